@@ -1,0 +1,35 @@
+/**
+ * How ingest parsers report bad input. A bad row is rejected with its file, line,
+ * field and reason, counted and reported, never dropped silently; a bad file (empty,
+ * truncated, renamed columns) fails as a whole with a FeedFormatError and nothing is stored.
+ */
+export interface RowError {
+  file: string;
+  /** 1-based line number in the input. */
+  line: number;
+  field: string | null;
+  reason: string;
+}
+
+export interface ParseResult<T> {
+  rows: T[];
+  rejected: RowError[];
+  /** Data rows seen (accepted + rejected). */
+  total: number;
+}
+
+export class FeedFormatError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | null,
+    readonly field: string | null,
+    readonly reason: string,
+  ) {
+    super(`${file}${line !== null ? `:${line}` : ''}${field ? ` ${field}` : ''}: ${reason}`);
+    this.name = 'FeedFormatError';
+  }
+}
+
+export function formatRowError(e: RowError): string {
+  return `${e.file}:${e.line}${e.field ? ` ${e.field}` : ''}: ${e.reason}`;
+}
