@@ -28,6 +28,12 @@ export interface KindDef {
   properties: Record<string, PropertyDef>;
 }
 
+export const KIND_NAMES = [
+  'Organization', 'Person', 'Country', 'Hub', 'Facility', 'LaunchVehicle', 'SpaceObject', 'Program', 'Mission',
+  'Agreement', 'Investment', 'PolicyDocument', 'Goal', 'Risk', 'Recommendation', 'KeyFinding', 'Claim', 'Event',
+] as const;
+export type KindName = (typeof KIND_NAMES)[number];
+
 export const ORBIT_REGIMES = ['LEO', 'SSO', 'MEO', 'GEO', 'IGSO', 'HEO', 'beyond-earth-orbit'] as const;
 export const MISSION_TYPES = [
   'communications', 'earth-observation', 'navigation', 'technology-demonstration', 'science',
@@ -318,10 +324,8 @@ export const KINDS = {
       concerns: { type: 'entity', label: 'Concerns', multiple: true, range: [] },
     },
   },
-} as const satisfies Record<string, KindDef>;
+} as const satisfies Record<KindName, KindDef>;
 
-export type KindName = keyof typeof KINDS;
-export const KIND_NAMES = Object.keys(KINDS) as KindName[];
 
 export function kindByPrefix(prefix: string): KindName | undefined {
   return KIND_NAMES.find((k) => KINDS[k].prefix === prefix);

@@ -1,0 +1,48 @@
+/**
+ * The one settings table (after datasette): every setting's name, environment
+ * variable, default and help, parsed once at start-up. docs/configuration.md is
+ * checked against this table by a test.
+ */
+export interface SettingDef {
+  env: string;
+  default: string;
+  help: string;
+}
+
+export const SETTINGS = {
+  port: { env: 'PORT', default: '3000', help: 'TCP port the server listens on.' },
+  host: { env: 'HOST', default: '127.0.0.1', help: 'Address the server binds to (0.0.0.0 to listen on every interface).' },
+  databaseUrl: {
+    env: 'DATABASE_URL', default: '',
+    help: 'A postgres:// URL switches the store from the embedded PGlite database to that PostgreSQL server.',
+  },
+  dataDir: { env: 'REDSHIFT_DATA_DIR', default: '.redshift', help: 'Folder of the embedded PGlite database (created on first start).' },
+  kbDir: { env: 'REDSHIFT_KB_DIR', default: 'data/kb', help: 'Folder of the curated knowledge base (YAML).' },
+  logLevel: { env: 'LOG_LEVEL', default: 'info', help: 'Server log level: fatal, error, warn, info, debug, trace or silent.' },
+} as const satisfies Record<string, SettingDef>;
+
+export type SettingName = keyof typeof SETTINGS;
+export interface Settings {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  kbDir: string;
+  logLevel: string;
+}
+
+export class SettingsError extends Error {}
+
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const raw = (name: SettingName) => {
+    const v = env[SETTINGS[name].env];
+    return v === undefined || v === '' ? SETTINGS[name].default : v;
+  };
+  const port = Number(raw('port'));
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new SettingsError(`PORT must be a port number, got "${raw('port')}"`);
+  const databaseUrl = raw('databaseUrl') || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new SettingsError('DATABASE_URL must be a postgres:// URL');
+  const logLevel = raw('logLevel');
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new SettingsError(`LOG_LEVEL "${logLevel}" is not a log level`);
+  return { port, host: raw('host'), databaseUrl, dataDir: raw('dataDir'), kbDir: raw('kbDir'), logLevel };
+}

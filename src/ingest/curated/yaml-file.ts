@@ -1,0 +1,65 @@
+/** Reads one YAML file keeping the line of every node, so errors can name file, line and field. */
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
+
+export type Path = (string | number)[];
+
+export interface ValidationError {
+  file: string;
+  line: number;
+  field: string;
+  reason: string;
+}
+
+export function formatValidationError(e: ValidationError): string {
+  return `${e.file}:${e.line}${e.field ? ` ${e.field}` : ''}: ${e.reason}`;
+}
+
+export function fieldName(path: Path): string {
+  return path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${k}` : k), '');
+}
+
+export interface YamlFile {
+  /** Path as shown in messages (relative to the working directory). */
+  file: string;
+  data: unknown;
+  /** The line of the node at `path`, or of its deepest existing ancestor. */
+  lineOf(path: Path): number;
+  errors: ValidationError[];
+}
+
+export function readYamlFile(absolutePath: string, displayPath: string): YamlFile {
+  return parseYaml(readFileSync(absolutePath, 'utf8'), displayPath);
+}
+
+export function parseYaml(text: string, file: string): YamlFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineOfNode = (node: Node | null | undefined): number | undefined =>
+    node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+  const errors: ValidationError[] = doc.errors.map((e) => ({
+    file,
+    line: e.linePos?.[0]?.line ?? 1,
+    field: '',
+    reason: `YAML syntax: ${e.message.split('\n')[0]}`,
+  }));
+  const lineOf = (path: Path): number => {
+    let node: unknown = doc.contents;
+    let line = lineOfNode(doc.contents as Node) ?? 1;
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
+        if (!pair) break;
+        line = lineOfNode(pair.key as Node) ?? line;
+        node = pair.value;
+      } else if (isSeq(node)) {
+        const item = node.items[key as number];
+        if (!item) break;
+        line = lineOfNode(item as Node) ?? line;
+        node = item;
+      } else break;
+    }
+    return line;
+  };
+  return { file, data: errors.length ? null : doc.toJS(), lineOf, errors };
+}
