@@ -2,7 +2,7 @@
 import { KINDS, kindByPrefix, propertiesOf, type KindName, type PropertyDef } from '../../model/kinds.js';
 import { QUALIFIERS, STATEMENT_STATUSES, statementId, type Qualifier, type StatementStatus } from '../../model/statement.js';
 import { ENTITY_ID, VALUE_TYPES, parsePartialDate } from '../../model/value-types.js';
-import { CURATED_ORIGIN, type Unstamped } from './knowledge-base.js';
+import { CURATED_ORIGIN, type Unstamped } from '../../model/knowledge-base.js';
 import type { Statement } from '../../model/statement.js';
 import type { Cite } from '../../model/series.js';
 import { fieldName, type Path } from './yaml-file.js';

@@ -11,7 +11,7 @@ import { statementId } from '../../model/statement.js';
 import { KINDS, KIND_NAMES } from '../../model/kinds.js';
 import { readYamlFile, fieldName, type Path, type ValidationError, type YamlFile } from './yaml-file.js';
 import { readCite, readEntity, mergeCite, type EntityResult, type Problem } from './entity-values.js';
-import { CURATED_ORIGIN, type KnowledgeBase, type Unstamped } from './knowledge-base.js';
+import { CURATED_ORIGIN, type KnowledgeBase, type Unstamped } from '../../model/knowledge-base.js';
 
 const TOP_KEYS = new Set(['defaults', 'sources', 'entities', 'series']);
 const REPORT_SOURCE = 'redshift-2025';

@@ -1,8 +1,8 @@
 /** What a validated curated folder amounts to, before the store stamps first/last seen. */
-import type { KindName } from '../../model/kinds.js';
-import type { Source } from '../../model/source.js';
-import type { Statement } from '../../model/statement.js';
-import type { Series, SeriesPoint } from '../../model/series.js';
+import type { KindName } from './kinds.js';
+import type { Source } from './source.js';
+import type { Statement } from './statement.js';
+import type { Series, SeriesPoint } from './series.js';
 
 export type Unstamped<T> = Omit<T, 'firstSeen' | 'lastSeen'>;
 

@@ -1,0 +1,77 @@
+/** init, load, status, export and import: the store's life cycle from the command line. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { withStore } from './with-store.js';
+import { loadCurated } from '../services/load-curated.js';
+import { formatValidationError } from '../ingest/curated/yaml-file.js';
+import { storeStatus } from '../store/queries/status.js';
+import { exportKnowledgeBase, importKnowledgeBase } from '../store/export-import.js';
+import { formatTable } from './format-table.js';
+
+export function registerStoreCommands(program: Command): void {
+  program.command('init')
+    .description('create the store (PGlite under REDSHIFT_DATA_DIR, or DATABASE_URL) and apply migrations')
+    .action(() => withStore(async (store) => {
+      console.log(`store ready: ${store.kind} at ${store.location}`);
+    }));
+
+  program.command('load')
+    .description('validate the curated data and load it in one transaction (all or nothing; loading twice changes nothing)')
+    .option('--dir <dir>', 'curated data folder (default: REDSHIFT_KB_DIR or data/kb)')
+    .action((opts: { dir?: string }) => withStore(async (store, settings) => {
+      const result = await loadCurated(store.db, opts.dir ?? settings.kbDir);
+      if (!result.ok) {
+        for (const e of result.errors.slice(0, 200)) console.error(formatValidationError(e));
+        console.error(`${result.errors.length} error(s); nothing was loaded`);
+        process.exitCode = 1;
+        return;
+      }
+      const r = result.report;
+      console.log(formatTable(['table', 'added', 'updated', 'removed', 'unchanged'],
+        (['sources', 'entities', 'statements', 'series', 'points'] as const).map((k) => [k, r[k].added, r[k].updated, r[k].removed, r[k].unchanged])));
+      console.log(`loaded ${result.files} files into ${store.kind} (run ${r.runId})`);
+    }));
+
+  program.command('status')
+    .description('counts per entity kind and per source, and each source\'s freshness')
+    .option('--json', 'print JSON')
+    .action((opts: { json?: boolean }) => withStore(async (store) => {
+      const s = await storeStatus(store.db);
+      if (opts.json) return console.log(JSON.stringify(s, null, 2));
+      console.log(`store: ${store.kind} at ${store.location}`);
+      console.log(formatTable(['what', 'count'], Object.entries(s.totals)));
+      console.log('\nentities by kind');
+      console.log(formatTable(['kind', 'entities'], s.entitiesByKind.map((k) => [k.kind, k.entities])));
+      console.log('\nstatements by source');
+      console.log(formatTable(['source', 'published', 'statements', 'points', 'last seen'],
+        s.statementsBySource.map((x) => [x.sourceId, x.published ?? '', x.statements, x.points, x.lastSeen ?? ''])));
+      console.log('\nruns');
+      console.log(formatTable(['origin', 'runs', 'last run', 'status', 'last success', 'last error'],
+        s.origins.map((o) => [o.origin, o.runs, o.lastRun ?? '', o.lastStatus ?? '', o.lastSuccess ?? 'never', o.lastError ?? ''])));
+    }));
+
+  program.command('export')
+    .description('write the whole knowledge base as one JSON document (docs/export-format.md)')
+    .requiredOption('--out <file>', 'output file')
+    .action((opts: { out: string }) => withStore(async (store) => {
+      const doc = await exportKnowledgeBase(store.db);
+      writeFileSync(opts.out, JSON.stringify(doc, null, 2) + '\n');
+      console.log(`wrote ${opts.out}: ${Object.entries(doc.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+    }));
+
+  program.command('import')
+    .description('restore an export into an empty store')
+    .argument('<file>', 'a file written by export')
+    .action((file: string) => withStore(async (store) => {
+      let doc: unknown;
+      try {
+        doc = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (err) {
+        console.error(`${file}: not readable JSON: ${err instanceof Error ? err.message : String(err)}`);
+        process.exitCode = 1;
+        return;
+      }
+      const counts = await importKnowledgeBase(store.db, doc);
+      console.log(`imported ${file}: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+    }));
+}

@@ -1,0 +1,131 @@
+/**
+ * The one row type for CelesTrak GP data in any of its formats (OMM CSV, OMM JSON, 3-line TLE),
+ * and the field rules the OMM formats share.
+ */
+import { codeField, integerField, numberField, textField } from './field-values.js';
+import { RowRejection } from './row-rejection.js';
+
+export type GpClassification = 'U' | 'C' | 'S';
+export const GP_CLASSIFICATIONS = ['U', 'C', 'S'] as const satisfies readonly GpClassification[];
+
+export interface GpRow {
+  noradId: number;
+  objectName: string;
+  /** COSPAR international designator, e.g. "1998-067A"; null when the source leaves it blank. */
+  objectId: string | null;
+  /** Epoch, ISO 8601 UTC with microseconds, e.g. "2026-07-10T03:44:00.383136Z". */
+  epoch: string;
+  /** Revolutions per day. */
+  meanMotion: number;
+  eccentricity: number;
+  /** Degrees. */
+  inclination: number;
+  /** Right ascension of the ascending node, degrees. */
+  raan: number;
+  /** Degrees. */
+  argOfPericenter: number;
+  /** Degrees. */
+  meanAnomaly: number;
+  /** SGP4 drag term, 1/earth radii. */
+  bstar: number;
+  /** As published: first derivative of mean motion divided by 2 (rev/day²). */
+  meanMotionDot: number;
+  /** As published: second derivative of mean motion divided by 6 (rev/day³). */
+  meanMotionDdot: number;
+  elementSetNo: number;
+  revAtEpoch: number;
+  classification: GpClassification;
+  ephemerisType: number;
+  /** Raw TLE lines when the source was TLE (for satellite.js twoline2satrec). */
+  line1?: string;
+  line2?: string;
+}
+
+/** OMM keys, in CelesTrak's CSV header order (NOTES.md §6). JSON objects use the same keys. */
+export const GP_CSV_COLUMNS = [
+  'OBJECT_NAME',
+  'OBJECT_ID',
+  'EPOCH',
+  'MEAN_MOTION',
+  'ECCENTRICITY',
+  'INCLINATION',
+  'RA_OF_ASC_NODE',
+  'ARG_OF_PERICENTER',
+  'MEAN_ANOMALY',
+  'EPHEMERIS_TYPE',
+  'CLASSIFICATION_TYPE',
+  'NORAD_CAT_ID',
+  'ELEMENT_SET_NO',
+  'REV_AT_EPOCH',
+  'BSTAR',
+  'MEAN_MOTION_DOT',
+  'MEAN_MOTION_DDOT',
+] as const;
+export type GpColumn = (typeof GP_CSV_COLUMNS)[number];
+
+/** COSPAR designator: 4-digit year, 3-digit launch number, 1–3 piece letters. */
+export const COSPAR_PATTERN = /^\d{4}-\d{3}[A-Z]{1,3}$/;
+
+const OMM_EPOCH = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?Z?$/;
+
+/** Normalize an OMM epoch (UTC, 'Z' optional) to "YYYY-MM-DDTHH:MM:SS.ffffffZ"; null if invalid. */
+export function normalizeOmmEpoch(text: string): string | null {
+  const m = OMM_EPOCH.exec(text.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s, frac = ''] = m;
+  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
+  if (
+    date.getUTCFullYear() !== Number(y) ||
+    date.getUTCMonth() !== Number(mo) - 1 ||
+    date.getUTCDate() !== Number(d) ||
+    date.getUTCHours() !== Number(h) ||
+    date.getUTCMinutes() !== Number(mi) ||
+    date.getUTCSeconds() !== Number(s)
+  ) {
+    return null;
+  }
+  return `${y}-${mo}-${d}T${h}:${mi}:${s}.${frac.padEnd(6, '0')}Z`;
+}
+
+export function cosparField(raw: string | number | undefined | null, field: string): string | null {
+  if (raw === undefined || raw === null || String(raw).trim() === '') return null;
+  const t = String(raw).trim();
+  if (!COSPAR_PATTERN.test(t)) throw new RowRejection(field, `"${t}" is not a COSPAR designator (YYYY-NNNP)`);
+  return t;
+}
+
+/** Range checks shared by all GP formats. */
+export const GP_BOUNDS = {
+  meanMotion: { min: 0, max: 20 },
+  eccentricity: { min: 0, max: 1, maxExclusive: true },
+  inclination: { min: 0, max: 180 },
+  angle: { min: 0, max: 360 },
+  noradId: { min: 1, max: 999_999_999 },
+} as const;
+
+/** Build a GpRow from OMM key/value pairs (CSV cells or JSON members). */
+export function gpRowFromOmm(get: (key: GpColumn) => string | number | undefined | null): GpRow {
+  const epochRaw = get('EPOCH');
+  const epoch = typeof epochRaw === 'string' ? normalizeOmmEpoch(epochRaw) : null;
+  if (epoch === null) throw new RowRejection('EPOCH', `"${String(epochRaw)}" is not an ISO UTC date-time`);
+  const cls = get('CLASSIFICATION_TYPE');
+  return {
+    noradId: integerField(get('NORAD_CAT_ID'), 'NORAD_CAT_ID', GP_BOUNDS.noradId),
+    objectName: textField(get('OBJECT_NAME'), 'OBJECT_NAME'),
+    objectId: cosparField(get('OBJECT_ID'), 'OBJECT_ID'),
+    epoch,
+    meanMotion: numberField(get('MEAN_MOTION'), 'MEAN_MOTION', GP_BOUNDS.meanMotion),
+    eccentricity: numberField(get('ECCENTRICITY'), 'ECCENTRICITY', GP_BOUNDS.eccentricity),
+    inclination: numberField(get('INCLINATION'), 'INCLINATION', GP_BOUNDS.inclination),
+    raan: numberField(get('RA_OF_ASC_NODE'), 'RA_OF_ASC_NODE', GP_BOUNDS.angle),
+    argOfPericenter: numberField(get('ARG_OF_PERICENTER'), 'ARG_OF_PERICENTER', GP_BOUNDS.angle),
+    meanAnomaly: numberField(get('MEAN_ANOMALY'), 'MEAN_ANOMALY', GP_BOUNDS.angle),
+    bstar: numberField(get('BSTAR'), 'BSTAR'),
+    meanMotionDot: numberField(get('MEAN_MOTION_DOT'), 'MEAN_MOTION_DOT'),
+    meanMotionDdot: numberField(get('MEAN_MOTION_DDOT'), 'MEAN_MOTION_DDOT'),
+    elementSetNo: integerField(get('ELEMENT_SET_NO'), 'ELEMENT_SET_NO', { min: 0 }),
+    revAtEpoch: integerField(get('REV_AT_EPOCH'), 'REV_AT_EPOCH', { min: 0 }),
+    classification: codeField(typeof cls === 'number' ? String(cls) : cls, 'CLASSIFICATION_TYPE', GP_CLASSIFICATIONS),
+    ephemerisType: integerField(get('EPHEMERIS_TYPE'), 'EPHEMERIS_TYPE', { min: 0 }),
+  };
+}

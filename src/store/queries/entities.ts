@@ -1,0 +1,137 @@
+/** Read queries over entities and their statements, shared by the API and the CLI. */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+import { KIND_NAMES, propertiesOf, type KindName } from '../../model/kinds.js';
+import { byPreference, type Statement, type StatementStatus, type Qualifier } from '../../model/statement.js';
+
+export interface EntitySummary { id: string; kind: string; caption: string }
+
+export interface EntityListQuery {
+  kind?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function listEntities(db: Kysely<Database>, query: EntityListQuery): Promise<{ items: EntitySummary[]; total: number }> {
+  let base = db.selectFrom('entities');
+  if (query.kind) base = base.where('kind', '=', query.kind);
+  const q = query.q?.trim();
+  if (q) {
+    const like = `%${escapeLike(q.toLowerCase())}%`;
+    base = base.where((eb) => eb.or([
+      sql<boolean>`search_doc @@ websearch_to_tsquery('simple', ${q})`,
+      sql<boolean>`lower(search_text) like ${like}`,
+    ]));
+  }
+  const total = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const order = q
+    ? [sql`(lower(caption) = lower(${q})) desc`, sql`ts_rank(search_doc, websearch_to_tsquery('simple', ${q})) desc`, sql`caption`, sql`id`]
+    : [sql`kind`, sql`caption`, sql`id`];
+  const items = await base.select(['id', 'kind', 'caption'])
+    .orderBy(order.map((o) => o) as never)
+    .limit(query.limit).offset(query.offset).execute();
+  return { items, total: total.n };
+}
+
+export interface StatementView {
+  id: string;
+  value: string;
+  originalValue: string | null;
+  sourceId: string;
+  locator: string | null;
+  asOf: string | null;
+  status: StatementStatus;
+  qualifier: Qualifier | null;
+  note: string | null;
+  origin: string;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+export interface PropertyView {
+  property: string;
+  label: string;
+  type: string;
+  multiple: boolean;
+  /** The values to show: all of them for multiple properties, the preferred one otherwise. */
+  preferred: StatementView[];
+  /** Every statement, preferred first; more than one value on a single-valued property is a conflict. */
+  statements: StatementView[];
+  conflict: boolean;
+}
+
+export interface SourceView {
+  id: string; kind: string; title: string; url: string | null; publisher: string | null; published: string | null;
+  licence: string | null; citation: string | null; partOf: string | null; referenceNumber: string | null;
+}
+
+export interface EntityDetail extends EntitySummary {
+  firstSeen: string;
+  lastSeen: string;
+  properties: PropertyView[];
+  sources: SourceView[];
+  referencedBy: (EntitySummary & { property: string })[];
+}
+
+export function toStatementView(r: Database['statements'] extends infer T ? Record<keyof T, unknown> : never): StatementView {
+  return {
+    id: r.id as string, value: r.value as string, originalValue: r.original_value as string | null, sourceId: r.source_id as string,
+    locator: r.locator as string | null, asOf: r.as_of as string | null, status: r.status as StatementStatus,
+    qualifier: r.qualifier as Qualifier | null, note: r.note as string | null, origin: r.origin as string,
+    firstSeen: r.first_seen as string, lastSeen: r.last_seen as string,
+  };
+}
+
+const REFERENCE_NUMBERS = /\[(\d{3})\]/g;
+
+export async function getEntity(db: Kysely<Database>, id: string): Promise<EntityDetail | null> {
+  const entity = await db.selectFrom('entities').select(['id', 'kind', 'caption', 'first_seen', 'last_seen']).where('id', '=', id).executeTakeFirst();
+  if (!entity) return null;
+  const rows = await db.selectFrom('statements').selectAll().where('entity_id', '=', id).orderBy('property').orderBy('id').execute();
+  const defs = KIND_NAMES.includes(entity.kind as KindName) ? propertiesOf(entity.kind as KindName) : {};
+  const byProperty = new Map<string, StatementView[]>();
+  for (const r of rows) {
+    const list = byProperty.get(r.property) ?? [];
+    list.push(toStatementView(r));
+    byProperty.set(r.property, list);
+  }
+  const order = Object.keys(defs);
+  const properties = [...byProperty.entries()]
+    .sort(([a], [b]) => (order.indexOf(a) >>> 0) - (order.indexOf(b) >>> 0) || a.localeCompare(b))
+    .map(([property, list]) => {
+      const def = defs[property];
+      const sorted = [...list].sort((a, b) => byPreference(a as unknown as Statement, b as unknown as Statement));
+      const multiple = def?.multiple ?? false;
+      const distinctValues = new Set(sorted.filter((s) => s.status !== 'superseded').map((s) => s.value));
+      return {
+        property, label: def?.label ?? property, type: def?.type ?? 'string', multiple,
+        preferred: multiple ? sorted : sorted.slice(0, 1), statements: sorted, conflict: !multiple && distinctValues.size > 1,
+      };
+    });
+  const sourceIds = new Set(rows.map((r) => r.source_id));
+  for (const r of rows) {
+    if (r.source_id === 'redshift-2025' && r.locator) for (const m of r.locator.matchAll(REFERENCE_NUMBERS)) sourceIds.add(`redshift-2025.ref-${m[1]}`);
+  }
+  const sources = sourceIds.size
+    ? await db.selectFrom('sources').select(['id', 'kind', 'title', 'url', 'publisher', 'published', 'licence', 'citation', 'part_of', 'reference_number'])
+      .where('id', 'in', [...sourceIds]).orderBy('id').execute()
+    : [];
+  const referencedBy = await db.selectFrom('statements').innerJoin('entities', 'entities.id', 'statements.entity_id')
+    .select(['entities.id', 'entities.kind', 'entities.caption', 'statements.property'])
+    .where('statements.value', '=', id).where('statements.entity_id', '!=', id)
+    .orderBy('entities.kind').orderBy('entities.caption').orderBy('statements.property').distinct().execute();
+  return {
+    id: entity.id, kind: entity.kind, caption: entity.caption, firstSeen: entity.first_seen, lastSeen: entity.last_seen,
+    properties,
+    sources: sources.map((s) => ({
+      id: s.id, kind: s.kind, title: s.title, url: s.url, publisher: s.publisher, published: s.published, licence: s.licence,
+      citation: s.citation, partOf: s.part_of, referenceNumber: s.reference_number,
+    })),
+    referencedBy,
+  };
+}

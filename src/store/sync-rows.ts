@@ -1,0 +1,96 @@
+/**
+ * Makes the rows of one origin in one table equal to a new set, inside the caller's
+ * transaction: inserts new ids (first_seen = last_seen = now), updates changed ones,
+ * deletes ids the origin no longer has, stamps last_seen on the rest, and records
+ * each addition, update and removal in the change log. Loading the same set twice
+ * changes nothing but last_seen.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from './schema.js';
+import { canonicalJson } from '../model/value-types.js';
+
+export type SyncedTable = 'sources' | 'entities' | 'statements' | 'series' | 'series_points';
+export type Row = Record<string, unknown> & { id: string };
+
+export interface SyncSpec {
+  table: SyncedTable;
+  /** The subject name in the change log. */
+  subject: string;
+  /** Columns that may change while the id stays (everything but id, origin and the timestamps). */
+  columns: string[];
+  /** Columns to copy into the change log (entity_id, property, value, source_id) when the table has them. */
+  describe?: (row: Row) => { entity_id?: string | null; property?: string | null; value?: string | null; source_id?: string | null };
+  /** SQL to compute extra columns on insert/update (e.g. search_doc from search_text). */
+  computed?: Record<string, (row: Row) => ReturnType<typeof sql>>;
+}
+
+export interface SyncCounts { added: number; updated: number; removed: number; unchanged: number }
+
+const CHUNK = 500;
+
+export async function syncRows(
+  trx: Transaction<Database> | Kysely<Database>, spec: SyncSpec, origin: string, rows: Row[], now: string, runId: number,
+  phase: 'upsert' | 'delete' | 'both' = 'both',
+): Promise<SyncCounts> {
+  const db = trx as unknown as Kysely<any>;
+  const existing = new Map<string, Row>();
+  for (const r of (await db.selectFrom(spec.table).select(['id', ...spec.columns]).where('origin', '=', origin).execute()) as Row[]) {
+    existing.set(r.id, r);
+  }
+  const counts: SyncCounts = { added: 0, updated: 0, removed: 0, unchanged: 0 };
+  const changes: Record<string, unknown>[] = [];
+  const log = (action: string, row: Row) =>
+    changes.push({ run_id: runId, at: now, action, subject: spec.subject, subject_id: row.id, entity_id: null, property: null, value: null, source_id: null, ...(spec.describe?.(row) ?? {}) });
+
+  if (phase !== 'delete') {
+    const fresh: Row[] = [];
+    for (const row of rows) {
+      const prior = existing.get(row.id);
+      if (!prior) { fresh.push(row); log('added', row); continue; }
+      if (spec.columns.some((c) => !sameValue(prior[c], row[c]))) {
+        counts.updated++;
+        log('updated', row);
+        const set: Record<string, unknown> = { last_seen: now };
+        for (const c of spec.columns) set[c] = encode(row[c]);
+        for (const [c, f] of Object.entries(spec.computed ?? {})) set[c] = f(row);
+        await db.updateTable(spec.table).set(set).where('id', '=', row.id).execute();
+      } else counts.unchanged++;
+    }
+    counts.added = fresh.length;
+    for (let i = 0; i < fresh.length; i += CHUNK) {
+      const values = fresh.slice(i, i + CHUNK).map((row) => {
+        const v: Record<string, unknown> = { id: row.id, origin, first_seen: now, last_seen: now };
+        for (const c of spec.columns) v[c] = encode(row[c]);
+        for (const [c, f] of Object.entries(spec.computed ?? {})) v[c] = f(row);
+        return v;
+      });
+      await db.insertInto(spec.table).values(values).execute();
+    }
+  }
+  if (phase !== 'upsert') {
+    const keep = new Set(rows.map((r) => r.id));
+    const gone = [...existing.values()].filter((r) => !keep.has(r.id));
+    for (let i = 0; i < gone.length; i += CHUNK) {
+      const chunk = gone.slice(i, i + CHUNK);
+      await db.deleteFrom(spec.table).where('id', 'in', chunk.map((r) => r.id)).execute();
+      chunk.forEach((r) => log('removed', r));
+    }
+    counts.removed = gone.length;
+    await db.updateTable(spec.table).set({ last_seen: now }).where('origin', '=', origin).execute();
+  }
+  for (let i = 0; i < changes.length; i += CHUNK) await db.insertInto('changes').values(changes.slice(i, i + CHUNK)).execute();
+  return counts;
+}
+
+function encode(v: unknown): unknown {
+  if (v === undefined) return null;
+  return v !== null && typeof v === 'object' ? JSON.stringify(v) : v;
+}
+
+function sameValue(stored: unknown, fresh: unknown): boolean {
+  const norm = (v: unknown) => (v === undefined ? null : v);
+  const a = norm(stored);
+  const b = norm(fresh);
+  if (a !== null && typeof a === 'object') return canonicalJson(a) === canonicalJson(typeof b === 'string' ? JSON.parse(b) : b);
+  return a === b;
+}
