@@ -1,9 +1,9 @@
-/** Writes the files generated from the model declaration: docs/model.md and schema/*.json. */
+/** Writes every file generated from a single declaration: model, JSON Schema, CLI and settings docs. */
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { renderModelDocs } from '../src/model/model-docs.js';
-import { generatedSchemaFiles } from '../src/model/json-schema.js';
+import { generatedFiles } from '../src/generated-files.js';
 
-writeFileSync('docs/model.md', renderModelDocs());
-mkdirSync('schema', { recursive: true });
-for (const [file, content] of Object.entries(generatedSchemaFiles())) writeFileSync(`schema/${file}`, content);
-console.log('wrote docs/model.md and schema/*.json');
+for (const [path, content] of Object.entries(generatedFiles())) {
+  mkdirSync(path.split('/').slice(0, -1).join('/') || '.', { recursive: true });
+  writeFileSync(path, content);
+}
+console.log('wrote', Object.keys(generatedFiles()).length, 'generated files');

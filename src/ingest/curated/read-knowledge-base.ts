@@ -6,7 +6,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { SourceSchema, type Source } from '../../model/source.js';
-import { SeriesSchema, type Series, type SeriesPoint } from '../../model/series.js';
+import { z } from 'zod';
+import { SeriesPointSchema, SeriesSchema, type Series, type SeriesPoint } from '../../model/series.js';
 import { statementId } from '../../model/statement.js';
 import { KINDS, KIND_NAMES } from '../../model/kinds.js';
 import { readYamlFile, fieldName, type Path, type ValidationError, type YamlFile } from './yaml-file.js';
@@ -119,12 +120,18 @@ function asList(v: unknown): unknown[] {
 }
 
 function readSeries(raw: unknown, path: Path, fileCite: ReturnType<typeof readCite>, problems: Problem[]) {
-  const parsed = SeriesSchema.safeParse(raw);
+  const parsed = SeriesSchema.extend({ points: z.array(z.unknown()).min(1) }).safeParse(raw);
   if (!parsed.success) {
     parsed.error.issues.forEach((iss) => problems.push({ path: [...path, ...(iss.path as Path)], reason: iss.message }));
     return null;
   }
   const d = parsed.data;
+  const pointsIn = d.points.flatMap((rawPoint, i) => {
+    const p = SeriesPointSchema.safeParse(rawPoint);
+    if (p.success) return [{ p: p.data, i }];
+    p.error.issues.forEach((iss) => problems.push({ path: [...path, 'points', i, ...(iss.path as Path)], reason: iss.message }));
+    return [];
+  });
   const cite = mergeCite(fileCite, d.cite ?? {});
   if (!cite.source) { problems.push({ path, reason: 'no source: give cite.source on the series or the file defaults' }); return null; }
   const seriesRow: Series = {
@@ -133,7 +140,7 @@ function readSeries(raw: unknown, path: Path, fileCite: ReturnType<typeof readCi
   };
   const seen = new Map<string, number>();
   const points: Unstamped<SeriesPoint>[] = [];
-  d.points.forEach((p, i) => {
+  pointsIn.forEach(({ p, i }) => {
     const pc = mergeCite(cite, p.cite ?? {});
     const id = statementId(d.id, p.period, String(p.value), pc.source!);
     if (seen.has(id)) { problems.push({ path: [...path, 'points', i], reason: `same period, value and source as points[${seen.get(id)}]` }); return; }
@@ -158,5 +165,5 @@ function checkUnique<T>(items: Located<T>[], idOf: (v: T) => string, what: strin
 }
 
 function sortErrors(errors: ValidationError[]): ValidationError[] {
-  return [...errors].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return [...errors].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.field.localeCompare(b.field));
 }

@@ -3,7 +3,8 @@
  * with TAB as the delimiter: one record (UVSQ-Sat) has line breaks inside a quoted Comments cell,
  * numbers ≥ 1000 are quoted with thousands separators ("35,778", " 1,700 "). Header names are matched
  * after trimming (" Dry Mass (kg.) "). Rows made only of tabs (two at the end) are skipped.
- * An empty cell is UCS's "no value" and becomes null for optional fields; text is mojibake-repaired.
+ * An empty cell is UCS's "no value" and becomes null for optional fields; text is mojibake-repaired
+ * (see mojibake.ts). Fields not read here (Comments, sources, masses other than launch mass) are left out.
  */
 import type { ParseResult, RowError } from '../feed-errors.js';
 import { readDelimitedTable } from '../celestrak-gp/csv-reader.js';
@@ -95,13 +96,16 @@ export function ucsLaunchDate(raw: string, field = UCS_COLUMNS.dateOfLaunch): st
 }
 
 function ucsRow(get: (k: UcsKey) => string): UcsRow {
+  // After the repair, no-break spaces (the former "Ê") become plain spaces: in names and labels they
+  // carry no meaning and would defeat matching ("AAC AIS-Sat1 (Kelpie 1)").
+  const clean = (k: UcsKey): string => repairUcsMojibake(get(k)).replace(/\u00A0/g, ' ').trim();
   const text = (k: UcsKey): string | null => {
-    const v = repairUcsMojibake(get(k)).trim();
+    const v = clean(k);
     return v === '' ? null : v;
   };
   const col = UCS_COLUMNS;
   return {
-    name: textField(repairUcsMojibake(get('name')), col.name),
+    name: textField(clean('name'), col.name),
     countryOfUnRegistry: text('countryOfUnRegistry'),
     countryOfOperator: text('countryOfOperator'),
     operator: text('operator'),

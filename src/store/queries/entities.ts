@@ -32,9 +32,9 @@ export async function listEntities(db: Kysely<Database>, query: EntityListQuery)
   const order = q
     ? [sql`(lower(caption) = lower(${q})) desc`, sql`ts_rank(search_doc, websearch_to_tsquery('simple', ${q})) desc`, sql`caption`, sql`id`]
     : [sql`kind`, sql`caption`, sql`id`];
-  const items = await base.select(['id', 'kind', 'caption'])
-    .orderBy(order.map((o) => o) as never)
-    .limit(query.limit).offset(query.offset).execute();
+  let listed = base.select(['id', 'kind', 'caption']);
+  for (const o of order) listed = listed.orderBy(o);
+  const items = await listed.limit(query.limit).offset(query.offset).execute();
   return { items, total: total.n };
 }
 

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { parseCospar, parseCountry, parseMoney, parseNorad, parsePartialDate, parseCoordinates, datePrecision } from '../../src/model/value-types.js';
+import { statementId } from '../../src/model/statement.js';
+
+describe('value types', () => {
+  it('parses partial dates with precision and circa', () => {
+    expect(parsePartialDate(2015)).toEqual({ ok: true, value: '2015' });
+    expect(parsePartialDate('circa 2016-03')).toEqual({ ok: true, value: '~2016-03' });
+    expect(parsePartialDate('2024-02-29')).toEqual({ ok: true, value: '2024-02-29' });
+    expect(parsePartialDate('2023-02-29')).toEqual({ ok: false, reason: 'day 29 out of range for 2023-02' });
+    expect(parsePartialDate('Sept 2025').ok).toBe(false);
+    expect(datePrecision('~2016-03')).toBe('month');
+  });
+  it('accepts ISO country codes only', () => {
+    expect(parseCountry('cn')).toEqual({ ok: true, value: 'CN' });
+    expect(parseCountry('XX').ok).toBe(false);
+    expect(parseCountry('CHN').ok).toBe(false);
+  });
+  it('reads NORAD numbers including Alpha-5', () => {
+    expect(parseNorad(48274)).toEqual({ ok: true, value: '48274' });
+    expect(parseNorad('A0001')).toEqual({ ok: true, value: '100001' });
+    expect(parseNorad('Z9999')).toEqual({ ok: true, value: '339999' });
+    expect(parseNorad('I0001').ok).toBe(false);
+    expect(parseNorad(0).ok).toBe(false);
+  });
+  it('reads COSPAR ids', () => {
+    expect(parseCospar('2021-035a')).toEqual({ ok: true, value: '2021-035A' });
+    expect(parseCospar('21-035A').ok).toBe(false);
+  });
+  it('canonicalises money and coordinates so equal values hash equally', () => {
+    expect(parseMoney({ currency: 'USD', amount: 123000000 })).toEqual({ ok: true, value: '{"amount":123000000,"currency":"USD"}' });
+    expect(parseMoney({ amount: 1, currency: 'usd' }).ok).toBe(false);
+    expect(parseMoney({ amount: 1, currency: 'USD', unit: 'millions' })).toEqual({ ok: false, reason: 'unknown money field(s): unit' });
+    expect(parseCoordinates({ lon: 100.3, lat: 40.9 })).toEqual({ ok: true, value: '{"lat":40.9,"lon":100.3}' });
+    expect(parseCoordinates({ lat: 91, lon: 0 }).ok).toBe(false);
+  });
+  it('statement ids hash entity, property, value and source only', () => {
+    const a = statementId('org.landspace', 'founded', '2015', 'gcat-orgs-2026-03-26');
+    expect(a).toMatch(/^[0-9a-f]{24}$/);
+    expect(statementId('org.landspace', 'founded', '2015', 'gcat-orgs-2026-03-26')).toBe(a);
+    expect(statementId('org.landspace', 'founded', '2015', 'redshift-2025')).not.toBe(a);
+  });
+});
