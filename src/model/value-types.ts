@@ -53,7 +53,7 @@ export function parsePartialDate(raw: unknown): Parsed {
   const m = PARTIAL_DATE.exec(s);
   if (!m) return fail(`"${raw}" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD (optionally prefixed "~")`);
   const year = Number(m[2]);
-  if (year < 1900 || year > 2200) return fail(`year ${year} out of range 1900–2200`);
+  if (year < 1800 || year > 2200) return fail(`year ${year} out of range 1800–2200`);
   if (m[3] !== undefined) {
     const month = Number(m[3]);
     if (month < 1 || month > 12) return fail(`month ${m[3]} out of range`);
