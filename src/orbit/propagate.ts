@@ -70,9 +70,18 @@ export function stateAtMinutes(satrec: SatRec, minutes: number): StateVector | n
 
 const RAD_TO_DEG = 180 / Math.PI;
 
+export interface PropagateAtOptions {
+  /**
+   * satellite.js's community decay check (default true): report objects that decayed long before
+   * `date` as failures instead of the meaningless positions plain SGP4 returns for them. It is not
+   * part of the reference SGP4; pass false for reference behaviour.
+   */
+  decayCheck?: boolean;
+}
+
 /** Position and geodetic altitude at a UTC instant. */
-export function propagateAt(satrec: SatRec, date: Date): PropagationResult {
-  const pv = sgp4Propagate(satrec, date);
+export function propagateAt(satrec: SatRec, date: Date, options: PropagateAtOptions = {}): PropagationResult {
+  const pv = sgp4Propagate(satrec, date, { communityDecayCheckEnabled: options.decayCheck ?? true });
   if (!pv) return { ok: false, error: `SGP4 error code ${satrec.error}` };
   const geo = eciToGeodetic(pv.position, gstime(date));
   return {
@@ -88,7 +97,7 @@ export function propagateAt(satrec: SatRec, date: Date): PropagationResult {
 }
 
 /** Geodetic altitude (km) at a UTC instant, or null when SGP4 reports an error (e.g. decayed). */
-export function altitudeAt(satrec: SatRec, date: Date): number | null {
-  const r = propagateAt(satrec, date);
+export function altitudeAt(satrec: SatRec, date: Date, options: PropagateAtOptions = {}): number | null {
+  const r = propagateAt(satrec, date, options);
   return r.ok ? r.state.altitudeKm : null;
 }
