@@ -1,0 +1,59 @@
+/**
+ * Curated, sourced classification rules (data/rules/*.yaml): they attribute catalog
+ * objects and launches that the catalogs themselves do not attribute, and state the
+ * ITU milestones constellations are measured against. Every rule cites its source.
+ */
+import { z } from 'zod';
+import { MISSION_TYPES } from './kinds.js';
+import { CiteSchema } from './series.js';
+
+const regex = z.string().min(1).refine((s) => { try { new RegExp(s); return true; } catch { return false; } }, 'not a valid regular expression');
+const entityId = z.string().regex(/^[a-z]+\.[a-z0-9]+(?:[-.][a-z0-9]+)*$/);
+const requiredCite = CiteSchema.extend({ source: z.string().min(1) });
+
+/** Object-name rules, tried in file order; the first match wins. */
+export const ObjectNameRuleSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** Regular expression tested against the upper-case OBJECT_NAME. */
+  pattern: regex,
+  country: z.string().regex(/^[A-Z]{2}$/),
+  operator: entityId.optional(),
+  program: entityId.optional(),
+  missionType: z.enum(MISSION_TYPES),
+  cite: requiredCite,
+  note: z.string().optional(),
+});
+
+/** Launch-vehicle rules: who provides a launch, and whether that provider is state or commercial. */
+export const LaunchProviderRuleSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** Regular expression tested against GCAT's LV_Type. */
+  lvTypePattern: regex,
+  provider: entityId,
+  sector: z.enum(['state', 'commercial']),
+  cite: requiredCite,
+  note: z.string().optional(),
+});
+
+/** A deployment milestone: a share of the filed constellation in orbit within some years of a reference date. */
+export const ItuMilestoneSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** What the years count from. */
+  from: z.enum(['filing', 'bringing-into-use-deadline']),
+  years: z.number().positive(),
+  share: z.number().gt(0).lte(1),
+  cite: requiredCite,
+  note: z.string().optional(),
+});
+
+export const RulesFileSchema = z.strictObject({
+  objectNameRules: z.array(ObjectNameRuleSchema).optional(),
+  launchProviderRules: z.array(LaunchProviderRuleSchema).optional(),
+  ituMilestones: z.array(ItuMilestoneSchema).optional(),
+  /** Years from an ITU filing to the end of the bringing-into-use period. */
+  ituBringIntoUseYears: z.strictObject({ years: z.number().positive(), cite: requiredCite }).optional(),
+});
+
+export type ObjectNameRule = z.output<typeof ObjectNameRuleSchema>;
+export type LaunchProviderRule = z.output<typeof LaunchProviderRuleSchema>;
+export type ItuMilestone = z.output<typeof ItuMilestoneSchema>;
