@@ -3,15 +3,17 @@ import { Command } from 'commander';
 import { registerValidate } from './validate-command.js';
 import { registerStoreCommands } from './store-commands.js';
 import { registerServe } from './serve-command.js';
+import { registerIngest } from './ingest-command.js';
 
 export function buildProgram(): Command {
   const program = new Command()
     .name('redshift-monitor')
     .description('Sourced tracking and analysis of China\'s commercial and civil space enterprise.\n'
-      + 'Settings come from the environment: PORT, HOST, DATABASE_URL, REDSHIFT_DATA_DIR, REDSHIFT_KB_DIR, LOG_LEVEL (docs/configuration.md).');
+      + 'Settings come from the environment: PORT, HOST, DATABASE_URL, REDSHIFT_DATA_DIR, REDSHIFT_KB_DIR, REDSHIFT_FETCH_SCHEDULE, LOG_LEVEL (docs/configuration.md).');
   registerValidate(program);
   registerStoreCommands(program);
   registerServe(program);
+  registerIngest(program);
   return program;
 }
 

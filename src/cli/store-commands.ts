@@ -33,7 +33,7 @@ export function registerStoreCommands(program: Command): void {
     }));
 
   program.command('status')
-    .description('counts per entity kind and per source, and each source\'s freshness')
+    .description('counts per entity kind and per source, and each source\'s freshness: last success, staleness, data as-of date')
     .option('--json', 'print JSON')
     .action((opts: { json?: boolean }) => withStore(async (store) => {
       const s = await storeStatus(store.db);
@@ -46,8 +46,8 @@ export function registerStoreCommands(program: Command): void {
       console.log(formatTable(['source', 'published', 'statements', 'points', 'last seen'],
         s.statementsBySource.map((x) => [x.sourceId, x.published ?? '', x.statements, x.points, x.lastSeen ?? ''])));
       console.log('\nruns');
-      console.log(formatTable(['origin', 'runs', 'last run', 'status', 'last success', 'last error'],
-        s.origins.map((o) => [o.origin, o.runs, o.lastRun ?? '', o.lastStatus ?? '', o.lastSuccess ?? 'never', o.lastError ?? ''])));
+      console.log(formatTable(['origin', 'runs', 'last run', 'status', 'last success', 'stale (h)', 'data as of', 'source', 'last error'],
+        s.origins.map((o) => [o.origin, o.runs, o.lastRun ?? '', o.lastStatus ?? '', o.lastSuccess ?? 'never', o.stalenessHours ?? '', o.dataAsOf ?? '', o.sourceId ?? '', (o.lastError ?? '').slice(0, 120)])));
     }));
 
   program.command('export')

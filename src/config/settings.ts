@@ -18,6 +18,10 @@ export const SETTINGS = {
   },
   dataDir: { env: 'REDSHIFT_DATA_DIR', default: '.redshift', help: 'Folder of the embedded PGlite database (created on first start).' },
   kbDir: { env: 'REDSHIFT_KB_DIR', default: 'data/kb', help: 'Folder of the curated knowledge base (YAML).' },
+  fetchSchedule: {
+    env: 'REDSHIFT_FETCH_SCHEDULE', default: 'on',
+    help: 'on: the server downloads each live feed (CelesTrak, GCAT) at the publisher\'s minimum interval; off: only the ingest command does.',
+  },
   logLevel: { env: 'LOG_LEVEL', default: 'info', help: 'Server log level: fatal, error, warn, info, debug, trace or silent.' },
 } as const satisfies Record<string, SettingDef>;
 
@@ -29,6 +33,7 @@ export interface Settings {
   dataDir: string;
   kbDir: string;
   logLevel: string;
+  fetchSchedule: boolean;
 }
 
 export class SettingsError extends Error {}
@@ -44,5 +49,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new SettingsError('DATABASE_URL must be a postgres:// URL');
   const logLevel = raw('logLevel');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new SettingsError(`LOG_LEVEL "${logLevel}" is not a log level`);
-  return { port, host: raw('host'), databaseUrl, dataDir: raw('dataDir'), kbDir: raw('kbDir'), logLevel };
+  const fetchSchedule = raw('fetchSchedule');
+  if (fetchSchedule !== 'on' && fetchSchedule !== 'off') throw new SettingsError(`REDSHIFT_FETCH_SCHEDULE must be on or off, got "${fetchSchedule}"`);
+  return { port, host: raw('host'), databaseUrl, dataDir: raw('dataDir'), kbDir: raw('kbDir'), logLevel, fetchSchedule: fetchSchedule === 'on' };
 }

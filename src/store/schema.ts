@@ -1,5 +1,6 @@
 /** Kysely's view of the tables created by migrations/*.sql. */
 import type { Generated, ColumnType } from 'kysely';
+import type { CatalogDatabase } from './catalog-schema.js';
 
 type Json<T> = ColumnType<T, string | null, string | null>;
 
@@ -46,7 +47,7 @@ export interface SchemaMigrationsTable {
   version: string; applied_at: string;
 }
 
-export interface Database {
+export interface Database extends CatalogDatabase {
   sources: SourcesTable;
   entities: EntitiesTable;
   statements: StatementsTable;

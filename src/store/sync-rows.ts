@@ -9,13 +9,14 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
 import { canonicalJson } from '../model/value-types.js';
 
-export type SyncedTable = 'sources' | 'entities' | 'statements' | 'series' | 'series_points';
+export type SyncedTable = 'sources' | 'entities' | 'statements' | 'series' | 'series_points'
+  | 'satcat' | 'launches' | 'launch_objects' | 'ucs_satellites' | 'catalog_records';
 export type Row = Record<string, unknown> & { id: string };
 
 export interface SyncSpec {
   table: SyncedTable;
-  /** The subject name in the change log. */
-  subject: string;
+  /** The subject name in the change log; null to keep the table out of it. */
+  subject: string | null;
   /** Columns that may change while the id stays (everything but id, origin and the timestamps). */
   columns: string[];
   /** Columns to copy into the change log (entity_id, property, value, source_id) when the table has them. */
@@ -39,7 +40,7 @@ export async function syncRows(
   }
   const counts: SyncCounts = { added: 0, updated: 0, removed: 0, unchanged: 0 };
   const changes: Record<string, unknown>[] = [];
-  const log = (action: string, row: Row) =>
+  const log = (action: string, row: Row) => spec.subject !== null &&
     changes.push({ run_id: runId, at: now, action, subject: spec.subject, subject_id: row.id, entity_id: null, property: null, value: null, source_id: null, ...(spec.describe?.(row) ?? {}) });
 
   if (phase !== 'delete') {

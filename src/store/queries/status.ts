@@ -6,12 +6,19 @@ export interface StoreStatus {
   totals: { sources: number; entities: number; statements: number; series: number; points: number };
   entitiesByKind: { kind: string; entities: number }[];
   statementsBySource: { sourceId: string; title: string; published: string | null; statements: number; points: number; lastSeen: string | null }[];
-  origins: { origin: string; lastRun: string | null; lastStatus: string | null; lastSuccess: string | null; lastError: string | null; runs: number }[];
+  origins: {
+    origin: string; lastRun: string | null; lastStatus: string | null; lastSuccess: string | null; lastError: string | null; runs: number;
+    /** Hours since the last successful run. */
+    stalenessHours: number | null;
+    /** The date the data of the last successful ingest describes (its snapshot's as-of date). */
+    dataAsOf: string | null;
+    sourceId: string | null;
+  }[];
 }
 
 const count = sql<number>`count(*)::int`;
 
-export async function storeStatus(db: Kysely<Database>): Promise<StoreStatus> {
+export async function storeStatus(db: Kysely<Database>, now: Date = new Date()): Promise<StoreStatus> {
   const total = async (t: keyof Database) => (await db.selectFrom(t).select(count.as('n')).executeTakeFirstOrThrow()).n;
   const totals = {
     sources: await total('sources'), entities: await total('entities'), statements: await total('statements'),
@@ -28,14 +35,20 @@ export async function storeStatus(db: Kysely<Database>): Promise<StoreStatus> {
     .select(['sources.id', 'sources.title', 'sources.published', 'st.n as statements', 'pt.n as points', 'st.seen as st_seen', 'pt.seen as pt_seen'])
     .where((eb) => eb.or([eb('st.n', '>', 0), eb('pt.n', '>', 0)]))
     .orderBy('sources.id').execute();
-  const runs = await db.selectFrom('runs').select(['origin', 'started_at', 'status', 'error']).orderBy('origin').orderBy('started_at').orderBy('id').execute();
+  const runs = await db.selectFrom('runs').select(['origin', 'started_at', 'status', 'error', 'detail']).orderBy('origin').orderBy('started_at').orderBy('id').execute();
   const origins = new Map<string, StoreStatus['origins'][number]>();
   for (const r of runs) {
-    const o = origins.get(r.origin) ?? { origin: r.origin, lastRun: null, lastStatus: null, lastSuccess: null, lastError: null, runs: 0 };
+    const o = origins.get(r.origin) ?? { origin: r.origin, lastRun: null, lastStatus: null, lastSuccess: null, lastError: null, runs: 0, stalenessHours: null, dataAsOf: null, sourceId: null };
     o.runs++;
     o.lastRun = r.started_at;
     o.lastStatus = r.status;
-    if (r.status === 'succeeded') o.lastSuccess = r.started_at;
+    if (r.status === 'succeeded') {
+      o.lastSuccess = r.started_at;
+      o.stalenessHours = Math.round((now.getTime() - Date.parse(r.started_at)) / 36e5 * 10) / 10;
+      const detail = (r.detail ?? {}) as { asOf?: string; sourceId?: string };
+      if (detail.asOf) o.dataAsOf = detail.asOf;
+      if (detail.sourceId) o.sourceId = detail.sourceId;
+    }
     if (r.status === 'failed') o.lastError = r.error;
     origins.set(r.origin, o);
   }

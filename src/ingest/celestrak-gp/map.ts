@@ -1,0 +1,40 @@
+/** GP element sets → element_sets (history, kept across ingests) and one snapshot with its members. */
+import type { GpRow } from './gp-row.js';
+import type { CatalogRow, MappedCatalog } from '../../model/catalog-rows.js';
+
+export function elementSetId(noradId: number, epoch: string): string {
+  return `${noradId}@${epoch}`;
+}
+
+export function snapshotId(sourceId: string, asOf: string): string {
+  return `${sourceId}@${asOf}`;
+}
+
+export function mapGp(rows: readonly GpRow[], sourceId: string, asOf: string): MappedCatalog {
+  const snapshot = snapshotId(sourceId, asOf);
+  const elementSets: CatalogRow[] = [];
+  const members: CatalogRow[] = [];
+  const seen = new Set<number>();
+  for (const r of rows) {
+    // A download lists each object once; should one appear twice, its first element set stands for the snapshot.
+    const id = elementSetId(r.noradId, r.epoch);
+    elementSets.push({
+      id, norad_id: r.noradId, epoch: r.epoch, object_name: r.objectName, object_id: r.objectId, mean_motion: r.meanMotion,
+      eccentricity: r.eccentricity, inclination: r.inclination, raan: r.raan, arg_of_pericenter: r.argOfPericenter,
+      mean_anomaly: r.meanAnomaly, bstar: r.bstar, mean_motion_dot: r.meanMotionDot, mean_motion_ddot: r.meanMotionDdot,
+      element_set_no: r.elementSetNo, rev_at_epoch: r.revAtEpoch, classification: r.classification,
+      ephemeris_type: r.ephemerisType, line1: r.line1 ?? null, line2: r.line2 ?? null, source_id: sourceId,
+    });
+    if (seen.has(r.noradId)) continue;
+    seen.add(r.noradId);
+    members.push({ id: `${snapshot}#${r.noradId}`, snapshot_id: snapshot, norad_id: r.noradId, element_set_id: id });
+  }
+  const unique = [...new Map(elementSets.map((e) => [e.id, e])).values()];
+  return {
+    tables: {
+      element_sets: unique,
+      gp_snapshots: [{ id: snapshot, source_id: sourceId, as_of: asOf, object_count: members.length }],
+      gp_snapshot_objects: members,
+    },
+  };
+}

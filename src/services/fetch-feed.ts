@@ -1,0 +1,94 @@
+/**
+ * Downloads a feed's live endpoint politely: conditional requests (ETag and
+ * Last-Modified), a timeout, retries with exponential backoff on network errors,
+ * 429 and 5xx, the publisher's minimum interval, and a User-Agent naming the client.
+ * A failed or malformed download changes nothing and is recorded in the run history.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.js';
+import { startRun, finishRun } from '../store/runs.js';
+import { ingestFeed, originOf, IngestError, type IngestReport } from './ingest-feed.js';
+import type { FeedDef } from './feeds.js';
+
+export const USER_AGENT = 'redshift-monitor/0.1 (open-source tracker of China\'s space enterprise; respects published rate limits)';
+
+export type FetchOutcome =
+  | { kind: 'ingested'; report: IngestReport }
+  | { kind: 'not-modified'; message: string }
+  | { kind: 'too-soon'; message: string };
+
+export interface FetchOptions {
+  url?: string;
+  sourceId?: string;
+  force?: boolean;
+  timeoutMs?: number;
+  retries?: number;
+  backoffMs?: number;
+  now?: () => Date;
+}
+
+class RetryableError extends Error {}
+
+export async function fetchFeed(db: Kysely<Database>, feed: FeedDef, opts: FetchOptions = {}): Promise<FetchOutcome> {
+  const now = opts.now ?? (() => new Date());
+  const url = opts.url ?? feed.live?.url;
+  const sourceId = opts.sourceId ?? feed.live?.sourceId;
+  if (!url || !sourceId) throw new Error(`${feed.name} has no live endpoint; use --from FILE`);
+  const state = await db.selectFrom('feed_state').selectAll().where('feed', '=', feed.name).executeTakeFirst();
+  const sameUrl = state?.url === url;
+  if (!opts.force && feed.live && sameUrl && state?.last_attempt_at) {
+    const next = new Date(Date.parse(state.last_attempt_at) + feed.live.minIntervalHours * 3600_000);
+    if (next > now()) return { kind: 'too-soon', message: `${feed.name}: last download ${state.last_attempt_at}; the publisher asks for at most one every ${feed.live.minIntervalHours} h (next after ${next.toISOString()}; --force overrides)` };
+  }
+  const attemptAt = now().toISOString();
+  await db.insertInto('feed_state').values({ feed: feed.name, url, etag: null, last_modified: null, last_attempt_at: attemptAt, last_success_at: null })
+    .onConflict((oc) => oc.column('feed').doUpdateSet({ url, last_attempt_at: attemptAt })).execute();
+  const headers: Record<string, string> = { 'user-agent': USER_AGENT, accept: 'text/csv, text/tab-separated-values, application/json, text/plain, */*' };
+  if (sameUrl && state?.etag) headers['if-none-match'] = state.etag;
+  if (sameUrl && state?.last_modified) headers['if-modified-since'] = state.last_modified;
+
+  let response: Response;
+  try {
+    response = await withRetries(() => request(url, headers, opts.timeoutMs ?? 60_000), opts.retries ?? 3, opts.backoffMs ?? 2_000);
+  } catch (err) {
+    const runId = await startRun(db, originOf(feed), attemptAt);
+    const message = `${url}: download failed: ${err instanceof Error ? err.message : String(err)}`;
+    await finishRun(db, runId, 'failed', { url }, message);
+    throw new IngestError(message, runId);
+  }
+  if (response.status === 304) {
+    const runId = await startRun(db, originOf(feed), attemptAt);
+    await finishRun(db, runId, 'succeeded', { url, notModified: true }, null);
+    await db.updateTable('feed_state').set({ last_success_at: attemptAt }).where('feed', '=', feed.name).execute();
+    return { kind: 'not-modified', message: `${feed.name}: not modified since the last download (${state?.last_success_at ?? 'unknown'})` };
+  }
+  const text = await response.text();
+  const report = await ingestFeed(db, feed, { text, file: url, sourceId, asOf: attemptAt.slice(0, 10) }, attemptAt);
+  await db.updateTable('feed_state')
+    .set({ etag: response.headers.get('etag'), last_modified: response.headers.get('last-modified'), last_success_at: attemptAt })
+    .where('feed', '=', feed.name).execute();
+  return { kind: 'ingested', report };
+}
+
+async function request(url: string, headers: Record<string, string>, timeoutMs: number): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
+  } catch (err) {
+    throw new RetryableError(err instanceof Error && err.name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : `network error: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (res.status === 429 || res.status >= 500) throw new RetryableError(`HTTP ${res.status}`);
+  if (res.status !== 200 && res.status !== 304) throw new Error(`HTTP ${res.status}`);
+  return res;
+}
+
+async function withRetries<T>(attempt: () => Promise<T>, retries: number, backoffMs: number): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (!(err instanceof RetryableError) || i >= retries) throw err;
+      await new Promise((r) => setTimeout(r, backoffMs * 2 ** i));
+    }
+  }
+}

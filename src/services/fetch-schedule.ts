@@ -1,0 +1,25 @@
+/** The server's schedule: each live feed is fetched at the publisher's minimum interval. Errors are recorded, never fatal. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.js';
+import { FEEDS } from './feeds.js';
+import { fetchFeed } from './fetch-feed.js';
+
+export function startFetchSchedule(db: Kysely<Database>, log: (line: string) => void, firstDelayMs = 60_000): () => void {
+  const timers: NodeJS.Timeout[] = [];
+  for (const feed of FEEDS) {
+    if (!feed.live) continue;
+    const run = async () => {
+      try {
+        const outcome = await fetchFeed(db, feed);
+        log(outcome.kind === 'ingested' ? `${feed.name}: ingested ${outcome.report.accepted} rows` : outcome.message);
+      } catch (err) {
+        log(`${feed.name}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    };
+    timers.push(setTimeout(() => {
+      void run();
+      timers.push(setInterval(() => void run(), feed.live!.minIntervalHours * 3600_000));
+    }, firstDelayMs));
+  }
+  return () => timers.forEach((t) => clearTimeout(t));
+}

@@ -1,0 +1,70 @@
+/**
+ * Ingests one feed's text: parse and map (pure), then write in one transaction.
+ * A malformed file (FeedFormatError), or one with too many bad rows, changes nothing
+ * and is recorded as a failed run; rejected rows are counted and reported.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.js';
+import { startRun, finishRun } from '../store/runs.js';
+import { writeCatalog, type CatalogCounts } from '../store/write-catalog.js';
+import { FeedFormatError, formatRowError, type RowError } from '../ingest/feed-errors.js';
+import type { FeedDef, FeedInput } from './feeds.js';
+
+/** More rejected rows than this share means the file, not a few rows, is wrong. */
+export const MAX_REJECTED_SHARE = 0.05;
+const REPORTED_REJECTIONS = 100;
+
+export interface IngestReport {
+  feed: string;
+  file: string;
+  sourceId: string;
+  asOf: string;
+  runId: number;
+  total: number;
+  accepted: number;
+  rejectedCount: number;
+  rejected: RowError[];
+  tables: CatalogCounts;
+}
+
+export class IngestError extends Error {
+  constructor(message: string, readonly runId: number, readonly rejected: RowError[] = []) {
+    super(message);
+  }
+}
+
+export function originOf(feed: FeedDef): string {
+  return `ingest:${feed.name}`;
+}
+
+export async function ingestFeed(db: Kysely<Database>, feed: FeedDef, input: FeedInput, now = new Date().toISOString()): Promise<IngestReport> {
+  const origin = originOf(feed);
+  const runId = await startRun(db, origin, now);
+  const fail = async (message: string, rejected: RowError[] = []) => {
+    await finishRun(db, runId, 'failed', { file: input.file, sourceId: input.sourceId, rejected: rejected.slice(0, REPORTED_REJECTIONS) }, message);
+    return new IngestError(message, runId, rejected);
+  };
+  let out;
+  try {
+    out = feed.read(input);
+  } catch (err) {
+    if (err instanceof FeedFormatError) throw await fail(err.message);
+    throw await fail(`${input.file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const { parsed, mapped } = out;
+  if (parsed.rows.length === 0) throw await fail(`${input.file}: no rows accepted (${parsed.rejected.length} rejected)`, parsed.rejected);
+  if (parsed.rejected.length > MAX_REJECTED_SHARE * parsed.total) {
+    throw await fail(`${input.file}: ${parsed.rejected.length} of ${parsed.total} rows rejected (more than ${MAX_REJECTED_SHARE * 100}%), nothing stored; first: ${formatRowError(parsed.rejected[0]!)}`, parsed.rejected);
+  }
+  try {
+    const tables = await db.transaction().execute((trx) => writeCatalog(trx, origin, mapped, now, runId));
+    const report: IngestReport = {
+      feed: feed.name, file: input.file, sourceId: input.sourceId, asOf: input.asOf, runId, total: parsed.total,
+      accepted: parsed.rows.length, rejectedCount: parsed.rejected.length, rejected: parsed.rejected.slice(0, REPORTED_REJECTIONS), tables,
+    };
+    await finishRun(db, runId, 'succeeded', { ...report, rejected: report.rejected }, null);
+    return report;
+  } catch (err) {
+    throw await fail(`${input.file}: store rejected the data, nothing changed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
