@@ -8,12 +8,15 @@ import type { Store } from '../store/open-store.js';
 import { ApiError, errorBody } from './errors.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerEntityRoutes } from './routes/entities.js';
+import { registerAnalyticsRoutes } from './routes/analytics.js';
 
 export interface ServerOptions {
   store: Store;
   logLevel?: string;
   /** Folder of the built web app; served at / when it exists. */
   webDir?: string;
+  /** Folder of the classification rules (default data/rules). */
+  rulesDir?: string;
 }
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
@@ -45,6 +48,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(async (api) => {
     registerHealthRoutes(api, opts.store);
     registerEntityRoutes(api, opts.store);
+    registerAnalyticsRoutes(api, opts.store, opts.rulesDir ?? 'data/rules');
   }, { prefix: '/api' });
 
   const webDir = resolve(opts.webDir ?? 'web/dist');

@@ -4,6 +4,7 @@ import { registerValidate } from './validate-command.js';
 import { registerStoreCommands } from './store-commands.js';
 import { registerServe } from './serve-command.js';
 import { registerIngest } from './ingest-command.js';
+import { registerAnalytics } from './analytics-command.js';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
   registerStoreCommands(program);
   registerServe(program);
   registerIngest(program);
+  registerAnalytics(program);
   return program;
 }
 

@@ -12,12 +12,12 @@ export function registerServe(program: Command): void {
       const settings = readSettings();
       const store = await storeFromSettings(settings);
       try {
-        await bootstrapIfEmpty(store.db, settings.kbDir, (line) => console.log(line));
+        await bootstrapIfEmpty(store.db, settings.kbDir, settings.rulesDir, (line) => console.log(line));
       } catch (err) {
         await store.close();
         throw err;
       }
-      const app = await buildServer({ store, logLevel: settings.logLevel });
+      const app = await buildServer({ store, logLevel: settings.logLevel, rulesDir: settings.rulesDir });
       const stopSchedule = settings.fetchSchedule ? startFetchSchedule(store.db, (line) => app.log.info(line)) : () => {};
       const close = async () => { stopSchedule(); await app.close(); await store.close(); process.exit(0); };
       process.once('SIGINT', close);

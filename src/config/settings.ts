@@ -18,6 +18,7 @@ export const SETTINGS = {
   },
   dataDir: { env: 'REDSHIFT_DATA_DIR', default: '.redshift', help: 'Folder of the embedded PGlite database (created on first start).' },
   kbDir: { env: 'REDSHIFT_KB_DIR', default: 'data/kb', help: 'Folder of the curated knowledge base (YAML).' },
+  rulesDir: { env: 'REDSHIFT_RULES_DIR', default: 'data/rules', help: 'Folder of the curated classification rules (YAML).' },
   fetchSchedule: {
     env: 'REDSHIFT_FETCH_SCHEDULE', default: 'on',
     help: 'on: the server downloads each live feed (CelesTrak, GCAT) at the publisher\'s minimum interval; off: only the ingest command does.',
@@ -32,6 +33,7 @@ export interface Settings {
   databaseUrl: string | null;
   dataDir: string;
   kbDir: string;
+  rulesDir: string;
   logLevel: string;
   fetchSchedule: boolean;
 }
@@ -51,5 +53,5 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new SettingsError(`LOG_LEVEL "${logLevel}" is not a log level`);
   const fetchSchedule = raw('fetchSchedule');
   if (fetchSchedule !== 'on' && fetchSchedule !== 'off') throw new SettingsError(`REDSHIFT_FETCH_SCHEDULE must be on or off, got "${fetchSchedule}"`);
-  return { port, host: raw('host'), databaseUrl, dataDir: raw('dataDir'), kbDir: raw('kbDir'), logLevel, fetchSchedule: fetchSchedule === 'on' };
+  return { port, host: raw('host'), databaseUrl, dataDir: raw('dataDir'), kbDir: raw('kbDir'), rulesDir: raw('rulesDir'), logLevel, fetchSchedule: fetchSchedule === 'on' };
 }

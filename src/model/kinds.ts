@@ -34,7 +34,7 @@ export const KIND_NAMES = [
 ] as const;
 export type KindName = (typeof KIND_NAMES)[number];
 
-export const ORBIT_REGIMES = ['LEO', 'SSO', 'MEO', 'GEO', 'IGSO', 'HEO', 'beyond-earth-orbit'] as const;
+export const ORBIT_REGIMES = ['LEO', 'SSO', 'MEO', 'GEO', 'IGSO', 'HEO', 'supersynchronous', 'beyond-earth-orbit'] as const;
 export const MISSION_TYPES = [
   'communications', 'earth-observation', 'navigation', 'technology-demonstration', 'science',
   'crewed-and-station', 'cargo', 'military-isr', 'ssa-inspection', 'other',

@@ -21,6 +21,8 @@ export const ObjectNameRuleSchema = z.strictObject({
   program: entityId.optional(),
   missionType: z.enum(MISSION_TYPES),
   cite: requiredCite,
+  /** unverified: an inference the cited sources support but do not state; the note says why. */
+  status: z.enum(['reported', 'unverified']).default('reported'),
   note: z.string().optional(),
 });
 

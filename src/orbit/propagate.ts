@@ -14,7 +14,7 @@ import {
   type OMMJsonObject,
   type SatRec,
 } from 'satellite.js';
-import type { GpRow } from '../ingest/celestrak-gp/gp-row.js';
+import type { GpRow } from '../model/gp-elements.js';
 
 export interface StateVector {
   /** TEME position, km. */

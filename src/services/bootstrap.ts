@@ -5,10 +5,10 @@ import { loadCurated, isEmpty } from './load-curated.js';
 import { ingestAllBundled } from './bundled-snapshots.js';
 import { formatValidationError } from '../ingest/curated/yaml-file.js';
 
-export async function bootstrapIfEmpty(db: Kysely<Database>, kbDir: string, log: (line: string) => void): Promise<boolean> {
+export async function bootstrapIfEmpty(db: Kysely<Database>, kbDir: string, rulesDir: string, log: (line: string) => void): Promise<boolean> {
   if (!(await isEmpty(db))) return false;
   log('first start: loading the curated knowledge base …');
-  const result = await loadCurated(db, kbDir);
+  const result = await loadCurated(db, kbDir, rulesDir);
   if (!result.ok) {
     result.errors.slice(0, 50).forEach((e) => log(formatValidationError(e)));
     throw new Error(`the curated data did not validate (${result.errors.length} errors)`);

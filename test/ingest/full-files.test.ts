@@ -1,8 +1,7 @@
 /**
- * Parses the FULL staged files in /work/shared/data and checks the counts stated in NOTES.md.
- * Each check is skipped, with the missing path in its title, when its file is not present.
+ * Parses the FULL bundled snapshots (data/snapshots, gzip copies of the staged public
+ * datasets) and checks the counts stated in their provenance notes.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseGpCsv, parseTle } from '../../src/ingest/celestrak-gp/parse.js';
 import { parseSatcatCsv } from '../../src/ingest/celestrak-satcat/parse.js';
@@ -12,15 +11,10 @@ import { parseOrgs } from '../../src/ingest/gcat/parse-orgs.js';
 import { parsePlatforms } from '../../src/ingest/gcat/parse-platforms.js';
 import { parseLaunchPoints, parseSites } from '../../src/ingest/gcat/parse-sites.js';
 import { parseUcs } from '../../src/ingest/ucs/parse.js';
-
-const DATA_DIR = process.env.REDSHIFT_SHARED_DATA ?? '/work/shared/data';
+import { readSnapshot } from '../../src/services/bundled-snapshots.js';
 
 function withFile(name: string, title: string, check: (text: string, file: string) => void): void {
-  const path = `${DATA_DIR}/${name}`;
-  const present = existsSync(path);
-  it.skipIf(!present)(present ? title : `${title} — SKIPPED: ${path} not found`, () => {
-    check(readFileSync(path, 'utf8'), name);
-  });
+  it(title, () => check(readSnapshot(`${name}.gz`), name));
 }
 
 describe('full staged files (NOTES.md counts)', () => {

@@ -135,3 +135,12 @@ export async function getEntity(db: Kysely<Database>, id: string): Promise<Entit
     referencedBy,
   };
 }
+
+/** Statements of the given properties for every entity of a kind (e.g. each Program's plannedSize). */
+export async function statementsOfKind(db: Kysely<Database>, kind: string, properties: string[]): Promise<(StatementView & { entityId: string; property: string; caption: string })[]> {
+  const rows = await db.selectFrom('statements').innerJoin('entities', 'entities.id', 'statements.entity_id')
+    .selectAll('statements').select('entities.caption')
+    .where('entities.kind', '=', kind).where('statements.property', 'in', properties)
+    .orderBy('statements.entity_id').orderBy('statements.id').execute();
+  return rows.map((r) => ({ ...toStatementView(r), entityId: r.entity_id, property: r.property, caption: r.caption }));
+}

@@ -1,0 +1,95 @@
+/**
+ * Figure 7 from data: orbital launches per year by launching country and outcome,
+ * China split into state and commercial providers, China beside the United States.
+ * Convention: the launching country is the launch vehicle's state (GCAT LVState).
+ */
+import type { LaunchRecord } from '../model/catalog-records.js';
+import type { LaunchProviderRule } from '../model/rules.js';
+
+export type Outcome = 'success' | 'partial' | 'failure' | 'unknown';
+export interface OutcomeCounts { success: number; partial: number; failure: number; unknown: number; total: number }
+
+export const FIGURE7_CONVENTION = 'Launching country = the launch vehicle\'s state (GCAT LVState). One launch per GCAT launch tag; orbital and deep-space launches counted, ascents from other bodies not. Outcome from GCAT\'s launch code: S = success (a success-fraction suffix below 1 = partial), F or E = failure.';
+
+export function outcomeOf(l: Pick<LaunchRecord, 'outcome' | 'successFraction'>): Outcome {
+  if (l.outcome === 'success') return l.successFraction !== null && l.successFraction < 1 ? 'partial' : 'success';
+  if (l.outcome === 'failure' || l.outcome === 'pad-explosion') return 'failure';
+  return 'unknown';
+}
+
+const empty = (): OutcomeCounts => ({ success: 0, partial: 0, failure: 0, unknown: 0, total: 0 });
+function add(c: OutcomeCounts, o: Outcome) { c[o]++; c.total++; }
+
+export interface FailedToOrbit { launchTag: string; launchDate: string; year: number; state: string | null; name: string | null; sourceId: string }
+
+export interface Figure7Options { country?: string; fromYear?: number; asOf?: string }
+
+export interface Figure7 {
+  title: string;
+  convention: string;
+  coverage: { sources: string[]; from: string | null; to: string; note: string };
+  years: { year: number; complete: boolean; countries: Record<string, OutcomeCounts> }[];
+  china: { year: number; complete: boolean; state: OutcomeCounts; commercial: OutcomeCounts; unattributed: OutcomeCounts; providers: Record<string, number> }[];
+  chinaVsUnitedStates: { year: number; complete: boolean; CN: OutcomeCounts; US: OutcomeCounts }[];
+  afterCoverage: { year: number; country: string; failures: number; launches: string[]; source: string; note: string }[];
+}
+
+export function compileProviders(rules: readonly LaunchProviderRule[]): [LaunchProviderRule, RegExp][] {
+  return rules.map((r) => [r, new RegExp(r.lvTypePattern)]);
+}
+
+export function figure7(launches: readonly LaunchRecord[], failedToOrbit: readonly FailedToOrbit[], rules: readonly LaunchProviderRule[], coverageEnd: string, opts: Figure7Options = {}): Figure7 {
+  const end = opts.asOf && opts.asOf < coverageEnd ? opts.asOf : coverageEnd;
+  const endYear = Number(end.slice(0, 4));
+  const yearComplete = (y: number) => y < endYear || end.slice(5) >= '12-31';
+  const counted = launches.filter((l) => l.launchClass !== 'extraterrestrial' && l.launchDate.slice(0, 10) <= end && (opts.fromYear === undefined || l.year >= opts.fromYear));
+  const byYear = new Map<number, Figure7['years'][number]>();
+  const china = new Map<number, Figure7['china'][number]>();
+  const providers = compileProviders(rules);
+  for (const l of counted) {
+    const country = l.lvState ?? 'unknown';
+    if (opts.country && country !== opts.country && country !== 'CN' && country !== 'US') continue;
+    const y = byYear.get(l.year) ?? { year: l.year, complete: yearComplete(l.year), countries: {} };
+    byYear.set(l.year, y);
+    add((y.countries[country] ??= empty()), outcomeOf(l));
+    if (country === 'CN') {
+      const c = china.get(l.year) ?? { year: l.year, complete: yearComplete(l.year), state: empty(), commercial: empty(), unattributed: empty(), providers: {} };
+      china.set(l.year, c);
+      const match = providers.find(([, re]) => re.test(l.lvType))?.[0];
+      add(match ? c[match.sector] : c.unattributed, outcomeOf(l));
+      const key = match?.provider ?? `unattributed:${l.lvType}`;
+      c.providers[key] = (c.providers[key] ?? 0) + 1;
+    }
+  }
+  const years = [...byYear.values()].sort((a, b) => a.year - b.year).map((y) => ({
+    ...y, countries: opts.country ? pick(y.countries, [opts.country]) : y.countries,
+  }));
+  const after = new Map<string, Figure7['afterCoverage'][number]>();
+  for (const f of failedToOrbit) {
+    if (f.launchDate.slice(0, 10) <= coverageEnd || (opts.asOf && f.launchDate.slice(0, 10) > opts.asOf)) continue;
+    const country = f.state ?? 'unknown';
+    if (opts.country && country !== opts.country) continue;
+    const key = `${f.year}|${country}`;
+    const row = after.get(key) ?? { year: f.year, country, failures: 0, launches: [], source: f.sourceId, note: 'Failures only, from the GCAT failed-to-orbit catalog: successful launches after the launch log\'s end are not in the bundled data.' };
+    if (!row.launches.includes(f.launchTag)) { row.launches.push(f.launchTag); row.failures++; }
+    after.set(key, row);
+  }
+  return {
+    title: 'Orbital launches by launching country and outcome',
+    convention: FIGURE7_CONVENTION,
+    coverage: {
+      sources: [...new Set(counted.map((l) => l.sourceId))].sort(),
+      from: counted[0]?.launchDate.slice(0, 10) ?? null,
+      to: end,
+      note: `The launch data end on ${end}; ${yearComplete(endYear) ? 'every year shown is complete' : `${endYear} is incomplete and marked so`}.`,
+    },
+    years,
+    china: [...china.values()].sort((a, b) => a.year - b.year),
+    chinaVsUnitedStates: years.map((y) => ({ year: y.year, complete: y.complete, CN: byYear.get(y.year)!.countries.CN ?? empty(), US: byYear.get(y.year)!.countries.US ?? empty() })),
+    afterCoverage: [...after.values()].sort((a, b) => a.year - b.year || a.country.localeCompare(b.country)),
+  };
+}
+
+function pick<T>(obj: Record<string, T>, keys: string[]): Record<string, T> {
+  return Object.fromEntries(Object.entries(obj).filter(([k]) => keys.includes(k)));
+}

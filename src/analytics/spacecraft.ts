@@ -1,0 +1,81 @@
+/**
+ * Figure 8 from data: operational spacecraft of a country by mission type and orbit
+ * regime, in one GP snapshot (CelesTrak's "active" group lists operational objects).
+ * Every object keeps the rules that attributed it.
+ */
+import type { SnapshotObject, SnapshotInfo } from '../model/catalog-records.js';
+import type { ObjectNameRule } from '../model/rules.js';
+import { ORBIT_REGIMES, MISSION_TYPES } from '../model/kinds.js';
+import { attribute, compileRules, type Attribution } from './attribution.js';
+import { classifyOrbit, type OrbitRegime } from '../orbit/regime.js';
+import { orbitFromMeanMotion } from '../orbit/elements.js';
+
+export type Regime = (typeof ORBIT_REGIMES)[number];
+
+const REGIME_NAMES: Record<OrbitRegime, Regime> = {
+  LEO: 'LEO', SSO: 'SSO', MEO: 'MEO', GEO: 'GEO', IGSO: 'IGSO', HEO: 'HEO',
+  SUPERSYNCHRONOUS: 'supersynchronous', BEYOND_EARTH_ORBIT: 'beyond-earth-orbit',
+};
+
+export interface ClassifiedObject extends Attribution {
+  noradId: number;
+  objectName: string;
+  objectId: string | null;
+  epoch: string;
+  regime: Regime;
+  perigeeKm: number;
+  apogeeKm: number;
+  inclination: number;
+}
+
+export function classifyObjects(objects: readonly SnapshotObject[], rules: readonly ObjectNameRule[]): ClassifiedObject[] {
+  const compiled = compileRules(rules);
+  return objects.map((o) => {
+    const geometry = orbitFromMeanMotion(o.meanMotion, o.eccentricity);
+    return {
+      ...attribute(o, compiled),
+      noradId: o.noradId, objectName: o.objectName, objectId: o.objectId, epoch: o.epoch,
+      regime: REGIME_NAMES[classifyOrbit({ meanMotion: o.meanMotion, eccentricity: o.eccentricity, inclinationDeg: o.inclination })],
+      perigeeKm: Math.round(geometry.perigeeAltKm), apogeeKm: Math.round(geometry.apogeeAltKm), inclination: o.inclination,
+    };
+  });
+}
+
+export interface Figure8 {
+  title: string;
+  country: string;
+  snapshot: SnapshotInfo;
+  coverage: string;
+  total: number;
+  cells: { missionType: string; regime: Regime; count: number }[];
+  byMission: Record<string, number>;
+  byRegime: Record<string, number>;
+  /** How many objects each attribution rule decided (country rules and mission rules). */
+  countryRules: Record<string, number>;
+  missionRules: Record<string, number>;
+  objects?: ClassifiedObject[];
+}
+
+const tally = (items: string[]) => items.reduce<Record<string, number>>((acc, k) => ((acc[k] = (acc[k] ?? 0) + 1), acc), {});
+
+export function figure8(classified: readonly ClassifiedObject[], snapshot: SnapshotInfo, country = 'CN', withObjects = false): Figure8 {
+  const mine = classified.filter((o) => o.country === country && o.kind === 'payload');
+  const cells: Figure8['cells'] = [];
+  for (const missionType of MISSION_TYPES) {
+    for (const regime of ORBIT_REGIMES) {
+      const count = mine.filter((o) => o.missionType === missionType && o.regime === regime).length;
+      if (count) cells.push({ missionType, regime, count });
+    }
+  }
+  return {
+    title: `Operational spacecraft of ${country} by mission type and orbit`,
+    country, snapshot,
+    coverage: `Objects in the CelesTrak GP "active" snapshot of ${snapshot.asOf} (${snapshot.sourceId}) attributed to ${country}; payloads only. Deep-space orbiters, landers and probes are not in GP data.`,
+    total: mine.length, cells,
+    byMission: tally(mine.map((o) => o.missionType)),
+    byRegime: tally(mine.map((o) => o.regime)),
+    countryRules: tally(mine.map((o) => o.countryRule)),
+    missionRules: tally(mine.map((o) => o.missionRule)),
+    ...(withObjects ? { objects: mine } : {}),
+  };
+}

@@ -1,0 +1,110 @@
+/** The analytics as services: query the store, read the rules, compute. The API and the CLI both call these. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.js';
+import { readRules, type Rules } from '../ingest/rules/read-rules.js';
+import { formatValidationError } from '../ingest/curated/yaml-file.js';
+import { allLaunches, catalogRecords, listSnapshots, snapshotObjects } from '../store/queries/catalog.js';
+import { statementsOfKind } from '../store/queries/entities.js';
+import { byPreference, type Statement } from '../model/statement.js';
+import type { SnapshotInfo } from '../model/catalog-records.js';
+import { figure7, type FailedToOrbit, type Figure7 } from '../analytics/launches.js';
+import { classifyObjects, figure8, type Figure8 } from '../analytics/spacecraft.js';
+import { constellationProgress, type ConstellationProgress, type SourcedValue } from '../analytics/constellations.js';
+import { tiangongNow, type TiangongNow } from '../analytics/tiangong.js';
+
+export class AnalyticsError extends Error {}
+
+export function loadRules(dir: string): Rules {
+  const r = readRules(dir);
+  if (!r.ok) throw new AnalyticsError(`the rules in ${dir} do not validate:\n${r.errors.map(formatValidationError).join('\n')}`);
+  return r.rules;
+}
+
+/** The as-of date of the newest successful ingest of a feed (its data's date), or null. */
+async function feedAsOf(db: Kysely<Database>, feed: string): Promise<string | null> {
+  const runs = await db.selectFrom('runs').select('detail').where('origin', '=', `ingest:${feed}`).where('status', '=', 'succeeded').orderBy('id', 'desc').execute();
+  for (const r of runs) {
+    const asOf = (r.detail as { asOf?: string } | null)?.asOf;
+    if (asOf) return asOf;
+  }
+  return null;
+}
+
+/**
+ * One failed launch per launch tag from the failed-to-orbit catalog. Its country is the
+ * state of its rocket-stage rows (the launch vehicle's state, as in Figure 7), not of the payloads it carried.
+ */
+export function failedLaunches(records: { data: Record<string, unknown>; sourceId: string }[]): FailedToOrbit[] {
+  type Row = { launchTag: string; launchDate: { iso: string }; state: string | null; name: string | null; satType: string | null };
+  const byTag = new Map<string, { rows: Row[]; sourceId: string }>();
+  for (const r of records) {
+    const d = r.data as Row;
+    (byTag.get(d.launchTag) ?? byTag.set(d.launchTag, { rows: [], sourceId: r.sourceId }).get(d.launchTag)!).rows.push(d);
+  }
+  return [...byTag.entries()].map(([launchTag, { rows, sourceId }]) => {
+    const stage = rows.find((x) => x.satType?.trim().startsWith('R')) ?? rows[0]!;
+    return { launchTag, launchDate: stage.launchDate.iso, year: Number(stage.launchDate.iso.slice(0, 4)), state: stage.state, name: stage.name, sourceId };
+  });
+}
+
+export async function launchesAnalytic(db: Kysely<Database>, rules: Rules, opts: { country?: string; fromYear?: number; asOf?: string } = {}): Promise<Figure7> {
+  const launches = await allLaunches(db);
+  if (launches.length === 0) throw new AnalyticsError('no launch data: ingest gcat-launchlog first');
+  const coverageEnd = (await feedAsOf(db, 'gcat-launchlog')) ?? launches.at(-1)!.launchDate.slice(0, 10);
+  const fto = failedLaunches(await catalogRecords(db, 'gcat-ftocat'));
+  return figure7(launches, fto, rules.launchProviderRules, coverageEnd, opts);
+}
+
+async function snapshotAt(db: Kysely<Database>, asOf?: string): Promise<{ snapshot: SnapshotInfo; all: SnapshotInfo[] }> {
+  const all = await listSnapshots(db);
+  const eligible = asOf ? all.filter((s) => s.asOf <= asOf) : all;
+  const snapshot = eligible.at(-1);
+  if (!snapshot) throw new AnalyticsError(asOf ? `no GP snapshot on or before ${asOf} (snapshots: ${all.map((s) => s.asOf).join(', ') || 'none'})` : 'no GP snapshot: ingest celestrak-gp first');
+  return { snapshot, all: eligible };
+}
+
+export async function spacecraftAnalytic(db: Kysely<Database>, rules: Rules, opts: { country?: string; asOf?: string; objects?: boolean } = {}): Promise<Figure8> {
+  const { snapshot } = await snapshotAt(db, opts.asOf);
+  const classified = classifyObjects(await snapshotObjects(db, snapshot.id), rules.objectNameRules);
+  return figure8(classified, snapshot, opts.country ?? 'CN', opts.objects ?? false);
+}
+
+const sourced = (s: Statement): SourcedValue => ({ value: Number(s.value), qualifier: s.qualifier, sourceId: s.sourceId, locator: s.locator, asOf: s.asOf });
+
+export type ConstellationReport = ConstellationProgress & { countingRules: { id: string; pattern: string; status: string; cite: { source: string; locator?: string } }[] };
+
+export async function constellationsAnalytic(db: Kysely<Database>, rules: Rules, opts: { asOf?: string } = {}): Promise<{ asOf: string; snapshots: SnapshotInfo[]; constellations: ConstellationReport[]; note: string }> {
+  const { snapshot, all } = await snapshotAt(db, opts.asOf);
+  const statements = (await statementsOfKind(db, 'Program', ['programKind', 'plannedSize', 'deployedCount', 'ituFiling'])) as unknown as (Statement & { caption: string })[];
+  const byProgram = new Map<string, (Statement & { caption: string })[]>();
+  for (const s of statements) (byProgram.get(s.entityId) ?? byProgram.set(s.entityId, []).get(s.entityId)!).push(s);
+  const tracked = [...byProgram.entries()].filter(([, st]) => st.some((s) => s.property === 'programKind' && s.value === 'constellation') && st.some((s) => s.property === 'plannedSize'));
+  const counts = new Map<string, { snapshotId: string; asOf: string; sourceId: string; count: number }[]>();
+  for (const snap of all) {
+    const classified = classifyObjects(await snapshotObjects(db, snap.id), rules.objectNameRules);
+    for (const [id] of tracked) {
+      const count = classified.filter((o) => o.program === id && o.kind === 'payload').length;
+      (counts.get(id) ?? counts.set(id, []).get(id)!).push({ snapshotId: snap.id, asOf: snap.asOf, sourceId: snap.sourceId, count });
+    }
+  }
+  const constellations = tracked.map(([id, st]) => {
+    const of = (p: string) => st.filter((s) => s.property === p).sort(byPreference);
+    const filing = of('ituFiling')[0];
+    return constellationProgress({
+      id, name: st[0]!.caption, planned: of('plannedSize').map(sourced), reported: of('deployedCount').map(sourced),
+      ituFiling: filing ? { date: filing.value, sourceId: filing.sourceId, locator: filing.locator } : null,
+    }, counts.get(id) ?? [], rules.ituMilestones);
+  }).map((c) => ({
+    ...c,
+    countingRules: rules.objectNameRules.filter((r) => r.program === c.id).map((r) => ({ id: r.id, pattern: r.pattern, status: r.status, cite: r.cite })),
+  })).sort((a, b) => (b.planned?.value ?? 0) - (a.planned?.value ?? 0));
+  return {
+    asOf: snapshot.asOf, snapshots: all, constellations,
+    note: 'Deployed = payloads in each CelesTrak GP "active" snapshot matched to the constellation by the curated object-name rules (data/rules). Planned sizes and reported counts are the sources\' statements.',
+  };
+}
+
+export async function tiangongAnalytic(db: Kysely<Database>, opts: { at?: Date; asOf?: string } = {}): Promise<TiangongNow> {
+  const { snapshot } = await snapshotAt(db, opts.asOf);
+  return tiangongNow(await snapshotObjects(db, snapshot.id), snapshot, opts.at ?? new Date());
+}

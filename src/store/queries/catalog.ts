@@ -1,0 +1,53 @@
+/** Read queries over the catalog tables, feeding the analytics. */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+import type { LaunchRecord, SnapshotInfo, SnapshotObject } from '../../model/catalog-records.js';
+export type { LaunchRecord, SnapshotInfo, SnapshotObject } from '../../model/catalog-records.js';
+
+
+export async function listSnapshots(db: Kysely<Database>): Promise<SnapshotInfo[]> {
+  const rows = await db.selectFrom('gp_snapshots').select(['id', 'source_id', 'as_of', 'object_count']).orderBy('as_of').orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, sourceId: r.source_id, asOf: r.as_of, objectCount: r.object_count }));
+}
+
+
+export async function snapshotObjects(db: Kysely<Database>, snapshotId: string): Promise<SnapshotObject[]> {
+  const rows = await sql<SnapshotObject>`
+    select m.norad_id as "noradId", e.object_name as "objectName", e.object_id as "objectId", e.epoch,
+      e.mean_motion as "meanMotion", e.eccentricity, e.inclination, e.raan, e.arg_of_pericenter as "argOfPericenter",
+      e.mean_anomaly as "meanAnomaly", e.bstar, e.mean_motion_dot as "meanMotionDot", e.mean_motion_ddot as "meanMotionDdot",
+      e.line1, e.line2, e.source_id as "elementSourceId",
+      s.owner as "satcatOwner", lo.sat_state as "gcatState", lo.sat_owner as "gcatOwner", lo.sat_type as "gcatType", lo.launch_tag as "launchTag",
+      u.operator_country as "ucsOperatorCountry", u.operator as "ucsOperator", u.purpose as "ucsPurpose", u.users as "ucsUsers"
+    from gp_snapshot_objects m
+    join element_sets e on e.id = m.element_set_id
+    left join satcat s on s.norad_id = m.norad_id
+    left join (select distinct on (norad_id) * from launch_objects where norad_id is not null order by norad_id, id) lo on lo.norad_id = m.norad_id
+    left join (select distinct on (norad_id) * from ucs_satellites order by norad_id, id) u on u.norad_id = m.norad_id
+    where m.snapshot_id = ${snapshotId}
+    order by m.norad_id`.execute(db);
+  return rows.rows;
+}
+
+
+export async function allLaunches(db: Kysely<Database>): Promise<LaunchRecord[]> {
+  const rows = await db.selectFrom('launches')
+    .select(['id', 'launch_date', 'year', 'date_precision', 'lv_type', 'lv_state', 'agency', 'outcome', 'success_fraction', 'launch_class', 'source_id'])
+    .orderBy('launch_date').orderBy('id').execute();
+  return rows.map((r) => ({
+    launchTag: r.id, launchDate: r.launch_date, year: r.year, datePrecision: r.date_precision, lvType: r.lv_type, lvState: r.lv_state,
+    agency: r.agency, outcome: r.outcome, successFraction: r.success_fraction, launchClass: r.launch_class, sourceId: r.source_id,
+  }));
+}
+
+export async function catalogRecords(db: Kysely<Database>, dataset: string): Promise<{ key: string; stateCode: string | null; data: Record<string, unknown>; sourceId: string }[]> {
+  const rows = await db.selectFrom('catalog_records').select(['key', 'state_code', 'data', 'source_id']).where('dataset', '=', dataset).orderBy('key').execute();
+  return rows.map((r) => ({ key: r.key, stateCode: r.state_code, data: r.data, sourceId: r.source_id }));
+}
+
+/** The newest element set of each object whose name matches, across all snapshots (orbit history). */
+export async function elementHistory(db: Kysely<Database>, noradId: number): Promise<{ epoch: string; meanMotion: number; eccentricity: number; inclination: number; sourceId: string }[]> {
+  const rows = await db.selectFrom('element_sets').select(['epoch', 'mean_motion', 'eccentricity', 'inclination', 'source_id'])
+    .where('norad_id', '=', noradId).orderBy('epoch').execute();
+  return rows.map((r) => ({ epoch: r.epoch, meanMotion: r.mean_motion, eccentricity: r.eccentricity, inclination: r.inclination, sourceId: r.source_id }));
+}
