@@ -10,8 +10,9 @@ import { writeCatalog, type CatalogCounts } from '../store/write-catalog.js';
 import { FeedFormatError, formatRowError, type RowError } from '../ingest/feed-errors.js';
 import type { FeedDef, FeedInput } from './feeds.js';
 
-/** More rejected rows than this share means the file, not a few rows, is wrong. */
+/** More rejected rows than this share (and than MIN_REJECTED_TO_FAIL) means the file, not a few rows, is wrong. */
 export const MAX_REJECTED_SHARE = 0.05;
+export const MIN_REJECTED_TO_FAIL = 10;
 const REPORTED_REJECTIONS = 100;
 
 export interface IngestReport {
@@ -53,7 +54,7 @@ export async function ingestFeed(db: Kysely<Database>, feed: FeedDef, input: Fee
   }
   const { parsed, mapped } = out;
   if (parsed.rows.length === 0) throw await fail(`${input.file}: no rows accepted (${parsed.rejected.length} rejected)`, parsed.rejected);
-  if (parsed.rejected.length > MAX_REJECTED_SHARE * parsed.total) {
+  if (parsed.rejected.length > MAX_REJECTED_SHARE * parsed.total && parsed.rejected.length >= MIN_REJECTED_TO_FAIL) {
     throw await fail(`${input.file}: ${parsed.rejected.length} of ${parsed.total} rows rejected (more than ${MAX_REJECTED_SHARE * 100}%), nothing stored; first: ${formatRowError(parsed.rejected[0]!)}`, parsed.rejected);
   }
   try {

@@ -1,0 +1,170 @@
+/**
+ * The analytics, through the services and the API, on every store, checked against
+ * counts computed here independently from the raw snapshot files (plain string
+ * splitting, not the product's parsers or attribution code).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { STORE_KINDS, type TestStore } from '../support/stores.js';
+import { storeWithSources } from '../support/catalog-store.js';
+import { ingestAllBundled, readSnapshot } from '../../src/services/bundled-snapshots.js';
+import { loadCurated } from '../../src/services/load-curated.js';
+import { constellationsAnalytic, launchesAnalytic, loadRules, spacecraftAnalytic, tiangongAnalytic } from '../../src/services/analytics.js';
+import { buildServer } from '../../src/api/server.js';
+
+const lines = (file: string) => readSnapshot(file).split('\n').filter((l) => l.trim() !== '');
+
+/** Launches per year for a launching state, deduplicated on the tag, ascents from other bodies (X…) excluded. */
+function rawLaunches(state: string) {
+  const seen = new Set<string>();
+  const perYear = new Map<number, { total: number; failed: number }>();
+  for (const l of lines('gcat_launchlog_2024-12-08.tsv.gz')) {
+    if (l.startsWith('#')) continue;
+    const f = l.split('\t').map((x) => x.trim());
+    const [tag, date, code, lvState] = [f[0]!, f[1]!, f[18]!, f[17]!];
+    if (seen.has(tag)) continue;
+    seen.add(tag);
+    if (lvState !== state || code.startsWith('X')) continue;
+    const y = Number(date.slice(0, 4));
+    const c = perYear.get(y) ?? { total: 0, failed: 0 };
+    c.total++;
+    if (code[1] === 'F' || code[1] === 'E') c.failed++;
+    perYear.set(y, c);
+  }
+  return perYear;
+}
+
+function csvFields(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === ',' && !quoted) { out.push(cur); cur = ''; } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** Chinese payloads in the 2026-07-10 GP file: GCAT state, else UCS country, else the curated name rules. */
+function rawChinesePayloads(): number {
+  const gcat = new Map<number, { state: string; type: string }>();
+  for (const l of lines('gcat_launchlog_2024-12-08.tsv.gz')) {
+    const f = l.split('\t').map((x) => x.trim());
+    const m = /^S0*(\d+)$/.exec(f[6] ?? '');
+    if (m && !gcat.has(Number(m[1]))) gcat.set(Number(m[1]), { state: f[8]!, type: f[3]!.slice(0, 1) });
+  }
+  const ucsLines = readSnapshot('ucs_satellite_database_2023-05-01.tsv.gz').split('\n');
+  const header = ucsLines[0]!.split('\t').map((h) => h.trim());
+  const [iCountry, iNorad] = [header.indexOf('Country of Operator/Owner'), header.indexOf('NORAD Number')];
+  const ucs = new Map<number, string>();
+  for (const l of ucsLines.slice(1)) {
+    const f = l.split('\t');
+    const n = Number(f[iNorad]);
+    if (Number.isInteger(n) && n > 0 && !ucs.has(n)) ucs.set(n, f[iCountry]!.trim());
+  }
+  const rules = (parseYaml(readFileSync('data/rules/classification.yaml', 'utf8')) as { objectNameRules: { pattern: string; country: string }[] })
+    .objectNameRules.map((r) => ({ re: new RegExp(r.pattern), country: r.country }));
+  let count = 0;
+  for (const l of lines('celestrak_gp_active_2026-07-10.csv.gz').slice(1)) {
+    const f = csvFields(l);
+    const name = f[0]!;
+    const norad = Number(f[11]);
+    const g = gcat.get(norad);
+    const u = ucs.get(norad);
+    const country = g ? g.state : u !== undefined ? (u === 'China' ? 'CN' : u) : rules.find((r) => r.re.test(name.toUpperCase()))?.country ?? null;
+    const payload = g ? g.type === 'P' : !/\bR\/B\b|\bDEB\b/.test(name);
+    if (country === 'CN' && payload) count++;
+  }
+  return count;
+}
+
+const rawNamed = (file: string, prefix: string) => lines(file).filter((l) => l.startsWith(prefix)).length;
+
+describe.each(STORE_KINDS)('analytics on %s', (kind) => {
+  let store: TestStore;
+  let app: FastifyInstance;
+  const rules = loadRules('data/rules');
+  beforeAll(async () => {
+    store = await storeWithSources(kind);
+    const kb = await loadCurated(store.db, 'data/kb', 'data/rules');
+    if (!kb.ok) throw new Error(`knowledge base invalid: ${kb.errors[0]?.reason}`);
+    await ingestAllBundled(store.db);
+    app = await buildServer({ store, webDir: 'test/fixtures/no-web-app' });
+  }, 300_000);
+  afterAll(async () => { await app?.close(); await store?.dispose(); });
+
+  it('Figure 7: China and US launches and failures per year equal the raw launch log', async () => {
+    const f = await launchesAnalytic(store.db, rules, { fromYear: 2010 });
+    for (const [state, raw] of [['CN', rawLaunches('CN')], ['US', rawLaunches('US')]] as const) {
+      for (const y of f.chinaVsUnitedStates) {
+        const r = raw.get(y.year) ?? { total: 0, failed: 0 };
+        expect([y.year, y[state].total, y[state].failure], `${state} ${y.year}`).toEqual([y.year, r.total, r.failed]);
+      }
+    }
+    expect(f.chinaVsUnitedStates.find((y) => y.year === 2024)!.complete).toBe(false);
+    expect(f.chinaVsUnitedStates.find((y) => y.year === 2023)!.complete).toBe(true);
+    expect(f.coverage.to).toBe('2024-12-08');
+    for (const c of f.china) expect(c.state.total + c.commercial.total + c.unattributed.total).toBe(f.years.find((y) => y.year === c.year)!.countries.CN!.total);
+  });
+
+  it('Figure 7: failures after the log\'s end come from the failed-to-orbit extract, labelled', async () => {
+    const f = await launchesAnalytic(store.db, rules, { country: 'CN' });
+    expect(f.afterCoverage.filter((a) => a.country === 'CN').flatMap((a) => a.launches).sort())
+      .toEqual(['2024-F05', '2025-E01', '2025-F07', '2025-U05', '2026-F02', '2026-F03', '2026-F05', '2026-F06']);
+    expect(f.afterCoverage[0]!.source).toBe('gcat-ftocat-extract-2026-08-10');
+  });
+
+  it('Figure 8: the Chinese payload total equals an independent count from the raw files', async () => {
+    const f = await spacecraftAnalytic(store.db, rules, { objects: true });
+    expect(f.snapshot.asOf).toBe('2026-07-10');
+    expect(f.total).toBe(rawChinesePayloads());
+    expect(f.cells.reduce((n, c) => n + c.count, 0)).toBe(f.total);
+    expect(f.byMission.navigation).toBeGreaterThanOrEqual(rawNamed('celestrak_gp_active_2026-07-10.csv.gz', 'BEIDOU'));
+    expect(f.objects!.every((o) => o.countryRule !== 'unattributed')).toBe(true);
+  });
+
+  it('Figure 8 as of an earlier date uses the snapshot of that date', async () => {
+    const f = await spacecraftAnalytic(store.db, rules, { asOf: '2026-06-01' });
+    expect(f.snapshot.asOf).toBe('2026-05-04');
+  });
+
+  it('constellations: Qianfan grows from 126 to 200 between the bundled snapshots, as in the raw files', async () => {
+    const c = await constellationsAnalytic(store.db, rules);
+    const qianfan = c.constellations.find((x) => x.id === 'program.qianfan')!;
+    expect(qianfan.deployed.map((d) => [d.asOf, d.count])).toEqual([
+      ['2026-05-04', rawNamed('celestrak_active_tle_2026-05-04.txt.gz', 'QIANFAN')],
+      ['2026-07-10', rawNamed('celestrak_gp_active_2026-07-10.csv.gz', 'QIANFAN')],
+    ]);
+    expect(qianfan.deployed.map((d) => d.count)).toEqual([126, 200]);
+    expect(qianfan.rate!.perDay).toBeCloseTo(74 / 67, 5);
+    expect(qianfan.planned!.sourceId).toBe('redshift-2025');
+    expect(qianfan.milestones.map((m) => m.status)).toEqual(['no-filing-date', 'no-filing-date']);
+  });
+
+  it('Tiangong: the station\'s orbit is the raw element set\'s, with its visiting vehicles', async () => {
+    const t = await tiangongAnalytic(store.db, { at: new Date('2026-07-11T00:00:00Z') });
+    const raw = csvFields(lines('celestrak_gp_active_2026-07-10.csv.gz').find((l) => l.startsWith('CSS (TIANHE)'))!);
+    expect(t.station!.noradId).toBe(Number(raw[11]));
+    expect(t.station!.inclinationDeg).toBe(Number(raw[5]));
+    expect(t.station!.altitudeKm).toBeGreaterThan(300);
+    expect(t.station!.altitudeKm).toBeLessThan(450);
+    expect(t.coOrbiting.map((o) => o.objectName)).toEqual(expect.arrayContaining(['CSS (MENGTIAN)', 'CSS (WENTIAN)']));
+  });
+
+  it('the API serves the same analytics', async () => {
+    const direct = await launchesAnalytic(store.db, rules, { fromYear: 2020 });
+    const res = await app.inject('/api/analytics/launches?from=2020');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual(JSON.parse(JSON.stringify(direct)));
+    const sc = await app.inject('/api/analytics/spacecraft');
+    expect(sc.json().total).toBe((await spacecraftAnalytic(store.db, rules)).total);
+    expect((await app.inject('/api/analytics/constellations')).json().constellations.length).toBeGreaterThan(0);
+    expect((await app.inject('/api/analytics/tiangong?at=2026-07-11T00:00:00Z')).json().station.objectName).toBe('CSS (TIANHE)');
+    const bad = await app.inject('/api/analytics/spacecraft?asOf=yesterday');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].field).toBe('querystring.asOf');
+  });
+});

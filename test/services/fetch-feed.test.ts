@@ -1,0 +1,103 @@
+/** Live downloads against a local HTTP server serving fixtures: nothing here touches the internet. */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { storeWithSources, tableCounts } from '../support/catalog-store.js';
+import type { TestStore } from '../support/stores.js';
+import { feedByName } from '../../src/services/feeds.js';
+import { fetchFeed, USER_AGENT } from '../../src/services/fetch-feed.js';
+import { IngestError } from '../../src/services/ingest-feed.js';
+
+const GP_CSV = readFileSync('test/fixtures/celestrak-gp/gp-sample.csv', 'utf8');
+const gp = feedByName('celestrak-gp')!;
+
+interface Reply { status: number; body?: string; headers?: Record<string, string> }
+let replies: Reply[] = [];
+let seen: IncomingHttpHeaders[] = [];
+let server: Server;
+let base: string;
+let store: TestStore;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    seen.push(req.headers);
+    const r = replies.shift() ?? { status: 500 };
+    res.writeHead(r.status, r.headers ?? {});
+    res.end(r.body ?? '');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  store = await storeWithSources('pglite');
+});
+afterAll(async () => {
+  await store?.dispose();
+  await new Promise((r) => server.close(r));
+});
+beforeEach(() => { replies = []; seen = []; });
+
+const fast = { retries: 2, backoffMs: 5, timeoutMs: 2_000 };
+
+describe('fetching a live feed', () => {
+  it('downloads, identifies itself, ingests, then asks conditionally and accepts 304', async () => {
+    replies = [{ status: 200, body: GP_CSV, headers: { etag: '"v1"', 'last-modified': 'Fri, 20 Nov 2026 10:00:00 GMT' } }];
+    const first = await fetchFeed(store.db, gp, { url: `${base}/gp.csv`, ...fast });
+    expect(first.kind).toBe('ingested');
+    expect(first.kind === 'ingested' && first.report.accepted).toBe(12);
+    expect(seen[0]!['user-agent']).toBe(USER_AGENT);
+    expect(seen[0]!['if-none-match']).toBeUndefined();
+
+    const tooSoon = await fetchFeed(store.db, gp, { url: `${base}/gp.csv`, ...fast });
+    expect(tooSoon.kind).toBe('too-soon');
+    expect(seen).toHaveLength(1);
+
+    replies = [{ status: 304 }];
+    const before = await tableCounts(store);
+    const again = await fetchFeed(store.db, gp, { url: `${base}/gp.csv`, force: true, ...fast });
+    expect(again.kind).toBe('not-modified');
+    expect(seen[1]!['if-none-match']).toBe('"v1"');
+    expect(seen[1]!['if-modified-since']).toBe('Fri, 20 Nov 2026 10:00:00 GMT');
+    expect(await tableCounts(store)).toEqual(before);
+  });
+
+  it('respects the publisher\'s interval for the same URL unless forced', async () => {
+    const later = () => new Date(Date.now() + 3 * 3600_000);
+    replies = [{ status: 304 }];
+    const outcome = await fetchFeed(store.db, gp, { url: `${base}/gp.csv`, now: later, ...fast });
+    expect(outcome.kind).toBe('not-modified');
+  });
+
+  it('retries server errors with backoff, then records the failure and changes nothing', async () => {
+    replies = [{ status: 503 }, { status: 503 }, { status: 503 }];
+    const before = await tableCounts(store);
+    const err = await fetchFeed(store.db, gp, { url: `${base}/down.csv`, force: true, ...fast }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IngestError);
+    expect((err as Error).message).toMatch(/HTTP 503/);
+    expect(seen).toHaveLength(3);
+    expect(await tableCounts(store)).toEqual(before);
+    const run = await store.db.selectFrom('runs').select(['status', 'error']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(run).toEqual({ status: 'failed', error: expect.stringContaining('HTTP 503') });
+  });
+
+  it('does not retry a 404, and a malformed body changes nothing', async () => {
+    replies = [{ status: 404 }];
+    await expect(fetchFeed(store.db, gp, { url: `${base}/missing.csv`, force: true, ...fast })).rejects.toThrow(/HTTP 404/);
+    expect(seen).toHaveLength(1);
+    replies = [{ status: 200, body: '<html>maintenance</html>' }];
+    const before = await tableCounts(store);
+    await expect(fetchFeed(store.db, gp, { url: `${base}/maintenance.csv`, force: true, ...fast })).rejects.toThrow(IngestError);
+    expect(await tableCounts(store)).toEqual(before);
+  });
+
+  it('times out a server that does not answer', async () => {
+    const slow = createServer(() => { /* never answers */ });
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/slow.csv`;
+    try {
+      await expect(fetchFeed(store.db, gp, { url, force: true, retries: 0, backoffMs: 1, timeoutMs: 200 })).rejects.toThrow(/timed out after 200 ms/);
+    } finally {
+      slow.closeAllConnections();
+      await new Promise((r) => slow.close(r));
+    }
+  });
+});

@@ -1,0 +1,102 @@
+/** Ingesting catalog feeds into the store: idempotent, and bad input changes nothing (on every store). */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { STORE_KINDS, type TestStore } from '../support/stores.js';
+import { storeWithSources, tableCounts } from '../support/catalog-store.js';
+import { ingestAllBundled, readSnapshot } from '../../src/services/bundled-snapshots.js';
+import { feedByName } from '../../src/services/feeds.js';
+import { ingestFeed, IngestError } from '../../src/services/ingest-feed.js';
+
+const gp = feedByName('celestrak-gp')!;
+const gcatLog = feedByName('gcat-launchlog')!;
+const fixture = (p: string) => readFileSync(`test/fixtures/${p}`, 'utf8');
+
+async function lastRun(store: TestStore) {
+  return store.db.selectFrom('runs').select(['status', 'error', 'detail']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+}
+
+describe.each(STORE_KINDS)('catalog ingest on %s', (kind) => {
+  let store: TestStore;
+  let afterFirst: Record<string, number>;
+  beforeAll(async () => {
+    store = await storeWithSources(kind);
+    await ingestAllBundled(store.db);
+    afterFirst = await tableCounts(store);
+  }, 300_000);
+  afterAll(() => store?.dispose());
+
+  it('loads every bundled snapshot: two GP snapshots, the launch log, GCAT tables and UCS', () => {
+    expect(afterFirst).toMatchObject({
+      gp_snapshots: 2,
+      gp_snapshot_objects: 15_297 + 15_985,
+      launches: 6_828,
+      launch_objects: 23_433,
+      ucs_satellites: 7_553,
+      catalog_records: 4_028 + 697 + 2_755 + 375 + 101,
+    });
+  });
+
+  it('ingesting every bundled snapshot a second time leaves identical counts', async () => {
+    const reports = await ingestAllBundled(store.db);
+    expect(await tableCounts(store)).toEqual(afterFirst);
+    for (const r of reports) for (const c of Object.values(r.tables)) expect(c).toMatchObject({ added: 0, removed: 0, updated: 0 });
+  }, 300_000);
+
+  it('reports the UCS rows it rejects, with line, field and reason', async () => {
+    const run = await store.db.selectFrom('runs').select('detail').where('origin', '=', 'ingest:ucs').where('status', '=', 'succeeded')
+      .orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    const detail = run.detail as { rejectedCount: number; rejected: { line: number; field: string; reason: string }[] };
+    expect(detail.rejectedCount).toBe(7);
+    expect(detail.rejected[0]).toMatchObject({ line: 351, field: 'Date of Launch', reason: expect.stringContaining('11/29/018') });
+  });
+
+  const rejects = async (input: { text: string; file: string }, feed = gp, reason: RegExp) => {
+    const before = await tableCounts(store);
+    const err = await ingestFeed(store.db, feed, { ...input, sourceId: 'celestrak-gp-live', asOf: '2026-11-21' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IngestError);
+    expect((err as Error).message).toMatch(reason);
+    expect(await tableCounts(store)).toEqual(before);
+    const run = await lastRun(store);
+    expect(run.status).toBe('failed');
+    expect(run.error).toMatch(reason);
+  };
+
+  it('rejects an empty download and changes nothing', () => rejects({ text: '', file: 'empty.csv' }, gp, /empty/i));
+
+  it('rejects a truncated file and changes nothing', () => rejects({ text: fixture('celestrak-gp/tle-truncated.txt'), file: 'tle-truncated.txt' }, gp, /truncat|missing|line/i));
+
+  it('rejects a file with a renamed column, naming the column, and changes nothing', () => {
+    const renamed = fixture('gcat/launchlog-sample.tsv').replace('LVState', 'LV_State');
+    return rejects({ text: renamed, file: 'launchlog-renamed.tsv' }, gcatLog, /LVState/);
+  });
+
+  it('rejects a row with a bad checksum, stores the others, and keeps no trace of the bad one', async () => {
+    const text = fixture('celestrak-gp/tle-bad-checksum.txt');
+    const report = await ingestFeed(store.db, gp, { text, file: 'tle-bad-checksum.txt', sourceId: 'celestrak-gp-live', asOf: '2026-11-21' });
+    expect(report.rejectedCount).toBeGreaterThan(0);
+    expect(report.rejected[0]!.reason).toMatch(/checksum/i);
+    const badLine = text.split('\n')[report.rejected[0]!.line - 1]!;
+    const badNorad = Number(badLine.slice(2, 7));
+    const stored = await store.db.selectFrom('gp_snapshot_objects').select('norad_id')
+      .where('snapshot_id', '=', 'celestrak-gp-live@2026-11-21').where('norad_id', '=', badNorad).execute();
+    expect(stored).toEqual([]);
+    expect(report.accepted).toBe(report.total - report.rejectedCount);
+  });
+});
+
+describe('a file with many bad rows', () => {
+  it('is refused whole when more than 5% of its rows (and at least 10) are rejected', async () => {
+    const store = await storeWithSources('pglite');
+    try {
+      const good = fixture('celestrak-gp/gp-sample.csv').trimEnd().split('\n');
+      const broken = [good[0], ...good.slice(1, -1).map((l) => l.replace(/,(\d+),(\d+),(\d+),/, ',$1,$2,x$3,')), good.at(-1)].join('\n');
+      const before = await tableCounts(store);
+      const err = await ingestFeed(store.db, gp, { text: broken, file: 'broken.csv', sourceId: 'celestrak-gp-live', asOf: '2026-11-21' }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(IngestError);
+      expect((err as Error).message).toMatch(/rows rejected \(more than 5%\), nothing stored/);
+      expect(await tableCounts(store)).toEqual(before);
+    } finally {
+      await store.dispose();
+    }
+  });
+});
