@@ -6,7 +6,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Store } from '../store/open-store.js';
 import { ApiError, errorBody } from './errors.js';
-import { registerHealthRoutes } from './routes/health.js';
+import { registerHealthRoutes, healthBody } from './routes/health.js';
 import { registerEntityRoutes } from './routes/entities.js';
 import { registerAnalyticsRoutes } from './routes/analytics.js';
 
@@ -45,11 +45,12 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     reply.status(404).send(errorBody(404, 'not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
   });
 
+  app.get('/api/health', { schema: { hide: true } }, async () => healthBody(opts.store));
   await app.register(async (api) => {
     registerHealthRoutes(api, opts.store);
     registerEntityRoutes(api, opts.store);
     registerAnalyticsRoutes(api, opts.store, opts.rulesDir ?? 'data/rules');
-  }, { prefix: '/api' });
+  }, { prefix: '/api/v1' });
 
   const webDir = resolve(opts.webDir ?? 'web/dist');
   if (existsSync(webDir)) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });

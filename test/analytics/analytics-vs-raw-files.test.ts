@@ -156,14 +156,14 @@ describe.each(STORE_KINDS)('analytics on %s', (kind) => {
 
   it('the API serves the same analytics', async () => {
     const direct = await launchesAnalytic(store.db, rules, { fromYear: 2020 });
-    const res = await app.inject('/api/analytics/launches?from=2020');
+    const res = await app.inject('/api/v1/analytics/launches?from=2020');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual(JSON.parse(JSON.stringify(direct)));
-    const sc = await app.inject('/api/analytics/spacecraft');
+    const sc = await app.inject('/api/v1/analytics/spacecraft');
     expect(sc.json().total).toBe((await spacecraftAnalytic(store.db, rules)).total);
-    expect((await app.inject('/api/analytics/constellations')).json().constellations.length).toBeGreaterThan(0);
-    expect((await app.inject('/api/analytics/tiangong?at=2026-07-11T00:00:00Z')).json().station.objectName).toBe('CSS (TIANHE)');
-    const bad = await app.inject('/api/analytics/spacecraft?asOf=yesterday');
+    expect((await app.inject('/api/v1/analytics/constellations')).json().constellations.length).toBeGreaterThan(0);
+    expect((await app.inject('/api/v1/analytics/tiangong?at=2026-07-11T00:00:00Z')).json().station.objectName).toBe('CSS (TIANHE)');
+    const bad = await app.inject('/api/v1/analytics/spacecraft?asOf=yesterday');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].field).toBe('querystring.asOf');
   });

@@ -33,13 +33,13 @@ describe.each(STORE_KINDS)('API on %s', (kind) => {
   });
 
   it('lists and filters entities, and searches Chinese aliases', async () => {
-    expect((await app.inject('/api/entities?kind=Organization')).json()).toMatchObject({ total: 2, items: [{ id: 'org.china-satnet' }, { id: 'org.landspace' }] });
-    const found = await app.inject(`/api/entities?q=${encodeURIComponent('蓝箭航天')}`);
+    expect((await app.inject('/api/v1/entities?kind=Organization')).json()).toMatchObject({ total: 2, items: [{ id: 'org.china-satnet' }, { id: 'org.landspace' }] });
+    const found = await app.inject(`/api/v1/entities?q=${encodeURIComponent('蓝箭航天')}`);
     expect(found.json().items).toEqual([{ id: 'org.landspace', kind: 'Organization', caption: 'LandSpace' }]);
   });
 
   it('returns one entity with statements and sources', async () => {
-    const res = await app.inject('/api/entities/program.guowang');
+    const res = await app.inject('/api/v1/entities/program.guowang');
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.caption).toBe('Guowang');
@@ -48,7 +48,7 @@ describe.each(STORE_KINDS)('API on %s', (kind) => {
   });
 
   it('uses the one error shape for an unknown entity', async () => {
-    const res = await app.inject('/api/entities/org.nobody');
+    const res = await app.inject('/api/v1/entities/org.nobody');
     expect(res.statusCode).toBe(404);
     expectErrorShape(res.json(), 404, 'not_found');
   });
@@ -60,13 +60,13 @@ describe.each(STORE_KINDS)('API on %s', (kind) => {
   });
 
   it('names the invalid parameter in a 400', async () => {
-    const bad = await app.inject('/api/entities?limit=100000');
+    const bad = await app.inject('/api/v1/entities?limit=100000');
     expect(bad.statusCode).toBe(400);
     expectErrorShape(bad.json(), 400, 'invalid_request');
     expect(bad.json().error.details).toEqual([{ field: 'querystring.limit', reason: 'must be <= 500' }]);
-    const unknown = await app.inject('/api/entities?colour=red');
+    const unknown = await app.inject('/api/v1/entities?colour=red');
     expect(unknown.json().error.details).toEqual([{ field: 'querystring.colour', reason: 'unknown parameter "colour"' }]);
-    const kindBad = await app.inject('/api/entities?kind=Rocket');
+    const kindBad = await app.inject('/api/v1/entities?kind=Rocket');
     expect(kindBad.json().error.details[0].field).toBe('querystring.kind');
   });
 });
