@@ -1,14 +1,21 @@
-import type {} from '@fastify/swagger';
-/** The HTTP server: JSON API under /api with one error shape, and the web app's static files. */
+/** The HTTP server: the versioned JSON API under /api/v1 with one error shape, its OpenAPI document, and the web app. */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { Store } from '../store/open-store.js';
 import { ApiError, errorBody } from './errors.js';
+import { registerHttpCache } from './http-cache.js';
 import { registerHealthRoutes, healthBody } from './routes/health.js';
 import { registerEntityRoutes } from './routes/entities.js';
 import { registerAnalyticsRoutes } from './routes/analytics.js';
+import { registerCatalogueRoutes } from './routes/sources-series.js';
+import { registerViewRoutes } from './routes/views.js';
+import { registerGeoRoutes } from './routes/geo.js';
+import { registerChangeRoutes } from './routes/changes.js';
+import { registerExportRoutes } from './routes/exports.js';
 
 export interface ServerOptions {
   store: Store;
@@ -18,6 +25,8 @@ export interface ServerOptions {
   /** Folder of the classification rules (default data/rules). */
   rulesDir?: string;
 }
+
+export const API_VERSION = '1.0.0';
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -45,11 +54,32 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     reply.status(404).send(errorBody(404, 'not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
   });
 
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Redshift Monitor API', version: API_VERSION,
+        description: 'Sourced data on China\'s commercial and civil space enterprise. Every value carries its source; errors have one shape: {"error": {"status", "code", "message", "details"?}}. GET responses carry ETag and Last-Modified; conditional requests get 304.',
+        license: { name: 'MIT (code); data under the terms of each cited source', identifier: 'MIT' },
+      },
+      servers: [{ url: '/' }],
+    },
+  });
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true });
+  registerHttpCache(app, opts.store.db);
+
   app.get('/api/health', { schema: { hide: true } }, async () => healthBody(opts.store));
+  const rulesDir = opts.rulesDir ?? 'data/rules';
   await app.register(async (api) => {
     registerHealthRoutes(api, opts.store);
     registerEntityRoutes(api, opts.store);
-    registerAnalyticsRoutes(api, opts.store, opts.rulesDir ?? 'data/rules');
+    registerCatalogueRoutes(api, opts.store);
+    registerViewRoutes(api, opts.store, rulesDir);
+    registerAnalyticsRoutes(api, opts.store, rulesDir);
+    registerGeoRoutes(api, opts.store);
+    registerChangeRoutes(api, opts.store);
+    registerExportRoutes(api, opts.store);
   }, { prefix: '/api/v1' });
 
   const webDir = resolve(opts.webDir ?? 'web/dist');

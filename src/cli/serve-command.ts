@@ -4,6 +4,8 @@ import { storeFromSettings } from '../services/store-from-settings.js';
 import { bootstrapIfEmpty } from '../services/bootstrap.js';
 import { startFetchSchedule } from '../services/fetch-schedule.js';
 import { buildServer } from '../api/server.js';
+import { indicators } from '../services/indicators.js';
+import { loadRules } from '../services/analytics.js';
 
 export function registerServe(program: Command): void {
   program.command('serve')
@@ -23,6 +25,8 @@ export function registerServe(program: Command): void {
       process.once('SIGINT', close);
       process.once('SIGTERM', close);
       await app.listen({ port: settings.port, host: settings.host });
+      // Compute the heavy analytics once now, so the first visitor does not wait for them.
+      void indicators(store.db, loadRules(settings.rulesDir)).catch((err: unknown) => app.log.warn(`indicators not precomputed: ${String(err)}`));
       console.log(`Redshift Monitor on http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${settings.port}/ (store: ${store.kind} at ${store.location})`);
     });
 }

@@ -11,6 +11,9 @@ import { figure7, type FailedToOrbit, type Figure7 } from '../analytics/launches
 import { classifyObjects, figure8, type Figure8 } from '../analytics/spacecraft.js';
 import { constellationProgress, type ConstellationProgress, type SourcedValue } from '../analytics/constellations.js';
 import { tiangongNow, type TiangongNow } from '../analytics/tiangong.js';
+import { memo } from './data-cache.js';
+import type { ClassifiedObject } from '../analytics/spacecraft.js';
+import type { SnapshotObject, LaunchRecord } from '../model/catalog-records.js';
 
 export class AnalyticsError extends Error {}
 
@@ -47,8 +50,19 @@ export function failedLaunches(records: { data: Record<string, unknown>; sourceI
   });
 }
 
+/** A snapshot's objects, and the same classified by the rules, memoised until the data or the rules change. */
+export function cachedSnapshotObjects(db: Kysely<Database>, snapshotId: string): Promise<SnapshotObject[]> {
+  return memo(db, `objects:${snapshotId}`, () => snapshotObjects(db, snapshotId));
+}
+export function cachedClassified(db: Kysely<Database>, rules: Rules, snapshotId: string): Promise<ClassifiedObject[]> {
+  return memo(db, `classified:${snapshotId}:${JSON.stringify(rules.objectNameRules)}`, async () => classifyObjects(await cachedSnapshotObjects(db, snapshotId), rules.objectNameRules));
+}
+export function cachedLaunches(db: Kysely<Database>): Promise<LaunchRecord[]> {
+  return memo(db, 'launches', () => allLaunches(db));
+}
+
 export async function launchesAnalytic(db: Kysely<Database>, rules: Rules, opts: { country?: string; fromYear?: number; asOf?: string } = {}): Promise<Figure7> {
-  const launches = await allLaunches(db);
+  const launches = await cachedLaunches(db);
   if (launches.length === 0) throw new AnalyticsError('no launch data: ingest gcat-launchlog first');
   const coverageEnd = (await feedAsOf(db, 'gcat-launchlog')) ?? launches.at(-1)!.launchDate.slice(0, 10);
   const fto = failedLaunches(await catalogRecords(db, 'gcat-ftocat'));
@@ -65,7 +79,7 @@ async function snapshotAt(db: Kysely<Database>, asOf?: string): Promise<{ snapsh
 
 export async function spacecraftAnalytic(db: Kysely<Database>, rules: Rules, opts: { country?: string; asOf?: string; objects?: boolean } = {}): Promise<Figure8> {
   const { snapshot } = await snapshotAt(db, opts.asOf);
-  const classified = classifyObjects(await snapshotObjects(db, snapshot.id), rules.objectNameRules);
+  const classified = await cachedClassified(db, rules, snapshot.id);
   return figure8(classified, snapshot, opts.country ?? 'CN', opts.objects ?? false);
 }
 
@@ -81,7 +95,7 @@ export async function constellationsAnalytic(db: Kysely<Database>, rules: Rules,
   const tracked = [...byProgram.entries()].filter(([, st]) => st.some((s) => s.property === 'programKind' && s.value === 'constellation') && st.some((s) => s.property === 'plannedSize'));
   const counts = new Map<string, { snapshotId: string; asOf: string; sourceId: string; count: number }[]>();
   for (const snap of all) {
-    const classified = classifyObjects(await snapshotObjects(db, snap.id), rules.objectNameRules);
+    const classified = await cachedClassified(db, rules, snap.id);
     for (const [id] of tracked) {
       const count = classified.filter((o) => o.program === id && o.kind === 'payload').length;
       (counts.get(id) ?? counts.set(id, []).get(id)!).push({ snapshotId: snap.id, asOf: snap.asOf, sourceId: snap.sourceId, count });
@@ -106,5 +120,5 @@ export async function constellationsAnalytic(db: Kysely<Database>, rules: Rules,
 
 export async function tiangongAnalytic(db: Kysely<Database>, opts: { at?: Date; asOf?: string } = {}): Promise<TiangongNow> {
   const { snapshot } = await snapshotAt(db, opts.asOf);
-  return tiangongNow(await snapshotObjects(db, snapshot.id), snapshot, opts.at ?? new Date());
+  return tiangongNow(await cachedSnapshotObjects(db, snapshot.id), snapshot, opts.at ?? new Date());
 }

@@ -1,40 +1,69 @@
-/** The analytics over HTTP: the same services the CLI calls. */
+/** The analytics over HTTP (JSON, or CSV of exactly what the chart draws): the same services the CLI calls. */
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/open-store.js';
 import { AnalyticsError, constellationsAnalytic, launchesAnalytic, loadRules, spacecraftAnalytic, tiangongAnalytic } from '../../services/analytics.js';
+import { constellationsTable, launchesTable, spacecraftTable, tiangongTable } from '../../analytics/tables.js';
 import { ApiError } from '../errors.js';
+import { FORMAT_PROPERTY, flatToTable, sendAs } from '../respond.js';
+import { analytic, responses } from '../schemas.js';
 
 const DATE = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
-const query = (properties: Record<string, unknown>) => ({ type: 'object', additionalProperties: false, properties } as const);
+const query = (properties: Record<string, unknown>) => ({ type: 'object', additionalProperties: false, properties: { ...properties, ...FORMAT_PROPERTY } } as const);
+
+async function guarded<T>(compute: () => Promise<T>): Promise<T> {
+  try {
+    return await compute();
+  } catch (err) {
+    if (err instanceof AnalyticsError) throw new ApiError(409, 'no_data', err.message);
+    throw err;
+  }
+}
 
 export function registerAnalyticsRoutes(api: FastifyInstance, store: Store, rulesDir: string): void {
-  const run = async <T>(compute: () => Promise<T>): Promise<T> => {
-    try {
-      return await compute();
-    } catch (err) {
-      if (err instanceof AnalyticsError) throw new ApiError(409, 'no_data', err.message);
-      throw err;
-    }
-  };
-  api.get<{ Querystring: { country?: string; from?: number; asOf?: string } }>('/analytics/launches', {
+  const db = store.db;
+  api.get<{ Querystring: { country?: string; from?: number; asOf?: string; format?: string } }>('/analytics/launches', {
     schema: {
-      summary: 'Figure 7: orbital launches per year by launching country (GCAT LVState) and outcome; China split into state and commercial providers',
+      summary: 'Figure 7: orbital launches per year by launching country (GCAT LVState) and outcome; China split into state and commercial providers; coverage stated',
+      tags: ['analytics'],
       querystring: query({ country: { type: 'string', pattern: '^[A-Z]{1,3}$' }, from: { type: 'integer', minimum: 1957, maximum: 2200 }, asOf: DATE }),
+      response: responses(analytic(['title', 'convention', 'coverage', 'years', 'china', 'chinaVsUnitedStates', 'afterCoverage']), true),
     },
-  }, (req) => run(() => launchesAnalytic(store.db, loadRules(rulesDir), { country: req.query.country, fromYear: req.query.from, asOf: req.query.asOf })));
+  }, async (req, reply) => {
+    const f = await guarded(() => launchesAnalytic(db, loadRules(rulesDir), { country: req.query.country, fromYear: req.query.from, asOf: req.query.asOf }));
+    return sendAs(reply, req.query.format, 'launches', f, () => flatToTable(db, f.title, launchesTable(f), f.coverage.to));
+  });
 
-  api.get<{ Querystring: { country?: string; asOf?: string; objects?: boolean } }>('/analytics/spacecraft', {
+  api.get<{ Querystring: { country?: string; asOf?: string; objects?: boolean; format?: string } }>('/analytics/spacecraft', {
     schema: {
-      summary: 'Figure 8: operational spacecraft of a country by mission type and orbit regime, in the GP snapshot on or before asOf',
+      summary: 'Figure 8: operational spacecraft of a country by mission type and orbit regime, in the GP snapshot on or before asOf (objects=true lists each with the rules that attributed it)',
+      tags: ['analytics'],
       querystring: query({ country: { type: 'string', pattern: '^[A-Z]{2}$', default: 'CN' }, asOf: DATE, objects: { type: 'boolean', default: false } }),
+      response: responses(analytic(['title', 'country', 'snapshot', 'coverage', 'total', 'cells', 'byMission', 'byRegime', 'countryRules', 'missionRules']), true),
     },
-  }, (req) => run(() => spacecraftAnalytic(store.db, loadRules(rulesDir), req.query)));
+  }, async (req, reply) => {
+    const f = await guarded(() => spacecraftAnalytic(db, loadRules(rulesDir), req.query));
+    return sendAs(reply, req.query.format, 'spacecraft', f, () => flatToTable(db, f.title, spacecraftTable(f), f.snapshot.asOf));
+  });
 
-  api.get<{ Querystring: { asOf?: string } }>('/analytics/constellations', {
-    schema: { summary: 'Constellations: deployed per snapshot vs planned, 90-day rate, projected completion, ITU milestones', querystring: query({ asOf: DATE }) },
-  }, (req) => run(() => constellationsAnalytic(store.db, loadRules(rulesDir), req.query)));
+  api.get<{ Querystring: { asOf?: string; format?: string } }>('/analytics/constellations', {
+    schema: {
+      summary: 'Constellations: deployed per GP snapshot vs planned, 90-day deployment rate, completion date at that rate, ITU milestones (sourced rule)',
+      tags: ['analytics'], querystring: query({ asOf: DATE }),
+      response: responses(analytic(['asOf', 'snapshots', 'constellations', 'note']), true),
+    },
+  }, async (req, reply) => {
+    const c = await guarded(() => constellationsAnalytic(db, loadRules(rulesDir), req.query));
+    return sendAs(reply, req.query.format, 'constellations', c, () => flatToTable(db, 'Constellation deployment vs plan', constellationsTable(c.constellations), c.asOf));
+  });
 
-  api.get<{ Querystring: { asOf?: string; at?: string } }>('/analytics/tiangong', {
-    schema: { summary: 'Tiangong now: orbit, altitude, and co-orbiting vehicles in the catalog', querystring: query({ asOf: DATE, at: { type: 'string', format: 'date-time' } }) },
-  }, (req) => run(() => tiangongAnalytic(store.db, { asOf: req.query.asOf, at: req.query.at ? new Date(req.query.at) : undefined })));
+  api.get<{ Querystring: { asOf?: string; at?: string; format?: string } }>('/analytics/tiangong', {
+    schema: {
+      summary: 'Tiangong now: orbit, altitude and the docked or co-orbiting vehicles in the catalog',
+      tags: ['analytics'], querystring: query({ asOf: DATE, at: { type: 'string', format: 'date-time' } }),
+      response: responses(analytic(['snapshot', 'station', 'coOrbiting', 'tolerances', 'note']), true),
+    },
+  }, async (req, reply) => {
+    const t = await guarded(() => tiangongAnalytic(db, { asOf: req.query.asOf, at: req.query.at ? new Date(req.query.at) : undefined }));
+    return sendAs(reply, req.query.format, 'tiangong', t, () => flatToTable(db, 'Tiangong and co-orbiting objects', tiangongTable(t), t.snapshot.asOf));
+  });
 }

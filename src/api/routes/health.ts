@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/open-store.js';
 import { storeStatus } from '../../store/queries/status.js';
+import { analytic, responses } from '../schemas.js';
 
 export async function healthBody(store: Store) {
   const s = await storeStatus(store.db);
@@ -10,9 +11,14 @@ export async function healthBody(store: Store) {
 export function registerHealthRoutes(api: FastifyInstance, store: Store): void {
   api.get('/health', {
     schema: {
-      summary: 'Liveness and the store behind the server',
-      response: { 200: { type: 'object', required: ['status', 'store'], properties: { status: { const: 'ok' }, store: { type: 'string' }, entities: { type: 'integer' } } } },
+      summary: 'Liveness and the store behind the server', tags: ['status'],
+      response: responses({ type: 'object', required: ['status', 'store', 'entities'], additionalProperties: false, properties: { status: { const: 'ok' }, store: { type: 'string' }, entities: { type: 'integer' } } }),
     },
   }, () => healthBody(store));
-  api.get('/status', { schema: { summary: 'Counts per kind and source, and each origin\'s run history' } }, () => storeStatus(store.db));
+  api.get('/status', {
+    schema: {
+      summary: 'Counts per kind and source, and each feed\'s last success, staleness and data as-of date',
+      tags: ['status'], response: responses(analytic(['totals', 'entitiesByKind', 'statementsBySource', 'origins'])),
+    },
+  }, () => storeStatus(store.db));
 }

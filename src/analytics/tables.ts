@@ -1,0 +1,61 @@
+/** Each analytic as the flat table a chart draws: what the CSV and JSON downloads hold. */
+import type { Figure7 } from './launches.js';
+import type { Figure8 } from './spacecraft.js';
+import type { ConstellationProgress } from './constellations.js';
+import type { TiangongNow } from './tiangong.js';
+
+export interface FlatTable { columns: string[]; rows: (string | number | boolean | null)[][]; sourceIds: string[]; notes: string[] }
+
+export function launchesTable(f: Figure7): FlatTable {
+  const rows: FlatTable['rows'] = [];
+  for (const y of f.years) {
+    for (const [country, c] of Object.entries(y.countries)) {
+      if (country === 'CN') {
+        const china = f.china.find((x) => x.year === y.year)!;
+        for (const sector of ['state', 'commercial', 'unattributed'] as const) {
+          const s = china[sector];
+          if (s.total) rows.push([y.year, y.complete, country, sector, s.success, s.partial, s.failure, s.unknown, s.total, f.coverage.sources.join(' ')]);
+        }
+      } else rows.push([y.year, y.complete, country, 'all', c.success, c.partial, c.failure, c.unknown, c.total, f.coverage.sources.join(' ')]);
+    }
+  }
+  for (const a of f.afterCoverage) rows.push([a.year, false, a.country, 'failures-only', null, null, a.failures, null, null, a.source]);
+  return {
+    columns: ['year', 'year_complete', 'launching_country', 'provider_sector', 'success', 'partial', 'failure', 'unknown', 'total', 'sources'],
+    rows, sourceIds: [...new Set([...f.coverage.sources, ...f.afterCoverage.map((a) => a.source)])],
+    notes: [f.convention, f.coverage.note, ...(f.afterCoverage.length ? [f.afterCoverage[0]!.note] : [])],
+  };
+}
+
+export function spacecraftTable(f: Figure8): FlatTable {
+  return {
+    columns: ['country', 'mission_type', 'orbit_regime', 'count', 'snapshot_as_of'],
+    rows: f.cells.map((c) => [f.country, c.missionType, c.regime, c.count, f.snapshot.asOf]),
+    sourceIds: [f.snapshot.sourceId, 'gcat-launchlog-2024-12-08', 'ucs-satdb-2023-05-01'],
+    notes: [f.coverage, `Country attributed by: ${Object.entries(f.countryRules).map(([k, v]) => `${k} ${v}`).join(', ')}`],
+  };
+}
+
+export function constellationsTable(cs: ConstellationProgress[]): FlatTable {
+  const rows: FlatTable['rows'] = [];
+  for (const c of cs) {
+    for (const d of c.deployed) {
+      rows.push([c.id, c.name, d.asOf, d.count, c.planned?.value ?? null, c.planned?.qualifier ?? null, c.planned ? `${c.planned.sourceId} ${c.planned.locator ?? ''}`.trim() : null,
+        c.planned ? Math.round((d.count / c.planned.value) * 1e6) / 1e6 : null, d.sourceId]);
+    }
+  }
+  return {
+    columns: ['constellation_id', 'name', 'snapshot_as_of', 'deployed', 'planned', 'planned_qualifier', 'planned_source', 'share_deployed', 'snapshot_source'],
+    rows, sourceIds: [...new Set(cs.flatMap((c) => [...c.deployed.map((d) => d.sourceId), ...(c.planned ? [c.planned.sourceId] : [])]))], notes: [],
+  };
+}
+
+export function tiangongTable(t: TiangongNow): FlatTable {
+  const rows: FlatTable['rows'] = [];
+  if (t.station) rows.push([t.station.noradId, t.station.objectName, 'station', t.station.epoch, t.station.altitudeAtEpochKm, t.station.inclinationDeg, null]);
+  for (const o of t.coOrbiting) rows.push([o.noradId, o.objectName, 'co-orbiting', o.epoch, null, null, o.deltaSemiMajorAxisKm]);
+  return {
+    columns: ['norad_id', 'object_name', 'role', 'epoch', 'altitude_at_epoch_km', 'inclination_deg', 'delta_semi_major_axis_km'],
+    rows, sourceIds: [t.snapshot.sourceId], notes: [t.note],
+  };
+}

@@ -1,0 +1,108 @@
+/** GeoJSON for maps and GIS: places with real coordinates, the Figure 3 hubs, and country sets (ILRS, Artemis Accords, APSCO, Space Silk Road, BRI). */
+import type { FastifyInstance } from 'fastify';
+import type { Store } from '../../store/open-store.js';
+import { entityRows } from '../../store/queries/entity-table.js';
+import { all, first, type EntityRow } from '../../model/entity-row.js';
+import { countryFeatures } from '../../services/world-countries.js';
+import { responses } from '../schemas.js';
+
+export const COUNTRY_SETS: Record<string, { framework: string; label: string }> = {
+  ilrs: { framework: 'program.ilrs', label: 'International Lunar Research Station participants' },
+  'artemis-accords': { framework: 'program.artemis-accords', label: 'Artemis Accords signatories' },
+  apsco: { framework: 'org.apsco', label: 'APSCO members' },
+  'space-silk-road': { framework: 'program.space-silk-road', label: 'Space Silk Road project countries' },
+  bri: { framework: 'program.bri', label: 'Belt and Road Initiative (from an undated, unverified list)' },
+};
+
+const FEATURES = { type: 'object', required: ['type', 'features'], additionalProperties: true, properties: { type: { const: 'FeatureCollection' }, features: { type: 'array' } } };
+const GEOJSON = 'application/geo+json';
+
+function point(r: EntityRow) {
+  const loc = r.values.location?.[0];
+  if (!loc) return null;
+  const { lat, lon } = JSON.parse(loc.value) as { lat: number; lon: number };
+  return {
+    type: 'Feature' as const,
+    geometry: { type: 'Point' as const, coordinates: [lon, lat] },
+    properties: {
+      id: r.id, kind: r.kind, name: r.caption, category: first(r, 'facilityKind') ?? first(r, 'orgKind'), hub: first(r, 'hub'), country: first(r, 'country'),
+      segments: all(r, 'segment'), locationSource: loc.sourceId, locationLocator: loc.locator,
+    },
+  };
+}
+
+export function registerGeoRoutes(api: FastifyInstance, store: Store): void {
+  api.get<{ Querystring: { kind?: string; country?: string } }>('/geo/places', {
+    schema: {
+      summary: 'Facilities and organizations with coordinates from a real source (GCAT or a cited reference), as GeoJSON points',
+      tags: ['geo'],
+      querystring: { type: 'object', additionalProperties: false, properties: { kind: { type: 'string', enum: ['Facility', 'Organization'] }, country: { type: 'string', pattern: '^[A-Z]{2}$' } } },
+      response: responses(FEATURES),
+    },
+  }, async (req, reply) => {
+    const kinds = req.query.kind ? [req.query.kind] : ['Facility', 'Organization'];
+    const rows = (await Promise.all(kinds.map((k) => entityRows(store.db, k as 'Facility')))).flat();
+    const features = rows.filter((r) => !req.query.country || first(r, 'country') === req.query.country).map(point).filter((f) => f !== null);
+    reply.type(GEOJSON);
+    return { type: 'FeatureCollection', features };
+  });
+
+  api.get('/geo/hubs', {
+    schema: {
+      summary: 'The eleven hubs of Figure 3 with their counts by category; each point is the mean of the located organizations and facilities in the hub (stated in geometryBasis)',
+      tags: ['geo'], response: responses(FEATURES),
+    },
+  }, async (_req, reply) => {
+    const hubs = await entityRows(store.db, 'Hub');
+    const members = [...await entityRows(store.db, 'Organization'), ...await entityRows(store.db, 'Facility')];
+    const features = hubs.map((h) => {
+      const located = members.filter((m) => all(m, 'hub').includes(h.id) && m.values.location).map((m) => JSON.parse(m.values.location![0]!.value) as { lat: number; lon: number });
+      const counts = Object.fromEntries(['launchSites', 'launchProviderHqs', 'launchVehicleManufacturers', 'ttcSites', 'satelliteHqs', 'satelliteManufacturers', 'governmentOrganizations', 'universities']
+        .map((p) => [p, first(h, p) === null ? null : Number(first(h, p))]));
+      return {
+        type: 'Feature' as const,
+        geometry: located.length ? { type: 'Point' as const, coordinates: [mean(located.map((l) => l.lon)), mean(located.map((l) => l.lat))] } : null,
+        properties: {
+          id: h.id, name: h.caption, figureNumber: Number(first(h, 'figureNumber')), cities: all(h, 'city'), counts,
+          countsSource: h.values.launchSites?.[0]?.sourceId ?? h.values.figureNumber?.[0]?.sourceId ?? null,
+          members: members.filter((m) => all(m, 'hub').includes(h.id)).map((m) => m.id),
+          geometryBasis: located.length ? `mean of ${located.length} located members` : 'no located member',
+        },
+      };
+    });
+    reply.type(GEOJSON);
+    return { type: 'FeatureCollection', features };
+  });
+
+  api.get<{ Querystring: { set: string } }>('/geo/countries', {
+    schema: {
+      summary: 'A set of countries (ILRS, Artemis Accords, APSCO, Space Silk Road, BRI) as GeoJSON polygons (Natural Earth 1:110m via world-atlas), each with its agreements and their sources',
+      tags: ['geo'],
+      querystring: { type: 'object', required: ['set'], additionalProperties: false, properties: { set: { type: 'string', enum: Object.keys(COUNTRY_SETS) } } },
+      response: responses(FEATURES),
+    },
+  }, async (req, reply) => {
+    const set = COUNTRY_SETS[req.query.set]!;
+    const agreements = (await entityRows(store.db, 'Agreement')).filter((a) => all(a, 'framework').includes(set.framework));
+    const byCountry = new Map<string, EntityRow[]>();
+    for (const a of agreements) {
+      for (const p of all(a, 'party').filter((x) => x.startsWith('country.'))) {
+        const iso = p.slice(8).toUpperCase();
+        (byCountry.get(iso) ?? byCountry.set(iso, []).get(iso)!).push(a);
+      }
+    }
+    const shapes = countryFeatures();
+    const features = [...byCountry.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([iso2, list]) => ({
+      type: 'Feature' as const,
+      geometry: shapes.get(iso2)?.geometry ?? null,
+      properties: {
+        iso2, entityId: `country.${iso2.toLowerCase()}`, name: shapes.get(iso2)?.name ?? iso2, set: req.query.set,
+        agreements: list.map((a) => ({ id: a.id, name: a.caption, kind: first(a, 'agreementKind'), signed: first(a, 'signed'), sources: [...new Set((a.values.party ?? []).map((c) => c.sourceId))] })),
+      },
+    }));
+    reply.type(GEOJSON);
+    return { type: 'FeatureCollection', name: set.label, features };
+  });
+}
+
+const mean = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1e4) / 1e4;

@@ -1,0 +1,68 @@
+/** Sources (with how much of the knowledge base cites each) and numeric series (the report's tables and polls). */
+import type { FastifyInstance } from 'fastify';
+import type { Store } from '../../store/open-store.js';
+import { SOURCE_KINDS } from '../../model/source.js';
+import { listSeries, listSources } from '../../store/queries/sources-series.js';
+import { ApiError } from '../errors.js';
+import { FORMAT_PROPERTY, sendAs, tableMeta } from '../respond.js';
+import { arr, obj, responses, str } from '../schemas.js';
+
+const SOURCE_ROW = { type: 'object', required: ['id', 'kind', 'title', 'statements'], additionalProperties: true, properties: { id: str, kind: str, title: str, statements: { type: 'integer' } } };
+const SERIES = { type: 'object', required: ['id', 'title', 'unit', 'points'], additionalProperties: true, properties: { id: str, title: str, unit: str, points: arr({ type: 'object', required: ['period', 'value', 'sourceId'], additionalProperties: true, properties: { period: str, value: { type: 'number' }, sourceId: str } }) } };
+
+export function registerCatalogueRoutes(api: FastifyInstance, store: Store): void {
+  api.get<{ Querystring: { kind?: string; q?: string; limit: number; cursor?: string; format?: string } }>('/sources', {
+    schema: {
+      summary: 'Every source: the report, its 348 numbered references, the articles and the datasets, with how many statements cite each',
+      tags: ['knowledge base'],
+      querystring: { type: 'object', additionalProperties: false, properties: { kind: { type: 'string', enum: [...SOURCE_KINDS] }, q: { type: 'string', minLength: 1, maxLength: 200 }, limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 }, cursor: { type: 'string', maxLength: 200 }, ...FORMAT_PROPERTY } },
+      response: responses(obj(['items', 'next'], { items: arr(SOURCE_ROW), next: { type: ['string', 'null'] } }), true),
+    },
+  }, async (req, reply) => {
+    const rows = await listSources(store.db, { ...req.query, after: req.query.cursor, limit: req.query.limit + 1 });
+    const items = rows.slice(0, req.query.limit);
+    const json = { items, next: rows.length > req.query.limit ? items.at(-1)!.id : null };
+    return sendAs(reply, req.query.format, 'sources', json, async () => ({
+      columns: ['id', 'kind', 'title', 'url', 'publisher', 'published', 'licence', 'citation', 'statements_citing'],
+      rows: items.map((s) => [s.id, s.kind, s.title, s.url, s.publisher, s.published, s.licence, s.citation, s.statements]),
+      meta: { title: 'Sources', sources: ['redshift-monitor knowledge base'], licence: 'Source records compiled by Redshift Monitor (MIT)', asOf: null },
+    }));
+  });
+
+  api.get<{ Params: { id: string } }>('/sources/:id', {
+    schema: { summary: 'One source', tags: ['knowledge base'], params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 200 } } }, response: responses(SOURCE_ROW) },
+  }, async (req) => {
+    const [row] = await listSources(store.db, { id: req.params.id, limit: 1 });
+    if (!row) throw new ApiError(404, 'not_found', `no source "${req.params.id}"`);
+    return row;
+  });
+
+  api.get<{ Querystring: { measure?: string; segment?: string; format?: string } }>('/series', {
+    schema: {
+      summary: 'Numeric series with every point sourced: government expenditure and commercial funding by source and segment (Tables 1–7), poll results (Figure 4)',
+      tags: ['knowledge base'],
+      querystring: { type: 'object', additionalProperties: false, properties: { measure: { type: 'string', maxLength: 100 }, segment: { type: 'string', maxLength: 100 }, ...FORMAT_PROPERTY } },
+      response: responses(obj(['items'], { items: arr(SERIES) }), true),
+    },
+  }, async (req, reply) => {
+    const dimension: [string, string] | undefined = req.query.measure ? ['measure', req.query.measure] : req.query.segment ? ['report-segment', req.query.segment] : undefined;
+    const items = (await listSeries(store.db, { dimension })).filter((s) => !req.query.segment || !req.query.measure || s.dimensions['report-segment'] === req.query.segment);
+    return sendAs(reply, req.query.format, 'series', { items }, () => seriesTable(store, items));
+  });
+
+  api.get<{ Params: { id: string }; Querystring: { format?: string } }>('/series/:id', {
+    schema: { summary: 'One series with its points and their sources', tags: ['knowledge base'], params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 200 } } }, querystring: { type: 'object', additionalProperties: false, properties: { ...FORMAT_PROPERTY } }, response: responses(SERIES, true) },
+  }, async (req, reply) => {
+    const [s] = await listSeries(store.db, { ids: [req.params.id] });
+    if (!s) throw new ApiError(404, 'not_found', `no series "${req.params.id}"`);
+    return sendAs(reply, req.query.format, s.id, s, () => seriesTable(store, [s]));
+  });
+}
+
+async function seriesTable(store: Store, items: Awaited<ReturnType<typeof listSeries>>) {
+  return {
+    columns: ['series_id', 'title', 'unit', 'period', 'value', 'qualifier', 'status', 'original', 'source', 'locator'],
+    rows: items.flatMap((s) => s.points.map((p) => [s.id, s.title, s.unit, p.period, p.value, p.qualifier, p.status, p.originalValue, p.sourceId, p.locator ?? s.locator])),
+    meta: await tableMeta(store.db, items.length === 1 ? items[0]!.title : 'Series', items.flatMap((s) => [s.sourceId, ...s.points.map((p) => p.sourceId)]), null),
+  };
+}
