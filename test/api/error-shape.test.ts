@@ -35,7 +35,7 @@ describe.each(STORE_KINDS)('API on %s', (kind) => {
   it('lists and filters entities, and searches Chinese aliases', async () => {
     expect((await app.inject('/api/v1/entities?kind=Organization')).json()).toMatchObject({ total: 2, items: [{ id: 'org.china-satnet' }, { id: 'org.landspace' }] });
     const found = await app.inject(`/api/v1/entities?q=${encodeURIComponent('蓝箭航天')}`);
-    expect(found.json().items).toEqual([{ id: 'org.landspace', kind: 'Organization', caption: 'LandSpace' }]);
+    expect(found.json().items).toEqual([{ id: 'org.landspace', kind: 'Organization', caption: 'LandSpace', firstSeen: expect.any(String) }]);
   });
 
   it('returns one entity with statements and sources', async () => {
@@ -63,7 +63,7 @@ describe.each(STORE_KINDS)('API on %s', (kind) => {
     const bad = await app.inject('/api/v1/entities?limit=100000');
     expect(bad.statusCode).toBe(400);
     expectErrorShape(bad.json(), 400, 'invalid_request');
-    expect(bad.json().error.details).toEqual([{ field: 'querystring.limit', reason: 'must be <= 500' }]);
+    expect(bad.json().error.details).toEqual([{ field: 'querystring.limit', reason: 'must be <= 200' }]);
     const unknown = await app.inject('/api/v1/entities?colour=red');
     expect(unknown.json().error.details).toEqual([{ field: 'querystring.colour', reason: 'unknown parameter "colour"' }]);
     const kindBad = await app.inject('/api/v1/entities?kind=Rocket');

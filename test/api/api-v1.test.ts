@@ -1,0 +1,173 @@
+/**
+ * API v1 on every store, loaded with the bundled data: a contract test of every route
+ * against the OpenAPI document the server generates, conditional requests, cursors,
+ * CSV exports, the change feed and the data package.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { unzipSync, strFromU8 } from 'fflate';
+import { STORE_KINDS, type TestStore } from '../support/stores.js';
+import { storeWithSources } from '../support/catalog-store.js';
+import { loadCurated } from '../../src/services/load-curated.js';
+import { ingestAllBundled } from '../../src/services/bundled-snapshots.js';
+import { buildServer } from '../../src/api/server.js';
+
+/** A valid request for every route in the OpenAPI document (the test fails if a route has none). */
+const EXAMPLES: Record<string, string[]> = {
+  '/api/v1/health': ['/api/v1/health'],
+  '/api/v1/status': ['/api/v1/status'],
+  '/api/v1/entities': ['/api/v1/entities?kind=Organization&segment=launch-reentry&limit=5', '/api/v1/entities?q=Qianfan', '/api/v1/entities?country=PK&sort=kind', '/api/v1/entities?hub=hub.beijing&format=csv'],
+  '/api/v1/entities/{id}': ['/api/v1/entities/program.guowang', '/api/v1/entities/org.landspace', '/api/v1/entities/org.nobody'],
+  '/api/v1/sources': ['/api/v1/sources?kind=dataset', '/api/v1/sources?q=spacenews&limit=3&format=csv'],
+  '/api/v1/sources/{id}': ['/api/v1/sources/redshift-2025.ref-125', '/api/v1/sources/nothing'],
+  '/api/v1/series': ['/api/v1/series?measure=funding-by-segment', '/api/v1/series?format=csv'],
+  '/api/v1/series/{id}': ['/api/v1/series/funding.segment.eo', '/api/v1/series/funding.subtotal?format=csv'],
+  '/api/v1/goals': ['/api/v1/goals', '/api/v1/goals?segment=space-exploration&status=pending&format=csv'],
+  '/api/v1/risks': ['/api/v1/risks?scope=industry'],
+  '/api/v1/recommendations': ['/api/v1/recommendations?segment=launch-reentry'],
+  '/api/v1/timeline': ['/api/v1/timeline?kind=PolicyDocument&from=2014&to=2021', '/api/v1/timeline?segment=launch-reentry&format=csv'],
+  '/api/v1/indicators': ['/api/v1/indicators', '/api/v1/indicators?format=csv'],
+  '/api/v1/analytics/launches': ['/api/v1/analytics/launches?from=2015', '/api/v1/analytics/launches?country=US&format=csv', '/api/v1/analytics/launches?asOf=2020-06-30'],
+  '/api/v1/analytics/spacecraft': ['/api/v1/analytics/spacecraft', '/api/v1/analytics/spacecraft?asOf=2026-05-31&format=csv', '/api/v1/analytics/spacecraft?asOf=2001-01-01'],
+  '/api/v1/analytics/constellations': ['/api/v1/analytics/constellations', '/api/v1/analytics/constellations?format=csv'],
+  '/api/v1/analytics/tiangong': ['/api/v1/analytics/tiangong?at=2026-07-11T00:00:00Z'],
+  '/api/v1/geo/places': ['/api/v1/geo/places?kind=Facility'],
+  '/api/v1/geo/hubs': ['/api/v1/geo/hubs'],
+  '/api/v1/geo/countries': ['/api/v1/geo/countries?set=ilrs', '/api/v1/geo/countries?set=artemis-accords'],
+  '/api/v1/changes': ['/api/v1/changes?limit=5', '/api/v1/changes?subject=launch&limit=3&format=csv'],
+  '/api/v1/changes.atom': ['/api/v1/changes.atom?limit=5'],
+  '/api/v1/export/datapackage.zip': ['/api/v1/export/datapackage.zip'],
+  '/api/v1/export/knowledge-base.json': ['/api/v1/export/knowledge-base.json'],
+};
+
+describe.each(STORE_KINDS)('API v1 on %s', (kind) => {
+  let store: TestStore;
+  let app: FastifyInstance;
+  let openapi: { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>>; components?: { schemas?: Record<string, object> } };
+  beforeAll(async () => {
+    store = await storeWithSources(kind);
+    const kb = await loadCurated(store.db, 'data/kb', 'data/rules');
+    if (!kb.ok) throw new Error('knowledge base invalid');
+    await ingestAllBundled(store.db);
+    app = await buildServer({ store, webDir: 'test/fixtures/no-web-app' });
+    openapi = (await app.inject('/api/v1/openapi.json')).json();
+  }, 300_000);
+  afterAll(async () => { await app?.close(); await store?.dispose(); });
+
+  it('publishes an OpenAPI 3.1 document and a reference page', async () => {
+    expect(openapi).toMatchObject({ openapi: '3.1.0', info: { title: 'Redshift Monitor API' } });
+    const docs = await app.inject('/api/v1/docs/');
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).toContain('swagger');
+  });
+
+  it('every route\'s responses match the OpenAPI document', async () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    for (const [name, schema] of Object.entries(openapi.components?.schemas ?? {})) ajv.addSchema(schema, `#/components/schemas/${name}`);
+    const documented = Object.keys(openapi.paths).filter((p) => p.startsWith('/api/v1/'));
+    expect(documented.sort()).toEqual(Object.keys(EXAMPLES).sort());
+    for (const [path, urls] of Object.entries(EXAMPLES)) {
+      for (const url of urls) {
+        const res = await app.inject(url);
+        const responses = openapi.paths[path]!.get!.responses;
+        const declared = responses[String(res.statusCode)] ?? responses[`${String(res.statusCode)[0]}XX`];
+        expect(declared, `${url} → ${res.statusCode} not documented`).toBeDefined();
+        const type = String(res.headers['content-type']).split(';')[0]!;
+        const media = declared!.content?.[type] ?? (type === 'application/geo+json' ? declared!.content?.['application/json'] : undefined);
+        expect(media, `${url}: content type ${type} not documented for ${res.statusCode}`).toBeDefined();
+        if (type.endsWith('json')) {
+          const validate = ajv.compile(media!.schema);
+          const ok = validate(res.json());
+          expect(ok, `${url}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+        }
+      }
+    }
+  }, 120_000);
+
+  it('answers conditional requests with 304', async () => {
+    const first = await app.inject('/api/v1/entities/program.qianfan');
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers['last-modified']).toBeDefined();
+    const again = await app.inject({ url: '/api/v1/entities/program.qianfan', headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const since = await app.inject({ url: '/api/v1/entities/program.qianfan', headers: { 'if-modified-since': first.headers['last-modified'] as string } });
+    expect(since.statusCode).toBe(304);
+    const changed = await app.inject({ url: '/api/v1/entities/program.qianfan', headers: { 'if-none-match': '"other"' } });
+    expect(changed.statusCode).toBe(200);
+  });
+
+  it('pages through a list with the cursor, every item once', async () => {
+    const seen: string[] = [];
+    let url = '/api/v1/entities?kind=Hub,KeyFinding&limit=4';
+    let total = 0;
+    for (let guard = 0; guard < 10; guard++) {
+      const page = (await app.inject(url)).json();
+      total = page.total;
+      seen.push(...page.items.map((i: { id: string }) => i.id));
+      if (!page.next) break;
+      url = `/api/v1/entities?kind=Hub,KeyFinding&limit=4&cursor=${page.next}`;
+    }
+    expect(total).toBe(16);
+    expect(new Set(seen).size).toBe(16);
+    const bad = await app.inject('/api/v1/entities?sort=-name&cursor=' + (await app.inject('/api/v1/entities?limit=1')).json().next);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].field).toBe('querystring.cursor');
+  });
+
+  it('limits page size and query complexity, naming the parameter', async () => {
+    expect((await app.inject('/api/v1/entities?limit=201')).json().error.details[0]).toEqual({ field: 'querystring.limit', reason: 'must be <= 200' });
+    const tooMany = await app.inject('/api/v1/entities?kind=Hub,Goal,Risk,Event,Claim,Person,Country');
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().error.details[0].field).toBe('querystring.kind');
+  });
+
+  it('CSV downloads name sources, licence and as-of date, and hold the same numbers as the JSON', async () => {
+    const json = (await app.inject('/api/v1/analytics/spacecraft')).json();
+    const csv = (await app.inject('/api/v1/analytics/spacecraft?format=csv')).body;
+    const lines = csv.trim().split('\r\n');
+    expect(lines[1]).toMatch(/^# sources: celestrak-gp-active-2026-07-10/);
+    expect(lines[2]).toMatch(/^# licence: /);
+    expect(lines[3]).toBe('# as of: 2026-07-10');
+    const rows = lines.filter((l) => !l.startsWith('#')).slice(1).map((l) => l.split(','));
+    expect(rows.map((r) => [r[1], r[2], Number(r[3])])).toEqual(json.cells.map((c: { missionType: string; regime: string; count: number }) => [c.missionType, c.regime, c.count]));
+  });
+
+  it('publishes changes since a date as JSON and Atom', async () => {
+    const all = (await app.inject('/api/v1/changes?subject=launch&limit=1000')).json();
+    expect(all.items.length).toBeGreaterThan(0);
+    expect(all.items[0]).toMatchObject({ action: 'added', subject: 'launch', origin: 'ingest:gcat-launchlog' });
+    expect((await app.inject('/api/v1/changes?since=2999-01-01')).json().items).toEqual([]);
+    const atom = await app.inject('/api/v1/changes.atom?kind=Program&limit=3');
+    expect(atom.headers['content-type']).toMatch(/application\/atom\+xml/);
+    expect(atom.body.match(/<entry>/g)).toHaveLength(3);
+    expect(atom.body).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+  });
+
+  it('exports a Frictionless data package whose CSVs match their declared schemas', async () => {
+    const res = await app.inject('/api/v1/export/datapackage.zip');
+    const files = unzipSync(new Uint8Array(res.rawPayload));
+    const descriptor = JSON.parse(strFromU8(files['redshift-monitor/datapackage.json']!));
+    expect(descriptor.profile).toBe('tabular-data-package');
+    expect(descriptor.licenses.length).toBeGreaterThan(0);
+    for (const r of descriptor.resources as { path: string; schema: { fields: { name: string }[] } }[]) {
+      const header = strFromU8(files[`redshift-monitor/${r.path}`]!).split('\r\n')[0]!;
+      expect(header.split(',')).toEqual(r.schema.fields.map((f) => f.name));
+    }
+    const statements = strFromU8(files['redshift-monitor/statements.csv']!).trim().split('\r\n').length - 1;
+    expect(statements).toBe((await app.inject('/api/v1/status')).json().totals.statements);
+  });
+
+  it('serves GeoJSON for places, hubs and country sets', async () => {
+    const places = (await app.inject('/api/v1/geo/places?kind=Facility')).json();
+    const jiuquan = places.features.find((f: { properties: { id: string } }) => f.properties.id === 'facility.jiuquan');
+    expect(jiuquan.geometry).toEqual({ type: 'Point', coordinates: [100.31, 41.31] });
+    expect(jiuquan.properties.locationSource).toBe('gcat-sites-2024-11-27');
+    const ilrs = (await app.inject('/api/v1/geo/countries?set=ilrs')).json();
+    expect(ilrs.features.map((f: { properties: { iso2: string } }) => f.properties.iso2)).toEqual(expect.arrayContaining(['PK', 'RU', 'VE', 'BY']));
+  });
+});
