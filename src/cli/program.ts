@@ -5,6 +5,7 @@ import { registerStoreCommands } from './store-commands.js';
 import { registerServe } from './serve-command.js';
 import { registerIngest } from './ingest-command.js';
 import { registerAnalytics } from './analytics-command.js';
+import { registerReport } from './report-command.js';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerServe(program);
   registerIngest(program);
   registerAnalytics(program);
+  registerReport(program);
   return program;
 }
 

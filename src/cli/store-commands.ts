@@ -1,5 +1,7 @@
 /** init, load, status, export and import: the store's life cycle from the command line. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildDataPackage, zipFiles } from '../services/datapackage.js';
 import type { Command } from 'commander';
 import { withStore } from './with-store.js';
 import { loadCurated } from '../services/load-curated.js';
@@ -51,9 +53,21 @@ export function registerStoreCommands(program: Command): void {
     }));
 
   program.command('export')
-    .description('write the whole knowledge base as one JSON document (docs/export-format.md)')
-    .requiredOption('--out <file>', 'output file')
-    .action((opts: { out: string }) => withStore(async (store) => {
+    .description('write the whole knowledge base: one JSON document (docs/export-format.md), or a Frictionless data package (a folder, or a .zip)')
+    .requiredOption('--out <file>', 'output file (json), or folder or .zip file (datapackage)')
+    .option('--format <format>', 'json or datapackage', 'json')
+    .action((opts: { out: string; format: string }) => withStore(async (store) => {
+      if (opts.format === 'datapackage') {
+        const files = await buildDataPackage(store.db);
+        if (opts.out.endsWith('.zip')) writeFileSync(opts.out, zipFiles(files));
+        else {
+          mkdirSync(opts.out, { recursive: true });
+          for (const [name, text] of Object.entries(files)) writeFileSync(join(opts.out, name), text);
+        }
+        console.log(`wrote ${opts.out}: ${Object.keys(files).join(', ')}`);
+        return;
+      }
+      if (opts.format !== 'json') throw new Error(`--format must be json or datapackage, got "${opts.format}"`);
       const doc = await exportKnowledgeBase(store.db);
       writeFileSync(opts.out, JSON.stringify(doc, null, 2) + '\n');
       console.log(`wrote ${opts.out}: ${Object.entries(doc.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);

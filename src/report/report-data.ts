@@ -1,0 +1,62 @@
+/** Everything the regenerated report shows, gathered through the same services and queries the API uses. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.js';
+import type { Rules } from '../ingest/rules/read-rules.js';
+import type { KindName } from '../model/kinds.js';
+import type { EntityRow } from '../model/entity-row.js';
+import { entityRows } from '../store/queries/entity-table.js';
+import { listSeries, type SeriesView } from '../store/queries/sources-series.js';
+import { listChanges, type ChangeItem } from '../store/queries/changes.js';
+import { constellationsAnalytic, launchesAnalytic, spacecraftAnalytic, tiangongAnalytic, type ConstellationReport } from '../services/analytics.js';
+import { indicators, type Indicators } from '../services/indicators.js';
+import type { Figure7 } from '../analytics/launches.js';
+import type { Figure8 } from '../analytics/spacecraft.js';
+import type { TiangongNow } from '../analytics/tiangong.js';
+import type { SourceInfo } from './citations.js';
+
+export interface ReportData {
+  generatedAt: string;
+  indicators: Indicators;
+  rows: Record<KindName, EntityRow[]>;
+  series: SeriesView[];
+  launches: Figure7 | null;
+  spacecraft: Figure8 | null;
+  constellations: ConstellationReport[];
+  tiangong: TiangongNow | null;
+  sources: Map<string, SourceInfo>;
+  changes: ChangeItem[] | null;
+  since: string | null;
+}
+
+const KINDS: KindName[] = ['Organization', 'Facility', 'Hub', 'LaunchVehicle', 'Program', 'Mission', 'Agreement', 'Investment', 'PolicyDocument', 'Goal', 'Risk', 'Recommendation', 'SpaceObject', 'Event', 'Country'];
+
+async function orNull<T>(f: () => Promise<T>): Promise<T | null> {
+  try {
+    return await f();
+  } catch {
+    return null;
+  }
+}
+
+export async function gatherReportData(db: Kysely<Database>, rules: Rules, opts: { since?: string; now?: Date } = {}): Promise<ReportData> {
+  const rows = {} as Record<KindName, EntityRow[]>;
+  for (const k of KINDS) rows[k] = await entityRows(db, k);
+  const sources = new Map<string, SourceInfo>();
+  for (const s of await db.selectFrom('sources').select(['id', 'title', 'url', 'publisher', 'published', 'part_of', 'reference_number']).execute()) {
+    sources.set(s.id, { id: s.id, title: s.title, url: s.url, publisher: s.publisher, published: s.published, partOf: s.part_of, referenceNumber: s.reference_number });
+  }
+  const constellations = await orNull(() => constellationsAnalytic(db, rules));
+  return {
+    generatedAt: (opts.now ?? new Date()).toISOString(),
+    indicators: await indicators(db, rules),
+    rows,
+    series: await listSeries(db, {}),
+    launches: await orNull(() => launchesAnalytic(db, rules, { fromYear: 2015 })),
+    spacecraft: await orNull(() => spacecraftAnalytic(db, rules)),
+    constellations: constellations?.constellations ?? [],
+    tiangong: await orNull(() => tiangongAnalytic(db, { at: opts.now })),
+    sources,
+    changes: opts.since ? await listChanges(db, { since: opts.since, limit: 100_000 }) : null,
+    since: opts.since ?? null,
+  };
+}

@@ -1,0 +1,98 @@
+/** §2 Strategic landscape: Figures 1 (policy timeline), 2 (funding), 3 (hubs), 4 (polls), 5 (exported satellites), 6 (Space Silk Road) and 10 (ILRS vs Artemis). */
+import type { ReportData } from './report-data.js';
+import type { Citations } from './citations.js';
+import { all, first, type EntityRow } from '../model/entity-row.js';
+import { esc, cited, table, figure } from './html.js';
+import { stackedBars, line, horizontalBars, timeline } from './svg-charts.js';
+import { worldMap, chinaMap } from './svg-maps.js';
+
+const YEARS = Array.from({ length: 10 }, (_, i) => String(2015 + i));
+const caption = (d: ReportData) => (id: string) => Object.values(d.rows).flat().find((r) => r.id === id)?.caption ?? id;
+
+function figure1(d: ReportData, cites: Citations): string {
+  const policies = d.rows.PolicyDocument.filter((p) => first(p, 'country') !== 'US' && p.values.issued).map((p) => ({ p, date: first(p, 'issued')!.replace('~', '') }))
+    .sort((a, b) => a.date.localeCompare(b.date));
+  const rows = policies.map(({ p, date }) => ({ date: new Date(`${date.length === 4 ? `${date}-07-01` : date.length === 7 ? `${date}-15` : date}T00:00:00Z`), label: `${date} ${p.caption}` }));
+  return figure(1, 'China\'s space policy timeline', timeline(rows),
+    `Policy documents in the knowledge base with an issue date (${policies.length}). Sources: ${policies.map(({ p }) => cites.cite(p.values.issued![0]!.sourceId, p.values.issued![0]!.locator)).join('')}`)
+    + table(['issued', 'document', 'issuer'], policies.map(({ p }) => [cited(p.values.issued![0], cites), esc(p.caption), (p.values.issuer ?? []).map((c) => esc(caption(d)(c.value))).join('; ')]), 'class="compact"');
+}
+
+function figure2(d: ReportData, cites: Citations): string {
+  const seg = d.series.filter((s) => s.dimensions.measure === 'funding-by-segment' && !s.id.includes('subtotal'));
+  const src = d.series.filter((s) => s.dimensions.measure === 'funding-by-source');
+  const gov = d.series.find((s) => s.id === 'funding.gov-expenditure');
+  const tablePoint = (s: (typeof seg)[number], y: string) => s.points.find((p) => p.period === y && /Table/.test(p.locator ?? s.locator ?? ''))?.value ?? s.points.find((p) => p.period === y)?.value ?? 0;
+  const bySegment = seg.flatMap((s) => YEARS.map((y) => ({ x: y, y: tablePoint(s, y), group: s.dimensions.segment ?? s.id })));
+  const bySource = src.flatMap((s) => YEARS.map((y) => ({ x: y, y: tablePoint(s, y), group: s.dimensions['source-type'] ?? s.id })));
+  const govLine = gov ? YEARS.map((y) => ({ x: Number(y), y: tablePoint(gov, y), group: 'government expenditure (civil and military)' })) : [];
+  const cite = (ss: typeof seg) => [...new Set(ss.map((s) => cites.cite(s.sourceId, s.locator)))].join('');
+  const rows = [...seg, ...src, ...(gov ? [gov] : [])].map((s) => [esc(s.title), ...YEARS.map((y) => String(tablePoint(s, y))), String(tablePoint(s, '2015-2024')), cites.cite(s.sourceId, s.locator)]);
+  return figure(2, 'Chinese commercial space investment by market segment and investor type (USD millions)',
+    stackedBars(bySegment, { yLabel: 'USD millions, by segment' }) + stackedBars(bySource, { yLabel: 'USD millions, by investor type' }) + (govLine.length ? line(govLine, { yLabel: 'USD millions' }) : ''),
+    `Commercial funding by segment and by source (Orbital Gateway Consulting, via the report's Tables 1–7) ${cite([...seg, ...src])}; government expenditure (Novaspace, via Table 1) ${gov ? cites.cite(gov.sourceId, gov.locator) : ''}.`)
+    + table(['series', ...YEARS, '2015–2024', 'source'], rows, 'class="compact" data-table="funding"');
+}
+
+function figure3(d: ReportData, cites: Citations): string {
+  const cats = [['launchSites', 'Launch sites'], ['launchProviderHqs', 'Launch provider HQ'], ['launchVehicleManufacturers', 'LV manufacturers'], ['ttcSites', 'TT&C sites'], ['satelliteHqs', 'Satellite HQ'], ['satelliteManufacturers', 'Satellite manufacturers'], ['governmentOrganizations', 'Government orgs'], ['universities', 'Universities']] as const;
+  const hubs = [...d.rows.Hub].sort((a, b) => Number(first(a, 'figureNumber')) - Number(first(b, 'figureNumber')));
+  const located = [...d.rows.Organization, ...d.rows.Facility].filter((r) => r.values.location);
+  const points = hubs.map((h) => {
+    const members = located.filter((m) => all(m, 'hub').includes(h.id)).map((m) => JSON.parse(m.values.location![0]!.value) as { lat: number; lon: number });
+    const total = cats.reduce((n, [p]) => n + Number(first(h, p) ?? 0), 0);
+    return members.length ? { lon: members.reduce((a, m) => a + m.lon, 0) / members.length, lat: members.reduce((a, m) => a + m.lat, 0) / members.length, label: `${first(h, 'figureNumber')}. ${h.caption.replace(/ Hub$/, '')}`, r: 3 + Math.sqrt(total) * 2 } : null;
+  }).filter((p): p is NonNullable<typeof p> => p !== null);
+  return figure(3, 'China space activity hubs', chinaMap(points),
+    `Counts from the report's Figure 3 ${hubs[0] ? cites.cite(hubs[0].values.figureNumber?.[0]?.sourceId ?? 'redshift-2025', hubs[0].values.figureNumber?.[0]?.locator ?? null) : ''}; each point is the mean of the hub's organizations and facilities with GCAT coordinates (hubs without located members are not drawn).`)
+    + table(['#', 'hub', ...cats.map(([, l]) => l)], hubs.map((h) => [esc(first(h, 'figureNumber')), esc(h.caption), ...cats.map(([p]) => esc(first(h, p) ?? ''))]), 'class="compact" data-table="hubs"');
+}
+
+function figure4(d: ReportData, cites: Citations): string {
+  const polls = d.series.filter((s) => s.id.startsWith('poll.'));
+  const rows = polls.flatMap((s) => s.points.map((p) => ({ label: `${s.title.slice(0, 60)}: ${p.period}`.slice(0, 90), value: p.value, group: s.dimensions.country ?? '' })));
+  return figure(4, 'Public perception polls', horizontalBars(rows, { xLabel: 'percent of respondents' }),
+    `Poll results as printed in the report ${[...new Set(polls.map((s) => cites.cite(s.sourceId, s.locator)))].join('')}.`);
+}
+
+function countriesOf(d: ReportData, framework: string): Map<string, EntityRow[]> {
+  const out = new Map<string, EntityRow[]>();
+  for (const a of d.rows.Agreement.filter((x) => all(x, 'framework').includes(framework))) {
+    for (const p of all(a, 'party').filter((x) => x.startsWith('country.') && x !== 'country.cn')) {
+      const iso = p.slice(8).toUpperCase();
+      (out.get(iso) ?? out.set(iso, []).get(iso)!).push(a);
+    }
+  }
+  return out;
+}
+
+function figure5(d: ReportData, cites: Citations): string {
+  const exported = d.rows.SpaceObject.filter((o) => first(o, 'ownerCountry') && first(o, 'ownerCountry') !== 'CN');
+  const owners = new Map<string, number>();
+  for (const o of exported) owners.set(first(o, 'ownerCountry')!, (owners.get(first(o, 'ownerCountry')!) ?? 0) + 1);
+  const map = worldMap([...owners.entries()].map(([iso2, n]) => ({ iso2, fill: '#c0392b', title: `${iso2}: ${n} satellite(s) built or launched by China` })), [{ fill: '#c0392b', label: 'owner of a satellite China built or exported' }]);
+  return figure(5, 'Satellites China built or exported for other countries', map, `Space objects in the knowledge base with a non-Chinese owner (${exported.length}), from the report's Figure 5 and the UCS database.`)
+    + table(['satellite', 'owner country', 'launch', 'operator'], exported.map((o) => [esc(o.caption), cited(o.values.ownerCountry?.[0], cites), cited(o.values.launchDate?.[0], cites), (o.values.operator ?? []).map((c) => cited(c, cites, caption(d))).join('; ')]), 'class="compact" data-table="exported-satellites"');
+}
+
+function setMap(n: number, title: string, d: ReportData, cites: Citations, sets: { framework: string; fill: string; label: string }[]): string {
+  const maps = sets.map((s) => ({ ...s, countries: countriesOf(d, s.framework) }));
+  const fills = new Map<string, { iso2: string; fill: string; title: string }>();
+  for (const m of maps) for (const iso2 of m.countries.keys()) fills.set(iso2, fills.has(iso2) ? { iso2, fill: '#8e44ad', title: `${iso2}: both` } : { iso2, fill: m.fill, title: `${iso2}: ${m.label}` });
+  const legend = [...maps.map((m) => ({ fill: m.fill, label: `${m.label} (${m.countries.size})` })), ...(maps.length > 1 ? [{ fill: '#8e44ad', label: 'both' }] : [])];
+  const rows = maps.flatMap((m) => [...m.countries.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([iso2, agreements]) => [esc(m.label), esc(iso2),
+    agreements.map((a) => `${esc(a.caption)}${a.values.signed ? ` (${cited(a.values.signed[0], cites)})` : ''}${a.values.party?.[0] ? cites.cite(a.values.party[0].sourceId, a.values.party[0].locator) : ''}`).join('; ')]));
+  return figure(n, title, worldMap([...fills.values()], legend), `Countries party to agreements in each framework, from the knowledge base; signing dates only where a source gives one.`)
+    + table(['set', 'country', 'agreements'], rows, `class="compact" data-table="figure-${n}"`);
+}
+
+export function strategicLandscape(d: ReportData, cites: Citations): string {
+  return `<section id="strategic-landscape"><h2>2. Strategic Landscape</h2>
+<section id="plans-doctrine"><h3>2.1 Plans &amp; Doctrine</h3>${figure1(d, cites)}</section>
+<section id="funding"><h3>2.2 Regulatory &amp; Funding Shifts</h3>${figure2(d, cites)}</section>
+<section id="domestic"><h3>2.3 Domestic Affairs</h3>${figure3(d, cites)}${figure4(d, cites)}</section>
+<section id="foreign"><h3>2.4 Foreign Affairs</h3>${figure5(d, cites)}
+${setMap(6, 'The Space Silk Road: countries with Chinese space projects', d, cites, [{ framework: 'program.space-silk-road', fill: '#d35400', label: 'Space Silk Road projects' }])}
+${setMap(10, 'ILRS participants vs Artemis Accords signatories', d, cites, [{ framework: 'program.ilrs', fill: '#c0392b', label: 'ILRS' }, { framework: 'program.artemis-accords', fill: '#2471a3', label: 'Artemis Accords' }])}</section>
+</section>`;
+}
