@@ -97,6 +97,20 @@ export const LIVE_METRICS: Record<string, (inp: IndicatorInputs) => LiveValue> =
       detail: { lastCompleteYear: shown, lastCompleteYearLaunches: count(shown), lastCompleteYearFailures: failures(shown), partialYear: complete ? null : thisYear, partialYearLaunchesToDate: complete ? null : count(thisYear), partialYearFailuresToDate: complete ? null : failures(thisYear) },
     };
   },
+  'china-vs-us-launches': (inp) => {
+    if (!inp.launchCoverageEnd) return unavailable('no launch data ingested');
+    const complete = (y: number) => y < Number(inp.launchCoverageEnd!.slice(0, 4)) || inp.launchCoverageEnd!.slice(5) >= '12-31';
+    const count = (state: string, y: number) => inp.launches.filter((l) => l.lvState === state && l.year === y && l.launchClass !== 'extraterrestrial').length;
+    const years = [...new Set(inp.launches.map((l) => l.year))].filter(complete).sort((a, b) => a - b);
+    const ahead = years.filter((y) => count('CN', y) > count('US', y));
+    const last = years.at(-1);
+    return {
+      value: ahead.length, unit: 'complete years in which China out-launched the US', asOf: inp.launchCoverageEnd,
+      basis: `years (to ${last ?? '—'}) with more Chinese than US orbital launches by launch vehicle state: ${ahead.join(', ') || 'none'}`,
+      sources: inp.launchSourceIds,
+      detail: Object.fromEntries(years.slice(-10).map((y) => [y, { CN: count('CN', y), US: count('US', y) }])),
+    };
+  },
   'qianfan-deployed': (inp) => countPrograms(inp, 'program.qianfan', 'Qianfan satellites'),
   'guowang-deployed': (inp) => countPrograms(inp, 'program.guowang', 'Guowang satellites (name rule unverified)'),
   'beidou-satellites': (inp) => countPrograms(inp, 'program.beidou', 'BeiDou satellites'),
