@@ -1,21 +1,10 @@
 /** Catalog records as the store returns them and the analytics read them. */
+import type { GpRow } from './gp-elements.js';
 
 export interface SnapshotInfo { id: string; sourceId: string; asOf: string; objectCount: number }
 
-export interface SnapshotObject {
-  noradId: number;
-  objectName: string;
-  objectId: string | null;
-  epoch: string;
-  meanMotion: number;
-  eccentricity: number;
-  inclination: number;
-  raan: number;
-  argOfPericenter: number;
-  meanAnomaly: number;
-  bstar: number;
-  meanMotionDot: number;
-  meanMotionDdot: number;
+/** A snapshot member: its element set (the GP fields) joined with what the other catalogs say about it. */
+export interface SnapshotObject extends Pick<GpRow, 'noradId' | 'objectName' | 'objectId' | 'epoch' | 'meanMotion' | 'eccentricity' | 'inclination' | 'raan' | 'argOfPericenter' | 'meanAnomaly' | 'bstar' | 'meanMotionDot' | 'meanMotionDdot'> {
   line1: string | null;
   line2: string | null;
   elementSourceId: string;

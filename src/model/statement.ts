@@ -41,13 +41,16 @@ export function statementId(entityId: string, property: string, value: string, s
   return createHash('sha256').update([entityId, property, value, sourceId].join('\u0000')).digest('hex').slice(0, 24);
 }
 
+/** What preference reads of a statement. */
+export type Preferable = Pick<Statement, 'status' | 'asOf' | 'lastSeen' | 'id'>;
+
 const STATUS_RANK: Record<StatementStatus, number> = { confirmed: 0, reported: 1, unverified: 2, superseded: 3 };
 
 /**
  * Order statements of one property, preferred first: by status, then the newest
  * as-of date, then the most recently seen, then id (so the order is total).
  */
-export function byPreference(a: Statement, b: Statement): number {
+export function byPreference(a: Preferable, b: Preferable): number {
   return (
     STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
     (b.asOf ?? '').localeCompare(a.asOf ?? '') ||

@@ -38,20 +38,8 @@ export async function listEntities(db: Kysely<Database>, query: EntityListQuery)
   return { items, total: total.n };
 }
 
-export interface StatementView {
-  id: string;
-  value: string;
-  originalValue: string | null;
-  sourceId: string;
-  locator: string | null;
-  asOf: string | null;
-  status: StatementStatus;
-  qualifier: Qualifier | null;
-  note: string | null;
-  origin: string;
-  firstSeen: string;
-  lastSeen: string;
-}
+/** A statement as shown under its entity and property (which the view groups by). */
+export type StatementView = Omit<Statement, 'entityId' | 'property'>;
 
 export interface PropertyView {
   property: string;
@@ -105,7 +93,7 @@ export async function getEntity(db: Kysely<Database>, id: string): Promise<Entit
     .sort(([a], [b]) => (order.indexOf(a) >>> 0) - (order.indexOf(b) >>> 0) || a.localeCompare(b))
     .map(([property, list]) => {
       const def = defs[property];
-      const sorted = [...list].sort((a, b) => byPreference(a as unknown as Statement, b as unknown as Statement));
+      const sorted = [...list].sort(byPreference);
       const multiple = def?.multiple ?? false;
       const distinctValues = new Set(sorted.filter((s) => s.status !== 'superseded').map((s) => s.value));
       return {
