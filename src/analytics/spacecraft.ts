@@ -12,6 +12,9 @@ import { orbitFromMeanMotion } from '../orbit/elements.js';
 
 export type Regime = (typeof ORBIT_REGIMES)[number];
 
+/** The bundled catalogs that attribute objects besides the snapshot itself (the curated rules cite their own sources). */
+export const ATTRIBUTION_SOURCES = ['gcat-launchlog-2024-12-08', 'ucs-satdb-2023-05-01'];
+
 const REGIME_NAMES: Record<OrbitRegime, Regime> = {
   LEO: 'LEO', SSO: 'SSO', MEO: 'MEO', GEO: 'GEO', IGSO: 'IGSO', HEO: 'HEO',
   SUPERSYNCHRONOUS: 'supersynchronous', BEYOND_EARTH_ORBIT: 'beyond-earth-orbit',
@@ -46,6 +49,8 @@ export interface Figure8 {
   country: string;
   snapshot: SnapshotInfo;
   coverage: string;
+  /** The catalogs the attribution consulted. */
+  sources: string[];
   total: number;
   cells: { missionType: string; regime: Regime; count: number }[];
   byMission: Record<string, number>;
@@ -71,6 +76,7 @@ export function figure8(classified: readonly ClassifiedObject[], snapshot: Snaps
     title: `Operational spacecraft of ${country} by mission type and orbit`,
     country, snapshot,
     coverage: `Objects in the CelesTrak GP "active" snapshot of ${snapshot.asOf} (${snapshot.sourceId}) attributed to ${country}; payloads only. Deep-space orbiters, landers and probes are not in GP data.`,
+    sources: [snapshot.sourceId, ...ATTRIBUTION_SOURCES],
     total: mine.length, cells,
     byMission: tally(mine.map((o) => o.missionType)),
     byRegime: tally(mine.map((o) => o.regime)),

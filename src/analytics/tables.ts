@@ -31,7 +31,7 @@ export function spacecraftTable(f: Figure8): FlatTable {
   return {
     columns: ['country', 'mission_type', 'orbit_regime', 'count', 'snapshot_as_of'],
     rows: f.cells.map((c) => [f.country, c.missionType, c.regime, c.count, f.snapshot.asOf]),
-    sourceIds: [f.snapshot.sourceId, 'gcat-launchlog-2024-12-08', 'ucs-satdb-2023-05-01'],
+    sourceIds: f.sources,
     notes: [f.coverage, `Country attributed by: ${Object.entries(f.countryRules).map(([k, v]) => `${k} ${v}`).join(', ')}`],
   };
 }

@@ -20,7 +20,7 @@ export function obj(required: string[], properties: S, open = false): S {
 export const STATEMENT = obj(['id', 'value', 'sourceId', 'status'], {
   id: str, value: str, originalValue: nullable('string'), sourceId: str, locator: nullable('string'), asOf: nullable('string'),
   status: { type: 'string', enum: [...STATEMENT_STATUSES] }, qualifier: nullable('string'), note: nullable('string'), origin: str,
-  firstSeen: str, lastSeen: str,
+  firstSeen: str, lastSeen: str, valueCaption: nullable('string'),
 });
 
 export const SOURCE = obj(['id', 'kind', 'title'], {

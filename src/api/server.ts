@@ -16,6 +16,7 @@ import { registerViewRoutes } from './routes/views.js';
 import { registerGeoRoutes } from './routes/geo.js';
 import { registerChangeRoutes } from './routes/changes.js';
 import { registerExportRoutes } from './routes/exports.js';
+import { registerCatalogRoutes } from './routes/catalog.js';
 
 export interface ServerOptions {
   store: Store;
@@ -80,6 +81,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     registerGeoRoutes(api, opts.store);
     registerChangeRoutes(api, opts.store);
     registerExportRoutes(api, opts.store);
+    registerCatalogRoutes(api, opts.store, rulesDir);
   }, { prefix: '/api/v1' });
 
   const webDir = resolve(opts.webDir ?? 'web/dist');

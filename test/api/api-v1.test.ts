@@ -40,6 +40,8 @@ const EXAMPLES: Record<string, string[]> = {
   '/api/v1/changes.atom': ['/api/v1/changes.atom?limit=5'],
   '/api/v1/export/datapackage.zip': ['/api/v1/export/datapackage.zip'],
   '/api/v1/export/knowledge-base.json': ['/api/v1/export/knowledge-base.json'],
+  '/api/v1/catalog/objects': ['/api/v1/catalog/objects?program=program.qianfan&limit=5', '/api/v1/catalog/objects?country=CN&regime=GEO&format=csv'],
+  '/api/v1/catalog/objects/{norad}': ['/api/v1/catalog/objects/48274', '/api/v1/catalog/objects/999999'],
 };
 
 describe.each(STORE_KINDS)('API v1 on %s', (kind) => {
@@ -162,11 +164,25 @@ describe.each(STORE_KINDS)('API v1 on %s', (kind) => {
     expect(statements).toBe((await app.inject('/api/v1/status')).json().totals.statements);
   });
 
+  it('names referenced entities in entity detail, and lists a program\'s catalog objects', async () => {
+    const guowang = (await app.inject('/api/v1/entities/program.guowang')).json();
+    const operator = guowang.properties.find((p: { property: string }) => p.property === 'operator');
+    expect(operator.statements[0]).toMatchObject({ value: 'org.china-satnet', valueCaption: expect.stringMatching(/China Sat/) });
+    const qianfan = (await app.inject('/api/v1/catalog/objects?program=program.qianfan&limit=1000')).json();
+    expect(qianfan.total).toBe(200);
+    expect(qianfan.items.every((o: { countryRule: string; missionRule: string }) => o.countryRule && o.missionRule)).toBe(true);
+    const history = (await app.inject('/api/v1/catalog/objects/48274')).json();
+    expect(history.elementSets.map((e: { sourceId: string }) => e.sourceId)).toEqual(['celestrak-tle-active-2026-05-04', 'celestrak-gp-active-2026-07-10']);
+  });
+
   it('serves GeoJSON for places, hubs and country sets', async () => {
     const places = (await app.inject('/api/v1/geo/places?kind=Facility')).json();
     const jiuquan = places.features.find((f: { properties: { id: string } }) => f.properties.id === 'facility.jiuquan');
     expect(jiuquan.geometry).toEqual({ type: 'Point', coordinates: [100.31, 41.31] });
     expect(jiuquan.properties.locationSource).toBe('gcat-sites-2024-11-27');
+    const stations = (await app.inject('/api/v1/geo/countries?set=overseas-stations')).json();
+    expect(stations.features.length).toBeGreaterThan(3);
+    expect(stations.features[0].properties.members.length).toBeGreaterThan(0);
     const ilrs = (await app.inject('/api/v1/geo/countries?set=ilrs')).json();
     expect(ilrs.features.map((f: { properties: { iso2: string } }) => f.properties.iso2)).toEqual(expect.arrayContaining(['PK', 'RU', 'VE', 'BY']));
   });

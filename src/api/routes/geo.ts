@@ -6,6 +6,24 @@ import { all, first, type EntityRow } from '../../model/entity-row.js';
 import { countryFeatures } from '../../services/world-countries.js';
 import { responses } from '../schemas.js';
 
+/** Country sets drawn from other entities than agreements. */
+const DERIVED_SETS: Record<string, { label: string; members: (rows: { facilities: EntityRow[]; objects: EntityRow[] }) => Map<string, EntityRow[]> }> = {
+  'overseas-stations': {
+    label: 'Countries hosting Chinese tracking, control or ground stations',
+    members: ({ facilities }) => group(facilities.filter((f) => ['ttc-station', 'ground-station', 'control-centre'].includes(first(f, 'facilityKind') ?? '') && first(f, 'country') && first(f, 'country') !== 'CN'), (f) => [first(f, 'country')!]),
+  },
+  'exported-satellites': {
+    label: 'Owners of satellites China built or exported (report Figure 5, UCS)',
+    members: ({ objects }) => group(objects.filter((o) => first(o, 'ownerCountry') && first(o, 'ownerCountry') !== 'CN'), (o) => [first(o, 'ownerCountry')!]),
+  },
+};
+
+function group(rows: EntityRow[], keys: (r: EntityRow) => string[]): Map<string, EntityRow[]> {
+  const out = new Map<string, EntityRow[]>();
+  for (const r of rows) for (const k of keys(r)) (out.get(k) ?? out.set(k, []).get(k)!).push(r);
+  return out;
+}
+
 export const COUNTRY_SETS: Record<string, { framework: string; label: string }> = {
   ilrs: { framework: 'program.ilrs', label: 'International Lunar Research Station participants' },
   'artemis-accords': { framework: 'program.artemis-accords', label: 'Artemis Accords signatories' },
@@ -76,28 +94,26 @@ export function registerGeoRoutes(api: FastifyInstance, store: Store): void {
 
   api.get<{ Querystring: { set: string } }>('/geo/countries', {
     schema: {
-      summary: 'A set of countries (ILRS, Artemis Accords, APSCO, Space Silk Road, BRI) as GeoJSON polygons (Natural Earth 1:110m via world-atlas), each with its agreements and their sources',
+      summary: 'A set of countries (ILRS, Artemis Accords, APSCO, Space Silk Road, BRI agreements; hosts of overseas stations; owners of exported satellites) as GeoJSON polygons (Natural Earth 1:110m via world-atlas), each with its agreements and their sources',
       tags: ['geo'],
-      querystring: { type: 'object', required: ['set'], additionalProperties: false, properties: { set: { type: 'string', enum: Object.keys(COUNTRY_SETS) } } },
+      querystring: { type: 'object', required: ['set'], additionalProperties: false, properties: { set: { type: 'string', enum: [...Object.keys(COUNTRY_SETS), ...Object.keys(DERIVED_SETS)] } } },
       response: responses(FEATURES),
     },
   }, async (req, reply) => {
-    const set = COUNTRY_SETS[req.query.set]!;
-    const agreements = (await entityRows(store.db, 'Agreement')).filter((a) => all(a, 'framework').includes(set.framework));
-    const byCountry = new Map<string, EntityRow[]>();
-    for (const a of agreements) {
-      for (const p of all(a, 'party').filter((x) => x.startsWith('country.'))) {
-        const iso = p.slice(8).toUpperCase();
-        (byCountry.get(iso) ?? byCountry.set(iso, []).get(iso)!).push(a);
-      }
-    }
+    const derived = DERIVED_SETS[req.query.set];
+    const set = COUNTRY_SETS[req.query.set] ?? { framework: '', label: derived!.label };
+    const byCountry = derived
+      ? derived.members({ facilities: await entityRows(store.db, 'Facility'), objects: await entityRows(store.db, 'SpaceObject') })
+      : group((await entityRows(store.db, 'Agreement')).filter((a) => all(a, 'framework').includes(set.framework)),
+        (a) => all(a, 'party').filter((x) => x.startsWith('country.')).map((p) => p.slice(8).toUpperCase()));
     const shapes = countryFeatures();
     const features = [...byCountry.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([iso2, list]) => ({
       type: 'Feature' as const,
       geometry: shapes.get(iso2)?.geometry ?? null,
       properties: {
         iso2, entityId: `country.${iso2.toLowerCase()}`, name: shapes.get(iso2)?.name ?? iso2, set: req.query.set,
-        agreements: list.map((a) => ({ id: a.id, name: a.caption, kind: first(a, 'agreementKind'), signed: first(a, 'signed'), sources: [...new Set((a.values.party ?? []).map((c) => c.sourceId))] })),
+        agreements: derived ? [] : list.map((a) => ({ id: a.id, name: a.caption, kind: first(a, 'agreementKind'), signed: first(a, 'signed'), sources: [...new Set((a.values.party ?? []).map((c) => c.sourceId))] })),
+        members: list.map((m) => ({ id: m.id, kind: m.kind, name: m.caption, sources: [...new Set(Object.values(m.values).flat().map((c) => c.sourceId))] })),
       },
     }));
     reply.type(GEOJSON);

@@ -39,7 +39,10 @@ export async function listEntities(db: Kysely<Database>, query: EntityListQuery)
 }
 
 /** A statement as shown under its entity and property (which the view groups by). */
-export type StatementView = Omit<Statement, 'entityId' | 'property'>;
+export type StatementView = Omit<Statement, 'entityId' | 'property'> & {
+  /** For entity-valued properties: the referenced entity's name (null when it no longer exists). */
+  valueCaption?: string | null;
+};
 
 export interface PropertyView {
   property: string;
@@ -101,6 +104,11 @@ export async function getEntity(db: Kysely<Database>, id: string): Promise<Entit
         preferred: multiple ? sorted : sorted.slice(0, 1), statements: sorted, conflict: !multiple && distinctValues.size > 1,
       };
     });
+  const referenced = [...new Set(properties.filter((p) => p.type === 'entity').flatMap((p) => p.statements.map((st) => st.value)))];
+  if (referenced.length) {
+    const captions = new Map((await db.selectFrom('entities').select(['id', 'caption']).where('id', 'in', referenced).execute()).map((e) => [e.id, e.caption]));
+    for (const p of properties.filter((x) => x.type === 'entity')) for (const st of p.statements) st.valueCaption = captions.get(st.value) ?? null;
+  }
   const sourceIds = new Set(rows.map((r) => r.source_id));
   for (const r of rows) {
     if (r.source_id === 'redshift-2025' && r.locator) for (const m of r.locator.matchAll(REFERENCE_NUMBERS)) sourceIds.add(`redshift-2025.ref-${m[1]}`);

@@ -9,19 +9,34 @@ export interface SourceRow {
   statements: number; points: number;
 }
 
+/** How many statements cite each source; a report statement also counts for each [NNN] its locator names. */
+async function citationCounts(db: Kysely<Database>): Promise<{ statements: Map<string, number>; points: Map<string, number> }> {
+  const statements = new Map<string, number>();
+  for (const r of await db.selectFrom('statements').select(['source_id', sql<number>`count(*)::int`.as('n')]).groupBy('source_id').execute()) statements.set(r.source_id, r.n);
+  for (const r of await db.selectFrom('statements').select('locator').where('source_id', '=', 'redshift-2025').where('locator', 'like', '%[%').execute()) {
+    for (const m of new Set((r.locator ?? '').match(/\[(\d{3})\]/g) ?? [])) {
+      const id = `redshift-2025.ref-${m.slice(1, 4)}`;
+      statements.set(id, (statements.get(id) ?? 0) + 1);
+    }
+  }
+  const points = new Map<string, number>();
+  for (const r of await db.selectFrom('series_points').select(['source_id', sql<number>`count(*)::int`.as('n')]).groupBy('source_id').execute()) points.set(r.source_id, r.n);
+  return { statements, points };
+}
+
 export async function listSources(db: Kysely<Database>, f: { kind?: string; q?: string; after?: string; id?: string; limit: number }): Promise<SourceRow[]> {
   let q = db.selectFrom('sources')
-    .select(['id', 'kind', 'title', 'publisher', 'url', 'published', 'accessed', 'licence', 'citation', 'part_of', 'reference_number', 'note'])
-    .select(sql<number>`(select count(*)::int from statements s where s.source_id = sources.id or (sources.part_of = 'redshift-2025' and s.source_id = 'redshift-2025' and s.locator like '%[' || sources.reference_number || ']%'))`.as('statements'))
-    .select(sql<number>`(select count(*)::int from series_points p where p.source_id = sources.id)`.as('points'));
+    .select(['id', 'kind', 'title', 'publisher', 'url', 'published', 'accessed', 'licence', 'citation', 'part_of', 'reference_number', 'note']);
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.q) q = q.where(sql<boolean>`lower(title || ' ' || coalesce(url, '') || ' ' || coalesce(citation, '')) like ${`%${f.q.toLowerCase()}%`}`);
   if (f.after) q = q.where('id', '>', f.after);
   if (f.id) q = q.where('id', '=', f.id);
   const rows = await q.orderBy('id').limit(f.limit).execute();
+  const counts = await citationCounts(db);
   return rows.map((r) => ({
     id: r.id, kind: r.kind, title: r.title, publisher: r.publisher, url: r.url, published: r.published, accessed: r.accessed, licence: r.licence,
-    citation: r.citation, partOf: r.part_of, referenceNumber: r.reference_number, note: r.note, statements: r.statements, points: r.points,
+    citation: r.citation, partOf: r.part_of, referenceNumber: r.reference_number, note: r.note,
+    statements: counts.statements.get(r.id) ?? 0, points: counts.points.get(r.id) ?? 0,
   }));
 }
 

@@ -1,0 +1,56 @@
+/** Catalog objects as classified in a GP snapshot (who owns them, what for, which rule said so), and one object's orbit history. */
+import type { FastifyInstance } from 'fastify';
+import type { Store } from '../../store/open-store.js';
+import { MISSION_TYPES, ORBIT_REGIMES } from '../../model/kinds.js';
+import { listSnapshots, elementHistory } from '../../store/queries/catalog.js';
+import { cachedClassified, loadRules } from '../../services/analytics.js';
+import { ApiError } from '../errors.js';
+import { FORMAT_PROPERTY, sendAs, tableMeta } from '../respond.js';
+import { analytic, arr, obj, responses } from '../schemas.js';
+
+interface ObjectsQuery { program?: string; country?: string; missionType?: string; regime?: string; q?: string; asOf?: string; limit: number; format?: string }
+
+export function registerCatalogRoutes(api: FastifyInstance, store: Store, rulesDir: string): void {
+  api.get<{ Querystring: ObjectsQuery }>('/catalog/objects', {
+    schema: {
+      summary: 'Objects in the GP snapshot on or before asOf, with attribution (country, operator, program, mission type, and the rule that decided each) and orbit regime',
+      tags: ['analytics'],
+      querystring: {
+        type: 'object', additionalProperties: false,
+        properties: {
+          program: { type: 'string', pattern: '^program\\.[a-z0-9.-]+$' }, country: { type: 'string', pattern: '^[A-Z]{2}$' },
+          missionType: { type: 'string', enum: [...MISSION_TYPES] }, regime: { type: 'string', enum: [...ORBIT_REGIMES] },
+          q: { type: 'string', minLength: 1, maxLength: 100 }, asOf: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+          limit: { type: 'integer', minimum: 1, maximum: 5000, default: 500 }, ...FORMAT_PROPERTY,
+        },
+      },
+      response: responses(obj(['snapshot', 'total', 'items'], { snapshot: { type: 'object', additionalProperties: true }, total: { type: 'integer' }, items: arr({ type: 'object', additionalProperties: true }) }), true),
+    },
+  }, async (req, reply) => {
+    const q = req.query;
+    const snapshot = (await listSnapshots(store.db)).filter((s) => !q.asOf || s.asOf <= q.asOf).at(-1);
+    if (!snapshot) throw new ApiError(409, 'no_data', 'no GP snapshot ingested on or before that date');
+    const text = q.q?.toUpperCase();
+    const matching = (await cachedClassified(store.db, loadRules(rulesDir), snapshot.id)).filter((o) =>
+      (!q.program || o.program === q.program) && (!q.country || o.country === q.country) && (!q.missionType || o.missionType === q.missionType)
+      && (!q.regime || o.regime === q.regime) && (!text || o.objectName.includes(text)));
+    const items = matching.slice(0, q.limit);
+    return sendAs(reply, q.format, 'catalog-objects', { snapshot, total: matching.length, items }, async () => ({
+      columns: ['norad_id', 'object_name', 'cospar', 'epoch', 'country', 'country_rule', 'operator', 'program', 'mission_type', 'mission_rule', 'kind', 'regime', 'perigee_km', 'apogee_km', 'inclination_deg'],
+      rows: items.map((o) => [o.noradId, o.objectName, o.objectId, o.epoch, o.country, o.countryRule, o.operator, o.program, o.missionType, o.missionRule, o.kind, o.regime, o.perigeeKm, o.apogeeKm, o.inclination]),
+      meta: await tableMeta(store.db, `Catalog objects, GP snapshot of ${snapshot.asOf}`, [snapshot.sourceId, 'gcat-launchlog-2024-12-08', 'ucs-satdb-2023-05-01'], snapshot.asOf),
+    }));
+  });
+
+  api.get<{ Params: { norad: number } }>('/catalog/objects/:norad', {
+    schema: {
+      summary: 'One catalog object: every element set ingested for it (its orbit history), with sources',
+      tags: ['analytics'], params: { type: 'object', required: ['norad'], properties: { norad: { type: 'integer', minimum: 1, maximum: 999999999 } } },
+      response: responses(analytic(['noradId', 'elementSets'])),
+    },
+  }, async (req) => {
+    const history = await elementHistory(store.db, req.params.norad);
+    if (!history.length) throw new ApiError(404, 'not_found', `no element set for NORAD ${req.params.norad}`);
+    return { noradId: req.params.norad, elementSets: history };
+  });
+}

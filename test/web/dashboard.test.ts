@@ -1,0 +1,254 @@
+/**
+ * The dashboard in headless Chromium against the real server (PGlite loaded with the bundled
+ * data): every page loads without console errors, each chart draws the numbers the API returns,
+ * downloads hold the same numbers, search finds a Chinese name, map clicks open entities.
+ * Screenshots of every page go to test-results/web/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import type { Page } from 'playwright-core';
+import { startApp, type RunningApp } from './support/app-server.js';
+import { clickInside, drawnTitles, fetchInPage, launchBrowser, openRoute, screenshot, waitDrawn, type Browser } from './support/browser.js';
+import { parseCsv } from './support/csv.js';
+
+let server: RunningApp;
+let browser: Browser;
+let page: Page;
+const api = async <T>(path: string): Promise<T> => (await fetch(`${server.url}/api/v1/${path}`)).json() as Promise<T>;
+
+beforeAll(async () => {
+  server = await startApp();
+  browser = await launchBrowser();
+  page = browser.page;
+}, 600_000);
+afterAll(async () => { await browser?.close(); await server?.close(); });
+
+/** Opens a route and fails on any console error, failed request, or page error. */
+async function visit(route: string, shot?: string): Promise<void> {
+  browser.errors.length = 0;
+  await openRoute(page, server.url, route);
+  // Citations upgrade when the source list arrives after the page is drawn; wait for it too.
+  await page.waitForFunction(() => document.body.dataset.sourcesReady === 'true', null, { timeout: 30_000 });
+  if (shot) await screenshot(page, shot);
+  expect(await page.evaluate(() => document.body.dataset.pageState), `${route} state`).toBe('ready');
+  expect(browser.errors, `${route} console errors`).toEqual([]);
+}
+
+/** The drawn-data table of a chart, as objects. */
+async function drawnRows(chartId: string): Promise<Record<string, string>[]> {
+  return page.$$eval(`figure[data-chart="${chartId}"] table[data-drawn]`, (tables) => {
+    const t = tables[0]!;
+    const head = [...t.querySelectorAll('thead th')].map((th) => th.textContent ?? '');
+    return [...t.querySelectorAll('tbody tr')].map((tr) => Object.fromEntries([...tr.querySelectorAll('td')].map((td, i) => [head[i]!, td.textContent ?? ''])));
+  });
+}
+
+describe('every page', () => {
+  it('loads with no console errors, and is saved as a screenshot', async () => {
+    const routes: [string, string][] = [
+      ['#/', 'home'], ['#/search', 'search'], ['#/search?q=Qianfan', 'search-qianfan'],
+      ['#/charts', 'charts'], ['#/chart/launches', 'chart-launches'], ['#/chart/spacecraft', 'chart-spacecraft'],
+      ['#/chart/constellations', 'chart-constellations'], ['#/chart/funding', 'chart-funding'], ['#/chart/polls', 'chart-polls'],
+      ['#/chart/goals', 'chart-goals'], ['#/map/hubs', 'map-hubs'], ['#/map/reach', 'map-reach'], ['#/map/reach?layer=space-silk-road', 'map-reach-ssr'],
+      ['#/timeline', 'timeline'], ['#/timeline?segment=space-exploration&kind=Mission,Goal', 'timeline-exploration'],
+      ['#/tiangong', 'tiangong'], ['#/sources', 'sources'], ['#/changes?since=2000-01-01', 'changes'],
+      ...(['spaceports-infrastructure', 'launch-reentry', 'remote-sensing-ssa', 'satcom-pnt', 'commercial-leo', 'space-exploration'] as const)
+        .map((s): [string, string] => [`#/segment/${s}`, `segment-${s}`]),
+    ];
+    for (const [route, name] of routes) {
+      await visit(route, name);
+      const text = await page.$eval('main', (m) => m.textContent ?? '');
+      expect(await page.$eval('main h1', (e) => e.textContent?.trim() ?? ''), `${route} h1`).not.toBe('');
+      expect(text, `${route} shows no broken values`).not.toMatch(/\bNaN\b|\bundefined\b|\[object Object\]/);
+    }
+  }, 600_000);
+
+  it('entity pages of every kind show facts with sources', async () => {
+    const { entitiesByKind } = await api<{ entitiesByKind: { kind: string }[] }>('status');
+    for (const { kind } of entitiesByKind) {
+      const { items } = await api<{ items: { id: string; caption: string }[] }>(`entities?kind=${kind}&limit=1`);
+      const e = items[0]!;
+      await visit(`#/entity/${e.id}`, `entity-${kind}`);
+      expect(await page.$eval('main h1', (h) => h.textContent)).toBe(e.caption);
+      expect(await page.$$eval('table.facts .cite', (c) => c.length), `${e.id} cites`).toBeGreaterThan(0);
+    }
+  }, 300_000);
+
+  it('an entity with conflicting sources shows the values side by side', async () => {
+    await visit('#/entity/program.tiangong', 'entity-tiangong');
+    expect(await page.$$eval('.facts tr[data-property="lifetime"] .value-line', (l) => l.length)).toBeGreaterThan(1);
+  });
+});
+
+describe('charts draw the numbers the API returns', () => {
+  it('Figure 7: China by provider sector and China vs US by outcome, incomplete years marked; downloads match', async () => {
+    const f = await api<{ china: { year: number; complete: boolean; [k: string]: unknown }[]; chinaVsUnitedStates: { year: number; CN: Record<string, number>; US: Record<string, number> }[] }>('analytics/launches?from=2010');
+    await visit('#/chart/launches?from=2010&vs=US');
+    const sector = new Map((await drawnTitles(page, 'launches-china-sector')).map((t) => {
+      const m = /^(\d{4})(?: \(incomplete\))? · (\w+): (\d+) launches, (\d+) failed$/.exec(t)!;
+      return [`${m[1]}|${m[2]}`, [Number(m[3]), Number(m[4])]];
+    }));
+    const expected = new Map(f.china.flatMap((y) => (['state', 'commercial', 'unattributed'] as const)
+      .map((s) => [s, y[s] as { total: number; failure: number }] as const).filter(([, c]) => c.total > 0).map(([s, c]) => [`${y.year}|${s}`, [c.total, c.failure]])));
+    expect(sector).toEqual(expected);
+    const outcome = new Map((await drawnTitles(page, 'launches-by-outcome')).map((t) => {
+      const m = /^(\d{4})(?: \(incomplete\))? · (China|United States) · (\w+): (\d+)$/.exec(t)!;
+      return [`${m[1]}|${m[2] === 'China' ? 'CN' : 'US'}|${m[3]}`, Number(m[4])];
+    }));
+    const expectedOutcome = new Map(f.chinaVsUnitedStates.flatMap((y) => (['CN', 'US'] as const).flatMap((c) => ['success', 'partial', 'failure', 'unknown']
+      .filter((o) => y[c][o]! > 0).map((o) => [`${y.year}|${c}|${o}`, y[c][o]!]))));
+    expect(outcome).toEqual(expectedOutcome);
+    const incomplete = f.china.filter((y) => !y.complete).map((y) => `${y.year}*`);
+    const ticks = await page.$$eval('figure[data-chart="launches-china-sector"] svg text', (t) => t.map((x) => x.textContent));
+    for (const y of incomplete) expect(ticks).toContain(y);
+
+    const asDrawn = parseCsv(await fetchInPage(page, 'figure[data-chart="launches-china-sector"] a[data-download="csv"]'));
+    expect(new Map(asDrawn.map((r) => [`${r.year}|${r.sector}`, [Number(r.launches), Number(r.failures)]]))).toEqual(expected);
+    const asJson = JSON.parse(await fetchInPage(page, 'figure[data-chart="launches-china-sector"] a[data-download="json"]')) as { year: number; sector: string; launches: number }[];
+    expect(asJson.length).toBe(expected.size);
+    const fromApi = parseCsv(await fetchInPage(page, 'figure[data-chart="launches-china-sector"] a[data-api="csv"]'));
+    const apiChina = new Map(fromApi.filter((r) => r.launching_country === 'CN' && r.provider_sector !== 'failures-only').map((r) => [`${r.year}|${r.provider_sector}`, [Number(r.total), Number(r.failure)]]));
+    expect(apiChina).toEqual(expected);
+  });
+
+  it('Figure 8: operational spacecraft by mission and orbit; the API CSV holds the drawn cells', async () => {
+    const f = await api<{ total: number; cells: { missionType: string; regime: string; count: number }[] }>('analytics/spacecraft');
+    await visit('#/chart/spacecraft');
+    const titles = await drawnTitles(page, 'spacecraft');
+    expect(titles.length).toBe(f.cells.length);
+    expect(titles.reduce((n, t) => n + Number(/: (\d+)$/.exec(t)![1]), 0)).toBe(f.total);
+    const drawn = (await drawnRows('spacecraft')).map((r) => `${r.mission_type}|${r.orbit_regime}|${r.count}`).sort();
+    expect(drawn).toEqual(f.cells.map((c) => `${c.missionType}|${c.regime}|${c.count}`).sort());
+    const fromApi = parseCsv(await fetchInPage(page, 'figure[data-chart="spacecraft"] a[data-api="csv"]')).map((r) => `${r.mission_type}|${r.orbit_regime}|${r.count}`).sort();
+    expect(fromApi).toEqual(drawn);
+    expect(await page.$eval('figure[data-chart="spacecraft"] h2', (e) => e.textContent)).toContain(f.total.toLocaleString('en-US'));
+  });
+
+  it('constellations: deployed vs planned as the API computes them', async () => {
+    const f = await api<{ constellations: { name: string; planned: { value: number } | null; latest: { count: number } | null }[] }>('analytics/constellations');
+    await visit('#/chart/constellations');
+    const titles = await drawnTitles(page, 'constellations-share');
+    const shown = f.constellations.filter((c) => c.planned && c.latest);
+    expect(titles.length).toBe(shown.length);
+    for (const c of shown) expect(titles.some((t) => t.startsWith(`${c.name}: ${c.latest!.count.toLocaleString('en-US')} of `) && t.includes(c.planned!.value.toLocaleString('en-US')))).toBe(true);
+  });
+
+  it('funding and polls draw the series points as printed', async () => {
+    const seg = await api<{ items: { id: string; dimensions: Record<string, string>; points: { period: string; value: number }[] }[] }>('series?measure=funding-by-segment');
+    await visit('#/chart/funding');
+    const drawn = (await drawnRows('funding-by-segment')).map((r) => `${r.series_id}|${r.year}|${Number(r.value)}`).sort();
+    const expected = seg.items.filter((s) => !s.dimensions.statement && !(s.dimensions.segment ?? '').includes('+'))
+      .flatMap((s) => s.points.filter((p) => /^\d{4}$/.test(p.period)).map((p) => `${s.id}|${p.period}|${p.value}`)).sort();
+    expect(drawn).toEqual(expected);
+    expect((await drawnTitles(page, 'funding-by-segment')).length).toBe(expected.length);
+    const polls = await api<{ items: { id: string; points: { period: string; value: number }[] }[] }>('series');
+    await visit('#/chart/polls');
+    const pollRows = await page.$$eval('figure[data-chart^="poll-"] table[data-drawn] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    const expectedPolls = polls.items.filter((s) => s.id.startsWith('poll.')).flatMap((s) => s.points.map((p) => `${s.id}|${p.period}|${p.value}`)).sort();
+    expect(pollRows.map((r) => `${r[0]}|${r[2]}|${Number(r[3])}`).sort()).toEqual(expectedPolls);
+  });
+
+  it('goal tracker: goals by segment and status as the API counts them', async () => {
+    const { tracker } = await api<{ tracker: Record<string, string | number>[] }>('goals');
+    await visit('#/chart/goals');
+    const drawn = (await drawnRows('goal-tracker')).map((r) => `${r.segment}|${r.status}|${r.goals}`).sort();
+    const expected = tracker.flatMap((t) => Object.entries(t).filter(([k, v]) => k !== 'segment' && Number(v) > 0).map(([k, v]) => `${t.segment}|${k}|${v}`)).sort();
+    expect(drawn).toEqual(expected);
+  });
+
+  it('home: each claim shows the report value and the live value the API computes', async () => {
+    const ind = await api<{ findings: { claims: { id: string; reportValue: number | null; live: { value: number | null } }[] }[] }>('indicators');
+    await visit('#/');
+    for (const c of ind.findings.flatMap((f) => f.claims)) {
+      const row = await page.$(`tr[data-claim="${c.id}"]`);
+      expect(row, c.id).not.toBeNull();
+      expect(await row!.$eval('[data-report-value]', (e) => e.getAttribute('data-report-value'))).toBe(c.reportValue === null ? '' : String(c.reportValue));
+      expect(await row!.$eval('[data-live-value]', (e) => e.getAttribute('data-live-value'))).toBe(c.live.value === null ? '' : String(c.live.value));
+    }
+    expect(await page.$$eval('figure[data-chart]', (f) => f.length)).toBe(2);
+  });
+});
+
+describe('search', () => {
+  it('finds LandSpace by its Chinese name from data/kb, typed into the header search', async () => {
+    const kb = parseYaml(readFileSync('data/kb/entities/organizations/launch-companies.yaml', 'utf8')) as { entities: { id: string; alias?: (string | { value: string })[] }[] };
+    const chinese = kb.entities.find((e) => e.id === 'org.landspace')!.alias!.map((a) => (typeof a === 'string' ? a : a.value)).find((a) => /[\u4e00-\u9fff]/.test(a))!;
+    for (const q of [chinese, chinese.slice(2, 4)]) {
+      await visit('#/');
+      await page.fill('.site-search input', q);
+      await page.keyboard.press('Enter');
+      await waitDrawn(page);
+      await page.waitForSelector('section.result-group[data-kind="Organization"]');
+      expect(await page.$$eval('.result-group a', (a) => a.map((x) => x.getAttribute('href'))), q).toContain('#/entity/org.landspace');
+    }
+    await screenshot(page, 'search-chinese');
+    await page.click('a[href="#/entity/org.landspace"]');
+    await waitDrawn(page);
+    expect(await page.$eval('main h1', (h) => h.textContent)).toBe('LandSpace');
+  });
+});
+
+describe('maps', () => {
+  it('hubs map: the drawn points are the API\'s places; clicking one opens its entity', async () => {
+    const places = await api<{ features: { geometry: { type: string; coordinates: [number, number] } | null; properties: { id: string; name: string } }[] }>('geo/places?country=CN');
+    await visit('#/map/hubs');
+    const located = places.features.filter((f) => f.geometry?.type === 'Point');
+    const drawn = await page.$$eval('[data-map="hubs"] circle[data-kind="Facility"], [data-map="hubs"] circle[data-kind="Organization"]', (c) => c.map((x) => x.getAttribute('data-id')));
+    expect(drawn.sort()).toEqual(located.map((f) => f.properties.id).sort());
+    // The place farthest from any other is not covered by a neighbour, so a real click reaches it.
+    const dist = (a: [number, number], b: [number, number]) => Math.hypot(a[0] - b[0], a[1] - b[1]);
+    const isolated = located.map((f) => ({ f, d: Math.min(...located.filter((g) => g !== f).map((g) => dist(f.geometry!.coordinates, g.geometry!.coordinates))) })).sort((a, b) => b.d - a.d)[0]!.f;
+    await clickInside(page, `circle[data-id="${isolated.properties.id}"]`);
+    await waitDrawn(page);
+    expect(page.url()).toContain(`#/entity/${isolated.properties.id}`);
+    expect(await page.$eval('main h1', (h) => h.textContent)).toBe(isolated.properties.name);
+  });
+
+  it('reach map: ILRS and Artemis Accords countries as the API lists them; clicking a country opens it', async () => {
+    const ilrs = await api<{ features: { properties: { iso2: string } }[] }>('geo/countries?set=ilrs');
+    const artemis = await api<{ features: { properties: { iso2: string } }[] }>('geo/countries?set=artemis-accords');
+    await visit('#/map/reach');
+    const tagged = new Map(await page.$$eval('[data-map="reach"] path[data-sets]', (p) => p.map((x) => [x.getAttribute('data-country')!, x.getAttribute('data-sets')!] as [string, string])));
+    const drawnCountries = new Set(await page.$$eval('[data-map="reach"] path[data-country]', (p) => p.map((x) => x.getAttribute('data-country'))));
+    for (const [set, fc] of [['ilrs', ilrs], ['artemis-accords', artemis]] as const) {
+      for (const { properties: { iso2 } } of fc.features.filter((x) => drawnCountries.has(x.properties.iso2))) expect(tagged.get(iso2)?.split(' '), `${set} ${iso2}`).toContain(set);
+    }
+    await clickInside(page, 'path[data-country="RU"]');
+    await waitDrawn(page);
+    expect(page.url()).toContain('#/entity/country.ru');
+  });
+});
+
+describe('keyboard and phone width', () => {
+  it('the skip link and the navigation work from the keyboard', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${server.url}/#/`);
+    await waitDrawn(page);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.focus('.site-nav a[href="#/tiangong"]');
+    await page.keyboard.press('Enter');
+    await waitDrawn(page);
+    expect(page.url()).toContain('#/tiangong');
+  });
+
+  it('pages fit a phone screen without sideways scrolling', async () => {
+    const phone = await launchBrowser(390, 844);
+    try {
+      for (const [route, name] of [['#/', 'home-phone'], ['#/chart/launches', 'chart-launches-phone'], ['#/entity/org.landspace', 'entity-phone'], ['#/segment/launch-reentry', 'segment-phone']]) {
+        await openRoute(phone.page, server.url, route!);
+        await screenshot(phone.page, name!);
+        const [scroll, width] = await phone.page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+        expect(scroll, `${route} width`).toBeLessThanOrEqual(width! + 1);
+      }
+      await phone.page.click('.nav-toggle');
+      expect(await phone.page.$eval('.nav-toggle', (b) => b.getAttribute('aria-expanded'))).toBe('true');
+      expect(phone.errors).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  }, 120_000);
+});
