@@ -5,7 +5,7 @@ import { bootstrapIfEmpty } from '../services/bootstrap.js';
 import { startFetchSchedule } from '../services/fetch-schedule.js';
 import { buildServer } from '../api/server.js';
 import { indicators } from '../services/indicators.js';
-import { loadRules } from '../services/analytics.js';
+import { launchesAnalytic, loadRules, spacecraftAnalytic } from '../services/analytics.js';
 
 export function registerServe(program: Command): void {
   program.command('serve')
@@ -26,7 +26,9 @@ export function registerServe(program: Command): void {
       process.once('SIGTERM', close);
       await app.listen({ port: settings.port, host: settings.host });
       // Compute the heavy analytics once now, so the first visitor does not wait for them.
-      void indicators(store.db, loadRules(settings.rulesDir)).catch((err: unknown) => app.log.warn(`indicators not precomputed: ${String(err)}`));
+      const rules = loadRules(settings.rulesDir);
+      void Promise.all([indicators(store.db, rules), spacecraftAnalytic(store.db, rules), launchesAnalytic(store.db, rules)])
+        .catch((err: unknown) => app.log.warn(`analytics not precomputed: ${String(err)}`));
       console.log(`Redshift Monitor on http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${settings.port}/ (store: ${store.kind} at ${store.location})`);
     });
 }

@@ -87,7 +87,11 @@ const sourced = (s: Statement): SourcedValue => ({ value: Number(s.value), quali
 
 export type ConstellationReport = ConstellationProgress & { countingRules: { id: string; pattern: string; status: string; cite: { source: string; locator?: string } }[] };
 
-export async function constellationsAnalytic(db: Kysely<Database>, rules: Rules, opts: { asOf?: string } = {}): Promise<{ asOf: string; snapshots: SnapshotInfo[]; constellations: ConstellationReport[]; note: string }> {
+export function constellationsAnalytic(db: Kysely<Database>, rules: Rules, opts: { asOf?: string } = {}): Promise<{ asOf: string; snapshots: SnapshotInfo[]; constellations: ConstellationReport[]; note: string }> {
+  return memo(db, `constellations:${opts.asOf ?? ''}:${JSON.stringify(rules)}`, () => computeConstellations(db, rules, opts));
+}
+
+async function computeConstellations(db: Kysely<Database>, rules: Rules, opts: { asOf?: string }): Promise<{ asOf: string; snapshots: SnapshotInfo[]; constellations: ConstellationReport[]; note: string }> {
   const { snapshot, all } = await snapshotAt(db, opts.asOf);
   const statements = (await statementsOfKind(db, 'Program', ['programKind', 'plannedSize', 'deployedCount', 'ituFiling'])) as unknown as (Statement & { caption: string })[];
   const byProgram = new Map<string, (Statement & { caption: string })[]>();

@@ -51,6 +51,7 @@ describe('every page', () => {
       ['#/charts', 'charts'], ['#/chart/launches', 'chart-launches'], ['#/chart/spacecraft', 'chart-spacecraft'],
       ['#/chart/constellations', 'chart-constellations'], ['#/chart/funding', 'chart-funding'], ['#/chart/polls', 'chart-polls'],
       ['#/chart/goals', 'chart-goals'], ['#/map/hubs', 'map-hubs'], ['#/map/reach', 'map-reach'], ['#/map/reach?layer=space-silk-road', 'map-reach-ssr'],
+      ['#/map/reach?layer=overseas-stations', 'map-reach-stations'], ['#/map/reach?layer=exported-satellites', 'map-reach-exports'], ['#/entity/program.qianfan', 'entity-qianfan'],
       ['#/timeline', 'timeline'], ['#/timeline?segment=space-exploration&kind=Mission,Goal', 'timeline-exploration'],
       ['#/tiangong', 'tiangong'], ['#/sources', 'sources'], ['#/changes?since=2000-01-01', 'changes'],
       ...(['spaceports-infrastructure', 'launch-reentry', 'remote-sensing-ssa', 'satcom-pnt', 'commercial-leo', 'space-exploration'] as const)

@@ -1,0 +1,145 @@
+/**
+ * The shapes of the API's JSON documents that the dashboard reads (see /api/v1/openapi.json).
+ * Only the fields the pages use are declared.
+ */
+
+export interface ApiErrorBody { error: { status: number; code: string; message: string; details?: unknown } }
+
+export interface EntitySummary { id: string; kind: string; caption: string }
+export interface EntityList { total: number; items: EntitySummary[]; next?: string | null }
+
+export type StatementStatus = 'confirmed' | 'reported' | 'unverified' | 'superseded';
+
+export interface Statement {
+  id: string;
+  value: string;
+  originalValue: string | null;
+  sourceId: string;
+  locator: string | null;
+  asOf: string | null;
+  status: StatementStatus;
+  qualifier: string | null;
+  note: string | null;
+  origin: string;
+  firstSeen: string;
+  lastSeen: string;
+  /** For entity-valued properties: the referenced entity's name (null when it no longer exists). */
+  valueCaption?: string | null;
+}
+
+export interface PropertyView {
+  property: string;
+  label: string;
+  type: string;
+  multiple: boolean;
+  preferred: Statement[];
+  statements: Statement[];
+  conflict: boolean;
+}
+
+export interface SourceView {
+  id: string;
+  kind: string;
+  title: string;
+  url: string | null;
+  publisher: string | null;
+  published: string | null;
+  licence: string | null;
+  citation: string | null;
+  partOf: string | null;
+  referenceNumber: string | null;
+}
+
+export interface EntityDetail extends EntitySummary {
+  firstSeen: string;
+  lastSeen: string;
+  properties: PropertyView[];
+  sources: SourceView[];
+  referencedBy: (EntitySummary & { property: string })[];
+}
+
+export interface StoreStatus {
+  totals: { sources: number; entities: number; statements: number; series: number; points: number };
+  entitiesByKind: { kind: string; entities: number }[];
+  origins: { origin: string; lastSuccess: string | null; lastStatus: string | null; lastError: string | null; dataAsOf: string | null; sourceId: string | null }[];
+}
+
+export interface OutcomeCounts { success: number; partial: number; failure: number; unknown: number; total: number }
+
+export interface LaunchesFigure {
+  title: string;
+  convention: string;
+  coverage: { sources: string[]; from: string | null; to: string; note: string };
+  years: { year: number; complete: boolean; countries: Record<string, OutcomeCounts> }[];
+  china: { year: number; complete: boolean; state: OutcomeCounts; commercial: OutcomeCounts; unattributed: OutcomeCounts; providers: Record<string, number> }[];
+  chinaVsUnitedStates: { year: number; complete: boolean; CN: OutcomeCounts; US: OutcomeCounts }[];
+  afterCoverage: { year: number; country: string; failures: number; launches: string[]; source: string; note: string }[];
+}
+
+export interface SnapshotInfo { id: string; sourceId: string; asOf: string; objectCount: number }
+
+export interface SpacecraftObject {
+  noradId: number; objectName: string; objectId: string | null; epoch: string; regime: string; missionType: string;
+  perigeeKm: number; apogeeKm: number; inclination: number; program?: string | null; countryRule?: string; missionRule?: string;
+}
+
+export interface SpacecraftFigure {
+  title: string;
+  country: string;
+  snapshot: SnapshotInfo;
+  coverage: string;
+  total: number;
+  cells: { missionType: string; regime: string; count: number }[];
+  byMission: Record<string, number>;
+  byRegime: Record<string, number>;
+  countryRules: Record<string, number>;
+  missionRules: Record<string, number>;
+  /** The catalogs the attribution consulted (newer servers). */
+  sources?: string[];
+  objects?: SpacecraftObject[];
+}
+
+export interface CatalogObjects { snapshot: SnapshotInfo; total: number; items: SpacecraftObject[] }
+export interface ElementHistory { noradId: number; elementSets: { epoch: string; meanMotion: number; eccentricity: number; inclination: number; sourceId: string }[] }
+
+export interface SourcedValue { value: number; qualifier: string | null; sourceId: string; locator: string | null; asOf: string | null }
+export interface SnapshotCount { snapshotId: string; asOf: string; sourceId: string; count: number }
+
+export interface Constellation {
+  id: string;
+  name: string;
+  planned: SourcedValue | null;
+  plannedAlternatives: SourcedValue[];
+  deployed: SnapshotCount[];
+  reported: SourcedValue[];
+  latest: SnapshotCount | null;
+  shareDeployed: number | null;
+  rate: { perDay: number; from: string; to: string; days: number; note: string } | null;
+  projectedCompletion: string | null;
+  milestones: { id: string; due: string | null; required: number | null; share: number; years: number; status: string; note: string; cite: { source: string; locator?: string } }[];
+  countingRules: { id: string; pattern: string; status: string; cite: { source: string; locator?: string } }[];
+}
+
+export interface ConstellationsFigure { asOf: string; snapshots: SnapshotInfo[]; constellations: Constellation[]; note: string }
+
+export interface TiangongNow {
+  snapshot: SnapshotInfo;
+  station: {
+    noradId: number; objectName: string; epoch: string; epochAgeHours: number; at: string;
+    altitudeKm: number | null; altitudeAtEpochKm: number | null; perigeeKm: number; apogeeKm: number; inclinationDeg: number; periodMin: number; propagationError: string | null;
+  } | null;
+  coOrbiting: { noradId: number; objectName: string; epoch: string; deltaSemiMajorAxisKm: number }[];
+  tolerances: { semiMajorAxisKm: number; inclinationDeg: number; raanDeg: number };
+  note: string;
+}
+
+/** An entity as a row of preferred, cited values (/goals, /risks, /recommendations). */
+export interface Cited { value: string; sourceId: string; locator: string | null; qualifier: string | null; status: string; asOf: string | null }
+export interface EntityRow { id: string; kind: string; caption: string; values: Record<string, Cited[]>; conflicts: Record<string, Cited[]> }
+export interface EntityRowList { total: number; items: EntityRow[] }
+export interface GoalList extends EntityRowList { tracker: ({ segment: string } & Record<string, number | string>)[] }
+
+export interface SeriesPoint { period: string; value: number; originalValue: string | null; sourceId: string; locator: string | null; status: string; qualifier: string | null; note: string | null }
+export interface Series { id: string; title: string; unit: string; description: string | null; dimensions: Record<string, string>; sourceId: string; locator: string | null; points: SeriesPoint[] }
+
+export interface TimelineItem { date: string; entityId: string; kind: string; caption: string; property: string; label: string; segments: string[]; sourceId: string; locator: string | null; status: string }

@@ -1,0 +1,72 @@
+/**
+ * Catalog objects and orbits: for a program (constellation, series, station) the objects the
+ * orbital catalog attributes to it (/api/v1/catalog/objects?program=), and for a space object
+ * its orbit history, every element set ingested (/api/v1/catalog/objects/{norad}).
+ */
+import { apiGet } from '../api/client.ts';
+import type { CatalogObjects, ConstellationsFigure, ElementHistory, EntityDetail, SpacecraftObject } from '../api/types.ts';
+import { cite } from '../citations/cite.ts';
+import { h } from '../dom.ts';
+import { formatNumber, formatPercent } from '../format/values.ts';
+import { href } from '../router.ts';
+
+const first = (e: EntityDetail, p: string) => e.properties.find((x) => x.property === p)?.preferred[0]?.value ?? null;
+const LIMIT = 500;
+
+function objectTable(objects: SpacecraftObject[], total: number): HTMLElement {
+  return h('div', { class: 'scroll', style: 'max-height:420px;overflow:auto' },
+    h('table', { class: 'small', 'data-objects': total },
+      h('thead', null, h('tr', null, ['NORAD', 'Name', 'COSPAR', 'Orbit', 'Perigee km', 'Apogee km', 'Incl. °', 'Epoch'].map((t, i) => h('th', { class: i >= 4 && i <= 6 ? 'num' : null }, t)))),
+      h('tbody', null, objects.map((o) => h('tr', null,
+        h('td', null, o.noradId), h('td', null, o.objectName), h('td', null, o.objectId ?? '—'), h('td', null, o.regime),
+        h('td', { class: 'num' }, o.perigeeKm), h('td', { class: 'num' }, o.apogeeKm), h('td', { class: 'num' }, o.inclination.toFixed(2)),
+        h('td', { class: 'nowrap' }, o.epoch.slice(0, 10)))))),
+    total > objects.length ? h('p', { class: 'muted small' }, `First ${objects.length} of ${total} shown.`) : null);
+}
+
+async function programObjects(e: EntityDetail): Promise<HTMLElement> {
+  const list = await apiGet<CatalogObjects>('catalog/objects', { program: e.id, limit: LIMIT });
+  const payloads = list.items.filter((o) => (o as SpacecraftObject & { kind?: string }).kind !== 'rocket-body');
+  if (!list.total) return h('p', { class: 'muted' }, `No object in the ${list.snapshot.asOf} orbital snapshot is attributed to this program by the counting rules.`);
+  return h('div', null,
+    h('p', null, `${list.total} objects attributed to ${e.caption} in the CelesTrak snapshot of ${list.snapshot.asOf} `, cite(list.snapshot.sourceId, null), '. ',
+      h('a', { href: `/api/v1/catalog/objects?program=${encodeURIComponent(e.id)}&format=csv`, 'data-api': 'csv' }, 'CSV')),
+    objectTable([...payloads].sort((a, b) => a.noradId - b.noradId), list.total));
+}
+
+async function constellationProgress(e: EntityDetail): Promise<HTMLElement | null> {
+  const c = (await apiGet<ConstellationsFigure>('analytics/constellations')).constellations.find((x) => x.id === e.id);
+  if (!c) return null;
+  return h('div', { class: 'stat-row' },
+    h('div', { class: 'stat' }, h('div', { class: 'n' }, c.latest ? formatNumber(c.latest.count) : '—'), h('div', { class: 'label' }, `in orbit on ${c.latest?.asOf ?? '—'}`), c.latest ? cite(c.latest.sourceId, null) : null),
+    h('div', { class: 'stat' }, h('div', { class: 'n' }, c.planned ? `${c.planned.qualifier ? `${c.planned.qualifier} ` : ''}${formatNumber(c.planned.value)}` : '—'), h('div', { class: 'label' }, 'planned'), c.planned ? cite(c.planned.sourceId, c.planned.locator) : null),
+    h('div', { class: 'stat' }, h('div', { class: 'n' }, c.shareDeployed !== null ? formatPercent(c.shareDeployed) : '—'), h('div', { class: 'label' }, 'of plan deployed')),
+    h('div', { class: 'stat' }, h('div', { class: 'n' }, c.projectedCompletion ?? '—'), h('div', { class: 'label' }, c.rate ? `completion at ${c.rate.perDay.toFixed(2)}/day (${c.rate.from} → ${c.rate.to})` : 'no deployment rate'), h('a', { href: href('/chart/constellations') }, 'chart')));
+}
+
+async function orbitHistory(norad: string): Promise<HTMLElement> {
+  const hist = await apiGet<ElementHistory>(`catalog/objects/${encodeURIComponent(norad)}`);
+  return h('div', null,
+    h('p', null, `${hist.elementSets.length} element set${hist.elementSets.length === 1 ? '' : 's'} ingested for NORAD ${hist.noradId}:`),
+    h('table', { class: 'small', 'data-element-sets': hist.elementSets.length },
+      h('thead', null, h('tr', null, ['Epoch (UTC)', 'Mean motion (rev/day)', 'Eccentricity', 'Inclination °', 'Source'].map((t, i) => h('th', { class: i && i < 4 ? 'num' : null }, t)))),
+      h('tbody', null, hist.elementSets.map((s) => h('tr', null,
+        h('td', { class: 'nowrap' }, s.epoch.slice(0, 19).replace('T', ' ')), h('td', { class: 'num' }, s.meanMotion.toFixed(8)),
+        h('td', { class: 'num' }, s.eccentricity.toFixed(7)), h('td', { class: 'num' }, s.inclination.toFixed(4)), h('td', null, cite(s.sourceId, null)))))));
+}
+
+/** Program kinds whose spacecraft the orbital catalog can hold. */
+const FLYING_PROGRAMS = new Set(['constellation', 'satellite-series', 'navigation-system', 'space-station']);
+
+/** Null when the entity has nothing in the catalog to show. */
+export async function catalogSection(e: EntityDetail): Promise<HTMLElement | null> {
+  if (e.kind === 'Program') {
+    if (!FLYING_PROGRAMS.has(first(e, 'programKind') ?? '')) return null;
+    const isConstellation = first(e, 'programKind') === 'constellation';
+    const [progress, objects] = await Promise.all([isConstellation ? constellationProgress(e) : null, programObjects(e)]);
+    return h('div', null, progress, objects);
+  }
+  const norad = first(e, 'norad');
+  if (e.kind === 'SpaceObject' && norad && /^\d+$/.test(norad)) return orbitHistory(norad);
+  return null;
+}

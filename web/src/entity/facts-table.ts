@@ -1,0 +1,49 @@
+/**
+ * Every property of an entity with every value and its source. Multi-valued properties
+ * list all values; a single-valued property with disagreeing sources shows them side by side.
+ */
+import type { PropertyView, Statement } from '../api/types.ts';
+import { cite } from '../citations/cite.ts';
+import { h } from '../dom.ts';
+import { formatValue } from '../format/values.ts';
+import { segmentLabel } from '../segments.ts';
+import { href } from '../router.ts';
+import { entityLink } from './entity-link.ts';
+
+function valueNode(p: PropertyView, s: Statement): Node {
+  if (p.type === 'entity') return entityLink(s.value, s.valueCaption ?? undefined);
+  if (p.type === 'url') return h('a', { href: s.value, target: '_blank', rel: 'noopener noreferrer' }, s.value);
+  if (p.property === 'segment') return h('a', { href: href(`/segment/${s.value}`) }, segmentLabel(s.value));
+  if (p.type === 'country') return h('a', { href: `#/entity/country.${s.value.toLowerCase()}` }, s.value);
+  const text = formatValue(p.type, s.value, s.qualifier);
+  return h('span', { title: text !== s.value ? s.value : null }, text);
+}
+
+function statementLine(p: PropertyView, s: Statement): HTMLElement {
+  return h('div', { class: 'value-line', 'data-statement': s.id },
+    h('span', { class: 'value-text' }, valueNode(p, s)),
+    s.originalValue && s.originalValue !== s.value ? h('span', { class: 'muted small' }, `(“${s.originalValue}”) `) : null,
+    cite(s.sourceId, s.locator, { asOf: s.asOf, status: s.status }),
+    s.note ? h('div', { class: 'muted small' }, s.note) : null);
+}
+
+function conflictBlock(p: PropertyView): HTMLElement {
+  return h('div', { class: 'conflict', 'data-conflict': p.property },
+    p.statements.map((s, i) => h('div', { class: 'conflict-value' },
+      h('div', { class: 'conflict-label' }, i === 0 ? 'Preferred' : s.status === 'superseded' ? 'Superseded' : 'Other source'),
+      statementLine(p, s))));
+}
+
+/** Properties shown in the page header instead of the table. */
+const IN_HEADER = new Set(['name', 'alias']);
+
+export function factsTable(properties: PropertyView[]): HTMLElement {
+  const rows = properties.filter((p) => !IN_HEADER.has(p.property)).map((p) =>
+    h('tr', { 'data-property': p.property },
+      h('th', { scope: 'row' }, p.label, p.conflict ? h('div', null, h('span', { class: 'pill pill-warn' }, 'sources differ')) : null),
+      h('td', null, p.conflict ? conflictBlock(p) : (p.multiple ? p.statements : p.preferred).map((s) => statementLine(p, s)),
+        !p.conflict && !p.multiple && p.statements.length > 1
+          ? h('details', { class: 'small' }, h('summary', null, `${p.statements.length - 1} more statement(s) of the same value`), p.statements.slice(1).map((s) => statementLine(p, s)))
+          : null)));
+  return h('table', { class: 'facts' }, h('tbody', null, rows));
+}

@@ -1,0 +1,20 @@
+/** Where the data behind a live metric can be explored (a chart, map or entity page). */
+import { href } from '../router.ts';
+
+const BY_METRIC: Record<string, string> = {
+  'megaconstellation-deployed-share': href('/chart/constellations'),
+  'guowang-deployed': href('/entity/program.guowang'),
+  'qianfan-deployed': href('/entity/program.qianfan'),
+  'jilin-1-satellites': href('/entity/program.jilin-1'),
+  'beidou-satellites': href('/entity/program.beidou'),
+  'active-private-launch-providers': href('/chart/launches', { from: 2015 }),
+  'china-orbital-launches-per-year': href('/chart/launches', { from: 2010 }),
+  'operational-spaceports': href('/map/hubs'),
+  'ilrs-participant-countries': href('/map/reach', { layer: 'ilrs-artemis' }),
+  'change-8-partner-countries': href('/entity/mission.change-8'),
+  'tiangong-modules': href('/tiangong'),
+};
+
+export function metricHref(metric: string | null, claimId: string): string {
+  return (metric && BY_METRIC[metric]) || href(`/entity/${claimId}`);
+}

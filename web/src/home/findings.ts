@@ -1,0 +1,58 @@
+/** A key finding with its quantitative claims: the report's value and source beside today's value, its date and trend. */
+import type { ClaimView, FindingView } from '../api/indicator-types.ts';
+import { cite } from '../citations/cite.ts';
+import { h } from '../dom.ts';
+import { formatNumber } from '../format/values.ts';
+import { entityHref } from '../router.ts';
+import { metricHref } from './claim-links.ts';
+import { trendMark } from './trend-mark.ts';
+
+function amount(value: number | null, qualifier: string | null, unit: string | null): string {
+  if (value === null) return '—';
+  const big = Math.abs(value) >= 1e9 ? `${formatNumber(value / 1e9)} billion` : Math.abs(value) >= 1e6 ? `${formatNumber(value / 1e6)} million` : formatNumber(value);
+  const text = unit === 'USD' ? `$${big}` : unit === 'percent' ? `${big}%` : big;
+  return [qualifier, text].filter(Boolean).join(' ');
+}
+
+function unitText(unit: string | null): string {
+  return unit && unit !== 'USD' && unit !== 'percent' ? unit : '';
+}
+
+export function claimRow(c: ClaimView): HTMLElement {
+  const live = c.live;
+  return h('tr', { 'data-claim': c.id, 'data-metric': c.metric ?? '' },
+    h('td', null, h('q', null, c.quote), ' ', cite(c.sourceId, c.locator)),
+    h('td', { class: 'value', 'data-report-value': c.reportValue ?? '' },
+      h('a', { href: entityHref(c.id), title: 'The claim and its source' }, amount(c.reportValue, c.qualifier, c.unit)),
+      h('div', { class: 'muted small' }, unitText(c.unit), ' in the report')),
+    h('td', { class: 'value', 'data-live-value': live.value ?? '' },
+      live.value === null
+        ? h('span', { class: 'muted small not-computed', title: live.basis }, 'not computed: ', live.basis)
+        : [h('a', { href: metricHref(c.metric, c.id), title: live.basis }, amount(live.value, null, live.unit)),
+          h('div', { class: 'muted small' }, unitText(live.unit), live.asOf ? ` · data of ${live.asOf}` : ' · knowledge base today'),
+          h('div', { class: 'small' }, live.sources.map((s, i) => [i ? '; ' : '', cite(s, null)]))]),
+    h('td', null, trendMark(c.trend, c.reportValue, live.value)));
+}
+
+export function claimsTable(claims: ClaimView[]): HTMLElement {
+  return h('div', { style: 'overflow-x:auto' }, h('table', { class: 'claims' },
+    h('thead', null, h('tr', null, h('th', null, 'What the report says'), h('th', null, 'Report value'), h('th', null, 'Live value'), h('th', null, 'Trend'))),
+    h('tbody', null, claims.map(claimRow))));
+}
+
+/** Claims with a live value first, then the rest. */
+const ordered = (claims: ClaimView[]) => [...claims].sort((a, b) => a.id.localeCompare(b.id));
+
+export function findingSection(f: FindingView): HTMLElement {
+  const computed = f.claims.filter((c) => c.live.value !== null).length;
+  return h('section', { class: 'finding', id: `finding-${f.number}`, 'data-finding': f.number },
+    h('div', { class: 'finding-number' }, `Key finding ${f.number}`),
+    h('h2', null, h('a', { href: entityHref(f.id), style: 'color:inherit;text-decoration:none' }, f.headline), ' ', f.sourceId ? cite(f.sourceId, f.locator) : null),
+    f.description ? h('details', null, h('summary', { class: 'small' }, 'Read the finding'), h('p', { class: 'small muted', style: 'max-width:820px' }, f.description)) : null,
+    f.claims.length
+      ? [h('p', { class: 'small muted' }, `${f.claims.length} quantitative claim${f.claims.length > 1 ? 's' : ''}, ${computed} with a live value computed from the data.`),
+        computed ? claimsTable(ordered(f.claims).filter((c) => c.live.value !== null)) : null,
+        computed < f.claims.length ? h('details', { class: 'more-claims' }, h('summary', { class: 'small' }, `${f.claims.length - computed} claim${f.claims.length - computed > 1 ? 's' : ''} without a live value yet`),
+          claimsTable(f.claims.filter((c) => c.live.value === null))) : null]
+      : h('p', { class: 'small muted' }, 'This finding makes no quantitative claim the knowledge base tracks.'));
+}

@@ -1,0 +1,74 @@
+/**
+ * Tiangong: modules and launch dates, the six-module plan, crews and visiting vehicles,
+ * the current orbit from the catalog, international participation, and the ISS beside it.
+ */
+import { apiGet } from '../api/client.ts';
+import { rememberCaption } from '../api/entity-captions.ts';
+import type { EntityDetail, TiangongNow, TimelineItem } from '../api/types.ts';
+import { cite } from '../citations/cite.ts';
+import { registerSources } from '../citations/source-registry.ts';
+import { h } from '../dom.ts';
+import { entityLink } from '../entity/entity-link.ts';
+import { factsTable } from '../entity/facts-table.ts';
+import { formatDate } from '../format/values.ts';
+import { section } from '../layout/states.ts';
+import { entityHref, type PageContext } from '../router.ts';
+import { issComparison } from '../tiangong/comparison.ts';
+import { coOrbitingTable, orbitCard } from '../tiangong/orbit-card.ts';
+
+const entity = (id: string) => apiGet<EntityDetail>(`entities/${id}`).then((e) => { registerSources(e.sources); rememberCaption(e.id, e.caption); return e; });
+const refs = (e: EntityDetail, kind: string, property?: string) => e.referencedBy.filter((r) => r.kind === kind && (!property || r.property === property));
+
+/** Entities with their dates from the timeline (one dated fact per entity and property). */
+async function datedTable(ids: Set<string>, kinds: string, empty: string): Promise<HTMLElement> {
+  const { items } = await apiGet<{ items: TimelineItem[] }>('timeline', { kind: kinds });
+  const mine = items.filter((i) => ids.has(i.entityId));
+  const undated = [...ids].filter((id) => !mine.some((i) => i.entityId === id));
+  if (!mine.length && !undated.length) return h('p', { class: 'muted' }, empty);
+  return h('div', null,
+    h('ul', { class: 'dated-list' }, mine.map((i) => h('li', null, h('span', { class: 'date' }, formatDate(i.date)), ' ', h('a', { href: entityHref(i.entityId) }, i.caption),
+      h('span', { class: 'muted small' }, ` — ${i.label.toLowerCase()} `), cite(i.sourceId, i.locator)))),
+    undated.length ? h('p', { class: 'small muted' }, 'Undated: ', undated.map((id, n) => [n ? ', ' : '', entityLink(id)])) : null);
+}
+
+export async function render(root: HTMLElement, ctx: PageContext): Promise<void> {
+  ctx.setTitle('Tiangong');
+  const slots = { orbit: h('div'), modules: h('div'), plan: h('div'), crews: h('div'), catalog: h('div'), international: h('div'), iss: h('div'), claims: h('div') };
+  root.replaceChildren(
+    h('p', { class: 'eyebrow' }, 'Station · Report §3.5 and Key Finding 4'),
+    h('h1', null, 'Tiangong space station'),
+    h('p', { class: 'page-intro' }, 'China\'s space station: its modules, the plan to grow to six, crews and visiting vehicles, its orbit from the orbital catalog, the countries taking part, and the International Space Station beside it.'),
+    h('h2', null, 'Current orbit'), slots.orbit,
+    h('div', { class: 'grid grid-2' },
+      h('section', null, h('h2', null, 'Modules and launch dates'), slots.modules),
+      h('section', null, h('h2', null, 'Crews and visiting vehicles'), slots.crews)),
+    h('h2', null, 'The plan: from three modules to six'), slots.plan,
+    h('h2', null, 'In the station\'s orbit now (catalog)'), slots.catalog,
+    h('h2', null, 'International participation'), slots.international,
+    h('h2', null, 'Tiangong and the ISS'), slots.iss,
+    h('h2', null, 'Claims about Tiangong'), slots.claims);
+  const tiangong = entity('program.tiangong');
+  const now = apiGet<TiangongNow>('analytics/tiangong');
+  await Promise.all([
+    section(slots.orbit, 'Orbit', async () => orbitCard(await now)),
+    section(slots.catalog, 'Catalog objects', async () => coOrbitingTable(await now)),
+    section(slots.modules, 'Modules', async () => datedTable(new Set(refs(await tiangong, 'SpaceObject', 'program').map((r) => r.id)), 'SpaceObject', 'No modules recorded.')),
+    section(slots.crews, 'Crews and vehicles', async () => {
+      const [sz, tz] = await Promise.all([entity('program.shenzhou'), entity('program.tianzhou')]);
+      const ids = new Set([...refs(sz, 'Mission'), ...refs(tz, 'Mission'), ...refs(await tiangong, 'Mission')].map((r) => r.id));
+      return datedTable(ids, 'Mission', 'No crewed or cargo missions recorded.');
+    }),
+    section(slots.plan, 'Plan', async () => {
+      const t = await tiangong;
+      const shown = t.properties.filter((p) => ['plannedSize', 'modules', 'started', 'completionTarget', 'lifetime', 'cost', 'altitude'].includes(p.property));
+      const events = new Set(refs(t, 'Event').map((r) => r.id));
+      return [factsTable(shown), h('h3', null, 'Milestones'), await datedTable(events, 'Event', 'No events recorded.')];
+    }),
+    section(slots.international, 'International participation', async () => {
+      const ids = new Set(refs(await tiangong, 'Agreement').map((r) => r.id));
+      return datedTable(ids, 'Agreement', 'No agreements recorded.');
+    }),
+    section(slots.iss, 'Comparison with the ISS', async () => issComparison(await tiangong, await entity('program.iss'))),
+    section(slots.claims, 'Claims', async () => h('ul', { class: 'chip-list' }, refs(await tiangong, 'Claim').map((r) => h('li', null, h('a', { href: entityHref(r.id) }, r.caption))))),
+  ]);
+}

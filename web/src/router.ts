@@ -1,0 +1,131 @@
+/**
+ * Hash routes (#/entity/org.landspace?tab=…), so the static server needs no fallback.
+ * Each page is its own chunk, loaded on first visit. The body carries the state for
+ * tests and the benchmark: data-page, data-page-state (loading|ready|error) and
+ * data-charts-ready ("true" once every chart of the page is drawn).
+ */
+
+export interface PageContext {
+  params: Record<string, string>;
+  query: URLSearchParams;
+  /** False once the user has navigated elsewhere; pages stop writing then. */
+  isCurrent(): boolean;
+  setTitle(title: string): void;
+}
+
+export interface PageModule { render(root: HTMLElement, ctx: PageContext): Promise<void> }
+
+interface Route { name: string; pattern: RegExp; keys: string[]; load: () => Promise<PageModule> }
+
+function route(name: string, path: string, load: () => Promise<PageModule>): Route {
+  const keys: string[] = [];
+  const pattern = new RegExp(`^${path.replace(/:([a-z]+)/g, (_, k: string) => (keys.push(k), '([^/]+)'))}$`);
+  return { name, pattern, keys, load };
+}
+
+const ROUTES: Route[] = [
+  route('home', '/', () => import('./pages/home.ts')),
+  route('search', '/search', () => import('./pages/search.ts')),
+  route('entity', '/entity/:id', () => import('./pages/entity.ts')),
+  route('segment', '/segment/:id', () => import('./pages/segment.ts')),
+  route('charts', '/charts', () => import('./pages/charts-index.ts')),
+  route('chart', '/chart/:name', () => import('./pages/chart.ts')),
+  route('map', '/map/:name', () => import('./pages/map.ts')),
+  route('timeline', '/timeline', () => import('./pages/timeline.ts')),
+  route('tiangong', '/tiangong', () => import('./pages/tiangong.ts')),
+  route('sources', '/sources', () => import('./pages/sources.ts')),
+  route('changes', '/changes', () => import('./pages/changes.ts')),
+];
+
+export interface Location { path: string; query: URLSearchParams }
+
+export function currentLocation(): Location {
+  const raw = location.hash.replace(/^#/, '') || '/';
+  const [path = '/', qs = ''] = raw.split('?');
+  return { path: path.startsWith('/') ? path : `/${path}`, query: new URLSearchParams(qs) };
+}
+
+/** The hash for a path and query, e.g. href('/search', {q: 'LandSpace'}) → "#/search?q=LandSpace". */
+export function href(path: string, query: Record<string, string | number | null | undefined> = {}): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== null && v !== undefined && v !== '') params.set(k, String(v));
+  const qs = params.toString();
+  return `#${path}${qs ? `?${qs}` : ''}`;
+}
+
+export function navigate(path: string, query: Record<string, string | number | null | undefined> = {}, opts: { replace?: boolean } = {}): void {
+  const target = href(path, query);
+  if (opts.replace) history.replaceState(null, '', target);
+  else history.pushState(null, '', target);
+  void renderCurrent();
+}
+
+export const entityHref = (id: string) => href(`/entity/${id}`);
+
+let generation = 0;
+let outlet: HTMLElement | null = null;
+let onRouteChange: ((name: string, path: string) => void) | null = null;
+let afterRender: (() => void) | null = null;
+
+/** changed: called when the route changes; rendered: after each page has drawn everything. */
+export function startRouter(main: HTMLElement, changed: (name: string, path: string) => void, rendered?: () => void): void {
+  outlet = main;
+  onRouteChange = changed;
+  afterRender = rendered ?? null;
+  addEventListener('hashchange', () => void renderCurrent());
+  addEventListener('popstate', () => void renderCurrent());
+  void renderCurrent();
+}
+
+async function renderCurrent(): Promise<void> {
+  if (!outlet) return;
+  const mine = ++generation;
+  const { path, query } = currentLocation();
+  const body = document.body.dataset;
+  body.chartsReady = 'false';
+  body.pageState = 'loading';
+  let match: { r: Route; params: Record<string, string> } | null = null;
+  for (const r of ROUTES) {
+    const m = r.pattern.exec(path);
+    if (m) { match = { r, params: Object.fromEntries(r.keys.map((k, i) => [k, decodeURIComponent(m[i + 1]!)])) }; break; }
+  }
+  const name = match?.r.name ?? 'not-found';
+  body.page = name;
+  onRouteChange?.(name, path);
+  const root = document.createElement('div');
+  root.className = `page page-${name}`;
+  outlet.replaceChildren(root);
+  const ctx: PageContext = {
+    params: match?.params ?? {}, query,
+    isCurrent: () => mine === generation,
+    setTitle: (t) => { if (mine === generation) document.title = `${t} · Redshift Monitor`; },
+  };
+  try {
+    if (!match) {
+      const { renderNotFound } = await import('./pages/not-found.ts');
+      renderNotFound(root, path);
+    } else {
+      const page = await match.r.load();
+      await page.render(root, ctx);
+    }
+    if (mine !== generation) return;
+    body.pageState = 'ready';
+  } catch (err) {
+    if (mine !== generation) return;
+    console.warn(err);
+    const { renderPageError } = await import('./layout/states.ts');
+    renderPageError(root, err);
+    body.pageState = 'error';
+  }
+  body.chartsReady = 'true';
+  performance.mark(`charts-ready:${name}`);
+  afterRender?.();
+  if (mine > 1) {
+    scrollTo(0, 0);
+    const heading = root.querySelector<HTMLElement>('h1');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    }
+  }
+}

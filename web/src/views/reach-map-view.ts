@@ -1,0 +1,105 @@
+/**
+ * China's international reach on a world map: ILRS participants vs Artemis Accords
+ * signatories (Figure 10), Space Silk Road, APSCO and BRI countries, from /api/v1/geo/countries.
+ */
+import { ApiFailure, apiGet } from '../api/client.ts';
+import type { CountryProps, FeatureCollection } from '../api/geo-types.ts';
+import { cite } from '../citations/cite.ts';
+import { reportFigure } from '../citations/report-figures.ts';
+import { h } from '../dom.ts';
+import { formatDate } from '../format/values.ts';
+import { unavailable } from '../layout/states.ts';
+import { loadAtlas } from '../maps/world-atlas.ts';
+import { drawMap } from '../maps/world-map.ts';
+import { entityHref, href, type PageContext } from '../router.ts';
+import { selectControl, setQueryParam } from './controls.ts';
+
+interface Layer { id: string; label: string; sets: { set: string; label: string; color: string }[]; figure?: number; intro: string }
+
+const LAYERS: Layer[] = [
+  { id: 'ilrs-artemis', label: 'ILRS vs Artemis Accords', figure: 10, intro: 'Countries party to an International Lunar Research Station agreement and signatories of the Artemis Accords (report Figure 10).',
+    sets: [{ set: 'ilrs', label: 'ILRS participant', color: '#a4262c' }, { set: 'artemis-accords', label: 'Artemis Accords signatory', color: '#1f4e79' }] },
+  { id: 'space-silk-road', label: 'Space Silk Road', figure: 6, intro: 'Countries with Space Silk Road projects (satellite exports, ground stations, launch services, training) in the knowledge base.', sets: [{ set: 'space-silk-road', label: 'Space Silk Road project country', color: '#a4262c' }] },
+  { id: 'apsco', label: 'APSCO members', intro: 'Members of the Asia-Pacific Space Cooperation Organization, headquartered in Beijing.', sets: [{ set: 'apsco', label: 'APSCO member', color: '#a4262c' }] },
+  { id: 'bri', label: 'Belt and Road (space investments)', intro: 'Countries with Belt and Road space investments in the knowledge base (from an undated, unverified list; see each agreement\'s source).', sets: [{ set: 'bri', label: 'BRI space investment', color: '#c98a00' }] },
+  { id: 'overseas-stations', label: 'Chinese tracking and ground stations abroad', figure: 5, intro: 'Countries hosting Chinese tracking, telemetry and ground stations, including those delivered with exported satellites (report Figure 5).', sets: [{ set: 'overseas-stations', label: 'Hosts a Chinese station', color: '#7a5195' }] },
+  { id: 'exported-satellites', label: 'Exported satellites', figure: 5, intro: 'Countries that bought satellites built in China (report Figure 5).', sets: [{ set: 'exported-satellites', label: 'Bought a Chinese-built satellite', color: '#2a9d8f' }] },
+];
+const BOTH = '#7a5195';
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+export const countryName = (iso2: string, fallback: string) => { try { return regionNames.of(iso2) ?? fallback; } catch { return fallback; } };
+
+function agreementsTable(items: (CountryProps & { name: string })[]): HTMLElement {
+  return h('table', { class: 'small' },
+    h('thead', null, h('tr', null, h('th', null, 'Country'), h('th', null, 'Signed or joined'), h('th', null, 'Agreement and source'))),
+    h('tbody', null, items.map((p) => {
+      const agreements = [...new Map(p.agreements.map((a) => [a.id, a])).values()];
+      return h('tr', { 'data-iso2': p.iso2 },
+        h('td', null, h('a', { href: entityHref(p.entityId) }, p.name)),
+        h('td', { class: 'nowrap' }, agreements.map((a) => h('div', null, a.signed ? formatDate(a.signed) : '—'))),
+        h('td', null, agreements.map((a) => h('div', null, h('a', { href: entityHref(a.id) }, a.kind ?? 'agreement'), ' ', [...new Set(a.sources)].map((s, i) => [i ? '; ' : '', cite(s, null)])))));
+    })));
+}
+
+function membersTable(items: (CountryProps & { name: string })[]): HTMLElement {
+  return h('table', { class: 'small' },
+    h('thead', null, h('tr', null, h('th', null, 'Country'), h('th', null, 'What is there, and its source'))),
+    h('tbody', null, items.map((p) => h('tr', { 'data-iso2': p.iso2 },
+      h('td', null, h('a', { href: entityHref(p.entityId) }, p.name)),
+      h('td', null, (p.members ?? []).map((m) => h('div', null, h('a', { href: entityHref(m.id) }, m.name), ' ', m.sources.map((s, i) => [i ? '; ' : '', cite(s, null)]))))))));
+}
+
+function setList(title: string, color: string, fc: FeatureCollection<CountryProps>): HTMLElement {
+  const items = [...fc.features].map((f) => ({ ...f.properties, name: countryName(f.properties.iso2, f.properties.name) })).sort((a, b) => a.name.localeCompare(b.name));
+  const byMembers = items.some((p) => !p.agreements.length && p.members?.length);
+  return h('section', { 'data-set': items[0]?.set ?? '' },
+    h('h3', null, h('span', { class: 'swatch', style: `display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:.4rem;background:${color}` }), `${title} (${items.length})`),
+    byMembers ? membersTable(items) : agreementsTable(items));
+}
+
+export async function renderReachMap(root: HTMLElement, ctx: PageContext): Promise<void> {
+  const layer = LAYERS.find((l) => l.id === ctx.query.get('layer')) ?? LAYERS[0]!;
+  ctx.setTitle(`International reach: ${layer.label}`);
+  const control = selectControl('Layer', 'layer', LAYERS.map((l) => ({ value: l.id, label: l.label })), layer.id, (v) => setQueryParam('/map/reach', ctx.query, 'layer', v));
+  const head = [h('p', { class: 'eyebrow' }, `Map${layer.figure ? ` · Report Figure ${layer.figure}` : ''}`), h('h1', null, `China's international reach: ${layer.label}`), h('p', { class: 'page-intro' }, layer.intro), h('div', { class: 'toolbar' }, control)];
+  let sets: FeatureCollection<CountryProps>[];
+  try {
+    sets = await Promise.all(layer.sets.map((s) => apiGet<FeatureCollection<CountryProps>>('geo/countries', { set: s.set })));
+  } catch (err) {
+    // An unknown set is a 400 on the set parameter: the API does not offer this layer yet.
+    const unknownSet = err instanceof ApiFailure && err.status === 400 && /set/.test(err.message);
+    root.replaceChildren(...head, unavailable(err, layer.label, { notYet: unknownSet }));
+    return;
+  }
+  const atlas = await loadAtlas();
+  if (!ctx.isCurrent()) return;
+  const membership = new Map<string, { sets: number[]; props: CountryProps }>();
+  sets.forEach((fc, i) => fc.features.forEach((f) => {
+    const m = membership.get(f.properties.iso2) ?? { sets: [], props: f.properties };
+    m.sets.push(i);
+    membership.set(f.properties.iso2, m);
+  }));
+  const map = drawMap(atlas, {
+    width: 960, height: 500, view: 'world', label: `World map: ${layer.label}`,
+    countryStyle: (c) => {
+      const m = c.alpha2 ? membership.get(c.alpha2) : undefined;
+      if (!m) return c.alpha2 === 'CN' ? { className: 'china' } : null;
+      const color = m.sets.length > 1 ? BOTH : layer.sets[m.sets[0]!]!.color;
+      const what = m.sets.map((i) => layer.sets[i]!.label).join(' and ');
+      return { fill: color, href: entityHref(m.props.entityId), title: `${countryName(m.props.iso2, m.props.name)}: ${what}`, data: { 'data-sets': m.sets.map((i) => layer.sets[i]!.set).join(' ') } };
+    },
+  });
+  const legend = [...layer.sets.map((s) => ({ label: s.label, color: s.color })), ...(layer.sets.length > 1 ? [{ label: 'Both', color: BOTH }] : [])];
+  const sources = [...new Set(sets.flatMap((fc) => fc.features.flatMap((f) => [...f.properties.agreements.flatMap((a) => a.sources), ...(f.properties.members ?? []).flatMap((m) => m.sources)])))];
+  const notDrawn = [...membership.entries()].filter(([iso]) => !atlas.byAlpha2.has(iso)).map(([iso, m]) => countryName(iso, m.props.name));
+  root.replaceChildren(...head,
+    h('ul', { class: 'chart-legend' }, legend.map((l) => h('li', null, h('span', { class: 'swatch', style: `background:${l.color}` }), l.label))),
+    h('div', { class: 'map-wrap', 'data-map': 'reach' }, map),
+    h('p', { class: 'cite-line small muted' }, h('strong', null, 'Sources: '), sources.map((s, i) => [i ? '; ' : '', cite(s, null)]),
+      layer.figure ? ['; ', cite(reportFigure(layer.figure).sourceId, reportFigure(layer.figure).locator)] : null, '. Country shapes: Natural Earth 1:110m (world-atlas). ',
+      notDrawn.length ? `Too small to draw at this scale: ${notDrawn.join(', ')}. ` : '',
+      layer.sets.map((s, i) => [i ? ' · ' : '', h('a', { href: `/api/v1/geo/countries?set=${s.set}` }, `${s.label} GeoJSON`)])),
+    h('div', { class: 'set-lists' }, sets.map((fc, i) => setList(layer.sets[i]!.label, layer.sets[i]!.color, fc))),
+    h('p', { class: 'small' }, 'Also: ', h('a', { href: href('/map/hubs') }, 'hubs in China'), '.'));
+}
