@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { STORE_KINDS, type TestStore } from '../support/stores.js';
 import { storeWithSources, tableCounts } from '../support/catalog-store.js';
-import { ingestAllBundled, readSnapshot } from '../../src/services/bundled-snapshots.js';
+import { ingestAllBundled } from '../../src/services/bundled-snapshots.js';
 import { feedByName } from '../../src/services/feeds.js';
 import { ingestFeed, IngestError } from '../../src/services/ingest-feed.js';
 
