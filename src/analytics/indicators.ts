@@ -3,13 +3,13 @@
  * is computed from and as of when; a claim whose metric has no live computation says
  * so instead of showing a number.
  */
-import type { EntityRow } from '../model/entity-row.js';
+import { first, type EntityRow } from '../model/entity-row.js';
 import type { LaunchRecord } from '../model/catalog-records.js';
 import type { LaunchProviderRule } from '../model/rules.js';
 import type { ConstellationProgress } from './constellations.js';
 import type { TiangongNow } from './tiangong.js';
 import type { ClassifiedObject } from './spacecraft.js';
-import { compileProviders, outcomeOf } from './launches.js';
+import { compileProviders, orbitalLaunches, outcomeOf, yearComplete } from './launches.js';
 
 export interface LiveValue {
   value: number | null;
@@ -34,7 +34,6 @@ export interface IndicatorInputs {
   snapshot: { asOf: string; sourceId: string } | null;
 }
 
-const first = (r: EntityRow, p: string) => r.values[p]?.[0]?.value ?? null;
 const citesOf = (rows: EntityRow[], props: string[]) => [...new Set(rows.flatMap((r) => props.flatMap((p) => (r.values[p] ?? []).map((c) => c.sourceId))))];
 
 function countPrograms(inp: IndicatorInputs, program: string, label: string): LiveValue {
@@ -86,9 +85,9 @@ export const LIVE_METRICS: Record<string, (inp: IndicatorInputs) => LiveValue> =
     if (!inp.launchCoverageEnd) return unavailable('no launch data ingested');
     const end = inp.launchCoverageEnd;
     const thisYear = Number(end.slice(0, 4));
-    const count = (y: number) => inp.launches.filter((l) => l.lvState === 'CN' && l.year === y && l.launchClass !== 'extraterrestrial').length;
-    const failures = (y: number) => inp.launches.filter((l) => l.lvState === 'CN' && l.year === y && l.launchClass !== 'extraterrestrial' && outcomeOf(l) === 'failure').length;
-    const complete = end.slice(5) >= '12-31';
+    const count = (y: number) => orbitalLaunches(inp.launches, 'CN', y).length;
+    const failures = (y: number) => orbitalLaunches(inp.launches, 'CN', y).filter((l) => outcomeOf(l) === 'failure').length;
+    const complete = yearComplete(thisYear, end);
     const shown = complete ? thisYear : thisYear - 1;
     return {
       value: count(shown), unit: `launches in ${shown}`, asOf: end,
@@ -99,9 +98,9 @@ export const LIVE_METRICS: Record<string, (inp: IndicatorInputs) => LiveValue> =
   },
   'china-vs-us-launches': (inp) => {
     if (!inp.launchCoverageEnd) return unavailable('no launch data ingested');
-    const complete = (y: number) => y < Number(inp.launchCoverageEnd!.slice(0, 4)) || inp.launchCoverageEnd!.slice(5) >= '12-31';
-    const count = (state: string, y: number) => inp.launches.filter((l) => l.lvState === state && l.year === y && l.launchClass !== 'extraterrestrial').length;
-    const years = [...new Set(inp.launches.map((l) => l.year))].filter(complete).sort((a, b) => a - b);
+    const end = inp.launchCoverageEnd;
+    const count = (state: string, y: number) => orbitalLaunches(inp.launches, state, y).length;
+    const years = [...new Set(inp.launches.map((l) => l.year))].filter((y) => yearComplete(y, end)).sort((a, b) => a - b);
     const ahead = years.filter((y) => count('CN', y) > count('US', y));
     const last = years.at(-1);
     return {

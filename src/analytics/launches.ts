@@ -38,10 +38,20 @@ export function compileProviders(rules: readonly LaunchProviderRule[]): [LaunchP
   return rules.map((r) => [r, new RegExp(r.lvTypePattern)]);
 }
 
+/** Whether the launch data, ending on `coverageEnd`, cover all of `year`. */
+export function yearComplete(year: number, coverageEnd: string): boolean {
+  return year < Number(coverageEnd.slice(0, 4)) || coverageEnd.slice(5) >= '12-31';
+}
+
+/** The orbital launches (ascents from other bodies excluded) of a launching state in a year. */
+export function orbitalLaunches(launches: readonly LaunchRecord[], lvState: string, year: number): LaunchRecord[] {
+  return launches.filter((l) => l.lvState === lvState && l.year === year && l.launchClass !== 'extraterrestrial');
+}
+
 export function figure7(launches: readonly LaunchRecord[], failedToOrbit: readonly FailedToOrbit[], rules: readonly LaunchProviderRule[], coverageEnd: string, opts: Figure7Options = {}): Figure7 {
   const end = opts.asOf && opts.asOf < coverageEnd ? opts.asOf : coverageEnd;
   const endYear = Number(end.slice(0, 4));
-  const yearComplete = (y: number) => y < endYear || end.slice(5) >= '12-31';
+  const complete = (y: number) => yearComplete(y, end);
   const counted = launches.filter((l) => l.launchClass !== 'extraterrestrial' && l.launchDate.slice(0, 10) <= end && (opts.fromYear === undefined || l.year >= opts.fromYear));
   const byYear = new Map<number, Figure7['years'][number]>();
   const china = new Map<number, Figure7['china'][number]>();
@@ -49,11 +59,11 @@ export function figure7(launches: readonly LaunchRecord[], failedToOrbit: readon
   for (const l of counted) {
     const country = l.lvState ?? 'unknown';
     if (opts.country && country !== opts.country && country !== 'CN' && country !== 'US') continue;
-    const y = byYear.get(l.year) ?? { year: l.year, complete: yearComplete(l.year), countries: {} };
+    const y = byYear.get(l.year) ?? { year: l.year, complete: complete(l.year), countries: {} };
     byYear.set(l.year, y);
     add((y.countries[country] ??= empty()), outcomeOf(l));
     if (country === 'CN') {
-      const c = china.get(l.year) ?? { year: l.year, complete: yearComplete(l.year), state: empty(), commercial: empty(), unattributed: empty(), providers: {} };
+      const c = china.get(l.year) ?? { year: l.year, complete: complete(l.year), state: empty(), commercial: empty(), unattributed: empty(), providers: {} };
       china.set(l.year, c);
       const match = providers.find(([, re]) => re.test(l.lvType))?.[0];
       add(match ? c[match.sector] : c.unattributed, outcomeOf(l));
@@ -81,7 +91,7 @@ export function figure7(launches: readonly LaunchRecord[], failedToOrbit: readon
       sources: [...new Set(counted.map((l) => l.sourceId))].sort(),
       from: counted[0]?.launchDate.slice(0, 10) ?? null,
       to: end,
-      note: `The launch data end on ${end}; ${yearComplete(endYear) ? 'every year shown is complete' : `${endYear} is incomplete and marked so`}.`,
+      note: `The launch data end on ${end}; ${complete(endYear) ? 'every year shown is complete' : `${endYear} is incomplete and marked so`}.`,
     },
     years,
     china: [...china.values()].sort((a, b) => a.year - b.year),

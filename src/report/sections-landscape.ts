@@ -1,10 +1,11 @@
 /** §2 Strategic landscape: Figures 1 (policy timeline), 2 (funding), 3 (hubs), 4 (polls), 5 (exported satellites), 6 (Space Silk Road) and 10 (ILRS vs Artemis). */
 import type { ReportData } from './report-data.js';
 import type { Citations } from './citations.js';
-import { all, first, type EntityRow } from '../model/entity-row.js';
+import { first } from '../model/entity-row.js';
 import { esc, cited, table, figure } from './html.js';
 import { stackedBars, line, horizontalBars, timeline } from './svg-charts.js';
 import { worldMap, chinaMap } from './svg-maps.js';
+import { countriesInFramework, hubCentre, HUB_COUNT_PROPERTIES } from '../analytics/places.js';
 
 const YEARS = Array.from({ length: 10 }, (_, i) => String(2015 + i));
 const caption = (d: ReportData) => (id: string) => Object.values(d.rows).flat().find((r) => r.id === id)?.caption ?? id;
@@ -35,13 +36,14 @@ function figure2(d: ReportData, cites: Citations): string {
 }
 
 function figure3(d: ReportData, cites: Citations): string {
-  const cats = [['launchSites', 'Launch sites'], ['launchProviderHqs', 'Launch provider HQ'], ['launchVehicleManufacturers', 'LV manufacturers'], ['ttcSites', 'TT&C sites'], ['satelliteHqs', 'Satellite HQ'], ['satelliteManufacturers', 'Satellite manufacturers'], ['governmentOrganizations', 'Government orgs'], ['universities', 'Universities']] as const;
+  const labels = ['Launch sites', 'Launch provider HQ', 'LV manufacturers', 'TT&C sites', 'Satellite HQ', 'Satellite manufacturers', 'Government orgs', 'Universities'];
+  const cats = HUB_COUNT_PROPERTIES.map((p, i) => [p, labels[i]!] as const);
   const hubs = [...d.rows.Hub].sort((a, b) => Number(first(a, 'figureNumber')) - Number(first(b, 'figureNumber')));
-  const located = [...d.rows.Organization, ...d.rows.Facility].filter((r) => r.values.location);
+  const members = [...d.rows.Organization, ...d.rows.Facility];
   const points = hubs.map((h) => {
-    const members = located.filter((m) => all(m, 'hub').includes(h.id)).map((m) => JSON.parse(m.values.location![0]!.value) as { lat: number; lon: number });
+    const { centre } = hubCentre(h.id, members);
     const total = cats.reduce((n, [p]) => n + Number(first(h, p) ?? 0), 0);
-    return members.length ? { lon: members.reduce((a, m) => a + m.lon, 0) / members.length, lat: members.reduce((a, m) => a + m.lat, 0) / members.length, label: `${first(h, 'figureNumber')}. ${h.caption.replace(/ Hub$/, '')}`, r: 3 + Math.sqrt(total) * 2 } : null;
+    return centre ? { ...centre, label: `${first(h, 'figureNumber')}. ${h.caption.replace(/ Hub$/, '')}`, r: 3 + Math.sqrt(total) * 2 } : null;
   }).filter((p): p is NonNullable<typeof p> => p !== null);
   return figure(3, 'China space activity hubs', chinaMap(points),
     `Counts from the report's Figure 3 ${hubs[0] ? cites.cite(hubs[0].values.figureNumber?.[0]?.sourceId ?? 'redshift-2025', hubs[0].values.figureNumber?.[0]?.locator ?? null) : ''}; each point is the mean of the hub's organizations and facilities with GCAT coordinates (hubs without located members are not drawn).`)
@@ -55,17 +57,6 @@ function figure4(d: ReportData, cites: Citations): string {
     `Poll results as printed in the report ${[...new Set(polls.map((s) => cites.cite(s.sourceId, s.locator)))].join('')}.`);
 }
 
-function countriesOf(d: ReportData, framework: string): Map<string, EntityRow[]> {
-  const out = new Map<string, EntityRow[]>();
-  for (const a of d.rows.Agreement.filter((x) => all(x, 'framework').includes(framework))) {
-    for (const p of all(a, 'party').filter((x) => x.startsWith('country.') && x !== 'country.cn')) {
-      const iso = p.slice(8).toUpperCase();
-      (out.get(iso) ?? out.set(iso, []).get(iso)!).push(a);
-    }
-  }
-  return out;
-}
-
 function figure5(d: ReportData, cites: Citations): string {
   const exported = d.rows.SpaceObject.filter((o) => first(o, 'ownerCountry') && first(o, 'ownerCountry') !== 'CN');
   const owners = new Map<string, number>();
@@ -76,7 +67,7 @@ function figure5(d: ReportData, cites: Citations): string {
 }
 
 function setMap(n: number, title: string, d: ReportData, cites: Citations, sets: { framework: string; fill: string; label: string }[]): string {
-  const maps = sets.map((s) => ({ ...s, countries: countriesOf(d, s.framework) }));
+  const maps = sets.map((s) => ({ ...s, countries: countriesInFramework(d.rows.Agreement, s.framework, { exceptChina: true }) }));
   const fills = new Map<string, { iso2: string; fill: string; title: string }>();
   for (const m of maps) for (const iso2 of m.countries.keys()) fills.set(iso2, fills.has(iso2) ? { iso2, fill: '#8e44ad', title: `${iso2}: both` } : { iso2, fill: m.fill, title: `${iso2}: ${m.label}` });
   const legend = [...maps.map((m) => ({ fill: m.fill, label: `${m.label} (${m.countries.size})` })), ...(maps.length > 1 ? [{ fill: '#8e44ad', label: 'both' }] : [])];

@@ -24,7 +24,7 @@ export function loadRules(dir: string): Rules {
 }
 
 /** The as-of date of the newest successful ingest of a feed (its data's date), or null. */
-async function feedAsOf(db: Kysely<Database>, feed: string): Promise<string | null> {
+export async function feedAsOf(db: Kysely<Database>, feed: string): Promise<string | null> {
   const runs = await db.selectFrom('runs').select('detail').where('origin', '=', `ingest:${feed}`).where('status', '=', 'succeeded').orderBy('id', 'desc').execute();
   for (const r of runs) {
     const asOf = (r.detail as { asOf?: string } | null)?.asOf;
@@ -61,10 +61,15 @@ export function cachedLaunches(db: Kysely<Database>): Promise<LaunchRecord[]> {
   return memo(db, 'launches', () => allLaunches(db));
 }
 
+/** Where the launch data end: the launch log's as-of date, else its last launch; null without launches. */
+export async function launchCoverageEnd(db: Kysely<Database>, launches: readonly LaunchRecord[]): Promise<string | null> {
+  return (await feedAsOf(db, 'gcat-launchlog')) ?? launches.at(-1)?.launchDate.slice(0, 10) ?? null;
+}
+
 export async function launchesAnalytic(db: Kysely<Database>, rules: Rules, opts: { country?: string; fromYear?: number; asOf?: string } = {}): Promise<Figure7> {
   const launches = await cachedLaunches(db);
   if (launches.length === 0) throw new AnalyticsError('no launch data: ingest gcat-launchlog first');
-  const coverageEnd = (await feedAsOf(db, 'gcat-launchlog')) ?? launches.at(-1)!.launchDate.slice(0, 10);
+  const coverageEnd = (await launchCoverageEnd(db, launches))!;
   const fto = failedLaunches(await catalogRecords(db, 'gcat-ftocat'));
   return figure7(launches, fto, rules.launchProviderRules, coverageEnd, opts);
 }

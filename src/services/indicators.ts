@@ -5,7 +5,7 @@ import { entityRows } from '../store/queries/entity-table.js';
 import { listSnapshots } from '../store/queries/catalog.js';
 import { first } from '../model/entity-row.js';
 import { liveValue, trend, type IndicatorInputs, type LiveValue, type Trend } from '../analytics/indicators.js';
-import { cachedClassified, cachedLaunches, constellationsAnalytic, tiangongAnalytic, type ConstellationReport } from './analytics.js';
+import { cachedClassified, cachedLaunches, constellationsAnalytic, launchCoverageEnd, tiangongAnalytic, type ConstellationReport } from './analytics.js';
 import type { Rules } from '../ingest/rules/read-rules.js';
 import { memo } from './data-cache.js';
 
@@ -18,8 +18,7 @@ export interface Indicators { findings: FindingView[]; otherClaims: ClaimView[];
 
 async function gatherInputs(db: Kysely<Database>, rules: Rules): Promise<IndicatorInputs> {
   const launches = await cachedLaunches(db);
-  const runs = await db.selectFrom('runs').select('detail').where('origin', '=', 'ingest:gcat-launchlog').where('status', '=', 'succeeded').orderBy('id', 'desc').limit(1).execute();
-  const launchCoverageEnd = (runs[0]?.detail as { asOf?: string } | null)?.asOf ?? launches.at(-1)?.launchDate.slice(0, 10) ?? null;
+  const coverageEnd = await launchCoverageEnd(db, launches);
   const snapshots = await listSnapshots(db);
   const latest = snapshots.at(-1) ?? null;
   let constellations: ConstellationReport[] = [];
@@ -28,7 +27,7 @@ async function gatherInputs(db: Kysely<Database>, rules: Rules): Promise<Indicat
     facilities: await entityRows(db, 'Facility'),
     agreements: await entityRows(db, 'Agreement'),
     missions: await entityRows(db, 'Mission'),
-    launches, launchCoverageEnd,
+    launches, launchCoverageEnd: coverageEnd,
     launchSourceIds: [...new Set(launches.map((l) => l.sourceId))],
     providerRules: rules.launchProviderRules,
     constellations,

@@ -4,6 +4,7 @@ import type { Store } from '../../store/open-store.js';
 import { entityRows } from '../../store/queries/entity-table.js';
 import { all, first, type EntityRow } from '../../model/entity-row.js';
 import { countryFeatures } from '../../services/world-countries.js';
+import { countriesInFramework, hubCentre, HUB_COUNT_PROPERTIES, locationOf } from '../../analytics/places.js';
 import { responses } from '../schemas.js';
 
 /** Country sets drawn from other entities than agreements. */
@@ -37,8 +38,9 @@ const GEOJSON = 'application/geo+json';
 
 function point(r: EntityRow) {
   const loc = r.values.location?.[0];
-  if (!loc) return null;
-  const { lat, lon } = JSON.parse(loc.value) as { lat: number; lon: number };
+  const at = locationOf(r);
+  if (!loc || !at) return null;
+  const { lat, lon } = at;
   return {
     type: 'Feature' as const,
     geometry: { type: 'Point' as const, coordinates: [lon, lat] },
@@ -74,17 +76,16 @@ export function registerGeoRoutes(api: FastifyInstance, store: Store): void {
     const hubs = await entityRows(store.db, 'Hub');
     const members = [...await entityRows(store.db, 'Organization'), ...await entityRows(store.db, 'Facility')];
     const features = hubs.map((h) => {
-      const located = members.filter((m) => all(m, 'hub').includes(h.id) && m.values.location).map((m) => JSON.parse(m.values.location![0]!.value) as { lat: number; lon: number });
-      const counts = Object.fromEntries(['launchSites', 'launchProviderHqs', 'launchVehicleManufacturers', 'ttcSites', 'satelliteHqs', 'satelliteManufacturers', 'governmentOrganizations', 'universities']
-        .map((p) => [p, first(h, p) === null ? null : Number(first(h, p))]));
+      const { centre, located } = hubCentre(h.id, members);
+      const counts = Object.fromEntries(HUB_COUNT_PROPERTIES.map((p) => [p, first(h, p) === null ? null : Number(first(h, p))]));
       return {
         type: 'Feature' as const,
-        geometry: located.length ? { type: 'Point' as const, coordinates: [mean(located.map((l) => l.lon)), mean(located.map((l) => l.lat))] } : null,
+        geometry: centre ? { type: 'Point' as const, coordinates: [centre.lon, centre.lat] } : null,
         properties: {
           id: h.id, name: h.caption, figureNumber: Number(first(h, 'figureNumber')), cities: all(h, 'city'), counts,
           countsSource: h.values.launchSites?.[0]?.sourceId ?? h.values.figureNumber?.[0]?.sourceId ?? null,
           members: members.filter((m) => all(m, 'hub').includes(h.id)).map((m) => m.id),
-          geometryBasis: located.length ? `mean of ${located.length} located members` : 'no located member',
+          geometryBasis: located ? `mean of ${located} located members` : 'no located member',
         },
       };
     });
@@ -104,8 +105,7 @@ export function registerGeoRoutes(api: FastifyInstance, store: Store): void {
     const set = COUNTRY_SETS[req.query.set] ?? { framework: '', label: derived!.label };
     const byCountry = derived
       ? derived.members({ facilities: await entityRows(store.db, 'Facility'), objects: await entityRows(store.db, 'SpaceObject') })
-      : group((await entityRows(store.db, 'Agreement')).filter((a) => all(a, 'framework').includes(set.framework)),
-        (a) => all(a, 'party').filter((x) => x.startsWith('country.')).map((p) => p.slice(8).toUpperCase()));
+      : countriesInFramework(await entityRows(store.db, 'Agreement'), set.framework);
     const shapes = countryFeatures();
     const features = [...byCountry.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([iso2, list]) => ({
       type: 'Feature' as const,
@@ -120,5 +120,3 @@ export function registerGeoRoutes(api: FastifyInstance, store: Store): void {
     return { type: 'FeatureCollection', name: set.label, features };
   });
 }
-
-const mean = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1e4) / 1e4;

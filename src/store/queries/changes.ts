@@ -1,6 +1,7 @@
 /** The change log, filtered: what changed since a date, by subject, entity kind, segment, country or entity. */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
+import { concernsCountry, hasStatement } from './statement-filters.js';
 
 export interface ChangeFilter {
   since?: string;
@@ -29,10 +30,8 @@ export async function listChanges(db: Kysely<Database>, f: ChangeFilter): Promis
   if (f.subject) q = q.where('changes.subject', '=', f.subject);
   if (f.kind) q = q.where('entities.kind', '=', f.kind);
   if (f.entity) q = q.where('changes.entity_id', '=', f.entity);
-  const has = (props: string[], value: string) =>
-    sql<boolean>`exists (select 1 from statements s where s.entity_id = changes.entity_id and s.property in (${sql.join(props)}) and s.value = ${value})`;
-  if (f.segment) q = q.where(has(['segment'], f.segment));
-  if (f.country) q = q.where((eb) => eb.or([has(['country', 'iso2', 'nationality', 'ownerCountry'], f.country!), has(['party', 'payloadPartner'], `country.${f.country!.toLowerCase()}`)]));
+  if (f.segment) q = q.where(hasStatement('changes.entity_id', ['segment'], f.segment));
+  if (f.country) q = q.where(concernsCountry('changes.entity_id', f.country));
   if (f.afterId !== undefined) q = q.where(sql<boolean>`changes.id > ${f.afterId}`);
   const rows = await q.orderBy('changes.id', f.newestFirst ? 'desc' : 'asc').limit(f.limit).execute();
   return rows.map((r) => ({

@@ -4,6 +4,7 @@
  */
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../schema.js';
+import { concernsCountry, hasStatement } from './statement-filters.js';
 
 export const ENTITY_SORTS = ['name', '-name', 'kind', 'recent', 'relevance'] as const;
 export type EntitySort = (typeof ENTITY_SORTS)[number];
@@ -39,19 +40,14 @@ function decode(raw: string, sort: EntitySort): Cursor {
   return c;
 }
 
-const COUNTRY_PROPERTIES = ['country', 'iso2', 'nationality', 'ownerCountry'];
-const COUNTRY_LINKS = ['party', 'payloadPartner', 'relatedTo'];
-
 type Q = SelectQueryBuilder<Database, 'entities', object>;
 
 function filtered(db: Kysely<Database>, p: EntityListParams): Q {
   let q = db.selectFrom('entities') as unknown as Q;
   if (p.kinds?.length) q = q.where('kind', 'in', p.kinds);
-  const has = (props: string[], value: string) =>
-    sql<boolean>`exists (select 1 from statements s where s.entity_id = entities.id and s.property in (${sql.join(props)}) and s.value = ${value})`;
-  if (p.segment) q = q.where(has(['segment'], p.segment));
-  if (p.hub) q = q.where(has(['hub'], p.hub));
-  if (p.country) q = q.where((eb) => eb.or([has(COUNTRY_PROPERTIES, p.country!), has(COUNTRY_LINKS, `country.${p.country!.toLowerCase()}`)]));
+  if (p.segment) q = q.where(hasStatement('entities.id', ['segment'], p.segment));
+  if (p.hub) q = q.where(hasStatement('entities.id', ['hub'], p.hub));
+  if (p.country) q = q.where(concernsCountry('entities.id', p.country));
   const text = p.q?.trim();
   if (text) {
     const like = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
+import { hasStatement } from './statement-filters.js';
 import { propertiesOf, type KindName } from '../../model/kinds.js';
 import { byPreference, type Statement } from '../../model/statement.js';
 import { toStatementView } from './entities.js';
@@ -15,9 +16,7 @@ const cited = (s: Statement): Cited => ({ value: s.value, sourceId: s.sourceId, 
 export async function entityRows(db: Kysely<Database>, kind: KindName, filter: { segment?: string } = {}): Promise<EntityRow[]> {
   let q = db.selectFrom('statements').innerJoin('entities', 'entities.id', 'statements.entity_id')
     .selectAll('statements').select(['entities.caption']).where('entities.kind', '=', kind);
-  if (filter.segment) {
-    q = q.where('statements.entity_id', 'in', db.selectFrom('statements').select('entity_id').where('property', '=', 'segment').where('value', '=', filter.segment));
-  }
+  if (filter.segment) q = q.where(hasStatement('statements.entity_id', ['segment'], filter.segment));
   const rows = await q.orderBy('statements.entity_id').orderBy('statements.id').execute();
   const defs = propertiesOf(kind);
   const byEntity = new Map<string, { caption: string; statements: Statement[] }>();

@@ -1,6 +1,7 @@
 /** Dated facts for the timeline: every date-typed statement, with its entity, kind, segments and citation. */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
+import { hasStatement } from './statement-filters.js';
 import { KIND_NAMES, propertiesOf } from '../../model/kinds.js';
 
 export interface TimelineItem {
@@ -24,7 +25,7 @@ export async function timelineItems(db: Kysely<Database>, f: { segment?: string;
     .where(sql<boolean>`(entities.kind || '.' || statements.property) in (${sql.join([...labels.keys()])})`)
     .where('statements.status', '!=', 'superseded');
   if (f.kinds?.length) q = q.where('entities.kind', 'in', f.kinds);
-  if (f.segment) q = q.where('statements.entity_id', 'in', db.selectFrom('statements').select('entity_id').where('property', '=', 'segment').where('value', '=', f.segment));
+  if (f.segment) q = q.where(hasStatement('statements.entity_id', ['segment'], f.segment));
   if (f.from) q = q.where(sql<boolean>`replace(statements.value, '~', '') >= ${f.from}`);
   if (f.to) q = q.where(sql<boolean>`replace(statements.value, '~', '') <= ${f.to + '\uffff'}`);
   const rows = await q.orderBy(sql`replace(statements.value, '~', '')`).orderBy('entities.caption').limit(f.limit).execute();
