@@ -7,10 +7,11 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
+import { lastSuccessfulRun } from '../store/runs.js';
 
 export async function storeLastModified(db: Kysely<Database>): Promise<Date | null> {
-  const row = await db.selectFrom('runs').select((eb) => eb.fn.max('finished_at').as('at')).where('status', '=', 'succeeded').executeTakeFirst();
-  return row?.at ? new Date(row.at) : null;
+  const { finishedAt } = await lastSuccessfulRun(db);
+  return finishedAt ? new Date(finishedAt) : null;
 }
 
 export function registerHttpCache(app: FastifyInstance, db: Kysely<Database>): void {

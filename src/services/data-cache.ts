@@ -5,12 +5,13 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
+import { lastSuccessfulRun } from '../store/runs.js';
 
 const caches = new WeakMap<Kysely<Database>, Map<string, { version: string; value: Promise<unknown> }>>();
 
 export async function dataVersion(db: Kysely<Database>): Promise<string> {
-  const row = await db.selectFrom('runs').select((eb) => [eb.fn.max('id').as('id'), eb.fn.max('finished_at').as('at')]).where('status', '=', 'succeeded').executeTakeFirst();
-  return `${row?.id ?? 0}@${row?.at ?? ''}`;
+  const run = await lastSuccessfulRun(db);
+  return `${run.id ?? 0}@${run.finishedAt ?? ''}`;
 }
 
 export async function memo<T>(db: Kysely<Database>, key: string, compute: () => Promise<T>): Promise<T> {

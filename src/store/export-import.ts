@@ -7,6 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import { startRun, finishRun } from './runs.js';
 import { canonicalJson } from '../model/value-types.js';
+import { refreshSearch } from './search-index.js';
 
 export const EXPORT_FORMAT = 'redshift-monitor/knowledge-base';
 export const EXPORT_VERSION = 1;
@@ -80,7 +81,7 @@ export async function importKnowledgeBase(db: Kysely<Database>, doc: unknown): P
       await insert('statements', d.entities.flatMap((e) => e.statements.map((s) => ({ ...toRow(s), entity_id: e.id }))));
       await insert('series', d.series.map((s) => toRow(s, ['points'])));
       await insert('series_points', d.series.flatMap((s) => s.points.map((p) => ({ ...toRow(p), series_id: s.id }))));
-      await refreshSearch(trx as unknown as Kysely<Database>);
+      await refreshSearch(trx);
     });
   } catch (err) {
     await finishRun(db, runId, 'failed', null, err instanceof Error ? err.message : String(err));
@@ -89,13 +90,4 @@ export async function importKnowledgeBase(db: Kysely<Database>, doc: unknown): P
   const counts = { sources: d.sources.length, entities: d.entities.length, statements: d.entities.reduce((n, e) => n + e.statements.length, 0), series: d.series.length, points: d.series.reduce((n, s) => n + s.points.length, 0) };
   await finishRun(db, runId, 'succeeded', counts, null);
   return counts;
-}
-
-/** Recomputes every entity's search text from its id, names, aliases and descriptions. */
-export async function refreshSearch(db: Kysely<Database>): Promise<void> {
-  await sql`
-    update entities e set search_text = e.id || coalesce(' \n ' || (
-      select string_agg(s.value, ' \n ' order by s.property, s.id) from statements s
-      where s.entity_id = e.id and s.property in ('name', 'alias', 'description')), '')`.execute(db);
-  await sql`update entities set search_doc = to_tsvector('simple', search_text)`.execute(db);
 }

@@ -3,12 +3,13 @@
  * recorded (with its error when it fails) outside the transaction, so a failed load
  * leaves the data untouched but still shows in the run history.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import type { KnowledgeBase } from '../model/knowledge-base.js';
 import { byPreference, type Statement } from '../model/statement.js';
 import { syncRows, type Row, type SyncCounts, type SyncSpec } from './sync-rows.js';
 import { startRun, finishRun } from './runs.js';
+import { refreshSearch } from './search-index.js';
 
 export type LoadReport = Record<'sources' | 'entities' | 'statements' | 'series' | 'points', SyncCounts> & { runId: number };
 
@@ -21,9 +22,8 @@ export const SPECS = {
     describe: (r) => ({ source_id: r.id }),
   },
   entities: {
-    table: 'entities', subject: 'entity', columns: ['kind', 'caption', 'search_text'],
+    table: 'entities', subject: 'entity', columns: ['kind', 'caption'],
     describe: (r) => ({ entity_id: r.id, value: r.caption as string }),
-    computed: { search_doc: (r) => sql`to_tsvector('simple', ${r.search_text as string})` },
   },
   statements: {
     table: 'statements', subject: 'statement',
@@ -41,7 +41,7 @@ export const SPECS = {
   },
 } satisfies Record<string, SyncSpec>;
 
-/** Name and search text of each entity, derived from its statements. */
+/** Each entity's row: its kind and its preferred name (the search text is derived in SQL, see search-index.ts). */
 export function entityRows(kb: Pick<KnowledgeBase, 'entities' | 'statements'>): Row[] {
   const byEntity = new Map<string, Statement[]>();
   for (const s of kb.statements) {
@@ -52,8 +52,7 @@ export function entityRows(kb: Pick<KnowledgeBase, 'entities' | 'statements'>): 
   return kb.entities.map((e) => {
     const st = byEntity.get(e.id) ?? [];
     const names = st.filter((s) => s.property === 'name').sort((a, b) => byPreference({ ...a, lastSeen: '' }, { ...b, lastSeen: '' }));
-    const words = st.filter((s) => ['name', 'alias', 'description'].includes(s.property)).map((s) => s.value);
-    return { id: e.id, kind: e.kind, caption: names[0]?.value ?? e.id, search_text: [e.id, ...words].join(' \n ') };
+    return { id: e.id, kind: e.kind, caption: names[0]?.value ?? e.id };
   });
 }
 
@@ -91,6 +90,7 @@ export async function loadKnowledgeBase(db: Kysely<Database>, kb: KnowledgeBase,
       series.removed = (await syncRows(trx, SPECS.series, origin, rows.series, now, runId, 'delete')).removed;
       entities.removed = (await syncRows(trx, SPECS.entities, origin, rows.entities, now, runId, 'delete')).removed;
       sources.removed = (await syncRows(trx, SPECS.sources, origin, rows.sources, now, runId, 'delete')).removed;
+      if (entities.added + entities.updated + statements.added + statements.updated + statements.removed > 0) await refreshSearch(trx);
       return { sources, entities, statements, series, points };
     });
     await finishRun(db, runId, 'succeeded', counts, null);

@@ -15,3 +15,9 @@ export async function finishRun(
     .set({ status, finished_at: new Date().toISOString(), detail: detail === null ? null : JSON.stringify(detail), error })
     .where('id', '=', id).execute();
 }
+
+/** The newest successful run: its id and when it finished (the version and date of the data). */
+export async function lastSuccessfulRun(db: Kysely<Database>): Promise<{ id: number | null; finishedAt: string | null }> {
+  const row = await db.selectFrom('runs').select((eb) => [eb.fn.max('id').as('id'), eb.fn.max('finished_at').as('at')]).where('status', '=', 'succeeded').executeTakeFirst();
+  return { id: row?.id ?? null, finishedAt: row?.at ?? null };
+}

@@ -5,7 +5,7 @@
  * each addition, update and removal in the change log. Loading the same set twice
  * changes nothing but last_seen.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.js';
 import { canonicalJson } from '../model/value-types.js';
 
@@ -21,8 +21,6 @@ export interface SyncSpec {
   columns: string[];
   /** Columns to copy into the change log (entity_id, property, value, source_id) when the table has them. */
   describe?: (row: Row) => { entity_id?: string | null; property?: string | null; value?: string | null; source_id?: string | null };
-  /** SQL to compute extra columns on insert/update (e.g. search_doc from search_text). */
-  computed?: Record<string, (row: Row) => ReturnType<typeof sql>>;
 }
 
 export interface SyncCounts { added: number; updated: number; removed: number; unchanged: number }
@@ -53,7 +51,6 @@ export async function syncRows(
         log('updated', row);
         const set: Record<string, unknown> = { last_seen: now };
         for (const c of spec.columns) set[c] = encode(row[c]);
-        for (const [c, f] of Object.entries(spec.computed ?? {})) set[c] = f(row);
         await db.updateTable(spec.table).set(set).where('id', '=', row.id).execute();
       } else counts.unchanged++;
     }
@@ -62,7 +59,6 @@ export async function syncRows(
       const values = fresh.slice(i, i + CHUNK).map((row) => {
         const v: Record<string, unknown> = { id: row.id, origin, first_seen: now, last_seen: now };
         for (const c of spec.columns) v[c] = encode(row[c]);
-        for (const [c, f] of Object.entries(spec.computed ?? {})) v[c] = f(row);
         return v;
       });
       await db.insertInto(spec.table).values(values).execute();

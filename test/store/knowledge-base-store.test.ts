@@ -8,7 +8,8 @@ import { loadCurated } from '../../src/services/load-curated.js';
 import { readKnowledgeBase } from '../../src/ingest/curated/read-knowledge-base.js';
 import { loadKnowledgeBase } from '../../src/store/load-knowledge-base.js';
 import { storeStatus } from '../../src/store/queries/status.js';
-import { getEntity, listEntities } from '../../src/store/queries/entities.js';
+import { getEntity } from '../../src/store/queries/entities.js';
+import { listEntityPage } from '../../src/store/queries/entity-list.js';
 import { exportKnowledgeBase, importKnowledgeBase, ImportError } from '../../src/store/export-import.js';
 
 const FIXTURE = 'test/fixtures/kb/basic';
@@ -63,9 +64,9 @@ describe.each(STORE_KINDS)('knowledge base store on %s', (kind) => {
   });
 
   it('finds an entity by its Chinese alias and by an English alias', async () => {
-    expect((await listEntities(store.db, { q: '蓝箭航天', limit: 10, offset: 0 })).items.map((e) => e.id)).toEqual(['org.landspace']);
-    expect((await listEntities(store.db, { q: 'National Grid', limit: 10, offset: 0 })).items.map((e) => e.id)).toEqual(['program.guowang']);
-    expect((await listEntities(store.db, { q: 'satnet', kind: 'Program', limit: 10, offset: 0 })).items).toEqual([]);
+    expect((await listEntityPage(store.db, { q: '蓝箭航天', limit: 10 })).items.map((e) => e.id)).toEqual(['org.landspace']);
+    expect((await listEntityPage(store.db, { q: 'National Grid', limit: 10 })).items.map((e) => e.id)).toEqual(['program.guowang']);
+    expect((await listEntityPage(store.db, { q: 'satnet', kinds: ['Program'], limit: 10 })).items).toEqual([]);
   });
 
   it('a bad file leaves the store unchanged and reports file, line and field', async () => {
@@ -111,7 +112,7 @@ describe.each(STORE_KINDS)('knowledge base store on %s', (kind) => {
       await importKnowledgeBase(target.db, JSON.parse(JSON.stringify(first)));
       const second = await exportKnowledgeBase(target.db);
       expect(JSON.stringify(second)).toBe(JSON.stringify(first));
-      expect((await listEntities(target.db, { q: '蓝箭航天', limit: 5, offset: 0 })).items.map((e) => e.id)).toEqual(['org.landspace']);
+      expect((await listEntityPage(target.db, { q: '蓝箭航天', limit: 5 })).items.map((e) => e.id)).toEqual(['org.landspace']);
       await expect(importKnowledgeBase(target.db, first)).rejects.toThrow(ImportError);
     } finally {
       await target.dispose();

@@ -1,42 +1,10 @@
 /** Read queries over entities and their statements, shared by the API and the CLI. */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { KIND_NAMES, propertiesOf, type KindName } from '../../model/kinds.js';
 import { byPreference, type Statement, type StatementStatus, type Qualifier } from '../../model/statement.js';
 
 export interface EntitySummary { id: string; kind: string; caption: string }
-
-export interface EntityListQuery {
-  kind?: string;
-  q?: string;
-  limit: number;
-  offset: number;
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-export async function listEntities(db: Kysely<Database>, query: EntityListQuery): Promise<{ items: EntitySummary[]; total: number }> {
-  let base = db.selectFrom('entities');
-  if (query.kind) base = base.where('kind', '=', query.kind);
-  const q = query.q?.trim();
-  if (q) {
-    const like = `%${escapeLike(q.toLowerCase())}%`;
-    base = base.where((eb) => eb.or([
-      sql<boolean>`search_doc @@ websearch_to_tsquery('simple', ${q})`,
-      sql<boolean>`lower(search_text) like ${like}`,
-    ]));
-  }
-  const total = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
-  const order = q
-    ? [sql`(lower(caption) = lower(${q})) desc`, sql`ts_rank(search_doc, websearch_to_tsquery('simple', ${q})) desc`, sql`caption`, sql`id`]
-    : [sql`kind`, sql`caption`, sql`id`];
-  let listed = base.select(['id', 'kind', 'caption']);
-  for (const o of order) listed = listed.orderBy(o);
-  const items = await listed.limit(query.limit).offset(query.offset).execute();
-  return { items, total: total.n };
-}
 
 /** A statement as shown under its entity and property (which the view groups by). */
 export type StatementView = Omit<Statement, 'entityId' | 'property'> & {
