@@ -11,7 +11,7 @@ h1,h2,h3,h4,h5{font-family:system-ui,sans-serif;color:#7a1010}h2{border-bottom:2
 table{border-collapse:collapse;width:100%;margin:.6rem 0;font-size:.85rem}th,td{border:1px solid #ccc;padding:.25rem .4rem;vertical-align:top;text-align:left}
 th{background:#f4f0ec}figure{margin:1.2rem 0;page-break-inside:avoid}figure svg{max-width:100%;height:auto}.caption{font-size:.8rem;color:#444}
 sup.cite a{text-decoration:none;color:#7a1010;font-size:.75em}.thennow{font-family:system-ui,sans-serif;font-size:.85rem}.basis,.na{color:#666;font-size:.8rem}
-ul.cols{columns:2;font-size:.85rem}.references{font-size:.78rem;word-break:break-word}.status-pending{color:#b36b00}.status-met-on-time,.status-met-early{color:#1e7b34}.status-missed,.status-met-late{color:#b00}
+ul.cols{columns:2;font-size:.85rem}.references{font-size:.78rem;word-break:break-word}.status-pending{color:#b36b00}.status-met-on-time,.status-met-early{color:#1e7b34}.status-missed,.status-met-late,.status-overdue{color:#b00}
 @media print{body{margin:0;max-width:none}h2{page-break-before:always}}`;
 
 export const REPORT_SECTIONS = ['executive-summary', 'strategic-landscape', 'segment-analysis', 'recommendations', 'references'] as const;

@@ -5,17 +5,21 @@ import { SEGMENTS, type SegmentId } from '../model/segments.js';
 import { all, first, type EntityRow } from '../model/entity-row.js';
 import { esc, cited, citedAll, table, figure, valueText } from './html.js';
 import { groupedBars, heatmap, horizontalBars } from './svg-charts.js';
+import { GOAL_JUDGEMENT_DEFINITION, GOAL_STATUSES, judgeGoal } from '../analytics/goals.js';
 
 const inSegment = (rows: EntityRow[], seg: SegmentId) => rows.filter((r) => all(r, 'segment').includes(seg));
 const captionOf = (d: ReportData) => { const m = new Map(Object.values(d.rows).flat().map((r) => [r.id, r.caption])); return (id: string) => m.get(id) ?? id; };
 
 function goals(d: ReportData, seg: SegmentId, cites: Citations): string {
-  const gs = inSegment(d.rows.Goal, seg);
+  const asOf = d.generatedAt.slice(0, 10);
+  const gs = inSegment(d.rows.Goal, seg).map((g) => ({ g, j: judgeGoal(g, asOf) }));
   if (!gs.length) return '<p>No goals recorded for this segment.</p>';
-  return table(['goal', 'by', 'set in', 'status', 'evidence'], gs.map((g) => [
+  const counts = GOAL_STATUSES.map((s) => [s, gs.filter((x) => x.j.status === s).length] as const).filter(([, n]) => n > 0);
+  const summary = `<p class="goal-summary" data-goal-summary="${esc(seg)}">As of ${esc(asOf)}: ${counts.map(([s, n]) => `${n} ${esc(s)}`).join(', ')}. ${esc(GOAL_JUDGEMENT_DEFINITION)}</p>`;
+  return summary + table(['goal', 'by', 'set in', 'status', 'evidence'], gs.map(({ g, j }) => [
     `${esc(g.caption)}${g.values.target?.[0] ? cites.cite(g.values.target[0].sourceId, g.values.target[0].locator) : ''}`,
     cited(g.values.deadline?.[0], cites), citedAll(g, 'setIn', cites, captionOf(d)),
-    `<span class="status status-${esc(first(g, 'goalStatus') ?? 'unknown')}" data-goal="${esc(g.id)}">${esc(first(g, 'goalStatus') ?? 'unknown')}</span>`,
+    `<span class="status status-${esc(j.status)}" data-goal="${esc(g.id)}">${esc(j.status)}</span>${j.overdueSince ? ` <small>since ${esc(j.overdueSince)} (sources: ${esc(j.sourcedStatus)})</small>` : ''}`,
     (g.values.evidence ?? []).slice(0, 2).map((e) => cited(e, cites)).join('<br>'),
   ]), `class="compact" data-table="goals-${seg}"`);
 }

@@ -10,9 +10,11 @@ import { indicators } from '../../services/indicators.js';
 import { loadRules } from '../../services/analytics.js';
 import { FORMAT_PROPERTY, sendAs, tableMeta } from '../respond.js';
 import { analytic, arr, obj, responses, str } from '../schemas.js';
+import { GOAL_JUDGEMENT_DEFINITION, GOAL_STATUSES, goalTracker, judgeGoal } from '../../analytics/goals.js';
+import { ApiError } from '../errors.js';
 
-const GOAL_STATUSES = ['met-early', 'met-on-time', 'met-late', 'pending', 'missed', 'unknown'] as const;
-const ROW = obj(['id', 'kind', 'caption', 'values', 'conflicts'], { id: str, kind: str, caption: str, values: { type: 'object', additionalProperties: true }, conflicts: { type: 'object', additionalProperties: true } });
+const ROW_PROPERTIES = { id: str, kind: str, caption: str, values: { type: 'object', additionalProperties: true }, conflicts: { type: 'object', additionalProperties: true } };
+const ROW = obj(['id', 'kind', 'caption', 'values', 'conflicts'], ROW_PROPERTIES);
 const LIST = (extra: Record<string, unknown> = {}) => obj(['items', 'total'], { items: arr(ROW), total: { type: 'integer' }, ...extra });
 const segmentQuery = (extra: Record<string, unknown> = {}) => ({ type: 'object', additionalProperties: false, properties: { segment: { type: 'string', enum: [...SEGMENT_IDS] }, ...extra, ...FORMAT_PROPERTY } } as const);
 
@@ -21,12 +23,10 @@ const cites = (rows: EntityRow[]) => [...new Set(rows.flatMap((r) => Object.valu
 
 function registerKindList(api: FastifyInstance, store: Store, path: string, kind: KindName, summary: string, columns: string[], extraFilter?: (r: EntityRow, q: Record<string, string | undefined>) => boolean, extraQuery: Record<string, unknown> = {}) {
   api.get<{ Querystring: { segment?: string; format?: string } & Record<string, string | undefined> }>(path, {
-    schema: { summary, tags: ['report structure'], querystring: segmentQuery(extraQuery), response: responses(LIST(path === '/goals' ? { tracker: { type: 'array' } } : {}), true) },
+    schema: { summary, tags: ['report structure'], querystring: segmentQuery(extraQuery), response: responses(LIST(), true) },
   }, async (req, reply) => {
     const rows = (await entityRows(store.db, kind, { segment: req.query.segment })).filter((r) => !extraFilter || extraFilter(r, req.query));
-    const json: Record<string, unknown> = { total: rows.length, items: rows };
-    if (path === '/goals') json.tracker = goalTracker(rows);
-    return sendAs(reply, req.query.format, path.slice(1), json, async () => ({
+    return sendAs(reply, req.query.format, path.slice(1), { total: rows.length, items: rows }, async () => ({
       columns: ['id', 'name', ...columns],
       rows: rows.map((r) => [r.id, r.caption, ...columns.map((c) => cell(r, c))]),
       meta: await tableMeta(store.db, summary, cites(rows), null),
@@ -34,24 +34,41 @@ function registerKindList(api: FastifyInstance, store: Store, path: string, kind
   });
 }
 
-/** Goal counts by segment and status: the goal tracker chart. */
-export function goalTracker(rows: EntityRow[]) {
-  const out = new Map<string, Record<string, number>>();
-  for (const r of rows) {
-    const status = first(r, 'goalStatus') ?? 'unknown';
-    for (const seg of all(r, 'segment').length ? all(r, 'segment') : ['cross-cutting']) {
-      const m = out.get(seg) ?? Object.fromEntries(GOAL_STATUSES.map((s) => [s, 0]));
-      m[status] = (m[status] ?? 0) + 1;
-      out.set(seg, m);
-    }
-  }
-  return [...out.entries()].map(([segment, counts]) => ({ segment, ...counts }));
+const ISO_DAY = '^\\d{4}-\\d{2}-\\d{2}$';
+const isCalendarDay = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+const GOAL_COLUMNS = ['target', 'targetValue', 'targetUnit', 'deadline', 'setBy', 'setIn', 'goalStatus', 'achieved', 'segment', 'evidence'];
+const JUDGED = obj(['status', 'sourcedStatus', 'deadline', 'overdueSince', 'asOf'], {
+  status: { type: 'string', enum: [...GOAL_STATUSES] }, sourcedStatus: str, deadline: { type: ['string', 'null'] }, overdueSince: { type: ['string', 'null'] }, asOf: str,
+});
+
+/** Goals, each judged against the as-of date (default today), with the tracker's counts by segment and judged status. */
+function registerGoals(api: FastifyInstance, store: Store) {
+  const summary = 'Stated goals: what, how much, by when, who set it, in which document, and whether it was met; each judged against the as-of date (a pending goal past its deadline is overdue)';
+  api.get<{ Querystring: { segment?: string; status?: string; asOf?: string; format?: string } }>('/goals', {
+    schema: {
+      summary, tags: ['report structure'],
+      querystring: segmentQuery({ status: { type: 'string', enum: [...GOAL_STATUSES] }, asOf: { type: 'string', pattern: ISO_DAY, description: 'judge the goals on this day (YYYY-MM-DD; default today, UTC)' } }),
+      response: responses(obj(['items', 'total', 'tracker', 'asOf', 'definition'], {
+        items: arr(obj(['id', 'kind', 'caption', 'values', 'conflicts', 'judged'], { ...ROW_PROPERTIES, judged: JUDGED })), total: { type: 'integer' },
+        tracker: arr({ type: 'object', required: ['segment'], additionalProperties: { type: ['integer', 'string'] } }), asOf: str, definition: str,
+      }), true),
+    },
+  }, async (req, reply) => {
+    const asOf = req.query.asOf ?? new Date().toISOString().slice(0, 10);
+    if (!isCalendarDay(asOf)) throw new ApiError(400, 'invalid_request', `asOf "${asOf}" is not a calendar date`, [{ field: 'querystring.asOf', reason: 'not a calendar date' }]);
+    const all = (await entityRows(store.db, 'Goal', { segment: req.query.segment })).map((row) => ({ row, judged: judgeGoal(row, asOf) }));
+    const shown = all.filter((g) => !req.query.status || g.judged.status === req.query.status);
+    const json = { total: shown.length, items: shown.map((g) => ({ ...g.row, judged: g.judged })), tracker: goalTracker(all), asOf, definition: GOAL_JUDGEMENT_DEFINITION };
+    return sendAs(reply, req.query.format, 'goals', json, async () => ({
+      columns: ['id', 'name', ...GOAL_COLUMNS, 'judged_status', 'overdue_since', 'judged_as_of'],
+      rows: shown.map((g) => [g.row.id, g.row.caption, ...GOAL_COLUMNS.map((c) => cell(g.row, c)), g.judged.status, g.judged.overdueSince, asOf]),
+      meta: await tableMeta(store.db, `${summary}. ${GOAL_JUDGEMENT_DEFINITION}`, cites(shown.map((g) => g.row)), null),
+    }));
+  });
 }
 
 export function registerViewRoutes(api: FastifyInstance, store: Store, rulesDir: string): void {
-  registerKindList(api, store, '/goals', 'Goal', 'Stated goals: what, how much, by when, who set it, in which document, and whether it was met',
-    ['target', 'targetValue', 'targetUnit', 'deadline', 'setBy', 'setIn', 'goalStatus', 'achieved', 'segment', 'evidence'],
-    (r, q) => !q.status || (first(r, 'goalStatus') ?? 'unknown') === q.status, { status: { type: 'string', enum: [...GOAL_STATUSES] } });
+  registerGoals(api, store);
   registerKindList(api, store, '/risks', 'Risk', 'Risks to American industry and national strategic risks, per segment (report §3.x.4)',
     ['riskScope', 'number', 'segment', 'description', 'concerns'],
     (r, q) => !q.scope || first(r, 'riskScope') === q.scope, { scope: { type: 'string', enum: ['industry', 'national-strategic'] } });

@@ -137,7 +137,9 @@ export interface TiangongNow {
 export interface Cited { value: string; sourceId: string; locator: string | null; qualifier: string | null; status: string; asOf: string | null }
 export interface EntityRow { id: string; kind: string; caption: string; values: Record<string, Cited[]>; conflicts: Record<string, Cited[]> }
 export interface EntityRowList { total: number; items: EntityRow[] }
-export interface GoalList extends EntityRowList { tracker: ({ segment: string } & Record<string, number | string>)[] }
+export interface GoalJudgement { status: string; sourcedStatus: string; deadline: string | null; overdueSince: string | null; asOf: string }
+export interface GoalRow extends EntityRow { judged: GoalJudgement }
+export interface GoalList { total: number; items: GoalRow[]; tracker: ({ segment: string } & Record<string, number | string>)[]; asOf: string; definition: string }
 
 export interface SeriesPoint { period: string; value: number; originalValue: string | null; sourceId: string; locator: string | null; status: string; qualifier: string | null; note: string | null }
 export interface Series { id: string; title: string; unit: string; description: string | null; dimensions: Record<string, string>; sourceId: string; locator: string | null; points: SeriesPoint[] }

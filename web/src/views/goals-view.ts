@@ -23,7 +23,8 @@ export async function renderGoals(root: HTMLElement, ctx: PageContext): Promise<
   root.replaceChildren(
     h('p', { class: 'eyebrow' }, 'Chart'),
     h('h1', null, 'Goal tracker'),
-    h('p', { class: 'page-intro' }, `${list.total} goals China stated in its plans, white papers and programs, and whether each was met on time, late, missed, or is still pending, by segment. A goal in several segments counts in each.`),
+    h('p', { class: 'page-intro' }, `${list.total} goals China stated in its plans, white papers and programs, and whether each was met on time, late, missed, is overdue, or is still pending, by segment. A goal in several segments counts in each.`),
+    h('p', { class: 'definition', 'data-definition': 'goals' }, `Judged on ${list.asOf}. ${list.definition}`),
     chartsSlot);
   const plot = Plot.plot({
     width: chartWidth(chartsSlot), height: 60 + order.length * 34, marginLeft: 210,
@@ -37,16 +38,16 @@ export async function renderGoals(root: HTMLElement, ctx: PageContext): Promise<
     plot, table,
     legend: GOAL_STATUSES.map((s) => ({ label: GOAL_STATUS_LABEL[s]!, color: GOAL_STATUS_COLOR[s]! })),
     sources: [...new Set(list.items.flatMap((g) => values(g, 'goalStatus').map((c) => c.sourceId)))].map((sourceId) => ({ sourceId })),
-    notes: ['Each goal\'s page cites the passage that sets it and the evidence for its status. Status as the sources establish it: met only where a source gives evidence of achievement and its date; pending where the deadline is after the report or the plan window is open; unknown otherwise.'],
+    notes: [`Each goal's page cites the passage that sets it and the evidence for its status. ${list.definition} Judged on ${list.asOf}.`],
     api: { path: 'goals' },
   }));
-  const decided = list.items.filter((g) => ['met-early', 'met-on-time', 'met-late', 'missed'].includes(firstValue(g, 'goalStatus') ?? ''));
-  chartsSlot.append(h('section', null, h('h2', null, `Goals with an outcome (${decided.length})`),
+  const decided = list.items.filter((g) => ['met-early', 'met-on-time', 'met-late', 'missed', 'overdue'].includes(g.judged.status));
+  chartsSlot.append(h('section', null, h('h2', null, `Goals with an outcome or overdue (${decided.length})`),
     h('table', { class: 'small' }, h('thead', null, h('tr', null, h('th', null, 'Goal'), h('th', null, 'Deadline'), h('th', null, 'Achieved'), h('th', null, 'Status'), h('th', null, 'Segments'))),
       h('tbody', null, decided.map((g) => h('tr', null,
         h('td', null, entityLink(g.id, g.caption)),
         h('td', { class: 'nowrap' }, firstValue(g, 'deadline') ? formatDate(firstValue(g, 'deadline')!) : '—'),
         h('td', { class: 'nowrap' }, firstValue(g, 'achieved') ? formatDate(firstValue(g, 'achieved')!) : '—'),
-        h('td', null, goalStatusPill(firstValue(g, 'goalStatus') ?? 'unknown')),
+        h('td', null, goalStatusPill(g.judged.status), g.judged.overdueSince ? h('div', { class: 'small muted' }, `since ${g.judged.overdueSince}`) : null),
         h('td', null, values(g, 'segment').map((s, i) => [i ? ', ' : '', h('a', { href: href(`/segment/${s.value}`) }, segmentLabel(s.value))]))))))));
 }
