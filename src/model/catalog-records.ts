@@ -23,3 +23,8 @@ export interface LaunchRecord {
   launchTag: string; launchDate: string; year: number; datePrecision: string; lvType: string; lvState: string | null;
   agency: string | null; outcome: string; successFraction: number | null; launchClass: string | null; sourceId: string;
 }
+
+/** A payload of the launch log, with its launch. */
+export interface LaunchPayload {
+  launchTag: string; launchDate: string; name: string; plName: string | null; noradId: number | null; sourceId: string;
+}

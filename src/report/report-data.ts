@@ -7,11 +7,10 @@ import type { EntityRow } from '../model/entity-row.js';
 import { entityRows } from '../store/queries/entity-table.js';
 import { listSeries, type SeriesView } from '../store/queries/sources-series.js';
 import { listChanges, type ChangeItem } from '../store/queries/changes.js';
-import { constellationsAnalytic, launchesAnalytic, spacecraftAnalytic, tiangongAnalytic, type ConstellationReport } from '../services/analytics.js';
+import { constellationsAnalytic, launchesAnalytic, spacecraftAnalytic, tiangongAnalytic, type ConstellationReport, type TiangongReport } from '../services/analytics.js';
 import { indicators, type Indicators } from '../services/indicators.js';
 import type { Figure7 } from '../analytics/launches.js';
 import type { Figure8 } from '../analytics/spacecraft.js';
-import type { TiangongNow } from '../analytics/tiangong.js';
 import type { SourceInfo } from './citations.js';
 
 export interface ReportData {
@@ -22,7 +21,7 @@ export interface ReportData {
   launches: Figure7 | null;
   spacecraft: Figure8 | null;
   constellations: ConstellationReport[];
-  tiangong: TiangongNow | null;
+  tiangong: TiangongReport | null;
   sources: Map<string, SourceInfo>;
   changes: ChangeItem[] | null;
   since: string | null;

@@ -6,6 +6,7 @@ import { all, first, type EntityRow } from '../model/entity-row.js';
 import { esc, cited, citedAll, table, figure, valueText } from './html.js';
 import { groupedBars, heatmap, horizontalBars } from './svg-charts.js';
 import { GOAL_JUDGEMENT_DEFINITION, GOAL_STATUSES, judgeGoal } from '../analytics/goals.js';
+import type { TiangongReport } from '../services/analytics.js';
 
 const inSegment = (rows: EntityRow[], seg: SegmentId) => rows.filter((r) => all(r, 'segment').includes(seg));
 const captionOf = (d: ReportData) => { const m = new Map(Object.values(d.rows).flat().map((r) => [r.id, r.caption])); return (id: string) => m.get(id) ?? id; };
@@ -97,7 +98,15 @@ function figure9(d: ReportData, cites: Citations): string {
   return figure(9, 'Tiangong and the ISS', bars.length ? horizontalBars(bars, { xLabel: 'cost, USD billion (as the sources state it)' }) : '',
     'Comparison points the sources give, each cited; the report\'s own Figure 9 was an image absent from the text.')
     + table(['', 'Tiangong', 'ISS'], rows, 'class="compact"')
-    + (now ? `<p data-tiangong-norad="${now.noradId}">Tiangong now: ${esc(now.objectName)} at ${now.altitudeKm ?? now.altitudeAtEpochKm} km${now.altitudeKm === null ? ' at its element set epoch' : ''}, inclination ${now.inclinationDeg}°, period ${now.periodMin} min (element set ${esc(now.epoch)})${cites.cite(d.tiangong!.snapshot.sourceId)}; co-orbiting: ${d.tiangong!.coOrbiting.map((o) => esc(o.objectName)).join(', ') || 'none'}.</p>` : '');
+    + (now ? `<p data-tiangong-norad="${now.noradId}">Tiangong now: ${esc(now.objectName)} at ${now.altitudeKm ?? now.altitudeAtEpochKm} km${now.altitudeKm === null ? ' at its element set epoch' : ''}, inclination ${now.inclinationDeg}°, period ${now.periodMin} min (element set ${esc(now.epoch)})${cites.cite(d.tiangong!.snapshot.sourceId)}; co-orbiting: ${d.tiangong!.coOrbiting.map((o) => esc(o.objectName)).join(', ') || 'none'}.</p>` : '')
+    + (d.tiangong ? stationVisits(d.tiangong.crewAndCargo, cites) : '');
+}
+
+function stationVisits(v: TiangongReport['crewAndCargo'], cites: Citations): string {
+  if (!v.visits.length) return `<p>${esc(v.definition)} None in the ingested launch log.</p>`;
+  const crews = v.visits.filter((x) => x.role === 'crew').length;
+  return `<p data-station-visits="${v.visits.length}">Crews and cargo: ${crews} crewed (Shenzhou) and ${v.visits.length - crews} cargo (Tianzhou) launches. ${esc(v.definition)}</p>`
+    + table(['launch', 'mission', 'role'], v.visits.map((x) => [`${esc(x.launchDate.slice(0, 10))}${cites.cite(x.sourceId, `launch ${x.launchTag}`)}`, esc(x.name), x.role]), 'class="compact" data-table="station-visits"');
 }
 
 export function segmentAnalysis(d: ReportData, cites: Citations): string {

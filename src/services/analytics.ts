@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { readRules, type Rules } from '../ingest/rules/read-rules.js';
 import { formatValidationError } from '../ingest/curated/yaml-file.js';
-import { allLaunches, catalogRecords, listSnapshots, snapshotObjects } from '../store/queries/catalog.js';
+import { allLaunches, catalogRecords, launchPayloadsNamed, listSnapshots, snapshotObjects } from '../store/queries/catalog.js';
 import { statementsOfKind } from '../store/queries/entities.js';
 import { byPreference, type Statement } from '../model/statement.js';
 import type { SnapshotInfo } from '../model/catalog-records.js';
@@ -11,6 +11,7 @@ import { figure7, type FailedToOrbit, type Figure7 } from '../analytics/launches
 import { classifyObjects, figure8, type Figure8 } from '../analytics/spacecraft.js';
 import { constellationProgress, type ConstellationProgress, type SourcedValue } from '../analytics/constellations.js';
 import { tiangongNow, type TiangongNow } from '../analytics/tiangong.js';
+import { CORE_MODULE_NAME, stationVisits, type StationVisits } from '../analytics/station-visits.js';
 import { memo } from './data-cache.js';
 import type { ClassifiedObject } from '../analytics/spacecraft.js';
 import type { SnapshotObject, LaunchRecord } from '../model/catalog-records.js';
@@ -127,7 +128,12 @@ async function computeConstellations(db: Kysely<Database>, rules: Rules, opts: {
   };
 }
 
-export async function tiangongAnalytic(db: Kysely<Database>, opts: { at?: Date; asOf?: string } = {}): Promise<TiangongNow> {
+export type TiangongReport = TiangongNow & { crewAndCargo: StationVisits };
+
+/** The station now (from a GP snapshot) with the crew and cargo launches to it (from the launch log). */
+export async function tiangongAnalytic(db: Kysely<Database>, opts: { at?: Date; asOf?: string } = {}): Promise<TiangongReport> {
   const { snapshot } = await snapshotAt(db, opts.asOf);
-  return tiangongNow(await cachedSnapshotObjects(db, snapshot.id), snapshot, opts.at ?? new Date());
+  const now = tiangongNow(await cachedSnapshotObjects(db, snapshot.id), snapshot, opts.at ?? new Date());
+  const payloads = await launchPayloadsNamed(db, [CORE_MODULE_NAME, 'Shenzhou', 'Tianzhou']);
+  return { ...now, crewAndCargo: stationVisits(payloads, await launchCoverageEnd(db, await cachedLaunches(db))) };
 }

@@ -25,12 +25,13 @@ function group(rows: EntityRow[], keys: (r: EntityRow) => string[]): Map<string,
   return out;
 }
 
-export const COUNTRY_SETS: Record<string, { framework: string; label: string }> = {
+/** Country sets from agreements; China's own programmes (Space Silk Road, BRI) list partner countries, not China itself. */
+export const COUNTRY_SETS: Record<string, { framework: string; label: string; exceptChina?: boolean }> = {
   ilrs: { framework: 'program.ilrs', label: 'International Lunar Research Station participants' },
   'artemis-accords': { framework: 'program.artemis-accords', label: 'Artemis Accords signatories' },
   apsco: { framework: 'org.apsco', label: 'APSCO members' },
-  'space-silk-road': { framework: 'program.space-silk-road', label: 'Space Silk Road project countries' },
-  bri: { framework: 'program.bri', label: 'Belt and Road Initiative (from an undated, unverified list)' },
+  'space-silk-road': { framework: 'program.space-silk-road', label: 'Space Silk Road partner countries (China excluded: it runs the programme)', exceptChina: true },
+  bri: { framework: 'program.bri', label: 'Belt and Road Initiative partner countries (from an undated, unverified list; China excluded)', exceptChina: true },
 };
 
 const FEATURES = { type: 'object', required: ['type', 'features'], additionalProperties: true, properties: { type: { const: 'FeatureCollection' }, features: { type: 'array' } } };
@@ -105,7 +106,7 @@ export function registerGeoRoutes(api: FastifyInstance, store: Store): void {
     const set = COUNTRY_SETS[req.query.set] ?? { framework: '', label: derived!.label };
     const byCountry = derived
       ? derived.members({ facilities: await entityRows(store.db, 'Facility'), objects: await entityRows(store.db, 'SpaceObject') })
-      : countriesInFramework(await entityRows(store.db, 'Agreement'), set.framework);
+      : countriesInFramework(await entityRows(store.db, 'Agreement'), set.framework, { exceptChina: COUNTRY_SETS[req.query.set]?.exceptChina });
     const shapes = countryFeatures();
     const features = [...byCountry.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([iso2, list]) => ({
       type: 'Feature' as const,

@@ -131,7 +131,10 @@ export interface TiangongNow {
   coOrbiting: { noradId: number; objectName: string; epoch: string; deltaSemiMajorAxisKm: number }[];
   tolerances: { semiMajorAxisKm: number; inclinationDeg: number; raanDeg: number };
   note: string;
+  crewAndCargo: StationVisits;
 }
+export interface StationVisit { launchTag: string; launchDate: string; name: string; vehicle: string; role: 'crew' | 'cargo'; noradId: number | null; sourceId: string }
+export interface StationVisits { definition: string; coreModuleLaunch: string | null; coverageEnd: string | null; visits: StationVisit[] }
 
 /** An entity as a row of preferred, cited values (/goals, /risks, /recommendations). */
 export interface Cited { value: string; sourceId: string; locator: string | null; qualifier: string | null; status: string; asOf: string | null }

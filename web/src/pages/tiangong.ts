@@ -4,7 +4,7 @@
  */
 import { apiGet } from '../api/client.ts';
 import { rememberCaption } from '../api/entity-captions.ts';
-import type { EntityDetail, TiangongNow, TimelineItem } from '../api/types.ts';
+import type { EntityDetail, StationVisits, TiangongNow, TimelineItem } from '../api/types.ts';
 import { cite } from '../citations/cite.ts';
 import { registerSources } from '../citations/source-registry.ts';
 import { h } from '../dom.ts';
@@ -31,6 +31,19 @@ async function datedTable(ids: Set<string>, kinds: string, empty: string): Promi
     undated.length ? h('p', { class: 'small muted' }, 'Undated: ', undated.map((id, n) => [n ? ', ' : '', entityLink(id)])) : null);
 }
 
+/** Crew and cargo launches to the station, from the launch log, with the definition shown. */
+function visitsTable(v: StationVisits): HTMLElement {
+  const crews = v.visits.filter((x) => x.role === 'crew').length;
+  return h('div', { 'data-station-visits': String(v.visits.length) },
+    h('p', { class: 'definition small' }, v.definition),
+    h('p', null, `${crews} crewed (Shenzhou) and ${v.visits.length - crews} cargo (Tianzhou) launches.`),
+    v.visits.length
+      ? h('ul', { class: 'dated-list' }, v.visits.map((x) => h('li', null, h('span', { class: 'date' }, formatDate(x.launchDate.slice(0, 10))), ' ',
+        h('strong', null, x.name),
+        h('span', { class: 'muted small' }, ` — ${x.role}, launch ${x.launchTag}${x.noradId ? `, NORAD ${x.noradId}` : ''} `), cite(x.sourceId, `launch ${x.launchTag}`))))
+      : h('p', { class: 'muted' }, 'No crew or cargo launch to the station in the ingested launch log.'));
+}
+
 export async function render(root: HTMLElement, ctx: PageContext): Promise<void> {
   ctx.setTitle('Tiangong');
   const slots = { orbit: h('div'), modules: h('div'), plan: h('div'), crews: h('div'), catalog: h('div'), international: h('div'), iss: h('div'), claims: h('div') };
@@ -53,11 +66,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     section(slots.orbit, 'Orbit', async () => orbitCard(await now)),
     section(slots.catalog, 'Catalog objects', async () => coOrbitingTable(await now)),
     section(slots.modules, 'Modules', async () => datedTable(new Set(refs(await tiangong, 'SpaceObject', 'program').map((r) => r.id)), 'SpaceObject', 'No modules recorded.')),
-    section(slots.crews, 'Crews and vehicles', async () => {
-      const [sz, tz] = await Promise.all([entity('program.shenzhou'), entity('program.tianzhou')]);
-      const ids = new Set([...refs(sz, 'Mission'), ...refs(tz, 'Mission'), ...refs(await tiangong, 'Mission')].map((r) => r.id));
-      return datedTable(ids, 'Mission', 'No crewed or cargo missions recorded.');
-    }),
+    section(slots.crews, 'Crews and vehicles', async () => visitsTable((await now).crewAndCargo)),
     section(slots.plan, 'Plan', async () => {
       const t = await tiangong;
       const shown = t.properties.filter((p) => ['plannedSize', 'modules', 'started', 'completionTarget', 'lifetime', 'cost', 'altitude'].includes(p.property));
