@@ -1,135 +1,122 @@
 /**
- * The key findings' quantitative claims beside live values. Each metric says what it
- * is computed from and as of when; a claim whose metric has no live computation says
- * so instead of showing a number.
+ * The report's quantitative claims beside what independent data measures. Each claim's
+ * metric (data/rules/metrics.yaml) defines what the number counts; a live value is shown
+ * only when a computation measures that same quantity from data that is not the claim's
+ * own source. A change ("trend") is shown only when the data is newer than the claim; a
+ * projection is tracked as progress toward its target; otherwise the page says why there
+ * is no independent measure.
  */
-import { first, type EntityRow } from '../model/entity-row.js';
-import type { LaunchRecord } from '../model/catalog-records.js';
-import type { LaunchProviderRule } from '../model/rules.js';
-import type { ConstellationProgress } from './constellations.js';
-import type { TiangongNow } from './tiangong.js';
-import type { ClassifiedObject } from './spacecraft.js';
-import { compileProviders, orbitalLaunches, outcomeOf, yearComplete } from './launches.js';
+import type { MetricDefinition } from '../model/rules.js';
+import { lastDayOf } from './goals.js';
+import { MEASURES, type LiveValue, type MeasureInputs, type MeasureParams } from './live-measures.js';
 
-export interface LiveValue {
-  value: number | null;
-  unit: string | null;
-  asOf: string | null;
-  basis: string;
-  sources: string[];
-  detail?: Record<string, unknown>;
-}
-
-export interface IndicatorInputs {
-  facilities: EntityRow[];
-  agreements: EntityRow[];
-  missions: EntityRow[];
-  launches: LaunchRecord[];
-  launchCoverageEnd: string | null;
-  launchSourceIds: string[];
-  providerRules: LaunchProviderRule[];
-  constellations: ConstellationProgress[];
-  tiangong: TiangongNow | null;
-  objects: ClassifiedObject[];
-  snapshot: { asOf: string; sourceId: string } | null;
-}
-
-const citesOf = (rows: EntityRow[], props: string[]) => [...new Set(rows.flatMap((r) => props.flatMap((p) => (r.values[p] ?? []).map((c) => c.sourceId))))];
-
-function countPrograms(inp: IndicatorInputs, program: string, label: string): LiveValue {
-  if (!inp.snapshot) return unavailable('no GP snapshot ingested');
-  const n = inp.objects.filter((o) => o.program === program && o.kind === 'payload').length;
-  return { value: n, unit: 'satellites', asOf: inp.snapshot.asOf, basis: `${label} in the CelesTrak GP active snapshot, matched by the curated name rules`, sources: [inp.snapshot.sourceId] };
-}
-
-function unavailable(why: string): LiveValue {
-  return { value: null, unit: null, asOf: null, basis: why, sources: [] };
-}
-
-export const LIVE_METRICS: Record<string, (inp: IndicatorInputs) => LiveValue> = {
-  'operational-spaceports': (inp) => {
-    const sites = inp.facilities.filter((f) => ['launch-site', 'sea-launch-platform'].includes(first(f, 'facilityKind') ?? '') && !first(f, 'partOf')
-      && first(f, 'country') === 'CN' && first(f, 'status') === 'operational');
-    return { value: sites.length, unit: 'spaceports', asOf: null, basis: 'Chinese launch sites and sea-launch zones marked operational in the knowledge base (pads excluded)', sources: citesOf(sites, ['status']), detail: { sites: sites.map((s) => s.id) } };
-  },
-  'active-private-launch-providers': (inp) => {
-    if (!inp.launchCoverageEnd) return unavailable('no launch data ingested');
-    const since = `${Number(inp.launchCoverageEnd.slice(0, 4)) - 1}${inp.launchCoverageEnd.slice(4)}`;
-    const rules = compileProviders(inp.providerRules.filter((r) => r.sector === 'commercial'));
-    const providers = new Set<string>();
-    for (const l of inp.launches) {
-      if (l.lvState !== 'CN' || l.launchDate.slice(0, 10) <= since || l.launchDate.slice(0, 10) > inp.launchCoverageEnd) continue;
-      const rule = rules.find(([, re]) => re.test(l.lvType));
-      if (rule) providers.add(rule[0].provider);
-    }
-    return { value: providers.size, unit: 'providers', asOf: inp.launchCoverageEnd, basis: `commercial Chinese launch providers (curated provider rules) with an orbital launch attempt in the 12 months to ${inp.launchCoverageEnd}`, sources: inp.launchSourceIds, detail: { providers: [...providers].sort() } };
-  },
-  'megaconstellation-deployed-share': (inp) => {
-    const megas = inp.constellations.filter((c) => ['program.guowang', 'program.qianfan'].includes(c.id) && c.latest && c.planned);
-    if (!megas.length) return unavailable('no constellation data');
-    const deployed = megas.reduce((n, c) => n + c.latest!.count, 0);
-    const planned = megas.reduce((n, c) => n + c.planned!.value, 0);
-    return { value: Math.round((deployed / planned) * 10000) / 100, unit: 'percent', asOf: megas[0]!.latest!.asOf, basis: `Guowang and Qianfan satellites in orbit (${deployed}) over their preferred planned sizes (${planned})`, sources: [...new Set(megas.flatMap((c) => [c.latest!.sourceId, c.planned!.sourceId]))] };
-  },
-  'ilrs-participant-countries': (inp) => {
-    const ilrs = inp.agreements.filter((a) => first(a, 'framework') === 'program.ilrs');
-    const countries = new Set(ilrs.flatMap((a) => (a.values.party ?? []).map((p) => p.value)).filter((p) => p.startsWith('country.') && p !== 'country.cn'));
-    return { value: countries.size, unit: 'countries besides China', asOf: null, basis: 'countries party to an ILRS agreement in the knowledge base', sources: citesOf(ilrs, ['party']), detail: { countries: [...countries].sort() } };
-  },
-  'tiangong-modules': (inp) => {
-    if (!inp.tiangong?.station) return unavailable('no Tiangong element set in the ingested GP snapshots');
-    const modules = [inp.tiangong.station.objectName, ...inp.tiangong.coOrbiting.map((o) => o.objectName)].filter((n) => n.startsWith('CSS ('));
-    return { value: modules.length, unit: 'modules', asOf: inp.tiangong.snapshot.asOf, basis: 'station modules (CSS …) sharing Tiangong\'s orbit in the GP catalog', sources: [inp.tiangong.snapshot.sourceId], detail: { modules } };
-  },
-  'china-orbital-launches-per-year': (inp) => {
-    if (!inp.launchCoverageEnd) return unavailable('no launch data ingested');
-    const end = inp.launchCoverageEnd;
-    const thisYear = Number(end.slice(0, 4));
-    const count = (y: number) => orbitalLaunches(inp.launches, 'CN', y).length;
-    const failures = (y: number) => orbitalLaunches(inp.launches, 'CN', y).filter((l) => outcomeOf(l) === 'failure').length;
-    const complete = yearComplete(thisYear, end);
-    const shown = complete ? thisYear : thisYear - 1;
-    return {
-      value: count(shown), unit: `launches in ${shown}`, asOf: end,
-      basis: `Chinese orbital launches (launch vehicle state CN) in ${shown}, the latest complete year of the launch data`,
-      sources: inp.launchSourceIds,
-      detail: { lastCompleteYear: shown, lastCompleteYearLaunches: count(shown), lastCompleteYearFailures: failures(shown), partialYear: complete ? null : thisYear, partialYearLaunchesToDate: complete ? null : count(thisYear), partialYearFailuresToDate: complete ? null : failures(thisYear) },
-    };
-  },
-  'china-vs-us-launches': (inp) => {
-    if (!inp.launchCoverageEnd) return unavailable('no launch data ingested');
-    const end = inp.launchCoverageEnd;
-    const count = (state: string, y: number) => orbitalLaunches(inp.launches, state, y).length;
-    const years = [...new Set(inp.launches.map((l) => l.year))].filter((y) => yearComplete(y, end)).sort((a, b) => a - b);
-    const ahead = years.filter((y) => count('CN', y) > count('US', y));
-    const last = years.at(-1);
-    return {
-      value: ahead.length, unit: 'complete years in which China out-launched the US', asOf: inp.launchCoverageEnd,
-      basis: `years (to ${last ?? '—'}) with more Chinese than US orbital launches by launch vehicle state: ${ahead.join(', ') || 'none'}`,
-      sources: inp.launchSourceIds,
-      detail: Object.fromEntries(years.slice(-10).map((y) => [y, { CN: count('CN', y), US: count('US', y) }])),
-    };
-  },
-  'qianfan-deployed': (inp) => countPrograms(inp, 'program.qianfan', 'Qianfan satellites'),
-  'guowang-deployed': (inp) => countPrograms(inp, 'program.guowang', 'Guowang satellites (name rule unverified)'),
-  'beidou-satellites': (inp) => countPrograms(inp, 'program.beidou', 'BeiDou satellites'),
-  'jilin-1-satellites': (inp) => countPrograms(inp, 'program.jilin-1', 'Jilin-1 satellites'),
-  'change-8-partner-countries': (inp) => {
-    const m = inp.missions.find((x) => x.id === 'mission.change-8');
-    if (!m) return unavailable('no Chang\'e-8 entity');
-    const countries = (m.values.payloadPartner ?? []).map((p) => p.value).filter((p) => p.startsWith('country.'));
-    return { value: new Set(countries).size, unit: 'countries', asOf: null, basis: 'countries named as Chang\'e-8 payload partners in the knowledge base', sources: citesOf([m], ['payloadPartner']), detail: { countries: [...new Set(countries)].sort() } };
-  },
-};
-
+export type { LiveValue, MeasureInputs } from './live-measures.js';
 export type Trend = 'up' | 'down' | 'same' | 'n/a';
 
-export function trend(reportValue: number | null, live: number | null): Trend {
-  if (reportValue === null || live === null) return 'n/a';
-  return live > reportValue ? 'up' : live < reportValue ? 'down' : 'same';
+export interface MetricView {
+  id: string; label: string; counts: string; unit: string; comparison: MetricDefinition['comparison']; note: string | null;
 }
 
-export function liveValue(metric: string | null, inp: IndicatorInputs): LiveValue {
-  const f = metric ? LIVE_METRICS[metric] : undefined;
-  return f ? f(inp) : unavailable(metric ? `no live computation for metric "${metric}" yet` : 'the claim names no metric');
+export type Comparison =
+  | { kind: 'change-since-claim'; change: number; text: string }
+  | { kind: 'same-basis-difference'; difference: number; text: string }
+  | {
+    kind: 'progress'; target: number; targetYear: number; latestYear: number; latestValue: number;
+    requiredAnnualGrowth: number | null; recentAnnualGrowth: number | null; onPace: boolean | null; text: string;
+  }
+  | { kind: 'no-independent-measure'; text: string }
+  | { kind: 'no-data'; text: string };
+
+export interface ClaimFacts {
+  reportValue: number | null;
+  qualifier: string | null;
+  /** The date the claim speaks of: its value's as-of date, else its source's publication date. */
+  claimDate: string | null;
+  targetDate: string | null;
+  /** The document the claim cites (a report reference resolves to the report). */
+  sourceDocument: string;
+  metric: string | null;
+}
+
+export interface ClaimEvaluation {
+  definition: MetricView | null;
+  live: LiveValue | null;
+  comparison: Comparison;
+  related: (LiveValue & { label: string }) | null;
+  trend: Trend;
+}
+
+function measure(id: string, params: MeasureParams | undefined, inp: MeasureInputs): LiveValue | { unavailable: string } {
+  const f = MEASURES[id];
+  return f ? f(inp, params ?? {}) : { unavailable: `unknown measure "${id}" in data/rules/metrics.yaml` };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function progress(target: number, targetDate: string | null, live: LiveValue): Comparison {
+  const detail = live.detail as { year?: number; byYear?: Record<string, number> } | undefined;
+  const targetYear = targetDate ? Number(targetDate.replace(/^~/, '').slice(0, 4)) : NaN;
+  if (!detail?.year || !detail.byYear || Number.isNaN(targetYear)) return { kind: 'no-data', text: 'The projection names no target year, or the measure gives no yearly history.' };
+  const years = Object.keys(detail.byYear).map(Number).sort((a, b) => a - b);
+  const first = years[0]!;
+  const latestValue = live.value;
+  const span = targetYear - detail.year;
+  const required = span > 0 && latestValue > 0 ? round((target / latestValue) ** (1 / span) - 1) : null;
+  const earlier = detail.byYear[first] ?? 0;
+  const recent = detail.year > first && earlier > 0 ? round((latestValue / earlier) ** (1 / (detail.year - first)) - 1) : null;
+  const onPace = required === null || recent === null ? null : recent >= required;
+  const text = `Target: ${target} in ${targetYear}. Latest complete year ${detail.year}: ${latestValue}. `
+    + (required === null ? '' : `Reaching the target needs ${pct(required)} growth a year from ${detail.year} to ${targetYear}; `)
+    + (recent === null ? '' : `growth was ${pct(recent)} a year from ${first} to ${detail.year}`)
+    + (onPace === null ? '.' : onPace ? ': on pace.' : ': behind pace.');
+  return { kind: 'progress', target, targetYear, latestYear: detail.year, latestValue, requiredAnnualGrowth: required, recentAnnualGrowth: recent, onPace, text };
+}
+
+/** Evaluates one claim against its metric definition. `documentOf` maps a source id to the document it belongs to. */
+export function evaluateClaim(claim: ClaimFacts, def: MetricDefinition | undefined, inp: MeasureInputs, documentOf: (sourceId: string) => string): ClaimEvaluation {
+  const none = (text: string, definition: MetricView | null = null, related: ClaimEvaluation['related'] = null): ClaimEvaluation =>
+    ({ definition, live: null, comparison: { kind: 'no-independent-measure', text }, related, trend: 'n/a' });
+  if (!claim.metric) return none('No independent measure yet: the claim names no metric definition.');
+  if (!def) return none(`No independent measure yet: metric "${claim.metric}" has no definition.`);
+  const definition: MetricView = { id: def.id, label: def.label, counts: def.counts, unit: def.unit, comparison: def.comparison, note: def.note ?? null };
+  let related: ClaimEvaluation['related'] = null;
+  if (def.related) {
+    const r = measure(def.related, def.relatedParams, inp);
+    if (!('unavailable' in r)) related = { ...r, label: 'A related figure, not the same quantity (not compared)' };
+  }
+  if (def.comparison === 'none') return none(`No independent measure yet. ${def.noMeasure}`, definition, related);
+  const m = measure(def.measure!, def.params, inp);
+  if ('unavailable' in m) return { definition, live: null, comparison: { kind: 'no-data', text: `Not computed: ${m.unavailable}.` }, related, trend: 'n/a' };
+  const circular = m.sources.filter((s) => documentOf(s) === claim.sourceDocument);
+  if (circular.length) return none(`No independent measure yet: the only data measuring it (${circular.join(', ')}) is the claim's own source.`, definition, related);
+  if (def.comparison === 'progress') {
+    if (claim.reportValue === null) return { definition, live: m, comparison: { kind: 'no-data', text: 'The claim states no target value.' }, related, trend: 'n/a' };
+    return { definition, live: m, comparison: progress(claim.reportValue, claim.targetDate, m), related, trend: 'n/a' };
+  }
+  if (claim.reportValue === null) {
+    return { definition, live: m, comparison: { kind: 'no-data', text: 'The claim states no number to compare; the data are shown for reference.' }, related, trend: 'n/a' };
+  }
+  const diff = round(m.value - claim.reportValue);
+  const claimEnd = claim.claimDate ? lastDayOf(claim.claimDate) : null;
+  if (claimEnd && m.asOf.slice(0, 10) > claimEnd && m.lowerBound && diff < 0) {
+    return {
+      definition, live: m, related, trend: 'n/a',
+      comparison: { kind: 'same-basis-difference', difference: diff, text: `The data (${m.asOf}) give at least ${m.value}, a lower bound, against the report's ${claim.qualifier ? `${claim.qualifier} ` : ''}${claim.reportValue}: no decrease can be concluded.` },
+    };
+  }
+  if (claimEnd && m.asOf.slice(0, 10) > claimEnd) {
+    const trend: Trend = diff > 0 ? 'up' : diff < 0 ? 'down' : 'same';
+    return {
+      definition, live: m, related, trend,
+      comparison: { kind: 'change-since-claim', change: diff, text: `Change since the claim (${claim.claimDate}) on the same definition, data of ${m.asOf}: ${diff > 0 ? '+' : ''}${diff}.` },
+    };
+  }
+  return {
+    definition, live: m, related, trend: 'n/a',
+    comparison: {
+      kind: 'same-basis-difference', difference: diff,
+      text: `The data (to ${m.asOf}) do not post-date the claim (${claim.claimDate ?? 'undated'}), so no change is shown; on this definition the data give ${m.value} against the report's ${claim.qualifier ? `${claim.qualifier} ` : ''}${claim.reportValue}.`,
+    },
+  };
 }

@@ -22,6 +22,13 @@ export interface SnapshotObject extends Pick<GpRow, 'noradId' | 'objectName' | '
 export interface LaunchRecord {
   launchTag: string; launchDate: string; year: number; datePrecision: string; lvType: string; lvState: string | null;
   agency: string | null; outcome: string; successFraction: number | null; launchClass: string | null; sourceId: string;
+  /** GCAT launch-site code (e.g. JQ, WEN; sea-launch zones have their own). */
+  launchSite: string | null;
+}
+
+/** A payload of the launch log with its launch vehicle's state and its owner's state (GCAT codes). */
+export interface LaunchedPayload {
+  launchTag: string; launchDate: string; name: string | null; lvState: string | null; satState: string | null; satOwner: string | null; sourceId: string;
 }
 
 /** A payload of the launch log, with its launch. */

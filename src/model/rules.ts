@@ -48,7 +48,36 @@ export const ItuMilestoneSchema = z.strictObject({
   note: z.string().optional(),
 });
 
+const params = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+
+/**
+ * What a claim's number counts, and how (or whether) independent data measures it: the
+ * live value is shown only for a computation of the same quantity (data/rules/metrics.yaml).
+ */
+export const MetricDefinitionSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  label: z.string().min(1),
+  /** What is counted, over which population, on which basis. */
+  counts: z.string().min(1),
+  unit: z.string().min(1),
+  comparison: z.enum(['same-quantity', 'progress', 'none']),
+  /** The live computation (src/analytics/indicators.ts) that measures exactly this quantity. */
+  measure: z.string().optional(),
+  params: params.optional(),
+  /** Why nothing independent measures it (comparison: none). */
+  noMeasure: z.string().optional(),
+  /** A computation of a different, related quantity: shown under its own label, never compared. */
+  related: z.string().optional(),
+  relatedParams: params.optional(),
+  note: z.string().optional(),
+}).superRefine((m, ctx) => {
+  if (m.comparison === 'none' && !m.noMeasure) ctx.addIssue({ code: 'custom', path: ['noMeasure'], message: 'a metric with no measure says why (noMeasure)' });
+  if (m.comparison !== 'none' && !m.measure) ctx.addIssue({ code: 'custom', path: ['measure'], message: `comparison "${m.comparison}" needs a measure` });
+  if (m.comparison !== 'none' && m.noMeasure) ctx.addIssue({ code: 'custom', path: ['noMeasure'], message: 'noMeasure is only for comparison: none' });
+});
+
 export const RulesFileSchema = z.strictObject({
+  metrics: z.array(MetricDefinitionSchema).optional(),
   objectNameRules: z.array(ObjectNameRuleSchema).optional(),
   launchProviderRules: z.array(LaunchProviderRuleSchema).optional(),
   ituMilestones: z.array(ItuMilestoneSchema).optional(),
@@ -59,3 +88,4 @@ export const RulesFileSchema = z.strictObject({
 export type ObjectNameRule = z.output<typeof ObjectNameRuleSchema>;
 export type LaunchProviderRule = z.output<typeof LaunchProviderRuleSchema>;
 export type ItuMilestone = z.output<typeof ItuMilestoneSchema>;
+export type MetricDefinition = z.output<typeof MetricDefinitionSchema>;

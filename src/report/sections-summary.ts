@@ -10,11 +10,13 @@ const fmt = (v: number | null, unit: string | null) => (v === null ? '—' : `${
 
 function claimLine(c: ClaimView, cites: Citations): string {
   const then = `${c.qualifier ? `${c.qualifier} ` : ''}${fmt(c.reportValue, c.unit)}${c.sourceId ? cites.cite(c.sourceId, c.locator) : ''}`;
-  const live = c.live.value === null
-    ? `<span class="na">no live value: ${esc(c.live.basis)}</span>`
-    : `${fmt(c.live.value, c.live.unit)}${c.live.asOf ? ` (data as of ${esc(c.live.asOf)})` : ''}${c.live.sources.map((s) => cites.cite(s)).join('')} <span class="basis">${esc(c.live.basis)}</span>`;
-  const differs = c.live.value !== null && c.reportValue !== null && c.live.value !== c.reportValue;
-  return `<li data-claim="${esc(c.id)}" data-report-value="${c.reportValue ?? ''}" data-live-value="${c.live.value ?? ''}">“${esc(c.quote)}”<br><span class="thennow">${differs ? `then ${then} → now ${live}` : `report: ${then}; data: ${live}`}</span></li>`;
+  const def = c.definition ? `<span class="definition">${esc(c.definition.label)}: ${esc(c.definition.counts)} (${esc(c.definition.unit)}).</span> ` : '';
+  const live = c.live
+    ? `${fmt(c.live.value, c.live.unit)} (data as of ${esc(c.live.asOf)})${c.live.sources.map((s) => cites.cite(s)).join('')}${(c.live.references ?? []).map((s) => cites.cite(s)).join('')} <span class="basis">${esc(c.live.basis)}</span>. `
+    : '';
+  const related = c.related ? ` <span class="related">${esc(c.related.label)}: ${fmt(c.related.value, c.related.unit)} (${esc(c.related.basis)})${c.related.sources.map((s) => cites.cite(s)).join('')}.</span>` : '';
+  return `<li data-claim="${esc(c.id)}" data-report-value="${c.reportValue ?? ''}" data-live-value="${c.live?.value ?? ''}" data-comparison="${c.comparison.kind}">“${esc(c.quote)}”<br>`
+    + `<span class="thennow">Report: ${then}. ${def}${c.live ? `Data: ${live}` : ''}<span class="comparison">${esc(c.comparison.text)}</span>${related}</span></li>`;
 }
 
 export function executiveSummary(d: ReportData, cites: Citations): string {

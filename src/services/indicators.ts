@@ -1,34 +1,34 @@
-/** The five key findings with each quantitative claim: the report's value, today's value, its date and the trend. */
+/**
+ * The five key findings with each quantitative claim: the report's value, its metric's
+ * definition, and what independent data measures (or why nothing does).
+ */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { entityRows } from '../store/queries/entity-table.js';
-import { listSnapshots } from '../store/queries/catalog.js';
-import { first } from '../model/entity-row.js';
-import { liveValue, trend, type IndicatorInputs, type LiveValue, type Trend } from '../analytics/indicators.js';
+import { listSnapshots, payloadsOnVehiclesOf } from '../store/queries/catalog.js';
+import { first, type EntityRow } from '../model/entity-row.js';
+import { evaluateClaim, type ClaimEvaluation, type MeasureInputs } from '../analytics/indicators.js';
 import { cachedClassified, cachedLaunches, constellationsAnalytic, launchCoverageEnd, tiangongAnalytic, type ConstellationReport } from './analytics.js';
 import type { Rules } from '../ingest/rules/read-rules.js';
 import { memo } from './data-cache.js';
 
-export interface ClaimView {
+export interface ClaimView extends ClaimEvaluation {
   id: string; quote: string; reportValue: number | null; qualifier: string | null; unit: string | null;
-  sourceId: string; locator: string | null; metric: string | null; live: LiveValue; trend: Trend;
+  sourceId: string; locator: string | null; metric: string | null; claimDate: string | null; targetDate: string | null;
 }
 export interface FindingView { id: string; number: number; headline: string; description: string | null; sourceId: string | null; locator: string | null; claims: ClaimView[] }
 export interface Indicators { findings: FindingView[]; otherClaims: ClaimView[]; computedAt: string }
 
-async function gatherInputs(db: Kysely<Database>, rules: Rules): Promise<IndicatorInputs> {
+async function gatherInputs(db: Kysely<Database>, rules: Rules): Promise<MeasureInputs> {
   const launches = await cachedLaunches(db);
   const coverageEnd = await launchCoverageEnd(db, launches);
-  const snapshots = await listSnapshots(db);
-  const latest = snapshots.at(-1) ?? null;
+  const latest = (await listSnapshots(db)).at(-1) ?? null;
   let constellations: ConstellationReport[] = [];
   if (latest) constellations = (await constellationsAnalytic(db, rules)).constellations;
   return {
-    facilities: await entityRows(db, 'Facility'),
-    agreements: await entityRows(db, 'Agreement'),
-    missions: await entityRows(db, 'Mission'),
     launches, launchCoverageEnd: coverageEnd,
     launchSourceIds: [...new Set(launches.map((l) => l.sourceId))],
+    chinesePayloads: await payloadsOnVehiclesOf(db, 'CN'),
     providerRules: rules.launchProviderRules,
     constellations,
     tiangong: latest ? await tiangongAnalytic(db) : null,
@@ -41,19 +41,31 @@ export function indicators(db: Kysely<Database>, rules: Rules): Promise<Indicato
   return memo(db, `indicators:${JSON.stringify(rules)}`, () => computeIndicators(db, rules));
 }
 
+/** Each source's document (a numbered reference of the report belongs to the report) and publication date. */
+async function sourceDocuments(db: Kysely<Database>): Promise<{ documentOf: (id: string) => string; published: (id: string) => string | null }> {
+  const rows = await db.selectFrom('sources').select(['id', 'part_of', 'published']).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const documentOf = (id: string) => byId.get(id)?.part_of ?? id;
+  return { documentOf, published: (id: string) => byId.get(id)?.published ?? byId.get(documentOf(id))?.published ?? null };
+}
+
 async function computeIndicators(db: Kysely<Database>, rules: Rules): Promise<Indicators> {
   const inputs = await gatherInputs(db, rules);
+  const { documentOf, published } = await sourceDocuments(db);
+  const metrics = new Map(rules.metrics.map((m) => [m.id, m]));
   const findings = await entityRows(db, 'KeyFinding');
   const claims = await entityRows(db, 'Claim');
-  const claimView = (c: (typeof claims)[number]): ClaimView => {
+  const claimView = (c: EntityRow): ClaimView => {
     const v = c.values.value?.[0];
+    const cited = v ?? c.values.quote?.[0];
+    const sourceId = cited?.sourceId ?? '';
     const metric = first(c, 'metric');
-    const live = liveValue(metric, inputs);
     const reportValue = v ? Number(v.value) : null;
-    const quote = c.values.quote?.[0];
+    const claimDate = v?.asOf ?? published(sourceId);
+    const facts = { reportValue, qualifier: v?.qualifier ?? null, claimDate, targetDate: first(c, 'targetDate'), sourceDocument: documentOf(sourceId), metric };
     return {
-      id: c.id, quote: quote?.value ?? c.caption, reportValue, qualifier: v?.qualifier ?? null, unit: first(c, 'unit'),
-      sourceId: (v ?? quote)?.sourceId ?? '', locator: (v ?? quote)?.locator ?? null, metric, live, trend: trend(reportValue, live.value),
+      id: c.id, quote: c.values.quote?.[0]?.value ?? c.caption, unit: first(c, 'unit'), sourceId, locator: cited?.locator ?? null,
+      ...facts, ...evaluateClaim(facts, metric ? metrics.get(metric) : undefined, inputs, documentOf),
     };
   };
   const byFinding = new Map<string, ClaimView[]>();

@@ -101,7 +101,7 @@ export function registerViewRoutes(api: FastifyInstance, store: Store, rulesDir:
 
   api.get<{ Querystring: { format?: string } }>('/indicators', {
     schema: {
-      summary: 'The five key findings: each quantitative claim with the report\'s value, today\'s value computed from the data, its date and the trend',
+      summary: 'The five key findings: each quantitative claim with the report\'s value, its metric\'s definition, and the value independent data give on that definition (or why none does); a change is given only when the data post-date the claim, a projection is tracked as progress',
       tags: ['analytics'], querystring: { type: 'object', additionalProperties: false, properties: { ...FORMAT_PROPERTY } },
       response: responses(analytic(['findings', 'otherClaims', 'computedAt']), true),
     },
@@ -109,9 +109,11 @@ export function registerViewRoutes(api: FastifyInstance, store: Store, rulesDir:
     const data = await indicators(store.db, loadRules(rulesDir));
     const claims = [...data.findings.flatMap((f) => f.claims.map((c) => ({ f: f.number, c }))), ...data.otherClaims.map((c) => ({ f: null, c }))];
     return sendAs(reply, req.query.format, 'indicators', data, async () => ({
-      columns: ['key_finding', 'claim_id', 'quote', 'report_value', 'qualifier', 'unit', 'report_source', 'report_locator', 'metric', 'live_value', 'live_unit', 'live_as_of', 'live_basis', 'trend'],
-      rows: claims.map(({ f, c }) => [f, c.id, c.quote, c.reportValue, c.qualifier, c.unit, c.sourceId, c.locator, c.metric, c.live.value, c.live.unit, c.live.asOf, c.live.basis, c.trend]),
-      meta: await tableMeta(store.db, 'Key findings: report values and live values', claims.flatMap(({ c }) => [c.sourceId, ...c.live.sources]), data.computedAt),
+      columns: ['key_finding', 'claim_id', 'quote', 'report_value', 'qualifier', 'unit', 'claim_date', 'report_source', 'report_locator', 'metric', 'metric_label', 'metric_counts',
+        'comparison', 'live_value', 'live_unit', 'live_as_of', 'live_basis', 'comparison_text', 'trend'],
+      rows: claims.map(({ f, c }) => [f, c.id, c.quote, c.reportValue, c.qualifier, c.unit, c.claimDate, c.sourceId, c.locator, c.metric, c.definition?.label ?? null, c.definition?.counts ?? null,
+        c.comparison.kind, c.live?.value ?? null, c.live?.unit ?? null, c.live?.asOf ?? null, c.live?.basis ?? null, c.comparison.text, c.trend]),
+      meta: await tableMeta(store.db, 'Key findings: report values, metric definitions and independent measures', claims.flatMap(({ c }) => [c.sourceId, ...(c.live?.sources ?? [])]), data.computedAt),
     }));
   });
 }

@@ -1,7 +1,7 @@
 /** Reads and validates data/rules/*.yaml (schema in src/model/rules.ts), with file, line and field in every error. */
 import { relative } from 'node:path';
 import { existsSync } from 'node:fs';
-import { RulesFileSchema, type ItuMilestone, type LaunchProviderRule, type ObjectNameRule } from '../../model/rules.js';
+import { RulesFileSchema, type ItuMilestone, type LaunchProviderRule, type MetricDefinition, type ObjectNameRule } from '../../model/rules.js';
 import { readYamlFile, fieldName, type Path, type ValidationError } from '../curated/yaml-file.js';
 import { listYamlFiles } from '../curated/read-knowledge-base.js';
 
@@ -10,6 +10,8 @@ export interface Rules {
   launchProviderRules: LaunchProviderRule[];
   ituMilestones: ItuMilestone[];
   ituBringIntoUseYears: number | null;
+  /** Metric definitions of the report's quantitative claims. */
+  metrics: MetricDefinition[];
   /** Every entity and source id the rules cite, with where, to check against the knowledge base. */
   references: { file: string; line: number; field: string; id: string; kind: 'entity' | 'source' }[];
 }
@@ -17,7 +19,7 @@ export interface Rules {
 export type RulesResult = { ok: true; rules: Rules } | { ok: false; errors: ValidationError[] };
 
 export function readRules(dir: string, cwd = process.cwd()): RulesResult {
-  const rules: Rules = { objectNameRules: [], launchProviderRules: [], ituMilestones: [], ituBringIntoUseYears: null, references: [] };
+  const rules: Rules = { objectNameRules: [], launchProviderRules: [], ituMilestones: [], ituBringIntoUseYears: null, metrics: [], references: [] };
   const errors: ValidationError[] = [];
   if (!existsSync(dir)) return { ok: true, rules };
   for (const path of listYamlFiles(dir)) {
@@ -49,10 +51,11 @@ export function readRules(dir: string, cwd = process.cwd()): RulesResult {
     rules.objectNameRules.push(...(d.objectNameRules ?? []));
     rules.launchProviderRules.push(...(d.launchProviderRules ?? []));
     rules.ituMilestones.push(...(d.ituMilestones ?? []));
+    rules.metrics.push(...(d.metrics ?? []));
     if (d.ituBringIntoUseYears) rules.ituBringIntoUseYears = d.ituBringIntoUseYears.years;
   }
   const ids = new Set<string>();
-  for (const [what, list] of [['object-name rule', rules.objectNameRules], ['launch-provider rule', rules.launchProviderRules], ['ITU milestone', rules.ituMilestones]] as const) {
+  for (const [what, list] of [['object-name rule', rules.objectNameRules], ['launch-provider rule', rules.launchProviderRules], ['ITU milestone', rules.ituMilestones], ['metric', rules.metrics]] as const) {
     for (const r of list) {
       if (ids.has(r.id)) errors.push({ file: dir, line: 1, field: r.id, reason: `duplicate ${what} id "${r.id}"` });
       ids.add(r.id);

@@ -1,7 +1,7 @@
 /** Read queries over the catalog tables, feeding the analytics. */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
-import type { LaunchRecord, SnapshotInfo, SnapshotObject, LaunchPayload } from '../../model/catalog-records.js';
+import type { LaunchRecord, SnapshotInfo, SnapshotObject, LaunchPayload, LaunchedPayload } from '../../model/catalog-records.js';
 export type { LaunchRecord, SnapshotInfo, SnapshotObject } from '../../model/catalog-records.js';
 
 
@@ -32,11 +32,12 @@ export async function snapshotObjects(db: Kysely<Database>, snapshotId: string):
 
 export async function allLaunches(db: Kysely<Database>): Promise<LaunchRecord[]> {
   const rows = await db.selectFrom('launches')
-    .select(['id', 'launch_date', 'year', 'date_precision', 'lv_type', 'lv_state', 'agency', 'outcome', 'success_fraction', 'launch_class', 'source_id'])
+    .select(['id', 'launch_date', 'year', 'date_precision', 'lv_type', 'lv_state', 'agency', 'outcome', 'success_fraction', 'launch_class', 'source_id', 'launch_site'])
     .orderBy('launch_date').orderBy('id').execute();
   return rows.map((r) => ({
     launchTag: r.id, launchDate: r.launch_date, year: r.year, datePrecision: r.date_precision, lvType: r.lv_type, lvState: r.lv_state,
     agency: r.agency, outcome: r.outcome, successFraction: r.success_fraction, launchClass: r.launch_class, sourceId: r.source_id,
+    launchSite: r.launch_site,
   }));
 }
 
@@ -61,4 +62,13 @@ export async function launchPayloadsNamed(db: Kysely<Database>, prefixes: readon
     .where((eb) => eb.or(prefixes.map((p) => eb('o.name', 'like', `${p}%`))))
     .orderBy('l.launch_date').orderBy('o.id').execute();
   return rows.map((r) => ({ launchTag: r.launch_tag, launchDate: r.launch_date, name: r.name ?? '', plName: r.pl_name, noradId: r.norad_id, sourceId: r.source_id }));
+}
+
+/** Payloads launched on a state's launch vehicles, with their owners (GCAT SatState, SatOwner). */
+export async function payloadsOnVehiclesOf(db: Kysely<Database>, lvState: string): Promise<LaunchedPayload[]> {
+  const rows = await db.selectFrom('launch_objects as o').innerJoin('launches as l', 'l.id', 'o.launch_tag')
+    .select(['o.launch_tag', 'l.launch_date', 'o.name', 'l.lv_state', 'o.sat_state', 'o.sat_owner', 'o.source_id'])
+    .where('l.lv_state', '=', lvState).where('o.sat_type', 'like', 'P%')
+    .orderBy('l.launch_date').orderBy('o.id').execute();
+  return rows.map((r) => ({ launchTag: r.launch_tag, launchDate: r.launch_date, name: r.name, lvState: r.lv_state, satState: r.sat_state, satOwner: r.sat_owner, sourceId: r.source_id }));
 }

@@ -7,11 +7,10 @@ const BY_METRIC: Record<string, string> = {
   'qianfan-deployed': href('/entity/program.qianfan'),
   'jilin-1-satellites': href('/entity/program.jilin-1'),
   'beidou-satellites': href('/entity/program.beidou'),
-  'active-private-launch-providers': href('/chart/launches', { from: 2015 }),
   'china-orbital-launches-per-year': href('/chart/launches', { from: 2010 }),
-  'operational-spaceports': href('/map/hubs'),
-  'ilrs-participant-countries': href('/map/reach', { layer: 'ilrs-artemis' }),
-  'change-8-partner-countries': href('/entity/mission.change-8'),
+  'operational-spaceports': href('/chart/launches', { from: 2015 }),
+  'legacy-launch-site-launches': href('/chart/launches', { from: 1970 }),
+  'foreign-satellites-launched-by-china': href('/chart/launches', { from: 1990 }),
   'tiangong-modules': href('/tiangong'),
 };
 

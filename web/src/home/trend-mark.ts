@@ -4,7 +4,7 @@ import type { Trend } from '../api/indicator-types.ts';
 import { formatNumber } from '../format/values.ts';
 
 const SHAPES: Record<Trend, string> = { up: 'M5 1 L9 8 L1 8 Z', down: 'M1 2 L9 2 L5 9 Z', same: 'M1 4 L9 4 L9 6 L1 6 Z', 'n/a': 'M2 5 a3 3 0 1 0 6 0 a3 3 0 1 0 -6 0' };
-const WORDS: Record<Trend, string> = { up: 'higher than reported', down: 'lower than reported', same: 'same as reported', 'n/a': 'no live value' };
+const WORDS: Record<Trend, string> = { up: 'higher now than the claim', down: 'lower now than the claim', same: 'unchanged since the claim', 'n/a': 'no change measured' };
 
 export function trendMark(trend: Trend, report: number | null, live: number | null): HTMLElement {
   const delta = report !== null && live !== null && trend !== 'same' ? `${live > report ? '+' : '−'}${formatNumber(Math.abs(live - report))}` : '';

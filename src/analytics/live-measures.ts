@@ -1,0 +1,192 @@
+/**
+ * Live computations that measure a claim's quantity from the ingested catalogs. Each one
+ * states its basis (what it counted, from which data, as of when) and cites that data.
+ * Metric definitions (data/rules/metrics.yaml) pick one by id, with its parameters.
+ */
+import type { LaunchedPayload, LaunchRecord } from '../model/catalog-records.js';
+import type { LaunchProviderRule } from '../model/rules.js';
+import type { ConstellationProgress } from './constellations.js';
+import type { TiangongNow } from './tiangong.js';
+import type { ClassifiedObject } from './spacecraft.js';
+import { compileProviders, orbitalLaunches, outcomeOf, yearComplete } from './launches.js';
+
+export interface LiveValue {
+  value: number;
+  unit: string;
+  /** The date of the data (e.g. the launch log's end, the GP snapshot's date). */
+  asOf: string;
+  basis: string;
+  /** The data measured (checked against the claim's own source for circularity). */
+  sources: string[];
+  /** Premises the measure takes as given (e.g. a planned size), cited but not measured. */
+  references?: string[];
+  /** The value is a lower bound (some objects are not classified), so a lower value than the claim shows no decrease. */
+  lowerBound?: boolean;
+  detail?: Record<string, unknown>;
+}
+export interface Unavailable { unavailable: string }
+
+export interface MeasureInputs {
+  launches: LaunchRecord[];
+  launchCoverageEnd: string | null;
+  launchSourceIds: string[];
+  /** Payloads launched on Chinese launch vehicles. */
+  chinesePayloads: LaunchedPayload[];
+  providerRules: LaunchProviderRule[];
+  constellations: ConstellationProgress[];
+  tiangong: TiangongNow | null;
+  objects: ClassifiedObject[];
+  snapshot: { asOf: string; sourceId: string } | null;
+}
+
+export type MeasureParams = Record<string, string | string[]>;
+export type Measure = (inp: MeasureInputs, params: MeasureParams) => LiveValue | Unavailable;
+
+const str = (p: MeasureParams, k: string): string => {
+  const v = p[k];
+  if (typeof v !== 'string') throw new Error(`measure parameter "${k}" must be a string`);
+  return v;
+};
+const list = (p: MeasureParams, k: string): string[] => {
+  const v = p[k];
+  if (!Array.isArray(v)) throw new Error(`measure parameter "${k}" must be a list`);
+  return v;
+};
+/** The same day one year earlier (YYYY-MM-DD). */
+const yearBefore = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4, 10)}`;
+
+function noLaunchData(inp: MeasureInputs): inp is MeasureInputs & { launchCoverageEnd: null } {
+  return inp.launchCoverageEnd === null;
+}
+
+export const MEASURES: Record<string, Measure> = {
+  'launch-sites-active-12-months': (inp) => {
+    if (noLaunchData(inp)) return { unavailable: 'no launch data ingested' };
+    const end = inp.launchCoverageEnd!;
+    const since = yearBefore(end);
+    const sites = new Map<string, number>();
+    for (const l of inp.launches) {
+      const day = l.launchDate.slice(0, 10);
+      if (l.lvState !== 'CN' || l.launchClass === 'extraterrestrial' || day <= since || day > end || !l.launchSite) continue;
+      sites.set(l.launchSite, (sites.get(l.launchSite) ?? 0) + 1);
+    }
+    const list = [...sites.entries()].sort(([a], [b]) => a.localeCompare(b));
+    return {
+      value: sites.size, unit: 'launch sites', asOf: end, sources: inp.launchSourceIds,
+      basis: `GCAT launch sites with a Chinese orbital launch attempt from ${since} to ${end}: ${list.map(([s, n]) => `${s} (${n})`).join(', ')}`,
+      detail: { sites: Object.fromEntries(list), from: since, to: end },
+    };
+  },
+  'commercial-launch-providers-launched-12-months': (inp) => {
+    if (noLaunchData(inp)) return { unavailable: 'no launch data ingested' };
+    const end = inp.launchCoverageEnd!;
+    const since = yearBefore(end);
+    const rules = compileProviders(inp.providerRules.filter((r) => r.sector === 'commercial'));
+    const providers = new Set<string>();
+    for (const l of inp.launches) {
+      const day = l.launchDate.slice(0, 10);
+      if (l.lvState !== 'CN' || day <= since || day > end) continue;
+      const rule = rules.find(([, re]) => re.test(l.lvType));
+      if (rule) providers.add(rule[0].provider);
+    }
+    return {
+      value: providers.size, unit: 'providers', asOf: end, sources: inp.launchSourceIds,
+      basis: `commercial Chinese launch providers (curated provider rules) with an orbital launch attempt from ${since} to ${end}`,
+      detail: { providers: [...providers].sort() },
+    };
+  },
+  'megaconstellation-in-orbit-share': (inp) => {
+    const megas = inp.constellations.filter((c) => ['program.guowang', 'program.qianfan'].includes(c.id) && c.latest && c.planned);
+    if (!megas.length) return { unavailable: 'no constellation data' };
+    const deployed = megas.reduce((n, c) => n + c.latest!.count, 0);
+    const planned = megas.reduce((n, c) => n + c.planned!.value, 0);
+    return {
+      value: Math.round((deployed / planned) * 10000) / 100, unit: 'percent', asOf: megas[0]!.latest!.asOf,
+      basis: `Guowang and Qianfan payloads in orbit (${deployed}) over their preferred planned sizes (${planned}, as the sources state them)`,
+      sources: [...new Set(megas.map((c) => c.latest!.sourceId))],
+      references: [...new Set(megas.map((c) => c.planned!.sourceId))],
+    };
+  },
+  'china-orbital-launches-latest-year': (inp) => {
+    if (noLaunchData(inp)) return { unavailable: 'no launch data ingested' };
+    const end = inp.launchCoverageEnd!;
+    const endYear = Number(end.slice(0, 4));
+    const shown = yearComplete(endYear, end) ? endYear : endYear - 1;
+    const count = (y: number) => orbitalLaunches(inp.launches, 'CN', y).length;
+    const failures = (y: number) => orbitalLaunches(inp.launches, 'CN', y).filter((l) => outcomeOf(l) === 'failure').length;
+    const history = Object.fromEntries(Array.from({ length: 6 }, (_, i) => shown - 5 + i).map((y) => [y, count(y)]));
+    return {
+      value: count(shown), unit: `launches in ${shown}`, asOf: end, sources: inp.launchSourceIds,
+      basis: `Chinese orbital launch attempts (launch-vehicle state CN) in ${shown}, the latest complete year of the launch data (${failures(shown)} failed)`,
+      detail: { year: shown, failures: failures(shown), byYear: history },
+    };
+  },
+  'china-vs-us-launches': (inp) => {
+    if (noLaunchData(inp)) return { unavailable: 'no launch data ingested' };
+    const end = inp.launchCoverageEnd!;
+    const count = (state: string, y: number) => orbitalLaunches(inp.launches, state, y).length;
+    const years = [...new Set(inp.launches.map((l) => l.year))].filter((y) => yearComplete(y, end)).sort((a, b) => a - b);
+    const ahead = years.filter((y) => count('CN', y) > count('US', y));
+    return {
+      value: ahead.length, unit: 'complete years in which China out-launched the US', asOf: end, sources: inp.launchSourceIds,
+      basis: `years (to ${years.at(-1) ?? '—'}) with more Chinese than US orbital launch attempts by launch-vehicle state: ${ahead.join(', ') || 'none'}`,
+      detail: Object.fromEntries(years.slice(-10).map((y) => [y, { CN: count('CN', y), US: count('US', y) }])),
+    };
+  },
+  'launches-from-sites': (inp, p) => {
+    if (noLaunchData(inp)) return { unavailable: 'no launch data ingested' };
+    const sites = list(p, 'sites');
+    const bySite = Object.fromEntries(sites.map((s) => [s, 0]));
+    for (const l of inp.launches) if (l.launchSite && l.launchSite in bySite && l.launchClass !== 'extraterrestrial') bySite[l.launchSite]! += 1;
+    const total = Object.values(bySite).reduce((a, b) => a + b, 0);
+    return {
+      value: total, unit: 'launches', asOf: inp.launchCoverageEnd!, sources: inp.launchSourceIds,
+      basis: `orbital launch attempts from GCAT sites ${sites.map((s) => `${s} (${bySite[s]})`).join(', ')}, all years to ${inp.launchCoverageEnd}`,
+      detail: { bySite },
+    };
+  },
+  'payloads-for-foreign-owners': (inp, p) => {
+    if (noLaunchData(inp)) return { unavailable: 'no launch data ingested' };
+    const [from, to] = [str(p, 'from'), str(p, 'to')];
+    if (inp.launchCoverageEnd! < to) return { unavailable: `the launch data end on ${inp.launchCoverageEnd}, before ${to}` };
+    const mine = inp.chinesePayloads.filter((x) => x.launchDate.slice(0, 10) >= from && x.launchDate.slice(0, 10) <= to && x.satState && x.satState !== 'CN');
+    const byState: Record<string, number> = {};
+    for (const x of mine) byState[x.satState!] = (byState[x.satState!] ?? 0) + 1;
+    return {
+      value: mine.length, unit: 'satellites', asOf: to, sources: [...new Set(mine.map((x) => x.sourceId))],
+      basis: `payloads on Chinese launch vehicles from ${from} to ${to} whose GCAT owner state is not CN`,
+      detail: { byOwnerState: Object.fromEntries(Object.entries(byState).sort(([, a], [, b]) => b - a)) },
+    };
+  },
+  'program-payloads-in-orbit': (inp, p) => {
+    if (!inp.snapshot) return { unavailable: 'no GP snapshot ingested' };
+    const program = str(p, 'program');
+    const n = inp.objects.filter((o) => o.program === program && o.kind === 'payload').length;
+    return {
+      value: n, unit: 'satellites', asOf: inp.snapshot.asOf, sources: [inp.snapshot.sourceId],
+      basis: `payloads of ${program} in the CelesTrak GP active snapshot of ${inp.snapshot.asOf}, matched by the curated name rules`,
+    };
+  },
+  'chinese-payloads-by-mission': (inp, p) => {
+    if (!inp.snapshot) return { unavailable: 'no GP snapshot ingested' };
+    const missionType = str(p, 'missionType');
+    const chinese = inp.objects.filter((o) => o.country === 'CN' && o.kind === 'payload');
+    const n = chinese.filter((o) => o.missionType === missionType).length;
+    const unclassified = chinese.filter((o) => o.missionType === 'other').length;
+    return {
+      value: n, unit: 'satellites', asOf: inp.snapshot.asOf, sources: [inp.snapshot.sourceId], lowerBound: unclassified > 0,
+      basis: `Chinese payloads classified as ${missionType} in the CelesTrak GP active snapshot of ${inp.snapshot.asOf} (Figure 8's classification)`
+        + (unclassified ? `; ${unclassified} Chinese payloads have no mission classification ("other"), so this is a lower bound` : ''),
+      detail: { unclassified },
+    };
+  },
+  'tiangong-modules-in-orbit': (inp) => {
+    if (!inp.tiangong?.station) return { unavailable: 'no Tiangong element set in the ingested GP snapshots' };
+    const modules = [inp.tiangong.station.objectName, ...inp.tiangong.coOrbiting.map((o) => o.objectName)].filter((n) => n.startsWith('CSS ('));
+    return {
+      value: modules.length, unit: 'modules', asOf: inp.tiangong.snapshot.asOf, sources: [inp.tiangong.snapshot.sourceId],
+      basis: `station modules (CSS …) sharing Tiangong's orbit in the GP snapshot of ${inp.tiangong.snapshot.asOf}: ${modules.join(', ')}`,
+      detail: { modules },
+    };
+  },
+};

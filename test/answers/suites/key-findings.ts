@@ -1,0 +1,101 @@
+/**
+ * "Is the report's number still true?" Each key-finding claim's live value through the API:
+ * it measures the metric's own definition (checked here against counts from the raw
+ * launch log and GP files by plain splitting), it never restates the claim's own source,
+ * a change is shown only when the data post-date the claim, and a projection is progress.
+ */
+import { expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { readSnapshot } from '../../../src/services/bundled-snapshots.js';
+import { MEASURES } from '../../../src/analytics/live-measures.js';
+import type { AnswerSuite } from '../harness.js';
+
+interface Claim {
+  id: string; metric: string | null; reportValue: number | null; claimDate: string | null; sourceId: string; trend: string;
+  definition: { id: string; counts: string } | null;
+  live: { value: number; asOf: string; sources: string[]; detail?: Record<string, unknown> } | null;
+  comparison: { kind: string; text: string; onPace?: boolean | null };
+}
+interface Indicators { findings: { claims: Claim[] }[]; otherClaims: Claim[] }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** Launch-log rows as columns: 0 tag, 1 date, 3 type, 8 SatState, 12 site, 17 LVState, 18 code. */
+const launchRows = () => readSnapshot('gcat_launchlog_2024-12-08.tsv.gz').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t').map((f) => f.trim()));
+const isoDay = (d: string) => `${d.slice(0, 4)}-${String(MONTHS.indexOf(d.slice(5, 8)) + 1).padStart(2, '0')}-${d.slice(9, 11).trim().padStart(2, '0')}`;
+
+/** One row per launch tag, orbital launches only (ascents from other bodies, codes X…, excluded). */
+function launches() {
+  const byTag = new Map<string, string[]>();
+  for (const f of launchRows()) if (!byTag.has(f[0]!)) byTag.set(f[0]!, f);
+  return [...byTag.values()].filter((f) => !f[18]!.startsWith('X'));
+}
+const gpNames = () => readSnapshot('celestrak_gp_active_2026-07-10.csv.gz').split('\n').slice(1).filter(Boolean).map((l) => l.split(',')[0]!);
+
+async function claims(get: <T>(p: string) => Promise<T>): Promise<Map<string, Claim>> {
+  const res = await get<Indicators>('/api/v1/indicators');
+  return new Map([...res.findings.flatMap((f) => f.claims), ...res.otherClaims].map((c) => [c.id, c]));
+}
+
+export const answers: AnswerSuite = (ctx) => {
+  it('every claim names a defined metric, and every metric names a measure that exists', async () => {
+    const metrics = (parse(readFileSync('data/rules/metrics.yaml', 'utf8')) as { metrics: { id: string; measure?: string; related?: string }[] }).metrics;
+    const ids = new Set(metrics.map((m) => m.id));
+    for (const m of metrics) for (const x of [m.measure, m.related]) if (x) expect(MEASURES, `${m.id} → ${x}`).toHaveProperty(x);
+    for (const c of (await claims(ctx().get)).values()) if (c.metric) expect(ids, c.id).toContain(c.metric);
+  });
+
+  it('no live value restates the claim\'s own document, and only newer data show a trend', async () => {
+    const sources = (parse(readFileSync('data/kb/sources/redshift-references.yaml', 'utf8')) as { sources: { id: string; partOf?: string }[] }).sources;
+    const doc = (id: string) => sources.find((s) => s.id === id)?.partOf ?? id;
+    for (const c of (await claims(ctx().get)).values()) {
+      if (c.live) for (const s of c.live.sources) expect(doc(s), c.id).not.toBe(doc(c.sourceId));
+      if (c.trend !== 'n/a') {
+        expect(c.comparison.kind, c.id).toBe('change-since-claim');
+        expect(c.live!.asOf > c.claimDate!, c.id).toBe(true);
+      } else expect(c.comparison.kind, c.id).not.toBe('change-since-claim');
+      if (!c.live) expect(c.comparison.text, c.id).toMatch(/no independent measure|not computed|names no/i);
+    }
+  });
+
+  it('the ILRS claims (different bases, read from the report itself) show no value and no trend', async () => {
+    const all = await claims(ctx().get);
+    for (const id of ['claim.ilrs-13-countries', 'claim.ilrs-mou-11-other-nations', 'claim.ilrs-more-than-dozen-nations', 'claim.private-rocket-manufacturers-dozen']) {
+      expect(all.get(id)!.live, id).toBeNull();
+      expect(all.get(id)!.trend, id).toBe('n/a');
+    }
+  });
+
+  it('"150 launches by 2030" is tracked as progress from the latest complete year, counted from the raw launch log', async () => {
+    const c = (await claims(ctx().get)).get('claim.launches-150-by-2030')!;
+    expect(c.comparison.kind).toBe('progress');
+    expect(c.trend).toBe('n/a');
+    const year = (c.live!.detail as { year: number }).year;
+    expect(c.live!.value).toBe(launches().filter((f) => f[17] === 'CN' && f[1]!.startsWith(String(year))).length);
+    expect(c.comparison.text).toMatch(/Target: 150 in 2030/);
+  });
+
+  it('operational launch sites = distinct sites with a Chinese orbital launch in the last 12 months of the raw launch log', async () => {
+    const c = (await claims(ctx().get)).get('claim.six-operational-spaceports')!;
+    const end = c.live!.asOf;
+    const since = `${Number(end.slice(0, 4)) - 1}${end.slice(4)}`;
+    const sites = new Set(launches().filter((f) => f[17] === 'CN' && isoDay(f[1]!) > since && isoDay(f[1]!) <= end).map((f) => f[12]));
+    expect(c.live!.value).toBe(sites.size);
+    expect(c.comparison.kind).toBe('same-basis-difference');
+  });
+
+  it('launches from Jiuquan, Taiyuan and Xichang, and payloads launched for foreign owners 1990 to June 2023, equal raw counts', async () => {
+    const all = await claims(ctx().get);
+    expect(all.get('claim.legacy-sites-390-launches')!.live!.value).toBe(launches().filter((f) => ['JQ', 'TYSC', 'XSC'].includes(f[12]!)).length);
+    const foreign = launchRows().filter((f) => f[17] === 'CN' && f[3]!.startsWith('P') && f[8] !== 'CN' && isoDay(f[1]!) >= '1990-01-01' && isoDay(f[1]!) <= '2023-06-30');
+    expect(all.get('claim.foreign-satellites-launched-77')!.live!.value).toBe(foreign.length);
+  });
+
+  it('BeiDou satellites and Tiangong modules in orbit equal counts of names in the raw GP file', async () => {
+    const all = await claims(ctx().get);
+    const names = gpNames();
+    expect(all.get('claim.beidou-over-45-satellites')!.live!.value).toBe(names.filter((n) => n.startsWith('BEIDOU')).length);
+    expect(all.get('claim.tiangong-three-modules')!.live!.value).toBe(names.filter((n) => n.startsWith('CSS (')).length);
+    expect(all.get('claim.beidou-3-44-operational')!.live).toBeNull();
+  });
+};
