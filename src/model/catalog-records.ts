@@ -23,3 +23,11 @@ export interface LaunchRecord {
   launchTag: string; launchDate: string; year: number; datePrecision: string; lvType: string; lvState: string | null;
   agency: string | null; outcome: string; successFraction: number | null; launchClass: string | null; sourceId: string;
 }
+
+/** A GCAT launch-log object on its launch, with what UCS says of the same COSPAR piece (its builder). */
+export interface LaunchPayload {
+  launchTag: string; launchDate: string; lvType: string; lvState: string | null; outcome: string;
+  piece: string | null; satType: string | null; name: string | null; plName: string | null;
+  satOwner: string | null; satState: string | null; sourceId: string;
+  ucsContractor: string | null; ucsContractorCountry: string | null; ucsSourceId: string | null;
+}
