@@ -12,7 +12,7 @@ export interface HubProps {
 export interface CountryProps {
   iso2: string; entityId: string; name: string; set: string;
   agreements: { id: string; name: string; kind: string | null; signed: string | null; sources: string[] }[];
-  /** For sets drawn from other entities (stations abroad, exported satellites): those entities. */
+  /** For sets drawn from other entities (stations abroad): those entities. */
   members?: { id: string; kind: string; name: string; sources: string[] }[];
   /** For the export sets: the satellites behind the country, each with its evidence. */
   satellites?: SetSatellite[];
