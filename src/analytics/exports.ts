@@ -106,10 +106,10 @@ export function launchedOnChineseRockets(payloads: readonly LaunchPayload[], cur
     const piece = p.piece ?? p.launchTag;
     const ev: Evidence[] = [{
       property: 'SatState', value: p.satState ?? '', sourceId: p.sourceId, status: 'reported',
-      locator: `launchlog.tsv piece ${piece} SatOwner ${p.satOwner ?? '-'}, SatState ${p.satState ?? '-'}; launch ${p.launchTag} LV_Type ${p.lvType}, LVState CN`,
+      locator: `launchlog.tsv piece ${piece} SatState ${p.satState ?? '-'}, LVState CN`,
     }];
     if (p.ucsContractor && p.ucsSourceId) {
-      ev.push({ property: 'Contractor', value: p.ucsContractor, sourceId: p.ucsSourceId, status: 'reported', locator: `ucs tsv COSPAR ${piece} Contractor, Country of Contractor` });
+      ev.push({ property: 'Contractor', value: p.ucsContractor, sourceId: p.ucsSourceId, status: 'reported', locator: `ucs tsv COSPAR ${piece} Contractor` });
     }
     const entity = entityByCospar.get(piece);
     const sat: SetSatellite = {

@@ -57,7 +57,7 @@ function satelliteLines(list: SetSatellite[]): HTMLElement[] {
   return list.map((s) => h('div', { 'data-satellite': s.cospar ?? s.id },
     s.entityId ? h('a', { href: entityHref(s.entityId) }, s.name) : s.name,
     s.cospar ? ` (${s.cospar}${s.launchDate ? `, launched ${formatDate(s.launchDate)}` : ''}${s.outcome && s.outcome !== 'success' ? `, ${s.outcome}` : ''})` : '',
-    `; built by ${s.manufacturer ?? (s.manufacturerCountries.length ? s.manufacturerCountries.map((c) => countryName(c, c)).join('/') : 'not named by these sources')}. `,
+    s.manufacturer ? `; built by ${s.manufacturer}. ` : s.manufacturerCountries.length ? `; built in ${s.manufacturerCountries.map((c) => countryName(c, c)).join('/')}. ` : '; builder not named by these sources. ',
     s.evidence.map((e, i) => [i ? '; ' : '', cite(e.sourceId, e.locator)])));
 }
 
@@ -113,7 +113,7 @@ export async function renderReachMap(root: HTMLElement, ctx: PageContext): Promi
     },
   });
   const legend = [...layer.sets.map((s) => ({ label: s.label, color: s.color })), ...(layer.sets.length > 1 ? [{ label: 'Both', color: BOTH }] : [])];
-  const sources = [...new Set(sets.flatMap((fc) => fc.features.flatMap((f) => [...f.properties.agreements.flatMap((a) => a.sources), ...(f.properties.members ?? []).flatMap((m) => m.sources)])))];
+  const sources = [...new Set(sets.flatMap((fc) => fc.features.flatMap((f) => [...f.properties.agreements.flatMap((a) => a.sources), ...(f.properties.members ?? []).flatMap((m) => m.sources), ...(f.properties.satellites ?? []).flatMap((x) => x.evidence.map((e) => e.sourceId))])))];
   const notDrawn = [...membership.entries()].filter(([iso]) => !atlas.byAlpha2.has(iso)).map(([iso, m]) => countryName(iso, m.props.name));
   const definitions = sets.filter((fc) => fc.definition).map((fc) => h('p', { class: 'page-intro', 'data-definition': fc.features[0]?.properties.set ?? '' }, h('strong', null, 'Definition: '), fc.definition!));
   root.replaceChildren(...head, ...definitions,
