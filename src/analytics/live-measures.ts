@@ -3,7 +3,7 @@
  * states its basis (what it counted, from which data, as of when) and cites that data.
  * Metric definitions (data/rules/metrics.yaml) pick one by id, with its parameters.
  */
-import type { LaunchedPayload, LaunchRecord } from '../model/catalog-records.js';
+import type { LaunchPayload, LaunchRecord } from '../model/catalog-records.js';
 import type { LaunchProviderRule } from '../model/rules.js';
 import type { ConstellationProgress } from './constellations.js';
 import type { TiangongNow } from './tiangong.js';
@@ -30,8 +30,8 @@ export interface MeasureInputs {
   launches: LaunchRecord[];
   launchCoverageEnd: string | null;
   launchSourceIds: string[];
-  /** Payloads launched on Chinese launch vehicles. */
-  chinesePayloads: LaunchedPayload[];
+  /** Launch-log objects of Chinese launch vehicles. */
+  chinesePayloads: LaunchPayload[];
   providerRules: LaunchProviderRule[];
   constellations: ConstellationProgress[];
   tiangong: TiangongNow | null;
@@ -149,7 +149,8 @@ export const MEASURES: Record<string, Measure> = {
     if (noLaunchData(inp)) return { unavailable: 'no launch data ingested' };
     const [from, to] = [str(p, 'from'), str(p, 'to')];
     if (inp.launchCoverageEnd! < to) return { unavailable: `the launch data end on ${inp.launchCoverageEnd}, before ${to}` };
-    const mine = inp.chinesePayloads.filter((x) => x.launchDate.slice(0, 10) >= from && x.launchDate.slice(0, 10) <= to && x.satState && x.satState !== 'CN');
+    const mine = inp.chinesePayloads.filter((x) => x.satType?.startsWith('P') && x.launchDate.slice(0, 10) >= from && x.launchDate.slice(0, 10) <= to
+      && x.satState && x.satState !== 'CN');
     const byState: Record<string, number> = {};
     for (const x of mine) byState[x.satState!] = (byState[x.satState!] ?? 0) + 1;
     return {

@@ -24,15 +24,16 @@ export interface StationVisits {
 export const CORE_MODULE_NAME = 'Tianhe';
 export const VISITOR_NAME = /^(Shenzhou|Tianzhou)[ -](\d+)$/;
 
+/** `payloads`: the launch-log objects of Chinese launch vehicles. */
 export function stationVisits(payloads: readonly LaunchPayload[], coverageEnd: string | null): StationVisits {
-  const core = payloads.filter((p) => p.name === CORE_MODULE_NAME).map((p) => p.launchDate).sort()[0] ?? null;
+  const core = payloads.filter((p) => p.name === CORE_MODULE_NAME && p.satType?.startsWith('P')).map((p) => p.launchDate).sort()[0] ?? null;
   const definition = `Shenzhou (crew) and Tianzhou (cargo) launches on or after the launch of the core module Tianhe${core ? ` (${core.slice(0, 10)})` : ''}, `
     + `one per launch, from the GCAT launch log${coverageEnd ? ` (to ${coverageEnd})` : ''}; earlier flights went to Tiangong-1 or Tiangong-2.`;
   if (!core) return { definition, coreModuleLaunch: null, coverageEnd, visits: [] };
   const byTag = new Map<string, StationVisit>();
   for (const p of payloads) {
-    const m = VISITOR_NAME.exec(p.name);
-    if (!m || p.launchDate < core || byTag.has(p.launchTag)) continue;
+    const m = VISITOR_NAME.exec(p.name ?? '');
+    if (!m || !p.satType?.startsWith('P') || p.launchDate < core || byTag.has(p.launchTag)) continue;
     const vehicle = m[1] as 'Shenzhou' | 'Tianzhou';
     byTag.set(p.launchTag, {
       launchTag: p.launchTag, launchDate: p.launchDate, name: `${vehicle}-${m[2]}`, vehicle, role: vehicle === 'Shenzhou' ? 'crew' : 'cargo',

@@ -26,12 +26,10 @@ export interface LaunchRecord {
   launchSite: string | null;
 }
 
-/** A payload of the launch log with its launch vehicle's state and its owner's state (GCAT codes). */
-export interface LaunchedPayload {
-  launchTag: string; launchDate: string; name: string | null; lvState: string | null; satState: string | null; satOwner: string | null; sourceId: string;
-}
-
-/** A payload of the launch log, with its launch. */
+/** A GCAT launch-log object on its launch, with what UCS says of the same COSPAR piece (its builder). */
 export interface LaunchPayload {
-  launchTag: string; launchDate: string; name: string; plName: string | null; noradId: number | null; sourceId: string;
+  launchTag: string; launchDate: string; lvType: string; lvState: string | null; outcome: string;
+  piece: string | null; noradId: number | null; satType: string | null; name: string | null; plName: string | null;
+  satOwner: string | null; satState: string | null; sourceId: string;
+  ucsContractor: string | null; ucsContractorCountry: string | null; ucsSourceId: string | null;
 }

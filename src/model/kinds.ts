@@ -161,6 +161,10 @@ export const KINDS = {
       operator: { type: 'entity', label: 'Operator', multiple: true, range: ['Organization'] },
       manufacturer: { type: 'entity', label: 'Manufacturer', range: ['Organization'] },
       ownerCountry: { type: 'country', label: 'Owner country' },
+      manufacturerCountry: {
+        type: 'country', label: 'Manufacturer country', multiple: true,
+        doc: 'Country of whoever built it (UCS "Country of Contractor", split on "/"; or a cited statement such as the report\'s Figure 5). Chinese-built means one value is CN.',
+      },
       program: { type: 'entity', label: 'Program', range: ['Program'] },
       launchDate: { type: 'date', label: 'Launch date' },
       launchVehicle: { type: 'entity', label: 'Launch vehicle', range: ['LaunchVehicle'] },

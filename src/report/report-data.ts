@@ -12,6 +12,8 @@ import { indicators, type Indicators } from '../services/indicators.js';
 import type { Figure7 } from '../analytics/launches.js';
 import type { Figure8 } from '../analytics/spacecraft.js';
 import type { SourceInfo } from './citations.js';
+import { exportSet } from '../services/export-sets.js';
+import { BUYERS_SET, LAUNCHED_SET, type ExportSet } from '../analytics/exports.js';
 
 export interface ReportData {
   generatedAt: string;
@@ -21,6 +23,8 @@ export interface ReportData {
   launches: Figure7 | null;
   spacecraft: Figure8 | null;
   constellations: ConstellationReport[];
+  /** Figure 5: countries that bought a Chinese-built satellite; and, apart, countries whose satellites China launched. */
+  exports: { buyers: ExportSet; launched: ExportSet | null };
   tiangong: TiangongReport | null;
   sources: Map<string, SourceInfo>;
   changes: ChangeItem[] | null;
@@ -53,6 +57,7 @@ export async function gatherReportData(db: Kysely<Database>, rules: Rules, opts:
     launches: await orNull(() => launchesAnalytic(db, rules, { fromYear: 2015 })),
     spacecraft: await orNull(() => spacecraftAnalytic(db, rules)),
     constellations: constellations?.constellations ?? [],
+    exports: { buyers: await exportSet(db, BUYERS_SET), launched: await orNull(() => exportSet(db, LAUNCHED_SET)) },
     tiangong: await orNull(() => tiangongAnalytic(db, { at: opts.now })),
     sources,
     changes: opts.since ? await listChanges(db, { since: opts.since, limit: 100_000 }) : null,

@@ -1,4 +1,4 @@
-/** §2 Strategic landscape: Figures 1 (policy timeline), 2 (funding), 3 (hubs), 4 (polls), 5 (exported satellites), 6 (Space Silk Road) and 10 (ILRS vs Artemis). */
+/** §2 Strategic landscape: Figures 1 (policy timeline), 2 (funding), 3 (hubs), 4 (polls), 5 (countries that bought a Chinese-built satellite, and apart those whose satellites China launched), 6 (Space Silk Road) and 10 (ILRS vs Artemis). */
 import type { ReportData } from './report-data.js';
 import type { Citations } from './citations.js';
 import { first } from '../model/entity-row.js';
@@ -6,6 +6,7 @@ import { esc, cited, table, figure } from './html.js';
 import { stackedBars, line, horizontalBars, timeline } from './svg-charts.js';
 import { worldMap, chinaMap } from './svg-maps.js';
 import { countriesInFramework, hubCentre, HUB_COUNT_PROPERTIES } from '../analytics/places.js';
+import type { ExportSet } from '../analytics/exports.js';
 
 const YEARS = Array.from({ length: 10 }, (_, i) => String(2015 + i));
 const caption = (d: ReportData) => (id: string) => Object.values(d.rows).flat().find((r) => r.id === id)?.caption ?? id;
@@ -57,13 +58,27 @@ function figure4(d: ReportData, cites: Citations): string {
     `Poll results as printed in the report ${[...new Set(polls.map((s) => cites.cite(s.sourceId, s.locator)))].join('')}.`);
 }
 
+function satelliteCell(sats: ExportSet['countries'][number]['satellites'], cites: Citations): string {
+  return sats.map((s) => `${esc(s.name)}${s.cospar ? ` (${esc(s.cospar)}${s.outcome && s.outcome !== 'success' ? `, ${esc(s.outcome)}` : ''})` : ''}`
+    + `${s.manufacturer ? `, built by ${esc(s.manufacturer)}` : ''}${s.evidence.map((e) => cites.cite(e.sourceId, e.locator)).join('')}`).join('; ');
+}
+
+const countryCell = (set: string, iso2: string) => `<span data-export-country="${esc(set)}:${esc(iso2)}">${esc(iso2)}</span>`;
+
 function figure5(d: ReportData, cites: Citations): string {
-  const exported = d.rows.SpaceObject.filter((o) => first(o, 'ownerCountry') && first(o, 'ownerCountry') !== 'CN');
-  const owners = new Map<string, number>();
-  for (const o of exported) owners.set(first(o, 'ownerCountry')!, (owners.get(first(o, 'ownerCountry')!) ?? 0) + 1);
-  const map = worldMap([...owners.entries()].map(([iso2, n]) => ({ iso2, fill: '#c0392b', title: `${iso2}: ${n} satellite(s) built or launched by China` })), [{ fill: '#c0392b', label: 'owner of a satellite China built or exported' }]);
-  return figure(5, 'Satellites China built or exported for other countries', map, `Space objects in the knowledge base with a non-Chinese owner (${exported.length}), from the report's Figure 5 and the UCS database.`)
-    + table(['satellite', 'owner country', 'launch', 'operator'], exported.map((o) => [esc(o.caption), cited(o.values.ownerCountry?.[0], cites), cited(o.values.launchDate?.[0], cites), (o.values.operator ?? []).map((c) => cited(c, cites, caption(d))).join('; ')]), 'class="compact" data-table="exported-satellites"');
+  const { buyers, launched } = d.exports;
+  const map = worldMap(buyers.countries.map(({ iso2, satellites }) => ({ iso2, fill: '#2a9d8f', title: `${iso2}: ${satellites.length} Chinese-built satellite(s)` })),
+    [{ fill: '#2a9d8f', label: `${buyers.label} (${buyers.countries.length})` }]);
+  const out = figure(5, buyers.label, map, `${esc(buyers.definition)}`)
+    + table(['country', 'satellites', 'Chinese-built satellites and their sources'], buyers.countries.map(({ iso2, satellites }) => [countryCell(buyers.id, iso2), String(satellites.length), satelliteCell(satellites, cites)]),
+      'class="compact" data-table="chinese-built-satellite-buyers"');
+  if (!launched) return out;
+  const payloads = launched.countries.reduce((n, c) => n + c.satellites.length, 0);
+  return `${out}<h4>${esc(launched.label)} (${launched.countries.length} countries, ${payloads} payloads; not Figure 5)</h4><p class="caption">${esc(launched.definition)}</p>`
+    + table(['country', 'payloads', 'payloads, builders and sources'], [
+      ...launched.countries.map(({ iso2, satellites }) => [countryCell(launched.id, iso2), String(satellites.length), satelliteCell(satellites, cites)]),
+      ...launched.notPlaced.map((n) => [`not a country: ${esc(n.reason)}`, String(n.satellites.length), satelliteCell(n.satellites, cites)]),
+    ], 'class="compact" data-table="launched-on-chinese-rockets"');
 }
 
 function setMap(n: number, title: string, d: ReportData, cites: Citations, sets: { framework: string; fill: string; label: string }[]): string {

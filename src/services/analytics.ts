@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { readRules, type Rules } from '../ingest/rules/read-rules.js';
 import { formatValidationError } from '../ingest/curated/yaml-file.js';
-import { allLaunches, catalogRecords, launchPayloadsNamed, listSnapshots, snapshotObjects } from '../store/queries/catalog.js';
+import { allLaunches, catalogRecords, listSnapshots, snapshotObjects } from '../store/queries/catalog.js';
 import { statementsOfKind } from '../store/queries/entities.js';
 import { byPreference, type Statement } from '../model/statement.js';
 import type { SnapshotInfo } from '../model/catalog-records.js';
@@ -11,10 +11,11 @@ import { figure7, type FailedToOrbit, type Figure7 } from '../analytics/launches
 import { classifyObjects, figure8, type Figure8 } from '../analytics/spacecraft.js';
 import { constellationProgress, type ConstellationProgress, type SourcedValue } from '../analytics/constellations.js';
 import { tiangongNow, type TiangongNow } from '../analytics/tiangong.js';
-import { CORE_MODULE_NAME, stationVisits, type StationVisits } from '../analytics/station-visits.js';
+import { stationVisits, type StationVisits } from '../analytics/station-visits.js';
+import { launchPayloadsByLvState } from '../store/queries/launch-payloads.js';
 import { memo } from './data-cache.js';
 import type { ClassifiedObject } from '../analytics/spacecraft.js';
-import type { SnapshotObject, LaunchRecord } from '../model/catalog-records.js';
+import type { SnapshotObject, LaunchRecord, LaunchPayload } from '../model/catalog-records.js';
 
 export class AnalyticsError extends Error {}
 
@@ -57,6 +58,10 @@ export function cachedSnapshotObjects(db: Kysely<Database>, snapshotId: string):
 }
 export function cachedClassified(db: Kysely<Database>, rules: Rules, snapshotId: string): Promise<ClassifiedObject[]> {
   return memo(db, `classified:${snapshotId}:${JSON.stringify(rules.objectNameRules)}`, async () => classifyObjects(await cachedSnapshotObjects(db, snapshotId), rules.objectNameRules));
+}
+/** The launch-log objects of a launching state's vehicles, memoised until the data change. */
+export function cachedPayloadsOn(db: Kysely<Database>, lvState: string): Promise<LaunchPayload[]> {
+  return memo(db, `payloads-on:${lvState}`, () => launchPayloadsByLvState(db, lvState));
 }
 export function cachedLaunches(db: Kysely<Database>): Promise<LaunchRecord[]> {
   return memo(db, 'launches', () => allLaunches(db));
@@ -134,6 +139,5 @@ export type TiangongReport = TiangongNow & { crewAndCargo: StationVisits };
 export async function tiangongAnalytic(db: Kysely<Database>, opts: { at?: Date; asOf?: string } = {}): Promise<TiangongReport> {
   const { snapshot } = await snapshotAt(db, opts.asOf);
   const now = tiangongNow(await cachedSnapshotObjects(db, snapshot.id), snapshot, opts.at ?? new Date());
-  const payloads = await launchPayloadsNamed(db, [CORE_MODULE_NAME, 'Shenzhou', 'Tianzhou']);
-  return { ...now, crewAndCargo: stationVisits(payloads, await launchCoverageEnd(db, await cachedLaunches(db))) };
+  return { ...now, crewAndCargo: stationVisits(await cachedPayloadsOn(db, 'CN'), await launchCoverageEnd(db, await cachedLaunches(db))) };
 }

@@ -5,10 +5,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { entityRows } from '../store/queries/entity-table.js';
-import { listSnapshots, payloadsOnVehiclesOf } from '../store/queries/catalog.js';
+import { listSnapshots } from '../store/queries/catalog.js';
 import { first, type EntityRow } from '../model/entity-row.js';
 import { evaluateClaim, type ClaimEvaluation, type MeasureInputs } from '../analytics/indicators.js';
-import { cachedClassified, cachedLaunches, constellationsAnalytic, launchCoverageEnd, tiangongAnalytic, type ConstellationReport } from './analytics.js';
+import { cachedClassified, cachedLaunches, cachedPayloadsOn, constellationsAnalytic, launchCoverageEnd, tiangongAnalytic, type ConstellationReport } from './analytics.js';
 import type { Rules } from '../ingest/rules/read-rules.js';
 import { memo } from './data-cache.js';
 
@@ -28,7 +28,7 @@ async function gatherInputs(db: Kysely<Database>, rules: Rules): Promise<Measure
   return {
     launches, launchCoverageEnd: coverageEnd,
     launchSourceIds: [...new Set(launches.map((l) => l.sourceId))],
-    chinesePayloads: await payloadsOnVehiclesOf(db, 'CN'),
+    chinesePayloads: await cachedPayloadsOn(db, 'CN'),
     providerRules: rules.launchProviderRules,
     constellations,
     tiangong: latest ? await tiangongAnalytic(db) : null,

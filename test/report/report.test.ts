@@ -64,6 +64,16 @@ describe.each(STORE_KINDS)('report on %s', (kind) => {
     }
   });
 
+  it('its Figure 5 lists the API\'s countries that bought a Chinese-built satellite, and apart those whose satellites China launched', async () => {
+    const listed = attrs(html, 'data-export-country');
+    for (const set of ['chinese-built-satellite-buyers', 'launched-on-chinese-rockets']) {
+      const api = (await app.inject(`/api/v1/geo/countries?set=${set}`)).json() as { definition: string; features: { properties: { iso2: string } }[] };
+      expect(listed.filter((x) => x.startsWith(`${set}:`)).sort(), set).toEqual(api.features.map((f) => `${set}:${f.properties.iso2}`).sort());
+      expect(html).toContain(api.definition.replace(/"/g, '&quot;').replace(/</g, '&lt;'));
+    }
+    expect(html.split('id="figure-5"')[1]!.split('</figure>')[0]).toContain('Countries that bought a Chinese-built satellite');
+  });
+
   it('prints a PDF with pages and text (Chromium is required: .ci/run installs it)', async () => {
     expect(findChromium(), 'Chromium not found').not.toBeNull();
     const dir = mkdtempSync(join(tmpdir(), 'report-'));

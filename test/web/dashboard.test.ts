@@ -51,7 +51,7 @@ describe('every page', () => {
       ['#/charts', 'charts'], ['#/chart/launches', 'chart-launches'], ['#/chart/spacecraft', 'chart-spacecraft'],
       ['#/chart/constellations', 'chart-constellations'], ['#/chart/funding', 'chart-funding'], ['#/chart/polls', 'chart-polls'],
       ['#/chart/goals', 'chart-goals'], ['#/map/hubs', 'map-hubs'], ['#/map/reach', 'map-reach'], ['#/map/reach?layer=space-silk-road', 'map-reach-ssr'],
-      ['#/map/reach?layer=overseas-stations', 'map-reach-stations'], ['#/map/reach?layer=exported-satellites', 'map-reach-exports'], ['#/entity/program.qianfan', 'entity-qianfan'],
+      ['#/map/reach?layer=overseas-stations', 'map-reach-stations'], ['#/map/reach?layer=chinese-built-satellite-buyers', 'map-reach-exports'], ['#/map/reach?layer=launched-on-chinese-rockets', 'map-reach-launched'], ['#/entity/program.qianfan', 'entity-qianfan'],
       ['#/timeline', 'timeline'], ['#/timeline?segment=space-exploration&kind=Mission,Goal', 'timeline-exploration'],
       ['#/tiangong', 'tiangong'], ['#/sources', 'sources'], ['#/changes?since=2000-01-01', 'changes'],
       ...(['spaceports-infrastructure', 'launch-reentry', 'remote-sensing-ssa', 'satcom-pnt', 'commercial-leo', 'space-exploration'] as const)
@@ -218,6 +218,18 @@ describe('maps', () => {
     await clickInside(page, 'path[data-country="RU"]');
     await waitDrawn(page);
     expect(page.url()).toContain('#/entity/country.ru');
+  });
+
+  it('reach map: each export layer states its definition on the page and lists the API\'s satellites per country', async () => {
+    for (const set of ['chinese-built-satellite-buyers', 'launched-on-chinese-rockets']) {
+      const fc = await api<{ definition: string; features: { properties: { iso2: string; satellites: { cospar: string | null; id: string }[] } }[] }>(`geo/countries?set=${set}`);
+      await visit(`#/map/reach?layer=${set}`);
+      expect(await page.$eval(`main [data-definition="${set}"]`, (e) => e.textContent ?? '')).toContain(fc.definition);
+      for (const f of fc.features) {
+        const listed = await page.$$eval(`main [data-set="${set}"] tr[data-iso2="${f.properties.iso2}"] [data-satellite]`, (d) => d.map((x) => x.getAttribute('data-satellite')));
+        expect(listed, `${set} ${f.properties.iso2}`).toEqual(f.properties.satellites.map((s) => s.cospar ?? s.id));
+      }
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-/** GeoJSON for maps and GIS: places with real coordinates, the Figure 3 hubs, and country sets (ILRS, Artemis Accords, APSCO, Space Silk Road, BRI). */
+/** GeoJSON for maps and GIS: places with real coordinates, the Figure 3 hubs, and country sets (ILRS, Artemis Accords, APSCO, Space Silk Road, BRI, stations abroad, the two export sets). */
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/open-store.js';
 import { entityRows } from '../../store/queries/entity-table.js';
@@ -6,6 +6,8 @@ import { all, first, type EntityRow } from '../../model/entity-row.js';
 import { countryFeatures } from '../../services/world-countries.js';
 import { countriesInFramework, hubCentre, HUB_COUNT_PROPERTIES, locationOf } from '../../analytics/places.js';
 import { responses } from '../schemas.js';
+import { BUYERS_SET, LAUNCHED_SET, type ExportSet, type ExportSetId } from '../../analytics/exports.js';
+import { exportSet } from '../../services/export-sets.js';
 
 /** Country sets drawn from other entities than agreements. */
 const DERIVED_SETS: Record<string, { label: string; members: (rows: { facilities: EntityRow[]; objects: EntityRow[] }) => Map<string, EntityRow[]> }> = {
@@ -13,11 +15,10 @@ const DERIVED_SETS: Record<string, { label: string; members: (rows: { facilities
     label: 'Countries hosting Chinese tracking, control or ground stations',
     members: ({ facilities }) => group(facilities.filter((f) => ['ttc-station', 'ground-station', 'control-centre'].includes(first(f, 'facilityKind') ?? '') && first(f, 'country') && first(f, 'country') !== 'CN'), (f) => [first(f, 'country')!]),
   },
-  'exported-satellites': {
-    label: 'Owners of satellites China built or exported (report Figure 5, UCS)',
-    members: ({ objects }) => group(objects.filter((o) => first(o, 'ownerCountry') && first(o, 'ownerCountry') !== 'CN'), (o) => [first(o, 'ownerCountry')!]),
-  },
 };
+
+/** China's satellite exports, two sets kept apart (src/analytics/exports.ts): each country lists its satellites and the set states its definition. */
+const EXPORT_SETS: readonly ExportSetId[] = [BUYERS_SET, LAUNCHED_SET];
 
 function group(rows: EntityRow[], keys: (r: EntityRow) => string[]): Map<string, EntityRow[]> {
   const out = new Map<string, EntityRow[]>();
@@ -96,12 +97,17 @@ export function registerGeoRoutes(api: FastifyInstance, store: Store): void {
 
   api.get<{ Querystring: { set: string } }>('/geo/countries', {
     schema: {
-      summary: 'A set of countries (ILRS, Artemis Accords, APSCO, Space Silk Road, BRI agreements; hosts of overseas stations; owners of exported satellites) as GeoJSON polygons (Natural Earth 1:110m via world-atlas), each with its agreements and their sources',
+      summary: 'A set of countries as GeoJSON polygons (Natural Earth 1:110m via world-atlas): ILRS, Artemis Accords, APSCO, Space Silk Road, BRI agreements (each country with its agreements and their sources); hosts of Chinese stations abroad; '
+        + 'chinese-built-satellite-buyers (owners of satellites built in China) and launched-on-chinese-rockets (owners of payloads launched by China, whoever built them), where each country lists its satellites with sources and the collection states its definition',
       tags: ['geo'],
-      querystring: { type: 'object', required: ['set'], additionalProperties: false, properties: { set: { type: 'string', enum: [...Object.keys(COUNTRY_SETS), ...Object.keys(DERIVED_SETS)] } } },
+      querystring: { type: 'object', required: ['set'], additionalProperties: false, properties: { set: { type: 'string', enum: [...Object.keys(COUNTRY_SETS), ...Object.keys(DERIVED_SETS), ...EXPORT_SETS] } } },
       response: responses(FEATURES),
     },
   }, async (req, reply) => {
+    if ((EXPORT_SETS as readonly string[]).includes(req.query.set)) {
+      reply.type(GEOJSON);
+      return exportCollection(await exportSet(store.db, req.query.set as ExportSetId));
+    }
     const derived = DERIVED_SETS[req.query.set];
     const set = COUNTRY_SETS[req.query.set] ?? { framework: '', label: derived!.label };
     const byCountry = derived
@@ -120,4 +126,17 @@ export function registerGeoRoutes(api: FastifyInstance, store: Store): void {
     reply.type(GEOJSON);
     return { type: 'FeatureCollection', name: set.label, features };
   });
+}
+
+function exportCollection(set: ExportSet) {
+  const shapes = countryFeatures();
+  return {
+    type: 'FeatureCollection', name: set.label, set: set.id, definition: set.definition,
+    features: set.countries.map(({ iso2, satellites }) => ({
+      type: 'Feature' as const,
+      geometry: shapes.get(iso2)?.geometry ?? null,
+      properties: { iso2, entityId: `country.${iso2.toLowerCase()}`, name: shapes.get(iso2)?.name ?? iso2, set: set.id, agreements: [], satelliteCount: satellites.length, satellites },
+    })),
+    notPlaced: set.notPlaced,
+  };
 }

@@ -1,7 +1,7 @@
 /** Read queries over the catalog tables, feeding the analytics. */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
-import type { LaunchRecord, SnapshotInfo, SnapshotObject, LaunchPayload, LaunchedPayload } from '../../model/catalog-records.js';
+import type { LaunchRecord, SnapshotInfo, SnapshotObject } from '../../model/catalog-records.js';
 export type { LaunchRecord, SnapshotInfo, SnapshotObject } from '../../model/catalog-records.js';
 
 
@@ -53,22 +53,3 @@ export async function elementHistory(db: Kysely<Database>, noradId: number): Pro
   return rows.map((r) => ({ epoch: r.epoch, meanMotion: r.mean_motion, eccentricity: r.eccentricity, inclination: r.inclination, sourceId: r.source_id }));
 }
 
-/** Payloads of the launch log whose name starts with one of `prefixes`, with their launch date. */
-export async function launchPayloadsNamed(db: Kysely<Database>, prefixes: readonly string[]): Promise<LaunchPayload[]> {
-  if (!prefixes.length) return [];
-  const rows = await db.selectFrom('launch_objects as o').innerJoin('launches as l', 'l.id', 'o.launch_tag')
-    .select(['o.launch_tag', 'l.launch_date', 'o.name', 'o.pl_name', 'o.norad_id', 'o.source_id'])
-    .where('o.sat_type', 'like', 'P%')
-    .where((eb) => eb.or(prefixes.map((p) => eb('o.name', 'like', `${p}%`))))
-    .orderBy('l.launch_date').orderBy('o.id').execute();
-  return rows.map((r) => ({ launchTag: r.launch_tag, launchDate: r.launch_date, name: r.name ?? '', plName: r.pl_name, noradId: r.norad_id, sourceId: r.source_id }));
-}
-
-/** Payloads launched on a state's launch vehicles, with their owners (GCAT SatState, SatOwner). */
-export async function payloadsOnVehiclesOf(db: Kysely<Database>, lvState: string): Promise<LaunchedPayload[]> {
-  const rows = await db.selectFrom('launch_objects as o').innerJoin('launches as l', 'l.id', 'o.launch_tag')
-    .select(['o.launch_tag', 'l.launch_date', 'o.name', 'l.lv_state', 'o.sat_state', 'o.sat_owner', 'o.source_id'])
-    .where('l.lv_state', '=', lvState).where('o.sat_type', 'like', 'P%')
-    .orderBy('l.launch_date').orderBy('o.id').execute();
-  return rows.map((r) => ({ launchTag: r.launch_tag, launchDate: r.launch_date, name: r.name, lvState: r.lv_state, satState: r.sat_state, satOwner: r.sat_owner, sourceId: r.source_id }));
-}

@@ -12,9 +12,24 @@ export interface HubProps {
 export interface CountryProps {
   iso2: string; entityId: string; name: string; set: string;
   agreements: { id: string; name: string; kind: string | null; signed: string | null; sources: string[] }[];
-  /** For sets drawn from other entities (stations abroad, exported satellites): those entities. */
+  /** For sets drawn from other entities (stations abroad): those entities. */
   members?: { id: string; kind: string; name: string; sources: string[] }[];
+  /** For the export sets: the satellites behind the country, each with its evidence. */
+  satellites?: SetSatellite[];
+  satelliteCount?: number;
+}
+
+export interface SetSatellite {
+  id: string; entityId: string | null; name: string; cospar: string | null; manufacturer: string | null; manufacturerCountries: string[];
+  launchDate: string | null; launchVehicle: string | null; outcome: string | null;
+  evidence: { property: string; value: string; sourceId: string; locator: string | null; status: string }[];
 }
 
 export interface Feature<P> { type: 'Feature'; geometry: PointGeometry | null | { type: string }; properties: P }
-export interface FeatureCollection<P> { type: 'FeatureCollection'; name?: string; features: Feature<P>[] }
+export interface FeatureCollection<P> {
+  type: 'FeatureCollection'; name?: string; features: Feature<P>[];
+  /** What the set counts, for sets derived from data (the export sets). */
+  definition?: string;
+  /** Export sets: satellites whose owner is not a country, with the reason they are not drawn. */
+  notPlaced?: { reason: string; satellites: SetSatellite[] }[];
+}

@@ -3,7 +3,7 @@
  * signatories (Figure 10), Space Silk Road, APSCO and BRI countries, from /api/v1/geo/countries.
  */
 import { ApiFailure, apiGet } from '../api/client.ts';
-import type { CountryProps, FeatureCollection } from '../api/geo-types.ts';
+import type { CountryProps, FeatureCollection, SetSatellite } from '../api/geo-types.ts';
 import { cite } from '../citations/cite.ts';
 import { reportFigure } from '../citations/report-figures.ts';
 import { h } from '../dom.ts';
@@ -23,7 +23,10 @@ const LAYERS: Layer[] = [
   { id: 'apsco', label: 'APSCO members', intro: 'Members of the Asia-Pacific Space Cooperation Organization, headquartered in Beijing.', sets: [{ set: 'apsco', label: 'APSCO member', color: '#a4262c' }] },
   { id: 'bri', label: 'Belt and Road (space investments)', intro: 'Countries with Belt and Road space investments in the knowledge base (from an undated, unverified list; see each agreement\'s source).', sets: [{ set: 'bri', label: 'BRI space investment', color: '#c98a00' }] },
   { id: 'overseas-stations', label: 'Chinese tracking and ground stations abroad', figure: 5, intro: 'Countries hosting Chinese tracking, telemetry and ground stations, including those delivered with exported satellites (report Figure 5).', sets: [{ set: 'overseas-stations', label: 'Hosts a Chinese station', color: '#7a5195' }] },
-  { id: 'exported-satellites', label: 'Exported satellites', figure: 5, intro: 'Countries that bought satellites built in China (report Figure 5).', sets: [{ set: 'exported-satellites', label: 'Bought a Chinese-built satellite', color: '#2a9d8f' }] },
+  { id: 'chinese-built-satellite-buyers', label: 'Bought a Chinese-built satellite', figure: 5, intro: 'Countries that own a satellite built in China (report Figure 5, UCS contractor fields). Satellites China only launched are on the next layer.',
+    sets: [{ set: 'chinese-built-satellite-buyers', label: 'Bought a Chinese-built satellite', color: '#2a9d8f' }] },
+  { id: 'launched-on-chinese-rockets', label: 'Launched on Chinese rockets', intro: 'Countries whose satellites were launched on Chinese rockets (launch services), whoever built them (GCAT launch log).',
+    sets: [{ set: 'launched-on-chinese-rockets', label: 'Satellite launched on a Chinese rocket', color: '#c98a00' }] },
 ];
 const BOTH = '#7a5195';
 
@@ -50,12 +53,31 @@ function membersTable(items: (CountryProps & { name: string })[]): HTMLElement {
       h('td', null, (p.members ?? []).map((m) => h('div', null, h('a', { href: entityHref(m.id) }, m.name), ' ', m.sources.map((s, i) => [i ? '; ' : '', cite(s, null)]))))))));
 }
 
+function satelliteLines(list: SetSatellite[]): HTMLElement[] {
+  return list.map((s) => h('div', { 'data-satellite': s.cospar ?? s.id },
+    s.entityId ? h('a', { href: entityHref(s.entityId) }, s.name) : s.name,
+    s.cospar ? ` (${s.cospar}${s.launchDate ? `, launched ${formatDate(s.launchDate)}` : ''}${s.outcome && s.outcome !== 'success' ? `, ${s.outcome}` : ''})` : '',
+    s.manufacturer ? `; built by ${s.manufacturer}. ` : s.manufacturerCountries.length ? `; built in ${s.manufacturerCountries.map((c) => countryName(c, c)).join('/')}. ` : '; builder not named by these sources. ',
+    s.evidence.map((e, i) => [i ? '; ' : '', cite(e.sourceId, e.locator)])));
+}
+
+function satellitesTable(items: (CountryProps & { name: string })[]): HTMLElement {
+  return h('table', { class: 'small' },
+    h('thead', null, h('tr', null, h('th', null, 'Country'), h('th', null, 'Satellites'), h('th', null, 'Satellite, builder and sources'))),
+    h('tbody', null, items.map((p) => h('tr', { 'data-iso2': p.iso2 },
+      h('td', null, h('a', { href: entityHref(p.entityId) }, p.name)),
+      h('td', { class: 'num' }, String(p.satelliteCount ?? p.satellites?.length ?? 0)),
+      h('td', null, satelliteLines(p.satellites ?? []))))));
+}
+
 function setList(title: string, color: string, fc: FeatureCollection<CountryProps>): HTMLElement {
   const items = [...fc.features].map((f) => ({ ...f.properties, name: countryName(f.properties.iso2, f.properties.name) })).sort((a, b) => a.name.localeCompare(b.name));
+  const bySatellites = items.some((p) => p.satellites);
   const byMembers = items.some((p) => !p.agreements.length && p.members?.length);
   return h('section', { 'data-set': items[0]?.set ?? '' },
-    h('h3', null, h('span', { class: 'swatch', style: `display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:.4rem;background:${color}` }), `${title} (${items.length})`),
-    byMembers ? membersTable(items) : agreementsTable(items));
+    h('h3', null, h('span', { class: 'swatch', style: `display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:.4rem;background:${color}` }), `${title} (${items.length} countries)`),
+    bySatellites ? satellitesTable(items) : byMembers ? membersTable(items) : agreementsTable(items),
+    (fc.notPlaced ?? []).map((n) => h('div', { class: 'small', 'data-not-placed': '' }, h('strong', null, `Not drawn, ${n.reason}: `), satelliteLines(n.satellites))));
 }
 
 export async function renderReachMap(root: HTMLElement, ctx: PageContext): Promise<void> {
@@ -91,9 +113,10 @@ export async function renderReachMap(root: HTMLElement, ctx: PageContext): Promi
     },
   });
   const legend = [...layer.sets.map((s) => ({ label: s.label, color: s.color })), ...(layer.sets.length > 1 ? [{ label: 'Both', color: BOTH }] : [])];
-  const sources = [...new Set(sets.flatMap((fc) => fc.features.flatMap((f) => [...f.properties.agreements.flatMap((a) => a.sources), ...(f.properties.members ?? []).flatMap((m) => m.sources)])))];
+  const sources = [...new Set(sets.flatMap((fc) => fc.features.flatMap((f) => [...f.properties.agreements.flatMap((a) => a.sources), ...(f.properties.members ?? []).flatMap((m) => m.sources), ...(f.properties.satellites ?? []).flatMap((x) => x.evidence.map((e) => e.sourceId))])))];
   const notDrawn = [...membership.entries()].filter(([iso]) => !atlas.byAlpha2.has(iso)).map(([iso, m]) => countryName(iso, m.props.name));
-  root.replaceChildren(...head,
+  const definitions = sets.filter((fc) => fc.definition).map((fc) => h('p', { class: 'page-intro', 'data-definition': fc.features[0]?.properties.set ?? '' }, h('strong', null, 'Definition: '), fc.definition!));
+  root.replaceChildren(...head, ...definitions,
     h('ul', { class: 'chart-legend' }, legend.map((l) => h('li', null, h('span', { class: 'swatch', style: `background:${l.color}` }), l.label))),
     h('div', { class: 'map-wrap', 'data-map': 'reach' }, map),
     h('p', { class: 'cite-line small muted' }, h('strong', null, 'Sources: '), sources.map((s, i) => [i ? '; ' : '', cite(s, null)]),
