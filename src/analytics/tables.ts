@@ -2,6 +2,7 @@
 import type { Figure7 } from './launches.js';
 import type { Figure8 } from './spacecraft.js';
 import type { ConstellationProgress } from './constellations.js';
+import type { CatalogReview } from './constellation-catalog.js';
 import type { TiangongNow } from './tiangong.js';
 
 export interface FlatTable { columns: string[]; rows: (string | number | boolean | null)[][]; sourceIds: string[]; notes: string[] }
@@ -36,17 +37,25 @@ export function spacecraftTable(f: Figure8): FlatTable {
   };
 }
 
-export function constellationsTable(cs: ConstellationProgress[]): FlatTable {
+type ConstellationRow = ConstellationProgress & Pick<CatalogReview, 'latestReported' | 'discrepancy' | 'catalog'>;
+
+export function constellationsTable(cs: ConstellationRow[]): FlatTable {
   const rows: FlatTable['rows'] = [];
   for (const c of cs) {
+    const r = c.latestReported;
     for (const d of c.deployed) {
+      const latest = d.asOf === c.catalog.asOf;
       rows.push([c.id, c.name, d.asOf, d.count, c.planned?.value ?? null, c.planned?.qualifier ?? null, c.planned ? `${c.planned.sourceId} ${c.planned.locator ?? ''}`.trim() : null,
-        c.planned ? Math.round((d.count / c.planned.value) * 1e6) / 1e6 : null, d.sourceId]);
+        c.planned ? Math.round((d.count / c.planned.value) * 1e6) / 1e6 : null, d.sourceId,
+        r?.value ?? null, r?.qualifier ?? null, r?.asOf ?? null, r ? `${r.sourceId} ${r.locator ?? ''}`.trim() : null, r?.status ?? null,
+        latest && c.discrepancy ? c.discrepancy.difference : null, latest && c.discrepancy ? c.discrepancy.causes.map((x) => x.code).join(' ') : null]);
     }
   }
   return {
-    columns: ['constellation_id', 'name', 'snapshot_as_of', 'deployed', 'planned', 'planned_qualifier', 'planned_source', 'share_deployed', 'snapshot_source'],
-    rows, sourceIds: [...new Set(cs.flatMap((c) => [...c.deployed.map((d) => d.sourceId), ...(c.planned ? [c.planned.sourceId] : [])]))], notes: [],
+    columns: ['constellation_id', 'name', 'snapshot_as_of', 'deployed', 'planned', 'planned_qualifier', 'planned_source', 'share_deployed', 'snapshot_source',
+      'reported_latest', 'reported_qualifier', 'reported_as_of', 'reported_source', 'reported_status', 'discrepancy_catalog_minus_reported', 'discrepancy_causes'],
+    rows, sourceIds: [...new Set(cs.flatMap((c) => [...c.deployed.map((d) => d.sourceId), ...(c.planned ? [c.planned.sourceId] : []), ...(c.latestReported ? [c.latestReported.sourceId] : [])]))],
+    notes: ['deployed: payloads in the snapshot matched by the constellation\'s name rules. reported_*: the reported count with the newest date. discrepancy_*: on the latest snapshot\'s row, catalog count minus reported count where they disagree, and the likely causes (see the JSON for their text).'],
   };
 }
 

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { withStore } from './with-store.js';
 import { constellationsAnalytic, launchesAnalytic, loadRules, spacecraftAnalytic, tiangongAnalytic } from '../services/analytics.js';
 import { formatTable } from './format-table.js';
+import { printConstellations } from './constellations-output.js';
 import type { OutcomeCounts } from '../analytics/launches.js';
 
 const ANALYTICS = ['launches', 'spacecraft', 'constellations', 'tiangong'] as const;
@@ -17,7 +18,7 @@ export function registerAnalytics(program: Command): void {
     .option('--country <cc>', 'country code (launches: GCAT LVState; spacecraft: owner country; default CN)')
     .option('--from <year>', 'launches: first year to show')
     .option('--as-of <date>', 'use the data as of this date (YYYY-MM-DD)')
-    .option('--objects', 'spacecraft: list every object with the rules that attributed it')
+    .option('--objects', 'spacecraft: list every object with the rules that attributed it; constellations: list matched objects and near-miss names')
     .option('--json', 'print JSON')
     .action((name: string, opts: Opts) => withStore(async (store, settings) => {
       if (!(ANALYTICS as readonly string[]).includes(name)) throw new Error(`unknown analytic "${name}" (${ANALYTICS.join(', ')})`);
@@ -52,11 +53,7 @@ export function registerAnalytics(program: Command): void {
       if (name === 'constellations') {
         const f = await constellationsAnalytic(db, rules, { asOf: opts.asOf });
         if (opts.json) return console.log(JSON.stringify(f, null, 2));
-        console.log(`Constellations as of ${f.asOf} (snapshots: ${f.snapshots.map((s) => s.asOf).join(', ')})\n${f.note}\n`);
-        console.log(formatTable(['constellation', 'planned', 'deployed by snapshot', 'share', 'per day', 'completion at that rate', 'ITU milestones'],
-          f.constellations.map((c) => [c.name, c.planned ? `${c.planned.qualifier ? `${c.planned.qualifier} ` : ''}${c.planned.value}` : '?',
-            c.deployed.map((d) => `${d.asOf}: ${d.count}`).join('; '), c.shareDeployed === null ? '' : `${(c.shareDeployed * 100).toFixed(2)}%`,
-            c.rate ? c.rate.perDay.toFixed(2) : '', c.projectedCompletion ?? '', c.milestones.map((m) => m.status).join(', ')])));
+        printConstellations(f, opts.objects ?? false);
         return;
       }
       const t = await tiangongAnalytic(db, { asOf: opts.asOf });

@@ -7,6 +7,7 @@ import { esc, cited, citedAll, table, figure, valueText } from './html.js';
 import { groupedBars, heatmap, horizontalBars } from './svg-charts.js';
 import { GOAL_JUDGEMENT_DEFINITION, GOAL_STATUSES, judgeGoal } from '../analytics/goals.js';
 import type { TiangongReport } from '../services/analytics.js';
+import { catalogVsReported } from './constellation-catalog.js';
 
 const inSegment = (rows: EntityRow[], seg: SegmentId) => rows.filter((r) => all(r, 'segment').includes(seg));
 const captionOf = (d: ReportData) => { const m = new Map(Object.values(d.rows).flat().map((r) => [r.id, r.caption])); return (id: string) => m.get(id) ?? id; };
@@ -84,7 +85,7 @@ function constellationTable(d: ReportData, cites: Citations): string {
     c.deployed.map((x) => `${esc(x.asOf)}: <span data-deployed="${esc(c.id)}@${esc(x.asOf)}">${x.count}</span>${cites.cite(x.sourceId)}`).join('<br>'),
     c.shareDeployed === null ? '' : `${(c.shareDeployed * 100).toFixed(2)}%`, c.rate ? c.rate.perDay.toFixed(2) : '', esc(c.projectedCompletion ?? ''),
     c.reported.map((r) => `then ${esc(valueText({ ...r, value: String(r.value), status: 'reported' }))}${r.asOf ? ` (${esc(r.asOf)})` : ''}${cites.cite(r.sourceId, r.locator)}`).join('<br>'),
-  ]), 'class="compact" data-table="constellations"');
+  ]), 'class="compact" data-table="constellations"') + catalogVsReported(d.constellations, cites);
 }
 
 function figure9(d: ReportData, cites: Citations): string {

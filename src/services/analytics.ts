@@ -10,6 +10,7 @@ import type { SnapshotInfo } from '../model/catalog-records.js';
 import { figure7, type FailedToOrbit, type Figure7 } from '../analytics/launches.js';
 import { classifyObjects, figure8, type Figure8 } from '../analytics/spacecraft.js';
 import { constellationProgress, type ConstellationProgress, type SourcedValue } from '../analytics/constellations.js';
+import { catalogReview, type CatalogReview, type ReportedCount } from '../analytics/constellation-catalog.js';
 import { tiangongNow, type TiangongNow } from '../analytics/tiangong.js';
 import { stationVisits, type StationVisits } from '../analytics/station-visits.js';
 import { launchPayloadsByLvState } from '../store/queries/launch-payloads.js';
@@ -96,7 +97,13 @@ export async function spacecraftAnalytic(db: Kysely<Database>, rules: Rules, opt
 
 const sourced = (s: Statement): SourcedValue => ({ value: Number(s.value), qualifier: s.qualifier, sourceId: s.sourceId, locator: s.locator, asOf: s.asOf });
 
-export type ConstellationReport = ConstellationProgress & { countingRules: { id: string; pattern: string; status: string; cite: { source: string; locator?: string } }[] };
+const reportedCount = (s: Statement): ReportedCount => ({ ...sourced(s), status: s.status, original: s.originalValue, note: s.note });
+
+export type ConstellationReport = ConstellationProgress & Omit<CatalogReview, 'nameWords'> & {
+  countingRules: { id: string; pattern: string; status: string; cite: { source: string; locator?: string } }[];
+  /** The words near misses are looked for with (from the names, aliases and rule patterns). */
+  nearMissWords: string[];
+};
 
 export function constellationsAnalytic(db: Kysely<Database>, rules: Rules, opts: { asOf?: string } = {}): Promise<{ asOf: string; snapshots: SnapshotInfo[]; constellations: ConstellationReport[]; note: string }> {
   return memo(db, `constellations:${opts.asOf ?? ''}:${JSON.stringify(rules)}`, () => computeConstellations(db, rules, opts));
@@ -104,11 +111,12 @@ export function constellationsAnalytic(db: Kysely<Database>, rules: Rules, opts:
 
 async function computeConstellations(db: Kysely<Database>, rules: Rules, opts: { asOf?: string }): Promise<{ asOf: string; snapshots: SnapshotInfo[]; constellations: ConstellationReport[]; note: string }> {
   const { snapshot, all } = await snapshotAt(db, opts.asOf);
-  const statements = (await statementsOfKind(db, 'Program', ['programKind', 'plannedSize', 'deployedCount', 'ituFiling'])) as unknown as (Statement & { caption: string })[];
+  const statements = (await statementsOfKind(db, 'Program', ['programKind', 'plannedSize', 'deployedCount', 'ituFiling', 'alias'])) as unknown as (Statement & { caption: string })[];
   const byProgram = new Map<string, (Statement & { caption: string })[]>();
   for (const s of statements) (byProgram.get(s.entityId) ?? byProgram.set(s.entityId, []).get(s.entityId)!).push(s);
   const tracked = [...byProgram.entries()].filter(([, st]) => st.some((s) => s.property === 'programKind' && s.value === 'constellation') && st.some((s) => s.property === 'plannedSize'));
   const counts = new Map<string, { snapshotId: string; asOf: string; sourceId: string; count: number }[]>();
+  const latestClassified = await cachedClassified(db, rules, snapshot.id);
   for (const snap of all) {
     const classified = await cachedClassified(db, rules, snap.id);
     for (const [id] of tracked) {
@@ -123,13 +131,17 @@ async function computeConstellations(db: Kysely<Database>, rules: Rules, opts: {
       id, name: st[0]!.caption, planned: of('plannedSize').map(sourced), reported: of('deployedCount').map(sourced),
       ituFiling: filing ? { date: filing.value, sourceId: filing.sourceId, locator: filing.locator } : null,
     }, counts.get(id) ?? [], rules.ituMilestones);
-  }).map((c) => ({
-    ...c,
-    countingRules: rules.objectNameRules.filter((r) => r.program === c.id).map((r) => ({ id: r.id, pattern: r.pattern, status: r.status, cite: r.cite })),
-  })).sort((a, b) => (b.planned?.value ?? 0) - (a.planned?.value ?? 0));
+  }).map((c) => {
+    const st = byProgram.get(c.id)!;
+    const { nameWords, ...review } = catalogReview({ id: c.id, names: [c.name, ...st.filter((s) => s.property === 'alias').map((s) => s.value)] }, rules.objectNameRules,
+      latestClassified, snapshot, st.filter((s) => s.property === 'deployedCount').sort(byPreference).map(reportedCount));
+    return { ...c, ...review, nearMissWords: nameWords, countingRules: rules.objectNameRules.filter((r) => r.program === c.id).map((r) => ({ id: r.id, pattern: r.pattern, status: r.status, cite: r.cite })) };
+  }).sort((a, b) => (b.planned?.value ?? 0) - (a.planned?.value ?? 0));
   return {
     asOf: snapshot.asOf, snapshots: all, constellations,
-    note: 'Deployed = payloads in each CelesTrak GP "active" snapshot matched to the constellation by the curated object-name rules (data/rules). Planned sizes and reported counts are the sources\' statements.',
+    note: 'Deployed = payloads in each CelesTrak GP "active" snapshot matched to the constellation by the curated object-name rules (data/rules). Planned sizes and reported counts are the sources\' statements. '
+      + 'catalog is the latest snapshot\'s count; latestReported is the reported count with the newest date; discrepancy is set when the two disagree (reading the reported qualifier) and lists likely causes; '
+      + 'matched lists the counted objects with the rule that matched each; nearMisses lists payloads no rule matches whose names share a distinctive word with the constellation\'s names and rules, or that are named only by designator and share a launch with a matched object.',
   };
 }
 

@@ -135,6 +135,24 @@ describe('charts draw the numbers the API returns', () => {
     for (const c of shown) expect(titles.some((t) => t.startsWith(`${c.name}: ${c.latest!.count.toLocaleString('en-US')} of `) && t.includes(c.planned!.value.toLocaleString('en-US')))).toBe(true);
   });
 
+  it('constellations: the catalog count beside the latest reported count, with the discrepancy flag as visible text', async () => {
+    const f = await api<{ constellations: { id: string; catalog: { count: number }; discrepancy: { difference: number; causes: { code: string }[] } | null }[] }>('analytics/constellations');
+    await visit('#/chart/constellations');
+    await page.waitForSelector('table[data-constellation-catalog] tbody tr');
+    const rows = await page.$$eval('table[data-constellation-catalog] tbody tr', (trs) => trs.map((tr) => ({
+      id: tr.getAttribute('data-id'), count: tr.querySelector('[data-catalog-count]')!.textContent, text: (tr as HTMLElement).innerText,
+      causes: [...tr.querySelectorAll('[data-cause]')].map((li) => li.getAttribute('data-cause')),
+    })));
+    expect(rows.map((r) => r.id)).toEqual(f.constellations.map((c) => c.id));
+    for (const c of f.constellations) {
+      const row = rows.find((r) => r.id === c.id)!;
+      expect(row.count).toBe(c.catalog.count.toLocaleString('en-US'));
+      expect(row.text.includes('differs from the reported')).toBe(c.discrepancy !== null);
+      expect(row.causes).toEqual(c.discrepancy?.causes.map((x) => x.code) ?? []);
+    }
+    expect(f.constellations.find((c) => c.id === 'program.jilin-1')!.discrepancy).not.toBeNull();
+  });
+
   it('funding and polls draw the series points as printed', async () => {
     const seg = await api<{ items: { id: string; dimensions: Record<string, string>; points: { period: string; value: number }[] }[] }>('series?measure=funding-by-segment');
     await visit('#/chart/funding');

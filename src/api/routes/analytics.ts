@@ -47,7 +47,7 @@ export function registerAnalyticsRoutes(api: FastifyInstance, store: Store, rule
 
   api.get<{ Querystring: { asOf?: string; format?: string } }>('/analytics/constellations', {
     schema: {
-      summary: 'Constellations: deployed per GP snapshot vs planned, 90-day deployment rate, completion date at that rate, ITU milestones (sourced rule)',
+      summary: 'Constellations: deployed per GP snapshot vs planned, 90-day deployment rate, completion date at that rate, ITU milestones (sourced rule); the catalog count beside the latest reported count with a discrepancy flag and likely causes, the matched objects and near-miss names',
       tags: ['analytics'], querystring: query({ asOf: DATE }),
       response: responses(analytic(['asOf', 'snapshots', 'constellations', 'note']), true),
     },

@@ -118,6 +118,12 @@ export interface Constellation {
   projectedCompletion: string | null;
   milestones: { id: string; due: string | null; required: number | null; share: number; years: number; status: string; note: string; cite: { source: string; locator?: string } }[];
   countingRules: { id: string; pattern: string; status: string; cite: { source: string; locator?: string } }[];
+  catalog: { count: number; inferred: number; snapshotId: string; asOf: string; sourceId: string; definition: string };
+  latestReported: (SourcedValue & { status: string; original: string | null; note: string | null }) | null;
+  discrepancy: { difference: number; catalog: number; reported: number; reportedQualifier: string | null; reportedAsOf: string | null; causes: { code: string; text: string }[] } | null;
+  matched: { noradId: number; objectName: string; objectId: string | null; ruleId: string; inferred: boolean }[];
+  nearMisses: { noradId: number; objectName: string; objectId: string | null; reason: string; detail: string }[];
+  nearMissWords: string[];
 }
 
 export interface ConstellationsFigure { asOf: string; snapshots: SnapshotInfo[]; constellations: Constellation[]; note: string }

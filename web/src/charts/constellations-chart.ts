@@ -9,6 +9,7 @@ import { h } from '../dom.ts';
 import { entityLink } from '../entity/entity-link.ts';
 import { formatNumber, formatPercent, humanize } from '../format/values.ts';
 import { chartFigure, type DrawnTable } from './chart-frame.ts';
+import { discrepancyLabel } from './constellation-catalog.ts';
 import { CATEGORICAL, chartWidth, loadPlot } from './plot.ts';
 
 const planned = (c: Constellation) => (c.planned ? `${c.planned.qualifier ? `${c.planned.qualifier} ` : ''}${formatNumber(c.planned.value)}` : 'no planned size');
@@ -16,8 +17,8 @@ const planned = (c: Constellation) => (c.planned ? `${c.planned.qualifier ? `${c
 export async function deploymentShareChart(f: ConstellationsFigure, query: Query, permalink: string, container: Element): Promise<HTMLElement> {
   const Plot = await loadPlot();
   const rows = f.constellations.filter((c) => c.planned && c.latest).map((c) => ({
-    id: c.id, name: c.name, deployed: c.latest!.count, planned: c.planned!.value, share: c.latest!.count / c.planned!.value,
-    label: `${formatNumber(c.latest!.count)} of ${planned(c)} (${formatPercent(c.latest!.count / c.planned!.value)})`,
+    id: c.id, name: c.name, deployed: c.latest!.count, reported: c.latestReported, comparison: discrepancyLabel(c), planned: c.planned!.value, share: c.latest!.count / c.planned!.value,
+    label: `${formatNumber(c.latest!.count)} of ${planned(c)} (${formatPercent(c.latest!.count / c.planned!.value)})${c.discrepancy ? ` · reported ${formatNumber(c.discrepancy.reported)}: differs by ${c.discrepancy.difference > 0 ? '+' : '−'}${formatNumber(Math.abs(c.discrepancy.difference))}` : ''}`,
   }));
   const plot = Plot.plot({
     width: chartWidth(container), height: 40 + rows.length * 34, marginLeft: 200, marginRight: 20,
@@ -26,15 +27,19 @@ export async function deploymentShareChart(f: ConstellationsFigure, query: Query
     marks: [
       Plot.barX(rows, { y: 'name', x: 100, fill: '#eef1f4' }),
       Plot.barX(rows, { y: 'name', x: (d: (typeof rows)[number]) => d.share * 100, fill: '#a4262c', title: (d: (typeof rows)[number]) => `${d.name}: ${d.label}` }),
-      Plot.text(rows, { y: 'name', x: (d: (typeof rows)[number]) => d.share * 100, text: 'label', dx: 6, textAnchor: 'start', fontSize: 11, fill: '#1a1e23' }),
+      Plot.text(rows.filter((d) => d.share <= 0.5), { y: 'name', x: (d: (typeof rows)[number]) => d.share * 100, text: 'label', dx: 6, textAnchor: 'start', fontSize: 11, fill: '#1a1e23' }),
+      Plot.text(rows.filter((d) => d.share > 0.5), { y: 'name', x: (d: (typeof rows)[number]) => d.share * 100, text: 'label', dx: -6, textAnchor: 'end', fontSize: 11, fill: 'white' }),
       Plot.ruleX([0]),
     ],
   });
-  const table: DrawnTable = { columns: ['constellation_id', 'name', 'deployed', 'planned', 'share_deployed', 'snapshot_as_of'], rows: rows.map((r) => [r.id, r.name, r.deployed, r.planned, Math.round(r.share * 1e6) / 1e6, f.asOf]) };
+  const table: DrawnTable = {
+    columns: ['constellation_id', 'name', 'deployed', 'planned', 'share_deployed', 'snapshot_as_of', 'reported_latest', 'reported_as_of', 'catalog_vs_reported'],
+    rows: rows.map((r) => [r.id, r.name, r.deployed, r.planned, Math.round(r.share * 1e6) / 1e6, f.asOf, r.reported?.value ?? null, r.reported?.asOf ?? null, r.comparison]),
+  };
   return chartFigure({ id: 'constellations-share', title: `Constellations: share of planned size in orbit on ${f.asOf}`, permalink }, {
     plot, table,
     sources: [...f.snapshots.filter((s) => s.asOf === f.asOf).map((s) => ({ sourceId: s.sourceId })), ...f.constellations.filter((c) => c.planned).map((c) => ({ sourceId: c.planned!.sourceId, locator: c.planned!.locator }))],
-    notes: [f.note, 'Planned sizes are the preferred source statement; where sources disagree, the alternatives are listed in the table below.'],
+    notes: [f.note, 'Planned sizes are the preferred source statement; where sources disagree, the alternatives are listed in the table below. A bar label that says “differs from the reported …” marks a catalog count that disagrees with the latest reported count; the causes are in the table below the chart.'],
     api: { path: 'analytics/constellations', query },
   });
 }

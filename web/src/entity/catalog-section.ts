@@ -5,6 +5,7 @@
  */
 import { apiGet } from '../api/client.ts';
 import type { CatalogObjects, ConstellationsFigure, ElementHistory, EntityDetail, SpacecraftObject } from '../api/types.ts';
+import { discrepancyLabel } from '../charts/constellation-catalog.ts';
 import { cite } from '../citations/cite.ts';
 import { h } from '../dom.ts';
 import { formatNumber, formatPercent } from '../format/values.ts';
@@ -38,7 +39,10 @@ async function constellationProgress(e: EntityDetail): Promise<HTMLElement | nul
   const c = (await apiGet<ConstellationsFigure>('analytics/constellations')).constellations.find((x) => x.id === e.id);
   if (!c) return null;
   return h('div', { class: 'stat-row' },
-    h('div', { class: 'stat' }, h('div', { class: 'n' }, c.latest ? formatNumber(c.latest.count) : '—'), h('div', { class: 'label' }, `in orbit on ${c.latest?.asOf ?? '—'}`), c.latest ? cite(c.latest.sourceId, null) : null),
+    h('div', { class: 'stat' }, h('div', { class: 'n' }, c.latest ? formatNumber(c.latest.count) : '—'), h('div', { class: 'label' }, `in orbit on ${c.latest?.asOf ?? '—'} (catalog count by the name rules)`), c.latest ? cite(c.latest.sourceId, null) : null),
+    c.latestReported ? h('div', { class: 'stat', 'data-discrepancy': c.discrepancy ? String(c.discrepancy.difference) : null },
+      h('div', { class: 'n' }, `${c.latestReported.qualifier ? `${c.latestReported.qualifier} ` : ''}${formatNumber(c.latestReported.value)}`),
+      h('div', { class: 'label' }, `reported (${c.latestReported.asOf ?? 'undated'}${c.latestReported.status === 'unverified' ? ', unverified' : ''}): catalog ${discrepancyLabel(c)}`), cite(c.latestReported.sourceId, c.latestReported.locator)) : null,
     h('div', { class: 'stat' }, h('div', { class: 'n' }, c.planned ? `${c.planned.qualifier ? `${c.planned.qualifier} ` : ''}${formatNumber(c.planned.value)}` : '—'), h('div', { class: 'label' }, 'planned'), c.planned ? cite(c.planned.sourceId, c.planned.locator) : null),
     h('div', { class: 'stat' }, h('div', { class: 'n' }, c.shareDeployed !== null ? formatPercent(c.shareDeployed) : '—'), h('div', { class: 'label' }, 'of plan deployed')),
     h('div', { class: 'stat' }, h('div', { class: 'n' }, c.projectedCompletion ?? '—'), h('div', { class: 'label' }, c.rate ? `completion at ${c.rate.perDay.toFixed(2)}/day (${c.rate.from} → ${c.rate.to})` : 'no deployment rate'), h('a', { href: href('/chart/constellations') }, 'chart')));

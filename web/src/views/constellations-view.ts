@@ -2,6 +2,7 @@
 import { apiGet } from '../api/client.ts';
 import type { ConstellationsFigure } from '../api/types.ts';
 import { constellationTable, deploymentOverTimeChart, deploymentShareChart } from '../charts/constellations-chart.ts';
+import { catalogReviewSection } from '../charts/constellation-catalog.ts';
 import { h } from '../dom.ts';
 import { href, type PageContext } from '../router.ts';
 
@@ -18,6 +19,7 @@ export async function renderConstellations(root: HTMLElement, ctx: PageContext):
     h('p', { class: 'page-intro' }, `Satellites in orbit in each CelesTrak snapshot (${f.snapshots.map((s) => s.asOf).join(', ')}), counted by the curated name rules, against the planned sizes the sources give, and the ITU deployment milestones.`),
     charts);
   charts.append(await deploymentShareChart(f, { asOf }, permalink, charts));
+  charts.append(catalogReviewSection(f));
   charts.append(await deploymentOverTimeChart(f, { asOf }, permalink, charts));
   charts.append(h('section', null, h('h2', null, 'Plans, pace and ITU milestones'), constellationTable(f)));
 }
