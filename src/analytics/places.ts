@@ -23,7 +23,7 @@ export function hubPoint(hub: EntityRow): HubPoint {
   const loc = hub.values.location?.[0];
   const point = locationOf(hub);
   if (!loc || !point) {
-    return { point: null, principalCity: city, sourceId: null, locator: null, basis: `not drawn: no source gives a coordinate for its principal city${city ? ` (${city})` : ''}; a hub is never placed at a member's coordinate` };
+    return { point: null, principalCity: city, sourceId: null, locator: null, basis: `not drawn: no source in the knowledge base gives a coordinate for its principal city${city ? ` (${city})` : ''}; a hub is never placed at a member's coordinate` };
   }
   return { point, principalCity: city, sourceId: loc.sourceId, locator: loc.locator, basis: `coordinate of its principal city${city ? ` (${city})` : ''}, from ${loc.sourceId}${loc.locator ? ` ${loc.locator}` : ''}` };
 }
