@@ -1,4 +1,4 @@
-/** Places derived from entity rows: hub centres and the countries party to a framework's agreements. Shared by the GeoJSON API and the report. */
+/** Places derived from entity rows: hub points and the countries party to a framework's agreements. Shared by the GeoJSON API and the report. */
 import { all, type EntityRow } from '../model/entity-row.js';
 
 /** The Figure 3 count properties of a Hub, in the figure's legend order. */
@@ -11,12 +11,26 @@ export function locationOf(row: EntityRow): LatLon | null {
   return loc ? (JSON.parse(loc.value) as LatLon) : null;
 }
 
-/** A hub's point: the mean of its members' located positions (rounded to 1e-4°), with how many it averages. */
-export function hubCentre(hubId: string, members: readonly EntityRow[]): { centre: LatLon | null; located: number } {
-  const points = members.filter((m) => all(m, 'hub').includes(hubId)).map(locationOf).filter((p): p is LatLon => p !== null);
-  if (!points.length) return { centre: null, located: 0 };
-  const mean = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1e4) / 1e4;
-  return { centre: { lat: mean(points.map((p) => p.lat)), lon: mean(points.map((p) => p.lon)) }, located: points.length };
+/** What the hub map says about where a hub is drawn. */
+export interface HubPoint { point: LatLon | null; principalCity: string | null; sourceId: string | null; locator: string | null; basis: string }
+
+/**
+ * A hub's point: its own sourced coordinate of its principal city (a GCAT city, province-capital
+ * or launch-site row), never derived from its members. Without one the hub is not drawn.
+ */
+export function hubPoint(hub: EntityRow): HubPoint {
+  const city = hub.values.principalCity?.[0]?.value ?? null;
+  const loc = hub.values.location?.[0];
+  const point = locationOf(hub);
+  if (!loc || !point) {
+    return { point: null, principalCity: city, sourceId: null, locator: null, basis: `not drawn: no source in the knowledge base gives a coordinate for its principal city${city ? ` (${city})` : ''}; a hub is never placed at a member's coordinate` };
+  }
+  return { point, principalCity: city, sourceId: loc.sourceId, locator: loc.locator, basis: `coordinate of its principal city${city ? ` (${city})` : ''}, from ${loc.sourceId}${loc.locator ? ` ${loc.locator}` : ''}` };
+}
+
+/** The city a place's point stands for: an organization's headquarters, a facility's city. */
+export function statedCity(row: EntityRow): string | null {
+  return row.values.headquarters?.[0]?.value ?? row.values.city?.[0]?.value ?? null;
 }
 
 /** Agreements of a framework (program.ilrs, org.apsco, …) grouped by the ISO code of each country party. */

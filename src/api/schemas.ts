@@ -39,6 +39,14 @@ export const ENTITY_DETAIL = obj(['id', 'kind', 'caption', 'properties', 'source
   })),
   sources: arr(SOURCE),
   referencedBy: arr(obj(['id', 'kind', 'caption', 'property'], { id: str, kind: str, caption: str, property: str })),
+  catalog: {
+    type: ['object', 'null'], additionalProperties: false,
+    required: ['noradId', 'noradSource', 'cosparId', 'latest', 'elementSetCount', 'history', 'definition'],
+    properties: {
+      noradId: int, noradSource: { type: 'object', additionalProperties: true }, cosparId: nullable('string'),
+      latest: { type: ['object', 'null'], additionalProperties: true }, elementSetCount: int, history: nullable('string'), definition: str,
+    },
+  },
 });
 
 /** An analytic: its declared top-level fields are required; their contents stay open. */

@@ -5,7 +5,7 @@ import { first } from '../model/entity-row.js';
 import { esc, cited, table, figure } from './html.js';
 import { stackedBars, line, horizontalBars, timeline } from './svg-charts.js';
 import { worldMap, chinaMap } from './svg-maps.js';
-import { countriesInFramework, hubCentre, HUB_COUNT_PROPERTIES } from '../analytics/places.js';
+import { countriesInFramework, hubPoint, HUB_COUNT_PROPERTIES } from '../analytics/places.js';
 import type { ExportSet } from '../analytics/exports.js';
 
 const YEARS = Array.from({ length: 10 }, (_, i) => String(2015 + i));
@@ -40,15 +40,16 @@ function figure3(d: ReportData, cites: Citations): string {
   const labels = ['Launch sites', 'Launch provider HQ', 'LV manufacturers', 'TT&C sites', 'Satellite HQ', 'Satellite manufacturers', 'Government orgs', 'Universities'];
   const cats = HUB_COUNT_PROPERTIES.map((p, i) => [p, labels[i]!] as const);
   const hubs = [...d.rows.Hub].sort((a, b) => Number(first(a, 'figureNumber')) - Number(first(b, 'figureNumber')));
-  const members = [...d.rows.Organization, ...d.rows.Facility];
-  const points = hubs.map((h) => {
-    const { centre } = hubCentre(h.id, members);
+  const placed = hubs.map((h) => ({ h, at: hubPoint(h) }));
+  const points = placed.map(({ h, at }) => {
     const total = cats.reduce((n, [p]) => n + Number(first(h, p) ?? 0), 0);
-    return centre ? { ...centre, label: `${first(h, 'figureNumber')}. ${h.caption.replace(/ Hub$/, '')}`, r: 3 + Math.sqrt(total) * 2 } : null;
+    return at.point ? { ...at.point, label: `${first(h, 'figureNumber')}. ${h.caption.replace(/ Hub$/, '')}`, r: 3 + Math.sqrt(total) * 2 } : null;
   }).filter((p): p is NonNullable<typeof p> => p !== null);
+  const sources = [...new Set(placed.flatMap(({ h }) => h.values.location?.[0] ? [cites.cite(h.values.location[0].sourceId, h.values.location[0].locator)] : []))].join('');
+  const unplaced = placed.filter(({ at }) => !at.point).map(({ h, at }) => `${esc(h.caption)} (${esc(at.principalCity ?? 'no principal city')})`);
   return figure(3, 'China space activity hubs', chinaMap(points),
-    `Counts from the report's Figure 3 ${hubs[0] ? cites.cite(hubs[0].values.figureNumber?.[0]?.sourceId ?? 'redshift-2025', hubs[0].values.figureNumber?.[0]?.locator ?? null) : ''}; each point is the mean of the hub's organizations and facilities with GCAT coordinates (hubs without located members are not drawn).`)
-    + table(['#', 'hub', ...cats.map(([, l]) => l)], hubs.map((h) => [esc(first(h, 'figureNumber')), esc(h.caption), ...cats.map(([p]) => esc(first(h, p) ?? ''))]), 'class="compact" data-table="hubs"');
+    `Counts from the report's Figure 3 ${hubs[0] ? cites.cite(hubs[0].values.figureNumber?.[0]?.sourceId ?? 'redshift-2025', hubs[0].values.figureNumber?.[0]?.locator ?? null) : ''}; each hub is drawn at the GCAT coordinate of its principal city (a city, province-capital or launch-site row, never a member's) ${sources}. Not drawn, as no source gives a coordinate for the principal city: ${unplaced.join('; ') || 'none'}.`)
+    + table(['#', 'hub', 'drawn at', ...cats.map(([, l]) => l)], placed.map(({ h, at }) => [esc(first(h, 'figureNumber')), esc(h.caption), esc(at.point ? at.principalCity ?? '' : 'not drawn'), ...cats.map(([p]) => esc(first(h, p) ?? ''))]), 'class="compact" data-table="hubs"');
 }
 
 function figure4(d: ReportData, cites: Citations): string {

@@ -3,6 +3,7 @@ import type { Store } from '../../store/open-store.js';
 import { KIND_NAMES } from '../../model/kinds.js';
 import { SEGMENT_IDS } from '../../model/segments.js';
 import { getEntity } from '../../store/queries/entities.js';
+import { entityCatalog } from '../../services/entity-catalog.js';
 import { listEntityPage, CursorError, ENTITY_SORTS, type EntitySort } from '../../store/queries/entity-list.js';
 import { ApiError } from '../errors.js';
 import { ENTITY_DETAIL, ENTITY_PAGE, responses } from '../schemas.js';
@@ -54,7 +55,7 @@ export function registerEntityRoutes(api: FastifyInstance, store: Store): void {
 
   api.get<{ Params: { id: string } }>('/entities/:id', {
     schema: {
-      summary: 'One entity with every statement (preferred first, conflicts side by side) and its sources',
+      summary: 'One entity with every statement (preferred first, conflicts side by side) and its sources; for an entity with a NORAD number, catalog gives its newest element set and a link to its orbit history',
       tags: ['knowledge base'],
       params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[a-z]+\\.[a-z0-9.-]+$', maxLength: 200 } } },
       response: responses(ENTITY_DETAIL),
@@ -62,6 +63,6 @@ export function registerEntityRoutes(api: FastifyInstance, store: Store): void {
   }, async (req) => {
     const entity = await getEntity(store.db, req.params.id);
     if (!entity) throw new ApiError(404, 'not_found', `no entity "${req.params.id}"`);
-    return entity;
+    return { ...entity, catalog: await entityCatalog(store.db, entity) };
   });
 }

@@ -4,7 +4,7 @@ import type { Store } from '../../store/open-store.js';
 import { entityRows } from '../../store/queries/entity-table.js';
 import { all, first, type EntityRow } from '../../model/entity-row.js';
 import { countryFeatures } from '../../services/world-countries.js';
-import { countriesInFramework, hubCentre, HUB_COUNT_PROPERTIES, locationOf } from '../../analytics/places.js';
+import { countriesInFramework, hubPoint, HUB_COUNT_PROPERTIES, locationOf, statedCity } from '../../analytics/places.js';
 import { responses } from '../schemas.js';
 import { BUYERS_SET, LAUNCHED_SET, type ExportSet, type ExportSetId } from '../../analytics/exports.js';
 import { exportSet } from '../../services/export-sets.js';
@@ -47,7 +47,7 @@ function point(r: EntityRow) {
     type: 'Feature' as const,
     geometry: { type: 'Point' as const, coordinates: [lon, lat] },
     properties: {
-      id: r.id, kind: r.kind, name: r.caption, category: first(r, 'facilityKind') ?? first(r, 'orgKind'), hub: first(r, 'hub'), country: first(r, 'country'),
+      id: r.id, kind: r.kind, name: r.caption, category: first(r, 'facilityKind') ?? first(r, 'orgKind'), hub: first(r, 'hub'), country: first(r, 'country'), city: statedCity(r),
       segments: all(r, 'segment'), locationSource: loc.sourceId, locationLocator: loc.locator,
     },
   };
@@ -56,7 +56,7 @@ function point(r: EntityRow) {
 export function registerGeoRoutes(api: FastifyInstance, store: Store): void {
   api.get<{ Querystring: { kind?: string; country?: string } }>('/geo/places', {
     schema: {
-      summary: 'Facilities and organizations with coordinates from a real source (GCAT or a cited reference), as GeoJSON points',
+      summary: 'Facilities and organizations with coordinates from a real source (GCAT or a cited reference), as GeoJSON points; city is the city the point stands for (an organization\'s headquarters, a facility\'s city)',
       tags: ['geo'],
       querystring: { type: 'object', additionalProperties: false, properties: { kind: { type: 'string', enum: ['Facility', 'Organization'] }, country: { type: 'string', pattern: '^[A-Z]{2}$' } } },
       response: responses(FEATURES),
@@ -71,23 +71,24 @@ export function registerGeoRoutes(api: FastifyInstance, store: Store): void {
 
   api.get('/geo/hubs', {
     schema: {
-      summary: 'The eleven hubs of Figure 3 with their counts by category; each point is the mean of the located organizations and facilities in the hub (stated in geometryBasis)',
+      summary: 'The eleven hubs of Figure 3 with their counts by category; each point is the sourced coordinate of the hub\'s principal city (never a member\'s), or null when no source gives one (stated in geometryBasis)',
       tags: ['geo'], response: responses(FEATURES),
     },
   }, async (_req, reply) => {
     const hubs = await entityRows(store.db, 'Hub');
     const members = [...await entityRows(store.db, 'Organization'), ...await entityRows(store.db, 'Facility')];
     const features = hubs.map((h) => {
-      const { centre, located } = hubCentre(h.id, members);
+      const at = hubPoint(h);
       const counts = Object.fromEntries(HUB_COUNT_PROPERTIES.map((p) => [p, first(h, p) === null ? null : Number(first(h, p))]));
       return {
         type: 'Feature' as const,
-        geometry: centre ? { type: 'Point' as const, coordinates: [centre.lon, centre.lat] } : null,
+        geometry: at.point ? { type: 'Point' as const, coordinates: [at.point.lon, at.point.lat] } : null,
         properties: {
-          id: h.id, name: h.caption, figureNumber: Number(first(h, 'figureNumber')), cities: all(h, 'city'), counts,
+          id: h.id, name: h.caption, figureNumber: Number(first(h, 'figureNumber')), cities: all(h, 'city'), principalCity: at.principalCity, counts,
           countsSource: h.values.launchSites?.[0]?.sourceId ?? h.values.figureNumber?.[0]?.sourceId ?? null,
+          locationSource: at.sourceId, locationLocator: at.locator,
           members: members.filter((m) => all(m, 'hub').includes(h.id)).map((m) => m.id),
-          geometryBasis: located ? `mean of ${located} located members` : 'no located member',
+          geometryBasis: at.basis,
         },
       };
     });

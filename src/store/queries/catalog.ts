@@ -53,3 +53,22 @@ export async function elementHistory(db: Kysely<Database>, noradId: number): Pro
   return rows.map((r) => ({ epoch: r.epoch, meanMotion: r.mean_motion, eccentricity: r.eccentricity, inclination: r.inclination, sourceId: r.source_id }));
 }
 
+/** An object's newest element set (by epoch) among every one ingested, with how many there are. */
+export interface LatestElements {
+  epoch: string; objectName: string; objectId: string | null; meanMotion: number; eccentricity: number; inclination: number;
+  raan: number; argOfPericenter: number; meanAnomaly: number; bstar: number; meanMotionDot: number; meanMotionDdot: number;
+  elementSetNo: number; revAtEpoch: number; sourceId: string;
+}
+export async function latestElements(db: Kysely<Database>, noradId: number): Promise<{ latest: LatestElements; count: number } | null> {
+  const r = await db.selectFrom('element_sets').selectAll().where('norad_id', '=', noradId).orderBy('epoch', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  if (!r) return null;
+  const { n } = await db.selectFrom('element_sets').select((eb) => eb.fn.countAll<string>().as('n')).where('norad_id', '=', noradId).executeTakeFirstOrThrow();
+  return {
+    count: Number(n),
+    latest: {
+      epoch: r.epoch, objectName: r.object_name, objectId: r.object_id, meanMotion: r.mean_motion, eccentricity: r.eccentricity, inclination: r.inclination,
+      raan: r.raan, argOfPericenter: r.arg_of_pericenter, meanAnomaly: r.mean_anomaly, bstar: r.bstar, meanMotionDot: r.mean_motion_dot,
+      meanMotionDdot: r.mean_motion_ddot, elementSetNo: r.element_set_no, revAtEpoch: r.rev_at_epoch, sourceId: r.source_id,
+    },
+  };
+}

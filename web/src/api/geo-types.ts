@@ -3,11 +3,15 @@ export interface PointGeometry { type: 'Point'; coordinates: [number, number] }
 
 export interface PlaceProps {
   id: string; kind: string; name: string; category: string | null; hub: string | null; country: string | null;
+  /** The city the point stands for: an organization's headquarters, a facility's city. */
+  city: string | null;
   segments: string[]; locationSource: string; locationLocator: string | null;
 }
 export interface HubProps {
-  id: string; name: string; figureNumber: number; cities: string[]; counts: Record<string, number | null>;
-  countsSource: string | null; members: string[]; geometryBasis: string;
+  id: string; name: string; figureNumber: number; cities: string[]; principalCity: string | null; counts: Record<string, number | null>;
+  countsSource: string | null; locationSource: string | null; locationLocator: string | null; members: string[];
+  /** Where the hub is drawn and from which source, or why it is not drawn. */
+  geometryBasis: string;
 }
 export interface CountryProps {
   iso2: string; entityId: string; name: string; set: string;

@@ -56,6 +56,18 @@ export interface EntityDetail extends EntitySummary {
   properties: PropertyView[];
   sources: SourceView[];
   referencedBy: (EntitySummary & { property: string })[];
+  /** For an entity with a NORAD number: its newest element set and its orbit history link. */
+  catalog?: EntityCatalog | null;
+}
+
+export interface LatestElements {
+  epoch: string; objectName: string; objectId: string | null; meanMotion: number; eccentricity: number; inclination: number;
+  raan: number; argOfPericenter: number; meanAnomaly: number; bstar: number; meanMotionDot: number; meanMotionDdot: number;
+  elementSetNo: number; revAtEpoch: number; sourceId: string;
+}
+export interface EntityCatalog {
+  noradId: number; noradSource: { sourceId: string; locator: string | null }; cosparId: string | null;
+  latest: LatestElements | null; elementSetCount: number; history: string | null; definition: string;
 }
 
 export interface StoreStatus {

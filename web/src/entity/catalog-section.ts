@@ -1,10 +1,11 @@
 /**
  * Catalog objects and orbits: for a program (constellation, series, station) the objects the
  * orbital catalog attributes to it (/api/v1/catalog/objects?program=), and for a space object
- * its orbit history, every element set ingested (/api/v1/catalog/objects/{norad}).
+ * (or mission) with a NORAD number its newest element set (the entity API's catalog field) and its
+ * orbit history, every element set ingested (/api/v1/catalog/objects/{norad}).
  */
 import { apiGet } from '../api/client.ts';
-import type { CatalogObjects, ConstellationsFigure, ElementHistory, EntityDetail, SpacecraftObject } from '../api/types.ts';
+import type { CatalogObjects, ConstellationsFigure, ElementHistory, EntityCatalog, EntityDetail, SpacecraftObject } from '../api/types.ts';
 import { discrepancyLabel } from '../charts/constellation-catalog.ts';
 import { cite } from '../citations/cite.ts';
 import { h } from '../dom.ts';
@@ -59,6 +60,26 @@ async function orbitHistory(norad: string): Promise<HTMLElement> {
         h('td', { class: 'num' }, s.eccentricity.toFixed(7)), h('td', { class: 'num' }, s.inclination.toFixed(4)), h('td', null, cite(s.sourceId, null)))))));
 }
 
+function latestElements(c: EntityCatalog): HTMLElement {
+  const ids = h('p', null, `NORAD ${c.noradId}`, cite(c.noradSource.sourceId, c.noradSource.locator), c.cosparId ? ` · COSPAR ${c.cosparId}` : '', '. ');
+  if (!c.latest) return h('div', { 'data-latest-elements': 'none' }, ids, h('p', { class: 'muted' }, `No element set for NORAD ${c.noradId} has been ingested (the GP snapshots list objects in Earth orbit).`));
+  const l = c.latest;
+  const rows: [string, string][] = [
+    ['Epoch (UTC)', l.epoch.slice(0, 19).replace('T', ' ')], ['Catalog name', l.objectName], ['Mean motion (rev/day)', l.meanMotion.toFixed(8)],
+    ['Eccentricity', l.eccentricity.toFixed(7)], ['Inclination (°)', l.inclination.toFixed(4)], ['RAAN (°)', l.raan.toFixed(4)],
+    ['Argument of perigee (°)', l.argOfPericenter.toFixed(4)], ['Mean anomaly (°)', l.meanAnomaly.toFixed(4)], ['B* (1/earth radii)', String(l.bstar)],
+  ];
+  return h('div', { 'data-latest-elements': String(c.noradId) }, ids,
+    h('p', { class: 'small' }, h('strong', null, 'Latest elements. '), c.definition, ' Source: ', cite(l.sourceId, null), '.'),
+    h('table', { class: 'small' }, h('tbody', null, rows.map(([k, v]) => h('tr', null, h('th', null, k), h('td', { class: 'num' }, v))))));
+}
+
+async function objectSection(c: EntityCatalog): Promise<HTMLElement> {
+  const history = c.history ? await orbitHistory(String(c.noradId)) : null;
+  return h('div', null, latestElements(c), history,
+    c.history ? h('p', { class: 'small' }, h('a', { href: c.history, 'data-api': 'orbit-history' }, `Orbit history of NORAD ${c.noradId} (JSON)`)) : null);
+}
+
 /** Program kinds whose spacecraft the orbital catalog can hold. */
 const FLYING_PROGRAMS = new Set(['constellation', 'satellite-series', 'navigation-system', 'space-station']);
 
@@ -70,7 +91,5 @@ export async function catalogSection(e: EntityDetail): Promise<HTMLElement | nul
     const [progress, objects] = await Promise.all([isConstellation ? constellationProgress(e) : null, programObjects(e)]);
     return h('div', null, progress, objects);
   }
-  const norad = first(e, 'norad');
-  if (e.kind === 'SpaceObject' && norad && /^\d+$/.test(norad)) return orbitHistory(norad);
-  return null;
+  return e.catalog ? objectSection(e.catalog) : null;
 }

@@ -68,7 +68,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     mapSlot.append(inner);
     tasks.push(section(inner, 'Map', async () => (await import('../maps/mini-map.ts')).miniMap(coords.lat, coords.lon, e.caption)));
   }
-  if (e.kind === 'Program' || e.kind === 'SpaceObject') {
+  if (e.kind === 'Program' || e.catalog) {
     tasks.push(section(catalogSlot, 'Catalog objects and orbit', async () => {
       const out = await catalogSection(e);
       return out ? [h('h2', null, 'In orbit (catalog)'), out] : [];

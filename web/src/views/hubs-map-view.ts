@@ -21,10 +21,11 @@ const isPoint = (g: unknown): g is PointGeometry => (g as PointGeometry | null)?
 function hubTable(hubs: FeatureCollection<HubProps>): HTMLElement {
   const rows = [...hubs.features].sort((a, b) => a.properties.figureNumber - b.properties.figureNumber);
   return h('div', { style: 'overflow-x:auto' }, h('table', { class: 'small', 'data-hubs': '' },
-    h('thead', null, h('tr', null, h('th', null, '#'), h('th', { style: 'min-width:220px' }, 'Hub'), COUNT_LABELS.map(([, l]) => h('th', { class: 'num' }, l)))),
+    h('thead', null, h('tr', null, h('th', null, '#'), h('th', { style: 'min-width:220px' }, 'Hub'), h('th', { style: 'min-width:160px' }, 'Drawn at'), COUNT_LABELS.map(([, l]) => h('th', { class: 'num' }, l)))),
     h('tbody', null, rows.map((f) => h('tr', { 'data-id': f.properties.id },
       h('td', null, f.properties.figureNumber),
-      h('td', { title: `Map position: ${f.properties.geometryBasis}` }, entityLink(f.properties.id, f.properties.name)),
+      h('td', null, entityLink(f.properties.id, f.properties.name)),
+      h('td', { 'data-basis': '' }, isPoint(f.geometry) ? [f.properties.principalCity ?? '', ' ', f.properties.locationSource ? cite(f.properties.locationSource, f.properties.locationLocator) : null] : h('span', { class: 'muted' }, `not drawn (${f.properties.principalCity ?? 'no principal city'}: no sourced coordinate)`)),
       COUNT_LABELS.map(([k]) => h('td', { class: 'num' }, f.properties.counts[k] ?? '')))))));
 }
 
@@ -70,7 +71,7 @@ export async function renderHubsMap(root: HTMLElement, ctx: PageContext): Promis
         filterLegend(map, [{ id: 'hub', label: 'Figure 3 hub', color: 'rgba(164,38,44,0.35)', count: hubPoints.length },
           ...categories.map((c) => ({ id: c, label: categoryLabel(c), color: categoryColor(c), count: located.filter((f) => (f.properties.category ?? 'none') === c).length }))]))),
     h('p', { class: 'cite-line small muted' }, h('strong', null, 'Sources: '), cite(reportFigure(3).sourceId, reportFigure(3).locator), ' (hubs and counts); coordinates: ',
-      locationSources.map((s, i) => [i ? '; ' : '', cite(s, null)]), '. Hub positions are the mean of their located members, as the API states; hubs without a located member are not drawn. Points that share a location are spread around it; hover or focus one for its name and source. ',
+      locationSources.map((s, i) => [i ? '; ' : '', cite(s, null)]), '. Each hub is drawn at the coordinate of its principal city from a GCAT city, province-capital or launch-site row (never at a member\'s), as the table below and the API state; a hub whose principal city has no sourced coordinate is not drawn. Points that share a location are spread around it; hover or focus one for its name and source. ',
       h('a', { href: '/api/v1/geo/hubs' }, 'Hubs GeoJSON'), ' · ', h('a', { href: '/api/v1/geo/places?country=CN' }, 'Places GeoJSON')),
     h('h2', null, 'Figure 3: entries per hub'),
     hubTable(hubs),
