@@ -58,9 +58,10 @@ describe.each(STORE_KINDS)('report on %s', (kind) => {
     for (const c of (await app.inject('/api/v1/analytics/constellations')).json().constellations as { id: string; deployed: { asOf: string; count: number }[] }[]) {
       for (const d of c.deployed) expect(html).toContain(`data-deployed="${c.id}@${d.asOf}">${d.count}<`);
     }
-    const ind = (await app.inject('/api/v1/indicators')).json() as { findings: { claims: { id: string; reportValue: number | null; live: { value: number | null } }[] }[] };
+    const ind = (await app.inject('/api/v1/indicators')).json() as { findings: { claims: { id: string; reportValue: number | null; live: { value: number } | null; comparison: { kind: string; text: string } }[] }[] };
     for (const c of ind.findings.flatMap((f) => f.claims)) {
-      expect(html).toContain(`data-claim="${c.id}" data-report-value="${c.reportValue ?? ''}" data-live-value="${c.live.value ?? ''}"`);
+      expect(html).toContain(`data-claim="${c.id}" data-report-value="${c.reportValue ?? ''}" data-live-value="${c.live?.value ?? ''}" data-comparison="${c.comparison.kind}"`);
+      expect(html).toContain(c.comparison.text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
     }
   });
 
