@@ -26,8 +26,10 @@ function liveCell(c: ClaimView): HTMLElement {
     : null;
   if (!live) return h('td', { class: 'value', 'data-live-value': '' }, h('div', { class: 'small not-computed' }, c.comparison.text), related);
   return h('td', { class: 'value', 'data-live-value': live.value },
-    h('a', { href: metricHref(c.metric, c.id) }, amount(live.value, null, live.unit)),
+    h('a', { href: metricHref(c.metric, c.id) }, amount(live.value, null, live.unit)), ' ',
+    c.comparison.kind === 'change-since-claim' ? trendMark(c.trend, c.reportValue, live.value) : null,
     h('div', { class: 'muted small' }, unitText(live.unit), ` · data of ${live.asOf}`),
+    h('div', { class: 'small comparison' }, c.comparison.text),
     h('div', { class: 'small basis' }, live.basis),
     h('div', { class: 'small' }, live.sources.map((s, i) => [i ? '; ' : '', cite(s, null)]),
       live.references?.length ? [' · given: ', live.references.map((s, i) => [i ? '; ' : '', cite(s, null)])] : null),
@@ -47,14 +49,12 @@ export function claimRow(c: ClaimView): HTMLElement {
       h('a', { href: entityHref(c.id), title: 'The claim and its source' }, amount(c.reportValue, c.qualifier, c.unit)),
       h('div', { class: 'muted small' }, unitText(c.unit), ' in the report', c.claimDate ? ` (${c.claimDate})` : '')),
     definitionCell(c),
-    liveCell(c),
-    h('td', null, c.comparison.kind === 'change-since-claim' ? trendMark(c.trend, c.reportValue, c.live?.value ?? null) : null,
-      c.live ? h('div', { class: 'small comparison' }, c.comparison.text) : null));
+    liveCell(c));
 }
 
 export function claimsTable(claims: ClaimView[]): HTMLElement {
   return h('div', { style: 'overflow-x:auto' }, h('table', { class: 'claims' },
-    h('thead', null, h('tr', null, h('th', null, 'What the report says'), h('th', null, 'Report value'), h('th', null, 'What it counts'), h('th', null, 'Independent measure'), h('th', null, 'Change or progress'))),
+    h('thead', null, h('tr', null, h('th', null, 'What the report says'), h('th', null, 'Report value'), h('th', null, 'What it counts'), h('th', null, 'Independent measure, and change since the claim'))),
     h('tbody', null, claims.map(claimRow))));
 }
 
