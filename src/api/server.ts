@@ -80,7 +80,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     registerAnalyticsRoutes(api, opts.store, rulesDir);
     registerGeoRoutes(api, opts.store);
     registerChangeRoutes(api, opts.store);
-    registerExportRoutes(api, opts.store);
+    registerExportRoutes(api, opts.store, rulesDir);
     registerCatalogRoutes(api, opts.store, rulesDir);
   }, { prefix: '/api/v1' });
 
