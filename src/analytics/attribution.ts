@@ -2,10 +2,14 @@
  * Who owns a catalog object, what it is for, and which rule said so. Sources are
  * tried from the most authoritative to the least: CelesTrak SATCAT owner, GCAT
  * launch log state, UCS operator country, then the curated object-name rules
- * (data/rules) for objects newer than those catalogs.
+ * (data/rules) for objects newer than those catalogs. Each catalog's code is read
+ * through the country vocabulary (data/rules/country-codes.yaml) into an ISO 3166-1
+ * alpha-2 code or a named group; a code that names no country, or that the vocabulary
+ * does not know, decides nothing and the next source is tried.
  */
 import type { ObjectNameRule } from '../model/rules.js';
 import type { MISSION_TYPES } from '../model/kinds.js';
+import type { CountryVocabulary, Vocabulary } from '../model/country-codes.js';
 
 export type MissionType = (typeof MISSION_TYPES)[number];
 export type ObjectKind = 'payload' | 'rocket-body' | 'debris' | 'unknown';
@@ -24,8 +28,13 @@ export interface ObjectFacts {
 }
 
 export interface Attribution {
+  /** ISO 3166-1 alpha-2 code or named country group; null when no source attributes the object. */
   country: string | null;
   countryRule: string;
+  /** The dataset's own code that decided the country (e.g. GCAT "J", SATCAT "PRC"), as written. */
+  countryCode: string | null;
+  /** Dataset codes met on the way that the vocabulary does not know (e.g. "satcat:XYZ"). */
+  unmappedCodes: string[];
   /** True when a rule that decided this object is marked unverified (an inference, see its note). */
   inferred: boolean;
   operator: string | null;
@@ -34,9 +43,6 @@ export interface Attribution {
   missionRule: string;
   kind: ObjectKind;
 }
-
-/** CelesTrak SATCAT owner codes that stand for China (SATCAT documentation: PRC = People's Republic of China). */
-const SATCAT_CHINA = new Set(['PRC']);
 
 export function objectKind(facts: Pick<ObjectFacts, 'objectName' | 'gcatType'>): ObjectKind {
   const t = facts.gcatType?.trim()[0];
@@ -74,25 +80,28 @@ export function missionFromUcs(purpose: string | null, users: string | null): Mi
   return 'other';
 }
 
-function ucsCountry(operatorCountry: string | null): string | null {
-  if (!operatorCountry) return null;
-  return operatorCountry.trim().toLowerCase() === 'china' ? 'CN' : operatorCountry.trim();
-}
+/** The catalog country sources, most authoritative first: rule name, vocabulary, and the fact it reads. */
+const COUNTRY_SOURCES: [string, Vocabulary, keyof ObjectFacts][] = [
+  ['satcat-owner', 'satcat', 'satcatOwner'],
+  ['gcat-launchlog-state', 'gcat', 'gcatState'],
+  ['ucs-operator-country', 'ucs', 'ucsOperatorCountry'],
+];
 
-export function attribute(facts: ObjectFacts, compiled: [ObjectNameRule, RegExp][]): Attribution {
+export function attribute(facts: ObjectFacts, compiled: [ObjectNameRule, RegExp][], vocabulary: CountryVocabulary): Attribution {
   const rule = matchNameRule(facts.objectName, [], compiled);
   let country: string | null = null;
   let countryRule = 'unattributed';
-  if (facts.satcatOwner) {
-    country = SATCAT_CHINA.has(facts.satcatOwner) ? 'CN' : facts.satcatOwner;
-    countryRule = 'satcat-owner';
-  } else if (facts.gcatState) {
-    country = facts.gcatState;
-    countryRule = 'gcat-launchlog-state';
-  } else if (facts.ucsOperatorCountry) {
-    country = ucsCountry(facts.ucsOperatorCountry);
-    countryRule = 'ucs-operator-country';
-  } else if (rule) {
+  let countryCode: string | null = null;
+  const unmappedCodes: string[] = [];
+  for (const [ruleName, vocab, field] of COUNTRY_SOURCES) {
+    const raw = facts[field] as string | null;
+    const r = vocabulary.resolve(vocab, raw);
+    if (r.status === 'unknown') unmappedCodes.push(`${vocab}:${raw!.trim()}`);
+    if (r.status !== 'country') continue;
+    [country, countryRule, countryCode] = [r.key, ruleName, raw!.trim()];
+    break;
+  }
+  if (country === null && rule) {
     country = rule.country;
     countryRule = `name-rule:${rule.id}`;
   }
@@ -107,7 +116,7 @@ export function attribute(facts: ObjectFacts, compiled: [ObjectNameRule, RegExp]
   }
   const ruleUsed = rule !== null && (countryRule.startsWith('name-rule:') || missionRule.startsWith('name-rule:') || rule.program !== undefined);
   return {
-    country, countryRule, inferred: ruleUsed && rule.status === 'unverified',
+    country, countryRule, countryCode, unmappedCodes, inferred: ruleUsed && rule.status === 'unverified',
     operator: rule?.operator ?? facts.ucsOperator ?? facts.gcatOwner ?? null,
     program: rule?.program ?? null,
     missionType, missionRule, kind: objectKind(facts),

@@ -7,7 +7,7 @@
 import type { Cited, EntityRow } from '../model/entity-row.js';
 import { first } from '../model/entity-row.js';
 import type { LaunchPayload } from '../model/catalog-records.js';
-import { readGcatState } from './gcat-states.js';
+import type { CountryVocabulary } from '../model/country-codes.js';
 
 export const BUYERS_SET = 'chinese-built-satellite-buyers';
 export const LAUNCHED_SET = 'launched-on-chinese-rockets';
@@ -95,13 +95,31 @@ export function chineseBuiltSatelliteBuyers(objects: readonly EntityRow[], names
  * (b) Countries whose satellites were launched on Chinese rockets, from GCAT launch-log objects of
  * launches with LVState CN; `curated` links a payload to the SpaceObject with the same COSPAR id.
  */
-export function launchedOnChineseRockets(payloads: readonly LaunchPayload[], curated: readonly EntityRow[], coverageEnd: string | null): ExportSet {
+type GcatStateReading = { kind: 'country'; iso2: string } | { kind: 'china' } | { kind: 'not-a-country'; reason: string };
+
+/**
+ * A GCAT owner state read through the country vocabulary (data/rules/country-codes.yaml):
+ * China, and Hong Kong from 1997 (GCAT HK, a part of China), are not foreign owners; Hong Kong
+ * before 1997 (GCAT HKUK), named groups (intergovernmental, multinational, historical) and
+ * codes naming no state are listed apart, not drawn as countries.
+ */
+function readGcatState(code: string | null, vocabulary: CountryVocabulary): GcatStateReading {
+  const raw = (code ?? '').trim();
+  const r = vocabulary.resolve('gcat', raw);
+  if (r.status !== 'country') return { kind: 'not-a-country', reason: raw ? `GCAT state code ${raw} names no country (${r.status})` : 'no owner state in GCAT' };
+  if (r.key === 'CN' || raw === 'HK') return { kind: 'china' };
+  if (raw === 'HKUK') return { kind: 'not-a-country', reason: 'Hong Kong before 1997 (GCAT HKUK, a British colony): a territory, not a country' };
+  if (!/^[A-Z]{2}$/.test(r.key)) return { kind: 'not-a-country', reason: `${vocabulary.nameOf(r.key)} (GCAT ${raw}): not one country` };
+  return { kind: 'country', iso2: r.key };
+}
+
+export function launchedOnChineseRockets(payloads: readonly LaunchPayload[], curated: readonly EntityRow[], coverageEnd: string | null, vocabulary: CountryVocabulary): ExportSet {
   const entityByCospar = new Map(curated.flatMap((o) => (first(o, 'cospar') ? [[first(o, 'cospar')!, o] as const] : [])));
   const pairs: { iso2: string; sat: SetSatellite }[] = [];
   const apart = new Map<string, SetSatellite[]>();
   for (const p of payloads) {
     if (p.lvState !== 'CN' || !(p.satType ?? '').trim().startsWith('P')) continue;
-    const state = readGcatState(p.satState);
+    const state = readGcatState(p.satState, vocabulary);
     if (state.kind === 'china') continue;
     const piece = p.piece ?? p.launchTag;
     const ev: Evidence[] = [{

@@ -1,15 +1,17 @@
 /**
  * Figure 7 from data: orbital launches per year by launching country and outcome,
  * China split into state and commercial providers, China beside the United States.
- * Convention: the launching country is the launch vehicle's state (GCAT LVState).
+ * Convention: the launching country is the launch vehicle's state (GCAT LVState), keyed by
+ * ISO 3166-1 alpha-2 or a named group through the country vocabulary (data/rules/country-codes.yaml).
  */
 import type { LaunchRecord } from '../model/catalog-records.js';
 import type { LaunchProviderRule } from '../model/rules.js';
+import type { CountryVocabulary } from '../model/country-codes.js';
 
 export type Outcome = 'success' | 'partial' | 'failure' | 'unknown';
 export interface OutcomeCounts { success: number; partial: number; failure: number; unknown: number; total: number }
 
-export const FIGURE7_CONVENTION = 'Launching country = the launch vehicle\'s state (GCAT LVState). One launch per GCAT launch tag; orbital and deep-space launches counted, ascents from other bodies not. Outcome from GCAT\'s launch code: S = success (a success-fraction suffix below 1 = partial), F or E = failure.';
+export const FIGURE7_CONVENTION = 'Launching country = the launch vehicle\'s state (GCAT LVState), as an ISO 3166-1 alpha-2 code (GCAT J = JP, F = FR, UK = GB …) or a named group for what is not one country today (soviet-union, esa, …; historical states are not merged into a successor), per data/rules/country-codes.yaml; launches whose state code is missing or not in that file are counted under "unknown" and listed in unmappedStates. One launch per GCAT launch tag; orbital and deep-space launches counted, ascents from other bodies not. Outcome from GCAT\'s launch code: S = success (a success-fraction suffix below 1 = partial), F or E = failure.';
 
 export function outcomeOf(l: Pick<LaunchRecord, 'outcome' | 'successFraction'>): Outcome {
   if (l.outcome === 'success') return l.successFraction !== null && l.successFraction < 1 ? 'partial' : 'success';
@@ -22,6 +24,12 @@ function add(c: OutcomeCounts, o: Outcome) { c[o]++; c.total++; }
 
 export interface FailedToOrbit { launchTag: string; launchDate: string; year: number; state: string | null; name: string | null; sourceId: string }
 
+/** The key of launches whose launching state is missing or not in the country vocabulary. */
+export const UNKNOWN_COUNTRY = 'unknown';
+
+/** One country key of the answer: its name and the GCAT state codes counted under it. */
+export interface CountryLegend { name: string; gcatStates: string[] }
+
 export interface Figure7Options { country?: string; fromYear?: number; asOf?: string }
 
 export interface Figure7 {
@@ -31,7 +39,11 @@ export interface Figure7 {
   years: { year: number; complete: boolean; countries: Record<string, OutcomeCounts> }[];
   china: { year: number; complete: boolean; state: OutcomeCounts; commercial: OutcomeCounts; unattributed: OutcomeCounts; providers: Record<string, number> }[];
   chinaVsUnitedStates: { year: number; complete: boolean; CN: OutcomeCounts; US: OutcomeCounts }[];
-  afterCoverage: { year: number; country: string; failures: number; launches: string[]; source: string; note: string }[];
+  afterCoverage: { year: number; country: string; gcatState: string | null; failures: number; launches: string[]; source: string; note: string }[];
+  /** Every country key in the answer: ISO 3166-1 alpha-2 codes and named groups, with the GCAT codes behind each. */
+  countries: Record<string, CountryLegend>;
+  /** GCAT state codes met in the data but not in the country vocabulary, with how many launches carry each. */
+  unmappedStates: Record<string, number>;
 }
 
 export function compileProviders(rules: readonly LaunchProviderRule[]): [LaunchProviderRule, RegExp][] {
@@ -43,12 +55,18 @@ export function yearComplete(year: number, coverageEnd: string): boolean {
   return year < Number(coverageEnd.slice(0, 4)) || coverageEnd.slice(5) >= '12-31';
 }
 
-/** The orbital launches (ascents from other bodies excluded) of a launching state in a year. */
+/** The country key of a GCAT state code: ISO code or group id, else "unknown" (never the raw code). */
+export function launchCountry(vocabulary: CountryVocabulary, gcatState: string | null): string {
+  const r = vocabulary.resolve('gcat', gcatState);
+  return r.status === 'country' ? r.key : UNKNOWN_COUNTRY;
+}
+
+/** The orbital launches (ascents from other bodies excluded) of a launching state (GCAT code) in a year. */
 export function orbitalLaunches(launches: readonly LaunchRecord[], lvState: string, year: number): LaunchRecord[] {
   return launches.filter((l) => l.lvState === lvState && l.year === year && l.launchClass !== 'extraterrestrial');
 }
 
-export function figure7(launches: readonly LaunchRecord[], failedToOrbit: readonly FailedToOrbit[], rules: readonly LaunchProviderRule[], coverageEnd: string, opts: Figure7Options = {}): Figure7 {
+export function figure7(launches: readonly LaunchRecord[], failedToOrbit: readonly FailedToOrbit[], rules: readonly LaunchProviderRule[], vocabulary: CountryVocabulary, coverageEnd: string, opts: Figure7Options = {}): Figure7 {
   const end = opts.asOf && opts.asOf < coverageEnd ? opts.asOf : coverageEnd;
   const endYear = Number(end.slice(0, 4));
   const complete = (y: number) => yearComplete(y, end);
@@ -56,9 +74,17 @@ export function figure7(launches: readonly LaunchRecord[], failedToOrbit: readon
   const byYear = new Map<number, Figure7['years'][number]>();
   const china = new Map<number, Figure7['china'][number]>();
   const providers = compileProviders(rules);
+  const legend = new Map<string, Set<string>>();
+  const unmapped: Record<string, number> = {};
+  const note = (key: string, raw: string | null) => {
+    const codes = legend.get(key) ?? legend.set(key, new Set()).get(key)!;
+    if (raw) codes.add(raw);
+    if (key === UNKNOWN_COUNTRY && raw) unmapped[raw] = (unmapped[raw] ?? 0) + 1;
+  };
   for (const l of counted) {
-    const country = l.lvState ?? 'unknown';
+    const country = launchCountry(vocabulary, l.lvState);
     if (opts.country && country !== opts.country && country !== 'CN' && country !== 'US') continue;
+    note(country, l.lvState);
     const y = byYear.get(l.year) ?? { year: l.year, complete: complete(l.year), countries: {} };
     byYear.set(l.year, y);
     add((y.countries[country] ??= empty()), outcomeOf(l));
@@ -77,10 +103,11 @@ export function figure7(launches: readonly LaunchRecord[], failedToOrbit: readon
   const after = new Map<string, Figure7['afterCoverage'][number]>();
   for (const f of failedToOrbit) {
     if (f.launchDate.slice(0, 10) <= coverageEnd || (opts.asOf && f.launchDate.slice(0, 10) > opts.asOf)) continue;
-    const country = f.state ?? 'unknown';
+    const country = launchCountry(vocabulary, f.state);
     if (opts.country && country !== opts.country) continue;
-    const key = `${f.year}|${country}`;
-    const row = after.get(key) ?? { year: f.year, country, failures: 0, launches: [], source: f.sourceId, note: 'Failures only, from the GCAT failed-to-orbit catalog: successful launches after the launch log\'s end are not in the bundled data.' };
+    note(country, f.state);
+    const key = `${f.year}|${country}|${f.state ?? ''}`;
+    const row = after.get(key) ?? { year: f.year, country, gcatState: f.state, failures: 0, launches: [], source: f.sourceId, note: 'Failures only, from the GCAT failed-to-orbit catalog: successful launches after the launch log\'s end are not in the bundled data.' };
     if (!row.launches.includes(f.launchTag)) { row.launches.push(f.launchTag); row.failures++; }
     after.set(key, row);
   }
@@ -97,6 +124,11 @@ export function figure7(launches: readonly LaunchRecord[], failedToOrbit: readon
     china: [...china.values()].sort((a, b) => a.year - b.year),
     chinaVsUnitedStates: years.map((y) => ({ year: y.year, complete: y.complete, CN: byYear.get(y.year)!.countries.CN ?? empty(), US: byYear.get(y.year)!.countries.US ?? empty() })),
     afterCoverage: [...after.values()].sort((a, b) => a.year - b.year || a.country.localeCompare(b.country)),
+    countries: Object.fromEntries([...legend.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, codes]) => [key, {
+      name: key === UNKNOWN_COUNTRY ? 'Launching state missing or not in data/rules/country-codes.yaml' : vocabulary.nameOf(key),
+      gcatStates: [...codes].sort(),
+    }])),
+    unmappedStates: unmapped,
   };
 }
 

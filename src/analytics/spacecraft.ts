@@ -5,6 +5,7 @@
  */
 import type { SnapshotObject, SnapshotInfo } from '../model/catalog-records.js';
 import type { ObjectNameRule } from '../model/rules.js';
+import type { CountryVocabulary } from '../model/country-codes.js';
 import { ORBIT_REGIMES, MISSION_TYPES } from '../model/kinds.js';
 import { attribute, compileRules, type Attribution } from './attribution.js';
 import { classifyOrbit, type OrbitRegime } from '../orbit/regime.js';
@@ -31,12 +32,12 @@ export interface ClassifiedObject extends Attribution {
   inclination: number;
 }
 
-export function classifyObjects(objects: readonly SnapshotObject[], rules: readonly ObjectNameRule[]): ClassifiedObject[] {
+export function classifyObjects(objects: readonly SnapshotObject[], rules: readonly ObjectNameRule[], vocabulary: CountryVocabulary): ClassifiedObject[] {
   const compiled = compileRules(rules);
   return objects.map((o) => {
     const geometry = orbitFromMeanMotion(o.meanMotion, o.eccentricity);
     return {
-      ...attribute(o, compiled),
+      ...attribute(o, compiled, vocabulary),
       noradId: o.noradId, objectName: o.objectName, objectId: o.objectId, epoch: o.epoch,
       regime: REGIME_NAMES[classifyOrbit({ meanMotion: o.meanMotion, eccentricity: o.eccentricity, inclinationDeg: o.inclination })],
       perigeeKm: Math.round(geometry.perigeeAltKm), apogeeKm: Math.round(geometry.apogeeAltKm), inclination: o.inclination,
@@ -46,7 +47,9 @@ export function classifyObjects(objects: readonly SnapshotObject[], rules: reado
 
 export interface Figure8 {
   title: string;
+  /** ISO 3166-1 alpha-2 code or named country group (data/rules/country-codes.yaml). */
   country: string;
+  countryName: string;
   snapshot: SnapshotInfo;
   coverage: string;
   /** The catalogs the attribution consulted. */
@@ -58,12 +61,14 @@ export interface Figure8 {
   /** How many objects each attribution rule decided (country rules and mission rules). */
   countryRules: Record<string, number>;
   missionRules: Record<string, number>;
+  /** The dataset codes that attributed the objects to the country (e.g. "gcat-launchlog-state J"), with counts. */
+  countryCodes: Record<string, number>;
   objects?: ClassifiedObject[];
 }
 
 const tally = (items: string[]) => items.reduce<Record<string, number>>((acc, k) => ((acc[k] = (acc[k] ?? 0) + 1), acc), {});
 
-export function figure8(classified: readonly ClassifiedObject[], snapshot: SnapshotInfo, country = 'CN', withObjects = false): Figure8 {
+export function figure8(classified: readonly ClassifiedObject[], snapshot: SnapshotInfo, country = 'CN', withObjects = false, countryName = country): Figure8 {
   const mine = classified.filter((o) => o.country === country && o.kind === 'payload');
   const cells: Figure8['cells'] = [];
   for (const missionType of MISSION_TYPES) {
@@ -73,15 +78,16 @@ export function figure8(classified: readonly ClassifiedObject[], snapshot: Snaps
     }
   }
   return {
-    title: `Operational spacecraft of ${country} by mission type and orbit`,
-    country, snapshot,
-    coverage: `Objects in the CelesTrak GP "active" snapshot of ${snapshot.asOf} (${snapshot.sourceId}) attributed to ${country}; payloads only. Deep-space orbiters, landers and probes are not in GP data.`,
+    title: `Operational spacecraft of ${countryName} by mission type and orbit`,
+    country, countryName, snapshot,
+    coverage: `Objects in the CelesTrak GP "active" snapshot of ${snapshot.asOf} (${snapshot.sourceId}) attributed to ${countryName} (${country}: ISO 3166-1 alpha-2 or a named group, read from each catalog's own code through data/rules/country-codes.yaml); payloads only. Deep-space orbiters, landers and probes are not in GP data.`,
     sources: [snapshot.sourceId, ...ATTRIBUTION_SOURCES],
     total: mine.length, cells,
     byMission: tally(mine.map((o) => o.missionType)),
     byRegime: tally(mine.map((o) => o.regime)),
     countryRules: tally(mine.map((o) => o.countryRule)),
     missionRules: tally(mine.map((o) => o.missionRule)),
+    countryCodes: tally(mine.map((o) => (o.countryCode === null ? o.countryRule : `${o.countryRule} ${o.countryCode}`))),
     ...(withObjects ? { objects: mine } : {}),
   };
 }

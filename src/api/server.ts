@@ -78,9 +78,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     registerCatalogueRoutes(api, opts.store);
     registerViewRoutes(api, opts.store, rulesDir);
     registerAnalyticsRoutes(api, opts.store, rulesDir);
-    registerGeoRoutes(api, opts.store);
+    registerGeoRoutes(api, opts.store, rulesDir);
     registerChangeRoutes(api, opts.store);
-    registerExportRoutes(api, opts.store);
+    registerExportRoutes(api, opts.store, rulesDir);
     registerCatalogRoutes(api, opts.store, rulesDir);
   }, { prefix: '/api/v1' });
 

@@ -15,7 +15,7 @@ export function registerAnalytics(program: Command): void {
   program.command('analytics')
     .description('print an analytic: launches (Figure 7), spacecraft (Figure 8), constellations (progress against plan and ITU milestones), tiangong (the station now)')
     .argument('<analytic>', ANALYTICS.join('|'))
-    .option('--country <cc>', 'country code (launches: GCAT LVState; spacecraft: owner country; default CN)')
+    .option('--country <cc>', 'ISO 3166-1 alpha-2 code (e.g. JP, GB) or a named group of data/rules/country-codes.yaml (e.g. soviet-union, esa); launches: launching country; spacecraft: owner country (default CN)')
     .option('--from <year>', 'launches: first year to show')
     .option('--as-of <date>', 'use the data as of this date (YYYY-MM-DD)')
     .option('--objects', 'spacecraft: list every object with the rules that attributed it; constellations: list matched objects and near-miss names')
@@ -35,7 +35,12 @@ export function registerAnalytics(program: Command): void {
             const c = f.china.find((x) => x.year === y.year);
             return [y.year, y.complete ? 'yes' : 'NO', fmt(y.CN), fmt(c?.state), fmt(c?.commercial), fmt(c?.unattributed), fmt(y.US)];
           })));
-        for (const a of f.afterCoverage) console.log(`after ${f.coverage.to}: ${a.year} ${a.country}: ${a.failures} failure(s) ${a.launches.join(', ')} — ${a.note} (${a.source})`);
+        if (opts.country && !['CN', 'US'].includes(opts.country)) {
+          const c = opts.country;
+          console.log(`\n${f.countries[c]?.name ?? c} (${c}; GCAT codes ${f.countries[c]?.gcatStates.join(', ') || 'none'}):`);
+          console.log(formatTable(['year', 'complete', c], f.years.map((y) => [y.year, y.complete ? 'yes' : 'NO', fmt(y.countries[c])])));
+        }
+        for (const a of f.afterCoverage) console.log(`after ${f.coverage.to}: ${a.year} ${a.country} (GCAT ${a.gcatState ?? '-'}): ${a.failures} failure(s) ${a.launches.join(', ')} — ${a.note} (${a.source})`);
         return;
       }
       if (name === 'spacecraft') {

@@ -18,19 +18,19 @@ export function registerIngest(program: Command): void {
     .option('--source-id <id>', 'source record to cite (default: the feed\'s live source, or the bundled snapshot\'s)')
     .option('--as-of <date>', 'date the data describes (default: today)')
     .option('--force', 'download even if the publisher\'s minimum interval has not passed')
-    .action((name: string, opts: { from?: string; bundled?: boolean; sourceId?: string; asOf?: string; force?: boolean }) => withStore(async (store) => {
+    .action((name: string, opts: { from?: string; bundled?: boolean; sourceId?: string; asOf?: string; force?: boolean }) => withStore(async (store, settings) => {
       const feed = feedByName(name);
       if (!feed) throw new Error(`unknown feed "${name}" (feeds: ${FEEDS.map((f) => f.name).join(', ')})`);
       try {
         const reports = [];
         if (opts.bundled) {
-          for (const snap of feed.bundled) reports.push(await ingestBundled(store.db, feed, snap));
+          for (const snap of feed.bundled) reports.push(await ingestBundled(store.db, feed, snap, settings.rulesDir));
         } else if (opts.from && !/^https?:\/\//.test(opts.from)) {
           const sourceId = opts.sourceId ?? feed.live?.sourceId;
           if (!sourceId) throw new Error(`--source-id is required for ${feed.name}`);
-          reports.push(await ingestFeed(store.db, feed, { text: readFileSync(opts.from, 'utf8'), file: opts.from, sourceId, asOf: opts.asOf ?? new Date().toISOString().slice(0, 10) }));
+          reports.push(await ingestFeed(store.db, feed, { text: readFileSync(opts.from, 'utf8'), file: opts.from, sourceId, asOf: opts.asOf ?? new Date().toISOString().slice(0, 10) }, undefined, settings.rulesDir));
         } else {
-          const outcome = await fetchFeed(store.db, feed, { url: opts.from, force: opts.force ?? false, sourceId: opts.sourceId });
+          const outcome = await fetchFeed(store.db, feed, { url: opts.from, force: opts.force ?? false, sourceId: opts.sourceId, rulesDir: settings.rulesDir });
           if (outcome.kind !== 'ingested') {
             console.log(outcome.message);
             return;
@@ -41,6 +41,7 @@ export function registerIngest(program: Command): void {
           console.log(`${r.feed}: ${r.file} (source ${r.sourceId}, as of ${r.asOf}): ${r.total} rows, ${r.accepted} accepted, ${r.rejectedCount} rejected (run ${r.runId})`);
           for (const e of r.rejected.slice(0, 20)) console.log(`  rejected ${formatRowError(e)}`);
           if (r.rejectedCount > 20) console.log(`  … ${r.rejectedCount - 20} more rejections in the run history (redshift-monitor status --json)`);
+          for (const u of r.unknownCountryCodes) console.log(`  unknown country code ${u.field} "${u.code}" (${u.vocabulary}): ${u.rows} rows, lines ${u.lines.join(', ')}${u.rows > u.lines.length ? ' …' : ''}; not read as a country (add it to data/rules/country-codes.yaml)`);
           console.log(formatTable(['table', 'added', 'updated', 'removed', 'unchanged'],
             Object.entries(r.tables).map(([t, c]) => [t, c!.added, c!.updated, c!.removed, c!.unchanged])));
         }

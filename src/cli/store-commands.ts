@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { buildDataPackage, zipFiles } from '../services/datapackage.js';
 import type { Command } from 'commander';
 import { withStore } from './with-store.js';
+import { loadRules } from '../services/analytics.js';
 import { loadCurated } from '../services/load-curated.js';
 import { formatValidationError } from '../ingest/curated/yaml-file.js';
 import { storeStatus } from '../store/queries/status.js';
@@ -56,9 +57,9 @@ export function registerStoreCommands(program: Command): void {
     .description('write the whole knowledge base: one JSON document (docs/export-format.md), or a Frictionless data package (a folder, or a .zip)')
     .requiredOption('--out <file>', 'output file (json), or folder or .zip file (datapackage)')
     .option('--format <format>', 'json or datapackage', 'json')
-    .action((opts: { out: string; format: string }) => withStore(async (store) => {
+    .action((opts: { out: string; format: string }) => withStore(async (store, settings) => {
       if (opts.format === 'datapackage') {
-        const files = await buildDataPackage(store.db);
+        const files = await buildDataPackage(store.db, loadRules(settings.rulesDir));
         if (opts.out.endsWith('.zip')) writeFileSync(opts.out, zipFiles(files));
         else {
           mkdirSync(opts.out, { recursive: true });

@@ -16,6 +16,8 @@ export interface ParseResult<T> {
   rejected: RowError[];
   /** Data rows seen (accepted + rejected). */
   total: number;
+  /** The 1-based input line of each accepted row (same order as rows), where the parser records it. */
+  lines?: number[];
 }
 
 export class FeedFormatError extends Error {

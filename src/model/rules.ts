@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { MISSION_TYPES } from './kinds.js';
 import { CiteSchema } from './series.js';
+import { CountryCodeSchema, CountryGroupSchema } from './country-codes.js';
 
 const regex = z.string().min(1).refine((s) => { try { new RegExp(s); return true; } catch { return false; } }, 'not a valid regular expression');
 const entityId = z.string().regex(/^[a-z]+\.[a-z0-9]+(?:[-.][a-z0-9]+)*$/);
@@ -83,6 +84,11 @@ export const RulesFileSchema = z.strictObject({
   ituMilestones: z.array(ItuMilestoneSchema).optional(),
   /** Years from an ITU filing to the end of the bringing-into-use period. */
   ituBringIntoUseYears: z.strictObject({ years: z.number().positive(), cite: requiredCite }).optional(),
+  /** The country vocabulary (src/model/country-codes.ts): named groups, then each dataset's codes. */
+  countryGroups: z.array(CountryGroupSchema).optional(),
+  gcatStateCodes: z.array(CountryCodeSchema).optional(),
+  satcatOwnerCodes: z.array(CountryCodeSchema).optional(),
+  ucsCountryNames: z.array(CountryCodeSchema).optional(),
 });
 
 export type ObjectNameRule = z.output<typeof ObjectNameRuleSchema>;

@@ -57,7 +57,7 @@ export async function gatherReportData(db: Kysely<Database>, rules: Rules, opts:
     launches: await orNull(() => launchesAnalytic(db, rules, { fromYear: 2015 })),
     spacecraft: await orNull(() => spacecraftAnalytic(db, rules)),
     constellations: constellations?.constellations ?? [],
-    exports: { buyers: await exportSet(db, BUYERS_SET), launched: await orNull(() => exportSet(db, LAUNCHED_SET)) },
+    exports: { buyers: await exportSet(db, BUYERS_SET, rules), launched: await orNull(() => exportSet(db, LAUNCHED_SET, rules)) },
     tiangong: await orNull(() => tiangongAnalytic(db, { at: opts.now })),
     sources,
     changes: opts.since ? await listChanges(db, { since: opts.since, limit: 100_000 }) : null,

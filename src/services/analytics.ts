@@ -15,15 +15,29 @@ import { tiangongNow, type TiangongNow } from '../analytics/tiangong.js';
 import { stationVisits, type StationVisits } from '../analytics/station-visits.js';
 import { launchPayloadsByLvState } from '../store/queries/launch-payloads.js';
 import { memo } from './data-cache.js';
+import { countryVocabulary, countryKeyProblem, type CountryVocabulary } from '../model/country-codes.js';
 import type { ClassifiedObject } from '../analytics/spacecraft.js';
 import type { SnapshotObject, LaunchRecord, LaunchPayload } from '../model/catalog-records.js';
 
 export class AnalyticsError extends Error {}
+/** A country parameter that is not an ISO 3166-1 alpha-2 code or a named group (the caller's mistake, not missing data). */
+export class CountryParameterError extends Error {}
 
 export function loadRules(dir: string): Rules {
   const r = readRules(dir);
   if (!r.ok) throw new AnalyticsError(`the rules in ${dir} do not validate:\n${r.errors.map(formatValidationError).join('\n')}`);
   return r.rules;
+}
+
+/** The country vocabulary of the rules (ISO 3166-1 alpha-2 and named groups), built once per rules object. */
+const vocabularies = new WeakMap<Rules, CountryVocabulary>();
+export function vocabularyOf(rules: Rules): CountryVocabulary {
+  return vocabularies.get(rules) ?? vocabularies.set(rules, countryVocabulary(rules.countryCodes)).get(rules)!;
+}
+
+/** Why `country` is not a country key of the answers (ISO 3166-1 alpha-2 or a named group), or null. */
+export function countryParameterProblem(rules: Rules, country: string | undefined): string | null {
+  return country === undefined ? null : countryKeyProblem(vocabularyOf(rules), country);
 }
 
 /** The as-of date of the newest successful ingest of a feed (its data's date), or null. */
@@ -58,7 +72,7 @@ export function cachedSnapshotObjects(db: Kysely<Database>, snapshotId: string):
   return memo(db, `objects:${snapshotId}`, () => snapshotObjects(db, snapshotId));
 }
 export function cachedClassified(db: Kysely<Database>, rules: Rules, snapshotId: string): Promise<ClassifiedObject[]> {
-  return memo(db, `classified:${snapshotId}:${JSON.stringify(rules.objectNameRules)}`, async () => classifyObjects(await cachedSnapshotObjects(db, snapshotId), rules.objectNameRules));
+  return memo(db, `classified:${snapshotId}:${JSON.stringify([rules.objectNameRules, rules.countryCodes])}`, async () => classifyObjects(await cachedSnapshotObjects(db, snapshotId), rules.objectNameRules, vocabularyOf(rules)));
 }
 /** The launch-log objects of a launching state's vehicles, memoised until the data change. */
 export function cachedPayloadsOn(db: Kysely<Database>, lvState: string): Promise<LaunchPayload[]> {
@@ -74,11 +88,13 @@ export async function launchCoverageEnd(db: Kysely<Database>, launches: readonly
 }
 
 export async function launchesAnalytic(db: Kysely<Database>, rules: Rules, opts: { country?: string; fromYear?: number; asOf?: string } = {}): Promise<Figure7> {
+  const problem = countryParameterProblem(rules, opts.country);
+  if (problem) throw new CountryParameterError(problem);
   const launches = await cachedLaunches(db);
   if (launches.length === 0) throw new AnalyticsError('no launch data: ingest gcat-launchlog first');
   const coverageEnd = (await launchCoverageEnd(db, launches))!;
   const fto = failedLaunches(await catalogRecords(db, 'gcat-ftocat'));
-  return figure7(launches, fto, rules.launchProviderRules, coverageEnd, opts);
+  return figure7(launches, fto, rules.launchProviderRules, vocabularyOf(rules), coverageEnd, opts);
 }
 
 async function snapshotAt(db: Kysely<Database>, asOf?: string): Promise<{ snapshot: SnapshotInfo; all: SnapshotInfo[] }> {
@@ -90,9 +106,12 @@ async function snapshotAt(db: Kysely<Database>, asOf?: string): Promise<{ snapsh
 }
 
 export async function spacecraftAnalytic(db: Kysely<Database>, rules: Rules, opts: { country?: string; asOf?: string; objects?: boolean } = {}): Promise<Figure8> {
+  const country = opts.country ?? 'CN';
+  const problem = countryParameterProblem(rules, country);
+  if (problem) throw new CountryParameterError(problem);
   const { snapshot } = await snapshotAt(db, opts.asOf);
   const classified = await cachedClassified(db, rules, snapshot.id);
-  return figure8(classified, snapshot, opts.country ?? 'CN', opts.objects ?? false);
+  return figure8(classified, snapshot, country, opts.objects ?? false, vocabularyOf(rules).nameOf(country));
 }
 
 const sourced = (s: Statement): SourcedValue => ({ value: Number(s.value), qualifier: s.qualifier, sourceId: s.sourceId, locator: s.locator, asOf: s.asOf });

@@ -15,6 +15,6 @@ export async function bootstrapIfEmpty(db: Kysely<Database>, kbDir: string, rule
   }
   log(`  ${result.report.entities.added} entities, ${result.report.statements.added} statements, ${result.report.points.added} series points`);
   log('first start: ingesting the bundled catalog snapshots …');
-  await ingestAllBundled(db, (r) => log(`  ${r.feed} ${r.file}: ${r.accepted} rows accepted, ${r.rejectedCount} rejected`));
+  await ingestAllBundled(db, (r) => log(`  ${r.feed} ${r.file}: ${r.accepted} rows accepted, ${r.rejectedCount} rejected${r.unknownCountryCodeCount ? `, ${r.unknownCountryCodeCount} unknown country codes (${r.unknownCountryCodes.map((u) => `${u.field} ${u.code}`).join(', ')})` : ''}`), rulesDir);
   return true;
 }

@@ -14,16 +14,16 @@ export function readSnapshot(file: string, dir = SNAPSHOT_DIR): string {
   return (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
 }
 
-export async function ingestBundled(db: Kysely<Database>, feed: FeedDef, snap: BundledSnapshot): Promise<IngestReport> {
-  return ingestFeed(db, feed, { text: readSnapshot(snap.file), file: `${SNAPSHOT_DIR}/${snap.file}`, sourceId: snap.sourceId, asOf: snap.asOf });
+export async function ingestBundled(db: Kysely<Database>, feed: FeedDef, snap: BundledSnapshot, rulesDir?: string): Promise<IngestReport> {
+  return ingestFeed(db, feed, { text: readSnapshot(snap.file), file: `${SNAPSHOT_DIR}/${snap.file}`, sourceId: snap.sourceId, asOf: snap.asOf }, undefined, rulesDir);
 }
 
 /** Every bundled snapshot of every feed, oldest first within a feed. */
-export async function ingestAllBundled(db: Kysely<Database>, onReport: (r: IngestReport) => void = () => {}): Promise<IngestReport[]> {
+export async function ingestAllBundled(db: Kysely<Database>, onReport: (r: IngestReport) => void = () => {}, rulesDir?: string): Promise<IngestReport[]> {
   const reports: IngestReport[] = [];
   for (const feed of FEEDS) {
     for (const snap of [...feed.bundled].sort((a, b) => a.asOf.localeCompare(b.asOf))) {
-      const r = await ingestBundled(db, feed, snap);
+      const r = await ingestBundled(db, feed, snap, rulesDir);
       reports.push(r);
       onReport(r);
     }

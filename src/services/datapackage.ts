@@ -8,6 +8,9 @@ import type { Database } from '../store/schema.js';
 import { exportKnowledgeBase } from '../store/export-import.js';
 import { allLaunches } from '../store/queries/catalog.js';
 import { toCsv, type Cell } from './csv.js';
+import type { Rules } from '../ingest/rules/read-rules.js';
+import { vocabularyOf } from './analytics.js';
+import { launchCountry } from '../analytics/launches.js';
 
 type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'datetime';
 interface Resource { name: string; title: string; fields: [string, FieldType, string?][]; primaryKey: string; rows: Cell[][] }
@@ -17,7 +20,8 @@ const LICENCES = [
   { name: 'CC-BY-4.0', title: 'GCAT data: attribute Jonathan C. McDowell, planet4589.org', path: 'https://creativecommons.org/licenses/by/4.0/' },
 ];
 
-export async function buildDataPackage(db: Kysely<Database>): Promise<Record<string, string>> {
+export async function buildDataPackage(db: Kysely<Database>, rules: Rules): Promise<Record<string, string>> {
+  const vocabulary = vocabularyOf(rules);
   const kb = await exportKnowledgeBase(db);
   const launches = await allLaunches(db);
   const s = (r: Record<string, unknown>, k: string) => (r[k] ?? null) as Cell;
@@ -35,8 +39,8 @@ export async function buildDataPackage(db: Kysely<Database>): Promise<Record<str
       fields: [['id', 'string'], ['series_id', 'string'], ['series_title', 'string'], ['unit', 'string'], ['period', 'string'], ['value', 'number'], ['original_value', 'string'], ['source_id', 'string'], ['locator', 'string'], ['status', 'string'], ['qualifier', 'string']],
       rows: kb.series.flatMap((se) => se.points.map((p) => [s(p, 'id'), s(se, 'id'), s(se, 'title'), s(se, 'unit'), s(p, 'period'), s(p, 'value'), s(p, 'originalValue'), s(p, 'sourceId'), s(p, 'locator') ?? s(se, 'locator'), s(p, 'status'), s(p, 'qualifier')])) },
     { name: 'launches', title: 'Orbital launches (GCAT launch log, one row per launch tag)', primaryKey: 'launch_tag',
-      fields: [['launch_tag', 'string'], ['launch_date', 'string'], ['year', 'integer'], ['lv_type', 'string'], ['lv_state', 'string', 'launching country: the launch vehicle\'s state (GCAT LVState)'], ['agency', 'string'], ['outcome', 'string'], ['success_fraction', 'number'], ['source_id', 'string']],
-      rows: launches.map((l) => [l.launchTag, l.launchDate, l.year, l.lvType, l.lvState, l.agency, l.outcome, l.successFraction, l.sourceId]) },
+      fields: [['launch_tag', 'string'], ['launch_date', 'string'], ['year', 'integer'], ['lv_type', 'string'], ['launching_country', 'string', 'the launch vehicle\'s state as an ISO 3166-1 alpha-2 code or a named group (data/rules/country-codes.yaml); unknown when GCAT gives no code or one the file does not map'], ['lv_state', 'string', 'the launch vehicle\'s state as GCAT writes it (LVState)'], ['agency', 'string'], ['outcome', 'string'], ['success_fraction', 'number'], ['source_id', 'string']],
+      rows: launches.map((l) => [l.launchTag, l.launchDate, l.year, l.lvType, launchCountry(vocabulary, l.lvState), l.lvState, l.agency, l.outcome, l.successFraction, l.sourceId]) },
   ];
   const files: Record<string, string> = {};
   for (const r of resources) files[`${r.name}.csv`] = toCsv({ columns: r.fields.map((f) => f[0]), rows: r.rows, meta: { title: r.title, sources: [], licence: '', asOf: null } }, false);

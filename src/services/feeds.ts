@@ -17,9 +17,11 @@ import { parseFtocat } from '../ingest/gcat/parse-ftocat.js';
 import { mapLaunchLog, mapReference } from '../ingest/gcat/map.js';
 import { parseUcs } from '../ingest/ucs/parse.js';
 import { mapUcs } from '../ingest/ucs/map.js';
+import { countryCodeUses, type CountryCodeUse } from '../ingest/country-code-check.js';
 
 export interface FeedInput { text: string; file: string; sourceId: string; asOf: string }
-export interface FeedOutput { parsed: ParseResult<unknown>; mapped: MappedCatalog }
+/** countryCodes: every country code in the accepted rows, checked against data/rules/country-codes.yaml by the ingest. */
+export interface FeedOutput { parsed: ParseResult<unknown>; mapped: MappedCatalog; countryCodes?: CountryCodeUse[] }
 
 export interface BundledSnapshot { file: string; sourceId: string; asOf: string }
 
@@ -36,13 +38,14 @@ const GCAT_INTERVAL_HOURS = 24;
 
 function gcatReference<T extends object>(
   name: string, label: string, parse: (t: string, f: string) => ParseResult<T>, key: (r: T) => string, state: (r: T) => string | null,
-  bundled: BundledSnapshot[], url: string,
+  bundled: BundledSnapshot[], url: string, countryField?: string,
 ): FeedDef {
   return {
     name, label, bundled,
     read: ({ text, file, sourceId }) => {
       const parsed = parse(text, file);
-      return { parsed, mapped: mapReference(name, parsed.rows, key, state, sourceId) };
+      const countryCodes = countryField ? countryCodeUses(parsed, 'gcat', { [countryField]: state }) : undefined;
+      return { parsed, mapped: mapReference(name, parsed.rows, key, state, sourceId), countryCodes };
     },
     live: { url, sourceId: `${name}-live`, minIntervalHours: GCAT_INTERVAL_HOURS },
   };
@@ -68,7 +71,7 @@ export const FEEDS: FeedDef[] = [
     label: 'CelesTrak SATCAT (CSV)',
     read: ({ text, file, sourceId }) => {
       const parsed = parseSatcatCsv(text, file);
-      return { parsed, mapped: mapSatcat(parsed.rows, sourceId) };
+      return { parsed, mapped: mapSatcat(parsed.rows, sourceId), countryCodes: countryCodeUses(parsed, 'satcat', { OWNER: (r) => r.owner }) };
     },
     bundled: [],
     live: { url: 'https://celestrak.org/pub/satcat.csv', sourceId: 'celestrak-satcat-live', minIntervalHours: 24 },
@@ -78,7 +81,8 @@ export const FEEDS: FeedDef[] = [
     label: 'GCAT derived launch log (one row per object)',
     read: ({ text, file, sourceId }) => {
       const parsed = parseLaunchLog(text, file);
-      return { parsed, mapped: mapLaunchLog(parsed.rows, sourceId) };
+      const countryCodes = countryCodeUses(parsed, 'gcat', { LVState: (r) => r.lvState, SatState: (r) => r.satState });
+      return { parsed, mapped: mapLaunchLog(parsed.rows, sourceId), countryCodes };
     },
     bundled: [{ file: 'gcat_launchlog_2024-12-08.tsv.gz', sourceId: 'gcat-launchlog-2024-12-08', asOf: '2024-12-08' }],
     live: { url: `${GCAT}/derived/launchlog.tsv`, sourceId: 'gcat-launchlog-live', minIntervalHours: GCAT_INTERVAL_HOURS },
@@ -92,13 +96,13 @@ export const FEEDS: FeedDef[] = [
   gcatReference('gcat-platforms', 'GCAT launch platforms (ships, aircraft)', parsePlatforms, (r) => r.code, (r) => r.stateCode,
     [{ file: 'gcat_platforms_2024-01-13.tsv.gz', sourceId: 'gcat-platforms-2024-01-13', asOf: '2024-01-13' }], `${GCAT}/tables/platforms.tsv`),
   gcatReference('gcat-ftocat', 'GCAT failed-to-orbit catalog', parseFtocat, (r) => r.jcat, (r) => r.state,
-    [{ file: 'gcat_ftocat_extract_2024-12-18_to_2026-08-10.tsv.gz', sourceId: 'gcat-ftocat-extract-2026-08-10', asOf: '2026-08-10' }], `${GCAT}/cat/ftocat.tsv`),
+    [{ file: 'gcat_ftocat_extract_2024-12-18_to_2026-08-10.tsv.gz', sourceId: 'gcat-ftocat-extract-2026-08-10', asOf: '2026-08-10' }], `${GCAT}/cat/ftocat.tsv`, 'State'),
   {
     name: 'ucs',
     label: 'UCS Satellite Database (tab-delimited; frozen at its 2023-05-01 release)',
     read: ({ text, file, sourceId }) => {
       const parsed = parseUcs(text, file);
-      return { parsed, mapped: mapUcs(parsed.rows, sourceId) };
+      return { parsed, mapped: mapUcs(parsed.rows, sourceId), countryCodes: countryCodeUses(parsed, 'ucs', { 'Country of Operator/Owner': (r) => r.countryOfOperator }) };
     },
     bundled: [{ file: 'ucs_satellite_database_2023-05-01.tsv.gz', sourceId: 'ucs-satdb-2023-05-01', asOf: '2023-05-01' }],
     live: null,

@@ -25,6 +25,8 @@ export interface FetchOptions {
   retries?: number;
   backoffMs?: number;
   now?: () => Date;
+  /** Rules folder whose country vocabulary checks the feed's country codes (default data/rules). */
+  rulesDir?: string;
 }
 
 class RetryableError extends Error {}
@@ -63,7 +65,7 @@ export async function fetchFeed(db: Kysely<Database>, feed: FeedDef, opts: Fetch
     return { kind: 'not-modified', message: `${feed.name}: not modified since the last download (${state?.last_success_at ?? 'unknown'})` };
   }
   const text = await response.text();
-  const report = await ingestFeed(db, feed, { text, file: url, sourceId, asOf: attemptAt.slice(0, 10) }, attemptAt);
+  const report = await ingestFeed(db, feed, { text, file: url, sourceId, asOf: attemptAt.slice(0, 10) }, attemptAt, opts.rulesDir);
   await db.updateTable('feed_state')
     .set({ etag: response.headers.get('etag'), last_modified: response.headers.get('last-modified'), last_success_at: attemptAt })
     .where('feed', '=', feed.name).execute();

@@ -12,7 +12,7 @@ const RULES = [rule('beijing-3c', '^2024-094[A-D]$', 'program.beijing-3c'), rule
 function obj(noradId: number, objectName: string, objectId: string, ruleId: string | null, program: string | null = null): ClassifiedObject {
   return {
     noradId, objectName, objectId, program, missionRule: ruleId ? `name-rule:${ruleId}` : 'none', kind: 'payload',
-    country: 'CN', countryRule: 'gcat-launchlog-state', inferred: false, operator: null, missionType: 'earth-observation',
+    country: 'CN', countryCode: 'CN', unmappedCodes: [], countryRule: 'gcat-launchlog-state', inferred: false, operator: null, missionType: 'earth-observation',
     epoch: '2026-07-10T00:00:00', regime: 'SSO', perigeeKm: 500, apogeeKm: 510, inclination: 97.4,
   };
 }

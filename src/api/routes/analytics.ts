@@ -1,9 +1,10 @@
 /** The analytics over HTTP (JSON, or CSV of exactly what the chart draws): the same services the CLI calls. */
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/open-store.js';
-import { AnalyticsError, constellationsAnalytic, launchesAnalytic, loadRules, spacecraftAnalytic, tiangongAnalytic } from '../../services/analytics.js';
+import { AnalyticsError, CountryParameterError, constellationsAnalytic, launchesAnalytic, loadRules, spacecraftAnalytic, tiangongAnalytic } from '../../services/analytics.js';
 import { constellationsTable, launchesTable, spacecraftTable, tiangongTable } from '../../analytics/tables.js';
 import { ApiError } from '../errors.js';
+import { COUNTRY_PARAMETER, countryParameterError } from '../country-parameter.js';
 import { FORMAT_PROPERTY, flatToTable, sendAs } from '../respond.js';
 import { analytic, responses } from '../schemas.js';
 
@@ -15,6 +16,7 @@ async function guarded<T>(compute: () => Promise<T>): Promise<T> {
     return await compute();
   } catch (err) {
     if (err instanceof AnalyticsError) throw new ApiError(409, 'no_data', err.message);
+    if (err instanceof CountryParameterError) throw countryParameterError(err.message);
     throw err;
   }
 }
@@ -23,10 +25,10 @@ export function registerAnalyticsRoutes(api: FastifyInstance, store: Store, rule
   const db = store.db;
   api.get<{ Querystring: { country?: string; from?: number; asOf?: string; format?: string } }>('/analytics/launches', {
     schema: {
-      summary: 'Figure 7: orbital launches per year by launching country (GCAT LVState) and outcome; China split into state and commercial providers; coverage stated',
+      summary: 'Figure 7: orbital launches per year by launching country (GCAT LVState as ISO 3166-1 alpha-2 or a named group) and outcome; China split into state and commercial providers; coverage stated',
       tags: ['analytics'],
-      querystring: query({ country: { type: 'string', pattern: '^[A-Z]{1,3}$' }, from: { type: 'integer', minimum: 1957, maximum: 2200 }, asOf: DATE }),
-      response: responses(analytic(['title', 'convention', 'coverage', 'years', 'china', 'chinaVsUnitedStates', 'afterCoverage']), true),
+      querystring: query({ country: COUNTRY_PARAMETER, from: { type: 'integer', minimum: 1957, maximum: 2200 }, asOf: DATE }),
+      response: responses(analytic(['title', 'convention', 'coverage', 'years', 'china', 'chinaVsUnitedStates', 'afterCoverage', 'countries', 'unmappedStates']), true),
     },
   }, async (req, reply) => {
     const f = await guarded(() => launchesAnalytic(db, loadRules(rulesDir), { country: req.query.country, fromYear: req.query.from, asOf: req.query.asOf }));
@@ -37,8 +39,8 @@ export function registerAnalyticsRoutes(api: FastifyInstance, store: Store, rule
     schema: {
       summary: 'Figure 8: operational spacecraft of a country by mission type and orbit regime, in the GP snapshot on or before asOf (objects=true lists each with the rules that attributed it)',
       tags: ['analytics'],
-      querystring: query({ country: { type: 'string', pattern: '^[A-Z]{2}$', default: 'CN' }, asOf: DATE, objects: { type: 'boolean', default: false } }),
-      response: responses(analytic(['title', 'country', 'snapshot', 'coverage', 'total', 'cells', 'byMission', 'byRegime', 'countryRules', 'missionRules']), true),
+      querystring: query({ country: { ...COUNTRY_PARAMETER, default: 'CN' }, asOf: DATE, objects: { type: 'boolean', default: false } }),
+      response: responses(analytic(['title', 'country', 'countryName', 'snapshot', 'coverage', 'total', 'cells', 'byMission', 'byRegime', 'countryRules', 'missionRules', 'countryCodes']), true),
     },
   }, async (req, reply) => {
     const f = await guarded(() => spacecraftAnalytic(db, loadRules(rulesDir), req.query));

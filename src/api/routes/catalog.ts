@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/open-store.js';
 import { MISSION_TYPES, ORBIT_REGIMES } from '../../model/kinds.js';
 import { listSnapshots, elementHistory } from '../../store/queries/catalog.js';
-import { cachedClassified, loadRules } from '../../services/analytics.js';
+import { cachedClassified, countryParameterProblem, loadRules } from '../../services/analytics.js';
+import { COUNTRY_PARAMETER, countryParameterError } from '../country-parameter.js';
 import { ApiError } from '../errors.js';
 import { FORMAT_PROPERTY, sendAs, tableMeta } from '../respond.js';
 import { analytic, arr, obj, responses } from '../schemas.js';
@@ -18,7 +19,7 @@ export function registerCatalogRoutes(api: FastifyInstance, store: Store, rulesD
       querystring: {
         type: 'object', additionalProperties: false,
         properties: {
-          program: { type: 'string', pattern: '^program\\.[a-z0-9.-]+$' }, country: { type: 'string', pattern: '^[A-Z]{2}$' },
+          program: { type: 'string', pattern: '^program\\.[a-z0-9.-]+$' }, country: COUNTRY_PARAMETER,
           missionType: { type: 'string', enum: [...MISSION_TYPES] }, regime: { type: 'string', enum: [...ORBIT_REGIMES] },
           q: { type: 'string', minLength: 1, maxLength: 100 }, asOf: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
           limit: { type: 'integer', minimum: 1, maximum: 5000, default: 500 }, ...FORMAT_PROPERTY,
@@ -28,16 +29,19 @@ export function registerCatalogRoutes(api: FastifyInstance, store: Store, rulesD
     },
   }, async (req, reply) => {
     const q = req.query;
+    const rules = loadRules(rulesDir);
+    const problem = countryParameterProblem(rules, q.country);
+    if (problem) throw countryParameterError(problem);
     const snapshot = (await listSnapshots(store.db)).filter((s) => !q.asOf || s.asOf <= q.asOf).at(-1);
     if (!snapshot) throw new ApiError(409, 'no_data', 'no GP snapshot ingested on or before that date');
     const text = q.q?.toUpperCase();
-    const matching = (await cachedClassified(store.db, loadRules(rulesDir), snapshot.id)).filter((o) =>
+    const matching = (await cachedClassified(store.db, rules, snapshot.id)).filter((o) =>
       (!q.program || o.program === q.program) && (!q.country || o.country === q.country) && (!q.missionType || o.missionType === q.missionType)
       && (!q.regime || o.regime === q.regime) && (!text || o.objectName.includes(text)));
     const items = matching.slice(0, q.limit);
     return sendAs(reply, q.format, 'catalog-objects', { snapshot, total: matching.length, items }, async () => ({
-      columns: ['norad_id', 'object_name', 'cospar', 'epoch', 'country', 'country_rule', 'operator', 'program', 'mission_type', 'mission_rule', 'kind', 'regime', 'perigee_km', 'apogee_km', 'inclination_deg'],
-      rows: items.map((o) => [o.noradId, o.objectName, o.objectId, o.epoch, o.country, o.countryRule, o.operator, o.program, o.missionType, o.missionRule, o.kind, o.regime, o.perigeeKm, o.apogeeKm, o.inclination]),
+      columns: ['norad_id', 'object_name', 'cospar', 'epoch', 'country', 'country_rule', 'country_code', 'operator', 'program', 'mission_type', 'mission_rule', 'kind', 'regime', 'perigee_km', 'apogee_km', 'inclination_deg'],
+      rows: items.map((o) => [o.noradId, o.objectName, o.objectId, o.epoch, o.country, o.countryRule, o.countryCode, o.operator, o.program, o.missionType, o.missionRule, o.kind, o.regime, o.perigeeKm, o.apogeeKm, o.inclination]),
       meta: await tableMeta(store.db, `Catalog objects, GP snapshot of ${snapshot.asOf}`, [snapshot.sourceId, 'gcat-launchlog-2024-12-08', 'ucs-satdb-2023-05-01'], snapshot.asOf),
     }));
   });

@@ -3,12 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/open-store.js';
 import { buildDataPackage, zipFiles } from '../../services/datapackage.js';
 import { exportKnowledgeBase } from '../../store/export-import.js';
+import { loadRules } from '../../services/analytics.js';
 
-export function registerExportRoutes(api: FastifyInstance, store: Store): void {
+export function registerExportRoutes(api: FastifyInstance, store: Store, rulesDir: string): void {
   api.get('/export/datapackage.zip', {
     schema: { summary: 'The whole knowledge base as a Frictionless Data Package (datapackage.json with resources, schemas, sources and licences, plus one CSV per table), zipped', tags: ['exports'], response: { 200: { content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } } } } },
   }, async (_req, reply) => {
-    const zip = zipFiles(await buildDataPackage(store.db));
+    const zip = zipFiles(await buildDataPackage(store.db, loadRules(rulesDir)));
     return reply.type('application/zip').header('content-disposition', 'attachment; filename="redshift-monitor-datapackage.zip"').send(Buffer.from(zip));
   });
   api.get('/export/knowledge-base.json', {

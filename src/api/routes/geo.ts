@@ -6,6 +6,7 @@ import { all, first, type EntityRow } from '../../model/entity-row.js';
 import { countryFeatures } from '../../services/world-countries.js';
 import { countriesInFramework, hubPoint, HUB_COUNT_PROPERTIES, locationOf, statedCity } from '../../analytics/places.js';
 import { responses } from '../schemas.js';
+import { loadRules } from '../../services/analytics.js';
 import { BUYERS_SET, LAUNCHED_SET, type ExportSet, type ExportSetId } from '../../analytics/exports.js';
 import { exportSet } from '../../services/export-sets.js';
 
@@ -53,7 +54,7 @@ function point(r: EntityRow) {
   };
 }
 
-export function registerGeoRoutes(api: FastifyInstance, store: Store): void {
+export function registerGeoRoutes(api: FastifyInstance, store: Store, rulesDir: string): void {
   api.get<{ Querystring: { kind?: string; country?: string } }>('/geo/places', {
     schema: {
       summary: 'Facilities and organizations with coordinates from a real source (GCAT or a cited reference), as GeoJSON points; city is the city the point stands for (an organization\'s headquarters, a facility\'s city)',
@@ -107,7 +108,7 @@ export function registerGeoRoutes(api: FastifyInstance, store: Store): void {
   }, async (req, reply) => {
     if ((EXPORT_SETS as readonly string[]).includes(req.query.set)) {
       reply.type(GEOJSON);
-      return exportCollection(await exportSet(store.db, req.query.set as ExportSetId));
+      return exportCollection(await exportSet(store.db, req.query.set as ExportSetId, loadRules(rulesDir)));
     }
     const derived = DERIVED_SETS[req.query.set];
     const set = COUNTRY_SETS[req.query.set] ?? { framework: '', label: derived!.label };

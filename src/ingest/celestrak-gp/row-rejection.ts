@@ -22,9 +22,11 @@ export function collectRow<T>(
   build: () => T,
   rows: T[],
   rejected: RowError[],
+  lines?: number[],
 ): void {
   try {
     rows.push(build());
+    lines?.push(line);
   } catch (err) {
     if (err instanceof RowRejection) {
       rejected.push({ file, line, field: err.field, reason: err.reason });

@@ -107,10 +107,11 @@ function satcatRow(get: (c: SatcatColumn) => string): SatcatRow {
 export function parseSatcatCsv(text: string, file: string): ParseResult<SatcatRow> {
   const table = readDelimitedTable(text, file, ',', SATCAT_CSV_COLUMNS);
   const rows: SatcatRow[] = [];
+  const lines: number[] = [];
   const rejected: RowError[] = [...table.rejected];
   for (const rec of table.rows) {
-    collectRow(file, rec.line, () => satcatRow((c) => rec.fields[table.columnIndex.get(c)!] ?? ''), rows, rejected);
+    collectRow(file, rec.line, () => satcatRow((c) => rec.fields[table.columnIndex.get(c)!] ?? ''), rows, rejected, lines);
   }
   rejected.sort((a, b) => a.line - b.line);
-  return { rows, rejected, total: rows.length + rejected.length };
+  return { rows, rejected, total: rows.length + rejected.length, lines };
 }

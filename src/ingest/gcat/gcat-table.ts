@@ -134,10 +134,11 @@ export function dateCell(rec: GcatRecord, column: string): GcatDate {
 /** Map every record through `build`, collecting RowRejections, for a GCAT table. */
 export function buildGcatRows<T>(table: GcatTable, file: string, build: (rec: GcatRecord) => T): GcatParseResult<T> {
   const rows: T[] = [];
+  const lines: number[] = [];
   const rejected: RowError[] = [...table.rejected];
-  for (const rec of table.records) collectRow(file, rec.line, () => build(rec), rows, rejected);
+  for (const rec of table.records) collectRow(file, rec.line, () => build(rec), rows, rejected, lines);
   rejected.sort((a, b) => a.line - b.line);
-  return { rows, rejected, total: rows.length + rejected.length, updated: table.updated };
+  return { rows, rejected, total: rows.length + rejected.length, updated: table.updated, lines };
 }
 
 /** Optional TStart/TStop cell: `-` → null, else a GcatBound (`*`, `?`, or a date). */

@@ -132,10 +132,11 @@ function ucsRow(get: (k: UcsKey) => string): UcsRow {
 export function parseUcs(text: string, file: string): ParseResult<UcsRow> {
   const table = readDelimitedTable(text, file, '\t', Object.values(UCS_COLUMNS));
   const rows: UcsRow[] = [];
+  const lines: number[] = [];
   const rejected: RowError[] = [...table.rejected];
   for (const rec of table.rows) {
-    collectRow(file, rec.line, () => ucsRow((k) => rec.fields[table.columnIndex.get(UCS_COLUMNS[k])!] ?? ''), rows, rejected);
+    collectRow(file, rec.line, () => ucsRow((k) => rec.fields[table.columnIndex.get(UCS_COLUMNS[k])!] ?? ''), rows, rejected, lines);
   }
   rejected.sort((a, b) => a.line - b.line);
-  return { rows, rejected, total: rows.length + rejected.length };
+  return { rows, rejected, total: rows.length + rejected.length, lines };
 }

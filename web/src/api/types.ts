@@ -85,7 +85,10 @@ export interface LaunchesFigure {
   years: { year: number; complete: boolean; countries: Record<string, OutcomeCounts> }[];
   china: { year: number; complete: boolean; state: OutcomeCounts; commercial: OutcomeCounts; unattributed: OutcomeCounts; providers: Record<string, number> }[];
   chinaVsUnitedStates: { year: number; complete: boolean; CN: OutcomeCounts; US: OutcomeCounts }[];
-  afterCoverage: { year: number; country: string; failures: number; launches: string[]; source: string; note: string }[];
+  afterCoverage: { year: number; country: string; gcatState?: string | null; failures: number; launches: string[]; source: string; note: string }[];
+  /** Every country key (ISO 3166-1 alpha-2 or named group) with its name and the GCAT codes behind it. */
+  countries?: Record<string, { name: string; gcatStates: string[] }>;
+  unmappedStates?: Record<string, number>;
 }
 
 export interface SnapshotInfo { id: string; sourceId: string; asOf: string; objectCount: number }
@@ -98,6 +101,7 @@ export interface SpacecraftObject {
 export interface SpacecraftFigure {
   title: string;
   country: string;
+  countryName?: string;
   snapshot: SnapshotInfo;
   coverage: string;
   total: number;

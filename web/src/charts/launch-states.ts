@@ -1,10 +1,10 @@
-/** Names of GCAT launch-vehicle state codes (GCAT's own code list: planet4589.org/space/gcat/web/orgs). */
-const NAMES: Record<string, string> = {
-  CN: 'China', US: 'United States', RU: 'Russia', SU: 'Soviet Union', F: 'France', J: 'Japan', IN: 'India', NZ: 'New Zealand',
-  'I-ESA': 'ESA', 'I-ELDO': 'ELDO', I: 'Italy', IR: 'Iran', IL: 'Israel', KP: 'North Korea', KR: 'South Korea',
-  CYM: 'Cayman Islands (Sea Launch)', UK: 'United Kingdom', BR: 'Brazil', D: 'Germany', AU: 'Australia',
-};
+/**
+ * Names of Figure 7's country keys (ISO 3166-1 alpha-2 codes and named groups such as
+ * soviet-union or esa), read from the answer's own legend (`countries`), which the server
+ * builds from data/rules/country-codes.yaml.
+ */
+import type { LaunchesFigure } from '../api/types.ts';
 
-export function stateName(code: string): string {
-  return NAMES[code] ?? code;
+export function stateName(f: Pick<LaunchesFigure, 'countries'>, code: string): string {
+  return f.countries?.[code]?.name ?? code;
 }

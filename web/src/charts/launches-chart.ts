@@ -62,22 +62,22 @@ export async function countryByOutcomeChart(f: LaunchesFigure, other: string, qu
     y: { grid: true, label: 'Orbital launches' },
     color: { domain: [...OUTCOMES], range: [COLORS.success, COLORS.partial, COLORS.failure, COLORS.unknown] },
     marks: [
-      Plot.barY(rows, { fx: 'year', x: 'country', y: 'count', fill: 'outcome', stroke: (d: { country: string }) => (d.country === 'CN' ? COLORS.china : COLORS.us), strokeWidth: 0.8, fillOpacity: (d: { complete: boolean }) => (d.complete ? 1 : 0.55), title: (d: (typeof rows)[number]) => `${d.year}${d.complete ? '' : ' (incomplete)'} · ${stateName(d.country)} · ${d.outcome}: ${d.count}` }),
+      Plot.barY(rows, { fx: 'year', x: 'country', y: 'count', fill: 'outcome', stroke: (d: { country: string }) => (d.country === 'CN' ? COLORS.china : COLORS.us), strokeWidth: 0.8, fillOpacity: (d: { complete: boolean }) => (d.complete ? 1 : 0.55), title: (d: (typeof rows)[number]) => `${d.year}${d.complete ? '' : ' (incomplete)'} · ${stateName(f, d.country)} · ${d.outcome}: ${d.count}` }),
       Plot.text(totals, { fx: 'year', x: 'country', y: 'total', text: 'total', dy: -7, fontSize: 9, fill: '#4b5563' }),
       Plot.ruleY([0]),
     ],
   });
   const table: DrawnTable = { columns: ['year', 'year_complete', 'country', 'outcome', 'launches'], rows: rows.map((r) => [r.year, r.complete, r.country, r.outcome, r.count]) };
   const after = f.afterCoverage.filter((a) => countries.includes(a.country));
-  return chartFigure({ id: 'launches-by-outcome', title: `China vs ${stateName(other)}: orbital launches per year by outcome`, permalink }, {
+  return chartFigure({ id: 'launches-by-outcome', title: `China vs ${stateName(f, other)}: orbital launches per year by outcome`, permalink }, {
     plot, table,
     legend: OUTCOMES.map((o) => ({ label: o, color: COLORS[o] })),
     sources: [...f.coverage.sources.map((s) => ({ sourceId: s })), ...after.map((a) => ({ sourceId: a.source })), reportFigure(7)],
     notes: [
-      `Each year shows two bars: China (CN, left) and ${stateName(other)} (${other}, right). Faded bars are incomplete years. ${f.convention}`,
+      `Each year shows two bars: China (CN, left) and ${stateName(f, other)} (${other}, right). Faded bars are incomplete years. ${f.convention}`,
       incompleteNote(f),
       after.length ? h('span', { class: 'incomplete-note' }, `After the launch log ends (${f.coverage.to}), only failures are in the bundled data (not drawn): `,
-        after.map((a, i) => `${i ? '; ' : ''}${a.year} ${stateName(a.country)} ${a.failures} (${a.launches.join(', ')})`).join(''), '. ', after[0]!.note) : null,
+        after.map((a, i) => `${i ? '; ' : ''}${a.year} ${stateName(f, a.country)} ${a.failures} (${a.launches.join(', ')})`).join(''), '. ', after[0]!.note) : null,
     ],
     api: { path: 'analytics/launches', query },
   });

@@ -30,7 +30,7 @@ export async function spacecraftChart(f: SpacecraftFigure, attributionSources: s
   });
   const table: DrawnTable = { columns: ['mission_type', 'orbit_regime', 'count'], rows: f.cells.map((c) => [c.missionType, c.regime, c.count]) };
   const ruleNote = Object.entries(f.countryRules).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
-  return chartFigure({ id: 'spacecraft', title: `Operational ${f.country === 'CN' ? 'Chinese' : f.country} spacecraft by mission type and orbit: ${f.total.toLocaleString('en-US')} on ${f.snapshot.asOf}`, permalink }, {
+  return chartFigure({ id: 'spacecraft', title: `Operational ${f.country === 'CN' ? 'Chinese spacecraft' : `spacecraft of ${f.countryName ?? f.country} (${f.country})`} by mission type and orbit: ${f.total.toLocaleString('en-US')} on ${f.snapshot.asOf}`, permalink }, {
     plot, table,
     legend: regimes.map((r, i) => ({ label: r, color: colors[i]! })),
     sources: [{ sourceId: f.snapshot.sourceId }, ...attributionSources.map((sourceId) => ({ sourceId })), reportFigure(8)],

@@ -15,7 +15,7 @@ export async function renderLaunches(root: HTMLElement, ctx: PageContext): Promi
   ctx.setTitle('Orbital launches');
   const f = await apiGet<LaunchesFigure>('analytics/launches', { from });
   if (!ctx.isCurrent()) return;
-  const compareWith = [...new Set(f.years.flatMap((y) => Object.keys(y.countries)))].filter((c) => c !== 'CN').sort((a, b) => stateName(a).localeCompare(stateName(b)));
+  const compareWith = [...new Set(f.years.flatMap((y) => Object.keys(y.countries)))].filter((c) => c !== 'CN').sort((a, b) => stateName(f, a).localeCompare(stateName(f, b)));
   const permalink = href(PATH, { from, vs });
   const query = { from };
   const charts = h('div');
@@ -25,7 +25,7 @@ export async function renderLaunches(root: HTMLElement, ctx: PageContext): Promi
     h('p', { class: 'page-intro' }, `Computed from the launch log: ${f.coverage.note} Years marked * are incomplete.`),
     h('div', { class: 'toolbar' },
       selectControl('From year', 'from', [1957, 1990, 2000, 2010, 2015, 2020].map((y) => ({ value: String(y), label: String(y) })), String(from), (v) => setQueryParam(PATH, ctx.query, 'from', v)),
-      selectControl('Compare China with', 'vs', (compareWith.includes(vs) ? compareWith : [vs, ...compareWith]).map((c) => ({ value: c, label: `${stateName(c)} (${c})` })), vs, (v) => setQueryParam(PATH, ctx.query, 'vs', v))),
+      selectControl('Compare China with', 'vs', (compareWith.includes(vs) ? compareWith : [vs, ...compareWith]).map((c) => ({ value: c, label: `${stateName(f, c)} (${c})` })), vs, (v) => setQueryParam(PATH, ctx.query, 'vs', v))),
     charts);
   charts.append(await chinaBySectorChart(f, query, permalink, charts));
   charts.append(await countryByOutcomeChart(f, vs, query, permalink, charts));
