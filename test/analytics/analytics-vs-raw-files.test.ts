@@ -13,6 +13,7 @@ import { ingestAllBundled, readSnapshot } from '../../src/services/bundled-snaps
 import { loadCurated } from '../../src/services/load-curated.js';
 import { constellationsAnalytic, launchesAnalytic, loadRules, spacecraftAnalytic, tiangongAnalytic } from '../../src/services/analytics.js';
 import { buildServer } from '../../src/api/server.js';
+import { csvFields } from '../support/raw-files.js';
 
 const lines = (file: string) => readSnapshot(file).split('\n').filter((l) => l.trim() !== '');
 
@@ -36,17 +37,6 @@ function rawLaunches(state: string) {
   return perYear;
 }
 
-function csvFields(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (const ch of line) {
-    if (ch === '"') quoted = !quoted;
-    else if (ch === ',' && !quoted) { out.push(cur); cur = ''; } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
 
 /** Chinese payloads in the 2026-07-10 GP file: GCAT state, else UCS country, else the curated name rules. */
 function rawChinesePayloads(): number {

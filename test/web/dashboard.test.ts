@@ -176,14 +176,19 @@ describe('charts draw the numbers the API returns', () => {
     expect(drawn).toEqual(expected);
   });
 
-  it('home: each claim shows the report value and the live value the API computes', async () => {
-    const ind = await api<{ findings: { claims: { id: string; reportValue: number | null; live: { value: number | null } }[] }[] }>('indicators');
+  it('home: each claim shows the report value, its definition as visible text, and the API\'s measure and comparison; trends only where the data post-date the claim', async () => {
+    type Claim = { id: string; reportValue: number | null; live: { value: number } | null; definition: { counts: string } | null; comparison: { kind: string; text: string }; trend: string };
+    const ind = await api<{ findings: { claims: Claim[] }[] }>('indicators');
     await visit('#/');
     for (const c of ind.findings.flatMap((f) => f.claims)) {
       const row = await page.$(`tr[data-claim="${c.id}"]`);
       expect(row, c.id).not.toBeNull();
       expect(await row!.$eval('[data-report-value]', (e) => e.getAttribute('data-report-value'))).toBe(c.reportValue === null ? '' : String(c.reportValue));
-      expect(await row!.$eval('[data-live-value]', (e) => e.getAttribute('data-live-value'))).toBe(c.live.value === null ? '' : String(c.live.value));
+      expect(await row!.$eval('[data-live-value]', (e) => e.getAttribute('data-live-value'))).toBe(c.live === null ? '' : String(c.live.value));
+      const text = await row!.innerText();
+      if (c.definition) expect(text, c.id).toContain(c.definition.counts.slice(0, 40));
+      expect(text.replace(/\s+/g, ' '), c.id).toContain(c.comparison.text.slice(0, 40));
+      expect(await row!.$$eval('[data-trend]', (e) => e.length), c.id).toBe(c.comparison.kind === 'change-since-claim' ? 1 : 0);
     }
     expect(await page.$$eval('figure[data-chart]', (f) => f.length)).toBe(2);
   });

@@ -9,25 +9,14 @@ import { expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { AnswerSuite } from '../harness.js';
+import { csvFields } from '../../support/raw-files.js';
 
 const raw = (file: string) => gunzipSync(readFileSync(`data/snapshots/${file}`)).toString('utf8').split('\n').filter((l) => l.trim() !== '');
 
-/** One CSV line into fields (quotes respected). */
-function fields(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (const ch of line) {
-    if (ch === '"') quoted = !quoted;
-    else if (ch === ',' && !quoted) { out.push(cur); cur = ''; } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
 
 interface GpRow { name: string; cosparId: string; norad: number }
 const gp: GpRow[] = raw('celestrak_gp_active_2026-07-10.csv.gz').slice(1).map((l) => {
-  const f = fields(l);
+  const f = csvFields(l);
   return { name: f[0]!.trim().toUpperCase(), cosparId: f[1]!.trim(), norad: Number(f[11]) };
 });
 

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { readSnapshot } from '../../../src/services/bundled-snapshots.js';
 import type { AnswerSuite } from '../harness.js';
+import { csvFields } from '../../support/raw-files.js';
 
 interface CodeEntry { code: string; iso?: string; group?: string; noCountry?: boolean }
 
@@ -18,17 +19,6 @@ const mapping = parseYaml(readFileSync('data/rules/country-codes.yaml', 'utf8'))
 const keyOfGcat = new Map(mapping.gcatStateCodes.map((e) => [e.code, e.iso ?? e.group ?? null]));
 const keyOfUcs = new Map(mapping.ucsCountryNames.map((e) => [e.code, e.iso ?? e.group ?? null]));
 
-function csvFields(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (const ch of line) {
-    if (ch === '"') quoted = !quoted;
-    else if (ch === ',' && !quoted) { out.push(cur); cur = ''; } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
 
 /** Payloads per country key in the 2026-07-10 GP file: GCAT SatState, else UCS operator country, else the curated name rules. */
 function rawPayloadsByCountry(): Map<string, number> {
