@@ -185,7 +185,7 @@ describe('charts draw the numbers the API returns', () => {
       expect(row, c.id).not.toBeNull();
       expect(await row!.$eval('[data-report-value]', (e) => e.getAttribute('data-report-value'))).toBe(c.reportValue === null ? '' : String(c.reportValue));
       expect(await row!.$eval('[data-live-value]', (e) => e.getAttribute('data-live-value'))).toBe(c.live === null ? '' : String(c.live.value));
-      const text = await row!.innerText();
+      const text = (await row!.textContent()) ?? '';
       if (c.definition) expect(text, c.id).toContain(c.definition.counts.slice(0, 40));
       expect(text.replace(/\s+/g, ' '), c.id).toContain(c.comparison.text.slice(0, 40));
       expect(await row!.$$eval('[data-trend]', (e) => e.length), c.id).toBe(c.comparison.kind === 'change-since-claim' ? 1 : 0);
