@@ -312,7 +312,7 @@ export const KINDS = {
   },
   Claim: {
     label: 'Quantitative claim', plural: 'Quantitative claims', prefix: 'claim',
-    doc: 'A number a source asserts (e.g. "six operational spaceports"), kept to compare with a live value.',
+    doc: 'A number a source asserts (e.g. "six operational spaceports"), with the metric that defines what it counts, to compare with what independent data measure.',
     properties: {
       finding: { type: 'entity', label: 'Key finding', range: ['KeyFinding'] },
       quote: { type: 'text', label: 'Quoted text', required: true },
