@@ -13,7 +13,7 @@ import { ingestAllBundled, readSnapshot } from '../../src/services/bundled-snaps
 import { loadCurated } from '../../src/services/load-curated.js';
 import { constellationsAnalytic, launchesAnalytic, loadRules, spacecraftAnalytic, tiangongAnalytic } from '../../src/services/analytics.js';
 import { buildServer } from '../../src/api/server.js';
-import { csvFields } from '../support/raw-files.js';
+import { csvFields, rawGcatByNorad, rawUcsCountryByNorad } from '../support/raw-files.js';
 
 const lines = (file: string) => readSnapshot(file).split('\n').filter((l) => l.trim() !== '');
 
@@ -40,21 +40,8 @@ function rawLaunches(state: string) {
 
 /** Chinese payloads in the 2026-07-10 GP file: GCAT state, else UCS country, else the curated name rules. */
 function rawChinesePayloads(): number {
-  const gcat = new Map<number, { state: string; type: string }>();
-  for (const l of lines('gcat_launchlog_2024-12-08.tsv.gz')) {
-    const f = l.split('\t').map((x) => x.trim());
-    const m = /^S0*(\d+)$/.exec(f[6] ?? '');
-    if (m && !gcat.has(Number(m[1]))) gcat.set(Number(m[1]), { state: f[8]!, type: f[3]!.slice(0, 1) });
-  }
-  const ucsLines = readSnapshot('ucs_satellite_database_2023-05-01.tsv.gz').split('\n');
-  const header = ucsLines[0]!.split('\t').map((h) => h.trim());
-  const [iCountry, iNorad] = [header.indexOf('Country of Operator/Owner'), header.indexOf('NORAD Number')];
-  const ucs = new Map<number, string>();
-  for (const l of ucsLines.slice(1)) {
-    const f = l.split('\t');
-    const n = Number(f[iNorad]);
-    if (Number.isInteger(n) && n > 0 && !ucs.has(n)) ucs.set(n, f[iCountry]!.trim());
-  }
+  const gcat = rawGcatByNorad();
+  const ucs = rawUcsCountryByNorad();
   const rules = (parseYaml(readFileSync('data/rules/classification.yaml', 'utf8')) as { objectNameRules: { pattern: string; country: string }[] })
     .objectNameRules.map((r) => ({ re: new RegExp(r.pattern), country: r.country }));
   let count = 0;

@@ -19,3 +19,28 @@ export function csvFields(line: string): string[] {
   out.push(cur);
   return out;
 }
+
+/** GCAT launch-log objects by NORAD number (JCAT "S" numbers): owner state and the first letter of the type. */
+export function rawGcatByNorad(): Map<number, { state: string; type: string }> {
+  const gcat = new Map<number, { state: string; type: string }>();
+  for (const l of rawLines('gcat_launchlog_2024-12-08.tsv.gz')) {
+    const f = l.split('\t').map((x) => x.trim());
+    const m = /^S0*(\d+)$/.exec(f[6] ?? '');
+    if (m && !gcat.has(Number(m[1]))) gcat.set(Number(m[1]), { state: f[8]!, type: f[3]!.slice(0, 1) });
+  }
+  return gcat;
+}
+
+/** UCS "Country of Operator/Owner" by NORAD number (first record of each). */
+export function rawUcsCountryByNorad(): Map<number, string> {
+  const ucsLines = readSnapshot('ucs_satellite_database_2023-05-01.tsv.gz').split('\n');
+  const header = ucsLines[0]!.split('\t').map((h) => h.trim());
+  const [iCountry, iNorad] = [header.indexOf('Country of Operator/Owner'), header.indexOf('NORAD Number')];
+  const ucs = new Map<number, string>();
+  for (const l of ucsLines.slice(1)) {
+    const f = l.split('\t');
+    const n = Number(f[iNorad]);
+    if (Number.isInteger(n) && n > 0 && !ucs.has(n)) ucs.set(n, f[iCountry]!.trim());
+  }
+  return ucs;
+}
