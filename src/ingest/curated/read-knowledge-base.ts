@@ -51,7 +51,7 @@ export function readKnowledgeBase(dir: string, cwd = process.cwd()): ReadResult 
     const problems: Problem[] = [];
     const defaultsRaw = (data.defaults ?? {}) as Record<string, unknown>;
     const defaults = { kind: defaultsRaw.kind as string | undefined, cite: readCite(defaultsRaw.cite, ['defaults', 'cite'], problems) };
-    if (defaults.kind !== undefined && !(defaults.kind in KINDS)) problems.push({ path: ['defaults', 'kind'], reason: `unknown kind "${defaults.kind}" (kinds: ${KIND_NAMES.join(', ')})` });
+    if (defaults.kind !== undefined && (typeof defaults.kind !== 'string' || !Object.hasOwn(KINDS, defaults.kind))) problems.push({ path: ['defaults', 'kind'], reason: `unknown kind "${defaults.kind}" (kinds: ${KIND_NAMES.join(', ')})` });
     for (const [key, list] of [['sources', data.sources], ['entities', data.entities], ['series', data.series]] as const) {
       if (list !== undefined && !Array.isArray(list)) problems.push({ path: [key], reason: `${key} must be a list` });
     }
