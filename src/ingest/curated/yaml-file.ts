@@ -57,7 +57,7 @@ export function parseYaml(text: string, file: string): YamlFile {
   }));
   if (errors.length === 0) {
     for (const p of yamlSafetyProblems(doc.contents as Node | null)) {
-      errors.push({ file, line: lineOfNode(p.node) ?? 1, field: fieldName(p.path), reason: printable(p.reason) });
+      errors.push({ file, line: lineOfNode(p.node) ?? 1, field: printable(fieldName(p.path)), reason: printable(p.reason) });
     }
   }
   const lineOf = (path: Path): number => {
