@@ -3,6 +3,8 @@
  * field and reason, counted and reported, never dropped silently; a bad file (empty,
  * truncated, renamed columns) fails as a whole with a FeedFormatError and nothing is stored.
  */
+import { printable } from '../model/text-safety.js';
+
 export interface RowError {
   file: string;
   /** 1-based line number in the input. */
@@ -21,13 +23,16 @@ export interface ParseResult<T> {
 }
 
 export class FeedFormatError extends Error {
+  /** The reason as recorded: cut to a few hundred characters, control characters escaped (text-safety.ts). */
+  readonly reason: string;
   constructor(
     readonly file: string,
     readonly line: number | null,
     readonly field: string | null,
-    readonly reason: string,
+    reason: string,
   ) {
-    super(`${file}${line !== null ? `:${line}` : ''}${field ? ` ${field}` : ''}: ${reason}`);
+    super(`${file}${line !== null ? `:${line}` : ''}${field ? ` ${field}` : ''}: ${printable(reason)}`);
+    this.reason = printable(reason);
     this.name = 'FeedFormatError';
   }
 }

@@ -4,6 +4,7 @@
  * parser returning either the canonical value or a precise reason, never a default.
  */
 import countries from 'i18n-iso-countries';
+import { unsafeTextReason } from './text-safety.js';
 
 export type ValueTypeName =
   | 'name' | 'string' | 'text' | 'date' | 'country' | 'norad' | 'cospar'
@@ -32,7 +33,8 @@ function text(raw: unknown, max: number): Parsed {
   const trimmed = raw.trim().replace(/\s+/g, ' ');
   if (trimmed === '') return fail('empty text');
   if (trimmed.length > max) return fail(`text longer than ${max} characters`);
-  return ok(trimmed);
+  const unsafe = unsafeTextReason(trimmed, { maxLength: max });
+  return unsafe === null ? ok(trimmed) : fail(unsafe);
 }
 
 function describe(raw: unknown): string {
@@ -120,8 +122,8 @@ export function parseCoordinates(raw: unknown): Parsed {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return fail(`expected coordinates as {lat, lon}, got ${describe(raw)}`);
   const { lat, lon, ...rest } = raw as Record<string, unknown>;
   if (Object.keys(rest).length) return fail(`unknown coordinate field(s): ${Object.keys(rest).join(', ')}`);
-  if (typeof lat !== 'number' || lat < -90 || lat > 90) return fail('lat must be a number from -90 to 90');
-  if (typeof lon !== 'number' || lon < -180 || lon > 180) return fail('lon must be a number from -180 to 180');
+  if (typeof lat !== 'number' || !Number.isFinite(lat) || lat < -90 || lat > 90) return fail('lat must be a number from -90 to 90');
+  if (typeof lon !== 'number' || !Number.isFinite(lon) || lon < -180 || lon > 180) return fail('lon must be a number from -180 to 180');
   return ok(canonicalJson({ lat, lon }));
 }
 
@@ -136,8 +138,19 @@ export function parseUrl(raw: unknown): Parsed {
   }
 }
 
+/** Decimal text: plain (`-1.5e3`) or with comma thousands separators (`1,200.5`); no hex, no `Infinity`. */
+const DECIMAL_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const THOUSANDS_TEXT = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+
+function numberFromText(raw: string): number | string {
+  const t = raw.trim();
+  if (t.length > 64) return raw;
+  if (DECIMAL_TEXT.test(t)) return Number(t);
+  return THOUSANDS_TEXT.test(t) ? Number(t.replace(/,/g, '')) : raw;
+}
+
 function parseNumber(raw: unknown, integer: boolean): Parsed {
-  const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw.replace(/,/g, '')) : raw;
+  const n = typeof raw === 'string' ? numberFromText(raw) : raw;
   if (typeof n !== 'number' || !Number.isFinite(n)) return fail(`expected a number, got ${describe(raw)}`);
   if (integer && !Number.isInteger(n)) return fail(`expected a whole number, got ${n}`);
   return ok(String(n));

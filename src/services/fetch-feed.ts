@@ -9,6 +9,7 @@ import type { Database } from '../store/schema.js';
 import { startRun, finishRun } from '../store/runs.js';
 import { ingestFeed, originOf, IngestError, type IngestReport } from './ingest-feed.js';
 import type { FeedDef } from './feeds.js';
+import { parseInWorker } from './parse-in-worker.js';
 
 export const USER_AGENT = 'redshift-monitor/0.1 (open-source tracker of China\'s space enterprise; respects published rate limits)';
 
@@ -27,6 +28,8 @@ export interface FetchOptions {
   now?: () => Date;
   /** Rules folder whose country vocabulary checks the feed's country codes (default data/rules). */
   rulesDir?: string;
+  /** Time budget for parsing the download in its worker thread (default PARSE_BUDGET_MS). */
+  parseBudgetMs?: number;
 }
 
 class RetryableError extends Error {}
@@ -65,7 +68,8 @@ export async function fetchFeed(db: Kysely<Database>, feed: FeedDef, opts: Fetch
     return { kind: 'not-modified', message: `${feed.name}: not modified since the last download (${state?.last_success_at ?? 'unknown'})` };
   }
   const text = await response.text();
-  const report = await ingestFeed(db, feed, { text, file: url, sourceId, asOf: attemptAt.slice(0, 10) }, attemptAt, opts.rulesDir);
+  const report = await ingestFeed(db, feed, { text, file: url, sourceId, asOf: attemptAt.slice(0, 10) }, attemptAt, opts.rulesDir,
+    (input) => parseInWorker(feed, input, opts.parseBudgetMs));
   await db.updateTable('feed_state')
     .set({ etag: response.headers.get('etag'), last_modified: response.headers.get('last-modified'), last_success_at: attemptAt })
     .where('feed', '=', feed.name).execute();

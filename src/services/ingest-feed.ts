@@ -8,7 +8,7 @@ import type { Database } from '../store/schema.js';
 import { startRun, finishRun } from '../store/runs.js';
 import { writeCatalog, type CatalogCounts } from '../store/write-catalog.js';
 import { FeedFormatError, formatRowError, type RowError } from '../ingest/feed-errors.js';
-import type { FeedDef, FeedInput } from './feeds.js';
+import type { FeedDef, FeedInput, FeedOutput } from './feeds.js';
 import { readRules } from '../ingest/rules/read-rules.js';
 import { formatValidationError } from '../ingest/curated/yaml-file.js';
 import { countryVocabulary } from '../model/country-codes.js';
@@ -47,7 +47,9 @@ export function originOf(feed: FeedDef): string {
   return `ingest:${feed.name}`;
 }
 
-export async function ingestFeed(db: Kysely<Database>, feed: FeedDef, input: FeedInput, now = new Date().toISOString(), rulesDir: string = SETTINGS.rulesDir.default): Promise<IngestReport> {
+/** `read` parses and maps the text; the fetch path passes parseInWorker to run it off the event loop. */
+export async function ingestFeed(db: Kysely<Database>, feed: FeedDef, input: FeedInput, now = new Date().toISOString(), rulesDir: string = SETTINGS.rulesDir.default,
+  read: (input: FeedInput) => FeedOutput | Promise<FeedOutput> = (i) => feed.read(i)): Promise<IngestReport> {
   const origin = originOf(feed);
   const runId = await startRun(db, origin, now);
   const fail = async (message: string, rejected: RowError[] = []) => {
@@ -56,7 +58,7 @@ export async function ingestFeed(db: Kysely<Database>, feed: FeedDef, input: Fee
   };
   let out;
   try {
-    out = feed.read(input);
+    out = await read(input);
   } catch (err) {
     if (err instanceof FeedFormatError) throw await fail(err.message);
     throw await fail(`${input.file}: ${err instanceof Error ? err.message : String(err)}`);

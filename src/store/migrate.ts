@@ -30,6 +30,6 @@ export async function migrate(db: Kysely<Database>): Promise<string[]> {
 function splitStatements(text: string): string[] {
   return text
     .split(/;\s*$/m)
-    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+    .map((s) => s.split('\n').filter((line) => !line.trimStart().startsWith('--')).join('\n').trim())
     .filter(Boolean);
 }

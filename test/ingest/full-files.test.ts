@@ -51,10 +51,17 @@ describe('full staged files (NOTES.md counts)', () => {
     expect(launches.filter((l) => l.outcome === 'unknown')).toEqual([]);
   });
 
-  withFile('gcat_orgs_2026-03-26.tsv', 'GCAT orgs: 4,028 rows, 357 Chinese', (text, file) => {
+  withFile('gcat_orgs_2026-03-26.tsv', 'GCAT orgs: 4,028 rows, one rejected (longitude -213.25), 357 Chinese', (text, file) => {
     const r = parseOrgs(text, file);
-    expect(r.rejected).toEqual([]);
-    expect(r.rows).toHaveLength(4_028);
+    // Independent: the raw rows whose Longitude (11th field) is outside -180…180, by plain splitting.
+    const outside = text.split('\n').flatMap((l, i) => {
+      const lon = l.startsWith('#') ? '-' : (l.split('\t')[10] ?? '-').trim();
+      return lon !== '-' && Math.abs(Number(lon)) > 180 ? [i + 1] : [];
+    });
+    expect(outside).toEqual([3607]); // UBC, Vancouver: -213.2500 in the file (Vancouver is at -123.25)
+    expect(r.rejected).toEqual([{ file, line: 3607, field: 'Longitude', reason: '-213.2500 is outside -180 to 180' }]);
+    expect(r.total).toBe(4_028);
+    expect(r.rows).toHaveLength(4_027);
     expect(r.updated?.iso).toBe('2026-03-26T01:26:23Z');
     const cn = r.rows.filter((x) => x.stateCode === 'CN');
     expect(cn).toHaveLength(357);

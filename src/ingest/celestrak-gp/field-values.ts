@@ -1,13 +1,18 @@
 /**
  * Strict conversion of one cell to a typed value. A bad cell throws RowRejection naming the field;
  * nothing is defaulted. Plain decimal syntax only: optional sign, digits with an optional point
- * (`.406` and `5.` allowed, as CelesTrak writes them), optional exponent. No thousands separators,
- * no `NaN`/`Infinity`, no hex.
+ * (`.406` and `5.` allowed, as CelesTrak writes them), optional exponent (`.64095091E-3`). No
+ * thousands separators, no `NaN`/`Infinity`, no hex. Text must pass the stored-text check
+ * (no control characters, no U+FFFD, at most MAX_FEED_TEXT characters).
  */
 import { RowRejection } from './row-rejection.js';
+import { MAX_FEED_TEXT, unsafeTextReason } from '../../model/text-safety.js';
 
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** Each part of the grammar has one way to match, so matching time is linear (test/ingest/regex-safety). */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const INTEGER = /^[+-]?\d+$/;
+/** Longer number cells are rejected before any pattern runs (the longest in the staged files has 13). */
+export const MAX_NUMBER_TEXT = 64;
 
 export interface NumberBounds {
   min?: number;
@@ -19,7 +24,7 @@ export interface NumberBounds {
 /** Parse a decimal, or null when the text is not one. */
 export function parseDecimal(text: string): number | null {
   const t = text.trim();
-  if (!DECIMAL.test(t)) return null;
+  if (t.length > MAX_NUMBER_TEXT || !DECIMAL.test(t)) return null;
   const v = Number(t);
   return Number.isFinite(v) ? v : null;
 }
@@ -54,18 +59,31 @@ export function integerField(raw: string | number | undefined | null, field: str
   if (raw === undefined || raw === null) throw new RowRejection(field, 'missing value');
   const t = raw.trim();
   if (t === '') throw new RowRejection(field, 'empty value');
-  if (!INTEGER.test(t)) throw new RowRejection(field, `"${raw}" is not an integer`);
+  if (t.length > MAX_NUMBER_TEXT || !INTEGER.test(t)) throw new RowRejection(field, `"${raw}" is not an integer`);
   const v = Number(t);
   if (!Number.isSafeInteger(v)) throw new RowRejection(field, `"${raw}" is out of range`);
   return checkBounds(v, field, t, bounds);
 }
 
-/** Required text: trimmed, must not be empty. */
+/** Text that may be stored: rejects the row when it is not (control characters, U+FFFD, too long). */
+export function safeText(text: string, field: string): string {
+  const reason = unsafeTextReason(text, { maxLength: MAX_FEED_TEXT });
+  if (reason !== null) throw new RowRejection(field, reason);
+  return text;
+}
+
+/** Required text: trimmed, must not be empty, must pass the stored-text check. */
 export function textField(raw: string | number | undefined | null, field: string): string {
   if (raw === undefined || raw === null) throw new RowRejection(field, 'missing value');
   const t = String(raw).trim();
   if (t === '') throw new RowRejection(field, 'empty value');
-  return t;
+  return safeText(t, field);
+}
+
+/** Optional text: trimmed, null when empty, else checked like textField. */
+export function optionalTextField(raw: string, field: string): string | null {
+  const t = raw.trim();
+  return t === '' ? null : safeText(t, field);
 }
 
 /** One of a documented set of codes. */

@@ -4,13 +4,17 @@
  * Shared by every parser under src/ingest (GP, SATCAT, GCAT, UCS).
  */
 import type { RowError } from '../feed-errors.js';
+import { printable } from '../../model/text-safety.js';
 
 export class RowRejection extends Error {
+  /** The reason as recorded: cut to a few hundred characters, control characters escaped (text-safety.ts). */
+  readonly reason: string;
   constructor(
     readonly field: string | null,
-    readonly reason: string,
+    reason: string,
   ) {
-    super(`${field ?? '(row)'}: ${reason}`);
+    super(`${field ?? '(row)'}: ${printable(reason)}`);
+    this.reason = printable(reason);
     this.name = 'RowRejection';
   }
 }

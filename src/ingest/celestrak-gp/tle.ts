@@ -4,8 +4,9 @@
  * (i.e. 1-based columns start+1 … end).
  */
 import { FeedFormatError, type ParseResult, type RowError } from '../feed-errors.js';
+import { printable } from '../../model/text-safety.js';
 import { GP_BOUNDS, GP_CLASSIFICATIONS, type GpRow } from './gp-row.js';
-import { codeField, integerField, numberField } from './field-values.js';
+import { codeField, integerField, numberField, safeText } from './field-values.js';
 import { collectRow, RowRejection } from './row-rejection.js';
 
 export const TLE_LINE_LENGTH = 69;
@@ -123,6 +124,7 @@ export function parseTleSet(name: string, line1: string, line2: string): GpRow {
       throw new RowRejection(label, `is ${line.length} characters, expected ${TLE_LINE_LENGTH}`);
     }
     if (line[0] !== expected) throw new RowRejection(label, `does not start with "${expected}"`);
+    if (!isPrintableAscii(line)) throw new RowRejection(label, 'contains a character other than printable ASCII');
     const sum = tleChecksum(line);
     if (String(sum) !== line[68]) {
       throw new RowRejection(label, `checksum mismatch: computed ${sum}, line has "${line[68]}"`);
@@ -133,7 +135,7 @@ export function parseTleSet(name: string, line1: string, line2: string): GpRow {
   if (noradId !== noradId2) {
     throw new RowRejection('NORAD_CAT_ID', `line 1 has ${noradId}, line 2 has ${noradId2}`);
   }
-  const objectName = name.replace(/^0 /, '').trim();
+  const objectName = safeText(name.replace(/^0 /, '').trim(), 'OBJECT_NAME');
   if (objectName === '') throw new RowRejection('OBJECT_NAME', 'empty name line');
   const ecc = col(line2, TLE_LINE2_COLUMNS.eccentricity);
   if (!/^\d{7}$/.test(ecc)) throw new RowRejection('ECCENTRICITY', `"${ecc}" is not 7 digits`);
@@ -163,6 +165,15 @@ export function parseTleSet(name: string, line1: string, line2: string): GpRow {
   };
 }
 
+/** Element lines are printable ASCII (space to tilde), as the format defines them. */
+function isPrintableAscii(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
+}
+
 const isLine1 = (l: string): boolean => l.startsWith('1 ');
 const isLine2 = (l: string): boolean => l.startsWith('2 ');
 
@@ -173,7 +184,7 @@ const isLine2 = (l: string): boolean => l.startsWith('2 ');
  */
 export function parseTle(text: string, file: string): ParseResult<GpRow> {
   if (text.trim().length === 0) throw new FeedFormatError(file, null, null, 'empty input');
-  const lines = text.split(/\r?\n/).map((l, i) => ({ text: l.replace(/\s+$/, ''), line: i + 1 }));
+  const lines = text.split(/\r?\n/).map((l, i) => ({ text: l.trimEnd(), line: i + 1 }));
   const content = lines.filter((l) => l.text.length > 0);
   const rows: GpRow[] = [];
   const rejected: RowError[] = [];
@@ -191,12 +202,12 @@ export function parseTle(text: string, file: string): ParseResult<GpRow> {
       throw new FeedFormatError(file, name.line, null, `truncated file: "${name.text}" is missing ${l1 ? 'line 2' : 'lines 1 and 2'}`);
     }
     if (!isLine1(l1.text)) {
-      rejected.push({ file, line: name.line, field: 'line 1', reason: `"${name.text}" is not followed by line 1` });
+      rejected.push({ file, line: name.line, field: 'line 1', reason: printable(`"${name.text}" is not followed by line 1`) });
       i += 1;
       continue;
     }
     if (!isLine2(l2!.text)) {
-      rejected.push({ file, line: name.line, field: 'line 2', reason: `"${name.text}" is missing line 2` });
+      rejected.push({ file, line: name.line, field: 'line 2', reason: printable(`"${name.text}" is missing line 2`) });
       i += 2;
       continue;
     }

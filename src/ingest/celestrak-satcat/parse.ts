@@ -5,7 +5,7 @@
  */
 import type { ParseResult, RowError } from '../feed-errors.js';
 import { readDelimitedTable } from '../celestrak-gp/csv-reader.js';
-import { codeField, integerField, numberField, textField } from '../celestrak-gp/field-values.js';
+import { codeField, integerField, numberField, optionalTextField, textField } from '../celestrak-gp/field-values.js';
 import { cosparField } from '../celestrak-gp/gp-row.js';
 import { collectRow, RowRejection } from '../celestrak-gp/row-rejection.js';
 
@@ -91,7 +91,7 @@ function satcatRow(get: (c: SatcatColumn) => string): SatcatRow {
     opsStatus: optional(ops, (s) => codeField(s, 'OPS_STATUS_CODE', SATCAT_OPS_STATUS)),
     owner: textField(get('OWNER'), 'OWNER'),
     launchDate: dateField(get('LAUNCH_DATE'), 'LAUNCH_DATE'),
-    launchSite: optional(get('LAUNCH_SITE'), (s) => s.trim()),
+    launchSite: optionalTextField(get('LAUNCH_SITE'), 'LAUNCH_SITE'),
     decayDate: dateField(get('DECAY_DATE'), 'DECAY_DATE'),
     periodMin: optional(get('PERIOD'), (s) => numberField(s, 'PERIOD', { min: 0 })),
     inclinationDeg: optional(get('INCLINATION'), (s) => numberField(s, 'INCLINATION', { min: 0, max: 180 })),

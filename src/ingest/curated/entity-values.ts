@@ -57,7 +57,7 @@ export function readEntity(raw: unknown, path: Path, defaults: { kind?: string; 
     return null;
   }
   const kindRaw = raw.kind ?? defaults.kind;
-  if (typeof kindRaw !== 'string' || !(kindRaw in KINDS)) {
+  if (typeof kindRaw !== 'string' || !Object.hasOwn(KINDS, kindRaw)) {
     problems.push({ path: [...path, 'kind'], reason: `unknown or missing kind ${JSON.stringify(kindRaw)}` });
     return null;
   }
@@ -73,7 +73,7 @@ export function readEntity(raw: unknown, path: Path, defaults: { kind?: string; 
   const seen = new Map<string, Path>();
   for (const [key, value] of Object.entries(raw)) {
     if (ENTITY_KEYS.has(key)) continue;
-    const def = props[key];
+    const def = Object.hasOwn(props, key) ? props[key] : undefined;
     if (!def) { problems.push({ path: [...path, key], reason: `unknown property "${key}" for kind ${kind} (see docs/model.md)` }); continue; }
     const items = Array.isArray(value) ? value : [value];
     if (items.length === 0) problems.push({ path: [...path, key], reason: 'empty list' });
@@ -91,7 +91,7 @@ export function readEntity(raw: unknown, path: Path, defaults: { kind?: string; 
     });
   }
   for (const [name, def] of Object.entries(props)) {
-    if (def.required && !(name in raw)) problems.push({ path, reason: `${kind} ${id} lacks required property "${name}"` });
+    if (def.required && !Object.hasOwn(raw, name)) problems.push({ path, reason: `${kind} ${id} lacks required property "${name}"` });
   }
   if (kind === 'Country') {
     const iso = result.statements.find((s) => s.property === 'iso2');

@@ -12,6 +12,7 @@ import { statementId } from '../../model/statement.js';
 import { KINDS, KIND_NAMES } from '../../model/kinds.js';
 import { readYamlFile, fieldName, type Path, type ValidationError, type YamlFile } from './yaml-file.js';
 import { readCite, readEntity, mergeCite, type EntityResult, type Problem } from './entity-values.js';
+import { printable } from '../../model/text-safety.js';
 import { CURATED_ORIGIN, type KnowledgeBase, type Unstamped } from '../../model/knowledge-base.js';
 
 const TOP_KEYS = new Set(['defaults', 'sources', 'entities', 'series']);
@@ -33,10 +34,14 @@ export function listYamlFiles(dir: string): string[] {
 interface Located<T> { value: T; file: YamlFile; path: Path }
 
 export function readKnowledgeBase(dir: string, cwd = process.cwd()): ReadResult {
-  const files = listYamlFiles(dir).map((f) => readYamlFile(f, relative(cwd, f)));
+  return validateKnowledgeBase(listYamlFiles(dir).map((f) => readYamlFile(f, relative(cwd, f))));
+}
+
+/** Validates already-read files as one knowledge base (readKnowledgeBase reads them from a folder). */
+export function validateKnowledgeBase(files: YamlFile[]): ReadResult {
   const errors: ValidationError[] = files.flatMap((f) => f.errors);
   const report = (file: YamlFile, path: Path, reason: string) =>
-    errors.push({ file: file.file, line: file.lineOf(path), field: fieldName(path), reason });
+    errors.push({ file: file.file, line: file.lineOf(path), field: printable(fieldName(path)), reason: printable(reason) });
   const reportAll = (file: YamlFile, problems: Problem[]) => problems.forEach((p) => report(file, p.path, p.reason));
 
   const sources: Located<Source>[] = [];
@@ -51,7 +56,7 @@ export function readKnowledgeBase(dir: string, cwd = process.cwd()): ReadResult 
     const problems: Problem[] = [];
     const defaultsRaw = (data.defaults ?? {}) as Record<string, unknown>;
     const defaults = { kind: defaultsRaw.kind as string | undefined, cite: readCite(defaultsRaw.cite, ['defaults', 'cite'], problems) };
-    if (defaults.kind !== undefined && !(defaults.kind in KINDS)) problems.push({ path: ['defaults', 'kind'], reason: `unknown kind "${defaults.kind}" (kinds: ${KIND_NAMES.join(', ')})` });
+    if (defaults.kind !== undefined && (typeof defaults.kind !== 'string' || !Object.hasOwn(KINDS, defaults.kind))) problems.push({ path: ['defaults', 'kind'], reason: `unknown kind "${defaults.kind}" (kinds: ${KIND_NAMES.join(', ')})` });
     for (const [key, list] of [['sources', data.sources], ['entities', data.entities], ['series', data.series]] as const) {
       if (list !== undefined && !Array.isArray(list)) problems.push({ path: [key], reason: `${key} must be a list` });
     }

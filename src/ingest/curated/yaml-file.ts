@@ -1,6 +1,12 @@
-/** Reads one YAML file keeping the line of every node, so errors can name file, line and field. */
+/**
+ * Reads one YAML file keeping the line of every node, so errors can name file, line and field.
+ * Aliases, reserved key names, deep nesting and unsafe text are reported first (yaml-safety.ts);
+ * only a document without problems becomes JavaScript values.
+ */
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
+import { printable } from '../../model/text-safety.js';
+import { yamlSafetyProblems } from './yaml-safety.js';
 
 export type Path = (string | number)[];
 
@@ -34,15 +40,26 @@ export function readYamlFile(absolutePath: string, displayPath: string): YamlFil
 
 export function parseYaml(text: string, file: string): YamlFile {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (err) {
+    const reason = printable(`YAML syntax: ${err instanceof Error ? err.message : String(err)}`);
+    return { file, data: null, lineOf: () => 1, errors: [{ file, line: 1, field: '', reason }] };
+  }
   const lineOfNode = (node: Node | null | undefined): number | undefined =>
     node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
   const errors: ValidationError[] = doc.errors.map((e) => ({
     file,
     line: e.linePos?.[0]?.line ?? 1,
     field: '',
-    reason: `YAML syntax: ${e.message.split('\n')[0]}`,
+    reason: printable(`YAML syntax: ${e.message.split('\n')[0]}`),
   }));
+  if (errors.length === 0) {
+    for (const p of yamlSafetyProblems(doc.contents as Node | null)) {
+      errors.push({ file, line: lineOfNode(p.node) ?? 1, field: printable(fieldName(p.path)), reason: printable(p.reason) });
+    }
+  }
   const lineOf = (path: Path): number => {
     let node: unknown = doc.contents;
     let line = lineOfNode(doc.contents as Node) ?? 1;
@@ -61,5 +78,14 @@ export function parseYaml(text: string, file: string): YamlFile {
     }
     return line;
   };
-  return { file, data: errors.length ? null : doc.toJS(), lineOf, errors };
+  let data: unknown = null;
+  if (errors.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: 0 });
+    } catch (err) {
+      // Not expected after the checks above; reported rather than thrown all the same.
+      errors.push({ file, line: 1, field: '', reason: printable(`YAML: ${err instanceof Error ? err.message : String(err)}`) });
+    }
+  }
+  return { file, data, lineOf, errors };
 }

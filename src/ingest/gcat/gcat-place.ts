@@ -28,9 +28,9 @@ export interface GcatPlaceFields {
   shortName: string | null;
   name: string | null;
   location: string | null;
-  /** Degrees east. */
+  /** Degrees east, -180 to 180 (a row outside is rejected). */
   longitude: number | null;
-  /** Degrees north. */
+  /** Degrees north, -90 to 90. */
   latitude: number | null;
   /** Location uncertainty, degrees. */
   error: number | null;
@@ -48,9 +48,9 @@ export function placeFields(r: GcatRecord): GcatPlaceFields {
     shortName: cell(r, 'ShortName'),
     name: cell(r, 'Name'),
     location: cell(r, 'Location'),
-    longitude: numberCell(r, 'Longitude'),
-    latitude: numberCell(r, 'Latitude'),
-    error: numberCell(r, 'Error'),
+    longitude: numberCell(r, 'Longitude', { min: -180, max: 180 }),
+    latitude: numberCell(r, 'Latitude', { min: -90, max: 90 }),
+    error: numberCell(r, 'Error', { min: 0 }),
     parent: cell(r, 'Parent'),
     shortEName: cell(r, 'ShortEName'),
     eName: cell(r, 'EName'),

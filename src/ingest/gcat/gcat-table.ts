@@ -11,6 +11,7 @@
  */
 import { FeedFormatError, type ParseResult, type RowError } from '../feed-errors.js';
 import { collectRow, RowRejection } from '../celestrak-gp/row-rejection.js';
+import { parseDecimal, safeText, type NumberBounds } from '../celestrak-gp/field-values.js';
 import { parseGcatBound, parseGcatDate, type GcatBound, type GcatDate } from './gcat-date.js';
 
 export interface GcatRecord {
@@ -35,7 +36,8 @@ export interface GcatParseResult<T> extends ParseResult<T> {
   updated: GcatDate | null;
 }
 
-const UPDATED = /^#\s*Updated\s+(.+?)\s*$/;
+/** The start of the `# Updated …` line; the date is the rest of the line, trimmed (no backtracking). */
+const UPDATED = /^#\s*Updated\s/;
 
 export function readGcatTable(text: string, file: string, requiredColumns: readonly string[]): GcatTable {
   if (text.startsWith('\uFEFF')) text = text.slice(1);
@@ -51,7 +53,8 @@ export function readGcatTable(text: string, file: string, requiredColumns: reado
     if (raw.trim().length === 0) continue;
     if (raw.startsWith('#')) {
       const upd = UPDATED.exec(raw);
-      if (upd) updatedRaw = upd[1]!;
+      const stamp = upd ? raw.slice(upd[0].length).trim() : '';
+      if (stamp !== '') updatedRaw = stamp;
       else if (columns === null && raw.includes('\t')) {
         columns = raw.slice(1).split('\t').map((c) => c.trim());
         headerLine = line;
@@ -100,12 +103,16 @@ export function readGcatTable(text: string, file: string, requiredColumns: reado
   return { columns: cols, updated, updatedRaw, records, rejected };
 }
 
-/** Optional cell: trimmed text or null for `-`. An empty cell (not GCAT's marker) rejects the row. */
+/**
+ * Optional cell: trimmed text or null for `-`. An empty cell (not GCAT's marker) rejects the row, and
+ * so does text that cannot be stored (control characters, U+FFFD, over MAX_FEED_TEXT characters).
+ */
 export function cell(rec: GcatRecord, column: string): string | null {
   const v = rec.cells.get(column);
   if (v === undefined) return null; // optional column absent from this table's header
   if (v === '') throw new RowRejection(column, 'empty cell (GCAT marks empty values with "-")');
-  return v;
+  if (v === null) return null;
+  return safeText(v, column);
 }
 
 /** Required cell: rejects the row when `-`. */
@@ -115,12 +122,16 @@ export function requiredCell(rec: GcatRecord, column: string): string {
   return v;
 }
 
-/** Optional number cell (`-` → null). */
-export function numberCell(rec: GcatRecord, column: string): number | null {
+/** Optional number cell (`-` → null): the strict decimal grammar of field-values.ts, within `bounds`. */
+export function numberCell(rec: GcatRecord, column: string, bounds: NumberBounds = {}): number | null {
   const v = cell(rec, column);
   if (v === null) return null;
-  if (!/^[+-]?(?:\d+\.?\d*|\.\d+)$/.test(v)) throw new RowRejection(column, `"${v}" is not a number`);
-  return Number(v);
+  const n = parseDecimal(v);
+  if (n === null) throw new RowRejection(column, `"${v}" is not a number`);
+  if ((bounds.min !== undefined && n < bounds.min) || (bounds.max !== undefined && n > bounds.max)) {
+    throw new RowRejection(column, `${v} is outside ${bounds.min ?? '-∞'} to ${bounds.max ?? '∞'}`);
+  }
+  return n;
 }
 
 /** Required GCAT date cell. */

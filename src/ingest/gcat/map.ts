@@ -5,7 +5,7 @@ import type { CatalogRow, MappedCatalog } from '../../model/catalog-rows.js';
 
 /** GCAT's JCAT for objects with a SATCAT number is "S" + the number. */
 export function noradFromJcat(jcat: string | null): number | null {
-  const m = jcat ? /^S0*(\d+)$/.exec(jcat) : null;
+  const m = jcat ? /^S(\d+)$/.exec(jcat) : null; // Number() drops the leading zeros
   return m ? Number(m[1]) : null;
 }
 

@@ -29,9 +29,10 @@ export const UCS_MOJIBAKE_REPAIRS: ReadonlyMap<string, string> = new Map([
   ['\u00D4', '\u2018'], // Ô → ‘  (0xD4)  1×  "ÔCode in Space.Õ"
 ]);
 
-const DAMAGED = new RegExp(`[${[...UCS_MOJIBAKE_REPAIRS.keys()].join('')}]`, 'gu');
+/** One character class of the damaged characters (checked for linear matching in test/ingest/regex-safety). */
+export const UCS_MOJIBAKE_PATTERN = new RegExp(`[${[...UCS_MOJIBAKE_REPAIRS.keys()].join('')}]`, 'gu');
 
 /** Replace each damaged character with what the Mac Roman byte meant. */
 export function repairUcsMojibake(text: string): string {
-  return text.replace(DAMAGED, (c) => UCS_MOJIBAKE_REPAIRS.get(c) ?? c);
+  return text.replace(UCS_MOJIBAKE_PATTERN, (c) => UCS_MOJIBAKE_REPAIRS.get(c) ?? c);
 }

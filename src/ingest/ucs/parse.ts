@@ -8,7 +8,7 @@
  */
 import type { ParseResult, RowError } from '../feed-errors.js';
 import { readDelimitedTable } from '../celestrak-gp/csv-reader.js';
-import { integerField, numberField, textField } from '../celestrak-gp/field-values.js';
+import { integerField, numberField, optionalTextField, textField } from '../celestrak-gp/field-values.js';
 import { cosparField } from '../celestrak-gp/gp-row.js';
 import { collectRow, RowRejection } from '../celestrak-gp/row-rejection.js';
 import { repairUcsMojibake } from './mojibake.js';
@@ -99,10 +99,7 @@ function ucsRow(get: (k: UcsKey) => string): UcsRow {
   // After the repair, no-break spaces (the former "Ê") become plain spaces: in names and labels they
   // carry no meaning and would defeat matching ("AAC AIS-Sat1 (Kelpie 1)").
   const clean = (k: UcsKey): string => repairUcsMojibake(get(k)).replace(/\u00A0/g, ' ').trim();
-  const text = (k: UcsKey): string | null => {
-    const v = clean(k);
-    return v === '' ? null : v;
-  };
+  const text = (k: UcsKey): string | null => optionalTextField(clean(k), UCS_COLUMNS[k]);
   const col = UCS_COLUMNS;
   return {
     name: textField(clean('name'), col.name),

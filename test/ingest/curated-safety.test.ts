@@ -1,0 +1,115 @@
+/**
+ * The curated reader reports hostile or damaged YAML as errors with file, line and field, and never
+ * throws: reserved property names, aliases (bombs and unresolved ones), deep nesting, NUL and control
+ * characters, U+FFFD, non-finite numbers and out-of-range coordinates.
+ */
+import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readKnowledgeBase } from '../../src/ingest/curated/read-knowledge-base.js';
+
+function errorsWith(extra: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'kb-safety-'));
+  cpSync('test/fixtures/kb/basic', dir, { recursive: true });
+  writeFileSync(join(dir, 'zz-extra.yaml'), extra);
+  const result = readKnowledgeBase(dir);
+  if (result.ok) return [];
+  return result.errors.map((e) => ({ file: e.file.split('/').pop(), line: e.line, field: e.field, reason: e.reason }));
+}
+
+const entity = (...lines: string[]): string => [
+  'defaults:',
+  '  kind: Organization',
+  '  cite: { source: redshift-2025, locator: "§3.2.3" }',
+  'entities:',
+  '  - id: org.galactic-energy',
+  '    name: Galactic Energy',
+  '    orgKind: private-company',
+  ...lines,
+].join('\n');
+
+describe('curated reader safety', () => {
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])('reports a property named %s', (name) => {
+    expect(errorsWith(entity(`    ${name}: 3`))).toEqual([
+      { file: 'zz-extra.yaml', line: 8, field: `entities[0].${name}`, reason: `"${name}" is a reserved name and cannot be a property` },
+    ]);
+  });
+
+  it('reports a reserved top-level key and a reserved cite key', () => {
+    expect(errorsWith('constructor: 1\n')).toEqual([
+      { file: 'zz-extra.yaml', line: 1, field: 'constructor', reason: '"constructor" is a reserved name and cannot be a property' },
+    ]);
+    expect(errorsWith(entity('    cite: { toString: x }'))[0]).toMatchObject({ line: 8, field: 'entities[0].cite.toString' });
+  });
+
+  it('reports a kind named like an object property without throwing', () => {
+    expect(errorsWith(entity().replace('kind: Organization', 'kind: toString'))).toContainEqual(
+      { file: 'zz-extra.yaml', line: 2, field: 'defaults.kind', reason: expect.stringContaining('unknown kind "toString"') },
+    );
+  });
+
+  it('reports an alias bomb at its aliases, without expanding it', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]'].join('\n');
+    const errors = errorsWith(bomb).filter((e) => e.reason.startsWith('alias'));
+    expect(errors).toHaveLength(27);
+    expect(errors[0]).toEqual({ file: 'zz-extra.yaml', line: 2, field: 'b[0]', reason: 'alias *a is not allowed in curated data: write the value out' });
+  });
+
+  it('reports an unresolved alias with its line and field', () => {
+    expect(errorsWith(entity('    headquarters: *nowhere'))).toEqual([
+      { file: 'zz-extra.yaml', line: 8, field: 'entities[0].headquarters', reason: 'alias *nowhere is not allowed in curated data: write the value out' },
+    ]);
+  });
+
+  it('reports deep nesting (block and flow) instead of overflowing the stack', () => {
+    const block = Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' x';
+    const blockErrors = errorsWith(block);
+    expect(blockErrors).toHaveLength(1);
+    expect(blockErrors[0]).toMatchObject({ file: 'zz-extra.yaml', line: 34, reason: 'nested more than 32 levels deep' });
+    expect(blockErrors[0]!.field).toMatch(/^k0\.k1\.k2\..*\.k32$/);
+    const flow = errorsWith(`a: ${'['.repeat(50_000)}${']'.repeat(50_000)}`);
+    expect(flow).toHaveLength(1);
+    expect(flow[0]).toMatchObject({ file: 'zz-extra.yaml', line: 1 });
+  });
+
+  it.each([
+    ['a NUL', '"Galactic\\0Energy"', 'contains a NUL character at position 9'],
+    ['a control character', '"Galactic\\x1bEnergy"', 'contains the control character U+001B at position 9'],
+    ['U+FFFD', '"Galactic \\uFFFD"', 'contains U+FFFD (a character lost in decoding) at position 10'],
+    ['an unpaired surrogate', '"Galactic \\uD800"', 'contains an unpaired surrogate U+D800 at position 10'],
+  ])('reports %s in a value with file, line and field', (_, value, reason) => {
+    expect(errorsWith(entity(`    headquarters: ${value}`))).toEqual([
+      { file: 'zz-extra.yaml', line: 8, field: 'entities[0].headquarters', reason },
+    ]);
+  });
+
+  it('reports a NUL in a source field and in a note, not only in typed values', () => {
+    expect(errorsWith(entity('    note: { value: "x", note: "a\\0b" }'))).toEqual([
+      { file: 'zz-extra.yaml', line: 8, field: 'entities[0].note.note', reason: 'contains a NUL character at position 2' },
+    ]);
+    expect(errorsWith('sources:\n  - id: s1\n    kind: web\n    title: "T\\0"\n')).toEqual([
+      { file: 'zz-extra.yaml', line: 4, field: 'sources[0].title', reason: 'contains a NUL character at position 2' },
+    ]);
+  });
+
+  it('reports non-finite numbers and out-of-range coordinates', () => {
+    expect(errorsWith(entity('    employees: .nan'))).toEqual([
+      { file: 'zz-extra.yaml', line: 8, field: 'entities[0].employees', reason: 'NaN is not a finite number' },
+    ]);
+    expect(errorsWith(entity('    location: { lat: 91, lon: 10 }'))).toEqual([
+      { file: 'zz-extra.yaml', line: 8, field: 'entities[0].location', reason: 'lat must be a number from -90 to 90' },
+    ]);
+    expect(errorsWith(entity('    location: { lat: 10, lon: -213.25 }'))).toEqual([
+      { file: 'zz-extra.yaml', line: 8, field: 'entities[0].location', reason: 'lon must be a number from -180 to 180' },
+    ]);
+  });
+
+  it('reads numbers written as text with the strict grammar only', () => {
+    expect(errorsWith(entity('    employees: "0x10"'))).toEqual([
+      { file: 'zz-extra.yaml', line: 8, field: 'entities[0].employees', reason: 'expected a number, got string "0x10"' },
+    ]);
+    expect(errorsWith(entity('    employees: "1,200"'))).toEqual([]);
+  });
+});
