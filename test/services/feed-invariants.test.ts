@@ -118,7 +118,7 @@ describe.each(STORE_KINDS)('feed invariants on %s', (kind) => {
     expect(report.accepted).toBe(logLines.length - 2);
     const counts = await tableCounts(store);
     expect(counts.launches).toBe(before.launches);
-    expect(counts.launch_objects).toBe(before.launch_objects - 1);
+    expect(counts.launch_objects).toBe(before.launch_objects! - 1);
   });
 
   it('status shows the refused runs with check, reason and the quarantined file', async () => {
