@@ -301,6 +301,7 @@ describe('feed status', () => {
     const status = await api<{ origins: { origin: string; lastFailure: { check: string; reason: string } | null }[] }>('status');
     const failure = status.origins.find((o) => o.origin === 'ingest:gcat-launchlog')!.lastFailure!;
     expect(failure.check).toBe('shrink');
+    await page.goto('about:blank'); // the app shares API responses for a few minutes; a new page load asks again
     await visit('#/sources', 'sources-feed-refused');
     const row = await page.$eval('[data-feed-status] tr[data-feed="gcat-launchlog"]', (tr) => tr.textContent ?? '');
     expect(row).toContain('refused (shrink)');
