@@ -9,6 +9,8 @@ import { fetchFeed } from '../services/fetch-feed.js';
 import { formatRowError } from '../ingest/feed-errors.js';
 import { formatTable } from './format-table.js';
 
+interface IngestOpts { from?: string; bundled?: boolean; sourceId?: string; asOf?: string; force?: boolean; acceptShrink?: boolean }
+
 export function registerIngest(program: Command): void {
   program.command('ingest')
     .description(`ingest a catalog feed: ${FEEDS.map((f) => f.name).join(', ')}; without --from, download its live endpoint (conditional request)`)
@@ -18,19 +20,22 @@ export function registerIngest(program: Command): void {
     .option('--source-id <id>', 'source record to cite (default: the feed\'s live source, or the bundled snapshot\'s)')
     .option('--as-of <date>', 'date the data describes (default: today)')
     .option('--force', 'download even if the publisher\'s minimum interval has not passed')
-    .action((name: string, opts: { from?: string; bundled?: boolean; sourceId?: string; asOf?: string; force?: boolean }) => withStore(async (store, settings) => {
+    .option('--accept-shrink', 'accept a file that is complete and well-formed but has fewer rows or keys than the previous ingest (e.g. a quarantined file, after review)')
+    .action((name: string, opts: IngestOpts) => withStore(async (store, settings) => {
       const feed = feedByName(name);
       if (!feed) throw new Error(`unknown feed "${name}" (feeds: ${FEEDS.map((f) => f.name).join(', ')})`);
+      const ingestOpts = { rulesDir: settings.rulesDir, quarantineDir: settings.quarantineDir, acceptShrink: opts.acceptShrink ?? false };
       try {
         const reports = [];
         if (opts.bundled) {
-          for (const snap of feed.bundled) reports.push(await ingestBundled(store.db, feed, snap, settings.rulesDir));
+          for (const snap of feed.bundled) reports.push(await ingestBundled(store.db, feed, snap, settings.rulesDir, ingestOpts));
         } else if (opts.from && !/^https?:\/\//.test(opts.from)) {
           const sourceId = opts.sourceId ?? feed.live?.sourceId;
           if (!sourceId) throw new Error(`--source-id is required for ${feed.name}`);
-          reports.push(await ingestFeed(store.db, feed, { text: readFileSync(opts.from, 'utf8'), file: opts.from, sourceId, asOf: opts.asOf ?? new Date().toISOString().slice(0, 10) }, undefined, settings.rulesDir));
+          const source = { bytes: readFileSync(opts.from), file: opts.from, sourceId, asOf: opts.asOf ?? new Date().toISOString().slice(0, 10) };
+          reports.push(await ingestFeed(store.db, feed, source, ingestOpts));
         } else {
-          const outcome = await fetchFeed(store.db, feed, { url: opts.from, force: opts.force ?? false, sourceId: opts.sourceId, rulesDir: settings.rulesDir });
+          const outcome = await fetchFeed(store.db, feed, { url: opts.from, force: opts.force ?? false, sourceId: opts.sourceId, ...ingestOpts });
           if (outcome.kind !== 'ingested') {
             console.log(outcome.message);
             return;
@@ -39,6 +44,7 @@ export function registerIngest(program: Command): void {
         }
         for (const r of reports) {
           console.log(`${r.feed}: ${r.file} (source ${r.sourceId}, as of ${r.asOf}): ${r.total} rows, ${r.accepted} accepted, ${r.rejectedCount} rejected (run ${r.runId})`);
+          if (r.acceptedShrink) console.log(`  accepted although it shrank (--accept-shrink): ${r.acceptedShrink}`);
           for (const e of r.rejected.slice(0, 20)) console.log(`  rejected ${formatRowError(e)}`);
           if (r.rejectedCount > 20) console.log(`  … ${r.rejectedCount - 20} more rejections in the run history (redshift-monitor status --json)`);
           for (const u of r.unknownCountryCodes) console.log(`  unknown country code ${u.field} "${u.code}" (${u.vocabulary}): ${u.rows} rows, lines ${u.lines.join(', ')}${u.rows > u.lines.length ? ' …' : ''}; not read as a country (add it to data/rules/country-codes.yaml)`);
@@ -47,7 +53,8 @@ export function registerIngest(program: Command): void {
         }
       } catch (err) {
         if (err instanceof IngestError) {
-          console.error(`ingest failed, nothing changed (run ${err.runId}): ${err.message}`);
+          console.error(`ingest failed (${err.check}), nothing changed (run ${err.runId}): ${err.message}`);
+          if (err.quarantined) console.error(`the file is kept in ${err.quarantined} (reason beside it)`);
           process.exitCode = 1;
           return;
         }

@@ -20,7 +20,7 @@ export function registerServe(program: Command): void {
         throw err;
       }
       const app = await buildServer({ store, logLevel: settings.logLevel, rulesDir: settings.rulesDir });
-      const stopSchedule = settings.fetchSchedule ? startFetchSchedule(store.db, (line) => app.log.info(line), undefined, settings.rulesDir) : () => {};
+      const stopSchedule = settings.fetchSchedule ? startFetchSchedule(store.db, (line) => app.log.info(line), undefined, settings.rulesDir, settings.quarantineDir) : () => {};
       const close = async () => { stopSchedule(); await app.close(); await store.close(); process.exit(0); };
       process.once('SIGINT', close);
       process.once('SIGTERM', close);

@@ -51,6 +51,15 @@ export function registerStoreCommands(program: Command): void {
       console.log('\nruns');
       console.log(formatTable(['origin', 'runs', 'last run', 'status', 'last success', 'stale (h)', 'data as of', 'source', 'last error'],
         s.origins.map((o) => [o.origin, o.runs, o.lastRun ?? '', o.lastStatus ?? '', o.lastSuccess ?? 'never', o.stalenessHours ?? '', o.dataAsOf ?? '', o.sourceId ?? '', (o.lastError ?? '').slice(0, 120)])));
+      const failed = s.origins.filter((o) => o.lastFailure);
+      if (failed.length) {
+        console.log('\nlast failed or refused run per origin (nothing was stored by it)');
+        for (const o of failed) {
+          const f = o.lastFailure!;
+          console.log(`${o.origin}: run ${f.runId} at ${f.at}${f.check ? ` refused (${f.check})` : ' failed'}${o.lastStatus === 'succeeded' ? ', since succeeded' : ''}: ${f.reason ?? ''}`);
+          if (f.quarantined) console.log(`  kept in ${f.quarantined}`);
+        }
+      }
     }));
 
   program.command('export')

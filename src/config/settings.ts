@@ -3,6 +3,7 @@
  * variable, default and help, parsed once at start-up. docs/configuration.md is
  * checked against this table by a test.
  */
+import { join } from 'node:path';
 export interface SettingDef {
   env: string;
   default: string;
@@ -17,6 +18,10 @@ export const SETTINGS = {
     help: 'A postgres:// URL switches the store from the embedded PGlite database to that PostgreSQL server.',
   },
   dataDir: { env: 'REDSHIFT_DATA_DIR', default: '.redshift', help: 'Folder of the embedded PGlite database (created on first start).' },
+  quarantineDir: {
+    env: 'REDSHIFT_QUARANTINE_DIR', default: '',
+    help: 'Folder where a refused feed file (truncated, shrunk, another table, malformed) is kept beside its reason; empty: quarantine/ under REDSHIFT_DATA_DIR.',
+  },
   kbDir: { env: 'REDSHIFT_KB_DIR', default: 'data/kb', help: 'Folder of the curated knowledge base (YAML).' },
   rulesDir: { env: 'REDSHIFT_RULES_DIR', default: 'data/rules', help: 'Folder of the curated classification rules (YAML).' },
   fetchSchedule: {
@@ -32,6 +37,8 @@ export interface Settings {
   host: string;
   databaseUrl: string | null;
   dataDir: string;
+  /** Resolved: REDSHIFT_QUARANTINE_DIR, or quarantine/ under the data dir. */
+  quarantineDir: string;
   kbDir: string;
   rulesDir: string;
   logLevel: string;
@@ -53,5 +60,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new SettingsError(`LOG_LEVEL "${logLevel}" is not a log level`);
   const fetchSchedule = raw('fetchSchedule');
   if (fetchSchedule !== 'on' && fetchSchedule !== 'off') throw new SettingsError(`REDSHIFT_FETCH_SCHEDULE must be on or off, got "${fetchSchedule}"`);
-  return { port, host: raw('host'), databaseUrl, dataDir: raw('dataDir'), kbDir: raw('kbDir'), rulesDir: raw('rulesDir'), logLevel, fetchSchedule: fetchSchedule === 'on' };
+  const dataDir = raw('dataDir');
+  const quarantineDir = raw('quarantineDir') || join(dataDir, 'quarantine');
+  return { port, host: raw('host'), databaseUrl, dataDir, quarantineDir, kbDir: raw('kbDir'), rulesDir: raw('rulesDir'), logLevel, fetchSchedule: fetchSchedule === 'on' };
 }

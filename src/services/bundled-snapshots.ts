@@ -5,17 +5,21 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { FEEDS, type BundledSnapshot, type FeedDef } from './feeds.js';
-import { ingestFeed, type IngestReport } from './ingest-feed.js';
+import { ingestFeed, type IngestOptions, type IngestReport } from './ingest-feed.js';
 
 export const SNAPSHOT_DIR = 'data/snapshots';
 
-export function readSnapshot(file: string, dir = SNAPSHOT_DIR): string {
+export function readSnapshotBytes(file: string, dir = SNAPSHOT_DIR): Uint8Array {
   const bytes = readFileSync(join(dir, file));
-  return (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+  return file.endsWith('.gz') ? gunzipSync(bytes) : bytes;
 }
 
-export async function ingestBundled(db: Kysely<Database>, feed: FeedDef, snap: BundledSnapshot, rulesDir?: string): Promise<IngestReport> {
-  return ingestFeed(db, feed, { text: readSnapshot(snap.file), file: `${SNAPSHOT_DIR}/${snap.file}`, sourceId: snap.sourceId, asOf: snap.asOf }, undefined, rulesDir);
+export function readSnapshot(file: string, dir = SNAPSHOT_DIR): string {
+  return Buffer.from(readSnapshotBytes(file, dir)).toString('utf8');
+}
+
+export async function ingestBundled(db: Kysely<Database>, feed: FeedDef, snap: BundledSnapshot, rulesDir?: string, opts: IngestOptions = {}): Promise<IngestReport> {
+  return ingestFeed(db, feed, { bytes: readSnapshotBytes(snap.file), file: `${SNAPSHOT_DIR}/${snap.file}`, sourceId: snap.sourceId, asOf: snap.asOf }, { ...opts, rulesDir });
 }
 
 /** Every bundled snapshot of every feed, oldest first within a feed. */

@@ -6,6 +6,7 @@
 import type { ParseResult } from '../ingest/feed-errors.js';
 import type { MappedCatalog } from '../model/catalog-rows.js';
 import { parseGp } from '../ingest/celestrak-gp/parse.js';
+import { checkRowValues } from '../ingest/check-feed.js';
 import { mapGp } from '../ingest/celestrak-gp/map.js';
 import { parseSatcatCsv } from '../ingest/celestrak-satcat/parse.js';
 import { mapSatcat } from '../ingest/celestrak-satcat/map.js';
@@ -18,19 +19,51 @@ import { mapLaunchLog, mapReference } from '../ingest/gcat/map.js';
 import { parseUcs } from '../ingest/ucs/parse.js';
 import { mapUcs } from '../ingest/ucs/map.js';
 import { countryCodeUses, type CountryCodeUse } from '../ingest/country-code-check.js';
+import type { FeedInvariants } from '../ingest/feed-invariants.js';
+import { GP_INVARIANTS } from '../ingest/celestrak-gp/invariants.js';
+import { SATCAT_INVARIANTS } from '../ingest/celestrak-satcat/invariants.js';
+import { UCS_INVARIANTS } from '../ingest/ucs/invariants.js';
+import {
+  FTOCAT_INVARIANTS, LAUNCHLOG_INVARIANTS, LP_INVARIANTS, ORGS_INVARIANTS, PLATFORMS_INVARIANTS, SITES_INVARIANTS,
+} from '../ingest/gcat/invariants.js';
 
 export interface FeedInput { text: string; file: string; sourceId: string; asOf: string }
 /** countryCodes: every country code in the accepted rows, checked against data/rules/country-codes.yaml by the ingest. */
-export interface FeedOutput { parsed: ParseResult<unknown>; mapped: MappedCatalog; countryCodes?: CountryCodeUse[] }
+export interface FeedMapped { mapped: MappedCatalog; countryCodes?: CountryCodeUse[] }
+export interface FeedOutput extends FeedMapped { parsed: ParseResult<unknown> }
 
 export interface BundledSnapshot { file: string; sourceId: string; asOf: string }
 
 export interface FeedDef {
   name: string;
   label: string;
+  /** Parse the text into rows (pure); bad rows are rejected with line, field and reason. */
+  parse(input: FeedInput): ParseResult<unknown>;
+  /** Map accepted rows to store rows (pure). */
+  map(parsed: ParseResult<unknown>, input: FeedInput): FeedMapped;
+  /** parse, check each row's values (a bad value rejects its row), then map: pure, so it can run in a worker. */
   read(input: FeedInput): FeedOutput;
+  /** What a file must satisfy before anything is written (src/ingest/<feed>/invariants.ts). */
+  invariants: FeedInvariants;
   bundled: BundledSnapshot[];
   live: { url: string; sourceId: string; minIntervalHours: number } | null;
+}
+
+interface FeedSpec<T> extends Omit<FeedDef, 'parse' | 'map' | 'read'> {
+  parse(input: FeedInput): ParseResult<T>;
+  map(parsed: ParseResult<T>, input: FeedInput): FeedMapped;
+}
+
+/** A feed whose parser and mapper agree on the row type T (erased to unknown in FeedDef). */
+function feed<T>(spec: FeedSpec<T>): FeedDef {
+  const map = (parsed: ParseResult<unknown>, input: FeedInput) => spec.map(parsed as ParseResult<T>, input);
+  return {
+    ...spec, map,
+    read: (input) => {
+      const parsed = checkRowValues(spec.parse(input), spec.invariants, input.file);
+      return { parsed, ...spec.map(parsed, input) };
+    },
+  };
 }
 
 const GCAT = 'https://planet4589.org/space/gcat/tsv';
@@ -38,75 +71,76 @@ const GCAT_INTERVAL_HOURS = 24;
 
 function gcatReference<T extends object>(
   name: string, label: string, parse: (t: string, f: string) => ParseResult<T>, key: (r: T) => string, state: (r: T) => string | null,
-  bundled: BundledSnapshot[], url: string, countryField?: string,
+  invariants: FeedInvariants, bundled: BundledSnapshot[], url: string, countryField?: string,
 ): FeedDef {
-  return {
-    name, label, bundled,
-    read: ({ text, file, sourceId }) => {
-      const parsed = parse(text, file);
+  return feed<T>({
+    name, label, bundled, invariants,
+    parse: ({ text, file }) => parse(text, file),
+    map: (parsed, { sourceId }) => {
       const countryCodes = countryField ? countryCodeUses(parsed, 'gcat', { [countryField]: state }) : undefined;
-      return { parsed, mapped: mapReference(name, parsed.rows, key, state, sourceId), countryCodes };
+      return { mapped: mapReference(name, parsed.rows, key, state, sourceId), countryCodes };
     },
     live: { url, sourceId: `${name}-live`, minIntervalHours: GCAT_INTERVAL_HOURS },
-  };
+  });
 }
 
 export const FEEDS: FeedDef[] = [
-  {
+  feed({
     name: 'celestrak-gp',
     label: 'CelesTrak GP element sets, active objects (OMM CSV/JSON or 3-line TLE)',
-    read: ({ text, file, sourceId, asOf }) => {
-      const parsed = parseGp(text, file);
-      return { parsed, mapped: mapGp(parsed.rows, sourceId, asOf) };
-    },
+    parse: ({ text, file }) => parseGp(text, file),
+    map: (parsed, { sourceId, asOf }) => ({ mapped: mapGp(parsed.rows, sourceId, asOf) }),
+    invariants: GP_INVARIANTS,
     bundled: [
       { file: 'celestrak_active_tle_2026-05-04.txt.gz', sourceId: 'celestrak-tle-active-2026-05-04', asOf: '2026-05-04' },
       { file: 'celestrak_gp_active_2026-07-10.csv.gz', sourceId: 'celestrak-gp-active-2026-07-10', asOf: '2026-07-10' },
     ],
     // CelesTrak asks clients not to download the same data more than once every two hours.
     live: { url: 'https://celestrak.org/NORAD/elements/gp.php?GROUP=active&FORMAT=csv', sourceId: 'celestrak-gp-live', minIntervalHours: 2 },
-  },
-  {
+  }),
+  feed({
     name: 'celestrak-satcat',
     label: 'CelesTrak SATCAT (CSV)',
-    read: ({ text, file, sourceId }) => {
-      const parsed = parseSatcatCsv(text, file);
-      return { parsed, mapped: mapSatcat(parsed.rows, sourceId), countryCodes: countryCodeUses(parsed, 'satcat', { OWNER: (r) => r.owner }) };
-    },
+    parse: ({ text, file }) => parseSatcatCsv(text, file),
+    map: (parsed, { sourceId }) => ({ mapped: mapSatcat(parsed.rows, sourceId), countryCodes: countryCodeUses(parsed, 'satcat', { OWNER: (r) => r.owner }) }),
+    invariants: SATCAT_INVARIANTS,
     bundled: [],
     live: { url: 'https://celestrak.org/pub/satcat.csv', sourceId: 'celestrak-satcat-live', minIntervalHours: 24 },
-  },
-  {
+  }),
+  feed({
     name: 'gcat-launchlog',
     label: 'GCAT derived launch log (one row per object)',
-    read: ({ text, file, sourceId }) => {
-      const parsed = parseLaunchLog(text, file);
+    parse: ({ text, file }) => parseLaunchLog(text, file),
+    map: (parsed, { sourceId }) => {
       const countryCodes = countryCodeUses(parsed, 'gcat', { LVState: (r) => r.lvState, SatState: (r) => r.satState });
-      return { parsed, mapped: mapLaunchLog(parsed.rows, sourceId), countryCodes };
+      return { mapped: mapLaunchLog(parsed.rows, sourceId), countryCodes };
     },
+    invariants: LAUNCHLOG_INVARIANTS,
     bundled: [{ file: 'gcat_launchlog_2024-12-08.tsv.gz', sourceId: 'gcat-launchlog-2024-12-08', asOf: '2024-12-08' }],
     live: { url: `${GCAT}/derived/launchlog.tsv`, sourceId: 'gcat-launchlog-live', minIntervalHours: GCAT_INTERVAL_HOURS },
-  },
-  gcatReference('gcat-orgs', 'GCAT organizations', parseOrgs, (r) => r.code, (r) => r.stateCode,
+  }),
+  gcatReference('gcat-orgs', 'GCAT organizations', parseOrgs, (r) => r.code, (r) => r.stateCode, ORGS_INVARIANTS,
     [{ file: 'gcat_orgs_2026-03-26.tsv.gz', sourceId: 'gcat-orgs-2026-03-26', asOf: '2026-03-26' }], `${GCAT}/tables/orgs.tsv`),
-  gcatReference('gcat-sites', 'GCAT launch sites', parseSites, (r) => r.site, (r) => r.stateCode,
+  gcatReference('gcat-sites', 'GCAT launch sites', parseSites, (r) => r.site, (r) => r.stateCode, SITES_INVARIANTS,
     [{ file: 'gcat_sites_2024-11-27.tsv.gz', sourceId: 'gcat-sites-2024-11-27', asOf: '2024-11-27' }], `${GCAT}/tables/sites.tsv`),
-  gcatReference('gcat-lp', 'GCAT launch points (pads)', parseLaunchPoints, (r) => `${r.site}/${r.code ?? '-'}`, (r) => r.stateCode,
+  gcatReference('gcat-lp', 'GCAT launch points (pads)', parseLaunchPoints, (r) => `${r.site}/${r.code ?? '-'}`, (r) => r.stateCode, LP_INVARIANTS,
     [{ file: 'gcat_lp_2024-01-13.tsv.gz', sourceId: 'gcat-lp-2024-01-13', asOf: '2024-01-13' }], `${GCAT}/tables/lp.tsv`),
-  gcatReference('gcat-platforms', 'GCAT launch platforms (ships, aircraft)', parsePlatforms, (r) => r.code, (r) => r.stateCode,
+  gcatReference('gcat-platforms', 'GCAT launch platforms (ships, aircraft)', parsePlatforms, (r) => r.code, (r) => r.stateCode, PLATFORMS_INVARIANTS,
     [{ file: 'gcat_platforms_2024-01-13.tsv.gz', sourceId: 'gcat-platforms-2024-01-13', asOf: '2024-01-13' }], `${GCAT}/tables/platforms.tsv`),
-  gcatReference('gcat-ftocat', 'GCAT failed-to-orbit catalog', parseFtocat, (r) => r.jcat, (r) => r.state,
+  gcatReference('gcat-ftocat', 'GCAT failed-to-orbit catalog', parseFtocat, (r) => r.jcat, (r) => r.state, FTOCAT_INVARIANTS,
     [{ file: 'gcat_ftocat_extract_2024-12-18_to_2026-08-10.tsv.gz', sourceId: 'gcat-ftocat-extract-2026-08-10', asOf: '2026-08-10' }], `${GCAT}/cat/ftocat.tsv`, 'State'),
-  {
+  feed({
     name: 'ucs',
     label: 'UCS Satellite Database (tab-delimited; frozen at its 2023-05-01 release)',
-    read: ({ text, file, sourceId }) => {
-      const parsed = parseUcs(text, file);
-      return { parsed, mapped: mapUcs(parsed.rows, sourceId), countryCodes: countryCodeUses(parsed, 'ucs', { 'Country of Operator/Owner': (r) => r.countryOfOperator }) };
-    },
+    parse: ({ text, file }) => parseUcs(text, file),
+    map: (parsed, { sourceId }) => ({
+      mapped: mapUcs(parsed.rows, sourceId),
+      countryCodes: countryCodeUses(parsed, 'ucs', { 'Country of Operator/Owner': (r) => r.countryOfOperator }),
+    }),
+    invariants: UCS_INVARIANTS,
     bundled: [{ file: 'ucs_satellite_database_2023-05-01.tsv.gz', sourceId: 'ucs-satdb-2023-05-01', asOf: '2023-05-01' }],
     live: null,
-  },
+  }),
 ];
 
 export function feedByName(name: string): FeedDef | undefined {

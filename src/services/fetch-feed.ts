@@ -2,12 +2,13 @@
  * Downloads a feed's live endpoint politely: conditional requests (ETag and
  * Last-Modified), a timeout, retries with exponential backoff on network errors,
  * 429 and 5xx, the publisher's minimum interval, and a User-Agent naming the client.
- * A failed or malformed download changes nothing and is recorded in the run history.
+ * Every failure is a recorded run, a body that stalls or is cut off included (what arrived is
+ * quarantined); a malformed or implausible download changes nothing (see ingest-feed.ts).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { startRun, finishRun } from '../store/runs.js';
-import { ingestFeed, originOf, IngestError, type IngestReport } from './ingest-feed.js';
+import { ingestFeed, originOf, refuse, IngestError, type IngestReport } from './ingest-feed.js';
 import type { FeedDef } from './feeds.js';
 import { parseInWorker } from './parse-in-worker.js';
 
@@ -30,6 +31,10 @@ export interface FetchOptions {
   rulesDir?: string;
   /** Time budget for parsing the download in its worker thread (default PARSE_BUDGET_MS). */
   parseBudgetMs?: number;
+  /** Where refused downloads are kept (none: not kept). */
+  quarantineDir?: string | null;
+  /** Accept a download whose only fault is that it shrank against the previous ingest. */
+  acceptShrink?: boolean;
 }
 
 class RetryableError extends Error {}
@@ -58,8 +63,8 @@ export async function fetchFeed(db: Kysely<Database>, feed: FeedDef, opts: Fetch
   } catch (err) {
     const runId = await startRun(db, originOf(feed), attemptAt);
     const message = `${url}: download failed: ${err instanceof Error ? err.message : String(err)}`;
-    await finishRun(db, runId, 'failed', { url }, message);
-    throw new IngestError(message, runId);
+    await finishRun(db, runId, 'failed', { url, check: 'download' }, message);
+    throw new IngestError(message, runId, [], 'download');
   }
   if (response.status === 304) {
     const runId = await startRun(db, originOf(feed), attemptAt);
@@ -67,13 +72,47 @@ export async function fetchFeed(db: Kysely<Database>, feed: FeedDef, opts: Fetch
     await db.updateTable('feed_state').set({ last_success_at: attemptAt }).where('feed', '=', feed.name).execute();
     return { kind: 'not-modified', message: `${feed.name}: not modified since the last download (${state?.last_success_at ?? 'unknown'})` };
   }
-  const text = await response.text();
-  const report = await ingestFeed(db, feed, { text, file: url, sourceId, asOf: attemptAt.slice(0, 10) }, attemptAt, opts.rulesDir,
-    (input) => parseInWorker(feed, input, opts.parseBudgetMs));
+  const body = await readBody(response);
+  if ('error' in body) {
+    const runId = await startRun(db, originOf(feed), attemptAt);
+    const expected = contentLength(response);
+    const reason = `${url}: download cut off after ${body.bytes.byteLength} bytes${expected === null ? '' : ` of ${expected}`}: ${body.error}`;
+    throw await refuse(db, { feed, runId, at: attemptAt, file: url, sourceId, quarantineDir: opts.quarantineDir }, { check: 'download', reason }, body.bytes);
+  }
+  const report = await ingestFeed(db, feed, { bytes: body.bytes, contentLength: contentLength(response), file: url, sourceId, asOf: attemptAt.slice(0, 10) },
+    { now: attemptAt, rulesDir: opts.rulesDir, quarantineDir: opts.quarantineDir, acceptShrink: opts.acceptShrink, read: (input) => parseInWorker(feed, input, opts.parseBudgetMs) });
   await db.updateTable('feed_state')
     .set({ etag: response.headers.get('etag'), last_modified: response.headers.get('last-modified'), last_success_at: attemptAt })
     .where('feed', '=', feed.name).execute();
   return { kind: 'ingested', report };
+}
+
+/** The body's bytes; a body that stalls past the timeout or is cut off yields what arrived and why it stopped. */
+async function readBody(response: Response): Promise<{ bytes: Uint8Array } | { bytes: Uint8Array; error: string }> {
+  const chunks: Uint8Array[] = [];
+  try {
+    if (response.body) {
+      const reader = response.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+      }
+    }
+    return { bytes: Buffer.concat(chunks) };
+  } catch (err) {
+    const stalled = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+    const why = err instanceof Error ? `${err.message}${err.cause instanceof Error ? ` (${err.cause.message})` : ''}` : String(err);
+    return { bytes: Buffer.concat(chunks), error: stalled ? `the body stalled: ${why}` : why };
+  }
+}
+
+/** Content-Length of an unencoded body (fetch decodes gzip, so an encoded body's length is not the text's). */
+function contentLength(response: Response): number | null {
+  const encoding = response.headers.get('content-encoding');
+  if (encoding && encoding !== 'identity') return null;
+  const v = response.headers.get('content-length');
+  return v !== null && /^\d+$/.test(v) ? Number(v) : null;
 }
 
 async function request(url: string, headers: Record<string, string>, timeoutMs: number): Promise<Response> {

@@ -4,13 +4,13 @@ import type { Database } from '../store/schema.js';
 import { FEEDS } from './feeds.js';
 import { fetchFeed } from './fetch-feed.js';
 
-export function startFetchSchedule(db: Kysely<Database>, log: (line: string) => void, firstDelayMs = 60_000, rulesDir?: string): () => void {
+export function startFetchSchedule(db: Kysely<Database>, log: (line: string) => void, firstDelayMs = 60_000, rulesDir?: string, quarantineDir?: string): () => void {
   const timers: NodeJS.Timeout[] = [];
   for (const feed of FEEDS) {
     if (!feed.live) continue;
     const run = async () => {
       try {
-        const outcome = await fetchFeed(db, feed, { rulesDir });
+        const outcome = await fetchFeed(db, feed, { rulesDir, quarantineDir });
         log(outcome.kind === 'ingested' ? `${feed.name}: ingested ${outcome.report.accepted} rows` : outcome.message);
       } catch (err) {
         log(`${feed.name}: ${err instanceof Error ? err.message : String(err)}`);

@@ -1,24 +1,44 @@
 /**
- * Ingests one feed's text: parse and map (pure), then write in one transaction.
- * A malformed file (FeedFormatError), or one with too many bad rows, changes nothing
- * and is recorded as a failed run; rejected rows are counted and reported.
+ * Ingests one feed's file: check its invariants, parse and map (pure), then write in one transaction.
+ * Before anything is written the file must be complete, be the expected table, hold well-formed values
+ * (a bad value rejects its row) and be plausible against the previous successful ingest
+ * (src/ingest/feed-invariants.ts). A refused file changes nothing: it is recorded as a failed run with
+ * the check and reason, and kept in the quarantine folder. Only a shrink can be accepted (acceptShrink).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { startRun, finishRun } from '../store/runs.js';
 import { writeCatalog, type CatalogCounts } from '../store/write-catalog.js';
 import { FeedFormatError, formatRowError, type RowError } from '../ingest/feed-errors.js';
+import type { Refusal, RefusalCheck } from '../ingest/feed-invariants.js';
+import { checkFileText, checkLength, checkPlausible, checkRowIdentity, decodeFeedBytes } from '../ingest/check-feed.js';
 import type { FeedDef, FeedInput, FeedOutput } from './feeds.js';
 import { readRules } from '../ingest/rules/read-rules.js';
 import { formatValidationError } from '../ingest/curated/yaml-file.js';
 import { countryVocabulary } from '../model/country-codes.js';
 import { unknownCountryCodes, type UnknownCountryCode } from '../ingest/country-code-check.js';
 import { SETTINGS } from '../config/settings.js';
+import { previousIngest, nextKeys } from './previous-ingest.js';
+import { quarantineFile } from './feed-quarantine.js';
 
 /** More rejected rows than this share (and than MIN_REJECTED_TO_FAIL) means the file, not a few rows, is wrong. */
 export const MAX_REJECTED_SHARE = 0.05;
 export const MIN_REJECTED_TO_FAIL = 10;
 const REPORTED_REJECTIONS = 100;
+
+/** A file as text, or a download as the bytes received (decoded as strict UTF-8, checked against Content-Length). */
+export type FeedSource = Omit<FeedInput, 'text'> & ({ text: string } | { bytes: Uint8Array; contentLength?: number | null });
+
+export interface IngestOptions {
+  now?: string;
+  rulesDir?: string;
+  /** Where refused files are kept; null or absent: not kept. */
+  quarantineDir?: string | null;
+  /** Accept a file whose only fault is that it shrank against the previous ingest (an operator's deliberate choice). */
+  acceptShrink?: boolean;
+  /** Parses, checks and maps the text (default: the feed's own `read`); the fetch path passes parseInWorker to run it off the event loop. */
+  read?: (input: FeedInput) => FeedOutput | Promise<FeedOutput>;
+}
 
 export interface IngestReport {
   feed: string;
@@ -35,10 +55,13 @@ export interface IngestReport {
   /** How many code occurrences (rows × fields) those are. */
   unknownCountryCodeCount: number;
   tables: CatalogCounts;
+  /** The previous successful ingest this file was compared with, and a shrink an operator accepted. */
+  previous: { runId: number; rows: number; keys: number } | null;
+  acceptedShrink: string | null;
 }
 
 export class IngestError extends Error {
-  constructor(message: string, readonly runId: number, readonly rejected: RowError[] = []) {
+  constructor(message: string, readonly runId: number, readonly rejected: RowError[] = [], readonly check: RefusalCheck = 'format', readonly quarantined: string | null = null) {
     super(message);
   }
 }
@@ -47,40 +70,75 @@ export function originOf(feed: FeedDef): string {
   return `ingest:${feed.name}`;
 }
 
-/** `read` parses and maps the text; the fetch path passes parseInWorker to run it off the event loop. */
-export async function ingestFeed(db: Kysely<Database>, feed: FeedDef, input: FeedInput, now = new Date().toISOString(), rulesDir: string = SETTINGS.rulesDir.default,
-  read: (input: FeedInput) => FeedOutput | Promise<FeedOutput> = (i) => feed.read(i)): Promise<IngestReport> {
+interface RunContext { feed: FeedDef; runId: number; at: string; file: string; sourceId: string; quarantineDir?: string | null }
+
+/** Records a refused file as a failed run (check, reason, where it is kept) and returns the error to throw. */
+export async function refuse(
+  db: Kysely<Database>, ctx: RunContext, refusal: Refusal, body: string | Uint8Array | null, rejected: RowError[] = [],
+): Promise<IngestError> {
+  const keep = body !== null && ctx.quarantineDir && refusal.check !== 'store' && refusal.check !== 'rules';
+  const quarantined = keep ? quarantineFile(ctx.quarantineDir!, { feed: ctx.feed.name, runId: ctx.runId, at: ctx.at, file: ctx.file, refusal }, body) : null;
+  const detail = { file: ctx.file, sourceId: ctx.sourceId, refused: true, check: refusal.check, quarantined, rejected: rejected.slice(0, REPORTED_REJECTIONS) };
+  await finishRun(db, ctx.runId, 'failed', detail, refusal.reason);
+  return new IngestError(refusal.reason, ctx.runId, rejected, refusal.check, quarantined);
+}
+
+export async function ingestFeed(db: Kysely<Database>, feed: FeedDef, source: FeedSource, opts: IngestOptions = {}): Promise<IngestReport> {
+  const now = opts.now ?? new Date().toISOString();
+  const rulesDir = opts.rulesDir ?? SETTINGS.rulesDir.default;
   const origin = originOf(feed);
   const runId = await startRun(db, origin, now);
-  const fail = async (message: string, rejected: RowError[] = []) => {
-    await finishRun(db, runId, 'failed', { file: input.file, sourceId: input.sourceId, rejected: rejected.slice(0, REPORTED_REJECTIONS) }, message);
-    return new IngestError(message, runId, rejected);
-  };
-  let out;
+  const ctx: RunContext = { feed, runId, at: now, file: source.file, sourceId: source.sourceId, quarantineDir: opts.quarantineDir };
+  const body = 'bytes' in source ? source.bytes : source.text;
+  const fail = async (check: RefusalCheck, reason: string, rejected: RowError[] = []) => refuse(db, ctx, { check, reason }, body, rejected);
+
+  let text: string;
+  if ('bytes' in source) {
+    const short = checkLength(source.bytes.byteLength, source.contentLength ?? null, source.file);
+    if (short) throw await refuse(db, ctx, short, body);
+    const decoded = decodeFeedBytes(source.bytes, source.file);
+    if ('check' in decoded) throw await refuse(db, ctx, decoded, body);
+    text = decoded.text;
+  } else text = source.text;
+  const input: FeedInput = { text, file: source.file, sourceId: source.sourceId, asOf: source.asOf };
+  const inv = feed.invariants;
+  const fileProblem = checkFileText(text, inv, input.file);
+  if (fileProblem) throw await refuse(db, ctx, fileProblem, body);
+
+  let out: FeedOutput;
   try {
-    out = await read(input);
+    out = await (opts.read ?? ((i: FeedInput) => feed.read(i)))(input);
   } catch (err) {
-    if (err instanceof FeedFormatError) throw await fail(err.message);
-    throw await fail(`${input.file}: ${err instanceof Error ? err.message : String(err)}`);
+    if (err instanceof FeedFormatError) throw await fail('format', err.message);
+    throw await fail('format', `${input.file}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const { parsed, mapped } = out;
-  const rules = readRules(rulesDir);
-  if (!rules.ok) throw await fail(`the rules in ${rulesDir} do not validate, so country codes cannot be checked: ${rules.errors.slice(0, 5).map(formatValidationError).join('; ')}`);
-  const unknown = unknownCountryCodes(out.countryCodes ?? [], countryVocabulary(rules.rules.countryCodes));
-  if (parsed.rows.length === 0) throw await fail(`${input.file}: no rows accepted (${parsed.rejected.length} rejected)`, parsed.rejected);
+  const parsed = out.parsed;
+  if (parsed.rows.length === 0) throw await fail('format', `${input.file}: no rows accepted (${parsed.rejected.length} rejected)`, parsed.rejected);
   if (parsed.rejected.length > MAX_REJECTED_SHARE * parsed.total && parsed.rejected.length >= MIN_REJECTED_TO_FAIL) {
-    throw await fail(`${input.file}: ${parsed.rejected.length} of ${parsed.total} rows rejected (more than ${MAX_REJECTED_SHARE * 100}%), nothing stored; first: ${formatRowError(parsed.rejected[0]!)}`, parsed.rejected);
+    throw await fail('values', `${input.file}: ${parsed.rejected.length} of ${parsed.total} rows rejected (more than ${MAX_REJECTED_SHARE * 100}%), nothing stored; first: ${formatRowError(parsed.rejected[0]!)}`, parsed.rejected);
   }
+  const identity = checkRowIdentity(parsed.rows, inv, input.file);
+  if (identity) throw await refuse(db, ctx, identity, body);
+  const rules = readRules(rulesDir);
+  if (!rules.ok) throw await fail('rules', `the rules in ${rulesDir} do not validate, so country codes cannot be checked: ${rules.errors.slice(0, 5).map(formatValidationError).join('; ')}`);
+  const unknown = unknownCountryCodes(out.countryCodes ?? [], countryVocabulary(rules.rules.countryCodes));
+
+  const previous = await previousIngest(db, origin, inv);
+  const shrink = checkPlausible(previous, { rows: parsed.rows.length, keys: nextKeys(out.mapped.tables[inv.previous.keys.table], inv.previous.keys.column) }, inv, input.file);
+  if (shrink && !opts.acceptShrink) throw await refuse(db, ctx, { ...shrink, reason: `${shrink.reason}; nothing stored (--accept-shrink accepts it)` }, body);
+
   try {
-    const tables = await db.transaction().execute((trx) => writeCatalog(trx, origin, mapped, now, runId));
+    const tables = await db.transaction().execute((trx) => writeCatalog(trx, origin, out.mapped, now, runId));
     const report: IngestReport = {
       feed: feed.name, file: input.file, sourceId: input.sourceId, asOf: input.asOf, runId, total: parsed.total,
       accepted: parsed.rows.length, rejectedCount: parsed.rejected.length, rejected: parsed.rejected.slice(0, REPORTED_REJECTIONS),
       unknownCountryCodes: unknown, unknownCountryCodeCount: unknown.reduce((n, u) => n + u.rows, 0), tables,
+      previous: previous && { runId: previous.runId, rows: previous.rows, keys: previous.keys.size },
+      acceptedShrink: shrink ? shrink.reason : null,
     };
-    await finishRun(db, runId, 'succeeded', { ...report, rejected: report.rejected }, null);
+    await finishRun(db, runId, 'succeeded', { ...report }, null);
     return report;
   } catch (err) {
-    throw await fail(`${input.file}: store rejected the data, nothing changed: ${err instanceof Error ? err.message : String(err)}`);
+    throw await fail('store', `${input.file}: store rejected the data, nothing changed: ${err instanceof Error ? err.message : String(err)}`);
   }
 }

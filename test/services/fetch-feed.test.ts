@@ -1,28 +1,33 @@
 /** Live downloads against a local HTTP server serving fixtures: nothing here touches the internet. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { storeWithSources, tableCounts } from '../support/catalog-store.js';
 import type { TestStore } from '../support/stores.js';
 import { feedByName } from '../../src/services/feeds.js';
 import { fetchFeed, USER_AGENT } from '../../src/services/fetch-feed.js';
 import { IngestError } from '../../src/services/ingest-feed.js';
+import { storeStatus } from '../../src/store/queries/status.js';
 
 const GP_CSV = readFileSync('test/fixtures/celestrak-gp/gp-sample.csv', 'utf8');
 const gp = feedByName('celestrak-gp')!;
 
-interface Reply { status: number; body?: string; headers?: Record<string, string> }
+interface Reply { status: number; body?: string | Buffer; headers?: Record<string, string>; send?: (res: ServerResponse) => void }
 let replies: Reply[] = [];
 let seen: IncomingHttpHeaders[] = [];
 let server: Server;
 let base: string;
 let store: TestStore;
+const quarantineDir = mkdtempSync(join(tmpdir(), 'redshift-fetch-quarantine-'));
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     seen.push(req.headers);
     const r = replies.shift() ?? { status: 500 };
+    if (r.send) return r.send(res);
     res.writeHead(r.status, r.headers ?? {});
     res.end(r.body ?? '');
   });
@@ -33,6 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await store?.dispose();
   await new Promise((r) => server.close(r));
+  rmSync(quarantineDir, { recursive: true, force: true });
 });
 beforeEach(() => { replies = []; seen = []; });
 
@@ -99,5 +105,49 @@ describe('fetching a live feed', () => {
       slow.closeAllConnections();
       await new Promise((r) => slow.close(r));
     }
+  });
+
+  const lastRun = () => store.db.selectFrom('runs').select(['status', 'error', 'detail']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+
+  it('records a body cut off before its Content-Length as a failed run, keeps what arrived, and changes nothing', async () => {
+    const half = GP_CSV.slice(0, Math.floor(GP_CSV.length / 2));
+    replies = [{ status: 200, send: (res) => {
+      res.writeHead(200, { 'content-length': String(Buffer.byteLength(GP_CSV)) });
+      res.write(half, () => res.destroy());
+    } }];
+    const before = await tableCounts(store);
+    const err = await fetchFeed(store.db, gp, { url: `${base}/cut.csv`, force: true, quarantineDir, ...fast }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IngestError);
+    expect((err as Error).message).toMatch(new RegExp(`download cut off after \\d+ bytes of ${Buffer.byteLength(GP_CSV)}`));
+    expect(await tableCounts(store)).toEqual(before);
+    const run = await lastRun();
+    expect(run).toMatchObject({ status: 'failed', error: (err as Error).message, detail: { check: 'download' } });
+    const kept = readFileSync((run.detail as { quarantined: string }).quarantined, 'utf8');
+    expect(half.startsWith(kept)).toBe(true);
+  });
+
+  it('records a body that stalls as a failed run', async () => {
+    replies = [{ status: 200, send: (res) => {
+      res.writeHead(200, { 'content-type': 'text/csv' });
+      res.write(GP_CSV.slice(0, 200)); // then nothing more
+    } }];
+    const err = await fetchFeed(store.db, gp, { url: `${base}/stall.csv`, force: true, quarantineDir, retries: 0, backoffMs: 1, timeoutMs: 300 }).catch((e: unknown) => e);
+    server.closeAllConnections();
+    expect(err).toBeInstanceOf(IngestError);
+    expect((err as Error).message).toMatch(/download cut off after 200 bytes: the body stalled/);
+    expect(await lastRun()).toMatchObject({ status: 'failed', detail: { check: 'download' } });
+  });
+
+  it('refuses a body that is not UTF-8, and a complete body shorter than its table, and status shows it', async () => {
+    const bad = Buffer.concat([Buffer.from(GP_CSV.slice(0, 300)), Buffer.from([0xff, 0xfe]), Buffer.from(GP_CSV.slice(300))]);
+    replies = [{ status: 200, body: bad }];
+    await expect(fetchFeed(store.db, gp, { url: `${base}/latin.csv`, force: true, quarantineDir, ...fast })).rejects.toThrow(/latin\.csv:\d+: not valid UTF-8/);
+    const lines = GP_CSV.trimEnd().split('\n');
+    replies = [{ status: 200, body: `${lines.slice(0, 2).join('\n')}\n` }];
+    const err = await fetchFeed(store.db, gp, { url: `${base}/short.csv`, force: true, quarantineDir, ...fast }).catch((e: unknown) => e);
+    expect((err as IngestError).check).toBe('shrink');
+    expect((err as Error).message).toMatch(/1 rows, 8.3% of the previous ingest's 12/);
+    const gpStatus = (await storeStatus(store.db)).origins.find((o) => o.origin === 'ingest:celestrak-gp')!;
+    expect(gpStatus.lastFailure).toMatchObject({ check: 'shrink', reason: (err as Error).message, quarantined: expect.stringContaining(quarantineDir) });
   });
 });

@@ -288,3 +288,24 @@ describe('keyboard and phone width', () => {
     }
   }, 120_000);
 });
+
+describe('feed status', () => {
+  it('a refused download is listed on the Sources page with the check and reason the API reports', async () => {
+    const { ingestFeed } = await import('../../src/services/ingest-feed.js');
+    const { feedByName } = await import('../../src/services/feeds.js');
+    const { readSnapshot } = await import('../../src/services/bundled-snapshots.js');
+    const log = readSnapshot('gcat_launchlog_2024-12-08.tsv.gz').split('\n');
+    const cut = `${log.slice(0, 1 + Math.floor((log.length - 2) * 0.02)).join('\n')}\n`;
+    await expect(ingestFeed(server.store.db, feedByName('gcat-launchlog')!, { text: cut, file: 'launchlog-2pct.tsv', sourceId: 'gcat-launchlog-live', asOf: '2026-11-21' }))
+      .rejects.toThrow(/previous ingest/);
+    const status = await api<{ origins: { origin: string; lastFailure: { check: string; reason: string } | null }[] }>('status');
+    const failure = status.origins.find((o) => o.origin === 'ingest:gcat-launchlog')!.lastFailure!;
+    expect(failure.check).toBe('shrink');
+    await page.goto('about:blank'); // the app shares API responses for a few minutes; a new page load asks again
+    await visit('#/sources', 'sources-feed-refused');
+    const row = await page.$eval('[data-feed-status] tr[data-feed="gcat-launchlog"]', (tr) => tr.textContent ?? '');
+    expect(row).toContain('refused (shrink)');
+    expect(row).toContain(failure.reason);
+    expect(row).toContain('failed');
+  });
+});

@@ -11,11 +11,12 @@ export function parseGpCsv(text: string, file: string): ParseResult<GpRow> {
   const table = readDelimitedTable(text, file, ',', GP_CSV_COLUMNS);
   const rows: GpRow[] = [];
   const rejected: RowError[] = [...table.rejected];
+  const lines: number[] = [];
   for (const rec of table.rows) {
-    collectRow(file, rec.line, () => gpRowFromOmm((key) => rec.fields[table.columnIndex.get(key)!]), rows, rejected);
+    collectRow(file, rec.line, () => gpRowFromOmm((key) => rec.fields[table.columnIndex.get(key)!]), rows, rejected, lines);
   }
   rejected.sort((a, b) => a.line - b.line);
-  return { rows, rejected, total: rows.length + rejected.length };
+  return { rows, rejected, total: rows.length + rejected.length, lines };
 }
 
 /**
@@ -73,6 +74,7 @@ export function parseGpJson(text: string, file: string): ParseResult<GpRow> {
   const lines = topLevelElementLines(text);
   const rows: GpRow[] = [];
   const rejected: RowError[] = [];
+  const accepted: number[] = [];
   data.forEach((item: unknown, k: number) => {
     const line = lines[k] ?? 1;
     collectRow(
@@ -92,7 +94,8 @@ export function parseGpJson(text: string, file: string): ParseResult<GpRow> {
       },
       rows,
       rejected,
+      accepted,
     );
   });
-  return { rows, rejected, total: data.length };
+  return { rows, rejected, total: data.length, lines: accepted };
 }

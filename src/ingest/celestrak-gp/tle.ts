@@ -188,6 +188,7 @@ export function parseTle(text: string, file: string): ParseResult<GpRow> {
   const content = lines.filter((l) => l.text.length > 0);
   const rows: GpRow[] = [];
   const rejected: RowError[] = [];
+  const accepted: number[] = [];
   let i = 0;
   while (i < content.length) {
     const name = content[i]!;
@@ -216,12 +217,12 @@ export function parseTle(text: string, file: string): ParseResult<GpRow> {
       throw new FeedFormatError(file, l2!.line, 'line 2', `truncated file: last line is ${l2!.text.length} characters, expected ${TLE_LINE_LENGTH}`);
     }
     const before = rejected.length;
-    collectRow(file, name.line, () => parseTleSet(name.text, l1.text, l2!.text), rows, rejected);
+    collectRow(file, name.line, () => parseTleSet(name.text, l1.text, l2!.text), rows, rejected, accepted);
     const err = rejected[before];
     // Point line-level problems (length, checksum) at the offending line itself.
     if (err && err.field === 'line 1') err.line = l1.line;
     if (err && err.field === 'line 2') err.line = l2!.line;
     i += 3;
   }
-  return { rows, rejected, total: rows.length + rejected.length };
+  return { rows, rejected, total: rows.length + rejected.length, lines: accepted };
 }

@@ -13,6 +13,9 @@ export interface StoreStatus {
     /** The date the data of the last successful ingest describes (its snapshot's as-of date). */
     dataAsOf: string | null;
     sourceId: string | null;
+    /** Failed runs of this origin, and the newest one: when, which check refused it, why, and where the refused file is kept. */
+    failures: number;
+    lastFailure: { at: string; runId: number; check: string | null; reason: string | null; quarantined: string | null } | null;
   }[];
 }
 
@@ -35,10 +38,13 @@ export async function storeStatus(db: Kysely<Database>, now: Date = new Date()):
     .select(['sources.id', 'sources.title', 'sources.published', 'st.n as statements', 'pt.n as points', 'st.seen as st_seen', 'pt.seen as pt_seen'])
     .where((eb) => eb.or([eb('st.n', '>', 0), eb('pt.n', '>', 0)]))
     .orderBy('sources.id').execute();
-  const runs = await db.selectFrom('runs').select(['origin', 'started_at', 'status', 'error', 'detail']).orderBy('origin').orderBy('started_at').orderBy('id').execute();
+  const runs = await db.selectFrom('runs').select(['id', 'origin', 'started_at', 'status', 'error', 'detail']).orderBy('origin').orderBy('started_at').orderBy('id').execute();
   const origins = new Map<string, StoreStatus['origins'][number]>();
   for (const r of runs) {
-    const o = origins.get(r.origin) ?? { origin: r.origin, lastRun: null, lastStatus: null, lastSuccess: null, lastError: null, runs: 0, stalenessHours: null, dataAsOf: null, sourceId: null };
+    const o = origins.get(r.origin) ?? {
+      origin: r.origin, lastRun: null, lastStatus: null, lastSuccess: null, lastError: null, runs: 0, stalenessHours: null, dataAsOf: null, sourceId: null,
+      failures: 0, lastFailure: null,
+    };
     o.runs++;
     o.lastRun = r.started_at;
     o.lastStatus = r.status;
@@ -49,7 +55,12 @@ export async function storeStatus(db: Kysely<Database>, now: Date = new Date()):
       if (detail.asOf) o.dataAsOf = detail.asOf;
       if (detail.sourceId) o.sourceId = detail.sourceId;
     }
-    if (r.status === 'failed') o.lastError = r.error;
+    if (r.status === 'failed') {
+      o.lastError = r.error;
+      o.failures++;
+      const detail = (r.detail ?? {}) as { check?: string; quarantined?: string | null };
+      o.lastFailure = { at: r.started_at, runId: r.id, check: detail.check ?? null, reason: r.error, quarantined: detail.quarantined ?? null };
+    }
     origins.set(r.origin, o);
   }
   return {

@@ -73,7 +73,12 @@ export interface EntityCatalog {
 export interface StoreStatus {
   totals: { sources: number; entities: number; statements: number; series: number; points: number };
   entitiesByKind: { kind: string; entities: number }[];
-  origins: { origin: string; lastSuccess: string | null; lastStatus: string | null; lastError: string | null; dataAsOf: string | null; sourceId: string | null }[];
+  origins: {
+    origin: string; lastRun: string | null; lastSuccess: string | null; lastStatus: string | null; lastError: string | null; dataAsOf: string | null; sourceId: string | null;
+    runs: number; failures: number;
+    /** The newest failed or refused run: which check refused the file, why, and where it is kept. */
+    lastFailure: { at: string; runId: number; check: string | null; reason: string | null; quarantined: string | null } | null;
+  }[];
 }
 
 export interface OutcomeCounts { success: number; partial: number; failure: number; unknown: number; total: number }

@@ -4,6 +4,7 @@ import type { SourceView } from '../api/types.ts';
 import { h } from '../dom.ts';
 import { humanize } from '../format/values.ts';
 import { navigate, type PageContext } from '../router.ts';
+import { feedStatusSection } from './feed-status.ts';
 
 type SourceRow = SourceView & { statements: number; points?: number };
 
@@ -22,8 +23,9 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     h('p', { class: 'page-intro' }, 'Every fact in Redshift Monitor cites one of these: the report, its 348 numbered references, the seed articles, and the public datasets with their licences.'),
     form, list);
   const query = { kind: kind || undefined, q: q || undefined, limit: 500 };
-  const body = await apiGet<{ items: SourceRow[]; next: string | null }>('sources', query);
+  const [body, feeds] = await Promise.all([apiGet<{ items: SourceRow[]; next: string | null }>('sources', query), feedStatusSection()]);
   if (!ctx.isCurrent()) return;
+  root.append(feeds);
   list.replaceChildren(
     h('p', { class: 'small muted' }, `${body.items.length}${body.next ? '+' : ''} sources. `, h('a', { href: apiUrl('sources', { ...query, format: 'csv' }) }, 'Download CSV')),
     h('table', { class: 'small', 'data-sources': '' },

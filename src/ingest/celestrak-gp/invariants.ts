@@ -1,0 +1,20 @@
+/**
+ * CelesTrak GP (active objects): what a complete, plausible download looks like.
+ * The CSV and TLE forms end with a newline, the JSON form with its closing bracket. The CSV header
+ * is the OMM column list (SATCAT's CSV also starts with OBJECT_NAME, but has OPS_STATUS_CODE instead of
+ * elements). A new snapshot keeps at least 90% of the previous snapshot's objects and NORAD ids:
+ * the bundled 2026-07-10 snapshot keeps 15,112 of the 15,297 ids of 2026-05-04 (98.8%).
+ * Element ranges are the parser's (GP_BOUNDS in gp-row.ts).
+ */
+import { NINETY_PERCENT, type FeedInvariants } from '../feed-invariants.js';
+import { GP_CSV_COLUMNS } from './gp-row.js';
+
+export const GP_INVARIANTS: FeedInvariants = {
+  ending: { pattern: /(?:\n|\][ \t\r\n]*)$/, description: 'a newline (CSV, TLE) or the closing "]" (JSON)' },
+  header: {
+    delimiter: ',', first: 'OBJECT_NAME', required: GP_CSV_COLUMNS, absent: ['OPS_STATUS_CODE'],
+    // The CSV form: its first line is a header of at least ten columns (as detectGpFormat reads it).
+    appliesTo: (line) => line.split(',').length >= 10,
+  },
+  previous: { minRowShare: NINETY_PERCENT, minKeyCoverage: NINETY_PERCENT, keys: { table: 'gp_snapshot_objects', column: 'norad_id' } },
+};
