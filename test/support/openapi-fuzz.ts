@@ -23,6 +23,8 @@ export interface FuzzCase {
 const VALID_PATH_VALUES: Record<string, string> = { id: 'program.guowang', norad: '48274' };
 
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
+/** Percent-encodes everything but unreserved characters (RFC 3986), so the URL reaches the server as sent. */
+const encode = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** Hostile values, already encoded for the query string or path (a raw `%` is sent as is). */
 export const HOSTILE_VALUES: { label: string; encoded: string }[] = [
@@ -32,7 +34,7 @@ export const HOSTILE_VALUES: { label: string; encoded: string }[] = [
     b64('{"s":"name","v":[1]}'), b64('{"s":"name","v":[{"a":1},[2]]}'), b64('{"s":"name","v":["\u0000","x"]}'), b64('null'), b64('[]'), b64('"s"'),
     b64('{"s":"relevance","o":-5}'), b64('{"s":"relevance","o":1e309}'), b64('{"s":"relevance","o":"x"}'), b64('{"s":"recent","v":["not a date","x"]}'),
     b64('{"s":"name","v":["' + 'x'.repeat(400) + '","y"]}'), '!!!', '====',
-  ].map((v) => ({ label: JSON.stringify(v.length > 60 ? `${v.slice(0, 20)}…(${v.length} chars)` : v), encoded: encodeURIComponent(v) })),
+  ].map((v) => ({ label: JSON.stringify(v.length > 60 ? `${v.slice(0, 20)}…(${v.length} chars)` : v), encoded: encode(v) })),
   { label: 'raw %', encoded: '%' },
   { label: 'raw %FF (not UTF-8)', encoded: '%FF' },
   { label: 'raw %ED%A0%80 (a lone surrogate)', encoded: '%ED%A0%80' },
@@ -56,7 +58,7 @@ function randomValue(next: () => number): { label: string; encoded: string } {
   const length = Math.floor(next() * (next() < 0.1 ? 3000 : 40));
   let s = '';
   for (let i = 0; i < length; i++) s += String.fromCodePoint(next() < 0.8 ? Math.floor(next() * 0x80) : Math.floor(next() * 0xd7ff));
-  return { label: JSON.stringify(s.slice(0, 60)), encoded: encodeURIComponent(s) };
+  return { label: JSON.stringify(s.slice(0, 60)), encoded: encode(s) };
 }
 
 interface Route { path: string; query: OpenApiParameter[]; pathParams: OpenApiParameter[] }
@@ -77,8 +79,8 @@ function requiredValue(p: OpenApiParameter): string {
 }
 
 function url(route: Route, path: Record<string, string>, query: [string, string][]): string {
-  const p = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => path[name] ?? encodeURIComponent(VALID_PATH_VALUES[name] ?? '1'));
-  const required = route.query.filter((q) => q.required && !query.some(([n]) => n === q.name)).map((q): [string, string] => [q.name, encodeURIComponent(requiredValue(q))]);
+  const p = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => path[name] ?? encode(VALID_PATH_VALUES[name] ?? '1'));
+  const required = route.query.filter((q) => q.required && !query.some(([n]) => n === q.name)).map((q): [string, string] => [q.name, encode(requiredValue(q))]);
   const all = [...required, ...query];
   return all.length ? `${p}?${all.map(([n, v]) => `${n}=${v}`).join('&')}` : p;
 }
