@@ -1,13 +1,14 @@
 /** The HTTP server: the versioned JSON API under /api/v1 with one error shape, its OpenAPI document, and the web app. */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { Store } from '../store/open-store.js';
 import { ApiError, errorBody } from './errors.js';
 import { registerHttpCache } from './http-cache.js';
+import { MAX_BODY_BYTES, MAX_PATH_PARAMETER, MAX_URL_LENGTH, boundRoute } from './request-bounds.js';
 import { registerHealthRoutes, healthBody } from './routes/health.js';
 import { registerEntityRoutes } from './routes/entities.js';
 import { registerAnalyticsRoutes } from './routes/analytics.js';
@@ -29,10 +30,25 @@ export interface ServerOptions {
 
 export const API_VERSION = '1.0.0';
 
+const CLIENT_ERROR_CODES: Record<number, string> = { 405: 'method_not_allowed', 406: 'not_acceptable', 413: 'payload_too_large', 414: 'uri_too_long', 415: 'unsupported_media_type' };
+
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logLevel && opts.logLevel !== 'silent' ? { level: opts.logLevel } : false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: true } },
+    bodyLimit: MAX_BODY_BYTES,
+    routerOptions: { maxParamLength: MAX_PATH_PARAMETER },
+    frameworkErrors: (err, _req, reply) => {
+      const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const status: number = tooLong ? 414 : 400;
+      const reason = tooLong ? `a path segment is longer than ${MAX_PATH_PARAMETER} characters` : 'not valid percent-encoded UTF-8';
+      (reply as FastifyReply).status(status).send(errorBody(status, tooLong ? 'uri_too_long' : 'invalid_request', `invalid path: ${reason}`, [{ field: 'path', reason }]));
+    },
+  });
+  app.addHook('onRoute', boundRoute);
+  app.addHook('onRequest', (req, reply, done) => {
+    if (req.url.length <= MAX_URL_LENGTH) return done();
+    reply.status(414).send(errorBody(414, 'uri_too_long', `the URL is longer than ${MAX_URL_LENGTH} characters`));
   });
 
   app.setErrorHandler((err: FastifyError, _req, reply) => {
@@ -49,10 +65,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) app.log.error(err);
-    return reply.status(status).send(errorBody(status, status === 500 ? 'internal_error' : 'bad_request', status === 500 ? 'internal server error' : err.message));
+    return reply.status(status).send(errorBody(status, status === 500 ? 'internal_error' : CLIENT_ERROR_CODES[status] ?? 'bad_request', status === 500 ? 'internal server error' : err.message.slice(0, 300)));
   });
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send(errorBody(404, 'not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
+    const path = req.url.split('?')[0]!;
+    reply.status(404).send(errorBody(404, 'not_found', `no route ${req.method} ${path.length > 200 ? `${path.slice(0, 200)}…` : path}`));
   });
 
   await app.register(fastifySwagger, {

@@ -124,25 +124,35 @@ export type ConstellationReport = ConstellationProgress & Omit<CatalogReview, 'n
   nearMissWords: string[];
 };
 
-export function constellationsAnalytic(db: Kysely<Database>, rules: Rules, opts: { asOf?: string } = {}): Promise<{ asOf: string; snapshots: SnapshotInfo[]; constellations: ConstellationReport[]; note: string }> {
-  return memo(db, `constellations:${opts.asOf ?? ''}:${JSON.stringify(rules)}`, () => computeConstellations(db, rules, opts));
+/** The analytic for the snapshot on or before asOf: cached per snapshot (every asOf mapping to one snapshot shares one entry). */
+export async function constellationsAnalytic(db: Kysely<Database>, rules: Rules, opts: { asOf?: string } = {}): Promise<{ asOf: string; snapshots: SnapshotInfo[]; constellations: ConstellationReport[]; note: string }> {
+  const { snapshot, all } = await snapshotAt(db, opts.asOf);
+  return memo(db, `constellations:${snapshot.id}:${JSON.stringify(rules)}`, () => computeConstellations(db, rules, snapshot, all));
 }
 
-async function computeConstellations(db: Kysely<Database>, rules: Rules, opts: { asOf?: string }): Promise<{ asOf: string; snapshots: SnapshotInfo[]; constellations: ConstellationReport[]; note: string }> {
-  const { snapshot, all } = await snapshotAt(db, opts.asOf);
+/** Payloads per program in one snapshot (a small entry, so the per-snapshot series need not keep every classified snapshot). */
+function programPayloadCounts(db: Kysely<Database>, rules: Rules, snapshotId: string): Promise<Map<string, number>> {
+  return memo(db, `program-payloads:${snapshotId}:${JSON.stringify([rules.objectNameRules, rules.countryCodes])}`, async () => {
+    const counts = new Map<string, number>();
+    for (const o of await cachedClassified(db, rules, snapshotId)) if (o.program && o.kind === 'payload') counts.set(o.program, (counts.get(o.program) ?? 0) + 1);
+    return counts;
+  });
+}
+
+async function computeConstellations(db: Kysely<Database>, rules: Rules, snapshot: SnapshotInfo, all: SnapshotInfo[]): Promise<{ asOf: string; snapshots: SnapshotInfo[]; constellations: ConstellationReport[]; note: string }> {
   const statements = (await statementsOfKind(db, 'Program', ['programKind', 'plannedSize', 'deployedCount', 'ituFiling', 'alias'])) as unknown as (Statement & { caption: string })[];
   const byProgram = new Map<string, (Statement & { caption: string })[]>();
   for (const s of statements) (byProgram.get(s.entityId) ?? byProgram.set(s.entityId, []).get(s.entityId)!).push(s);
   const tracked = [...byProgram.entries()].filter(([, st]) => st.some((s) => s.property === 'programKind' && s.value === 'constellation') && st.some((s) => s.property === 'plannedSize'));
   const counts = new Map<string, { snapshotId: string; asOf: string; sourceId: string; count: number }[]>();
-  const latestClassified = await cachedClassified(db, rules, snapshot.id);
   for (const snap of all) {
-    const classified = await cachedClassified(db, rules, snap.id);
+    const perProgram = await programPayloadCounts(db, rules, snap.id);
     for (const [id] of tracked) {
-      const count = classified.filter((o) => o.program === id && o.kind === 'payload').length;
+      const count = perProgram.get(id) ?? 0;
       (counts.get(id) ?? counts.set(id, []).get(id)!).push({ snapshotId: snap.id, asOf: snap.asOf, sourceId: snap.sourceId, count });
     }
   }
+  const latestClassified = await cachedClassified(db, rules, snapshot.id);
   const constellations = tracked.map(([id, st]) => {
     const of = (p: string) => st.filter((s) => s.property === p).sort(byPreference);
     const filing = of('ituFiling')[0];

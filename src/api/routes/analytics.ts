@@ -4,11 +4,11 @@ import type { Store } from '../../store/open-store.js';
 import { AnalyticsError, CountryParameterError, constellationsAnalytic, launchesAnalytic, loadRules, spacecraftAnalytic, tiangongAnalytic } from '../../services/analytics.js';
 import { constellationsTable, launchesTable, spacecraftTable, tiangongTable } from '../../analytics/tables.js';
 import { ApiError } from '../errors.js';
+import { DATE, instantOf } from '../date-parameters.js';
 import { COUNTRY_PARAMETER, countryParameterError } from '../country-parameter.js';
 import { FORMAT_PROPERTY, flatToTable, sendAs } from '../respond.js';
 import { analytic, responses } from '../schemas.js';
 
-const DATE = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
 const query = (properties: Record<string, unknown>) => ({ type: 'object', additionalProperties: false, properties: { ...properties, ...FORMAT_PROPERTY } } as const);
 
 async function guarded<T>(compute: () => Promise<T>): Promise<T> {
@@ -61,11 +61,11 @@ export function registerAnalyticsRoutes(api: FastifyInstance, store: Store, rule
   api.get<{ Querystring: { asOf?: string; at?: string; format?: string } }>('/analytics/tiangong', {
     schema: {
       summary: 'Tiangong now: orbit, altitude and the docked or co-orbiting vehicles in the catalog',
-      tags: ['analytics'], querystring: query({ asOf: DATE, at: { type: 'string', format: 'date-time' } }),
+      tags: ['analytics'], querystring: query({ asOf: DATE, at: { type: 'string', format: 'date-time', description: 'an RFC 3339 date-time (default now)' } }),
       response: responses(analytic(['snapshot', 'station', 'coOrbiting', 'tolerances', 'note']), true),
     },
   }, async (req, reply) => {
-    const t = await guarded(() => tiangongAnalytic(db, { asOf: req.query.asOf, at: req.query.at ? new Date(req.query.at) : undefined }));
+    const t = await guarded(() => tiangongAnalytic(db, { asOf: req.query.asOf, at: req.query.at ? instantOf('querystring.at', req.query.at) : undefined }));
     return sendAs(reply, req.query.format, 'tiangong', t, () => flatToTable(db, 'Tiangong and co-orbiting objects', tiangongTable(t), t.snapshot.asOf));
   });
 }

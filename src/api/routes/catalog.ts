@@ -6,6 +6,7 @@ import { listSnapshots, elementHistory } from '../../store/queries/catalog.js';
 import { cachedClassified, countryParameterProblem, loadRules } from '../../services/analytics.js';
 import { COUNTRY_PARAMETER, countryParameterError } from '../country-parameter.js';
 import { ApiError } from '../errors.js';
+import { DATE } from '../date-parameters.js';
 import { FORMAT_PROPERTY, sendAs, tableMeta } from '../respond.js';
 import { analytic, arr, obj, responses } from '../schemas.js';
 
@@ -21,7 +22,7 @@ export function registerCatalogRoutes(api: FastifyInstance, store: Store, rulesD
         properties: {
           program: { type: 'string', pattern: '^program\\.[a-z0-9.-]+$' }, country: COUNTRY_PARAMETER,
           missionType: { type: 'string', enum: [...MISSION_TYPES] }, regime: { type: 'string', enum: [...ORBIT_REGIMES] },
-          q: { type: 'string', minLength: 1, maxLength: 100 }, asOf: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+          q: { type: 'string', minLength: 1, maxLength: 100 }, asOf: DATE,
           limit: { type: 'integer', minimum: 1, maximum: 5000, default: 500 }, ...FORMAT_PROPERTY,
         },
       },

@@ -7,21 +7,22 @@ import { listChanges, type ChangeFilter } from '../../store/queries/changes.js';
 import { renderAtom } from '../atom.js';
 import { FORMAT_PROPERTY, PROJECT_LICENCE, sendAs } from '../respond.js';
 import { arr, obj, responses } from '../schemas.js';
+import { DATE_OR_DATE_TIME, utcBound } from '../date-parameters.js';
 
-const DATE_TIME = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+Z?)?$', description: 'YYYY-MM-DD or an ISO date-time (UTC)' };
 const FILTERS = {
-  since: DATE_TIME, until: DATE_TIME,
+  since: DATE_OR_DATE_TIME, until: DATE_OR_DATE_TIME,
   subject: { type: 'string', enum: ['entity', 'statement', 'source', 'series', 'series-point', 'launch', 'catalog-object'] },
   kind: { type: 'string', enum: [...KIND_NAMES] }, segment: { type: 'string', enum: [...SEGMENT_IDS] },
   country: { type: 'string', pattern: '^[A-Z]{2}$' }, entity: { type: 'string', pattern: '^[a-z]+\\.[a-z0-9.-]+$' },
   limit: { type: 'integer', minimum: 1, maximum: 1000, default: 200 },
-  cursor: { type: 'string', pattern: '^\\d+$' },
+  cursor: { type: 'string', pattern: '^\\d{1,15}$', description: 'the next value of the previous page' },
 };
 type Query = Omit<ChangeFilter, 'afterId'> & { cursor?: string; format?: string };
 
 export function registerChangeRoutes(api: FastifyInstance, store: Store): void {
+  const bounds = (q: Query) => ({ since: utcBound('querystring.since', q.since), until: utcBound('querystring.until', q.until) });
   const fetch = async (q: Query) => {
-    const items = await listChanges(store.db, { ...q, limit: q.limit + 1, afterId: q.cursor ? Number(q.cursor) : undefined });
+    const items = await listChanges(store.db, { ...q, ...bounds(q), limit: q.limit + 1, afterId: q.cursor ? Number(q.cursor) : undefined });
     return { items: items.slice(0, q.limit), next: items.length > q.limit ? String(items[q.limit - 1]!.id) : null };
   };
   api.get<{ Querystring: Query }>('/changes', {
@@ -46,7 +47,7 @@ export function registerChangeRoutes(api: FastifyInstance, store: Store): void {
       response: { 200: { content: { 'application/atom+xml': { schema: { type: 'string' } } } } },
     },
   }, async (req, reply) => {
-    const items = await listChanges(store.db, { ...req.query, afterId: req.query.cursor ? Number(req.query.cursor) : undefined, newestFirst: true });
+    const items = await listChanges(store.db, { ...req.query, ...bounds(req.query), afterId: req.query.cursor ? Number(req.query.cursor) : undefined, newestFirst: true });
     const host = `${req.protocol}://${req.host}`;
     reply.type('application/atom+xml; charset=utf-8');
     return renderAtom(items, { selfUrl: `${host}${req.url}`, baseUrl: host, updated: items[0]?.at ?? new Date(0).toISOString() });

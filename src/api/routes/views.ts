@@ -12,6 +12,7 @@ import { FORMAT_PROPERTY, sendAs, tableMeta } from '../respond.js';
 import { analytic, arr, obj, responses, str } from '../schemas.js';
 import { GOAL_JUDGEMENT_DEFINITION, GOAL_STATUSES, goalTracker, judgeGoal } from '../../analytics/goals.js';
 import { ApiError } from '../errors.js';
+import { DATE, YEAR_MONTH_OR_DATE } from '../date-parameters.js';
 
 const ROW_PROPERTIES = { id: str, kind: str, caption: str, values: { type: 'object', additionalProperties: true }, conflicts: { type: 'object', additionalProperties: true } };
 const ROW = obj(['id', 'kind', 'caption', 'values', 'conflicts'], ROW_PROPERTIES);
@@ -34,7 +35,6 @@ function registerKindList(api: FastifyInstance, store: Store, path: string, kind
   });
 }
 
-const ISO_DAY = '^\\d{4}-\\d{2}-\\d{2}$';
 const isCalendarDay = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
 const GOAL_COLUMNS = ['target', 'targetValue', 'targetUnit', 'deadline', 'setBy', 'setIn', 'goalStatus', 'achieved', 'segment', 'evidence'];
 const JUDGED = obj(['status', 'sourcedStatus', 'deadline', 'overdueSince', 'asOf'], {
@@ -47,7 +47,7 @@ function registerGoals(api: FastifyInstance, store: Store) {
   api.get<{ Querystring: { segment?: string; status?: string; asOf?: string; format?: string } }>('/goals', {
     schema: {
       summary, tags: ['report structure'],
-      querystring: segmentQuery({ status: { type: 'string', enum: [...GOAL_STATUSES] }, asOf: { type: 'string', pattern: ISO_DAY, description: 'judge the goals on this day (YYYY-MM-DD; default today, UTC)' } }),
+      querystring: segmentQuery({ status: { type: 'string', enum: [...GOAL_STATUSES] }, asOf: { ...DATE, description: 'judge the goals on this day (YYYY-MM-DD; default today, UTC)' } }),
       response: responses(obj(['items', 'total', 'tracker', 'asOf', 'definition'], {
         items: arr(obj(['id', 'kind', 'caption', 'values', 'conflicts', 'judged'], { ...ROW_PROPERTIES, judged: JUDGED })), total: { type: 'integer' },
         tracker: arr({ type: 'object', required: ['segment'], additionalProperties: { type: ['integer', 'string'] } }), asOf: str, definition: str,
@@ -84,7 +84,7 @@ export function registerViewRoutes(api: FastifyInstance, store: Store, rulesDir:
         properties: {
           segment: { type: 'string', enum: [...SEGMENT_IDS] },
           kind: { type: 'string', pattern: `^(${KIND_NAMES.join('|')})(,(${KIND_NAMES.join('|')})){0,5}$` },
-          from: { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' }, to: { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' },
+          from: YEAR_MONTH_OR_DATE, to: YEAR_MONTH_OR_DATE,
           limit: { type: 'integer', minimum: 1, maximum: 5000, default: 2000 }, ...FORMAT_PROPERTY,
         },
       },

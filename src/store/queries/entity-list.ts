@@ -26,16 +26,28 @@ export interface EntityListPage { items: EntityListItem[]; total: number; next: 
 
 export class CursorError extends Error {}
 
-interface Cursor { s: EntitySort; v?: (string | number)[]; o?: number }
+interface Cursor { s: EntitySort; v?: string[]; o?: number }
 
 const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+
+/** A cursor's shape: a known sort, text keys without NUL, or an offset that is a whole number below MAX_OFFSET. */
+const MAX_OFFSET = 1_000_000;
+function isCursor(c: unknown): c is Cursor {
+  if (typeof c !== 'object' || c === null || Array.isArray(c)) return false;
+  const { s, v, o } = c as Record<string, unknown>;
+  return typeof s === 'string' && (ENTITY_SORTS as readonly string[]).includes(s)
+    && (v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string' && !x.includes('\u0000'))))
+    && (o === undefined || (Number.isSafeInteger(o) && (o as number) >= 0 && (o as number) <= MAX_OFFSET));
+}
+
 function decode(raw: string, sort: EntitySort): Cursor {
-  let c: Cursor;
+  let c: unknown;
   try {
-    c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
+    c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
   } catch {
-    throw new CursorError('cursor is not one this API issued');
+    c = null;
   }
+  if (!isCursor(c)) throw new CursorError('cursor is not one this API issued');
   if (c.s !== sort) throw new CursorError(`cursor was issued for sort=${c.s}, not sort=${sort}`);
   return c;
 }

@@ -25,6 +25,8 @@ export function apiUrl(path: string, query: Query = {}): string {
 
 const cache = new Map<string, { at: number; value: Promise<unknown> }>();
 const TTL_MS = 5 * 60_000;
+/** Responses kept at most; the oldest request goes first. */
+const MAX_CACHED = 100;
 
 async function request<T>(url: string): Promise<T> {
   let res: Response;
@@ -47,13 +49,15 @@ async function request<T>(url: string): Promise<T> {
   return body as T;
 }
 
-/** GET a JSON document from the API; identical requests within a few minutes share one response. */
+/** GET a JSON document from the API; identical requests within a few minutes share one response (at most MAX_CACHED kept). */
 export function apiGet<T>(path: string, query: Query = {}): Promise<T> {
   const url = apiUrl(path, query);
   const hit = cache.get(url);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.value as Promise<T>;
   const value = request<T>(url);
+  cache.delete(url);
   cache.set(url, { at: Date.now(), value });
+  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
   value.catch(() => cache.delete(url));
   return value;
 }

@@ -6,6 +6,7 @@
 import { apiUrl, type Query } from '../api/client.ts';
 import { cite } from '../citations/cite.ts';
 import { h, type Child } from '../dom.ts';
+import { csvBody } from '../../../src/services/csv.ts';
 
 export type Cell = string | number | boolean | null;
 export interface DrawnTable { columns: string[]; rows: Cell[][] }
@@ -23,14 +24,9 @@ export interface ChartParts {
 
 export interface ChartSpec { id: string; title: string; permalink: string; level?: 'h2' | 'h3' }
 
-function csvCell(v: Cell): string {
-  if (v === null) return '';
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
+/** The drawn table as CSV, written by the one CSV writer the API and the data package use (formulas neutralised). */
 export function tableToCsv(t: DrawnTable): string {
-  return [t.columns, ...t.rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+  return csvBody(t.columns, t.rows);
 }
 
 export function tableToJson(t: DrawnTable): string {
