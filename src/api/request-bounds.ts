@@ -9,6 +9,7 @@
  */
 import type { FastifyReply, FastifyRequest, RouteOptions, preValidationHookHandler } from 'fastify';
 import { ApiError } from './errors.js';
+import { parseDecimal } from '../ingest/celestrak-gp/field-values.js';
 
 /** The longest text parameter any route accepts (routes set smaller limits where they know better). */
 export const MAX_TEXT_PARAMETER = 500;
@@ -25,7 +26,6 @@ type Part = 'querystring' | 'params';
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const DECIMAL_INTEGER = /^[+-]?\d+$/;
-const DECIMAL_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 function propertiesOf(schema: unknown): Record<string, JsonSchema> {
   const p = (schema as JsonSchema | undefined)?.properties;
@@ -60,7 +60,7 @@ function problems(part: Part, values: unknown, numeric: Map<string, 'integer' | 
       }
       const kind = numeric.get(name);
       if (kind === 'integer' && !DECIMAL_INTEGER.test(v.trim())) out.push({ field, reason: 'must be an integer written in decimal digits' });
-      else if (kind === 'number' && !DECIMAL_NUMBER.test(v.trim())) out.push({ field, reason: 'must be a number written in decimal digits' });
+      else if (kind === 'number' && parseDecimal(v) === null) out.push({ field, reason: 'must be a number written in decimal digits' });
       else if (kind === 'integer' && !Number.isSafeInteger(Number(v))) out.push({ field, reason: 'is out of range' });
       else if (kind === 'number' && !Number.isFinite(Number(v))) out.push({ field, reason: 'is out of range' });
       else continue;
