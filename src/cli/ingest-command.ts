@@ -21,6 +21,8 @@ export function registerIngest(program: Command): void {
     .action((name: string, opts: { from?: string; bundled?: boolean; sourceId?: string; asOf?: string; force?: boolean }) => withStore(async (store, settings) => {
       const feed = feedByName(name);
       if (!feed) throw new Error(`unknown feed "${name}" (feeds: ${FEEDS.map((f) => f.name).join(', ')})`);
+      const backup = await store.backup('before-ingest');
+      if (backup) console.log(`backup: ${backup}`);
       try {
         const reports = [];
         if (opts.bundled) {

@@ -17,6 +17,10 @@ export const SETTINGS = {
     help: 'A postgres:// URL switches the store from the embedded PGlite database to that PostgreSQL server.',
   },
   dataDir: { env: 'REDSHIFT_DATA_DIR', default: '.redshift', help: 'Folder of the embedded PGlite database (created on first start).' },
+  backups: {
+    env: 'REDSHIFT_BACKUPS', default: '3',
+    help: 'How many backups of the embedded store to keep in REDSHIFT_DATA_DIR/backups (one is written before every ingest, load and migration; 0: none). PostgreSQL is backed up by its operator (pg_dump).',
+  },
   kbDir: { env: 'REDSHIFT_KB_DIR', default: 'data/kb', help: 'Folder of the curated knowledge base (YAML).' },
   rulesDir: { env: 'REDSHIFT_RULES_DIR', default: 'data/rules', help: 'Folder of the curated classification rules (YAML).' },
   fetchSchedule: {
@@ -32,6 +36,7 @@ export interface Settings {
   host: string;
   databaseUrl: string | null;
   dataDir: string;
+  backups: number;
   kbDir: string;
   rulesDir: string;
   logLevel: string;
@@ -51,7 +56,9 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new SettingsError('DATABASE_URL must be a postgres:// URL');
   const logLevel = raw('logLevel');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new SettingsError(`LOG_LEVEL "${logLevel}" is not a log level`);
+  const backups = Number(raw('backups'));
+  if (!Number.isInteger(backups) || backups < 0) throw new SettingsError(`REDSHIFT_BACKUPS must be a whole number, got "${raw('backups')}"`);
   const fetchSchedule = raw('fetchSchedule');
   if (fetchSchedule !== 'on' && fetchSchedule !== 'off') throw new SettingsError(`REDSHIFT_FETCH_SCHEDULE must be on or off, got "${fetchSchedule}"`);
-  return { port, host: raw('host'), databaseUrl, dataDir: raw('dataDir'), kbDir: raw('kbDir'), rulesDir: raw('rulesDir'), logLevel, fetchSchedule: fetchSchedule === 'on' };
+  return { port, host: raw('host'), databaseUrl, dataDir: raw('dataDir'), backups, kbDir: raw('kbDir'), rulesDir: raw('rulesDir'), logLevel, fetchSchedule: fetchSchedule === 'on' };
 }
