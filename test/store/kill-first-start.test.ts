@@ -50,6 +50,9 @@ describe.each(STORE_KINDS)('first start killed with SIGKILL (%s)', (kind) => {
     const serve = runCli(['serve'], { cwd: small.cwd, env });
     await serve.waitFor(READY);
     expect(serve.output(), serve.output()).toMatch(READY);
+    // The symptom of an unfinished first start was a 409 here (no launch log).
+    const launches = await fetch(`http://127.0.0.1:${port}/api/v1/analytics/launches`);
+    expect(launches.status).toBe(200);
     if (kind === 'pglite') {
       // A second process is refused while the server holds the store, and is told where the server is.
       const status = runCli(['status'], { cwd: small.cwd, env });
