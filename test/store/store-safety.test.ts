@@ -37,7 +37,15 @@ describe('the embedded store lock', () => {
     const admitted = runCli(['status'], { env: { REDSHIFT_DATA_DIR: dataDir } });
     expect(await admitted.exited, admitted.output()).toBe(0);
     expect(admitted.output()).toContain(`store: pglite at ${join(dataDir, 'pglite')}`);
-  }, 60_000);
+    // The backup and restore commands, as an operator runs them.
+    const backup = runCli(['backup'], { env: { REDSHIFT_DATA_DIR: dataDir } });
+    expect(await backup.exited, backup.output()).toBe(0);
+    const file = listBackups(join(dataDir, 'backups'))[0]!.file;
+    expect(backup.output()).toContain(`wrote ${file}`);
+    const restore = runCli(['restore', file], { env: { REDSHIFT_DATA_DIR: dataDir } });
+    expect(await restore.exited, restore.output()).toBe(0);
+    expect(restore.output()).toContain(`restored ${file} into ${join(dataDir, 'pglite')}`);
+  }, 90_000);
 
   it('takes over a lock left by a dead process, but not one from another host', () => {
     const dir = join(tempDir(), 'pglite');
