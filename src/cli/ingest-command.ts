@@ -24,6 +24,8 @@ export function registerIngest(program: Command): void {
     .action((name: string, opts: IngestOpts) => withStore(async (store, settings) => {
       const feed = feedByName(name);
       if (!feed) throw new Error(`unknown feed "${name}" (feeds: ${FEEDS.map((f) => f.name).join(', ')})`);
+      const backup = await store.backup('before-ingest');
+      if (backup) console.log(`backup: ${backup}`);
       const ingestOpts = { rulesDir: settings.rulesDir, quarantineDir: settings.quarantineDir, acceptShrink: opts.acceptShrink ?? false };
       try {
         const reports = [];

@@ -6,14 +6,16 @@ import { registerServe } from './serve-command.js';
 import { registerIngest } from './ingest-command.js';
 import { registerAnalytics } from './analytics-command.js';
 import { registerReport } from './report-command.js';
+import { registerBackupCommands } from './backup-commands.js';
 
 export function buildProgram(): Command {
   const program = new Command()
     .name('redshift-monitor')
     .description('Sourced tracking and analysis of China\'s commercial and civil space enterprise.\n'
-      + 'Settings come from the environment: PORT, HOST, DATABASE_URL, REDSHIFT_DATA_DIR, REDSHIFT_KB_DIR, REDSHIFT_FETCH_SCHEDULE, LOG_LEVEL (docs/configuration.md).');
+      + 'Settings come from the environment: PORT, HOST, DATABASE_URL, REDSHIFT_DATA_DIR, REDSHIFT_BACKUPS, REDSHIFT_KB_DIR, REDSHIFT_FETCH_SCHEDULE, LOG_LEVEL (docs/configuration.md).');
   registerValidate(program);
   registerStoreCommands(program);
+  registerBackupCommands(program);
   registerServe(program);
   registerIngest(program);
   registerAnalytics(program);

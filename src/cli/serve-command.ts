@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { readSettings } from '../config/settings.js';
 import { storeFromSettings } from '../services/store-from-settings.js';
-import { bootstrapIfEmpty } from '../services/bootstrap.js';
+import { finishBootstrap } from '../services/bootstrap.js';
 import { startFetchSchedule } from '../services/fetch-schedule.js';
 import { buildServer } from '../api/server.js';
 import { indicators } from '../services/indicators.js';
@@ -14,17 +14,20 @@ export function registerServe(program: Command): void {
       const settings = readSettings();
       const store = await storeFromSettings(settings);
       try {
-        await bootstrapIfEmpty(store.db, settings.kbDir, settings.rulesDir, (line) => console.log(line));
+        await finishBootstrap(store.db, settings.kbDir, settings.rulesDir, (line) => console.log(line));
       } catch (err) {
         await store.close();
         throw err;
       }
       const app = await buildServer({ store, logLevel: settings.logLevel, rulesDir: settings.rulesDir });
-      const stopSchedule = settings.fetchSchedule ? startFetchSchedule(store.db, (line) => app.log.info(line), undefined, settings.rulesDir, settings.quarantineDir) : () => {};
+      const beforeIngest = async () => { await store.backup('before-ingest'); };
+      const stopSchedule = settings.fetchSchedule
+        ? startFetchSchedule(store.db, (line) => app.log.info(line), undefined, settings.rulesDir, { quarantineDir: settings.quarantineDir, beforeFetch: beforeIngest }) : () => {};
       const close = async () => { stopSchedule(); await app.close(); await store.close(); process.exit(0); };
       process.once('SIGINT', close);
       process.once('SIGTERM', close);
       await app.listen({ port: settings.port, host: settings.host });
+      store.noteUrl(`http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${settings.port}/`);
       // Compute the heavy analytics once now, so the first visitor does not wait for them.
       const rules = loadRules(settings.rulesDir);
       void Promise.all([indicators(store.db, rules), spacecraftAnalytic(store.db, rules), launchesAnalytic(store.db, rules)])

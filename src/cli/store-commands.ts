@@ -22,6 +22,8 @@ export function registerStoreCommands(program: Command): void {
     .description('validate the curated data and load it in one transaction (all or nothing; loading twice changes nothing)')
     .option('--dir <dir>', 'curated data folder (default: REDSHIFT_KB_DIR or data/kb)')
     .action((opts: { dir?: string }) => withStore(async (store, settings) => {
+      const backup = await store.backup('before-load');
+      if (backup) console.log(`backup: ${backup}`);
       const result = await loadCurated(store.db, opts.dir ?? settings.kbDir, settings.rulesDir);
       if (!result.ok) {
         for (const e of result.errors.slice(0, 200)) console.error(formatValidationError(e));

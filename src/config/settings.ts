@@ -22,6 +22,10 @@ export const SETTINGS = {
     env: 'REDSHIFT_QUARANTINE_DIR', default: '',
     help: 'Folder where a refused feed file (truncated, shrunk, another table, malformed) is kept beside its reason; empty: quarantine/ under REDSHIFT_DATA_DIR.',
   },
+  backups: {
+    env: 'REDSHIFT_BACKUPS', default: '3',
+    help: 'How many backups of the embedded store to keep in REDSHIFT_DATA_DIR/backups (one is written before every ingest, load and migration; 0: none). PostgreSQL is backed up by its operator (pg_dump).',
+  },
   kbDir: { env: 'REDSHIFT_KB_DIR', default: 'data/kb', help: 'Folder of the curated knowledge base (YAML).' },
   rulesDir: { env: 'REDSHIFT_RULES_DIR', default: 'data/rules', help: 'Folder of the curated classification rules (YAML).' },
   fetchSchedule: {
@@ -39,6 +43,7 @@ export interface Settings {
   dataDir: string;
   /** Resolved: REDSHIFT_QUARANTINE_DIR, or quarantine/ under the data dir. */
   quarantineDir: string;
+  backups: number;
   kbDir: string;
   rulesDir: string;
   logLevel: string;
@@ -58,9 +63,11 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new SettingsError('DATABASE_URL must be a postgres:// URL');
   const logLevel = raw('logLevel');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new SettingsError(`LOG_LEVEL "${logLevel}" is not a log level`);
+  const backups = Number(raw('backups'));
+  if (!Number.isInteger(backups) || backups < 0) throw new SettingsError(`REDSHIFT_BACKUPS must be a whole number, got "${raw('backups')}"`);
   const fetchSchedule = raw('fetchSchedule');
   if (fetchSchedule !== 'on' && fetchSchedule !== 'off') throw new SettingsError(`REDSHIFT_FETCH_SCHEDULE must be on or off, got "${fetchSchedule}"`);
   const dataDir = raw('dataDir');
   const quarantineDir = raw('quarantineDir') || join(dataDir, 'quarantine');
-  return { port, host: raw('host'), databaseUrl, dataDir, quarantineDir, kbDir: raw('kbDir'), rulesDir: raw('rulesDir'), logLevel, fetchSchedule: fetchSchedule === 'on' };
+  return { port, host: raw('host'), databaseUrl, dataDir, quarantineDir, backups, kbDir: raw('kbDir'), rulesDir: raw('rulesDir'), logLevel, fetchSchedule: fetchSchedule === 'on' };
 }

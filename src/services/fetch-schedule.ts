@@ -4,18 +4,24 @@ import type { Database } from '../store/schema.js';
 import { FEEDS } from './feeds.js';
 import { fetchFeed } from './fetch-feed.js';
 
-export function startFetchSchedule(db: Kysely<Database>, log: (line: string) => void, firstDelayMs = 60_000, rulesDir?: string, quarantineDir?: string): () => void {
+/** beforeFetch runs before each download (the server backs the embedded store up there); feeds are fetched one at a time. */
+export function startFetchSchedule(
+  db: Kysely<Database>, log: (line: string) => void, firstDelayMs = 60_000, rulesDir?: string,
+  opts: { quarantineDir?: string; beforeFetch?: () => Promise<void> } = {},
+): () => void {
   const timers: NodeJS.Timeout[] = [];
+  let queue: Promise<void> = Promise.resolve();
   for (const feed of FEEDS) {
     if (!feed.live) continue;
-    const run = async () => {
+    const run = () => (queue = queue.then(async () => {
       try {
-        const outcome = await fetchFeed(db, feed, { rulesDir, quarantineDir });
+        await (opts.beforeFetch ?? (async () => {}))();
+        const outcome = await fetchFeed(db, feed, { rulesDir, quarantineDir: opts.quarantineDir });
         log(outcome.kind === 'ingested' ? `${feed.name}: ingested ${outcome.report.accepted} rows` : outcome.message);
       } catch (err) {
         log(`${feed.name}: ${err instanceof Error ? err.message : String(err)}`);
       }
-    };
+    }));
     timers.push(setTimeout(() => {
       void run();
       timers.push(setInterval(() => void run(), feed.live!.minIntervalHours * 3600_000));

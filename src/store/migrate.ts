@@ -10,6 +10,14 @@ export function migrationFiles(): string[] {
   return readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
 }
 
+/** Migrations not yet applied to a store that already has some (an empty list for a new store). */
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  const exists = await sql<{ t: string | null }>`select to_regclass('schema_migrations')::text as t`.execute(db);
+  if (!exists.rows[0]?.t) return [];
+  const done = new Set((await db.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version));
+  return done.size ? migrationFiles().filter((f) => !done.has(f)) : [];
+}
+
 export async function migrate(db: Kysely<Database>): Promise<string[]> {
   await sql`create table if not exists schema_migrations (version text primary key, applied_at text not null)`.execute(db);
   const done = new Set((await db.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version));

@@ -2,13 +2,20 @@
  * Opens the store: embedded PGlite (a folder, or in memory) by default, PostgreSQL
  * when given a postgres:// URL. Both go through Kysely with the Postgres SQL
  * compiler, so every query is written once. Migrations run on open.
+ *
+ * A PGlite folder is locked for this process (store-lock.ts), backed up before a migration,
+ * and an unreadable one is reported with the backups that can restore it. Runs left
+ * "running" by a dead process are closed as failed on open (runs.ts).
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
-import { migrate } from './migrate.js';
+import { migrate, pendingMigrations } from './migrate.js';
+import { closeStaleRuns, lastSuccessfulRun } from './runs.js';
+import { acquireStoreLock } from './store-lock.js';
+import { listBackups, writeBackup } from './backup.js';
 import type { Database } from './schema.js';
 
 export type StoreKind = 'pglite' | 'postgres';
@@ -18,6 +25,14 @@ export interface Store {
   kind: StoreKind;
   /** Where the data lives: a folder, "memory", or the URL without its password. */
   location: string;
+  /**
+   * Writes a backup of an embedded store kept on disk and returns its file; null when this store is not
+   * backed up here (PostgreSQL, in memory, REDSHIFT_BACKUPS=0). Unless forced, no new backup is written
+   * while no run has succeeded since this process's last one (the data has not changed).
+   */
+  backup(reason: string, force?: boolean): Promise<string | null>;
+  /** Records in the lock where this process serves the API, for processes refused by the lock. */
+  noteUrl(url: string): void;
   close(): Promise<void>;
 }
 
@@ -26,28 +41,84 @@ export interface StoreOptions {
   databaseUrl: string | null;
   /** PGlite folder; null or "memory" for an in-memory database. */
   dataDir: string | null;
+  /** Folder of the PGlite folder's backups (default: none are written). */
+  backupDir?: string | null;
+  /** How many backups to keep (0: none are written). */
+  backupsKept?: number;
 }
 
+export class StoreUnreadableError extends Error {}
+
 export async function openStore(opts: StoreOptions): Promise<Store> {
-  let store: Store;
-  if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 5 });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    store = { db, kind: 'postgres', location: redact(opts.databaseUrl), close: () => db.destroy() };
-  } else {
-    const inMemory = !opts.dataDir || opts.dataDir === 'memory';
-    if (!inMemory) mkdirSync(opts.dataDir!, { recursive: true });
-    const pglite = await PGlite.create(inMemory ? undefined : opts.dataDir!);
-    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-    store = { db, kind: 'pglite', location: inMemory ? 'memory' : opts.dataDir!, close: () => db.destroy() };
-  }
+  const store = opts.databaseUrl ? openPostgres(opts.databaseUrl) : await openPglite(opts);
   try {
+    const pending = await pendingMigrations(store.db);
+    if (pending.length) await store.backup(`before-migration-${pending[0]!.replace(/\.sql$/, '')}`);
     await migrate(store.db);
+    await closeStaleRuns(store.db, store.kind === 'pglite');
   } catch (err) {
     await store.close();
     throw err;
   }
   return store;
+}
+
+function openPostgres(url: string): Store {
+  const pool = new pg.Pool({ connectionString: url, max: 5 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', location: redact(url), backup: async () => null, noteUrl: () => {}, close: () => db.destroy() };
+}
+
+async function openPglite(opts: StoreOptions): Promise<Store> {
+  const dir = opts.dataDir && opts.dataDir !== 'memory' ? opts.dataDir : null;
+  if (!dir) {
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(await PGlite.create()) });
+    return { db, kind: 'pglite', location: 'memory', backup: async () => null, noteUrl: () => {}, close: () => db.destroy() };
+  }
+  mkdirSync(dir, { recursive: true });
+  const lock = acquireStoreLock(dir);
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dir);
+    await pglite.query('select 1');
+  } catch (err) {
+    lock.release();
+    throw new StoreUnreadableError(unreadableMessage(dir, opts.backupDir ?? null, err));
+  }
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const kept = opts.backupsKept ?? 0;
+  let last: { file: string; runId: number | null } | null = null;
+  const backup = async (reason: string, force = false) => {
+    if (!opts.backupDir || (kept === 0 && !force)) return null;
+    const { id: runId } = await lastSuccessfulRun(db);
+    if (!force && last && last.runId === runId && existsSync(last.file)) return last.file;
+    last = { file: await writeBackup(db, pglite, opts.backupDir, reason, Math.max(kept, 1)), runId };
+    return last.file;
+  };
+  return {
+    db, kind: 'pglite', location: dir, backup,
+    noteUrl: (url) => lock.note(url),
+    close: async () => {
+      try {
+        await db.destroy();
+      } finally {
+        lock.release();
+      }
+    },
+  };
+}
+
+function unreadableMessage(dir: string, backupDir: string | null, err: unknown): string {
+  const backups = backupDir ? listBackups(backupDir) : [];
+  const lines = [`the embedded store at ${dir} cannot be opened (${err instanceof Error ? err.message : String(err)}).`];
+  if (backups.length) {
+    lines.push('Restore the newest backup (the damaged folder is kept aside) with:', `  redshift-monitor restore ${backups[0]!.file}`,
+      `Backups (newest first): ${backups.map((b) => `${b.file} (${b.at}, ${b.reason})`).join('; ')}`);
+  } else {
+    lines.push(`No backup was found${backupDir ? ` in ${backupDir}` : ''}. Move the folder aside to start a fresh store`
+      + ' (it is loaded again from the bundled data on the next start), or restore an export with `redshift-monitor import`.');
+  }
+  return lines.join('\n');
 }
 
 function redact(url: string): string {

@@ -1,9 +1,10 @@
 /** The run history: every load or ingest is recorded, and a failed one keeps its error. */
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import { formatOwner, ownerState, parseOwner } from './process-owner.js';
 
 export async function startRun(db: Kysely<Database>, origin: string, startedAt: string): Promise<number> {
-  const row = await db.insertInto('runs').values({ origin, started_at: startedAt, status: 'running', detail: null, error: null })
+  const row = await db.insertInto('runs').values({ origin, started_at: startedAt, status: 'running', detail: null, error: null, owner: formatOwner() })
     .returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
@@ -14,6 +15,28 @@ export async function finishRun(
   await db.updateTable('runs')
     .set({ status, finished_at: new Date().toISOString(), detail: detail === null ? null : JSON.stringify(detail), error })
     .where('id', '=', id).execute();
+}
+
+/**
+ * Closes as failed the runs left "running" by a process that died (killed, crashed, power cut).
+ * exclusive: the caller holds the store's exclusive lock (embedded store), so every running run is stale.
+ * Otherwise (PostgreSQL, shared) a run is stale when its owner was on this host and is gone, or is unrecorded.
+ */
+export async function closeStaleRuns(db: Kysely<Database>, exclusive: boolean, now = new Date().toISOString()): Promise<number[]> {
+  const running = await db.selectFrom('runs').select(['id', 'owner']).where('status', '=', 'running').execute();
+  const stale = running.filter((r) => {
+    if (exclusive) return true;
+    const owner = parseOwner(r.owner);
+    return !owner || ownerState(owner) === 'dead';
+  });
+  for (const r of stale) {
+    await db.updateTable('runs').set({
+      status: 'failed', finished_at: now,
+      error: `the process that started this run (${r.owner ?? 'unrecorded'}) ended before it finished; closed at start-up. `
+        + 'Its writes were one transaction: all of them were kept or none.',
+    }).where('id', '=', r.id).where('status', '=', 'running').execute();
+  }
+  return stale.map((r) => r.id);
 }
 
 /** The newest successful run: its id and when it finished (the version and date of the data). */

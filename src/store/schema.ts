@@ -36,6 +36,8 @@ export interface SeriesPointsTable {
 export interface RunsTable {
   id: Generated<number>; origin: string; started_at: string; finished_at: string | null; status: string;
   detail: Json<Record<string, unknown> | null>; error: string | null;
+  /** "host pid process-start" of the process that started the run (null before migration 003). */
+  owner: Generated<string | null>;
 }
 
 export interface ChangesTable {
@@ -47,6 +49,10 @@ export interface SchemaMigrationsTable {
   version: string; applied_at: string;
 }
 
+export interface StoreMetaTable {
+  key: string; value: string;
+}
+
 export interface Database extends CatalogDatabase {
   sources: SourcesTable;
   entities: EntitiesTable;
@@ -56,4 +62,5 @@ export interface Database extends CatalogDatabase {
   runs: RunsTable;
   changes: ChangesTable;
   schema_migrations: SchemaMigrationsTable;
+  store_meta: StoreMetaTable;
 }

@@ -1,0 +1,71 @@
+/**
+ * Backups of the embedded store: a tarball of the PGlite data folder taken after a CHECKPOINT,
+ * while no transaction is open (the one connection is held), gzipped, written under a temporary
+ * name and renamed, so a backup file is always complete. The newest few are kept.
+ * PostgreSQL is backed up by its operator (pg_dump); these functions are for PGlite only.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+import { sql, type Kysely } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import type { Database } from './schema.js';
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+const NAME = /^pglite-(\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z)-([a-z0-9-]+)\.tar\.gz$/;
+
+export interface BackupFile { file: string; at: string; reason: string; bytes: number }
+
+/** Writes a backup named for its time and reason, then deletes all but the newest `keep`. */
+export async function writeBackup(db: Kysely<Database>, pglite: PGlite, dir: string, reason: string, keep: number): Promise<string> {
+  const tar = await db.connection().execute(async (conn) => {
+    await sql`checkpoint`.execute(conn);
+    return Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer());
+  });
+  const packed = await gzipAsync(tar);
+  mkdirSync(dir, { recursive: true });
+  const at = new Date().toISOString().replace(/[:.]/g, '-');
+  const file = join(dir, `pglite-${at}-${reason.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.tar.gz`);
+  writeFileSync(`${file}.partial`, packed);
+  renameSync(`${file}.partial`, file);
+  for (const old of listBackups(dir).slice(keep)) rmSync(old.file, { force: true });
+  return file;
+}
+
+/** The backups in a folder, newest first. */
+export function listBackups(dir: string): BackupFile[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const m = NAME.exec(name);
+    if (!m) return [];
+    const [d, t] = m[1]!.split('T');
+    const at = `${d}T${t!.replace(/^(\d\d)-(\d\d)-(\d\d)-(\d{3})Z$/, '$1:$2:$3.$4Z')}`;
+    return [{ file: join(dir, name), at, reason: m[2]!, bytes: statSync(join(dir, name)).size }];
+  }).sort((a, b) => b.at.localeCompare(a.at));
+}
+
+/**
+ * Replaces the PGlite folder with a backup. The current folder is moved aside (its new name is
+ * returned) and put back if the backup cannot be opened. The caller holds the store's lock.
+ */
+export async function restoreBackup(file: string, dataDir: string): Promise<{ replaced: string | null; migrations: number }> {
+  const tar = await gunzipAsync(readFileSync(file));
+  const replaced = existsSync(dataDir) ? `${dataDir}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}` : null;
+  if (replaced) renameSync(dataDir, replaced);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    const pg = await PGlite.create(dataDir, { loadDataDir: new Blob([tar], { type: 'application/x-tar' }) });
+    try {
+      const rows = (await pg.query<{ n: number }>('select count(*)::int as n from schema_migrations')).rows;
+      return { replaced, migrations: rows[0]?.n ?? 0 };
+    } finally {
+      await pg.close();
+    }
+  } catch (err) {
+    rmSync(dataDir, { recursive: true, force: true });
+    if (replaced) renameSync(replaced, dataDir);
+    throw new Error(`${file} could not be restored (the store was left as it was): ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

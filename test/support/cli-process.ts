@@ -1,0 +1,74 @@
+/**
+ * Runs the command-line program as a child process (node + tsx, the same entry point as
+ * `npm run cli`), so tests can kill it with SIGKILL at chosen points and restart it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createServer } from 'node:net';
+
+const MAIN = resolve('src/cli/main.ts');
+const TSX = pathToFileURL(resolve('node_modules/tsx/dist/esm/index.mjs')).href;
+
+export interface CliChild {
+  child: ChildProcess;
+  /** Everything written to stdout and stderr so far. */
+  output(): string;
+  /** Resolves with the output once a pattern appears, or when the process ends (then the pattern may be missing). */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  exited: Promise<number | null>;
+  kill9(): Promise<void>;
+}
+
+export function runCli(args: string[], opts: { cwd?: string; env: Record<string, string> }): CliChild {
+  const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], {
+    cwd: opts.cwd ?? process.cwd(),
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', REDSHIFT_FETCH_SCHEDULE: 'off', LOG_LEVEL: 'warn', ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const listeners = new Set<() => void>();
+  const onData = (d: Buffer) => { out += d.toString(); listeners.forEach((l) => l()); };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  const exited = new Promise<number | null>((res) => child.on('exit', (code) => { listeners.forEach((l) => l()); res(code); }));
+  let ended = false;
+  void exited.then(() => { ended = true; });
+  return {
+    child,
+    output: () => out,
+    exited,
+    waitFor(pattern, timeoutMs = 60_000) {
+      return new Promise((res, rej) => {
+        const timer = setTimeout(() => { listeners.delete(check); rej(new Error(`timed out waiting for ${pattern}; output:\n${out}`)); }, timeoutMs);
+        const check = () => {
+          if (pattern.test(out) || ended || child.exitCode !== null) {
+            clearTimeout(timer);
+            listeners.delete(check);
+            res(out);
+          }
+        };
+        listeners.add(check);
+        check();
+      });
+    },
+    async kill9() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.once('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => res(port));
+    });
+  });
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
