@@ -5,6 +5,7 @@
  * with a message naming the holder. A lock left by a dead process on this host (kill -9, crash)
  * is stale and taken over; one from another host is never taken over automatically.
  */
+import { resolve } from 'node:path';
 import { closeSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { formatOwner, ownerState, parseOwner } from './process-owner.js';
 
@@ -22,7 +23,8 @@ interface LockContent { owner: string; command: string; url?: string }
 const heldHere = new Set<string>();
 
 export function lockPathFor(dataDir: string): string {
-  return `${dataDir.replace(/\/+$/, '')}.lock`;
+  // resolve() drops trailing slashes, so "dir/" and "dir" share one lock.
+  return `${resolve(dataDir)}.lock`;
 }
 
 export function acquireStoreLock(dataDir: string, command = process.argv.slice(2).join(' ') || 'node'): StoreLock {
