@@ -4,19 +4,9 @@
  * characters, U+FFFD, non-finite numbers and out-of-range coordinates.
  */
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { readKnowledgeBase } from '../../src/ingest/curated/read-knowledge-base.js';
+import { curatedErrorsWith } from '../support/curated-errors.js';
 
-function errorsWith(extra: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'kb-safety-'));
-  cpSync('test/fixtures/kb/basic', dir, { recursive: true });
-  writeFileSync(join(dir, 'zz-extra.yaml'), extra);
-  const result = readKnowledgeBase(dir);
-  if (result.ok) return [];
-  return result.errors.map((e) => ({ file: e.file.split('/').pop(), line: e.line, field: e.field, reason: e.reason }));
-}
+const errorsWith = curatedErrorsWith;
 
 const entity = (...lines: string[]): string => [
   'defaults:',

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { readKnowledgeBase } from '../../src/ingest/curated/read-knowledge-base.js';
+import { curatedErrorsWith } from '../support/curated-errors.js';
 
-/** Writes the basic fixture plus one extra file and returns the errors (file name, line, field, reason). */
-function errorsWith(extra: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'kb-'));
-  cpSync('test/fixtures/kb/basic', dir, { recursive: true });
-  writeFileSync(join(dir, 'zz-extra.yaml'), extra);
-  const result = readKnowledgeBase(dir);
-  if (result.ok) return [];
-  return result.errors.map((e) => ({ file: e.file.split('/').pop(), line: e.line, field: e.field, reason: e.reason }));
-}
+const errorsWith = curatedErrorsWith;
 
 describe('curated data validation', () => {
   it('accepts the fixture', () => {
