@@ -84,6 +84,14 @@ describe('curated reader safety', () => {
     ]);
   });
 
+  it('reports explicit YAML tags (!!binary, found by npm run fuzz, and custom tags) with line and field', () => {
+    const binary = errorsWith(entity('    note: !!binary  13,000-satellite LEO broadband constellation'));
+    expect(binary.map((e) => [e.line, e.field])).toEqual([[8, 'entities[0].note']]);
+    expect(binary[0]!.reason).toMatch(/explicit YAML tag .*binary is not allowed/);
+    const custom = errorsWith(entity('    note: !custom text'));
+    expect(custom.map((e) => [e.line, e.field])).toEqual([[8, 'entities[0].note']]);
+  });
+
   it('reports non-finite numbers and out-of-range coordinates', () => {
     expect(errorsWith(entity('    employees: .nan'))).toEqual([
       { file: 'zz-extra.yaml', line: 8, field: 'entities[0].employees', reason: 'NaN is not a finite number' },

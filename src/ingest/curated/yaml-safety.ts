@@ -5,6 +5,8 @@
  *   aliases cannot occur;
  * - no key that names a property every object already has (`constructor`, `toString`, `__proto__` …),
  *   and keys are plain text;
+ * - no explicit tags (`!!binary`, `!!set`, custom `!tag`): values are plain text, numbers, booleans,
+ *   lists and maps;
  * - nesting at most MAX_YAML_DEPTH levels;
  * - every text passes the stored-text check (no NUL, control characters other than line feed and
  *   tab, U+FFFD or unpaired surrogates; at most MAX_YAML_TEXT characters); every number is finite.
@@ -30,6 +32,7 @@ export interface NodeProblem {
 function scalarProblem(value: unknown): string | null {
   if (typeof value === 'number' && !Number.isFinite(value)) return `${value} is not a finite number`;
   if (typeof value === 'string') return unsafeTextReason(value, { maxLength: MAX_YAML_TEXT, allowLineBreaks: true });
+  if (value !== null && typeof value !== 'number' && typeof value !== 'boolean') return 'only text, numbers, booleans, lists and maps are allowed';
   return null;
 }
 
@@ -40,6 +43,10 @@ export function yamlSafetyProblems(root: Node | null): NodeProblem[] {
     const { node, path, depth } = stack.pop()!;
     if (isAlias(node)) {
       problems.push({ node, path, reason: `alias *${node.source} is not allowed in curated data: write the value out` });
+      continue;
+    }
+    if ((isScalar(node) || isMap(node) || isSeq(node)) && node.tag) {
+      problems.push({ node, path, reason: `the explicit YAML tag ${node.tag} is not allowed in curated data` });
       continue;
     }
     if (depth > MAX_YAML_DEPTH) {
