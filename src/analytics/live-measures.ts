@@ -55,14 +55,12 @@ const list = (p: MeasureParams, k: string): string[] => {
 /** The same day one year earlier (YYYY-MM-DD). */
 const yearBefore = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4, 10)}`;
 
-function noLaunchData(inp: MeasureInputs): inp is MeasureInputs & { launchCoverageEnd: null } {
-  return inp.launchCoverageEnd === null;
-}
+/** A measure over the launch log: unavailable until launch data are ingested; `end` is the data's last day. */
+const onLaunchData = (f: (inp: MeasureInputs, end: string, params: MeasureParams) => LiveValue | Unavailable): Measure =>
+  (inp, params) => (inp.launchCoverageEnd === null ? { unavailable: 'no launch data ingested' } : f(inp, inp.launchCoverageEnd, params));
 
 export const MEASURES: Record<string, Measure> = {
-  'launch-sites-active-12-months': (inp) => {
-    if (noLaunchData(inp)) return { unavailable: 'no launch data ingested' };
-    const end = inp.launchCoverageEnd!;
+  'launch-sites-active-12-months': onLaunchData((inp, end) => {
     const since = yearBefore(end);
     const sites = new Map<string, number>();
     for (const l of inp.launches) {
@@ -70,16 +68,14 @@ export const MEASURES: Record<string, Measure> = {
       if (l.lvState !== 'CN' || l.launchClass === 'extraterrestrial' || day <= since || day > end || !l.launchSite) continue;
       sites.set(l.launchSite, (sites.get(l.launchSite) ?? 0) + 1);
     }
-    const list = [...sites.entries()].sort(([a], [b]) => a.localeCompare(b));
+    const bySite = [...sites.entries()].sort(([a], [b]) => a.localeCompare(b));
     return {
       value: sites.size, unit: 'launch sites', asOf: end, sources: inp.launchSourceIds,
-      basis: `GCAT launch sites with a Chinese orbital launch attempt from ${since} to ${end}: ${list.map(([s, n]) => `${s} (${n})`).join(', ')}`,
-      detail: { sites: Object.fromEntries(list), from: since, to: end },
+      basis: `GCAT launch sites with a Chinese orbital launch attempt from ${since} to ${end}: ${bySite.map(([s, n]) => `${s} (${n})`).join(', ')}`,
+      detail: { sites: Object.fromEntries(bySite), from: since, to: end },
     };
-  },
-  'commercial-launch-providers-launched-12-months': (inp) => {
-    if (noLaunchData(inp)) return { unavailable: 'no launch data ingested' };
-    const end = inp.launchCoverageEnd!;
+  }),
+  'commercial-launch-providers-launched-12-months': onLaunchData((inp, end) => {
     const since = yearBefore(end);
     const rules = compileProviders(inp.providerRules.filter((r) => r.sector === 'commercial'));
     const providers = new Set<string>();
@@ -94,7 +90,7 @@ export const MEASURES: Record<string, Measure> = {
       basis: `commercial Chinese launch providers (curated provider rules) with an orbital launch attempt from ${since} to ${end}`,
       detail: { providers: [...providers].sort() },
     };
-  },
+  }),
   'megaconstellation-in-orbit-share': (inp) => {
     const megas = inp.constellations.filter((c) => ['program.guowang', 'program.qianfan'].includes(c.id) && c.latest && c.planned);
     if (!megas.length) return { unavailable: 'no constellation data' };
@@ -107,9 +103,7 @@ export const MEASURES: Record<string, Measure> = {
       references: [...new Set(megas.map((c) => c.planned!.sourceId))],
     };
   },
-  'china-orbital-launches-latest-year': (inp) => {
-    if (noLaunchData(inp)) return { unavailable: 'no launch data ingested' };
-    const end = inp.launchCoverageEnd!;
+  'china-orbital-launches-latest-year': onLaunchData((inp, end) => {
     const endYear = Number(end.slice(0, 4));
     const shown = yearComplete(endYear, end) ? endYear : endYear - 1;
     const count = (y: number) => orbitalLaunches(inp.launches, 'CN', y).length;
@@ -120,10 +114,8 @@ export const MEASURES: Record<string, Measure> = {
       basis: `Chinese orbital launch attempts (launch-vehicle state CN) in ${shown}, the latest complete year of the launch data (${failures(shown)} failed)`,
       detail: { year: shown, failures: failures(shown), byYear: history },
     };
-  },
-  'china-vs-us-launches': (inp) => {
-    if (noLaunchData(inp)) return { unavailable: 'no launch data ingested' };
-    const end = inp.launchCoverageEnd!;
+  }),
+  'china-vs-us-launches': onLaunchData((inp, end) => {
     const count = (state: string, y: number) => orbitalLaunches(inp.launches, state, y).length;
     const years = [...new Set(inp.launches.map((l) => l.year))].filter((y) => yearComplete(y, end)).sort((a, b) => a - b);
     const ahead = years.filter((y) => count('CN', y) > count('US', y));
@@ -132,23 +124,21 @@ export const MEASURES: Record<string, Measure> = {
       basis: `years (to ${years.at(-1) ?? '—'}) with more Chinese than US orbital launch attempts by launch-vehicle state: ${ahead.join(', ') || 'none'}`,
       detail: Object.fromEntries(years.slice(-10).map((y) => [y, { CN: count('CN', y), US: count('US', y) }])),
     };
-  },
-  'launches-from-sites': (inp, p) => {
-    if (noLaunchData(inp)) return { unavailable: 'no launch data ingested' };
+  }),
+  'launches-from-sites': onLaunchData((inp, end, p) => {
     const sites = list(p, 'sites');
     const bySite = Object.fromEntries(sites.map((s) => [s, 0]));
     for (const l of inp.launches) if (l.launchSite && l.launchSite in bySite && l.launchClass !== 'extraterrestrial') bySite[l.launchSite]! += 1;
     const total = Object.values(bySite).reduce((a, b) => a + b, 0);
     return {
-      value: total, unit: 'launches', asOf: inp.launchCoverageEnd!, sources: inp.launchSourceIds,
-      basis: `orbital launch attempts from GCAT sites ${sites.map((s) => `${s} (${bySite[s]})`).join(', ')}, all years to ${inp.launchCoverageEnd}`,
+      value: total, unit: 'launches', asOf: end, sources: inp.launchSourceIds,
+      basis: `orbital launch attempts from GCAT sites ${sites.map((s) => `${s} (${bySite[s]})`).join(', ')}, all years to ${end}`,
       detail: { bySite },
     };
-  },
-  'payloads-for-foreign-owners': (inp, p) => {
-    if (noLaunchData(inp)) return { unavailable: 'no launch data ingested' };
+  }),
+  'payloads-for-foreign-owners': onLaunchData((inp, end, p) => {
     const [from, to] = [str(p, 'from'), str(p, 'to')];
-    if (inp.launchCoverageEnd! < to) return { unavailable: `the launch data end on ${inp.launchCoverageEnd}, before ${to}` };
+    if (end < to) return { unavailable: `the launch data end on ${end}, before ${to}` };
     const mine = inp.chinesePayloads.filter((x) => x.satType?.startsWith('P') && x.launchDate.slice(0, 10) >= from && x.launchDate.slice(0, 10) <= to
       && x.satState && x.satState !== 'CN');
     const byState: Record<string, number> = {};
@@ -158,7 +148,7 @@ export const MEASURES: Record<string, Measure> = {
       basis: `payloads on Chinese launch vehicles from ${from} to ${to} whose GCAT owner state is not CN`,
       detail: { byOwnerState: Object.fromEntries(Object.entries(byState).sort(([, a], [, b]) => b - a)) },
     };
-  },
+  }),
   'program-payloads-in-orbit': (inp, p) => {
     if (!inp.snapshot) return { unavailable: 'no GP snapshot ingested' };
     const program = str(p, 'program');
