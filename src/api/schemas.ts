@@ -6,6 +6,7 @@
 import { KIND_NAMES } from '../model/kinds.js';
 import { STATEMENT_STATUSES } from '../model/statement.js';
 import { ERROR_SCHEMA } from './errors.js';
+import { MATCH_KINDS } from '../store/queries/entity-search.js';
 
 type S = Record<string, unknown>;
 const nullable = (type: string) => ({ type: [type, 'null'] });
@@ -31,6 +32,25 @@ export const SOURCE = obj(['id', 'kind', 'title'], {
 export const ENTITY_SUMMARY = obj(['id', 'kind', 'caption'], { id: str, kind: { type: 'string', enum: [...KIND_NAMES] }, caption: str, firstSeen: str });
 
 export const ENTITY_PAGE = obj(['items', 'total', 'next'], { items: arr(ENTITY_SUMMARY), total: int, next: nullable('string') });
+
+/** One result of /api/v1/search: the entity and why it matched. */
+export const SEARCH_ITEM = obj(['id', 'kind', 'caption', 'match'], {
+  id: str, kind: { type: 'string', enum: [...KIND_NAMES] }, caption: str,
+  match: obj(['how', 'text', 'property', 'similarity'], {
+    how: { type: 'string', enum: [...MATCH_KINDS], description: 'exact, prefix (the query begins the name or one of its words), substring, fuzzy (pg_trgm trigram similarity at least FUZZY_THRESHOLD), related (a relation of a name match), description (the text is in a description)' },
+    text: { type: 'string', description: 'The name, alias or description excerpt that matched; for related, the name that matched on the entity named in via' },
+    property: { type: 'string', description: 'name, alias or description; for related, the relation (operator, manufacturer, parent, family, partOf)' },
+    similarity: { type: ['number', 'null'], description: 'Trigram similarity (0 to 1) of the normalized query and the matched name: the greater of pg_trgm similarity and word_similarity; null for related and description matches' },
+    via: obj(['id', 'caption'], { id: str, caption: str }),
+  }),
+});
+
+export const SEARCH_RESULT = obj(['query', 'normalized', 'items', 'total'], {
+  query: str,
+  normalized: { type: 'string', description: 'The query as compared: NFKC, tone marks removed, lower case, punctuation runs as one space' },
+  items: arr(SEARCH_ITEM),
+  total: { type: 'integer', description: 'Matches in all (items holds the first limit of them)' },
+});
 
 export const ENTITY_DETAIL = obj(['id', 'kind', 'caption', 'properties', 'sources', 'referencedBy'], {
   id: str, kind: str, caption: str, firstSeen: str, lastSeen: str,

@@ -11,6 +11,7 @@ import { registerHttpCache } from './http-cache.js';
 import { MAX_BODY_BYTES, MAX_PATH_PARAMETER, MAX_URL_LENGTH, boundRoute } from './request-bounds.js';
 import { registerHealthRoutes, healthBody } from './routes/health.js';
 import { registerEntityRoutes } from './routes/entities.js';
+import { registerSearchRoutes } from './routes/search.js';
 import { registerAnalyticsRoutes } from './routes/analytics.js';
 import { registerCatalogueRoutes } from './routes/sources-series.js';
 import { registerViewRoutes } from './routes/views.js';
@@ -92,6 +93,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(async (api) => {
     registerHealthRoutes(api, opts.store);
     registerEntityRoutes(api, opts.store);
+    registerSearchRoutes(api, opts.store);
     registerCatalogueRoutes(api, opts.store);
     registerViewRoutes(api, opts.store, rulesDir);
     registerAnalyticsRoutes(api, opts.store, rulesDir);

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
+import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 import type { Database } from './schema.js';
 
 const gzipAsync = promisify(gzip);
@@ -56,7 +57,7 @@ export async function restoreBackup(file: string, dataDir: string): Promise<{ re
   if (replaced) renameSync(dataDir, replaced);
   try {
     mkdirSync(dataDir, { recursive: true });
-    const pg = await PGlite.create(dataDir, { loadDataDir: new Blob([tar], { type: 'application/x-tar' }) });
+    const pg = await PGlite.create(dataDir, { loadDataDir: new Blob([tar], { type: 'application/x-tar' }), extensions: PGLITE_EXTENSIONS });
     try {
       const rows = (await pg.query<{ n: number }>('select count(*)::int as n from schema_migrations')).rows;
       return { replaced, migrations: rows[0]?.n ?? 0 };

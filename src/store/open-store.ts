@@ -10,11 +10,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
+import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
 import { migrate, pendingMigrations } from './migrate.js';
 import { closeStaleRuns, lastSuccessfulRun } from './runs.js';
 import { acquireStoreLock } from './store-lock.js';
+import { refreshSearch } from './search-index.js';
 import { listBackups, writeBackup } from './backup.js';
 import type { Database } from './schema.js';
 
@@ -49,12 +51,17 @@ export interface StoreOptions {
 
 export class StoreUnreadableError extends Error {}
 
+/** The migration that adds the name index (entity_names), built from the statements when an older store is migrated. */
+const NAME_INDEX_MIGRATION = '004-search-names.sql';
+
 export async function openStore(opts: StoreOptions): Promise<Store> {
   const store = opts.databaseUrl ? openPostgres(opts.databaseUrl) : await openPglite(opts);
   try {
     const pending = await pendingMigrations(store.db);
     if (pending.length) await store.backup(`before-migration-${pending[0]!.replace(/\.sql$/, '')}`);
-    await migrate(store.db);
+    const applied = await migrate(store.db);
+    // A store that had entities before the name index existed gets it built once.
+    if (applied.includes(NAME_INDEX_MIGRATION) && pending.includes(NAME_INDEX_MIGRATION)) await refreshSearch(store.db);
     await closeStaleRuns(store.db, store.kind === 'pglite');
   } catch (err) {
     await store.close();
@@ -72,14 +79,14 @@ function openPostgres(url: string): Store {
 async function openPglite(opts: StoreOptions): Promise<Store> {
   const dir = opts.dataDir && opts.dataDir !== 'memory' ? opts.dataDir : null;
   if (!dir) {
-    const db = new Kysely<Database>({ dialect: new PGliteDialect(await PGlite.create()) });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(await PGlite.create({ extensions: PGLITE_EXTENSIONS })) });
     return { db, kind: 'pglite', location: 'memory', backup: async () => null, noteUrl: () => {}, close: () => db.destroy() };
   }
   mkdirSync(dir, { recursive: true });
   const lock = acquireStoreLock(dir);
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(dir);
+    pglite = await PGlite.create(dir, { extensions: PGLITE_EXTENSIONS });
     await pglite.query('select 1');
   } catch (err) {
     lock.release();

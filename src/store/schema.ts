@@ -16,6 +16,9 @@ export interface EntitiesTable {
   search_doc: ColumnType<unknown, never, never>; first_seen: string; last_seen: string;
 }
 
+/** One name or alias of an entity with its normalized search form (migration 004, search-index.ts). */
+export interface EntityNamesTable { entity_id: string; property: string; name: string; norm: string }
+
 export interface StatementsTable {
   id: string; entity_id: string; property: string; value: string; original_value: string | null; source_id: string;
   locator: string | null; as_of: string | null; status: string; qualifier: string | null; note: string | null;
@@ -57,6 +60,7 @@ export interface Database extends CatalogDatabase {
   sources: SourcesTable;
   entities: EntitiesTable;
   statements: StatementsTable;
+  entity_names: EntityNamesTable;
   series: SeriesTable;
   series_points: SeriesPointsTable;
   runs: RunsTable;
