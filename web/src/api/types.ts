@@ -6,6 +6,10 @@
 export interface ApiErrorBody { error: { status: number; code: string; message: string; details?: unknown } }
 
 export interface EntitySummary { id: string; kind: string; caption: string }
+/** /api/v1/search: why a result matched (see the OpenAPI schema for the meaning of each field). */
+export interface SearchMatch { how: 'exact' | 'prefix' | 'substring' | 'fuzzy' | 'related' | 'description'; text: string; property: string; similarity: number | null; via?: { id: string; caption: string } }
+export interface SearchItem extends EntitySummary { match: SearchMatch }
+export interface SearchResult { query: string; normalized: string; items: SearchItem[]; total: number }
 export interface EntityList { total: number; items: EntitySummary[]; next?: string | null }
 
 export type StatementStatus = 'confirmed' | 'reported' | 'unverified' | 'superseded';
