@@ -19,6 +19,7 @@ const EXAMPLES: Record<string, string[]> = {
   '/api/v1/health': ['/api/v1/health'],
   '/api/v1/status': ['/api/v1/status'],
   '/api/v1/entities': ['/api/v1/entities?kind=Organization&segment=launch-reentry&limit=5', '/api/v1/entities?q=Qianfan', '/api/v1/entities?country=PK&sort=kind', '/api/v1/entities?hub=hub.beijing&format=csv'],
+  '/api/v1/search': ['/api/v1/search?q=Qianfan', '/api/v1/search?q=%E5%8D%83%E5%B8%86&kind=Program,Organization', '/api/v1/search?q=Landspce&limit=3', '/api/v1/search?q=x&limit=0'],
   '/api/v1/entities/{id}': ['/api/v1/entities/program.guowang', '/api/v1/entities/org.landspace', '/api/v1/entities/org.nobody'],
   '/api/v1/sources': ['/api/v1/sources?kind=dataset', '/api/v1/sources?q=spacenews&limit=3&format=csv'],
   '/api/v1/sources/{id}': ['/api/v1/sources/redshift-2025.ref-125', '/api/v1/sources/nothing'],
