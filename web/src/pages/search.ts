@@ -18,7 +18,10 @@ const LIMIT = 200;
 function resultGroups(items: (EntitySummary | SearchItem)[]): HTMLElement[] {
   const byKind = new Map<string, (EntitySummary | SearchItem)[]>();
   for (const it of items) (byKind.get(it.kind) ?? byKind.set(it.kind, []).get(it.kind)!).push(it);
-  return [...byKind.entries()].sort(([a], [b]) => kindOrder(a) - kindOrder(b)).map(([kind, list]) =>
+  // Search results come ranked (best match first): a kind's group goes where its best result is; a browsed list goes in kind order.
+  const ranked = items.some((it) => 'match' in it);
+  const order = (kind: string) => (ranked ? items.findIndex((it) => it.kind === kind) : kindOrder(kind));
+  return [...byKind.entries()].sort(([a], [b]) => order(a) - order(b)).map(([kind, list]) =>
     h('section', { class: 'result-group', 'data-kind': kind },
       h('h2', null, kindLabel(kind, true), h('span', { class: 'pill' }, list.length)),
       h('ul', { class: 'result-list' }, list.map((e) => h('li', { 'data-id': e.id },
