@@ -43,11 +43,14 @@ export async function worldChangesPage(db: Kysely<Database>, rules: Rules, q: Wo
   const wants = (t: WorldChangeType) => !q.type || q.type === t;
   // Catalog records belong to no curated entity: an entity, kind or segment filter leaves them out.
   const catalog = !q.entity && !q.kind && !q.segment;
-  const w: WorldWindow = { since: q.since, until: q.until, after: q.after, newestFirst: q.order === 'newest', limit: q.limit + 1 };
+  // A world date after today is a plan, not a change: the window ends with today.
+  const tomorrow = new Date(Date.parse(`${q.today}T00:00:00Z`) + 864e5).toISOString().slice(0, 10);
+  const until = q.until && q.until < tomorrow ? q.until : tomorrow;
+  const w: WorldWindow = { since: q.since, until, after: q.after, newestFirst: q.order === 'newest', limit: q.limit + 1 };
   const gcatStates = q.country ? vocabulary.codesOf('gcat', q.country) : null;
   const satcatOwners = q.country ? vocabulary.codesOf('satcat', q.country) : null;
   const filter: EntityFilter = { kind: q.kind, segment: q.segment, country: q.country, entity: q.entity };
-  const window = { since: q.since, until: q.until, after: q.after, order: q.order };
+  const window = { since: q.since, until, after: q.after, order: q.order };
   const small = (list: WorldChange[]) => list.filter((c) => inWindow(c, window));
   const labels = new Map(eventDateProperties().map((p) => [p.key, p.label]));
   const datedTypes = DATED_TYPES.filter(wants);

@@ -55,7 +55,7 @@ function inWindow(day: RawBuilder<string>, id: RawBuilder<string>, w: WorldWindo
   }
   return out;
 }
-const direction = (w: WorldWindow) => sql.raw(w.newestFirst ? 'desc' : 'asc');
+const direction = (w: WorldWindow): 'asc' | 'desc' => (w.newestFirst ? 'desc' : 'asc');
 
 export async function launchesInWindow(db: Kysely<Database>, w: WorldWindow, lvStates: string[] | null): Promise<LaunchRow[]> {
   if (lvStates && !lvStates.length) return [];
