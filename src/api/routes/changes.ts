@@ -13,7 +13,7 @@ import { encodeCursor } from '../../analytics/world-change-paging.js';
 import { WORLD_CHANGE_DEFINITIONS, WORLD_DATE_DEFINITION, type WorldChange } from '../../analytics/world-change-types.js';
 import { recordEntry, renderAtom, worldEntry } from '../atom.js';
 import { FORMAT_PROPERTY, sendAs, tableMeta } from '../respond.js';
-import { arr, obj, responses } from '../schemas.js';
+import { CHANGE_PAGE, responses } from '../schemas.js';
 import { CHANGE_PARAMETERS, recordParameters, worldParameters, type ChangeQuery } from '../change-parameters.js';
 import { countryParameterError } from '../country-parameter.js';
 import type { Table } from '../../services/csv.js';
@@ -50,10 +50,7 @@ export function registerChangeRoutes(api: FastifyInstance, store: Store, rulesDi
     schema: {
       summary: 'What changed in the world (launches, objects reaching orbit, decays, agreements signed, memberships, milestones, goal status, values that changed), each with its world date, the time the store recorded it and its source, ordered and filtered by world date; view=records gives the record audit (every record the store added, updated or removed, by load time)',
       tags: ['changes'], querystring: { type: 'object', additionalProperties: false, properties: { ...CHANGE_PARAMETERS, ...FORMAT_PROPERTY } },
-      response: responses(obj(['view', 'items', 'next'], {
-        view: { type: 'string', enum: ['world', 'records'] }, items: arr({ type: 'object', additionalProperties: true }), next: { type: ['string', 'null'] },
-        definition: { type: 'string' }, types: { type: 'object', additionalProperties: { type: 'string' } },
-      }), true),
+      response: responses(CHANGE_PAGE, true),
     },
   }, async (req, reply) => {
     const p = await page(req.query);

@@ -32,7 +32,7 @@ function rawLaunches(): Map<string, { day: string; state: string }> {
 function rawChineseFailures(): Map<string, string> {
   const lines = rawLines('gcat_ftocat_extract_2024-12-18_to_2026-08-10.tsv.gz');
   const header = lines[0]!.split('\t');
-  const [iTag, iType, iDate, iState] = ['Launch_Tag', 'Type', 'LDate', 'State'].map((c) => header.indexOf(c));
+  const [iTag, iType, iDate, iState] = ['Launch_Tag', 'Type', 'LDate', 'State'].map((c) => header.indexOf(c)) as [number, number, number, number];
   const out = new Map<string, string>();
   for (const l of lines.slice(1)) {
     const f = l.split('\t');
