@@ -7,6 +7,7 @@ import { KIND_NAMES } from '../model/kinds.js';
 import { STATEMENT_STATUSES } from '../model/statement.js';
 import { ERROR_SCHEMA } from './errors.js';
 import { MATCH_KINDS } from '../store/queries/entity-search.js';
+import { WORLD_CHANGE_TYPES } from '../analytics/world-change-types.js';
 
 type S = Record<string, unknown>;
 const nullable = (type: string) => ({ type: [type, 'null'] });
@@ -79,3 +80,31 @@ export function responses(json: S, withCsv = false): S {
   const ok = withCsv ? { content: { 'application/json': { schema: json }, 'text/csv': { schema: CSV } } } : json;
   return { 200: ok, '4xx': ERROR_SCHEMA, '5xx': ERROR_SCHEMA };
 }
+
+/** A change in the world (/changes, the default view): src/analytics/world-change-types.ts. */
+export const WORLD_CHANGE = obj(['id', 'type', 'date', 'day', 'precision', 'recordedAt', 'title', 'sourceId'], {
+  id: str, type: { type: 'string', enum: [...WORLD_CHANGE_TYPES] },
+  date: { type: 'string', description: 'the world date as the source gives it (YYYY, YYYY-MM or YYYY-MM-DD; "~" circa)' },
+  day: { type: 'string', description: 'the first day the world date covers: the order and the since/until filter' },
+  precision: { type: 'string', enum: ['year', 'month', 'day'] },
+  recordedAt: { type: 'string', description: 'when this store first recorded the fact (ISO 8601 UTC)' },
+  title: str, entityId: nullable('string'), entityKind: nullable('string'), entityName: nullable('string'),
+  country: { type: ['string', 'null'], description: 'launching state (launches) or SATCAT owner, as a country key' },
+  property: nullable('string'), value: nullable('string'),
+  previous: { anyOf: [{ type: 'null' }, obj(['value', 'sourceId'], { value: str, date: nullable('string'), sourceId: str, locator: nullable('string') })] },
+  sourceId: str, locator: nullable('string'),
+});
+
+/** A record the store added, updated or removed (/changes?view=records). */
+export const CHANGE_RECORD = obj(['id', 'at', 'action', 'subject', 'subjectId', 'origin'], {
+  id: int, at: str, action: str, subject: str, subjectId: str, entityId: nullable('string'), entityKind: nullable('string'),
+  entityName: nullable('string'), property: nullable('string'), value: nullable('string'), sourceId: nullable('string'), origin: str,
+});
+
+export const CHANGE_PAGE = obj(['view', 'items', 'next'], {
+  view: { type: 'string', enum: ['world', 'records'] },
+  items: arr({ anyOf: [WORLD_CHANGE, CHANGE_RECORD] }),
+  next: { type: ['string', 'null'], description: 'the cursor of the next page (also in the Link rel="next" header), null on the last page' },
+  definition: { type: 'string', description: 'world view: how the world date and the recorded time are used' },
+  types: { type: 'object', additionalProperties: { type: 'string' }, description: 'world view: the definition of each change type' },
+});

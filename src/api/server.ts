@@ -98,7 +98,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     registerViewRoutes(api, opts.store, rulesDir);
     registerAnalyticsRoutes(api, opts.store, rulesDir);
     registerGeoRoutes(api, opts.store, rulesDir);
-    registerChangeRoutes(api, opts.store);
+    registerChangeRoutes(api, opts.store, rulesDir);
     registerExportRoutes(api, opts.store, rulesDir);
     registerCatalogRoutes(api, opts.store, rulesDir);
   }, { prefix: '/api/v1' });

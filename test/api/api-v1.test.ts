@@ -37,8 +37,8 @@ const EXAMPLES: Record<string, string[]> = {
   '/api/v1/geo/places': ['/api/v1/geo/places?kind=Facility'],
   '/api/v1/geo/hubs': ['/api/v1/geo/hubs'],
   '/api/v1/geo/countries': ['/api/v1/geo/countries?set=ilrs', '/api/v1/geo/countries?set=artemis-accords'],
-  '/api/v1/changes': ['/api/v1/changes?limit=5', '/api/v1/changes?subject=launch&limit=3&format=csv'],
-  '/api/v1/changes.atom': ['/api/v1/changes.atom?limit=5'],
+  '/api/v1/changes': ['/api/v1/changes?limit=5', '/api/v1/changes?view=records&subject=launch&limit=3&format=csv', '/api/v1/changes?type=launch&country=CN&limit=3&format=csv'],
+  '/api/v1/changes.atom': ['/api/v1/changes.atom?limit=5', '/api/v1/changes.atom?view=records&limit=5'],
   '/api/v1/export/datapackage.zip': ['/api/v1/export/datapackage.zip'],
   '/api/v1/export/knowledge-base.json': ['/api/v1/export/knowledge-base.json'],
   '/api/v1/catalog/objects': ['/api/v1/catalog/objects?program=program.qianfan&limit=5', '/api/v1/catalog/objects?country=CN&regime=GEO&format=csv'],
@@ -141,11 +141,11 @@ describe.each(STORE_KINDS)('API v1 on %s', (kind) => {
   });
 
   it('publishes changes since a date as JSON and Atom', async () => {
-    const all = (await app.inject('/api/v1/changes?subject=launch&limit=1000')).json();
+    const all = (await app.inject('/api/v1/changes?view=records&subject=launch&limit=1000')).json();
     expect(all.items.length).toBeGreaterThan(0);
     expect(all.items[0]).toMatchObject({ action: 'added', subject: 'launch', origin: 'ingest:gcat-launchlog' });
     expect((await app.inject('/api/v1/changes?since=2999-01-01')).json().items).toEqual([]);
-    const atom = await app.inject('/api/v1/changes.atom?kind=Program&limit=3');
+    const atom = await app.inject('/api/v1/changes.atom?view=records&kind=Program&limit=3');
     expect(atom.headers['content-type']).toMatch(/application\/atom\+xml/);
     expect(atom.body.match(/<entry>/g)).toHaveLength(3);
     expect(atom.body).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');

@@ -1,55 +1,99 @@
-/** The change feed: JSON with a cursor, CSV, and Atom. */
-import type { FastifyInstance } from 'fastify';
+/**
+ * The change feed: changes in the world by world date (default), and the record audit
+ * (view=records) by load time; JSON, CSV and Atom, each paged with a cursor (JSON body `next`,
+ * a Link rel="next" header on JSON and CSV, an Atom rel="next" link).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../../store/open-store.js';
-import { KIND_NAMES } from '../../model/kinds.js';
-import { SEGMENT_IDS } from '../../model/segments.js';
-import { listChanges, type ChangeFilter } from '../../store/queries/changes.js';
-import { renderAtom } from '../atom.js';
-import { FORMAT_PROPERTY, PROJECT_LICENCE, sendAs } from '../respond.js';
-import { arr, obj, responses } from '../schemas.js';
-import { DATE_OR_DATE_TIME, utcBound } from '../date-parameters.js';
+import { listChanges, type ChangeItem } from '../../store/queries/changes.js';
+import { worldChangesPage } from '../../services/world-changes.js';
+import { countryParameterProblem } from '../../services/analytics.js';
+import { currentRules } from '../../services/rules-cache.js';
+import { encodeCursor } from '../../analytics/world-change-paging.js';
+import { WORLD_CHANGE_DEFINITIONS, WORLD_DATE_DEFINITION, type WorldChange } from '../../analytics/world-change-types.js';
+import { recordEntry, renderAtom, worldEntry } from '../atom.js';
+import { FORMAT_PROPERTY, sendAs, tableMeta } from '../respond.js';
+import { CHANGE_PAGE, responses } from '../schemas.js';
+import { CHANGE_PARAMETERS, recordParameters, worldParameters, type ChangeQuery } from '../change-parameters.js';
+import { countryParameterError } from '../country-parameter.js';
+import type { Table } from '../../services/csv.js';
 
-const FILTERS = {
-  since: DATE_OR_DATE_TIME, until: DATE_OR_DATE_TIME,
-  subject: { type: 'string', enum: ['entity', 'statement', 'source', 'series', 'series-point', 'launch', 'catalog-object'] },
-  kind: { type: 'string', enum: [...KIND_NAMES] }, segment: { type: 'string', enum: [...SEGMENT_IDS] },
-  country: { type: 'string', pattern: '^[A-Z]{2}$' }, entity: { type: 'string', pattern: '^[a-z]+\\.[a-z0-9.-]+$' },
-  limit: { type: 'integer', minimum: 1, maximum: 1000, default: 200 },
-  cursor: { type: 'string', pattern: '^\\d{1,15}$', description: 'the next value of the previous page' },
-};
-type Query = Omit<ChangeFilter, 'afterId'> & { cursor?: string; format?: string };
+type Page = { view: 'world'; items: WorldChange[]; next: string | null } | { view: 'records'; items: ChangeItem[]; next: string | null };
 
-export function registerChangeRoutes(api: FastifyInstance, store: Store): void {
-  const bounds = (q: Query) => ({ since: utcBound('querystring.since', q.since), until: utcBound('querystring.until', q.until) });
-  const fetch = async (q: Query) => {
-    const items = await listChanges(store.db, { ...q, ...bounds(q), limit: q.limit + 1, afterId: q.cursor ? Number(q.cursor) : undefined });
-    return { items: items.slice(0, q.limit), next: items.length > q.limit ? String(items[q.limit - 1]!.id) : null };
+const WORLD_COLUMNS = ['world_date', 'precision', 'type', 'title', 'entity_id', 'entity_kind', 'entity_name', 'country', 'property', 'value',
+  'previous_value', 'previous_date', 'previous_source', 'source', 'locator', 'recorded_at', 'id'];
+const RECORD_COLUMNS = ['id', 'at', 'action', 'subject', 'subject_id', 'entity_id', 'entity_kind', 'entity_name', 'property', 'value', 'source', 'recorded_by'];
+
+export function registerChangeRoutes(api: FastifyInstance, store: Store, rulesDir: string): void {
+  const page = async (q: ChangeQuery): Promise<Page> => {
+    if (q.view === 'records') {
+      const items = await listChanges(store.db, { ...q, ...recordParameters(q), limit: q.limit + 1, newestFirst: false });
+      return { view: 'records', items: items.slice(0, q.limit), next: items.length > q.limit ? String(items[q.limit - 1]!.id) : null };
+    }
+    const window = worldParameters(q);
+    const rules = currentRules(rulesDir);
+    const problem = countryParameterProblem(rules, q.country);
+    if (problem) throw countryParameterError(problem);
+    const today = new Date().toISOString().slice(0, 10);
+    const p = await worldChangesPage(store.db, rules, { ...q, ...window, today });
+    return { view: 'world', items: p.items, next: p.next ? encodeCursor(p.next) : null };
   };
-  api.get<{ Querystring: Query }>('/changes', {
+  const nextUrl = (req: FastifyRequest, next: string | null) => {
+    if (!next) return null;
+    const u = new URL(req.url, `${req.protocol}://${req.host}`);
+    u.searchParams.set('cursor', next);
+    return u.toString();
+  };
+  const link = (reply: FastifyReply, url: string | null) => (url ? reply.header('link', `<${url}>; rel="next"`) : reply);
+
+  api.get<{ Querystring: ChangeQuery }>('/changes', {
     schema: {
-      summary: 'Every change to the knowledge base and catalogs (new entity, new or removed statement, new launch or catalog object, goal status change), with time and source',
-      tags: ['changes'], querystring: { type: 'object', additionalProperties: false, properties: { ...FILTERS, ...FORMAT_PROPERTY } },
-      response: responses(obj(['items', 'next'], { items: arr({ type: 'object', additionalProperties: true }), next: { type: ['string', 'null'] } }), true),
+      summary: 'What changed in the world (launches, objects reaching orbit, decays, agreements signed, memberships, milestones, goal status, values that changed), each with its world date, the time the store recorded it and its source, ordered and filtered by world date; view=records gives the record audit (every record the store added, updated or removed, by load time)',
+      tags: ['changes'], querystring: { type: 'object', additionalProperties: false, properties: { ...CHANGE_PARAMETERS, ...FORMAT_PROPERTY } },
+      response: responses(CHANGE_PAGE, true),
     },
   }, async (req, reply) => {
-    const page = await fetch(req.query);
-    return sendAs(reply, req.query.format, 'changes', page, async () => ({
-      columns: ['id', 'at', 'action', 'subject', 'subject_id', 'entity_id', 'entity_kind', 'entity_name', 'property', 'value', 'source', 'recorded_by'],
-      rows: page.items.map((c) => [c.id, c.at, c.action, c.subject, c.subjectId, c.entityId, c.entityKind, c.entityName, c.property, c.value, c.sourceId, c.origin]),
-      meta: { title: 'Changes', sources: [...new Set(page.items.map((c) => c.sourceId).filter((s): s is string => !!s))], licence: PROJECT_LICENCE, asOf: page.items.at(-1)?.at ?? null },
-    }));
+    const p = await page(req.query);
+    link(reply, nextUrl(req, p.next));
+    const json = p.view === 'world' ? { ...p, definition: WORLD_DATE_DEFINITION, types: WORLD_CHANGE_DEFINITIONS } : p;
+    return sendAs(reply, req.query.format, p.view === 'world' ? 'world-changes' : 'change-records', json, () => table(p));
   });
 
-  api.get<{ Querystring: Query }>('/changes.atom', {
+  const table = async (p: Page): Promise<Table> => {
+    if (p.view === 'records') {
+      return {
+        columns: RECORD_COLUMNS,
+        rows: p.items.map((c) => [c.id, c.at, c.action, c.subject, c.subjectId, c.entityId, c.entityKind, c.entityName, c.property, c.value, c.sourceId, c.origin]),
+        meta: await tableMeta(store.db, 'Record audit: records the store added, updated or removed', p.items.map((c) => c.sourceId ?? ''), p.items.at(-1)?.at ?? null,
+          p.next ? [`More rows follow: the Link header names the next page (cursor=${p.next})`] : []),
+      };
+    }
+    return {
+      columns: WORLD_COLUMNS,
+      rows: p.items.map((c) => [c.date, c.precision, c.type, c.title, c.entityId, c.entityKind, c.entityName, c.country, c.property, c.value,
+        c.previous?.value, c.previous?.date, c.previous?.sourceId, c.sourceId, c.locator, c.recordedAt, c.id]),
+      meta: await tableMeta(store.db, 'Changes in the world', p.items.flatMap((c) => [c.sourceId, c.previous?.sourceId ?? '']), null, [
+        WORLD_DATE_DEFINITION, ...Object.entries(WORLD_CHANGE_DEFINITIONS).map(([t, d]) => `${t}: ${d}`),
+        ...(p.next ? [`More rows follow: the Link header names the next page (cursor=${p.next})`] : []),
+      ]),
+    };
+  };
+
+  api.get<{ Querystring: ChangeQuery }>('/changes.atom', {
     schema: {
-      summary: 'The change feed as Atom, with the same filters',
-      tags: ['changes'], querystring: { type: 'object', additionalProperties: false, properties: FILTERS },
+      summary: 'The change feed as Atom, with the same parameters (world view by default, newest world date first; view=records for the record audit)',
+      tags: ['changes'], querystring: { type: 'object', additionalProperties: false, properties: CHANGE_PARAMETERS },
       response: { 200: { content: { 'application/atom+xml': { schema: { type: 'string' } } } } },
     },
   }, async (req, reply) => {
-    const items = await listChanges(store.db, { ...req.query, ...bounds(req.query), afterId: req.query.cursor ? Number(req.query.cursor) : undefined, newestFirst: true });
+    const p = await page(req.query);
     const host = `${req.protocol}://${req.host}`;
+    const feed = { selfUrl: `${host}${req.url}`, nextUrl: nextUrl(req, p.next) };
     reply.type('application/atom+xml; charset=utf-8');
-    return renderAtom(items, { selfUrl: `${host}${req.url}`, baseUrl: host, updated: items[0]?.at ?? new Date(0).toISOString() });
+    if (p.view === 'records') {
+      return renderAtom(p.items.map((c) => recordEntry(c, host)), { ...feed, id: 'urn:redshift-monitor:change-records', title: 'Redshift Monitor: record audit', updated: p.items.at(-1)?.at ?? new Date(0).toISOString() });
+    }
+    const updated = p.items.map((c) => c.recordedAt).sort().at(-1) ?? new Date(0).toISOString();
+    return renderAtom(p.items.map((c) => worldEntry(c, host)), { ...feed, id: 'urn:redshift-monitor:world-changes', title: 'Redshift Monitor: changes in the world', updated });
   });
 }

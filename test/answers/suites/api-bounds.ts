@@ -115,12 +115,12 @@ export const answers: AnswerSuite = (ctx) => {
 
   it('compares a date-time with an offset as the instant it names', async () => {
     const { get } = ctx();
-    const changes = (await get<{ items: { id: number; at: string }[] }>('/api/v1/changes?limit=1000')).items;
+    const changes = (await get<{ items: { id: number; at: string }[] }>('/api/v1/changes?view=records&limit=1000')).items;
     const middle = new Date(Date.parse(changes[Math.floor(changes.length / 2)]!.at) - 1000);
     const utc = middle.toISOString().slice(0, 19) + 'Z';
     const local = new Date(middle.getTime() + 2 * 3600_000).toISOString().slice(0, 19) + '+02:00';
-    const inUtc = await get<{ items: { id: number }[] }>(`/api/v1/changes?limit=5&since=${encodeURIComponent(utc)}`);
-    const inLocal = await get<{ items: { id: number }[] }>(`/api/v1/changes?limit=5&since=${encodeURIComponent(local)}`);
+    const inUtc = await get<{ items: { id: number }[] }>(`/api/v1/changes?view=records&limit=5&since=${encodeURIComponent(utc)}`);
+    const inLocal = await get<{ items: { id: number }[] }>(`/api/v1/changes?view=records&limit=5&since=${encodeURIComponent(local)}`);
     expect(inUtc.items.length).toBeGreaterThan(0);
     expect(inLocal.items.map((c) => c.id)).toEqual(inUtc.items.map((c) => c.id));
   });

@@ -1,9 +1,11 @@
-/** The history of changes to one entity, from the change feed (/api/v1/changes?entity=…). */
+/** The history of one entity: its changes in the world, then the record audit (/api/v1/changes?entity=…, view=records). */
 import { apiGet } from '../api/client.ts';
 import type { EntityDetail } from '../api/types.ts';
 import { cite } from '../citations/cite.ts';
 import { h } from '../dom.ts';
 import { humanize } from '../format/values.ts';
+import { href } from '../router.ts';
+import { definitions, worldChangesTable, type WorldPage } from './world-changes.ts';
 
 export interface Change {
   id: number; at: string; action: string; subject: string; subjectId: string; entityId: string | null; entityKind: string | null;
@@ -22,8 +24,19 @@ export function changesTable(items: Change[], withEntity: boolean, entityCell?: 
       h('td', null, c.sourceId ? cite(c.sourceId, null) : '—')))));
 }
 
+/** The entity's changes in the world first (by world date), then the record audit folded below. */
 export async function historySection(e: EntityDetail): Promise<HTMLElement> {
-  const body = await apiGet<{ items: Change[]; next: string | null }>('changes', { entity: e.id, limit: 200 });
-  if (!body.items.length) return h('p', { class: 'muted' }, `No changes recorded since the entity was first loaded on ${e.firstSeen.slice(0, 10)}.`);
-  return h('div', null, changesTable(body.items, false), body.next ? h('p', { class: 'muted small' }, 'Older changes: see the change feed.') : null);
+  const [world, records] = await Promise.all([
+    apiGet<WorldPage>('changes', { entity: e.id, limit: 200 }),
+    apiGet<{ items: Change[]; next: string | null }>('changes', { view: 'records', entity: e.id, limit: 200 }),
+  ]);
+  return h('div', { class: 'entity-history' },
+    h('h3', null, 'Changes in the world'),
+    world.items.length ? worldChangesTable(world.items) : h('p', { class: 'muted' }, 'No dated change in the world is recorded for this entity.'),
+    world.next ? h('p', { class: 'muted small' }, h('a', { href: href('/changes', { entity: e.id }) }, 'More in the change feed')) : null,
+    definitions(world),
+    h('details', { class: 'record-audit' },
+      h('summary', null, `Record audit: ${records.items.length}${records.next ? '+' : ''} records loaded since ${e.firstSeen.slice(0, 10)}`),
+      records.items.length ? changesTable(records.items, false) : h('p', { class: 'muted' }, 'No records.'),
+      records.next ? h('p', { class: 'muted small' }, h('a', { href: href('/changes', { view: 'records', entity: e.id }) }, 'Older records: see the record audit')) : null));
 }

@@ -1,28 +1,66 @@
-/** What changed in the knowledge base and catalogs since a date (the change feed). */
-import { apiGet, apiUrl } from '../api/client.ts';
+/** What changed in the world (by world date), filterable by type, kind, segment, country and entity; the record audit beside it. */
+import { apiGet, apiUrl, type Query } from '../api/client.ts';
 import { fill, h } from '../dom.ts';
 import { changesTable, type Change } from '../entity/history.ts';
+import { definitions, worldChangesTable, type WorldPage } from '../entity/world-changes.ts';
 import { entityLink } from '../entity/entity-link.ts';
-import { navigate, type PageContext } from '../router.ts';
+import { KINDS } from '../format/kinds.ts';
+import { humanize } from '../format/values.ts';
+import { href, navigate, type PageContext } from '../router.ts';
+import { SEGMENTS } from '../segments.ts';
+
+const FILTERS = ['since', 'until', 'type', 'kind', 'segment', 'country', 'entity'] as const;
+const PAGE = 100;
+
+function select(name: string, label: string, current: string, options: [string, string][]): HTMLElement {
+  return h('label', null, label, h('select', { name }, h('option', { value: '' }, 'All'),
+    options.map(([v, text]) => h('option', { value: v, selected: v === current }, text))));
+}
 
 export async function render(root: HTMLElement, ctx: PageContext): Promise<void> {
   ctx.setTitle('Changes');
-  const since = ctx.query.get('since') ?? new Date(Date.now() - 30 * 864e5).toISOString().slice(0, 10);
+  const view = ctx.query.get('view') === 'records' ? 'records' : 'world';
+  const f = Object.fromEntries(FILTERS.map((k) => [k, ctx.query.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
   const cursor = ctx.query.get('cursor') ?? '';
-  const date = h('input', { type: 'date', name: 'since', value: since });
-  const form = h('form', { class: 'toolbar' }, h('label', null, 'Since', date), h('button', { class: 'button', type: 'submit' }, 'Show'));
-  form.addEventListener('submit', (ev) => { ev.preventDefault(); navigate('/changes', { since: date.value }); });
-  const list = h('div');
+  const query: Query = { view: view === 'records' ? 'records' : undefined, ...f, type: view === 'world' ? f.type : undefined, limit: PAGE };
+  const list = h('div', { 'aria-live': 'polite' });
+  const form = h('form', { class: 'toolbar change-filters' });
   root.replaceChildren(
     h('p', { class: 'eyebrow' }, 'Change feed'),
-    h('h1', null, 'What changed'),
-    h('p', { class: 'page-intro' }, 'New entities, new or removed statements, new launches and catalog objects, goal status changes: each with its time and source. Also as ', h('a', { href: apiUrl('changes.atom', { since }) }, 'an Atom feed'), '.'),
+    h('h1', null, view === 'world' ? 'What changed in the world' : 'Record audit'),
+    h('p', { class: 'page-intro' }, view === 'world'
+      ? ['Launches, objects reaching orbit, decays, agreements signed, memberships, milestones, goal status and values that changed, by the date they happened, each with its source. ',
+        h('a', { href: href('/changes', { view: 'records' }) }, 'Record audit'), ': every record the store loaded, by load time.']
+      : ['Every record the store added, updated or removed, by load time: the first load of historical records is here, not in the world feed. ',
+        h('a', { href: href('/changes') }, 'Changes in the world'), '.']),
     form, list);
-  const query = { since, limit: 200, cursor: cursor || undefined };
-  const body = await apiGet<{ items: Change[]; next: string | null }>('changes', query);
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const data = new FormData(form);
+    navigate('/changes', { view: view === 'records' ? 'records' : undefined, ...Object.fromEntries(FILTERS.map((k) => [k, String(data.get(k) ?? '').trim()])) });
+  });
+
+  const body = await apiGet<WorldPage | { view: 'records'; items: Change[]; next: string | null }>('changes', { ...query, cursor: cursor || undefined });
   if (!ctx.isCurrent()) return;
+  fill(form,
+    h('label', null, 'Since', h('input', { type: 'date', name: 'since', value: f.since })),
+    h('label', null, 'Until', h('input', { type: 'date', name: 'until', value: f.until })),
+    body.view === 'world' ? select('type', 'Change type', f.type, Object.keys(body.types).map((t) => [t, humanize(t)])) : null,
+    select('kind', 'Kind', f.kind, KINDS.map((k) => [k.kind, k.one])),
+    select('segment', 'Segment', f.segment, SEGMENTS.map((s) => [s.id, s.label])),
+    h('label', null, 'Country', h('input', { name: 'country', value: f.country, placeholder: 'CN', size: 6, title: 'ISO 3166-1 alpha-2 code or a country group' })),
+    h('label', null, 'Entity', h('input', { name: 'entity', value: f.entity, placeholder: 'org.landspace', size: 16 })),
+    h('button', { class: 'button', type: 'submit' }, 'Apply'));
+  const nextHref = body.next ? href('/changes', { ...query, limit: undefined, cursor: body.next }) : null;
+  const what = f.since ? ` since ${f.since}` : '';
   fill(list,
-    h('p', { class: 'small muted' }, `${body.items.length}${body.next ? '+' : ''} changes since ${since}. `, h('a', { href: apiUrl('changes', { since, limit: 1000, format: 'csv' }) }, 'Download CSV')),
-    body.items.length ? changesTable(body.items, true, (c) => (c.entityId ? entityLink(c.entityId, c.entityName ?? undefined) : c.subjectId)) : h('p', { class: 'muted' }, 'No changes in this period.'),
-    body.next ? h('p', null, h('a', { class: 'button', href: `#/changes?since=${since}&cursor=${body.next}` }, 'Next 200')) : null);
+    h('p', { class: 'small muted', 'data-count': body.items.length },
+      `${body.items.length}${body.next ? '+' : ''} ${view === 'world' ? 'changes in the world' : 'records'}${what}${view === 'world' ? ', newest world date first' : ''}. `,
+      h('a', { href: apiUrl('changes', { ...query, format: 'csv', limit: 1000 }), 'data-api': 'csv' }, 'Download CSV'), ' (the Link header names the next page) · ',
+      h('a', { href: apiUrl('changes.atom', query), 'data-api': 'atom' }, 'Atom feed')),
+    body.view === 'world' ? definitions(body) : null,
+    !body.items.length ? h('p', { class: 'muted' }, 'No changes match.')
+      : body.view === 'world' ? worldChangesTable(body.items, (c) => entityLink(c.entityId!, c.entityName ?? undefined))
+        : changesTable(body.items, true, (c) => (c.entityId ? entityLink(c.entityId, c.entityName ?? undefined) : c.subjectId)),
+    nextHref ? h('p', null, h('a', { class: 'button', href: nextHref, rel: 'next' }, `Next ${PAGE}`)) : null);
 }

@@ -1,0 +1,74 @@
+/**
+ * Changes in the world (a launch, a decay, an agreement signed, a goal met, a value that changed),
+ * each with two dates: when it happened in the world (the date its source gives) and when this
+ * store first recorded it. The definitions below are shown to the user (API, CSV, dashboard).
+ */
+
+export const WORLD_CHANGE_TYPES = [
+  'launch', 'reached-orbit', 'decay', 'agreement-signed', 'membership-joined', 'agreement-ended',
+  'milestone', 'goal-status', 'value-changed',
+] as const;
+export type WorldChangeType = (typeof WORLD_CHANGE_TYPES)[number];
+
+/** What each change type is, and which date is its world date. */
+export const WORLD_CHANGE_DEFINITIONS: Record<WorldChangeType, string> = {
+  'launch': 'An orbital or deep-space launch attempt in the GCAT launch log, on its launch date (UTC), with its outcome; '
+    + 'after the launch log ends, failed launches from the GCAT failed-to-orbit catalog (one per launch tag, on its launch date). '
+    + 'Country = the launch vehicle\'s state (GCAT LVState).',
+  'reached-orbit': 'A payload (SATCAT object type PAY) in the CelesTrak SATCAT, on its launch date. Country = the SATCAT owner.',
+  'decay': 'An object (any type) whose SATCAT decay date is set, on that date. Country = the SATCAT owner.',
+  'agreement-signed': 'A curated Agreement (other than a membership) on its "Signed or joined" date.',
+  'membership-joined': 'A curated Agreement of kind membership on its "Signed or joined" date.',
+  'agreement-ended': 'A curated Agreement on its "Ended" date.',
+  'milestone': 'Any other dated event a curated statement gives (founded, opened, first flight, launch, landing, return, '
+    + 'announced, started, ITU filing, issued, investment date, goal set, event date), on that date. '
+    + 'Deadlines and target dates are not events and are left out.',
+  'goal-status': 'A curated goal met (status met early, on time or late) on its "Date achieved"; a goal the sources leave pending '
+    + 'or unknown that became overdue, on the day after its deadline (a circa deadline gets one more unit of its precision); '
+    + 'a goal the sources record as missed, on the day after its deadline.',
+  'value-changed': 'A single-valued property whose dated statements (as-of dates) give a different value than the statement with '
+    + 'the preceding as-of date, on the newer as-of date: old value → new value, with both sources and both dates '
+    + '(of several statements with one as-of date, the preferred one counts). A statement the curators mark superseded, '
+    + 'without an as-of date, changes to the preferred value on that value\'s as-of date; with no as-of date anywhere, '
+    + 'the change has no world date and is left out.',
+};
+
+/** How the two dates are used, shown beside every list of world changes. */
+export const WORLD_DATE_DEFINITION = 'Ordered and filtered (since, until) by the world date: when the change happened as its source gives it. '
+  + 'A date known only to the month or year counts from its first day (2025-02 from 2025-02-01, 2025 from 2025-01-01) and is shown '
+  + 'with its precision; "~" marks a circa date. A date after today is a plan, not a change, and is left out. "Recorded" is when this store first loaded the record. The first load of historical '
+  + 'records is not a change in the world: the record audit (view=records) lists every record the store added, updated or removed.';
+
+export type DatePrecision = 'year' | 'month' | 'day';
+
+/** The value a changed statement had before, with its own source and date. */
+export interface PreviousValue { value: string; date: string | null; sourceId: string; locator: string | null }
+
+export interface WorldChange {
+  /** Stable id: the type, then the natural key of what changed. */
+  id: string;
+  type: WorldChangeType;
+  /** The world date as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD, "~" for circa. */
+  date: string;
+  /** The first day the world date covers (YYYY-MM-DD): the order and the since/until filter. */
+  day: string;
+  precision: DatePrecision;
+  /** When this store first recorded the fact (ISO 8601 UTC). */
+  recordedAt: string;
+  /** One line saying what happened. */
+  title: string;
+  entityId: string | null;
+  entityKind: string | null;
+  entityName: string | null;
+  /** ISO 3166-1 alpha-2 or country group of the catalog row (launching state, SATCAT owner), or null. */
+  country: string | null;
+  property: string | null;
+  value: string | null;
+  previous: PreviousValue | null;
+  sourceId: string;
+  locator: string | null;
+}
+
+/** Where a page starts: after the change with this day and id, in the page's order. */
+export interface WorldCursor { day: string; id: string }
+export type WorldOrder = 'newest' | 'oldest';

@@ -1,0 +1,122 @@
+/**
+ * "What changed since September?" The world feed against the raw GCAT files (plain field
+ * splitting): by world date, no launch before the date, every Chinese launch after it; the
+ * record audit still lists the first load; CSV paged through its Link header equals JSON paging.
+ */
+import { expect, it } from 'vitest';
+import { rawLines } from '../../support/raw-files.js';
+import type { AnswerSuite } from '../harness.js';
+
+interface Item { id: string; type: string; day: string; date: string; country: string | null; sourceId: string; recordedAt: string }
+interface Page { view: string; items: Item[]; next: string | null }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** "2024 Dec  8 0512:30" → 2024-12-08. */
+function gcatDay(text: string): string {
+  const [y, m, d] = text.trim().split(/\s+/);
+  return `${y}-${String(MONTHS.indexOf(m!) + 1).padStart(2, '0')}-${d!.padStart(2, '0')}`;
+}
+
+/** Launch tags of the raw launch log with their day and launch vehicle state (first row of each tag). */
+function rawLaunches(): Map<string, { day: string; state: string }> {
+  const out = new Map<string, { day: string; state: string }>();
+  for (const l of rawLines('gcat_launchlog_2024-12-08.tsv.gz').filter((x) => !x.startsWith('#'))) {
+    const f = l.split('\t');
+    const tag = f[0]!.trim();
+    if (!out.has(tag)) out.set(tag, { day: gcatDay(f[1]!), state: f[17]!.trim() });
+  }
+  return out;
+}
+
+/** Failed-launch tags of the raw ftocat extract whose rocket-stage rows are Chinese (State CN), with their day. */
+function rawChineseFailures(): Map<string, string> {
+  const lines = rawLines('gcat_ftocat_extract_2024-12-18_to_2026-08-10.tsv.gz');
+  const header = lines[0]!.split('\t');
+  const [iTag, iType, iDate, iState] = ['Launch_Tag', 'Type', 'LDate', 'State'].map((c) => header.indexOf(c)) as [number, number, number, number];
+  const out = new Map<string, string>();
+  for (const l of lines.slice(1)) {
+    const f = l.split('\t');
+    if (f[iType]!.trim().startsWith('R') && f[iState]!.trim() === 'CN') out.set(f[iTag]!.trim(), gcatDay(f[iDate]!));
+  }
+  return out;
+}
+
+export const answers: AnswerSuite = (ctx) => {
+  async function allPages(path: string): Promise<Item[]> {
+    const out: Item[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Page = await ctx().get(`${path}${cursor ? `&cursor=${cursor}` : ''}`);
+      out.push(...page.items);
+      cursor = page.next;
+    } while (cursor);
+    return out;
+  }
+
+  it('since 2025-09-01 holds nothing dated before it, and every Chinese failed launch after it (ftocat)', async () => {
+    const items = await allPages('/api/v1/changes?since=2025-09-01&limit=40');
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.filter((c) => c.day < '2025-09-01')).toEqual([]);
+    expect(items.some((c) => c.id === 'launch:1957 ALP')).toBe(false);
+    const chinese = await allPages('/api/v1/changes?since=2025-09-01&type=launch&country=CN&limit=40');
+    const expected = [...rawChineseFailures()].filter(([, day]) => day >= '2025-09-01').map(([tag]) => `launch:${tag}`).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(chinese.map((c) => c.id).sort()).toEqual(expected);
+  });
+
+  it('every Chinese launch of the raw launch log since 2024-09-01, and no other launch, on its launch day', async () => {
+    const items = await allPages('/api/v1/changes?since=2024-09-01&until=2024-12-09&type=launch&country=CN&limit=25');
+    const raw = [...rawLaunches()].filter(([, l]) => l.state === 'CN' && l.day >= '2024-09-01');
+    expect(raw.length).toBeGreaterThan(10);
+    expect(items.map((c) => [c.id, c.day]).sort()).toEqual(raw.map(([tag, l]) => [`launch:${tag}`, l.day]).sort());
+    expect(new Set(items.map((c) => c.country))).toEqual(new Set(['CN']));
+  });
+
+  it('orders by world date, newest first by default and oldest first on request, not by load time', async () => {
+    const newest = (await ctx().get<Page>('/api/v1/changes?limit=50')).items;
+    expect(newest.map((c) => c.day)).toEqual([...newest.map((c) => c.day)].sort().reverse());
+    const today = new Date().toISOString().slice(0, 10);
+    expect(newest.every((c) => c.day <= today)).toBe(true);
+    const oldest = (await ctx().get<Page>('/api/v1/changes?order=oldest&type=launch&limit=1')).items;
+    const first = [...rawLaunches()].sort(([, a], [, b]) => a.day.localeCompare(b.day))[0]!;
+    expect(oldest.map((c) => c.id)).toEqual([`launch:${first[0]}`]);
+  });
+
+  it('keeps the record audit: view=records still lists the first load of the launch log', async () => {
+    const records = await ctx().get<{ view: string; items: { subject: string; subjectId: string; origin: string }[] }>('/api/v1/changes?view=records&subject=launch&limit=1000');
+    expect(records.view).toBe('records');
+    expect(records.items.some((r) => r.subjectId === '1957 ALP' && r.origin === 'ingest:gcat-launchlog')).toBe(true);
+  });
+
+  it('pages CSV through its Link header to exactly the rows JSON paging gives', async () => {
+    const path = '/api/v1/changes?since=2024-06-01&limit=30';
+    const json = (await allPages(path)).map((c) => c.id);
+    const csvIds: string[] = [];
+    let url: string | null = `${path}&format=csv`;
+    let pages = 0;
+    while (url) {
+      const res = await ctx().app.inject(url);
+      expect(res.statusCode).toBe(200);
+      const lines = res.body.split('\r\n').filter((l) => l && !l.startsWith('#'));
+      const header = lines[0]!.split(',');
+      const idAt = header.indexOf('id');
+      expect(idAt).toBe(header.length - 1);
+      csvIds.push(...lines.slice(1).map((l) => l.slice(l.lastIndexOf(',') + 1)));
+      const link = /^<([^>]+)>; rel="next"$/.exec(String(res.headers.link ?? ''));
+      url = link ? new URL(link[1]!).pathname + new URL(link[1]!).search : null;
+      pages++;
+    }
+    expect(pages).toBeGreaterThan(1);
+    expect(csvIds).toEqual(json);
+  });
+
+  it('links the next Atom page and rejects a cursor of the other view', async () => {
+    const atom = await ctx().app.inject('/api/v1/changes.atom?type=launch&limit=3');
+    expect(atom.body.match(/<entry>/g)).toHaveLength(3);
+    expect(atom.body).toMatch(/<link rel="next" href="[^"]+cursor=[A-Za-z0-9_-]+"\/>/);
+    const bad = await ctx().app.inject('/api/v1/changes?cursor=12');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].field).toBe('querystring.cursor');
+    expect((await ctx().app.inject('/api/v1/changes?subject=launch')).statusCode).toBe(400);
+  });
+};
