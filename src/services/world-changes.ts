@@ -64,7 +64,7 @@ export async function worldChangesPage(db: Kysely<Database>, rules: Rules, q: Wo
     }) : [],
     catalog && wants('reached-orbit') ? satcatInWindow(db, 'launch', w, satcatOwners).then((rows) => rows.map((r) => satcatChange(r, 'reached-orbit', satcatCountryOf))) : [],
     catalog && wants('decay') ? satcatInWindow(db, 'decay', w, satcatOwners).then((rows) => rows.map((r) => satcatChange(r, 'decay', satcatCountryOf))) : [],
-    datedTypes.length ? datedStatementsInWindow(db, [...labels.keys()], q.type ? datedTypes : null, w, filter).then((rows) => rows.map((r) => datedStatementChange(r, labels))) : [],
+    datedTypes.length ? datedStatementsInWindow(db, [...labels.keys()], q.type ? datedTypes : null, w, filter, q.today).then((rows) => rows.map((r) => datedStatementChange(r, labels))) : [],
     wants('goal-status') ? goalStatements(db, filter).then((rows) => small(goalChanges(rows, q.today))) : [],
     wants('value-changed') ? statementsWithSeveralValues(db, singleValuedProperties(), filter).then((rows) => small(valueChanges(rows))) : [],
   ]);

@@ -44,6 +44,15 @@ export function firstDaySql(column: string): RawBuilder<string> {
   return sql<string>`(case length(${d}) when 4 then ${d} || '-01-01' when 7 then ${d} || '-01' else substr(${d}, 1, 10) end)`;
 }
 
+/**
+ * The last day a date covers, as an upper bound that compares correctly as text: 2026 → 2026-12-31,
+ * 2026-11 → 2026-11-31 (later than every November day, earlier than December).
+ */
+export function lastDaySql(column: string): RawBuilder<string> {
+  const d = sql`replace(${sql.ref(column)}, '~', '')`;
+  return sql<string>`(case length(${d}) when 4 then ${d} || '-12-31' when 7 then ${d} || '-31' else substr(${d}, 1, 10) end)`;
+}
+
 /** The window on (day, id) in SQL; ids compare bytewise (collate "C"), as JavaScript compares them. */
 function inWindow(day: RawBuilder<string>, id: RawBuilder<string>, w: WorldWindow): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [];
@@ -107,7 +116,13 @@ const DATED_TYPE = sql<string>`(case when entities.kind = 'Agreement' and statem
   else 'milestone' end)`;
 
 /** Curated statements of the given date properties (keys "Kind.property"), not superseded, in the window, with their change type. */
-export async function datedStatementsInWindow(db: Kysely<Database>, keys: string[], types: string[] | null, w: WorldWindow, f: EntityFilter): Promise<DatedStatementRow[]> {
+/**
+ * Curated dated events in the window. An event dated only to a year or month counts once that
+ * year or month has ended on `today` (before then the date may still be a plan).
+ */
+export async function datedStatementsInWindow(
+  db: Kysely<Database>, keys: string[], types: string[] | null, w: WorldWindow, f: EntityFilter, today: string,
+): Promise<DatedStatementRow[]> {
   if (!keys.length || (types && !types.length)) return [];
   const day = firstDaySql('statements.value');
   const id = sql<string>`${DATED_TYPE} || ':' || statements.id`;
@@ -116,7 +131,8 @@ export async function datedStatementsInWindow(db: Kysely<Database>, keys: string
       'statements.source_id', 'statements.locator', 'statements.first_seen'])
     .select(DATED_TYPE.as('change_type'))
     .where(sql<SqlBool>`(entities.kind || '.' || statements.property) in (${sql.join(keys)})`)
-    .where('statements.status', '!=', 'superseded');
+    .where('statements.status', '!=', 'superseded')
+    .where(sql<SqlBool>`${lastDaySql('statements.value')} <= ${today}`);
   if (types) q = q.where(sql<SqlBool>`${DATED_TYPE} in (${sql.join(types)})`);
   q = entityFilters(q, f);
   for (const c of inWindow(day, id, w)) q = q.where(c);

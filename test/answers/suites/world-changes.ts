@@ -53,6 +53,20 @@ export const answers: AnswerSuite = (ctx) => {
     return out;
   }
 
+  it('lists a curated event dated only to a year or month once that year or month has ended, not while it may be a plan', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const since = `${Number(today.slice(0, 4)) - 1}-01-01`;
+    const curated = (await allPages(`/api/v1/changes?since=${since}&limit=200`))
+      .filter((c) => ['milestone', 'agreement-signed', 'membership-joined', 'agreement-ended'].includes(c.type));
+    const periodEnd = (date: string) => {
+      const d = date.replace('~', '');
+      if (d.length === 4) return `${d}-12-31`;
+      if (d.length === 7) return new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)), 0)).toISOString().slice(0, 10);
+      return d.slice(0, 10);
+    };
+    expect(curated.filter((c) => periodEnd(c.date) > today)).toEqual([]);
+  });
+
   it('since 2025-09-01 holds nothing dated before it, and every Chinese failed launch after it (ftocat)', async () => {
     const items = await allPages('/api/v1/changes?since=2025-09-01&limit=40');
     expect(items.length).toBeGreaterThan(0);
