@@ -17,6 +17,8 @@ export interface CellValue {
   /** The statement's status; "derived" for a count the table computes. */
   status: string;
   qualifier: string | null;
+  /** One of a single-valued property's disagreeing values (the preferred one first): every one is shown, each with its sources. */
+  conflict: boolean;
 }
 export type Cells = Record<string, CellValue[]>;
 
@@ -37,13 +39,26 @@ export function moneyText(value: string): string {
 }
 
 function fromCited(c: Cited, text: string = c.value, value: string = c.value): CellValue {
-  return { value, text, sources: [{ id: c.sourceId, locator: c.locator }], status: c.status, qualifier: c.qualifier };
+  return { value, text, sources: [{ id: c.sourceId, locator: c.locator }], status: c.status, qualifier: c.qualifier, conflict: false };
+}
+
+/** One cell value per distinct value, in order, with the sources of every statement that gives it. */
+function merged(values: CellValue[]): CellValue[] {
+  const by = new Map<string, CellValue>();
+  for (const v of values) {
+    const seen = by.get(v.value);
+    if (!seen) by.set(v.value, { ...v, sources: [...v.sources] });
+    else for (const s of v.sources) if (!seen.sources.some((x) => x.id === s.id && x.locator === s.locator)) seen.sources.push(s);
+  }
+  return [...by.values()];
 }
 
 function propertyCell(kind: KindName, row: EntityRow, property: string, ctx: CellContext): CellValue[] {
   const type = propertiesOf(kind)[property]?.type;
-  return (row.values[property] ?? []).map((c) => fromCited(c,
-    type === 'entity' ? ctx.captions.get(c.value) ?? c.value : type === 'money' ? moneyText(c.value) : c.value));
+  const live = (row.conflicts[property] ?? []).filter((c) => c.status !== 'superseded');
+  const conflict = new Set(live.map((c) => c.value)).size > 1;
+  const text = (c: Cited) => (type === 'entity' ? ctx.captions.get(c.value) ?? c.value : type === 'money' ? moneyText(c.value) : c.value);
+  return merged((conflict ? live : row.values[property] ?? []).map((c) => ({ ...fromCited(c, text(c)), conflict })));
 }
 
 /** A partial date as the period it names, as comparable strings: "2024" → ["2024-00-00", "2024-99-99"]. */
@@ -85,7 +100,7 @@ function derivedCell(column: DerivedColumn, row: EntityRow, rounds: readonly Rou
   if (column === 'fundingRounds') {
     if (!rounds.length) return [];
     const sources = rounds.map((r) => ({ id: r.investee.sourceId, locator: r.investee.locator }));
-    return [{ value: String(rounds.length), text: String(rounds.length), sources, status: 'derived', qualifier: null }];
+    return [{ value: String(rounds.length), text: String(rounds.length), sources, status: 'derived', qualifier: null, conflict: false }];
   }
   const latest = latestRounds(rounds);
   if (column === 'latestFunding') return latest.map((r) => fromCited(r.date!, r.row.caption, r.row.id));

@@ -60,8 +60,8 @@ export function responses(json: S, withCsv = false): S {
   return { 200: ok, '4xx': ERROR_SCHEMA, '5xx': ERROR_SCHEMA };
 }
 
-const CELL_VALUE = obj(['value', 'text', 'sources', 'status', 'qualifier'], {
-  value: str, text: str, status: str, qualifier: nullable('string'),
+const CELL_VALUE = obj(['value', 'text', 'sources', 'status', 'qualifier', 'conflict'], {
+  value: str, text: str, status: str, qualifier: nullable('string'), conflict: { type: 'boolean' },
   sources: arr(obj(['id', 'locator'], { id: str, locator: nullable('string') })),
 });
 

@@ -16,6 +16,6 @@ export async function entityTable(db: Kysely<Database>, kind: KindName, params: 
   const [rows, investments] = await Promise.all([entityRows(db, kind), kind === 'Organization' ? entityRows(db, 'Investment') : Promise.resolve([])]);
   const props = propertiesOf(kind);
   const refColumns = TABLE_VIEWS[kind].columns.filter((c) => props[c]?.type === 'entity');
-  const referenced = [...new Set(rows.flatMap((r) => refColumns.flatMap((c) => (r.values[c] ?? []).map((v) => v.value))))];
+  const referenced = [...new Set(rows.flatMap((r) => refColumns.flatMap((c) => [...(r.values[c] ?? []), ...(r.conflicts[c] ?? [])].map((v) => v.value))))];
   return tableView(kind, rows, { captions: await captionsOf(db, referenced), investments }, params);
 }

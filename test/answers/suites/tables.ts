@@ -2,7 +2,8 @@
  * "List the private launch companies with their headquarters and funding": the organizations
  * table (/api/v1/tables/Organization) against an independent reading of the curated YAML
  * (plain `yaml`, not the product's reader): facet counts, a facet filter, CSV = JSON, sort
- * order, latest funding, and 400s for bad parameters.
+ * order, latest funding, and 400s for bad parameters. A single-valued property whose sources
+ * disagree (ExPace's hub) shows every value, so facets count each value the YAML gives.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -84,7 +85,7 @@ export const answers: AnswerSuite = (ctx) => {
     expect(facetMap(t, 'segment').get('launch-reentry')).toBe(expected.length);
     expect(facetMap(t, 'hub')).toEqual(countBy(expected, (e) => values(e.hub)));
     const landspace = t.rows.find((r) => r.id === 'org.landspace')!;
-    expect(landspace.cells.headquarters!.map((v) => v.value)).toEqual(values(orgs.find((e) => e.id === 'org.landspace')!.headquarters).slice(0, 1));
+    expect(landspace.cells.headquarters!.map((v) => v.value)).toEqual([...new Set(values(orgs.find((e) => e.id === 'org.landspace')!.headquarters))]);
     expect(landspace.cells.headquarters![0]!.sources[0]!.id).toBe('gcat-orgs-2026-03-26');
   });
 
