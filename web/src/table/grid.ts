@@ -17,12 +17,22 @@ function cell(c: TableColumn, values: TableCellValue[]): HTMLElement {
   return h('td', { 'data-column': c.id }, values.map((v, i) => h('span', { class: v.conflict ? 'table-value conflict' : 'table-value' },
     i ? h('span', { class: 'muted' }, '; ') : null,
     v.qualifier ? `${v.qualifier} ` : null,
-    c.type === 'entity' && /^[a-z]+\.[a-z0-9.-]+$/.test(v.value) ? h('a', { href: entityHref(v.value) }, v.text) : valueText(c, v),
+    h('span', { title: `Source: ${v.sources.map((s) => `${s.id}${s.locator ? ` ${s.locator}` : ''}`).join('; ')}${v.status === 'unverified' ? ' (unverified)' : ''}` },
+      c.type === 'entity' && /^[a-z]+\.[a-z0-9.-]+$/.test(v.value) ? h('a', { href: entityHref(v.value) }, v.text) : valueText(c, v)),
+    v.status === 'unverified' ? h('sup', { class: 'muted', title: 'unverified' }, '?') : null,
     h('span', { class: 'table-cites small' }, v.sources.map((s) => cite(s.id, s.locator, { status: v.status === 'derived' ? null : v.status }))),
     v.conflict ? h('span', { class: 'muted small', title: 'The sources disagree; every value is shown, the preferred first.' }, ' (sources disagree)') : null)));
 }
 
+/** The table, with a switch that shows each value's citation under it (hidden by default: each value names its source on hover). */
 export function tableGrid(t: EntityTable, state: ViewState): HTMLElement {
+  const table = grid(t, state);
+  const toggle = h('input', { type: 'checkbox', class: 'show-sources' });
+  toggle.addEventListener('change', () => table.classList.toggle('with-sources', toggle.checked));
+  return h('div', null, h('label', { class: 'small' }, toggle, ' Show each value\'s source'), table);
+}
+
+function grid(t: EntityTable, state: ViewState): HTMLElement {
   const [sortCol, desc] = [t.query.sort.replace(/^-/, ''), t.query.sort.startsWith('-')];
   const header = (id: string, label: string, doc: string | null) => {
     const active = sortCol === id;
