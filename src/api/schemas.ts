@@ -108,3 +108,22 @@ export const CHANGE_PAGE = obj(['view', 'items', 'next'], {
   definition: { type: 'string', description: 'world view: how the world date and the recorded time are used' },
   types: { type: 'object', additionalProperties: { type: 'string' }, description: 'world view: the definition of each change type' },
 });
+
+const CELL_VALUE = obj(['value', 'text', 'sources', 'status', 'qualifier', 'conflict'], {
+  value: str, text: str, status: str, qualifier: nullable('string'), conflict: { type: 'boolean' },
+  sources: arr(obj(['id', 'locator'], { id: str, locator: nullable('string') })),
+});
+
+/** A kind's table view: chosen columns (with definitions), rows of cited cells in order, facet counts over the filtered rows. */
+export const TABLE_VIEW = obj(['kind', 'columns', 'availableColumns', 'rows', 'facets', 'total', 'totalUnfiltered', 'query', 'definitions'], {
+  kind: { type: 'string', enum: [...KIND_NAMES] },
+  columns: arr(obj(['id', 'label', 'type', 'doc', 'values'], { id: str, label: str, type: str, doc: nullable('string'), values: { type: ['array', 'null'], items: str } })),
+  availableColumns: arr(obj(['id', 'label', 'facet'], { id: str, label: str, facet: { type: 'boolean' } })),
+  rows: arr(obj(['id', 'name', 'cells'], { id: str, name: str, cells: { type: 'object', additionalProperties: arr(CELL_VALUE) } })),
+  facets: arr(obj(['column', 'label', 'values', 'missing'], { column: str, label: str, missing: int, values: arr(obj(['value', 'text', 'count'], { value: str, text: str, count: int })) })),
+  total: int, totalUnfiltered: int,
+  query: obj(['filters', 'q', 'sort', 'columns', 'facets'], {
+    filters: { type: 'object', additionalProperties: str }, q: nullable('string'), sort: str, columns: arr(str), facets: arr(str),
+  }),
+  definitions: arr(str),
+});

@@ -19,6 +19,7 @@ import { registerGeoRoutes } from './routes/geo.js';
 import { registerChangeRoutes } from './routes/changes.js';
 import { registerExportRoutes } from './routes/exports.js';
 import { registerCatalogRoutes } from './routes/catalog.js';
+import { registerTableRoutes } from './routes/tables.js';
 
 export interface ServerOptions {
   store: Store;
@@ -101,6 +102,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     registerChangeRoutes(api, opts.store, rulesDir);
     registerExportRoutes(api, opts.store, rulesDir);
     registerCatalogRoutes(api, opts.store, rulesDir);
+    registerTableRoutes(api, opts.store);
   }, { prefix: '/api/v1' });
 
   const webDir = resolve(opts.webDir ?? 'web/dist');

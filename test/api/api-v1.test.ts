@@ -42,6 +42,7 @@ const EXAMPLES: Record<string, string[]> = {
   '/api/v1/export/datapackage.zip': ['/api/v1/export/datapackage.zip'],
   '/api/v1/export/knowledge-base.json': ['/api/v1/export/knowledge-base.json'],
   '/api/v1/catalog/objects': ['/api/v1/catalog/objects?program=program.qianfan&limit=5', '/api/v1/catalog/objects?country=CN&regime=GEO&format=csv'],
+  '/api/v1/tables/{kind}': ['/api/v1/tables/Organization?ownership=private&segment=launch-reentry&sort=-founded', '/api/v1/tables/Facility?facet=status&format=csv', '/api/v1/tables/Organization?columns=shoeSize'],
   '/api/v1/catalog/objects/{norad}': ['/api/v1/catalog/objects/48274', '/api/v1/catalog/objects/999999'],
 };
 

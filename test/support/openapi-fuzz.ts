@@ -20,7 +20,7 @@ export interface FuzzCase {
 }
 
 /** A valid value for a path parameter, so the other parameters of a path route can be fuzzed. */
-const VALID_PATH_VALUES: Record<string, string> = { id: 'program.guowang', norad: '48274' };
+const VALID_PATH_VALUES: Record<string, string> = { id: 'program.guowang', norad: '48274', kind: 'Organization' };
 
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
 /** Percent-encodes everything but unreserved characters (RFC 3986), so the URL reaches the server as sent. */

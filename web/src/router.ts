@@ -26,6 +26,7 @@ function route(name: string, path: string, load: () => Promise<PageModule>): Rou
 const ROUTES: Route[] = [
   route('home', '/', () => import('./pages/home.ts')),
   route('search', '/search', () => import('./pages/search.ts')),
+  route('table', '/table/:kind', () => import('./pages/table.ts')),
   route('entity', '/entity/:id', () => import('./pages/entity.ts')),
   route('segment', '/segment/:id', () => import('./pages/segment.ts')),
   route('charts', '/charts', () => import('./pages/charts-index.ts')),

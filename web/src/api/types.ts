@@ -179,3 +179,19 @@ export interface SeriesPoint { period: string; value: number; originalValue: str
 export interface Series { id: string; title: string; unit: string; description: string | null; dimensions: Record<string, string>; sourceId: string; locator: string | null; points: SeriesPoint[] }
 
 export interface TimelineItem { date: string; entityId: string; kind: string; caption: string; property: string; label: string; segments: string[]; sourceId: string; locator: string | null; status: string }
+
+/** /tables/{kind}: a kind as a faceted table; each cell value keeps its sources. */
+export interface TableCellValue { value: string; text: string; sources: { id: string; locator: string | null }[]; status: string; qualifier: string | null; conflict: boolean }
+export interface TableColumn { id: string; label: string; type: string; doc: string | null; values: string[] | null }
+export interface TableFacet { column: string; label: string; values: { value: string; text: string; count: number }[]; missing: number }
+export interface EntityTable {
+  kind: string;
+  columns: TableColumn[];
+  availableColumns: { id: string; label: string; facet: boolean }[];
+  rows: { id: string; name: string; cells: Record<string, TableCellValue[]> }[];
+  facets: TableFacet[];
+  total: number;
+  totalUnfiltered: number;
+  query: { filters: Record<string, string>; q: string | null; sort: string; columns: string[]; facets: string[] };
+  definitions: string[];
+}

@@ -38,6 +38,14 @@ async function investment(segment: string, slot: HTMLElement): Promise<Node[]> {
   return out;
 }
 
+const TABLE_KINDS: [string, string][] = [['Organization', 'Organizations'], ['Facility', 'Facilities'], ['LaunchVehicle', 'Launch vehicles'], ['Program', 'Programs'], ['Mission', 'Missions']];
+
+/** Links to the faceted tables filtered to this segment. */
+function segmentTables(segment: string): HTMLElement {
+  return h('p', { class: 'segment-tables' }, 'Tables of this segment (filter, sort, download): ',
+    TABLE_KINDS.map(([kind, label], i) => [i ? ' · ' : '', h('a', { href: href(`/table/${kind}`, { segment }), 'data-table-kind': kind }, label)]));
+}
+
 export async function render(root: HTMLElement, ctx: PageContext): Promise<void> {
   const seg = segmentById(ctx.params.id ?? '');
   if (!seg) return renderNotFound(root, `/segment/${ctx.params.id}`);
@@ -57,6 +65,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
       step('Goals', 'Stated targets, their deadlines and whether they were met on time.', slots.goals),
       step('Shifts', null, sub('Policy shifts', slots.policy), sub('Campaign shifts', slots.campaign), sub('Investment shifts', slots.invest)),
       step('Achievements', null, sub('Technologies and programs', slots.tech), sub('Stakeholders and hubs', slots.stakeholders), sub('International engagement', slots.international)),
+      segmentTables(id),
       step('Risks and the recommendations that answer them', 'Each risk the report names (§' + seg.section + '.4), beside the recommendations (§4) linked to it.', slots.risks),
       step('All recommendations for this segment', null, slots.recs)));
   const risksAndRecs = Promise.all([apiGet<EntityRowList>('risks', { segment: id }), apiGet<EntityRowList>('recommendations', { segment: id })]);

@@ -1,0 +1,114 @@
+/**
+ * A kind's table view, Datasette-style: filter by facet values and text, count each facet's
+ * values over the filtered rows, sort by any column, keep the chosen columns. The CSV and the
+ * JSON of one request are both made from the one TableViewResult (same rows, columns, order).
+ */
+import type { EntityRow } from '../model/entity-row.js';
+import type { KindName } from '../model/kinds.js';
+import { TABLE_VIEWS, columnInfo, type ColumnInfo } from '../model/table-views.js';
+import { cellBuilder, type CellContext, type CellValue, type Cells } from './table-cells.js';
+
+export interface TableViewParams {
+  /** Facet column → the value a row must have (any of its values, for multi-valued columns). */
+  filters: Record<string, string>;
+  q?: string;
+  /** A column id or "name", with a leading "-" for descending. */
+  sort: string;
+  columns: readonly string[];
+  facets: readonly string[];
+}
+
+export interface FacetCount { value: string; text: string; count: number }
+export interface Facet { column: string; label: string; values: FacetCount[]; missing: number }
+export interface TableRow { id: string; name: string; cells: Cells }
+
+export interface TableViewResult {
+  kind: KindName;
+  columns: ColumnInfo[];
+  rows: TableRow[];
+  facets: Facet[];
+  total: number;
+  totalUnfiltered: number;
+}
+
+export const TEXT_FILTER_DEFINITION = 'q keeps rows whose name, id or any column of the kind (shown or not) contains the text, ignoring case.';
+export const SORT_DEFINITION = 'Rows sort by the column\'s first value (numbers by size, dates by their text, other values by their text, ignoring case); empty cells come last in either direction; ties by name, then id.';
+export const FACET_DEFINITION = 'Facet counts are over the filtered rows: an entity counts once under each of its values; "missing" counts rows with no value.';
+
+const NUMERIC = new Set(['integer', 'number']);
+
+function sortKey(cells: CellValue[] | undefined, type: string): string | number | null {
+  const v = cells?.[0];
+  if (!v) return null;
+  if (NUMERIC.has(type)) return Number(v.value);
+  if (type === 'money') {
+    try { return (JSON.parse(v.value) as { amount: number }).amount; } catch { return v.text; }
+  }
+  if (type === 'date') return v.value.replace(/^(~|circa )/, '');
+  return v.text.toLowerCase();
+}
+
+function compareRows(column: string, desc: boolean, type: string) {
+  return (a: TableRow, b: TableRow): number => {
+    const ka = column === 'name' ? a.name.toLowerCase() : sortKey(a.cells[column], type);
+    const kb = column === 'name' ? b.name.toLowerCase() : sortKey(b.cells[column], type);
+    let c = 0;
+    if (ka === null || kb === null) c = ka === kb ? 0 : ka === null ? 1 : -1;
+    else {
+      c = typeof ka === 'number' && typeof kb === 'number' ? ka - kb : String(ka).localeCompare(String(kb));
+      if (desc) c = -c;
+    }
+    return c || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+  };
+}
+
+function matchesText(row: TableRow, text: string): boolean {
+  const t = text.toLowerCase();
+  return row.name.toLowerCase().includes(t) || row.id.toLowerCase().includes(t)
+    || Object.values(row.cells).some((vs) => vs.some((v) => v.text.toLowerCase().includes(t) || v.value.toLowerCase().includes(t)));
+}
+
+function countFacet(kind: KindName, column: string, rows: TableRow[]): Facet {
+  const counts = new Map<string, FacetCount>();
+  let missing = 0;
+  for (const r of rows) {
+    const vs = r.cells[column] ?? [];
+    if (!vs.length) missing++;
+    for (const v of new Map(vs.map((x) => [x.value, x])).values()) {
+      const f = counts.get(v.value) ?? counts.set(v.value, { value: v.value, text: v.text, count: 0 }).get(v.value)!;
+      f.count++;
+    }
+  }
+  const values = [...counts.values()].sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+  return { column, label: columnInfo(kind, column).label, values, missing };
+}
+
+export function tableView(kind: KindName, entities: readonly EntityRow[], ctx: CellContext, p: TableViewParams): TableViewResult {
+  const view = TABLE_VIEWS[kind];
+  const cellsOf = cellBuilder(kind, view.columns, ctx);
+  const all: TableRow[] = entities.map((e) => ({ id: e.id, name: e.caption, cells: cellsOf(e) }));
+  const text = p.q?.trim();
+  const rows = all.filter((r) => Object.entries(p.filters).every(([c, want]) => (r.cells[c] ?? []).some((v) => v.value === want))
+    && (!text || matchesText(r, text)));
+  const desc = p.sort.startsWith('-');
+  const column = p.sort.replace(/^-/, '');
+  rows.sort(compareRows(column, desc, column === 'name' ? 'name' : columnInfo(kind, column).type));
+  return {
+    kind,
+    columns: p.columns.map((c) => columnInfo(kind, c)),
+    rows: rows.map((r) => ({ ...r, cells: Object.fromEntries(p.columns.map((c) => [c, r.cells[c] ?? []])) })),
+    facets: p.facets.map((f) => countFacet(kind, f, rows)),
+    total: rows.length,
+    totalUnfiltered: all.length,
+  };
+}
+
+/** The CSV form of a table view: id, name, then each column's text and its sources ("id locator", joined by "; "). */
+export function tableViewCsv(t: TableViewResult): { columns: string[]; rows: (string | null)[][] } {
+  const join = (xs: string[]) => (xs.length ? xs.join('; ') : null);
+  const sources = (vs: CellValue[]) => join([...new Set(vs.flatMap((v) => v.sources.map((s) => `${s.id}${s.locator ? ` ${s.locator}` : ''}`)))]);
+  return {
+    columns: ['id', 'name', ...t.columns.flatMap((c) => [c.id, `${c.id}_source`])],
+    rows: t.rows.map((r) => [r.id, r.name, ...t.columns.flatMap((c) => [join(r.cells[c.id]!.map((v) => v.text)), sources(r.cells[c.id]!)])]),
+  };
+}

@@ -1,0 +1,42 @@
+/** /tables/{kind}: one kind as a table an analyst can facet, filter, sort and download (JSON or CSV of exactly the view). */
+import type { FastifyInstance } from 'fastify';
+import type { Store } from '../../store/open-store.js';
+import { KIND_NAMES, KINDS, type KindName } from '../../model/kinds.js';
+import { TABLE_VIEWS, columnInfo } from '../../model/table-views.js';
+import { entityTable } from '../../services/entity-tables.js';
+import { FACET_DEFINITION, SORT_DEFINITION, TEXT_FILTER_DEFINITION, tableViewCsv } from '../../analytics/table-view.js';
+import { TABLE_QUERY, tableParams, type TableQuery } from '../table-parameters.js';
+import { sendAs, tableMeta } from '../respond.js';
+import { TABLE_VIEW, responses } from '../schemas.js';
+
+export function registerTableRoutes(api: FastifyInstance, store: Store): void {
+  api.get<{ Params: { kind: KindName }; Querystring: TableQuery }>('/tables/:kind', {
+    schema: {
+      summary: 'One kind of entity as a table: facet filters (?<facet>=value), text filter (q), sort (any column, "-" for descending), column choice (columns), '
+        + 'facet counts over the filtered rows (facet); every cell value keeps its sources; format=csv gives exactly the same rows, columns and order, with a _source column per column',
+      tags: ['knowledge base'],
+      params: { type: 'object', required: ['kind'], properties: { kind: { type: 'string', enum: [...KIND_NAMES] } } },
+      querystring: TABLE_QUERY,
+      response: responses(TABLE_VIEW, true),
+    },
+  }, async (req, reply) => {
+    const { kind } = req.params;
+    const params = tableParams(kind, req.query);
+    const t = await entityTable(store.db, kind, params);
+    const view = TABLE_VIEWS[kind];
+    const definitions = [TEXT_FILTER_DEFINITION, SORT_DEFINITION, FACET_DEFINITION, ...t.columns.filter((c) => c.doc).map((c) => `${c.label}: ${c.doc}`)];
+    const json = {
+      ...t,
+      availableColumns: view.columns.map((c) => ({ id: c, label: columnInfo(kind, c).label, facet: view.facets.includes(c) })),
+      query: { filters: params.filters, q: params.q ?? null, sort: params.sort, columns: [...params.columns], facets: [...params.facets] },
+      definitions,
+    };
+    return sendAs(reply, req.query.format, `${KINDS[kind].plural.toLowerCase().replace(/\s+/g, '-')}-table`, json, async () => {
+      const csv = tableViewCsv(t);
+      const filters = Object.entries(params.filters).map(([k, v]) => `${k}=${v}`);
+      const title = `${KINDS[kind].plural}: ${t.total} of ${t.totalUnfiltered}${filters.length || params.q ? ` (filtered: ${[...filters, ...(params.q ? [`q=${params.q}`] : [])].join(', ')})` : ''}, sorted by ${params.sort}`;
+      const sourceIds = t.rows.flatMap((r) => Object.values(r.cells).flat().flatMap((v) => v.sources.map((s) => s.id)));
+      return { ...csv, meta: await tableMeta(store.db, title, sourceIds, null, definitions) };
+    });
+  });
+}

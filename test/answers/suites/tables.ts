@@ -1,0 +1,162 @@
+/**
+ * "List the private launch companies with their headquarters and funding": the organizations
+ * table (/api/v1/tables/Organization) against an independent reading of the curated YAML
+ * (plain `yaml`, not the product's reader): facet counts, a facet filter, CSV = JSON, sort
+ * order, latest funding, and 400s for bad parameters. A single-valued property whose sources
+ * disagree (ExPace's hub) shows every value, so facets count each value the YAML gives.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { expect, it } from 'vitest';
+import type { AnswerSuite } from '../harness.js';
+
+type Scalar = string | number | { value: string | number | Record<string, unknown> };
+type Field = Scalar | Scalar[] | undefined;
+interface RawEntity { id: string; kind?: string; name: Field; orgKind?: Field; segment?: Field; hub?: Field; headquarters?: Field; investee?: Field; investmentKind?: Field; date?: Field }
+interface RawFile { defaults?: { kind?: string }; entities: RawEntity[] }
+
+interface CellValue { value: string; text: string; sources: { id: string; locator: string | null }[]; status: string }
+interface Table {
+  total: number; totalUnfiltered: number;
+  columns: { id: string }[];
+  rows: { id: string; name: string; cells: Record<string, CellValue[]> }[];
+  facets: { column: string; values: { value: string; count: number }[]; missing: number }[];
+}
+
+const DIR = 'data/kb/entities';
+const values = (v: Field): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v])
+  .map((one) => (typeof one === 'object' ? one.value : one)).map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x)));
+
+function rawEntities(kind: string): RawEntity[] {
+  return (readdirSync(DIR, { recursive: true }) as string[]).filter((f) => f.endsWith('.yaml')).flatMap((f) => {
+    const file = parse(readFileSync(join(DIR, f), 'utf8')) as RawFile;
+    return file.entities.filter((e) => (e.kind ?? file.defaults?.kind) === kind);
+  });
+}
+
+const OWNERSHIP: Record<string, string> = { 'private-company': 'private', 'state-owned-enterprise': 'state-owned', 'mixed-ownership': 'mixed' };
+
+/** Value → number of organizations having it (each organization once per distinct value). */
+function countBy(orgs: RawEntity[], pick: (e: RawEntity) => string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const e of orgs) for (const v of new Set(pick(e))) m.set(v, (m.get(v) ?? 0) + 1);
+  return m;
+}
+const facetMap = (t: Table, column: string) => new Map(t.facets.find((f) => f.column === column)!.values.map((v) => [v.value, v.count]));
+
+function parseCsv(text: string): string[][] {
+  const body = text.split('\r\n').filter((l) => !l.startsWith('#') && l !== '').join('\r\n');
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (quoted) {
+      if (ch === '"' && body[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\r' && body[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; } else cell += ch;
+  }
+  if (cell || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+export const answers: AnswerSuite = (ctx) => {
+  const orgs = rawEntities('Organization');
+  const orgKind = (e: RawEntity) => values(e.orgKind).slice(0, 1);
+
+  it('facet counts of ownership, kind of organization, segment and hub equal counts from the curated YAML', async () => {
+    const t = await ctx().get<Table>('/api/v1/tables/Organization?facet=ownership,orgKind,segment,hub');
+    expect(t.totalUnfiltered).toBe(orgs.length);
+    expect(facetMap(t, 'orgKind')).toEqual(countBy(orgs, orgKind));
+    expect(facetMap(t, 'ownership')).toEqual(countBy(orgs, (e) => orgKind(e).map((k) => OWNERSHIP[k]).filter((x): x is string => !!x)));
+    expect(facetMap(t, 'segment')).toEqual(countBy(orgs, (e) => values(e.segment)));
+    expect(facetMap(t, 'hub')).toEqual(countBy(orgs, (e) => values(e.hub)));
+    expect(t.facets.find((f) => f.column === 'hub')!.missing).toBe(orgs.filter((e) => !values(e.hub).length).length);
+  });
+
+  it('ownership=private & segment=launch-reentry returns exactly the private launch companies the YAML names, counted over the filtered set', async () => {
+    const t = await ctx().get<Table>('/api/v1/tables/Organization?ownership=private&segment=launch-reentry&facet=segment,hub');
+    const expected = orgs.filter((e) => orgKind(e)[0] === 'private-company' && values(e.segment).includes('launch-reentry'));
+    expect(expected.length).toBeGreaterThan(5);
+    expect(t.rows.map((r) => r.id).sort()).toEqual(expected.map((e) => e.id).sort());
+    expect(t.total).toBe(expected.length);
+    expect(facetMap(t, 'segment').get('launch-reentry')).toBe(expected.length);
+    expect(facetMap(t, 'hub')).toEqual(countBy(expected, (e) => values(e.hub)));
+    const landspace = t.rows.find((r) => r.id === 'org.landspace')!;
+    expect(landspace.cells.headquarters!.map((v) => v.value)).toEqual([...new Set(values(orgs.find((e) => e.id === 'org.landspace')!.headquarters))]);
+    expect(landspace.cells.headquarters![0]!.sources[0]!.id).toBe('gcat-orgs-2026-03-26');
+  });
+
+  it('latest funding is the dated funding round (or IPO) with the latest date; undated rounds are not ranked, so the cell is empty without a dated round', async () => {
+    const rounds = rawEntities('Investment').filter((e) => ['funding-round', 'ipo'].includes(values(e.investmentKind)[0] ?? ''));
+    const t = await ctx().get<Table>('/api/v1/tables/Organization?columns=latestFunding,latestFundingDate,fundingRounds');
+    for (const row of t.rows) {
+      const mine = rounds.filter((r) => values(r.investee)[0] === row.id);
+      const dated = mine.filter((r) => values(r.date).length);
+      // All dated rounds in the files are single; each organization has at most one, so the latest is that one.
+      expect(dated.length).toBeLessThanOrEqual(1);
+      expect(row.cells.latestFunding!.map((v) => v.value), row.id).toEqual(dated.map((r) => r.id));
+      expect(row.cells.latestFundingDate!.map((v) => v.value)).toEqual(dated.map((r) => values(r.date)[0]));
+      expect(row.cells.fundingRounds!.map((v) => Number(v.value))).toEqual(mine.length ? [mine.length] : []);
+    }
+    const withLatest = t.rows.filter((r) => r.cells.latestFunding!.length);
+    expect(withLatest.length).toBe(new Set(rounds.filter((r) => values(r.date).length).map((r) => values(r.investee)[0])).size);
+    expect(withLatest.every((r) => r.cells.latestFunding![0]!.sources[0]!.id)).toBe(true);
+  });
+
+  it('the CSV holds exactly the JSON rows, columns and order (with a _source column per column)', async () => {
+    const query = 'ownership=private&sort=-founded&columns=headquarters,hub,founded,segment,latestFunding';
+    const t = await ctx().get<Table>(`/api/v1/tables/Organization?${query}`);
+    const res = await ctx().app.inject(`/api/v1/tables/Organization?${query}&format=csv`);
+    expect(res.statusCode).toBe(200);
+    const [header, ...rows] = parseCsv(res.body);
+    expect(header).toEqual(['id', 'name', ...t.columns.flatMap((c) => [c.id, `${c.id}_source`])]);
+    const fromJson = t.rows.map((r) => [r.id, r.name, ...t.columns.flatMap((c) => {
+      const vs = r.cells[c.id]!;
+      return [vs.map((v) => v.text).join('; '), [...new Set(vs.flatMap((v) => v.sources.map((s) => `${s.id}${s.locator ? ` ${s.locator}` : ''}`)))].join('; ')];
+    })]);
+    expect(rows).toEqual(fromJson);
+    expect(rows.length).toBe(t.total);
+  });
+
+  it('sorts by any column, ascending or descending, empty cells last, ties by name', async () => {
+    for (const sort of ['founded', '-founded', 'headquarters', '-name']) {
+      const t = await ctx().get<Table>(`/api/v1/tables/Organization?sort=${sort}&columns=founded,headquarters`);
+      const desc = sort.startsWith('-');
+      const col = sort.replace('-', '');
+      const key = (r: Table['rows'][number]) => (col === 'name' ? r.name.toLowerCase() : r.cells[col]![0]?.value.replace(/^~/, '').toLowerCase() ?? null);
+      const keys = t.rows.map(key);
+      const firstEmpty = keys.indexOf(null);
+      if (firstEmpty >= 0) expect(keys.slice(firstEmpty).every((k) => k === null)).toBe(true);
+      const present = keys.filter((k): k is string => k !== null);
+      const expected = [...present].sort((a, b) => (desc ? b.localeCompare(a) : a.localeCompare(b)));
+      expect(present, sort).toEqual(expected);
+    }
+  });
+
+  it('every kind has a table; unknown kinds, columns, facets, sorts and filter values are 400s in the pinned shape', async () => {
+    for (const kind of ['Facility', 'LaunchVehicle', 'Program', 'Mission']) {
+      const t = await ctx().get<Table>(`/api/v1/tables/${kind}`);
+      expect(t.totalUnfiltered).toBe(rawEntities(kind).length);
+    }
+    const bad: [string, string][] = [
+      ['/api/v1/tables/Rocket', 'params.kind'],
+      ['/api/v1/tables/Organization?columns=headquarters,shoeSize', 'querystring.columns'],
+      ['/api/v1/tables/Organization?facet=launchCount', 'querystring.facet'],
+      ['/api/v1/tables/Organization?sort=-shoeSize', 'querystring.sort'],
+      ['/api/v1/tables/Organization?ownership=public', 'querystring.ownership'],
+      ['/api/v1/tables/Organization?status=operational', 'querystring.status'],
+      ['/api/v1/tables/Organization?nonsense=1', 'querystring.nonsense'],
+      ['/api/v1/tables/Organization?format=xml', 'querystring.format'],
+    ];
+    for (const [url, field] of bad) {
+      const res = await ctx().app.inject(url);
+      expect(res.statusCode, url).toBe(400);
+      const body = res.json() as { error: { status: number; code: string; details: { field: string }[] } };
+      expect(body.error.code).toBe('invalid_request');
+      expect(body.error.details.map((d) => d.field), url).toContain(field);
+    }
+  });
+};
