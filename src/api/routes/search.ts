@@ -16,7 +16,7 @@ export function registerSearchRoutes(api: FastifyInstance, store: Store): void {
       querystring: {
         type: 'object', additionalProperties: false, required: ['q'],
         properties: {
-          q: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' },
+          q: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S', examples: ['天宫'] },
           kind: { type: 'string', pattern: `^(${KIND_NAMES.join('|')})(,(${KIND_NAMES.join('|')})){0,${MAX_KINDS - 1}}$`, description: `one kind, or up to ${MAX_KINDS} separated by commas` },
           limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 50 },
         },
