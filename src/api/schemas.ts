@@ -8,7 +8,7 @@ import { STATEMENT_STATUSES } from '../model/statement.js';
 import { ERROR_SCHEMA } from './errors.js';
 
 type S = Record<string, unknown>;
-const nullable = (type: string) => ({ type: [type, 'null'] });
+export const nullable = (type: string) => ({ type: [type, 'null'] });
 export const str = { type: 'string' } as const;
 export const int = { type: 'integer' } as const;
 export const num = { type: 'number' } as const;

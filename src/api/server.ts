@@ -18,6 +18,7 @@ import { registerGeoRoutes } from './routes/geo.js';
 import { registerChangeRoutes } from './routes/changes.js';
 import { registerExportRoutes } from './routes/exports.js';
 import { registerCatalogRoutes } from './routes/catalog.js';
+import { registerCiteRoutes } from './routes/cite.js';
 
 export interface ServerOptions {
   store: Store;
@@ -99,6 +100,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     registerChangeRoutes(api, opts.store);
     registerExportRoutes(api, opts.store, rulesDir);
     registerCatalogRoutes(api, opts.store, rulesDir);
+    registerCiteRoutes(api, opts.store, rulesDir);
   }, { prefix: '/api/v1' });
 
   const webDir = resolve(opts.webDir ?? 'web/dist');
