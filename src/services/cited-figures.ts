@@ -17,7 +17,9 @@ export interface FigureCitation { title: string; pairs: Pair[]; asOf: string | n
 
 const figure = (n: number): Pair => ({ sourceId: REPORT_SOURCE_ID, locator: REPORT_FIGURE[n]! });
 const points = (series: SeriesView[]): Pair[] => series.flatMap((s) => s.points.map((p) => ({ sourceId: p.sourceId, locator: p.locator ?? s.locator })));
-const latestPeriod = (series: SeriesView[]) => series.flatMap((s) => s.points.map((p) => p.period)).sort().at(-1) ?? null;
+const DATE_PERIOD = /^\d{4}(?:-\d{2}){0,2}$/;
+/** The latest period of the series that is a date (a poll's periods are its answers, not dates). */
+const latestPeriod = (series: SeriesView[]) => series.flatMap((s) => s.points.map((p) => p.period)).filter((p) => DATE_PERIOD.test(p)).sort().at(-1) ?? null;
 const year = (raw: string | null) => (raw && /^\d{4}$/.test(raw) ? Number(raw) : undefined);
 
 type Build = (db: Kysely<Database>, rules: Rules, query: URLSearchParams) => Promise<FigureCitation>;
@@ -53,11 +55,11 @@ export const CHART_CITATIONS: Record<string, Build> = {
   async funding(db) {
     const series = (await listSeries(db, {})).filter((s) => ['funding-by-segment', 'funding-by-source'].includes(s.dimensions.measure ?? '')
       || ['funding.gov-expenditure', 'funding.subtotal'].includes(s.id));
-    return { title: 'Funding: government expenditure and commercial investment', pairs: [...points(series), figure(2)], asOf: latestPeriod(series), asOfBasis: 'latest period of the series' };
+    return { title: 'Funding: government expenditure and commercial investment', pairs: [...points(series), figure(2)], ...(await seriesDate(db, series)) };
   },
   async polls(db) {
     const series = (await listSeries(db, {})).filter((s) => s.id.startsWith('poll.'));
-    return { title: 'Public polls', pairs: [...points(series), figure(4)], asOf: latestPeriod(series), asOfBasis: 'latest period of the series' };
+    return { title: 'Public polls', pairs: [...points(series), figure(4)], ...(await seriesDate(db, series)) };
   },
   async goals(db) {
     return { title: 'Goal tracker', pairs: await sourcePairs(db, { kinds: ['Goal'] }), ...(await newestFeedDate(db)) };
@@ -91,6 +93,12 @@ export const MAP_CITATIONS: Record<string, Build> = {
     };
   },
 };
+
+/** The latest dated period of the series, or else the newest data in the store. */
+async function seriesDate(db: Kysely<Database>, series: SeriesView[]): Promise<{ asOf: string | null; asOfBasis: string }> {
+  const latest = latestPeriod(series);
+  return latest ? { asOf: latest, asOfBasis: 'latest period of the series' } : newestFeedDate(db);
+}
 
 /** The newest date any feed's data describe (the latest snapshot in the store). */
 export async function newestFeedDate(db: Kysely<Database>): Promise<{ asOf: string | null; asOfBasis: string }> {
