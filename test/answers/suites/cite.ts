@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import type { AnswerSuite } from '../harness.js';
 
 interface CitationJson {
