@@ -6,6 +6,7 @@
 import { KIND_NAMES } from '../model/kinds.js';
 import { STATEMENT_STATUSES } from '../model/statement.js';
 import { ERROR_SCHEMA } from './errors.js';
+import { CITED_VIEW_KINDS } from '../analytics/citation.js';
 
 type S = Record<string, unknown>;
 export const nullable = (type: string) => ({ type: [type, 'null'] });
@@ -59,3 +60,17 @@ export function responses(json: S, withCsv = false): S {
   const ok = withCsv ? { content: { 'application/json': { schema: json }, 'text/csv': { schema: CSV } } } : json;
   return { 200: ok, '4xx': ERROR_SCHEMA, '5xx': ERROR_SCHEMA };
 }
+
+const CITED_SOURCE = obj(['id', 'title', 'locators', 'references'], {
+  id: str, title: str, publisher: nullable('string'), published: nullable('string'), url: nullable('string'), citation: nullable('string'),
+  locators: arr(str), references: arr(obj(['number', 'url'], { number: str, url: nullable('string') })),
+});
+/** GET /cite: CSL-JSON items (checked in full against the CSL schema by the tests), and the json format's body. */
+export const CSL_ITEMS = arr({ type: 'object', required: ['id', 'type', 'title', 'URL'], additionalProperties: true });
+export const CITATION_JSON = obj(['key', 'accessed', 'view', 'text', 'bibtex', 'csl'], {
+  key: str, accessed: str, text: str, bibtex: str, csl: CSL_ITEMS,
+  view: obj(['kind', 'id', 'title', 'permalink', 'asOf', 'asOfBasis', 'sources', 'moreSources'], {
+    kind: { type: 'string', enum: [...CITED_VIEW_KINDS] }, id: str, title: str, permalink: str, asOf: nullable('string'), asOfBasis: str,
+    sources: arr(CITED_SOURCE), moreSources: { type: 'integer' },
+  }),
+});

@@ -6,27 +6,13 @@ import { resolveCitation } from '../../services/resolve-citation.js';
 import { MAX_PERMALINK, PermalinkError } from '../../services/permalink.js';
 import { citationBibtex } from '../../analytics/citation-bibtex.js';
 import { citationCsl } from '../../analytics/citation-csl.js';
-import { CITED_VIEW_KINDS } from '../../analytics/citation.js';
 import { ApiError, ERROR_SCHEMA } from '../errors.js';
-import { arr, nullable, obj, str } from '../schemas.js';
+import { CITATION_JSON, CSL_ITEMS, str } from '../schemas.js';
 
 export const CITE_FORMATS = ['text', 'bibtex', 'csl-json', 'json'] as const;
 type Format = (typeof CITE_FORMATS)[number];
 
 export const CSL_JSON_TYPE = 'application/vnd.citationstyles.csl+json';
-
-const CITED_SOURCE = obj(['id', 'title', 'locators', 'references'], {
-  id: str, title: str, publisher: nullable('string'), published: nullable('string'), url: nullable('string'), citation: nullable('string'),
-  locators: arr(str), references: arr(obj(['number', 'url'], { number: str, url: nullable('string') })),
-});
-const CSL_ITEMS = arr({ type: 'object', required: ['id', 'type', 'title', 'URL'], additionalProperties: true });
-export const CITATION_JSON = obj(['key', 'accessed', 'view', 'text', 'bibtex', 'csl'], {
-  key: str, accessed: str, text: str, bibtex: str, csl: CSL_ITEMS,
-  view: obj(['kind', 'id', 'title', 'permalink', 'asOf', 'asOfBasis', 'sources', 'moreSources'], {
-    kind: { type: 'string', enum: [...CITED_VIEW_KINDS] }, id: str, title: str, permalink: str, asOf: nullable('string'), asOfBasis: str,
-    sources: arr(CITED_SOURCE), moreSources: { type: 'integer' },
-  }),
-});
 
 export function registerCiteRoutes(api: FastifyInstance, store: Store, rulesDir: string): void {
   api.get<{ Querystring: { url: string; format: Format } }>('/cite', {
