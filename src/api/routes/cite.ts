@@ -23,7 +23,7 @@ export function registerCiteRoutes(api: FastifyInstance, store: Store, rulesDir:
       querystring: {
         type: 'object', required: ['url'], additionalProperties: false,
         properties: {
-          url: { type: 'string', minLength: 1, maxLength: MAX_PERMALINK, description: 'a permalink of the web app, e.g. https://host/#/entity/org.landspace or /#/chart/launches?from=2015; a statement: #/entity/{id}?statement={statementId}; an indicator: #/?indicator={claimId}' },
+          url: { type: 'string', minLength: 1, maxLength: MAX_PERMALINK, examples: ['https://monitor.example.org/#/entity/org.landspace', '/#/chart/launches?from=2015'], description: 'a permalink of the web app, e.g. https://host/#/entity/org.landspace or /#/chart/launches?from=2015; a statement: #/entity/{id}?statement={statementId}; an indicator: #/?indicator={claimId}' },
           format: { type: 'string', enum: [...CITE_FORMATS], default: 'text', description: 'text (default), bibtex, csl-json (an array of one CSL item) or json (all of them with the resolved view)' },
         },
       },
