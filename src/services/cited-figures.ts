@@ -13,7 +13,11 @@ import { constellationsAnalytic, launchesAnalytic, spacecraftAnalytic } from './
 import { REPORT_FIGURE, REPORT_SOURCE_ID } from '../model/report-figures.js';
 import type { Pair } from './cited-sources.js';
 
-export interface FigureCitation { title: string; pairs: Pair[]; asOf: string | null; asOfBasis: string }
+/** A view's data date: a snapshot's or coverage's date, or (curated data) the newest publication date of the sources it cites. */
+export type DataDate = { asOf: string | null; asOfBasis: string } | { bySources: true };
+export const BY_SOURCES = { bySources: true } as const;
+
+export type FigureCitation = { title: string; pairs: Pair[] } & DataDate;
 
 const figure = (n: number): Pair => ({ sourceId: REPORT_SOURCE_ID, locator: REPORT_FIGURE[n]! });
 const points = (series: SeriesView[]): Pair[] => series.flatMap((s) => s.points.map((p) => ({ sourceId: p.sourceId, locator: p.locator ?? s.locator })));
@@ -55,14 +59,14 @@ export const CHART_CITATIONS: Record<string, Build> = {
   async funding(db) {
     const series = (await listSeries(db, {})).filter((s) => ['funding-by-segment', 'funding-by-source'].includes(s.dimensions.measure ?? '')
       || ['funding.gov-expenditure', 'funding.subtotal'].includes(s.id));
-    return { title: 'Funding: government expenditure and commercial investment', pairs: [...points(series), figure(2)], ...(await seriesDate(db, series)) };
+    return { title: 'Funding: government expenditure and commercial investment', pairs: [...points(series), figure(2)], ...seriesDate(series) };
   },
   async polls(db) {
     const series = (await listSeries(db, {})).filter((s) => s.id.startsWith('poll.'));
-    return { title: 'Public polls', pairs: [...points(series), figure(4)], ...(await seriesDate(db, series)) };
+    return { title: 'Public polls', pairs: [...points(series), figure(4)], ...seriesDate(series) };
   },
   async goals(db) {
-    return { title: 'Goal tracker', pairs: await sourcePairs(db, { kinds: ['Goal'] }), ...(await newestFeedDate(db)) };
+    return { title: 'Goal tracker', pairs: await sourcePairs(db, { kinds: ['Goal'] }), ...BY_SOURCES };
   },
 };
 
@@ -79,7 +83,7 @@ const REACH_LAYERS: Record<string, { label: string; figure?: number; kinds?: str
 
 export const MAP_CITATIONS: Record<string, Build> = {
   async hubs(db) {
-    return { title: 'Activity hubs (Figure 3)', pairs: [figure(3), ...(await sourcePairs(db, { kinds: ['Hub'] }))], ...(await newestFeedDate(db)) };
+    return { title: 'Activity hubs (Figure 3)', pairs: [figure(3), ...(await sourcePairs(db, { kinds: ['Hub'] }))], ...BY_SOURCES };
   },
   async reach(db, _rules, query) {
     const id = query.get('layer') ?? 'ilrs-artemis';
@@ -89,15 +93,15 @@ export const MAP_CITATIONS: Record<string, Build> = {
     return {
       title: `International reach: ${layer.label}`,
       pairs: [...(layer.figure ? [figure(layer.figure)] : []), ...(layer.kinds ? await sourcePairs(db, { kinds: layer.kinds }) : []), ...feeds],
-      ...(await newestFeedDate(db)),
+      ...BY_SOURCES,
     };
   },
 };
 
-/** The latest dated period of the series, or else the newest data in the store. */
-async function seriesDate(db: Kysely<Database>, series: SeriesView[]): Promise<{ asOf: string | null; asOfBasis: string }> {
+/** The latest dated period of the series, or else the newest publication date of its sources. */
+function seriesDate(series: SeriesView[]): DataDate {
   const latest = latestPeriod(series);
-  return latest ? { asOf: latest, asOfBasis: 'latest period of the series' } : newestFeedDate(db);
+  return latest ? { asOf: latest, asOfBasis: 'latest period of the series' } : BY_SOURCES;
 }
 
 /** The newest date any feed's data describe (the latest snapshot in the store). */

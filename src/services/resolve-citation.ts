@@ -6,19 +6,27 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { Rules } from '../ingest/rules/read-rules.js';
-import { getEntity } from '../store/queries/entities.js';
-import { sourcePairs, statementWithEntity } from '../store/queries/cited-sources.js';
+import { entityHeading, sourcePairs, statementWithEntity } from '../store/queries/cited-sources.js';
 import { timelineItems } from '../store/queries/timeline.js';
 import { KIND_NAMES, propertiesOf, type KindName } from '../model/kinds.js';
 import { SEGMENTS } from '../model/segments.js';
 import { REPORT_SOURCE_ID } from '../model/report-figures.js';
-import { buildCitation, type Citation, type CitedView, type CitedViewKind } from '../analytics/citation.js';
+import { buildCitation, type Citation, type CitedSource, type CitedView, type CitedViewKind } from '../analytics/citation.js';
 import { indicators } from './indicators.js';
 import { citedSources, type Pair } from './cited-sources.js';
-import { CHART_CITATIONS, MAP_CITATIONS, newestFeedDate } from './cited-figures.js';
+import { BY_SOURCES, CHART_CITATIONS, MAP_CITATIONS, newestFeedDate, type DataDate } from './cited-figures.js';
 import { PermalinkError, parsePermalink, type Permalink } from './permalink.js';
 
-interface Resolved { kind: CitedViewKind; id: string; title: string; pairs: Pair[]; asOf: string | null; asOfBasis: string }
+type Resolved = { kind: CitedViewKind; id: string; title: string; pairs: Pair[] } & DataDate;
+
+const DATE = /^\d{4}(?:-\d{2}){0,2}$/;
+
+/** The newest publication date of the sources (curated data are as of their sources), else the newest data in the store. */
+async function dataDate(db: Kysely<Database>, d: DataDate, sources: CitedSource[]): Promise<{ asOf: string | null; asOfBasis: string }> {
+  if (!('bySources' in d)) return d;
+  const newest = sources.map((s) => s.published).filter((p): p is string => !!p && DATE.test(p)).sort().at(-1);
+  return newest ? { asOf: newest, asOfBasis: 'newest publication date of its sources' } : newestFeedDate(db);
+}
 
 const notFound = (what: string) => new PermalinkError(404, what);
 
@@ -32,14 +40,14 @@ async function entityView(db: Kysely<Database>, p: Permalink): Promise<Resolved>
     return {
       kind: 'statement', id: s.id, title: `${s.caption}: ${label}: ${s.value}`,
       pairs: [{ sourceId: s.source_id, locator: s.locator }],
-      asOf: s.as_of ?? s.last_seen.slice(0, 10), asOfBasis: s.as_of ? 'the date the source gives for the value' : 'the date the store last confirmed the statement',
+      ...(s.as_of ? { asOf: s.as_of, asOfBasis: 'the date the source gives for the value' } : BY_SOURCES),
     };
   }
-  const e = await getEntity(db, id);
+  const e = await entityHeading(db, id);
   if (!e) throw notFound(`no entity "${id.slice(0, 120)}"`);
   return {
     kind: 'entity', id: e.id, title: e.caption, pairs: await sourcePairs(db, { entityIds: [e.id] }),
-    asOf: e.lastSeen.slice(0, 10), asOfBasis: 'the date the store last confirmed its statements',
+    ...BY_SOURCES,
   };
 }
 
@@ -56,7 +64,7 @@ async function indicatorView(db: Kysely<Database>, rules: Rules, claimId: string
 }
 
 async function pageView(db: Kysely<Database>, rules: Rules, p: Permalink): Promise<Resolved> {
-  const plain = async (kind: CitedViewKind, id: string, title: string, pairs: Pair[] = []): Promise<Resolved> => ({ kind, id, title, pairs, ...(await newestFeedDate(db)) });
+  const plain = async (kind: CitedViewKind, id: string, title: string, pairs: Pair[] = []): Promise<Resolved> => ({ kind, id, title, pairs, ...BY_SOURCES });
   switch (p.route) {
     case 'entity': return entityView(db, p);
     case 'home': {
@@ -98,6 +106,7 @@ export async function resolveCitation(db: Kysely<Database>, rules: Rules, url: s
   const p = parsePermalink(url, base);
   const r = await pageView(db, rules, p);
   const { sources, more } = await citedSources(db, r.pairs);
-  const view: CitedView = { kind: r.kind, id: r.id, title: r.title, permalink: p.href, asOf: r.asOf, asOfBasis: r.asOfBasis, sources, moreSources: more };
+  const { asOf, asOfBasis } = await dataDate(db, r, sources);
+  const view: CitedView = { kind: r.kind, id: r.id, title: r.title, permalink: p.href, asOf, asOfBasis, sources, moreSources: more };
   return buildCitation(view, accessed);
 }

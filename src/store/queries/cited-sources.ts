@@ -38,6 +38,11 @@ export async function sourceRecords(db: Kysely<Database>, ids: readonly string[]
 export async function statementWithEntity(db: Kysely<Database>, id: string) {
   return db.selectFrom('statements').innerJoin('entities', 'entities.id', 'statements.entity_id')
     .select(['statements.id', 'statements.entity_id', 'statements.property', 'statements.value', 'statements.source_id', 'statements.locator',
-      'statements.as_of', 'statements.last_seen', 'entities.caption', 'entities.kind'])
+      'statements.as_of', 'entities.caption', 'entities.kind'])
     .where('statements.id', '=', id).executeTakeFirst();
+}
+
+/** An entity's caption (for citing its page). */
+export async function entityHeading(db: Kysely<Database>, id: string) {
+  return db.selectFrom('entities').select(['id', 'caption']).where('id', '=', id).executeTakeFirst();
 }

@@ -25,11 +25,13 @@ const REF = /\[(\d{3})\]/g;
 const yamlFiles = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.yaml')).map((f) => join(dir, f));
 const read = (file: string) => parseYaml(readFileSync(file, 'utf8')) as { defaults?: { cite?: Cite }; entities?: Record<string, Node>[]; series?: Record<string, Node>[] };
 
-/** Every source record in the curated files: id → URL. */
-function sourceUrls(): Map<string, string | undefined> {
-  const out = new Map<string, string | undefined>();
+interface RawSource { id: string; url?: string; published?: string | number }
+
+/** Every source record in the curated files, by id. */
+function rawSources(): Map<string, RawSource> {
+  const out = new Map<string, RawSource>();
   for (const f of yamlFiles(join(KB, 'sources'))) {
-    for (const s of (parseYaml(readFileSync(f, 'utf8')) as { sources: { id: string; url?: string }[] }).sources) out.set(s.id, s.url);
+    for (const s of (parseYaml(readFileSync(f, 'utf8')) as { sources: RawSource[] }).sources) out.set(s.id, s);
   }
   return out;
 }
@@ -81,12 +83,12 @@ export const answers: AnswerSuite = (ctx) => {
 
   /** Each report reference the citation names is listed with the URL the curated reference list gives. */
   function namesReferences(c: CitationJson, refs: string[]) {
-    const urls = sourceUrls();
+    const sources = rawSources();
     const report = c.view.sources.find((s) => s.id === 'redshift-2025');
     expect(report?.references.map((r) => r.number)).toEqual(refs);
     for (const n of refs) {
       expect(c.text).toContain(`[${n}]`);
-      const url = urls.get(`redshift-2025.ref-${n}`);
+      const url = sources.get(`redshift-2025.ref-${n}`)?.url;
       if (url) expect(c.text).toContain(url);
     }
   }
@@ -103,6 +105,10 @@ export const answers: AnswerSuite = (ctx) => {
     expect(reportRefs(cites).length).toBeGreaterThan(3);
     namesReferences(c, reportRefs(cites));
     expect(c.csl[0]!.type).toBe('webpage');
+    // Curated data are as of their sources: the newest publication date among them.
+    const newest = [...expectedSources].map((id) => String(rawSources().get(id)?.published ?? '')).filter(Boolean).sort().at(-1);
+    expect(c.view.asOf).toBe(newest);
+    expect(c.csl[0]!.issued).toEqual({ 'date-parts': [newest!.split('-').map(Number)] });
   });
 
   it('cites one statement with its own source and locator (a title with a "$" survives BibTeX)', async () => {
