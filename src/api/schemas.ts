@@ -8,9 +8,10 @@ import { STATEMENT_STATUSES } from '../model/statement.js';
 import { ERROR_SCHEMA } from './errors.js';
 import { MATCH_KINDS } from '../store/queries/entity-search.js';
 import { WORLD_CHANGE_TYPES } from '../analytics/world-change-types.js';
+import { CITED_VIEW_KINDS } from '../analytics/citation.js';
 
 type S = Record<string, unknown>;
-const nullable = (type: string) => ({ type: [type, 'null'] });
+export const nullable = (type: string) => ({ type: [type, 'null'] });
 export const str = { type: 'string' } as const;
 export const int = { type: 'integer' } as const;
 export const num = { type: 'number' } as const;
@@ -126,4 +127,18 @@ export const TABLE_VIEW = obj(['kind', 'columns', 'availableColumns', 'rows', 'f
     filters: { type: 'object', additionalProperties: str }, q: nullable('string'), sort: str, columns: arr(str), facets: arr(str),
   }),
   definitions: arr(str),
+});
+
+const CITED_SOURCE = obj(['id', 'title', 'locators', 'references'], {
+  id: str, title: str, publisher: nullable('string'), published: nullable('string'), url: nullable('string'), citation: nullable('string'),
+  locators: arr(str), references: arr(obj(['number', 'url'], { number: str, url: nullable('string') })),
+});
+/** GET /cite: CSL-JSON items (checked in full against the CSL schema by the tests), and the json format's body. */
+export const CSL_ITEMS = arr({ type: 'object', required: ['id', 'type', 'title', 'URL'], additionalProperties: true });
+export const CITATION_JSON = obj(['key', 'accessed', 'view', 'text', 'bibtex', 'csl'], {
+  key: str, accessed: str, text: str, bibtex: str, csl: CSL_ITEMS,
+  view: obj(['kind', 'id', 'title', 'permalink', 'asOf', 'asOfBasis', 'sources', 'moreSources'], {
+    kind: { type: 'string', enum: [...CITED_VIEW_KINDS] }, id: str, title: str, permalink: str, asOf: nullable('string'), asOfBasis: str,
+    sources: arr(CITED_SOURCE), moreSources: { type: 'integer' },
+  }),
 });

@@ -20,6 +20,7 @@ import { registerChangeRoutes } from './routes/changes.js';
 import { registerExportRoutes } from './routes/exports.js';
 import { registerCatalogRoutes } from './routes/catalog.js';
 import { registerTableRoutes } from './routes/tables.js';
+import { registerCiteRoutes } from './routes/cite.js';
 
 export interface ServerOptions {
   store: Store;
@@ -103,6 +104,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     registerExportRoutes(api, opts.store, rulesDir);
     registerCatalogRoutes(api, opts.store, rulesDir);
     registerTableRoutes(api, opts.store);
+    registerCiteRoutes(api, opts.store, rulesDir);
   }, { prefix: '/api/v1' });
 
   const webDir = resolve(opts.webDir ?? 'web/dist');

@@ -43,6 +43,8 @@ const EXAMPLES: Record<string, string[]> = {
   '/api/v1/export/knowledge-base.json': ['/api/v1/export/knowledge-base.json'],
   '/api/v1/catalog/objects': ['/api/v1/catalog/objects?program=program.qianfan&limit=5', '/api/v1/catalog/objects?country=CN&regime=GEO&format=csv'],
   '/api/v1/tables/{kind}': ['/api/v1/tables/Organization?ownership=private&segment=launch-reentry&sort=-founded', '/api/v1/tables/Facility?facet=status&format=csv', '/api/v1/tables/Organization?columns=shoeSize'],
+  '/api/v1/cite': ['/api/v1/cite?url=%2F%23%2Fentity%2Forg.landspace', '/api/v1/cite?url=%2F%23%2Fchart%2Ffunding&format=bibtex', '/api/v1/cite?url=%2F%23%2Fsegment%2Flaunch-reentry&format=csl-json',
+    '/api/v1/cite?url=%2F%23%2Ftimeline&format=json', '/api/v1/cite?url=ftp%3A%2F%2Fx%2F', '/api/v1/cite?url=%2F%23%2Fentity%2Forg.nobody'],
   '/api/v1/catalog/objects/{norad}': ['/api/v1/catalog/objects/48274', '/api/v1/catalog/objects/999999'],
 };
 

@@ -7,7 +7,8 @@
  */
 
 export interface OpenApiParameter {
-  in: 'query' | 'path' | string; name: string; required?: boolean; schema?: Record<string, unknown>; example?: unknown;
+  in: 'query' | 'path' | string; name: string; required?: boolean; schema?: Record<string, unknown>;
+  example?: unknown; examples?: Record<string, { value: unknown }>;
 }
 export interface OpenApiDocument { paths: Record<string, { get?: { parameters?: OpenApiParameter[] } }> }
 
@@ -75,7 +76,7 @@ function routesOf(doc: OpenApiDocument): Route[] {
 /** A valid value for a required query parameter (its first enum value, default or example). */
 function requiredValue(p: OpenApiParameter): string {
   const s = p.schema ?? {};
-  const v = (s.enum as unknown[] | undefined)?.[0] ?? s.default ?? p.example;
+  const v = (s.enum as unknown[] | undefined)?.[0] ?? s.default ?? (s.examples as unknown[] | undefined)?.[0] ?? p.example ?? Object.values(p.examples ?? {})[0]?.value;
   if (v === undefined) throw new Error(`no valid value for required query parameter ${p.name}`);
   return String(v);
 }

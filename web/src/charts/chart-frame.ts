@@ -7,6 +7,7 @@ import { apiUrl, type Query } from '../api/client.ts';
 import { cite } from '../citations/cite.ts';
 import { h, type Child } from '../dom.ts';
 import { csvBody } from '../../../src/services/csv.ts';
+import { citeButton } from '../citations/cite-dialog.ts';
 
 export type Cell = string | number | boolean | null;
 export interface DrawnTable { columns: string[]; rows: Cell[][] }
@@ -64,6 +65,7 @@ export function chartFigure(spec: ChartSpec, parts: ChartParts): HTMLElement {
       h('div', { class: 'chart-actions' },
         h('span', null, 'Download data as drawn: ', download('CSV', tableToCsv(parts.table), 'text/csv', `${spec.id}.csv`, 'csv'), ' · ', download('JSON', tableToJson(parts.table), 'application/json', `${spec.id}.json`, 'json')),
         h('span', null, 'From the API: ', h('a', { href: apiUrl(parts.api.path, { ...api, format: 'csv' }), 'data-api': 'csv' }, 'CSV'), ' · ', h('a', { href: apiUrl(parts.api.path, api), 'data-api': 'json' }, 'JSON')),
-        h('a', { href: spec.permalink, 'data-permalink': permalink, title: permalink }, 'Permalink')),
+        h('a', { href: spec.permalink, 'data-permalink': permalink, title: permalink }, 'Permalink'),
+        citeButton(() => permalink, `Cite the chart: ${spec.title}`)),
       dataTable(parts.table)));
 }

@@ -1,4 +1,4 @@
-/** Where each figure of the Redshift report sits (its section), for citing the figure a chart recomputes. */
+/** Where each figure of the Redshift report sits (its section), for citing the figure a chart recomputes. Mirrors src/model/report-figures.ts (test/web/report-figures.test.ts keeps them equal). */
 export const REPORT_FIGURE: Record<number, string> = {
   1: '§2.1.2 Figure 1',
   2: '§2.2.3 Figure 2 [014]',

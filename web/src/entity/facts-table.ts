@@ -9,6 +9,7 @@ import { formatValue } from '../format/values.ts';
 import { segmentLabel } from '../segments.ts';
 import { href } from '../router.ts';
 import { entityLink } from './entity-link.ts';
+import { appPermalink, citeButton } from '../citations/cite-dialog.ts';
 
 function valueNode(p: PropertyView, s: Statement): Node {
   if (p.type === 'entity') return entityLink(s.value, s.valueCaption ?? undefined);
@@ -19,31 +20,33 @@ function valueNode(p: PropertyView, s: Statement): Node {
   return h('span', { title: text !== s.value ? s.value : null }, text);
 }
 
-function statementLine(p: PropertyView, s: Statement): HTMLElement {
+function statementLine(p: PropertyView, s: Statement, entityId: string | null): HTMLElement {
   return h('div', { class: 'value-line', 'data-statement': s.id },
     h('span', { class: 'value-text' }, valueNode(p, s)),
     s.originalValue && s.originalValue !== s.value ? h('span', { class: 'muted small' }, `(“${s.originalValue}”) `) : null,
     cite(s.sourceId, s.locator, { asOf: s.asOf, status: s.status }),
+    entityId ? [' ', citeButton(() => appPermalink(`#/entity/${encodeURIComponent(entityId)}?statement=${encodeURIComponent(s.id)}`), `Cite this statement (${p.label})`)] : null,
     s.note ? h('div', { class: 'muted small' }, s.note) : null);
 }
 
-function conflictBlock(p: PropertyView): HTMLElement {
+function conflictBlock(p: PropertyView, entityId: string | null): HTMLElement {
   return h('div', { class: 'conflict', 'data-conflict': p.property },
     p.statements.map((s, i) => h('div', { class: 'conflict-value' },
       h('div', { class: 'conflict-label' }, i === 0 ? 'Preferred' : s.status === 'superseded' ? 'Superseded' : 'Other source'),
-      statementLine(p, s))));
+      statementLine(p, s, entityId))));
 }
 
 /** Properties shown in the page header instead of the table. */
 const IN_HEADER = new Set(['name', 'alias']);
 
-export function factsTable(properties: PropertyView[]): HTMLElement {
+/** With `entityId`, each statement has its own Cite button (its permalink names the statement). */
+export function factsTable(properties: PropertyView[], entityId: string | null = null): HTMLElement {
   const rows = properties.filter((p) => !IN_HEADER.has(p.property)).map((p) =>
     h('tr', { 'data-property': p.property },
       h('th', { scope: 'row' }, p.label, p.conflict ? h('div', null, h('span', { class: 'pill pill-warn' }, 'sources differ')) : null),
-      h('td', null, p.conflict ? conflictBlock(p) : (p.multiple ? p.statements : p.preferred).map((s) => statementLine(p, s)),
+      h('td', null, p.conflict ? conflictBlock(p, entityId) : (p.multiple ? p.statements : p.preferred).map((s) => statementLine(p, s, entityId)),
         !p.conflict && !p.multiple && p.statements.length > 1
-          ? h('details', { class: 'small' }, h('summary', null, `${p.statements.length - 1} more statement(s) of the same value`), p.statements.slice(1).map((s) => statementLine(p, s)))
+          ? h('details', { class: 'small' }, h('summary', null, `${p.statements.length - 1} more statement(s) of the same value`), p.statements.slice(1).map((s) => statementLine(p, s, entityId)))
           : null)));
   return h('table', { class: 'facts' }, h('tbody', null, rows));
 }

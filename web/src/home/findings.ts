@@ -6,6 +6,7 @@ import { formatNumber } from '../format/values.ts';
 import { entityHref } from '../router.ts';
 import { metricHref } from './claim-links.ts';
 import { trendMark } from './trend-mark.ts';
+import { appPermalink, citeButton } from '../citations/cite-dialog.ts';
 
 function amount(value: number | null, qualifier: string | null, unit: string | null): string {
   if (value === null) return '—';
@@ -44,7 +45,8 @@ function definitionCell(c: ClaimView): HTMLElement {
 
 export function claimRow(c: ClaimView): HTMLElement {
   return h('tr', { 'data-claim': c.id, 'data-metric': c.metric ?? '', 'data-comparison': c.comparison.kind },
-    h('td', null, h('q', null, c.quote), ' ', cite(c.sourceId, c.locator)),
+    h('td', null, h('q', null, c.quote), ' ', cite(c.sourceId, c.locator), ' ',
+      citeButton(() => appPermalink(`#/?indicator=${encodeURIComponent(c.id)}`), 'Cite this indicator (the claim, its measure and their sources)')),
     h('td', { class: 'value', 'data-report-value': c.reportValue ?? '' },
       h('a', { href: entityHref(c.id), title: 'The claim and its source' }, amount(c.reportValue, c.qualifier, c.unit)),
       h('div', { class: 'muted small' }, unitText(c.unit), ' in the report', c.claimDate ? ` (${c.claimDate})` : '')),
@@ -65,7 +67,8 @@ export function findingSection(f: FindingView): HTMLElement {
   const computed = f.claims.filter((c) => c.live !== null).length;
   return h('section', { class: 'finding', id: `finding-${f.number}`, 'data-finding': f.number },
     h('div', { class: 'finding-number' }, `Key finding ${f.number}`),
-    h('h2', null, h('a', { href: entityHref(f.id), style: 'color:inherit;text-decoration:none' }, f.headline), ' ', f.sourceId ? cite(f.sourceId, f.locator) : null),
+    h('h2', null, h('a', { href: entityHref(f.id), style: 'color:inherit;text-decoration:none' }, f.headline), ' ', f.sourceId ? cite(f.sourceId, f.locator) : null, ' ',
+      citeButton(() => appPermalink(`#/entity/${encodeURIComponent(f.id)}`), `Cite key finding ${f.number}`)),
     f.description ? h('details', null, h('summary', { class: 'small' }, 'Read the finding'), h('p', { class: 'small muted', style: 'max-width:820px' }, f.description)) : null,
     f.claims.length
       ? [h('p', { class: 'small muted' }, `${f.claims.length} quantitative claim${f.claims.length > 1 ? 's' : ''}, ${computed} measured by independent data on the claim's own definition.`),

@@ -1,7 +1,8 @@
-/** The frame around every page: header with search, navigation, main outlet, footer with credits. */
+/** The frame around every page: header with search, navigation, a "Cite this page" button, main outlet, footer with credits. */
 import { h } from '../dom.ts';
 import { href, navigate } from '../router.ts';
 import { SEGMENTS } from '../segments.ts';
+import { citeButton } from '../citations/cite-dialog.ts';
 
 interface NavItem { label: string; path: string; match: (path: string) => boolean }
 interface NavGroup { title: string | null; items: NavItem[] }
@@ -71,6 +72,7 @@ export function mountShell(app: HTMLElement): Shell {
     h('div', { class: 'site-body' },
       nav,
       h('div', { class: 'site-content' },
+        h('div', { class: 'page-tools' }, citeButton(() => location.href, 'Cite this page (text, BibTeX, CSL-JSON)', 'Cite this page')),
         main,
         h('footer', { class: 'site-footer' },
           status,

@@ -17,6 +17,7 @@ import { relatedPanel } from '../entity/related.ts';
 import { section } from '../layout/states.ts';
 import { href, type PageContext } from '../router.ts';
 import { segmentLabel } from '../segments.ts';
+import { highlight } from '../layout/highlight.ts';
 
 const values = (e: EntityDetail, p: string) => e.properties.find((x) => x.property === p)?.statements ?? [];
 
@@ -56,7 +57,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     h('div', { class: 'entity-layout' },
       h('div', null,
         h('h2', { class: 'visually-hidden' }, 'Facts'),
-        factsTable(e.properties),
+        factsTable(e.properties, e.id),
         catalogSlot,
         h('h2', null, 'History of changes'), historySlot,
         h('h2', null, 'Sources'), sourceList(e.sources.map((s) => s.id))),
@@ -75,4 +76,6 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     }));
   }
   await Promise.all(tasks);
+  const statement = ctx.query.get('statement');
+  if (statement && ctx.isCurrent()) highlight(root, `[data-statement="${CSS.escape(statement)}"]`);
 }

@@ -10,6 +10,7 @@ import { h } from '../dom.ts';
 import { claimsTable, findingSection } from '../home/findings.ts';
 import { section } from '../layout/states.ts';
 import { href, type PageContext } from '../router.ts';
+import { highlight } from '../layout/highlight.ts';
 
 async function findings(ctx: PageContext): Promise<Node[]> {
   const data = await apiGet<Indicators>('indicators');
@@ -55,4 +56,6 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     section(launchesSlot, 'Launches chart', () => launchesGlance(launchesSlot)),
     section(constellationsSlot, 'Constellations chart', () => constellationsGlance(constellationsSlot)),
   ]);
+  const indicator = ctx.query.get('indicator');
+  if (indicator && ctx.isCurrent()) highlight(root, `tr[data-claim="${CSS.escape(indicator)}"]`);
 }

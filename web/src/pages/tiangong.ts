@@ -71,7 +71,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
       const t = await tiangong;
       const shown = t.properties.filter((p) => ['plannedSize', 'modules', 'started', 'completionTarget', 'lifetime', 'cost', 'altitude'].includes(p.property));
       const events = new Set(refs(t, 'Event').map((r) => r.id));
-      return [factsTable(shown), h('h3', null, 'Milestones'), await datedTable(events, 'Event', 'No events recorded.')];
+      return [factsTable(shown, t.id), h('h3', null, 'Milestones'), await datedTable(events, 'Event', 'No events recorded.')];
     }),
     section(slots.international, 'International participation', async () => {
       const ids = new Set(refs(await tiangong, 'Agreement').map((r) => r.id));

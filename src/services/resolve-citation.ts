@@ -1,0 +1,112 @@
+/**
+ * Resolves a permalink of the web app into the view it shows, for citing: its kind, title,
+ * as-of date and the sources behind it (looked up in the store), then formats the citation
+ * (src/analytics/citation*.ts). Unknown entities, statements, charts, indicators → 404.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.js';
+import type { Rules } from '../ingest/rules/read-rules.js';
+import { entityHeading, sourcePairs, statementWithEntity } from '../store/queries/cited-sources.js';
+import { timelineItems } from '../store/queries/timeline.js';
+import { KIND_NAMES, propertiesOf, type KindName } from '../model/kinds.js';
+import { SEGMENTS } from '../model/segments.js';
+import { REPORT_SOURCE_ID } from '../model/report-figures.js';
+import { buildCitation, type Citation, type CitedSource, type CitedView, type CitedViewKind } from '../analytics/citation.js';
+import { indicators } from './indicators.js';
+import { citedSources, type Pair } from './cited-sources.js';
+import { BY_SOURCES, CHART_CITATIONS, MAP_CITATIONS, newestFeedDate, type DataDate } from './cited-figures.js';
+import { PermalinkError, parsePermalink, type Permalink } from './permalink.js';
+
+type Resolved = { kind: CitedViewKind; id: string; title: string; pairs: Pair[] } & DataDate;
+
+const DATE = /^\d{4}(?:-\d{2}){0,2}$/;
+
+/** The newest publication date of the sources (curated data are as of their sources), else the newest data in the store. */
+async function dataDate(db: Kysely<Database>, d: DataDate, sources: CitedSource[]): Promise<{ asOf: string | null; asOfBasis: string }> {
+  if (!('bySources' in d)) return d;
+  const newest = sources.map((s) => s.published).filter((p): p is string => !!p && DATE.test(p)).sort().at(-1);
+  return newest ? { asOf: newest, asOfBasis: 'newest publication date of its sources' } : newestFeedDate(db);
+}
+
+const notFound = (what: string) => new PermalinkError(404, what);
+
+async function entityView(db: Kysely<Database>, p: Permalink): Promise<Resolved> {
+  const id = p.params.id!;
+  const statementId = p.query.get('statement');
+  if (statementId) {
+    const s = await statementWithEntity(db, statementId);
+    if (!s || s.entity_id !== id) throw notFound(`entity "${id}" has no statement "${statementId.slice(0, 120)}"`);
+    const label = KIND_NAMES.includes(s.kind as KindName) ? propertiesOf(s.kind as KindName)[s.property]?.label ?? s.property : s.property;
+    return {
+      kind: 'statement', id: s.id, title: `${s.caption}: ${label}: ${s.value}`,
+      pairs: [{ sourceId: s.source_id, locator: s.locator }],
+      ...(s.as_of ? { asOf: s.as_of, asOfBasis: 'the date the source gives for the value' } : BY_SOURCES),
+    };
+  }
+  const e = await entityHeading(db, id);
+  if (!e) throw notFound(`no entity "${id.slice(0, 120)}"`);
+  return {
+    kind: 'entity', id: e.id, title: e.caption, pairs: await sourcePairs(db, { entityIds: [e.id] }),
+    ...BY_SOURCES,
+  };
+}
+
+async function indicatorView(db: Kysely<Database>, rules: Rules, claimId: string): Promise<Resolved> {
+  const data = await indicators(db, rules);
+  const claim = [...data.findings.flatMap((f) => f.claims), ...data.otherClaims].find((c) => c.id === claimId);
+  if (!claim) throw notFound(`no indicator (key-finding claim) "${claimId.slice(0, 120)}"`);
+  const live = claim.live;
+  return {
+    kind: 'indicator', id: claim.id, title: claim.definition ? `${claim.definition.label}: “${claim.quote}”` : `“${claim.quote}”`,
+    pairs: [{ sourceId: claim.sourceId, locator: claim.locator }, ...(live ? [...live.sources, ...(live.references ?? [])].map((sourceId) => ({ sourceId, locator: null })) : [])],
+    asOf: live?.asOf ?? claim.claimDate, asOfBasis: live ? 'date of the data the independent measure uses' : 'date of the claim',
+  };
+}
+
+async function pageView(db: Kysely<Database>, rules: Rules, p: Permalink): Promise<Resolved> {
+  const plain = async (kind: CitedViewKind, id: string, title: string, pairs: Pair[] = []): Promise<Resolved> => ({ kind, id, title, pairs, ...BY_SOURCES });
+  switch (p.route) {
+    case 'entity': return entityView(db, p);
+    case 'home': {
+      const claim = p.query.get('indicator');
+      if (claim) return indicatorView(db, rules, claim);
+      return plain('page', 'key-findings', 'Key findings', await sourcePairs(db, { kinds: ['KeyFinding', 'Claim'] }));
+    }
+    case 'chart': case 'map': {
+      const name = p.params.name!;
+      const table = p.route === 'chart' ? CHART_CITATIONS : MAP_CITATIONS;
+      const build = Object.hasOwn(table, name) ? table[name] : undefined;
+      if (!build) throw notFound(`no ${p.route} "${name.slice(0, 120)}"`);
+      const f = await build(db, rules, p.query);
+      return { kind: p.route, id: name, ...f };
+    }
+    case 'segment': {
+      const seg = SEGMENTS.find((s) => s.id === p.params.id);
+      if (!seg) throw notFound(`no segment "${p.params.id!.slice(0, 120)}"`);
+      return plain('segment', seg.id, `${seg.label} (report §${seg.section})`,
+        [{ sourceId: REPORT_SOURCE_ID, locator: `§${seg.section}` }, ...(await sourcePairs(db, { segment: seg.id }))]);
+    }
+    case 'timeline': {
+      const items = await timelineItems(db, { segment: p.query.get('segment') ?? undefined, limit: 5000 });
+      return plain('timeline', 'timeline', 'Timeline', items.map((i) => ({ sourceId: i.sourceId, locator: i.locator })));
+    }
+    case 'changes': return plain('changes', 'changes', 'Changes');
+    case 'search': {
+      const q = p.query.get('q');
+      return plain('page', 'search', q ? `Search: ${q.slice(0, 200)}` : 'Search');
+    }
+    case 'charts': return plain('page', 'charts', 'Charts and maps');
+    case 'tiangong': return plain('page', 'tiangong', 'Tiangong');
+    case 'sources': return plain('page', 'sources', 'Sources');
+  }
+}
+
+/** The citation of the view at `url` (a permalink; relative ones are read against `base`), accessed on `accessed` (YYYY-MM-DD). */
+export async function resolveCitation(db: Kysely<Database>, rules: Rules, url: string, base: string, accessed: string): Promise<Citation> {
+  const p = parsePermalink(url, base);
+  const r = await pageView(db, rules, p);
+  const { sources, more } = await citedSources(db, r.pairs);
+  const { asOf, asOfBasis } = await dataDate(db, r, sources);
+  const view: CitedView = { kind: r.kind, id: r.id, title: r.title, permalink: p.href, asOf, asOfBasis, sources, moreSources: more };
+  return buildCitation(view, accessed);
+}
