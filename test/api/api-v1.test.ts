@@ -92,7 +92,7 @@ describe.each(STORE_KINDS)('API v1 on %s', (kind) => {
   it('answers conditional requests with 304', async () => {
     const first = await app.inject('/api/v1/entities/program.qianfan');
     const etag = first.headers.etag as string;
-    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
     expect(first.headers['last-modified']).toBeDefined();
     const again = await app.inject({ url: '/api/v1/entities/program.qianfan', headers: { 'if-none-match': etag } });
     expect(again.statusCode).toBe(304);
@@ -128,9 +128,9 @@ describe.each(STORE_KINDS)('API v1 on %s', (kind) => {
     expect(tooMany.json().error.details[0].field).toBe('querystring.kind');
   });
 
-  it('CSV downloads name sources, licence and as-of date, and hold the same numbers as the JSON', async () => {
+  it('CSV downloads name sources, licence and as-of date (in # lines on request), and hold the same numbers as the JSON', async () => {
     const json = (await app.inject('/api/v1/analytics/spacecraft')).json();
-    const csv = (await app.inject('/api/v1/analytics/spacecraft?format=csv')).body;
+    const csv = (await app.inject('/api/v1/analytics/spacecraft?format=csv&comments=1')).body;
     const lines = csv.trim().split('\r\n');
     expect(lines[1]).toMatch(/^# sources: celestrak-gp-active-2026-07-10/);
     expect(lines[2]).toMatch(/^# licence: /);
