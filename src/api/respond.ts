@@ -16,7 +16,7 @@ export const FORMAT_PROPERTY = {
     type: 'string', enum: ['json', 'csv', 'csv-metadata'],
     description: 'json (the default, unless the Accept header prefers text/csv), csv (header and rows only), or csv-metadata (the CSV\'s title, sources, licence, as-of date and notes, as CSVW metadata JSON)',
   },
-  comments: { type: 'boolean', description: 'with format=csv: put the title, sources, licence and as-of date first as "#" lines (most CSV readers then need a comment option)' },
+  comments: { type: 'string', enum: ['1', 'true'], description: 'with format=csv: put the title, sources, licence and as-of date first as "#" lines (most CSV readers then need a comment option)' },
 } as const;
 
 export const PROJECT_LICENCE = 'Compiled by Redshift Monitor (MIT); every value cites its source, whose terms apply';
@@ -69,7 +69,8 @@ export async function sendAs(
   if (!csv && format !== 'csv-metadata') return json;
   const t = await table();
   if (format === 'csv-metadata') return reply.type(CSV_METADATA_TYPE).send(JSON.stringify(csvMetadata(t, withFormat(req.url, 'csv'))));
-  const comments = (req.query as { comments?: boolean }).comments === true;
+  const asked = (req.query as { comments?: string }).comments;
+  const comments = asked === '1' || asked === 'true';
   return reply.type('text/csv; charset=utf-8; header=present')
     .header('content-disposition', `attachment; filename="${name}.csv"`)
     .header('link', `<${withFormat(req.url, 'csv-metadata')}>; rel="describedby"; type="${CSV_METADATA_TYPE}"`)
