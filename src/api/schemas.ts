@@ -74,11 +74,21 @@ export const ENTITY_DETAIL = obj(['id', 'kind', 'caption', 'properties', 'source
 /** An analytic: its declared top-level fields are required; their contents stay open. */
 export const analytic = (required: string[]): S => obj(required, Object.fromEntries(required.map((k) => [k, {}])), true);
 
-export const CSV = { type: 'string', description: 'CSV with "#" comment lines naming sources, licence and as-of date' } as const;
+export const CSV = { type: 'string', description: 'CSV: a header row, then the rows (empty field for no value); its sources, licence and as-of date are in the metadata its Link rel="describedby" header points to, or in leading "#" lines with ?comments=1' } as const;
+
+/** The CSVW metadata document of a CSV (?format=csv-metadata). */
+export const CSV_METADATA = {
+  type: 'object', required: ['@context', 'url', 'dc:title', 'dc:source', 'dc:license', 'dc:date', 'tableSchema'], additionalProperties: true,
+  properties: {
+    '@context': { const: 'http://www.w3.org/ns/csvw' }, url: { type: 'string' }, 'dc:title': { type: 'string' },
+    'dc:source': { type: 'array', items: { type: 'string' } }, 'dc:license': { type: 'string' }, 'dc:date': { type: ['string', 'null'], description: 'the as-of date of the data' },
+    'rdfs:comment': { type: 'array', items: { type: 'string' } }, tableSchema: { type: 'object' },
+  },
+} as const;
 
 /** 200 as JSON (or CSV when the route takes ?format=csv), and the one error shape for 4xx/5xx. */
 export function responses(json: S, withCsv = false): S {
-  const ok = withCsv ? { content: { 'application/json': { schema: json }, 'text/csv': { schema: CSV } } } : json;
+  const ok = withCsv ? { content: { 'application/json': { schema: json }, 'text/csv': { schema: CSV }, 'application/csvm+json': { schema: CSV_METADATA } } } : json;
   return { 200: ok, '4xx': ERROR_SCHEMA, '5xx': ERROR_SCHEMA };
 }
 

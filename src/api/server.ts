@@ -3,6 +3,9 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import fastifyCors from '@fastify/cors';
+import fastifyCompress from '@fastify/compress';
+import type { CorsOrigins } from '../config/settings.js';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { Store } from '../store/open-store.js';
@@ -29,7 +32,15 @@ export interface ServerOptions {
   webDir?: string;
   /** Folder of the classification rules (default data/rules). */
   rulesDir?: string;
+  /** Web origins allowed to read the API from a browser: '*' (the default), a list, or [] for no CORS headers. */
+  corsOrigins?: CorsOrigins;
 }
+
+/** Response headers a browser script may read on a cross-origin response (beyond the CORS-safelisted ones). */
+const EXPOSED_HEADERS = ['ETag', 'Last-Modified', 'Link', 'Content-Disposition', 'Vary'];
+
+/** The methods to look for when a path exists but not for the request's method (405 with Allow). */
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 export const API_VERSION = '1.0.0';
 
@@ -70,17 +81,30 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     if (status === 500) app.log.error(err);
     return reply.status(status).send(errorBody(status, status === 500 ? 'internal_error' : CLIENT_ERROR_CODES[status] ?? 'bad_request', status === 500 ? 'internal server error' : err.message.slice(0, 300)));
   });
+  const corsOrigins = opts.corsOrigins ?? '*';
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0]!;
-    reply.status(404).send(errorBody(404, 'not_found', `no route ${req.method} ${path.length > 200 ? `${path.slice(0, 200)}…` : path}`));
+    const allowed = METHODS.filter((method) => app.findRoute({ method, url: path }) !== null);
+    if (allowed.length > 0) {
+      const allow = [...allowed, ...(corsOrigins.length > 0 ? ['OPTIONS'] : [])].join(', ');
+      return reply.status(405).header('allow', allow).send(errorBody(405, 'method_not_allowed', `${req.method} is not allowed on ${path.length > 200 ? `${path.slice(0, 200)}…` : path}; allowed: ${allow}`));
+    }
+    return reply.status(404).send(errorBody(404, 'not_found', `no route ${req.method} ${path.length > 200 ? `${path.slice(0, 200)}…` : path}`));
   });
+
+  // The ETag hook comes before compression, so it hashes the uncompressed body (one weak tag for every coding).
+  registerHttpCache(app, opts.store.db);
+  await app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
+  if (corsOrigins.length > 0) {
+    await app.register(fastifyCors, { origin: corsOrigins, methods: ['GET', 'HEAD'], exposedHeaders: EXPOSED_HEADERS, strictPreflight: false, maxAge: 86400 });
+  }
 
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
       info: {
         title: 'Redshift Monitor API', version: API_VERSION,
-        description: 'Sourced data on China\'s commercial and civil space enterprise. Every value carries its source; errors have one shape: {"error": {"status", "code", "message", "details"?}}. GET responses carry ETag and Last-Modified; conditional requests get 304.',
+        description: 'Sourced data on China\'s commercial and civil space enterprise. Every value carries its source; errors have one shape: {"error": {"status", "code", "message", "details"?}}. GET responses carry a weak ETag and Last-Modified; conditional requests get 304 (If-None-Match compared weakly, lists and * accepted). Responses are compressed (br, gzip); reads are open to other origins (CORS); a wrong method gets 405 with Allow. CSV (format=csv or Accept: text/csv) is a header row and the rows; its sources, licence and as-of date are at its Link rel="describedby" (format=csv-metadata).',
         license: { name: 'MIT (code); data under the terms of each cited source', identifier: 'MIT' },
       },
       servers: [{ url: '/' }],
@@ -88,7 +112,6 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true });
-  registerHttpCache(app, opts.store.db);
 
   app.get('/api/health', { schema: { hide: true } }, async () => healthBody(opts.store));
   const rulesDir = opts.rulesDir ?? 'data/rules';

@@ -19,7 +19,7 @@ export function registerServe(program: Command): void {
         await store.close();
         throw err;
       }
-      const app = await buildServer({ store, logLevel: settings.logLevel, rulesDir: settings.rulesDir });
+      const app = await buildServer({ store, logLevel: settings.logLevel, rulesDir: settings.rulesDir, corsOrigins: settings.corsOrigins });
       const beforeIngest = async () => { await store.backup('before-ingest'); };
       const stopSchedule = settings.fetchSchedule
         ? startFetchSchedule(store.db, (line) => app.log.info(line), undefined, settings.rulesDir, { quarantineDir: settings.quarantineDir, beforeFetch: beforeIngest }) : () => {};

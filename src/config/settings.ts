@@ -32,6 +32,10 @@ export const SETTINGS = {
     env: 'REDSHIFT_FETCH_SCHEDULE', default: 'on',
     help: 'on: the server downloads each live feed (CelesTrak, GCAT) at the publisher\'s minimum interval; off: only the ingest command does.',
   },
+  corsOrigins: {
+    env: 'REDSHIFT_CORS_ORIGINS', default: '*',
+    help: 'Web origins allowed to read the API from a browser (CORS, GET and HEAD only): * for any, a comma-separated list of origins (e.g. https://a.example,https://b.example), or none to send no CORS headers.',
+  },
   logLevel: { env: 'LOG_LEVEL', default: 'info', help: 'Server log level: fatal, error, warn, info, debug, trace or silent.' },
 } as const satisfies Record<string, SettingDef>;
 
@@ -48,6 +52,23 @@ export interface Settings {
   rulesDir: string;
   logLevel: string;
   fetchSchedule: boolean;
+  /** '*' (any origin), a list of exact origins, or [] (no CORS headers). */
+  corsOrigins: CorsOrigins;
+}
+
+export type CorsOrigins = '*' | string[];
+
+/** An origin is scheme://host[:port], nothing after it (what a browser sends in Origin). */
+const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;
+
+export function parseCorsOrigins(value: string): CorsOrigins {
+  const v = value.trim();
+  if (v === '*') return '*';
+  if (v === 'none') return [];
+  const list = v.split(',').map((o) => o.trim()).filter(Boolean);
+  const bad = list.find((o) => !ORIGIN.test(o));
+  if (bad !== undefined || list.length === 0) throw new SettingsError(`REDSHIFT_CORS_ORIGINS must be *, none or a comma-separated list of origins like https://example.org, got "${bad ?? value}"`);
+  return list;
 }
 
 export class SettingsError extends Error {}
@@ -69,5 +90,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   if (fetchSchedule !== 'on' && fetchSchedule !== 'off') throw new SettingsError(`REDSHIFT_FETCH_SCHEDULE must be on or off, got "${fetchSchedule}"`);
   const dataDir = raw('dataDir');
   const quarantineDir = raw('quarantineDir') || join(dataDir, 'quarantine');
-  return { port, host: raw('host'), databaseUrl, dataDir, quarantineDir, backups, kbDir: raw('kbDir'), rulesDir: raw('rulesDir'), logLevel, fetchSchedule: fetchSchedule === 'on' };
+  const corsOrigins = parseCorsOrigins(raw('corsOrigins'));
+  return { port, host: raw('host'), databaseUrl, dataDir, quarantineDir, backups, kbDir: raw('kbDir'), rulesDir: raw('rulesDir'), logLevel, fetchSchedule: fetchSchedule === 'on', corsOrigins };
 }

@@ -2,8 +2,10 @@
  * The one CSV writer, for the API's exports, the data package and the dashboard's downloads
  * (the web app imports this file, so it imports nothing): RFC 4180 quoting, cells that a spreadsheet would run as a
  * formula (text starting with =, +, -, @, tab or carriage return) neutralised with a
- * leading apostrophe, and the export's sources, licence and as-of date in leading
- * "#" comment lines (read with e.g. pandas.read_csv(comment='#')).
+ * leading apostrophe. The body is the header and the rows only, so pandas.read_csv, R's
+ * read.csv and spreadsheets open it with default settings; the export's sources, licence
+ * and as-of date travel beside it (the API's Link rel="describedby" metadata), or, on
+ * request only (?comments=1), in leading "#" lines.
  */
 export type Cell = string | number | boolean | null | undefined;
 
@@ -35,8 +37,9 @@ export function csvBody(columns: readonly string[], rows: readonly (readonly Cel
   return [columns.map(csvCell).join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\r\n') + '\r\n';
 }
 
-export function toCsv(table: Table, withMeta = true): string {
-  const meta = withMeta ? [
+/** The CSV; with `comments`, the title, sources, licence, as-of date and notes first as "#" lines (opt-in: they break default CSV readers). */
+export function toCsv(table: Table, comments = false): string {
+  const meta = comments ? [
     `# ${table.meta.title}`,
     `# sources: ${table.meta.sources.join('; ') || 'none'}`,
     `# licence: ${table.meta.licence}`,

@@ -1,19 +1,28 @@
 /**
  * The whole knowledge base as a Frictionless Data Package: datapackage.json (resources,
- * field schemas, sources, licences) and one CSV per table, as files or one zip.
+ * field schemas, sources, licences) and one CSV per table, as files or one zip with
+ * datapackage.json at its root. Timestamps are written as Table Schema's default datetime
+ * format, YYYY-MM-DDTHH:MM:SSZ (whole seconds, UTC).
  */
 import type { Kysely } from 'kysely';
 import { zipSync, strToU8 } from 'fflate';
 import type { Database } from '../store/schema.js';
 import { exportKnowledgeBase } from '../store/export-import.js';
 import { allLaunches } from '../store/queries/catalog.js';
-import { toCsv, type Cell } from './csv.js';
+import { csvBody, type Cell } from './csv.js';
 import type { Rules } from '../ingest/rules/read-rules.js';
 import { vocabularyOf } from './analytics.js';
 import { launchCountry } from '../analytics/launches.js';
 
 type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'datetime';
 interface Resource { name: string; title: string; fields: [string, FieldType, string?][]; primaryKey: string; rows: Cell[][] }
+
+/** A stored timestamp as YYYY-MM-DDTHH:MM:SSZ (what a Table Schema datetime field holds by default); null stays null. */
+export function tableSchemaDatetime(value: Cell): Cell {
+  if (value === null || value === undefined || value === '') return null;
+  const at = new Date(String(value));
+  return Number.isNaN(at.getTime()) ? null : `${at.toISOString().slice(0, 19)}Z`;
+}
 
 const LICENCES = [
   { name: 'MIT', title: 'Redshift Monitor code and compilation (MIT)', path: 'https://opensource.org/license/mit' },
@@ -31,10 +40,10 @@ export async function buildDataPackage(db: Kysely<Database>, rules: Rules): Prom
       rows: kb.sources.map((r) => [s(r, 'id'), s(r, 'kind'), s(r, 'title'), s(r, 'publisher'), s(r, 'url'), s(r, 'published'), s(r, 'licence'), s(r, 'citation'), s(r, 'partOf'), s(r, 'referenceNumber')]) },
     { name: 'entities', title: 'Entities', primaryKey: 'id',
       fields: [['id', 'string'], ['kind', 'string'], ['name', 'string'], ['first_seen', 'datetime'], ['last_seen', 'datetime']],
-      rows: kb.entities.map((e) => [s(e, 'id'), s(e, 'kind'), s(e, 'caption'), s(e, 'firstSeen'), s(e, 'lastSeen')]) },
+      rows: kb.entities.map((e) => [s(e, 'id'), s(e, 'kind'), s(e, 'caption'), tableSchemaDatetime(s(e, 'firstSeen')), tableSchemaDatetime(s(e, 'lastSeen'))]) },
     { name: 'statements', title: 'Statements: every value with its source and locator', primaryKey: 'id',
       fields: [['id', 'string'], ['entity_id', 'string'], ['property', 'string'], ['value', 'string', 'canonical value (docs/model.md)'], ['original_value', 'string'], ['source_id', 'string'], ['locator', 'string'], ['as_of', 'string'], ['status', 'string'], ['qualifier', 'string'], ['note', 'string'], ['first_seen', 'datetime'], ['last_seen', 'datetime']],
-      rows: kb.entities.flatMap((e) => e.statements.map((st) => [s(st, 'id'), s(e, 'id'), s(st, 'property'), s(st, 'value'), s(st, 'originalValue'), s(st, 'sourceId'), s(st, 'locator'), s(st, 'asOf'), s(st, 'status'), s(st, 'qualifier'), s(st, 'note'), s(st, 'firstSeen'), s(st, 'lastSeen')])) },
+      rows: kb.entities.flatMap((e) => e.statements.map((st) => [s(st, 'id'), s(e, 'id'), s(st, 'property'), s(st, 'value'), s(st, 'originalValue'), s(st, 'sourceId'), s(st, 'locator'), s(st, 'asOf'), s(st, 'status'), s(st, 'qualifier'), s(st, 'note'), tableSchemaDatetime(s(st, 'firstSeen')), tableSchemaDatetime(s(st, 'lastSeen'))])) },
     { name: 'series_points', title: 'Series points (the report\'s funding tables, polls), each sourced', primaryKey: 'id',
       fields: [['id', 'string'], ['series_id', 'string'], ['series_title', 'string'], ['unit', 'string'], ['period', 'string'], ['value', 'number'], ['original_value', 'string'], ['source_id', 'string'], ['locator', 'string'], ['status', 'string'], ['qualifier', 'string']],
       rows: kb.series.flatMap((se) => se.points.map((p) => [s(p, 'id'), s(se, 'id'), s(se, 'title'), s(se, 'unit'), s(p, 'period'), s(p, 'value'), s(p, 'originalValue'), s(p, 'sourceId'), s(p, 'locator') ?? s(se, 'locator'), s(p, 'status'), s(p, 'qualifier')])) },
@@ -43,7 +52,7 @@ export async function buildDataPackage(db: Kysely<Database>, rules: Rules): Prom
       rows: launches.map((l) => [l.launchTag, l.launchDate, l.year, l.lvType, launchCountry(vocabulary, l.lvState), l.lvState, l.agency, l.outcome, l.successFraction, l.sourceId]) },
   ];
   const files: Record<string, string> = {};
-  for (const r of resources) files[`${r.name}.csv`] = toCsv({ columns: r.fields.map((f) => f[0]), rows: r.rows, meta: { title: r.title, sources: [], licence: '', asOf: null } }, false);
+  for (const r of resources) files[`${r.name}.csv`] = csvBody(r.fields.map((f) => f[0]), r.rows);
   const datasetSources = kb.sources.filter((x) => x.kind !== 'reference');
   const descriptor = {
     profile: 'tabular-data-package',
@@ -63,6 +72,8 @@ export async function buildDataPackage(db: Kysely<Database>, rules: Rules): Prom
   return files;
 }
 
+/** The files zipped at the archive's root (datapackage.json first), as Frictionless tools expect. */
 export function zipFiles(files: Record<string, string>): Uint8Array {
-  return zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [`redshift-monitor/${name}`, strToU8(text)])), { mtime: new Date('2000-01-01T00:00:00Z') });
+  const names = Object.keys(files).sort((a, b) => Number(b === 'datapackage.json') - Number(a === 'datapackage.json') || a.localeCompare(b));
+  return zipSync(Object.fromEntries(names.map((name) => [name, strToU8(files[name]!)])), { mtime: new Date('2000-01-01T00:00:00Z') });
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/open-store.js';
 import { entityRows } from '../../store/queries/entity-table.js';
 import { all, first, type EntityRow } from '../../model/entity-row.js';
-import { countryFeatures } from '../../services/world-countries.js';
+import { countryShape } from '../../services/world-countries.js';
 import { countriesInFramework, hubPoint, HUB_COUNT_PROPERTIES, locationOf, statedCity } from '../../analytics/places.js';
 import { responses } from '../schemas.js';
 import { loadRules } from '../../services/analytics.js';
@@ -99,7 +99,7 @@ export function registerGeoRoutes(api: FastifyInstance, store: Store, rulesDir: 
 
   api.get<{ Querystring: { set: string } }>('/geo/countries', {
     schema: {
-      summary: 'A set of countries as GeoJSON polygons (Natural Earth 1:110m via world-atlas): ILRS, Artemis Accords, APSCO, Space Silk Road, BRI agreements (each country with its agreements and their sources); hosts of Chinese stations abroad; '
+      summary: 'A set of countries as GeoJSON polygons wound per RFC 7946 (Natural Earth via world-atlas: 1:110m, or 1:50m or 1:10m for a country too small for 1:110m): ILRS, Artemis Accords, APSCO, Space Silk Road, BRI agreements (each country with its agreements and their sources); hosts of Chinese stations abroad; '
         + 'chinese-built-satellite-buyers (owners of satellites built in China) and launched-on-chinese-rockets (owners of payloads launched by China, whoever built them), where each country lists its satellites with sources and the collection states its definition',
       tags: ['geo'],
       querystring: { type: 'object', required: ['set'], additionalProperties: false, properties: { set: { type: 'string', enum: [...Object.keys(COUNTRY_SETS), ...Object.keys(DERIVED_SETS), ...EXPORT_SETS] } } },
@@ -115,12 +115,11 @@ export function registerGeoRoutes(api: FastifyInstance, store: Store, rulesDir: 
     const byCountry = derived
       ? derived.members({ facilities: await entityRows(store.db, 'Facility'), objects: await entityRows(store.db, 'SpaceObject') })
       : countriesInFramework(await entityRows(store.db, 'Agreement'), set.framework, { exceptChina: COUNTRY_SETS[req.query.set]?.exceptChina });
-    const shapes = countryFeatures();
     const features = [...byCountry.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([iso2, list]) => ({
       type: 'Feature' as const,
-      geometry: shapes.get(iso2)?.geometry ?? null,
+      geometry: countryShape(iso2)?.geometry ?? null,
       properties: {
-        iso2, entityId: `country.${iso2.toLowerCase()}`, name: shapes.get(iso2)?.name ?? iso2, set: req.query.set,
+        iso2, entityId: `country.${iso2.toLowerCase()}`, name: countryShape(iso2)?.name ?? iso2, set: req.query.set,
         agreements: derived ? [] : list.map((a) => ({ id: a.id, name: a.caption, kind: first(a, 'agreementKind'), signed: first(a, 'signed'), sources: [...new Set((a.values.party ?? []).map((c) => c.sourceId))] })),
         members: list.map((m) => ({ id: m.id, kind: m.kind, name: m.caption, sources: [...new Set(Object.values(m.values).flat().map((c) => c.sourceId))] })),
       },
@@ -131,13 +130,12 @@ export function registerGeoRoutes(api: FastifyInstance, store: Store, rulesDir: 
 }
 
 function exportCollection(set: ExportSet) {
-  const shapes = countryFeatures();
   return {
     type: 'FeatureCollection', name: set.label, set: set.id, definition: set.definition,
     features: set.countries.map(({ iso2, satellites }) => ({
       type: 'Feature' as const,
-      geometry: shapes.get(iso2)?.geometry ?? null,
-      properties: { iso2, entityId: `country.${iso2.toLowerCase()}`, name: shapes.get(iso2)?.name ?? iso2, set: set.id, agreements: [], satelliteCount: satellites.length, satellites },
+      geometry: countryShape(iso2)?.geometry ?? null,
+      properties: { iso2, entityId: `country.${iso2.toLowerCase()}`, name: countryShape(iso2)?.name ?? iso2, set: set.id, agreements: [], satelliteCount: satellites.length, satellites },
     })),
     notPlaced: set.notPlaced,
   };

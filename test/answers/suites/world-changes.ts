@@ -111,12 +111,15 @@ export const answers: AnswerSuite = (ctx) => {
     while (url) {
       const res = await ctx().app.inject(url);
       expect(res.statusCode).toBe(200);
-      const lines = res.body.split('\r\n').filter((l) => l && !l.startsWith('#'));
+      const lines = res.body.split('\r\n').filter((l) => l);
+      expect(lines.filter((l) => l.startsWith('#'))).toEqual([]);
       const header = lines[0]!.split(',');
       const idAt = header.indexOf('id');
       expect(idAt).toBe(header.length - 1);
       csvIds.push(...lines.slice(1).map((l) => l.slice(l.lastIndexOf(',') + 1)));
-      const link = /^<([^>]+)>; rel="next"$/.exec(String(res.headers.link ?? ''));
+      const links: string[] = String(res.headers.link ?? '').split(', ');
+      expect(links.some((l) => l.endsWith('rel="describedby"; type="application/csvm+json"'))).toBe(true);
+      const link: RegExpExecArray | undefined = links.map((l) => /^<([^>]+)>; rel="next"$/.exec(l)).find((m) => m !== null) ?? undefined;
       url = link ? new URL(link[1]!).pathname + new URL(link[1]!).search : null;
       pages++;
     }

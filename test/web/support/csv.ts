@@ -1,4 +1,4 @@
-/** A small CSV reader for the downloads (quoted fields, commas and newlines inside quotes); the API's leading # lines are skipped. */
+/** A small CSV reader for the downloads (quoted fields, commas and newlines inside quotes); any leading # lines (the API writes them only with ?comments=1) are skipped. */
 export function parseCsv(raw: string): Record<string, string>[] {
   const text = raw.split('\n').filter((l) => !l.startsWith('#')).join('\n');
   const rows: string[][] = [];
