@@ -1,12 +1,22 @@
-/** Dated facts for the timeline: every date-typed statement, with its entity, kind, segments and citation. */
+/**
+ * The timeline: one row per dated event (an entity, a date property, one date value), listing
+ * every statement's source for it. Sources that give the same entity and property a different
+ * date are separate rows, each naming the other dates so the disagreement stays visible.
+ */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { hasStatement } from './statement-filters.js';
 import { KIND_NAMES, propertiesOf } from '../../model/kinds.js';
 
+export interface TimelineSource { sourceId: string; locator: string | null; status: string }
+
 export interface TimelineItem {
   date: string; entityId: string; kind: string; caption: string; property: string; label: string;
-  segments: string[]; sourceId: string; locator: string | null; status: string;
+  segments: string[];
+  /** Every statement that gives this entity and property this date, one entry per (source, locator). */
+  sources: TimelineSource[];
+  /** Other dates the sources give for the same entity and property (a conflict), earliest first. */
+  otherDates: string[];
 }
 
 /** Date properties per kind (from the model), except those that are not events (an as-of is not a milestone). */
@@ -16,21 +26,43 @@ export function dateProperties(): { kind: string; property: string; label: strin
     .map(([property, p]) => ({ kind, property, label: p.label })));
 }
 
+/** The key that makes two statements one event: same entity, same property, same date value. */
+export const timelineEventKey = (i: { entityId: string; property: string; date: string }) => `${i.entityId}|${i.property}|${i.date}`;
+
+const undated = (d: string) => d.replace('~', '');
+
 export async function timelineItems(db: Kysely<Database>, f: { segment?: string; kinds?: string[]; from?: string; to?: string; limit: number }): Promise<TimelineItem[]> {
   const props = dateProperties();
   const labels = new Map(props.map((p) => [`${p.kind}.${p.property}`, p.label]));
   let q = db.selectFrom('statements').innerJoin('entities', 'entities.id', 'statements.entity_id')
     .select(['statements.value', 'statements.entity_id', 'entities.kind', 'entities.caption', 'statements.property', 'statements.source_id', 'statements.locator', 'statements.status'])
     .select(sql<string[]>`array(select s2.value from statements s2 where s2.entity_id = statements.entity_id and s2.property = 'segment' order by s2.value)`.as('segments'))
+    .select(sql<string[]>`array(select distinct s3.value from statements s3 where s3.entity_id = statements.entity_id and s3.property = statements.property
+      and s3.status != 'superseded' and s3.value != statements.value order by s3.value)`.as('other_dates'))
     .where(sql<boolean>`(entities.kind || '.' || statements.property) in (${sql.join([...labels.keys()])})`)
     .where('statements.status', '!=', 'superseded');
   if (f.kinds?.length) q = q.where('entities.kind', 'in', f.kinds);
   if (f.segment) q = q.where(hasStatement('statements.entity_id', ['segment'], f.segment));
   if (f.from) q = q.where(sql<boolean>`replace(statements.value, '~', '') >= ${f.from}`);
   if (f.to) q = q.where(sql<boolean>`replace(statements.value, '~', '') <= ${f.to + '\uffff'}`);
-  const rows = await q.orderBy(sql`replace(statements.value, '~', '')`).orderBy('entities.caption').limit(f.limit).execute();
-  return rows.map((r) => ({
-    date: r.value, entityId: r.entity_id, kind: r.kind, caption: r.caption, property: r.property,
-    label: labels.get(`${r.kind}.${r.property}`) ?? r.property, segments: r.segments, sourceId: r.source_id, locator: r.locator, status: r.status,
-  }));
+  const rows = await q.orderBy(sql`replace(statements.value, '~', '')`).orderBy('entities.caption').orderBy('statements.entity_id')
+    .orderBy('statements.property').orderBy('statements.source_id').orderBy('statements.locator').execute();
+  const events = new Map<string, TimelineItem>();
+  for (const r of rows) {
+    const key = timelineEventKey({ entityId: r.entity_id, property: r.property, date: r.value });
+    let item = events.get(key);
+    if (!item) {
+      if (events.size >= f.limit) continue;
+      item = {
+        date: r.value, entityId: r.entity_id, kind: r.kind, caption: r.caption, property: r.property,
+        label: labels.get(`${r.kind}.${r.property}`) ?? r.property, segments: r.segments, sources: [],
+        otherDates: [...r.other_dates].sort((a, b) => undated(a).localeCompare(undated(b)) || a.localeCompare(b)),
+      };
+      events.set(key, item);
+    }
+    if (!item.sources.some((s) => s.sourceId === r.source_id && s.locator === r.locator)) {
+      item.sources.push({ sourceId: r.source_id, locator: r.locator, status: r.status });
+    }
+  }
+  return [...events.values()];
 }
