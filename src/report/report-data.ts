@@ -14,6 +14,7 @@ import type { Figure8 } from '../analytics/spacecraft.js';
 import type { SourceInfo } from './citations.js';
 import { exportSet } from '../services/export-sets.js';
 import { timelineItems, type TimelineItem } from '../store/queries/timeline.js';
+import { sourcesInUse } from '../store/queries/sources-in-use.js';
 import { BUYERS_SET, LAUNCHED_SET, type ExportSet } from '../analytics/exports.js';
 
 export interface ReportData {
@@ -30,6 +31,8 @@ export interface ReportData {
   /** Figure 1: policy documents' issue dates, one item per document and date with all its sources (the API's /timeline). */
   policyTimeline: TimelineItem[];
   sources: Map<string, SourceInfo>;
+  /** Ids of the sources some stored row cites (the title page credits the datasets among them). */
+  sourcesInUse: Set<string>;
   changes: ChangeItem[] | null;
   since: string | null;
 }
@@ -67,6 +70,7 @@ export async function gatherReportData(db: Kysely<Database>, rules: Rules, opts:
     tiangong: await orNull(() => tiangongAnalytic(db, { at: opts.now })),
     policyTimeline: await timelineItems(db, { kinds: ['PolicyDocument'], limit: 5000 }),
     sources,
+    sourcesInUse: await sourcesInUse(db),
     changes: opts.since ? await listChanges(db, { since: opts.since, limit: 100_000 }) : null,
     since: opts.since ?? null,
   };

@@ -22,7 +22,7 @@ function derivedFrom(d: ReportData): string {
 }
 
 function dataSources(d: ReportData): string {
-  const sets = [...d.sources.values()].filter((s) => s.kind === 'dataset').sort((a, b) => a.title.localeCompare(b.title));
+  const sets = [...d.sources.values()].filter((s) => s.kind === 'dataset' && d.sourcesInUse.has(s.id)).sort((a, b) => a.title.localeCompare(b.title));
   return table(['data source', 'publisher', 'licence / terms'], [
     ...sets.map((s) => [`${esc(s.title)}${s.url ? `<br><a href="${esc(s.url)}">${esc(s.url)}</a>` : ''}`, esc(s.publisher ?? ''), esc(s.licence ?? 'none stated')]),
     ['Map outlines: Natural Earth Admin 0 country boundaries (1:110m), as TopoJSON in the world-atlas package', 'Natural Earth; world-atlas by Mike Bostock', 'Natural Earth: public domain; world-atlas: ISC'],
@@ -37,7 +37,7 @@ export function titlePage(d: ReportData): string {
 <p class="subtitle">The Acceleration of China's Commercial and Civil Space Enterprise: the September 2025 report's structure, with each figure redrawn and each number re-cited from the ${PRODUCT_NAME} knowledge base.</p>
 <p class="dates"><span data-generated="${esc(d.generatedAt)}">Generated ${esc(d.generatedAt.slice(0, 16).replace('T', ' '))} UTC.</span>${asOf.length ? ` <span data-as-of>Data as of: ${esc(asOf.join('; '))}.</span>` : ''}</p>
 ${derivedFrom(d)}
-<p class="credits-title"><strong>Data sources and licences</strong></p>
+<p class="credits-title"><strong>Data sources and licences</strong> (the datasets this knowledge base holds data from)</p>
 ${dataSources(d)}
 <p class="small">Produced by ${PRODUCT_NAME}, open-source software (MIT licence); charts drawn with Observable Plot. Chinese names are shown as the cited sources write them.</p>
 </section>`;
