@@ -194,6 +194,11 @@ describe.each(STORE_KINDS)('report on %s', (kind) => {
     // Every Han character comes back; whole names mostly do too (pdftotext may read a name that wraps in a two-column list out of order).
     for (const ch of new Set(han.join(''))) expect(all, ch).toContain(ch);
     expect(han.filter((h) => all.includes(h)).length).toBeGreaterThan(han.length * 0.8);
-    expect(execFileSync('pdffonts', [pdfFile]).toString()).toMatch(/CJK/);
+    // A CJK family the style sheet names is installed (fonts-noto-cjk), and the PDF embeds glyphs beyond its Latin fonts:
+    // Chromium embeds Noto CJK's outlines as unnamed Type 3 fonts (a page with Latin text only has none).
+    const cjkFamilies = execFileSync('fc-list', [':lang=zh', 'family']).toString();
+    expect(cjkFamilies).toMatch(/Noto (Serif|Sans) CJK SC/);
+    expect(printed).toContain(`'${/Noto (Serif|Sans) CJK SC/.exec(cjkFamilies)![0]}'`);
+    expect(execFileSync('pdffonts', [pdfFile]).toString()).toMatch(/Type 3/);
   }, 300_000);
 });

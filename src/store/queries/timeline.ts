@@ -37,8 +37,6 @@ export async function timelineItems(db: Kysely<Database>, f: { segment?: string;
   let q = db.selectFrom('statements').innerJoin('entities', 'entities.id', 'statements.entity_id')
     .select(['statements.value', 'statements.entity_id', 'entities.kind', 'entities.caption', 'statements.property', 'statements.source_id', 'statements.locator', 'statements.status'])
     .select(sql<string[]>`array(select s2.value from statements s2 where s2.entity_id = statements.entity_id and s2.property = 'segment' order by s2.value)`.as('segments'))
-    .select(sql<string[]>`array(select distinct s3.value from statements s3 where s3.entity_id = statements.entity_id and s3.property = statements.property
-      and s3.status != 'superseded' and s3.value != statements.value order by s3.value)`.as('other_dates'))
     .where(sql<boolean>`(entities.kind || '.' || statements.property) in (${sql.join([...labels.keys()])})`)
     .where('statements.status', '!=', 'superseded');
   if (f.kinds?.length) q = q.where('entities.kind', 'in', f.kinds);
@@ -56,7 +54,7 @@ export async function timelineItems(db: Kysely<Database>, f: { segment?: string;
       item = {
         date: r.value, entityId: r.entity_id, kind: r.kind, caption: r.caption, property: r.property,
         label: labels.get(`${r.kind}.${r.property}`) ?? r.property, segments: r.segments, sources: [],
-        otherDates: [...r.other_dates].sort((a, b) => undated(a).localeCompare(undated(b)) || a.localeCompare(b)),
+        otherDates: [],
       };
       events.set(key, item);
     }
@@ -64,5 +62,24 @@ export async function timelineItems(db: Kysely<Database>, f: { segment?: string;
       item.sources.push({ sourceId: r.source_id, locator: r.locator, status: r.status });
     }
   }
-  return [...events.values()];
+  const items = [...events.values()];
+  const dates = await datesOf(db, [...new Set(items.map((i) => i.entityId))]);
+  for (const i of items) i.otherDates = [...(dates.get(`${i.entityId}|${i.property}`) ?? [])].filter((d) => d !== i.date).sort(byDate);
+  return items;
+}
+
+const byDate = (a: string, b: string) => undated(a).localeCompare(undated(b)) || a.localeCompare(b);
+
+/** Every date the sources give, per entity and property ("id|property"), whatever the filters: the other dates of a conflict may lie outside them. */
+async function datesOf(db: Kysely<Database>, entityIds: string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  if (!entityIds.length) return out;
+  const props = [...new Set(dateProperties().map((p) => p.property))];
+  const rows = await db.selectFrom('statements').select(['entity_id', 'property', 'value'])
+    .where('entity_id', 'in', entityIds).where('property', 'in', props).where('status', '!=', 'superseded').execute();
+  for (const r of rows) {
+    const key = `${r.entity_id}|${r.property}`;
+    (out.get(key) ?? out.set(key, new Set()).get(key)!).add(r.value);
+  }
+  return out;
 }
