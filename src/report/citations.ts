@@ -3,7 +3,10 @@
  * number on first use, and the reference list resolves every number to the source's
  * title and URL (for the seed report's own references, the URL of the cited [NNN]).
  */
-export interface SourceInfo { id: string; title: string; url: string | null; publisher: string | null; published: string | null; partOf: string | null; referenceNumber: string | null }
+export interface SourceInfo {
+  id: string; kind: string; title: string; url: string | null; publisher: string | null; published: string | null; partOf: string | null; referenceNumber: string | null;
+  authors: string[]; licence: string | null; citation: string | null;
+}
 
 export class Citations {
   private readonly numbers = new Map<string, number>();

@@ -13,6 +13,8 @@ import type { Figure7 } from '../analytics/launches.js';
 import type { Figure8 } from '../analytics/spacecraft.js';
 import type { SourceInfo } from './citations.js';
 import { exportSet } from '../services/export-sets.js';
+import { timelineItems, type TimelineItem } from '../store/queries/timeline.js';
+import { sourcesInUse } from '../store/queries/sources-in-use.js';
 import { BUYERS_SET, LAUNCHED_SET, type ExportSet } from '../analytics/exports.js';
 
 export interface ReportData {
@@ -26,7 +28,11 @@ export interface ReportData {
   /** Figure 5: countries that bought a Chinese-built satellite; and, apart, countries whose satellites China launched. */
   exports: { buyers: ExportSet; launched: ExportSet | null };
   tiangong: TiangongReport | null;
+  /** Figure 1: policy documents' issue dates, one item per document and date with all its sources (the API's /timeline). */
+  policyTimeline: TimelineItem[];
   sources: Map<string, SourceInfo>;
+  /** Ids of the sources some stored row cites (the title page credits the datasets among them). */
+  sourcesInUse: Set<string>;
   changes: ChangeItem[] | null;
   since: string | null;
 }
@@ -45,8 +51,11 @@ export async function gatherReportData(db: Kysely<Database>, rules: Rules, opts:
   const rows = {} as Record<KindName, EntityRow[]>;
   for (const k of KINDS) rows[k] = await entityRows(db, k);
   const sources = new Map<string, SourceInfo>();
-  for (const s of await db.selectFrom('sources').select(['id', 'title', 'url', 'publisher', 'published', 'part_of', 'reference_number']).execute()) {
-    sources.set(s.id, { id: s.id, title: s.title, url: s.url, publisher: s.publisher, published: s.published, partOf: s.part_of, referenceNumber: s.reference_number });
+  for (const s of await db.selectFrom('sources').select(['id', 'kind', 'title', 'url', 'publisher', 'published', 'part_of', 'reference_number', 'authors', 'licence', 'citation']).execute()) {
+    sources.set(s.id, {
+      id: s.id, kind: s.kind, title: s.title, url: s.url, publisher: s.publisher, published: s.published, partOf: s.part_of, referenceNumber: s.reference_number,
+      authors: s.authors ?? [], licence: s.licence, citation: s.citation,
+    });
   }
   const constellations = await orNull(() => constellationsAnalytic(db, rules));
   return {
@@ -59,7 +68,9 @@ export async function gatherReportData(db: Kysely<Database>, rules: Rules, opts:
     constellations: constellations?.constellations ?? [],
     exports: { buyers: await exportSet(db, BUYERS_SET, rules), launched: await orNull(() => exportSet(db, LAUNCHED_SET, rules)) },
     tiangong: await orNull(() => tiangongAnalytic(db, { at: opts.now })),
+    policyTimeline: await timelineItems(db, { kinds: ['PolicyDocument'], limit: 5000 }),
     sources,
+    sourcesInUse: await sourcesInUse(db),
     changes: opts.since ? await listChanges(db, { since: opts.since, limit: 100_000 }) : null,
     since: opts.since ?? null,
   };

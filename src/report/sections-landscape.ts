@@ -3,7 +3,9 @@ import type { ReportData } from './report-data.js';
 import type { Citations } from './citations.js';
 import { first } from '../model/entity-row.js';
 import { esc, cited, table, figure } from './html.js';
-import { stackedBars, line, horizontalBars, timeline } from './svg-charts.js';
+import { stackedBars, line, horizontalBars } from './svg-charts.js';
+import { timelineSvg } from './svg-timeline.js';
+import { chineseNames } from './chinese-names.js';
 import { worldMap, chinaMap } from './svg-maps.js';
 import { countriesInFramework, hubPoint, HUB_COUNT_PROPERTIES } from '../analytics/places.js';
 import type { ExportSet } from '../analytics/exports.js';
@@ -11,13 +13,21 @@ import type { ExportSet } from '../analytics/exports.js';
 const YEARS = Array.from({ length: 10 }, (_, i) => String(2015 + i));
 const caption = (d: ReportData) => (id: string) => Object.values(d.rows).flat().find((r) => r.id === id)?.caption ?? id;
 
+const citeAll = (sources: { sourceId: string; locator: string | null }[], cites: Citations) => [...new Set(sources.map((s) => cites.cite(s.sourceId, s.locator)))].join('');
+
 function figure1(d: ReportData, cites: Citations): string {
-  const policies = d.rows.PolicyDocument.filter((p) => first(p, 'country') !== 'US' && p.values.issued).map((p) => ({ p, date: first(p, 'issued')!.replace('~', '') }))
-    .sort((a, b) => a.date.localeCompare(b.date));
-  const rows = policies.map(({ p, date }) => ({ date: new Date(`${date.length === 4 ? `${date}-07-01` : date.length === 7 ? `${date}-15` : date}T00:00:00Z`), label: `${date} ${p.caption}` }));
-  return figure(1, 'China\'s space policy timeline', timeline(rows),
-    `Policy documents in the knowledge base with an issue date (${policies.length}). Sources: ${policies.map(({ p }) => cites.cite(p.values.issued![0]!.sourceId, p.values.issued![0]!.locator)).join('')}`)
-    + table(['issued', 'document', 'issuer'], policies.map(({ p }) => [cited(p.values.issued![0], cites), esc(p.caption), (p.values.issuer ?? []).map((c) => esc(caption(d)(c.value))).join('; ')]), 'class="compact"');
+  const byId = new Map(d.rows.PolicyDocument.map((p) => [p.id, p]));
+  const events = d.policyTimeline.filter((e) => e.property === 'issued' && byId.has(e.entityId) && first(byId.get(e.entityId)!, 'country') !== 'US');
+  const day = (v: string) => { const x = v.replace('~', ''); return x.length === 4 ? `${x}-07-01` : x.length === 7 ? `${x}-15` : x; };
+  const rows = events.map((e) => ({ date: new Date(`${day(e.date)}T00:00:00Z`), label: `${e.date} ${e.caption}` }));
+  const docs = new Set(events.map((e) => e.entityId)).size;
+  return figure(1, 'China\'s space policy timeline', timelineSvg(rows),
+    `Policy documents in the knowledge base with an issue date (${docs}; a document whose sources give different dates appears once per date). Sources: ${[...new Set(events.flatMap((e) => e.sources.map((s) => cites.cite(s.sourceId, s.locator))))].join('')}`)
+    + table(['issued', 'document', 'issuer'], events.map((e) => [
+      `${esc(e.date)}${citeAll(e.sources, cites)}${e.otherDates.length ? ` <small>(sources differ: also ${esc(e.otherDates.join(', '))})</small>` : ''}`,
+      `${esc(e.caption)}${chineseNames(byId.get(e.entityId)!, cites)}`,
+      (byId.get(e.entityId)!.values.issuer ?? []).map((c) => esc(caption(d)(c.value))).join('; '),
+    ]), 'class="compact" data-table="policy-timeline"');
 }
 
 function figure2(d: ReportData, cites: Citations): string {
@@ -43,12 +53,12 @@ function figure3(d: ReportData, cites: Citations): string {
   const placed = hubs.map((h) => ({ h, at: hubPoint(h) }));
   const points = placed.map(({ h, at }) => {
     const total = cats.reduce((n, [p]) => n + Number(first(h, p) ?? 0), 0);
-    return at.point ? { ...at.point, label: `${first(h, 'figureNumber')}. ${h.caption.replace(/ Hub$/, '')}`, r: 3 + Math.sqrt(total) * 2 } : null;
+    return at.point ? { ...at.point, label: `${first(h, 'figureNumber')}. ${h.caption.replace(/ Hub$/, '')}`, short: String(first(h, 'figureNumber')), r: 3 + Math.sqrt(total) * 2 } : null;
   }).filter((p): p is NonNullable<typeof p> => p !== null);
   const sources = [...new Set(placed.flatMap(({ h }) => h.values.location?.[0] ? [cites.cite(h.values.location[0].sourceId, h.values.location[0].locator)] : []))].join('');
   const unplaced = placed.filter(({ at }) => !at.point).map(({ h, at }) => `${esc(h.caption)} (${esc(at.principalCity ?? 'no principal city')})`);
   return figure(3, 'China space activity hubs', chinaMap(points),
-    `Counts from the report's Figure 3 ${hubs[0] ? cites.cite(hubs[0].values.figureNumber?.[0]?.sourceId ?? 'redshift-2025', hubs[0].values.figureNumber?.[0]?.locator ?? null) : ''}; each hub is drawn at the GCAT coordinate of its principal city (a city, province-capital or launch-site row, never a member's) ${sources}. Not drawn, as no source gives a coordinate for the principal city: ${unplaced.join('; ') || 'none'}.`)
+    `Counts from the report's Figure 3 ${hubs[0] ? cites.cite(hubs[0].values.figureNumber?.[0]?.sourceId ?? 'redshift-2025', hubs[0].values.figureNumber?.[0]?.locator ?? null) : ''}; each hub is drawn at the GCAT coordinate of its principal city (a city, province-capital or launch-site row, never a member's) ${sources}. Not drawn, as no source gives a coordinate for the principal city: ${unplaced.join('; ') || 'none'}. Labels too long for the map are shortened (…); the table gives every hub in full.`)
     + table(['#', 'hub', 'drawn at', ...cats.map(([, l]) => l)], placed.map(({ h, at }) => [esc(first(h, 'figureNumber')), esc(h.caption), esc(at.point ? at.principalCity ?? '' : 'not drawn'), ...cats.map(([p]) => esc(first(h, p) ?? ''))]), 'class="compact" data-table="hubs"');
 }
 

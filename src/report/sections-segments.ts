@@ -8,6 +8,8 @@ import { groupedBars, heatmap, horizontalBars } from './svg-charts.js';
 import { GOAL_JUDGEMENT_DEFINITION, GOAL_STATUSES, judgeGoal } from '../analytics/goals.js';
 import type { TiangongReport } from '../services/analytics.js';
 import { catalogVsReported } from './constellation-catalog.js';
+import { chineseNames } from './chinese-names.js';
+import { propertiesOf } from '../model/kinds.js';
 
 const inSegment = (rows: EntityRow[], seg: SegmentId) => rows.filter((r) => all(r, 'segment').includes(seg));
 const captionOf = (d: ReportData) => { const m = new Map(Object.values(d.rows).flat().map((r) => [r.id, r.caption])); return (id: string) => m.get(id) ?? id; };
@@ -26,11 +28,20 @@ function goals(d: ReportData, seg: SegmentId, cites: Citations): string {
   ]), `class="compact" data-table="goals-${seg}"`);
 }
 
-function shifts(d: ReportData, seg: SegmentId, cites: Citations): string {
-  const policies = inSegment(d.rows.PolicyDocument, seg).map((p) => `<li>${esc(p.caption)} (${cited(p.values.issued?.[0], cites) || 'undated'})${p.values.description?.[0] ? `: ${cited(p.values.description[0], cites)}` : ''}</li>`);
+/** Entities already described in an earlier segment: later segments name them and point back instead of repeating the entry. */
+type Shown = Map<string, string>;
+const once = (shown: Shown, section: string, r: EntityRow, full: () => string): string => {
+  const at = shown.get(r.id);
+  if (at) return `<li data-see="${esc(r.id)}">${esc(r.caption)} <span class="basis">(see §${esc(at)})</span></li>`;
+  shown.set(r.id, section);
+  return full();
+};
+
+function shifts(d: ReportData, seg: SegmentId, cites: Citations, shown: Shown, section: string): string {
+  const policies = inSegment(d.rows.PolicyDocument, seg).map((p) => once(shown, section, p, () => `<li>${esc(p.caption)}${chineseNames(p, cites)} (${cited(p.values.issued?.[0], cites) || 'undated'})${p.values.description?.[0] ? `: ${cited(p.values.description[0], cites)}` : ''}</li>`));
   const events = inSegment(d.rows.Event, seg).sort((a, b) => (first(a, 'date') ?? '').localeCompare(first(b, 'date') ?? ''))
-    .map((e) => `<li>${cited(e.values.date?.[0], cites)}: ${esc(e.caption)}</li>`);
-  const money = inSegment(d.rows.Investment, seg).map((i) => `<li>${esc(i.caption)}: ${cited(i.values.amount?.[0], cites)}</li>`);
+    .map((e) => once(shown, section, e, () => `<li>${cited(e.values.date?.[0], cites)}: ${esc(e.caption)}</li>`));
+  const money = inSegment(d.rows.Investment, seg).map((i) => once(shown, section, i, () => `<li>${esc(i.caption)}: ${cited(i.values.amount?.[0], cites)}</li>`));
   const series = d.series.filter((s) => s.dimensions['report-segment'] === seg && s.dimensions.measure === 'funding-by-segment');
   const funding = series.map((s) => {
     const total = s.points.filter((p) => p.period === '2015-2024');
@@ -39,13 +50,14 @@ function shifts(d: ReportData, seg: SegmentId, cites: Citations): string {
   return `<h5>Policy shifts</h5><ul>${policies.join('') || '<li>none recorded</li>'}</ul><h5>Campaign shifts and milestones</h5><ul>${events.join('') || '<li>none recorded</li>'}</ul><h5>Investment shifts</h5><ul>${[...funding, ...money].join('') || '<li>none recorded</li>'}</ul>`;
 }
 
-function achievements(d: ReportData, seg: SegmentId, cites: Citations): string {
-  const line = (r: EntityRow) => `<li>${esc(r.caption)}${r.values.description?.[0] ? `: ${cited(r.values.description[0], cites)}` : r.values.name?.[0] ? cites.cite(r.values.name[0].sourceId, r.values.name[0].locator) : ''}</li>`;
+function achievements(d: ReportData, seg: SegmentId, cites: Citations, shown: Shown, section: string): string {
+  const line = (r: EntityRow) => once(shown, section, r, () => `<li>${esc(r.caption)}${chineseNames(r, cites)}${r.values.description?.[0] ? `: ${cited(r.values.description[0], cites)}` : r.values.name?.[0] ? cites.cite(r.values.name[0].sourceId, r.values.name[0].locator) : ''}</li>`);
   const programs = [...inSegment(d.rows.Program, seg), ...inSegment(d.rows.Mission, seg), ...inSegment(d.rows.LaunchVehicle, seg), ...inSegment(d.rows.Facility, seg).filter((f) => !first(f, 'partOf'))];
   const orgs = inSegment(d.rows.Organization, seg);
   const intl = inSegment(d.rows.Agreement, seg);
+  const org = (o: EntityRow) => once(shown, section, o, () => `<li>${esc(o.caption)}${chineseNames(o, cites)}${o.values.orgKind?.[0] ? ` (${cited(o.values.orgKind[0], cites)})` : ''}${o.values.hub?.[0] ? `, ${cited(o.values.hub[0], cites, captionOf(d))}` : ''}</li>`);
   return `<h5>New technologies, installations and programs (${programs.length})</h5><ul class="cols">${programs.map(line).join('')}</ul>
-<h5>New stakeholders and hubs (${orgs.length})</h5><ul class="cols">${orgs.map((o) => `<li>${esc(o.caption)}${o.values.orgKind?.[0] ? ` (${cited(o.values.orgKind[0], cites)})` : ''}${o.values.hub?.[0] ? `, ${cited(o.values.hub[0], cites, captionOf(d))}` : ''}</li>`).join('')}</ul>
+<h5>New stakeholders and hubs (${orgs.length})</h5><ul class="cols">${orgs.map(org).join('')}</ul>
 <h5>New international engagement (${intl.length})</h5><ul class="cols">${intl.map(line).join('') || '<li>none recorded</li>'}</ul>`;
 }
 
@@ -92,7 +104,7 @@ function figure9(d: ReportData, cites: Citations): string {
   const tg = d.rows.Program.find((p) => p.id === 'program.tiangong');
   const iss = d.rows.Program.find((p) => p.id === 'program.iss');
   const props = ['plannedSize', 'modules', 'lifetime', 'cost', 'started'];
-  const rows = props.filter((p) => tg?.values[p] || iss?.values[p]).map((p) => [esc(p), cited(tg?.values[p]?.[0], cites), cited(iss?.values[p]?.[0], cites)]);
+  const rows = props.filter((p) => tg?.values[p] || iss?.values[p]).map((p) => [esc(propertiesOf('Program')[p]?.label ?? p), cited(tg?.values[p]?.[0], cites), cited(iss?.values[p]?.[0], cites)]);
   const cost = (r: EntityRow | undefined) => { const v = r?.values.cost?.[0]; return v ? (JSON.parse(v.value) as { amount: number }).amount / 1e9 : null; };
   const bars = [{ label: 'Tiangong', value: cost(tg) }, { label: 'ISS', value: cost(iss) }].filter((b): b is { label: string; value: number } => b.value !== null);
   const now = d.tiangong?.station;
@@ -117,9 +129,10 @@ export function segmentAnalysis(d: ReportData, cites: Citations): string {
     'satcom-pnt': () => constellationTable(d, cites),
     'commercial-leo': () => figure9(d, cites),
   };
-  return `<section id="segment-analysis"><h2>3. Segment Analysis &amp; Risks to America</h2>${SEGMENTS.map((s) => `<section class="segment" id="segment-${s.id}" data-segment="${s.id}"><h3>${s.section} ${esc(s.label)}</h3>
+  const shown: Shown = new Map();
+  return `<section id="segment-analysis"><h2>3. Segment Analysis &amp; Risks to America</h2><p class="basis">An entity that belongs to several segments is described under the first; later segments name it and point back.</p>${SEGMENTS.map((s) => `<section class="segment" id="segment-${s.id}" data-segment="${s.id}"><h3>${s.section} ${esc(s.label)}</h3>
 <h4>${s.section}.1 What were China's goals?</h4>${goals(d, s.id, cites)}
-<h4>${s.section}.2 How did China shift?</h4>${shifts(d, s.id, cites)}
-<h4>${s.section}.3 What has China achieved?</h4>${extra[s.id]?.() ?? ''}${achievements(d, s.id, cites)}
+<h4>${s.section}.2 How did China shift?</h4>${shifts(d, s.id, cites, shown, s.section)}
+<h4>${s.section}.3 What has China achieved?</h4>${extra[s.id]?.() ?? ''}${achievements(d, s.id, cites, shown, s.section)}
 <h4>${s.section}.4 What risks does America face?</h4>${risks(d, s.id, cites)}</section>`).join('\n')}</section>`;
 }

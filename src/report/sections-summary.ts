@@ -6,10 +6,11 @@ import { all, first } from '../model/entity-row.js';
 import { esc, cited, table } from './html.js';
 import type { ClaimView } from '../services/indicators.js';
 
-const fmt = (v: number | null, unit: string | null) => (v === null ? '—' : `${v.toLocaleString('en-US')}${unit ? ` ${unit}` : ''}`);
+const fmt = (v: number | null, unit: string | null) => (v === null ? '—' : `${unit === 'year' ? String(v) : v.toLocaleString('en-US')}${unit && unit !== 'year' ? ` ${unit}` : ''}`);
 
 function claimLine(c: ClaimView, cites: Citations): string {
-  const then = `${c.qualifier ? `${c.qualifier} ` : ''}${fmt(c.reportValue, c.unit)}${c.sourceId ? cites.cite(c.sourceId, c.locator) : ''}`;
+  const value = c.reportValue === null ? 'no single number (see the quotation)' : `${c.qualifier ? `${c.qualifier} ` : ''}${fmt(c.reportValue, c.unit)}`;
+  const then = `${value}${c.sourceId ? cites.cite(c.sourceId, c.locator) : ''}`;
   const def = c.definition ? `<span class="definition">${esc(c.definition.label)}: ${esc(c.definition.counts)} (${esc(c.definition.unit)}).</span> ` : '';
   const live = c.live
     ? `${fmt(c.live.value, c.live.unit)} (data as of ${esc(c.live.asOf)})${c.live.sources.map((s) => cites.cite(s)).join('')}${(c.live.references ?? []).map((s) => cites.cite(s)).join('')} <span class="basis">${esc(c.live.basis)}</span>. `

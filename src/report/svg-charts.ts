@@ -42,15 +42,6 @@ export function heatmap(rows: { x: string; y: string; value: number }[], o: { xL
   });
 }
 
-export function timeline(rows: { date: Date; label: string }[]): string {
-  return svg({
-    width: 760, height: Math.max(240, rows.length * 18 + 40), marginLeft: 20, marginRight: 260,
-    x: { label: null, type: 'time' }, y: { axis: null, domain: rows.map((_, i) => i) },
-    marks: [Plot.dot(rows.map((r, i) => ({ ...r, i })), { x: 'date', y: 'i', fill: '#b22' }),
-      Plot.text(rows.map((r, i) => ({ ...r, i })), { x: 'date', y: 'i', text: 'label', textAnchor: 'start', dx: 6, lineWidth: 40 })],
-  });
-}
-
 export function horizontalBars(rows: { label: string; value: number; group?: string }[], o: { xLabel: string }): string {
   return svg({
     width: 760, height: Math.max(160, rows.length * 22 + 50), marginLeft: 260,

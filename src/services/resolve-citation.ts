@@ -88,7 +88,7 @@ async function pageView(db: Kysely<Database>, rules: Rules, p: Permalink): Promi
     }
     case 'timeline': {
       const items = await timelineItems(db, { segment: p.query.get('segment') ?? undefined, limit: 5000 });
-      return plain('timeline', 'timeline', 'Timeline', items.map((i) => ({ sourceId: i.sourceId, locator: i.locator })));
+      return plain('timeline', 'timeline', 'Timeline', items.flatMap((i) => i.sources.map((s) => ({ sourceId: s.sourceId, locator: s.locator }))));
     }
     case 'changes': return plain('changes', 'changes', 'Changes');
     case 'search': {

@@ -1,30 +1,42 @@
 /** The regenerated report: every section and figure, every citation resolving, its numbers equal to the API's, and a PDF with pages and text. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { JSDOM } from 'jsdom';
 import { STORE_KINDS, type TestStore } from '../support/stores.js';
 import { loadedStore } from '../support/loaded-store.js';
 import { buildServer } from '../../src/api/server.js';
 import { loadRules } from '../../src/services/analytics.js';
 import { gatherReportData } from '../../src/report/report-data.js';
 import { renderReport, REPORT_SECTIONS } from '../../src/report/render-report.js';
-import { findChromium, printPdf } from '../../src/report/print-pdf.js';
+import { findChromium } from '../../src/report/print-pdf.js';
+import { printReportPdf } from '../../src/report/paginate.js';
+import { contentsEntries } from '../../src/report/contents.js';
+import { overlaps, inside } from '../../src/report/label-layout.js';
+import type { ReportData } from '../../src/report/report-data.js';
 import { SEGMENTS } from '../../src/model/segments.js';
+import { FEEDS } from '../../src/services/feeds.js';
+import { parse } from 'yaml';
+import { svgTextBoxes } from './svg-text-boxes.js';
 
+/** The document without its style sheet (jsdom's CSS parser does not know @page margin boxes). */
+const withoutStyle = (html: string) => html.replace(/<style>[^<]*<\/style>/, '');
 const attrs = (html: string, name: string) => [...html.matchAll(new RegExp(`${name}="([^"]*)"`, 'g'))].map((m) => m[1]!);
 
 describe.each(STORE_KINDS)('report on %s', (kind) => {
   let store: TestStore;
   let app: FastifyInstance;
   let html: string;
+  let data: ReportData;
   const at = new Date('2026-07-11T00:00:00Z');
   beforeAll(async () => {
     store = await loadedStore(kind);
     app = await buildServer({ store, webDir: 'test/fixtures/no-web-app' });
-    html = renderReport(await gatherReportData(store.db, loadRules('data/rules'), { since: '2000-01-01', now: at })).html;
+    data = await gatherReportData(store.db, loadRules('data/rules'), { since: '2000-01-01', now: at });
+    html = renderReport(data).html;
   }, 300_000);
   afterAll(async () => { await app?.close(); await store?.dispose(); });
 
@@ -75,16 +87,118 @@ describe.each(STORE_KINDS)('report on %s', (kind) => {
     expect(html.split('id="figure-5"')[1]!.split('</figure>')[0]).toContain('Countries that bought a Chinese-built satellite');
   });
 
-  it('prints a PDF with pages and text (Chromium is required: .ci/run installs it)', async () => {
+  it('lays out Figure 1 and Figure 3 labels so that no two text boxes intersect and all stay on the canvas', () => {
+    for (const n of [1, 3]) {
+      const svg = /<svg[\s\S]*?<\/svg>/.exec(html.split(`id="figure-${n}"`)[1]!.split('</figure>')[0]!)![0];
+      const { width, height, boxes } = svgTextBoxes(svg);
+      expect(boxes.length, `figure ${n}`).toBeGreaterThan(n === 1 ? 20 : 5);
+      for (const b of boxes) expect(inside(b, width, height), `figure ${n}: "${b.text}" off the canvas`).toBe(true);
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!), `figure ${n}: "${boxes[i]!.text}" / "${boxes[j]!.text}"`).toBe(false);
+      }
+      // Every dot has its label (Figure 3: at least the hub's number; Figure 1: one dot per event, its label wrapped over one or more lines).
+      const dots = svg.split('<circle').length - 1;
+      if (n === 3) expect(boxes.length).toBe(dots);
+      else expect(dots).toBe(html.split('data-table="policy-timeline"')[1]!.split('</table>')[0]!.split('<tr>').length - 2);
+    }
+  });
+
+  it('shows the reader no debug text, escaped quotes or duplicated claims and rows', () => {
+    const text = new JSDOM(withoutStyle(html)).window.document.body.textContent!;
+    for (const bad of ['&quot;', '&amp;', '\\"', 'undefined', 'NaN', '[object', 'no live computation', 'null']) expect(text, bad).not.toContain(bad);
+    const claims = attrs(html, 'data-claim');
+    expect(new Set(claims).size).toBe(claims.length);
+    const doc = new JSDOM(withoutStyle(html)).window.document;
+    for (const t of doc.querySelectorAll('table')) {
+      const rows = [...t.querySelectorAll('tbody tr')].map((r) => r.textContent);
+      expect(new Set(rows).size, t.getAttribute('data-table') ?? t.outerHTML.slice(0, 80)).toBe(rows.length);
+    }
+    // An entity in several segments is described once; later segments point back to it, once each.
+    const repeats = (xs: string[]) => xs.filter((x, i) => xs.indexOf(x) !== i);
+    const full = [...doc.querySelectorAll('#segment-analysis li:not([data-see])')].map((li) => li.textContent!).filter((x) => x !== 'none recorded');
+    expect(repeats(full)).toEqual([]);
+    for (const seg of doc.querySelectorAll('#segment-analysis section.segment')) {
+      expect(repeats([...seg.querySelectorAll('li[data-see]')].map((li) => li.getAttribute('data-see')!)), seg.id).toEqual([]);
+    }
+  });
+
+  it('opens with a title page crediting the original report and every data source with its licence, and the generation and data dates', async () => {
+    const title = html.split('id="title-page"')[1]!.split('</section>')[0]!;
+    const raw = (parse(readFileSync('data/kb/sources/seeds-and-datasets.yaml', 'utf8')) as { sources: { id: string; kind: string; title: string; publisher?: string; authors?: string[]; licence?: string }[] }).sources;
+    const original = raw.find((s) => s.id === 'redshift-2025')!;
+    const unescape = (s: string) => new JSDOM(`<p>${s}</p>`).window.document.body.textContent!;
+    const titleText = unescape(title);
+    expect(titleText).toContain('Redshift Monitor');
+    for (const part of [original.title, original.publisher!, ...original.authors!]) expect(titleText).toContain(part);
+    // Every bundled snapshot is credited; so is every other curated dataset some stored row cites.
+    const bundled = FEEDS.flatMap((f) => f.bundled.map((b) => b.sourceId));
+    expect(bundled.length).toBeGreaterThan(5);
+    for (const id of bundled) expect(data.sourcesInUse.has(id), id).toBe(true);
+    for (const s of raw.filter((x) => x.kind === 'dataset' && data.sourcesInUse.has(x.id))) {
+      expect(titleText, s.id).toContain(s.title);
+      expect(titleText, s.id).toContain(s.licence ?? 'none stated');
+    }
+    expect(titleText).toContain('Generated 2026-07-11 00:00 UTC');
+    const launches = (await app.inject('/api/v1/analytics/launches?from=2015')).json() as { coverage: { to: string } };
+    const spacecraft = (await app.inject('/api/v1/analytics/spacecraft')).json() as { snapshot: { asOf: string } };
+    expect(titleText).toContain(`launch log to ${launches.coverage.to}; orbital catalog as of ${spacecraft.snapshot.asOf}`);
+  });
+
+  it('its Figure 1 has the API timeline\'s Chinese policy events, one row each with all their sources', async () => {
+    const { items } = (await app.inject('/api/v1/timeline?kind=PolicyDocument')).json() as { items: { date: string; entityId: string; property: string; sources: { sourceId: string }[] }[] };
+    const us = new Set(data.rows.PolicyDocument.filter((p) => p.values.country?.[0]?.value === 'US').map((p) => p.id));
+    const china = items.filter((i) => i.property === 'issued' && !us.has(i.entityId));
+    const rows = html.split('data-table="policy-timeline"')[1]!.split('</table>')[0]!.split('<tr>').slice(2);
+    expect(rows.length).toBe(china.length);
+    china.forEach((e, i) => {
+      expect(rows[i], e.entityId).toContain(`<td>${e.date}`);
+      const cited = new Set(attrs(rows[i]!, 'data-cite'));
+      expect(cited.size, e.entityId).toBeGreaterThanOrEqual(new Set(e.sources.map((s) => s.sourceId)).size);
+    });
+  });
+
+  it('writes Chinese names as the curated files give them, marked as Chinese', () => {
+    const text = (parse(readFileSync('data/kb/entities/organizations/launch-companies.yaml', 'utf8')) as { entities: { alias?: (string | { value: string })[] }[] }).entities
+      .flatMap((e) => (e.alias ?? []).map((a) => (typeof a === 'string' ? a : a.value))).filter((a) => /\p{Script=Han}/u.test(a));
+    expect(text.length).toBeGreaterThan(0);
+    const zh = [...new JSDOM(withoutStyle(html)).window.document.querySelectorAll('[lang="zh"]')].map((e) => e.textContent).join(' ');
+    for (const name of text) expect(zh, name).toContain(name);
+  });
+
+  it('prints a PDF whose contents list gives the page each heading is on, with Chinese names in a CJK font (Chromium, poppler-utils and fonts-noto-cjk: .ci/run installs them)', async () => {
     expect(findChromium(), 'Chromium not found').not.toBeNull();
     const dir = mkdtempSync(join(tmpdir(), 'report-'));
-    writeFileSync(join(dir, 'report.html'), html);
-    await printPdf(join(dir, 'report.html'), join(dir, 'report.pdf'));
-    const pdf = readFileSync(join(dir, 'report.pdf'));
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(dir, 'report.pdf')]).toString())![1]);
-    expect(pages).toBeGreaterThan(10);
-    const text = execFileSync('pdftotext', ['-f', '1', '-l', '3', join(dir, 'report.pdf'), '-']).toString();
-    expect(text).toContain('Executive Summary');
-  }, 180_000);
+    const [htmlFile, pdfFile] = [join(dir, 'report.html'), join(dir, 'report.pdf')];
+    const entries = contentsEntries(data.since);
+    const pages = await printReportPdf((p) => renderReport(data, { pages: p }).html, entries, htmlFile, pdfFile);
+    expect(readFileSync(pdfFile).subarray(0, 5).toString()).toBe('%PDF-');
+    const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfFile]).toString())![1]);
+    expect(count).toBeGreaterThan(10);
+    const pageText = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdfFile, '-']).toString().replace(/\s+/g, ' ');
+    // The printed contents (read from the PDF's own text) name every heading with a page number, and that page has the heading.
+    const printed = readFileSync(htmlFile, 'utf8');
+    for (const e of entries) {
+      const n = Number(new RegExp(`data-toc="${e.id}"><a href="#${e.id}">[^<]*</a><span class="toc-page" data-page="(\\d+)"`).exec(printed)?.[1]);
+      expect(n, e.id).toBe(pages.get(e.id));
+      expect(n, e.id).toBeGreaterThan(2);
+      expect(pageText(n), `${e.title} on page ${n}`).toContain(e.title);
+    }
+    const contentsPage = [1, 2, 3].find((n) => pageText(n).includes('Contents'))!;
+    const tocLines = execFileSync('pdftotext', ['-layout', '-f', String(contentsPage), '-l', String(contentsPage), pdfFile, '-']).toString()
+      .split('\n').map((l) => l.replace(/\s+/g, ' ').trim());
+    for (const e of entries) expect(tocLines, e.title).toContain(`${e.title} ${pages.get(e.id)}`);
+    // Chinese text: the Han characters of the HTML come back out of the PDF, in an embedded CJK font.
+    const han = [...new Set([...printed.matchAll(/\p{Script=Han}+/gu)].map((m) => m[0]))];
+    expect(han.length).toBeGreaterThan(5);
+    const all = execFileSync('pdftotext', [pdfFile, '-']).toString().replace(/\s+/g, ''); // a name may wrap at a line end
+    // Every Han character comes back; whole names mostly do too (pdftotext may read a name that wraps in a two-column list out of order).
+    for (const ch of new Set(han.join(''))) expect(all, ch).toContain(ch);
+    expect(han.filter((h) => all.includes(h)).length).toBeGreaterThan(han.length * 0.8);
+    // A CJK family the style sheet names is installed (fonts-noto-cjk), and the PDF embeds glyphs beyond its Latin fonts:
+    // Chromium embeds Noto CJK's outlines as unnamed Type 3 fonts (a page with Latin text only has none).
+    const cjkFamilies = execFileSync('fc-list', [':lang=zh', 'family']).toString();
+    expect(cjkFamilies).toMatch(/Noto (Serif|Sans) CJK SC/);
+    expect(printed).toContain(`'${/Noto (Serif|Sans) CJK SC/.exec(cjkFamilies)![0]}'`);
+    expect(execFileSync('pdffonts', [pdfFile]).toString()).toMatch(/Type 3/);
+  }, 300_000);
 });

@@ -309,3 +309,25 @@ describe('feed status', () => {
     expect(row).toContain('failed');
   });
 });
+
+describe('timeline', () => {
+  it('draws one row per event with every source the API lists for it, and conflicting dates side by side', async () => {
+    const kinds = 'PolicyDocument,Mission,Agreement,Event,Program,Goal';
+    const { items } = await api<{ items: { date: string; entityId: string; property: string; sources: { sourceId: string }[]; otherDates: string[] }[] }>(`timeline?kind=${kinds}`);
+    await visit(`#/timeline?kind=${kinds}`);
+    const rows = await page.$$eval('ol.timeline li[data-event]', (lis) => lis.map((li) => ({
+      key: li.getAttribute('data-event')!,
+      sources: [...li.querySelectorAll('.event-sources > .cite')].map((c) => c.getAttribute('data-source')),
+      other: li.querySelector('[data-other-dates]')?.getAttribute('data-other-dates') ?? '',
+    })));
+    const keys = rows.map((r) => r.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toEqual(items.map((i) => `${i.entityId}|${i.property}|${i.date}`));
+    items.forEach((i, n) => {
+      expect(rows[n]!.sources, keys[n]).toEqual(i.sources.map((s) => s.sourceId));
+      expect(rows[n]!.other, keys[n]).toBe(i.otherDates.join(','));
+    });
+    expect(items.some((i) => new Set(i.sources.map((s) => s.sourceId)).size > 1), 'an event with several sources').toBe(true);
+    expect(items.some((i) => i.otherDates.length > 0), 'a fact whose sources give different dates').toBe(true);
+  });
+});

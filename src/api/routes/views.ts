@@ -74,7 +74,7 @@ export function registerViewRoutes(api: FastifyInstance, store: Store, rulesDir:
 
   api.get<{ Querystring: { segment?: string; kind?: string; from?: string; to?: string; limit: number; format?: string } }>('/timeline', {
     schema: {
-      summary: 'Dated facts (policies, missions, agreements, milestones, founding dates, goal deadlines), filterable by segment and kind',
+      summary: 'Dated events (policies, missions, agreements, milestones, founding dates, goal deadlines), one item per entity, property and date with all the sources that give it (sources giving another date: otherDates), filterable by segment and kind',
       tags: ['report structure'],
       querystring: {
         type: 'object', additionalProperties: false,
@@ -90,9 +90,11 @@ export function registerViewRoutes(api: FastifyInstance, store: Store, rulesDir:
   }, async (req, reply) => {
     const items = await timelineItems(store.db, { ...req.query, kinds: req.query.kind?.split(',') });
     return sendAs(reply, req.query.format, 'timeline', { items }, async () => ({
-      columns: ['date', 'entity_id', 'kind', 'name', 'what', 'segments', 'source', 'locator'],
-      rows: items.map((i) => [i.date, i.entityId, i.kind, i.caption, i.label, i.segments.join('; '), i.sourceId, i.locator]),
-      meta: await tableMeta(store.db, 'Timeline', items.map((i) => i.sourceId), null),
+      columns: ['date', 'entity_id', 'kind', 'name', 'what', 'segments', 'sources', 'other_dates'],
+      rows: items.map((i) => [i.date, i.entityId, i.kind, i.caption, i.label, i.segments.join('; '),
+        i.sources.map((s) => (s.locator ? `${s.sourceId} (${s.locator})` : s.sourceId)).join('; '), i.otherDates.join('; ')]),
+      meta: await tableMeta(store.db, 'Timeline: one row per dated event, with every source that gives that date; other_dates lists the dates other sources give for the same fact',
+        items.flatMap((i) => i.sources.map((s) => s.sourceId)), null),
     }));
   });
 

@@ -1,12 +1,22 @@
-/** Dated facts for the timeline: every date-typed statement, with its entity, kind, segments and citation. */
+/**
+ * The timeline: one row per dated event (an entity, a date property, one date value), listing
+ * every statement's source for it. Sources that give the same entity and property a different
+ * date are separate rows, each naming the other dates so the disagreement stays visible.
+ */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { hasStatement } from './statement-filters.js';
 import { KIND_NAMES, propertiesOf } from '../../model/kinds.js';
 
+export interface TimelineSource { sourceId: string; locator: string | null; status: string }
+
 export interface TimelineItem {
   date: string; entityId: string; kind: string; caption: string; property: string; label: string;
-  segments: string[]; sourceId: string; locator: string | null; status: string;
+  segments: string[];
+  /** Every statement that gives this entity and property this date, one entry per (source, locator). */
+  sources: TimelineSource[];
+  /** Other dates the sources give for the same entity and property (a conflict), earliest first. */
+  otherDates: string[];
 }
 
 /** Date properties per kind (from the model), except those that are not events (an as-of is not a milestone). */
@@ -15,6 +25,11 @@ export function dateProperties(): { kind: string; property: string; label: strin
     .filter(([, p]) => p.type === 'date')
     .map(([property, p]) => ({ kind, property, label: p.label })));
 }
+
+/** The key that makes two statements one event: same entity, same property, same date value. */
+export const timelineEventKey = (i: { entityId: string; property: string; date: string }) => `${i.entityId}|${i.property}|${i.date}`;
+
+const undated = (d: string) => d.replace('~', '');
 
 export async function timelineItems(db: Kysely<Database>, f: { segment?: string; kinds?: string[]; from?: string; to?: string; limit: number }): Promise<TimelineItem[]> {
   const props = dateProperties();
@@ -28,9 +43,43 @@ export async function timelineItems(db: Kysely<Database>, f: { segment?: string;
   if (f.segment) q = q.where(hasStatement('statements.entity_id', ['segment'], f.segment));
   if (f.from) q = q.where(sql<boolean>`replace(statements.value, '~', '') >= ${f.from}`);
   if (f.to) q = q.where(sql<boolean>`replace(statements.value, '~', '') <= ${f.to + '\uffff'}`);
-  const rows = await q.orderBy(sql`replace(statements.value, '~', '')`).orderBy('entities.caption').limit(f.limit).execute();
-  return rows.map((r) => ({
-    date: r.value, entityId: r.entity_id, kind: r.kind, caption: r.caption, property: r.property,
-    label: labels.get(`${r.kind}.${r.property}`) ?? r.property, segments: r.segments, sourceId: r.source_id, locator: r.locator, status: r.status,
-  }));
+  const rows = await q.orderBy(sql`replace(statements.value, '~', '')`).orderBy('entities.caption').orderBy('statements.entity_id')
+    .orderBy('statements.property').orderBy('statements.source_id').orderBy('statements.locator').execute();
+  const events = new Map<string, TimelineItem>();
+  for (const r of rows) {
+    const key = timelineEventKey({ entityId: r.entity_id, property: r.property, date: r.value });
+    let item = events.get(key);
+    if (!item) {
+      if (events.size >= f.limit) continue;
+      item = {
+        date: r.value, entityId: r.entity_id, kind: r.kind, caption: r.caption, property: r.property,
+        label: labels.get(`${r.kind}.${r.property}`) ?? r.property, segments: r.segments, sources: [],
+        otherDates: [],
+      };
+      events.set(key, item);
+    }
+    if (!item.sources.some((s) => s.sourceId === r.source_id && s.locator === r.locator)) {
+      item.sources.push({ sourceId: r.source_id, locator: r.locator, status: r.status });
+    }
+  }
+  const items = [...events.values()];
+  const dates = await datesOf(db, [...new Set(items.map((i) => i.entityId))]);
+  for (const i of items) i.otherDates = [...(dates.get(`${i.entityId}|${i.property}`) ?? [])].filter((d) => d !== i.date).sort(byDate);
+  return items;
+}
+
+const byDate = (a: string, b: string) => undated(a).localeCompare(undated(b)) || a.localeCompare(b);
+
+/** Every date the sources give, per entity and property ("id|property"), whatever the filters: the other dates of a conflict may lie outside them. */
+async function datesOf(db: Kysely<Database>, entityIds: string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  if (!entityIds.length) return out;
+  const props = [...new Set(dateProperties().map((p) => p.property))];
+  const rows = await db.selectFrom('statements').select(['entity_id', 'property', 'value'])
+    .where('entity_id', 'in', entityIds).where('property', 'in', props).where('status', '!=', 'superseded').execute();
+  for (const r of rows) {
+    const key = `${r.entity_id}|${r.property}`;
+    (out.get(key) ?? out.set(key, new Set()).get(key)!).add(r.value);
+  }
+  return out;
 }

@@ -178,7 +178,9 @@ export interface GoalList { total: number; items: GoalRow[]; tracker: ({ segment
 export interface SeriesPoint { period: string; value: number; originalValue: string | null; sourceId: string; locator: string | null; status: string; qualifier: string | null; note: string | null }
 export interface Series { id: string; title: string; unit: string; description: string | null; dimensions: Record<string, string>; sourceId: string; locator: string | null; points: SeriesPoint[] }
 
-export interface TimelineItem { date: string; entityId: string; kind: string; caption: string; property: string; label: string; segments: string[]; sourceId: string; locator: string | null; status: string }
+export interface TimelineSource { sourceId: string; locator: string | null; status: string }
+/** One dated event (entity, property, date) with every source that gives that date; otherDates: the dates other sources give. */
+export interface TimelineItem { date: string; entityId: string; kind: string; caption: string; property: string; label: string; segments: string[]; sources: TimelineSource[]; otherDates: string[] }
 
 /** /tables/{kind}: a kind as a faceted table; each cell value keeps its sources. */
 export interface TableCellValue { value: string; text: string; sources: { id: string; locator: string | null }[]; status: string; qualifier: string | null; conflict: boolean }

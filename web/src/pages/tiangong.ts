@@ -13,6 +13,7 @@ import { factsTable } from '../entity/facts-table.ts';
 import { formatDate } from '../format/values.ts';
 import { section } from '../layout/states.ts';
 import { entityHref, type PageContext } from '../router.ts';
+import { eventSources } from '../timeline/event-sources.ts';
 import { issComparison } from '../tiangong/comparison.ts';
 import { coOrbitingTable, orbitCard } from '../tiangong/orbit-card.ts';
 
@@ -27,7 +28,7 @@ async function datedTable(ids: Set<string>, kinds: string, empty: string): Promi
   if (!mine.length && !undated.length) return h('p', { class: 'muted' }, empty);
   return h('div', null,
     h('ul', { class: 'dated-list' }, mine.map((i) => h('li', null, h('span', { class: 'date' }, formatDate(i.date)), ' ', h('a', { href: entityHref(i.entityId) }, i.caption),
-      h('span', { class: 'muted small' }, ` — ${i.label.toLowerCase()} `), cite(i.sourceId, i.locator)))),
+      h('span', { class: 'muted small' }, ` — ${i.label.toLowerCase()} `), eventSources(i)))),
     undated.length ? h('p', { class: 'small muted' }, 'Undated: ', undated.map((id, n) => [n ? ', ' : '', entityLink(id)])) : null);
 }
 

@@ -1,12 +1,12 @@
 /** The timeline of policies, missions, agreements and milestones, filterable by segment, kind and years. */
 import { apiGet, apiUrl } from '../api/client.ts';
 import type { TimelineItem } from '../api/types.ts';
-import { cite } from '../citations/cite.ts';
 import { h } from '../dom.ts';
 import { kindLabel } from '../format/kinds.ts';
 import { formatDate } from '../format/values.ts';
 import { entityHref, navigate, type PageContext } from '../router.ts';
 import { segmentLabel, SEGMENTS } from '../segments.ts';
+import { eventSources } from '../timeline/event-sources.ts';
 
 const KINDS = ['PolicyDocument', 'Mission', 'Agreement', 'Event', 'Program', 'Goal', 'LaunchVehicle', 'Organization', 'Facility', 'SpaceObject', 'Investment'];
 const DEFAULT_KINDS = ['PolicyDocument', 'Mission', 'Agreement', 'Event'];
@@ -37,7 +37,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   root.replaceChildren(
     h('p', { class: 'eyebrow' }, 'Timeline'),
     h('h1', null, 'Policies, missions, agreements and milestones'),
-    h('p', { class: 'page-intro' }, 'Every dated fact in the knowledge base, each with its source. Approximate dates are marked “c.”.'),
+    h('p', { class: 'page-intro' }, 'Every dated event in the knowledge base, once, with all the sources that give its date; where sources give different dates, each date is its own row and says so. Approximate dates are marked “c.”.'),
     form, list);
 
   const { items } = await apiGet<{ items: TimelineItem[] }>('timeline', query);
@@ -48,16 +48,16 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     (byYear.get(y) ?? byYear.set(y, []).get(y)!).push(i);
   }
   list.replaceChildren(
-    h('p', { class: 'small muted', 'data-total': items.length }, `${items.length} dated facts${segment ? ` in ${segmentLabel(segment)}` : ''}. `,
+    h('p', { class: 'small muted', 'data-total': items.length }, `${items.length} dated events${segment ? ` in ${segmentLabel(segment)}` : ''}. `,
       h('a', { href: apiUrl('timeline', { ...query, format: 'csv' }), 'data-api': 'csv' }, 'Download CSV'), ' · ', h('a', { href: apiUrl('timeline', query), 'data-api': 'json' }, 'JSON')),
     items.length ? h('ol', { class: 'timeline' }, [...byYear.entries()].map(([year, list]) => [
       h('li', { class: 'timeline-year-item' }, h('h2', { class: 'timeline-year' }, year)),
-      list.map((i) => h('li', { class: `kind-${i.kind}`, 'data-entity': i.entityId },
+      list.map((i) => h('li', { class: `kind-${i.kind}`, 'data-entity': i.entityId, 'data-event': `${i.entityId}|${i.property}|${i.date}` },
         h('span', { class: 'date' }, formatDate(i.date)),
         h('span', { class: 'kind-badge' }, kindLabel(i.kind)), ' ',
         h('a', { href: entityHref(i.entityId) }, i.caption),
         h('span', { class: 'muted small' }, ` — ${i.label.toLowerCase()} `),
         i.segments.map((s) => h('span', { class: 'pill', style: 'margin-right:.25rem' }, segmentLabel(s))), ' ',
-        cite(i.sourceId, i.locator, { status: i.status }))),
+        eventSources(i))),
     ])) : h('p', { class: 'muted' }, 'Nothing dated matches these filters.'));
 }

@@ -1,10 +1,10 @@
 /** A dated list from the timeline API (policies issued, events), each entry cited. */
 import { apiGet } from '../api/client.ts';
 import type { TimelineItem } from '../api/types.ts';
-import { cite } from '../citations/cite.ts';
 import { h } from '../dom.ts';
 import { formatDate } from '../format/values.ts';
 import { entityHref } from '../router.ts';
+import { eventSources } from '../timeline/event-sources.ts';
 
 export async function datedList(segment: string, kinds: string, emptyText: string): Promise<HTMLElement> {
   const { items } = await apiGet<{ items: TimelineItem[] }>('timeline', { segment, kind: kinds });
@@ -13,5 +13,5 @@ export async function datedList(segment: string, kinds: string, emptyText: strin
   if (!unique.length) return h('p', { class: 'muted' }, emptyText);
   return h('ul', { class: 'dated-list' }, unique.map((i) => h('li', null,
     h('span', { class: 'date' }, formatDate(i.date)), ' ',
-    h('a', { href: entityHref(i.entityId) }, i.caption), h('span', { class: 'muted small' }, ` — ${i.label.toLowerCase()} `), cite(i.sourceId, i.locator))));
+    h('a', { href: entityHref(i.entityId) }, i.caption), h('span', { class: 'muted small' }, ` — ${i.label.toLowerCase()} `), eventSources(i))));
 }

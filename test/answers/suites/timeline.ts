@@ -1,0 +1,84 @@
+/**
+ * "When did it happen, and who says so?" The timeline has one row per event (entity, date
+ * property, date value) listing every source; checked against a plain reading of the curated
+ * YAML (not the product's reader): each dated value there, with the source it cites (its own
+ * cite, else the entity's, else the file's defaults), must appear on its event's one row.
+ */
+import { expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { AnswerSuite } from '../harness.js';
+import { dateProperties } from '../../../src/store/queries/timeline.js';
+
+interface Cite { source?: string; locator?: string }
+type RawValue = string | number | { value: string | number; cite?: Cite; status?: string };
+interface RawEntity { id: string; kind?: string; cite?: Cite; [property: string]: unknown }
+interface RawFile { defaults?: { kind?: string; cite?: Cite }; entities?: RawEntity[] }
+interface Item { date: string; entityId: string; property: string; sources: { sourceId: string; locator: string | null }[]; otherDates: string[] }
+
+const DIR = 'data/kb/entities';
+
+/** Event key → the sources the YAML gives for it. */
+function rawEvents(): Map<string, Set<string>> {
+  const dateProps = new Set(dateProperties().map((p) => `${p.kind}.${p.property}`));
+  const out = new Map<string, Set<string>>();
+  for (const f of (readdirSync(DIR, { recursive: true }) as string[]).filter((x) => x.endsWith('.yaml'))) {
+    const file = parse(readFileSync(join(DIR, f), 'utf8')) as RawFile;
+    for (const e of file.entities ?? []) {
+      const kind = e.kind ?? file.defaults?.kind;
+      for (const [property, raw] of Object.entries(e)) {
+        if (!dateProps.has(`${kind}.${property}`)) continue;
+        for (const v of (Array.isArray(raw) ? raw : [raw]) as RawValue[]) {
+          if (typeof v === 'object' && v.status === 'superseded') continue;
+          const value = String(typeof v === 'object' ? v.value : v);
+          const source = (typeof v === 'object' ? v.cite?.source : undefined) ?? e.cite?.source ?? file.defaults?.cite?.source;
+          const key = `${e.id}|${property}|${value}`;
+          (out.get(key) ?? out.set(key, new Set()).get(key)!).add(String(source));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export const answers: AnswerSuite = (ctx) => {
+  it('has one timeline row per event, listing every source the curated YAML gives for that date', async () => {
+    const { items } = await ctx().get<{ items: Item[] }>('/api/v1/timeline?limit=5000');
+    const keys = items.map((i) => `${i.entityId}|${i.property}|${i.date}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    const byKey = new Map(items.map((i) => [`${i.entityId}|${i.property}|${i.date}`, i]));
+    const raw = rawEvents();
+    expect([...raw.values()].some((s) => s.size > 1), 'the YAML has events with several sources').toBe(true);
+    for (const [key, sources] of raw) {
+      const row = byKey.get(key);
+      expect(row, key).toBeDefined();
+      expect(row!.sources.map((s) => s.sourceId), key).toEqual(expect.arrayContaining([...sources]));
+    }
+  });
+
+  it('keeps conflicting dates side by side: each date its own row, naming the others', async () => {
+    const { items } = await ctx().get<{ items: Item[] }>('/api/v1/timeline?limit=5000');
+    const dates = new Map<string, Set<string>>();
+    for (const key of rawEvents().keys()) {
+      const [entity, property, date] = key.split('|') as [string, string, string];
+      (dates.get(`${entity}|${property}`) ?? dates.set(`${entity}|${property}`, new Set()).get(`${entity}|${property}`)!).add(date);
+    }
+    const conflicts = [...dates].filter(([, d]) => d.size > 1);
+    expect(conflicts.length, 'the YAML has facts whose sources give different dates').toBeGreaterThan(0);
+    for (const [fact, ds] of conflicts) {
+      const rows = items.filter((i) => `${i.entityId}|${i.property}` === fact);
+      expect(rows.map((r) => r.date).sort(), fact).toEqual(expect.arrayContaining([...ds].sort()));
+      for (const r of rows) expect(r.otherDates.sort(), fact).toEqual(rows.map((x) => x.date).filter((x) => x !== r.date).sort());
+    }
+  });
+
+  it('the CSV has the same rows, each listing its sources', async () => {
+    const { items } = await ctx().get<{ items: Item[] }>('/api/v1/timeline?limit=5000');
+    const csv = (await ctx().app.inject('/api/v1/timeline?limit=5000&format=csv')).body;
+    const multi = items.find((i) => new Set(i.sources.map((s) => s.sourceId)).size > 1);
+    expect(multi, 'an event dated by several sources').toBeDefined();
+    const line = csv.split('\n').find((l) => l.startsWith(`${multi!.date},${multi!.entityId},`));
+    for (const s of multi!.sources) expect(line).toContain(s.sourceId);
+  });
+};

@@ -1,0 +1,13 @@
+/** Every source of one timeline event, and the dates other sources give for the same fact (kept side by side, not resolved). */
+import type { TimelineItem } from '../api/types.ts';
+import { cite } from '../citations/cite.ts';
+import { h } from '../dom.ts';
+import { formatDate } from '../format/values.ts';
+
+export function eventSources(i: TimelineItem): HTMLElement {
+  return h('span', { class: 'event-sources', 'data-sources': String(i.sources.length) },
+    i.sources.map((s) => cite(s.sourceId, s.locator, { status: s.status })),
+    i.otherDates.length
+      ? h('span', { class: 'small conflict', 'data-other-dates': i.otherDates.join(',') }, ` Sources differ: also dated ${i.otherDates.map(formatDate).join(', ')}.`)
+      : null);
+}
