@@ -8,10 +8,11 @@
  * "running" by a dead process are closed as failed on open (runs.ts).
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
+import { CopyingPostgresDialect } from './postgres-dialect.js';
 import { migrate, pendingMigrations } from './migrate.js';
 import { closeStaleRuns, lastSuccessfulRun } from './runs.js';
 import { acquireStoreLock } from './store-lock.js';
@@ -65,7 +66,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
 
 function openPostgres(url: string): Store {
   const pool = new pg.Pool({ connectionString: url, max: 5 });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new CopyingPostgresDialect(pool) });
   return { db, kind: 'postgres', location: redact(url), backup: async () => null, noteUrl: () => {}, close: () => db.destroy() };
 }
 
