@@ -31,6 +31,8 @@ export function eachDelimitedRecord(text: string, file: string, delimiter: strin
   let fields: string[] = [];
   let line = 1;
   let recordLine = 1;
+  let nextDelim = -1;
+  let nextLF = -1;
   let i = 0;
   while (i < n) {
     let field = '';
@@ -52,12 +54,13 @@ export function eachDelimitedRecord(text: string, file: string, delimiter: strin
         break;
       }
     }
+    // The field runs to the next delimiter or line feed (less a CR before it); both positions are
+    // kept while they lie ahead, so each search covers new text only.
     const rest = k;
-    while (k < n) {
-      const c = text.charCodeAt(k);
-      if (c === delim || c === LF || (c === CR && text.charCodeAt(k + 1) === LF)) break;
-      k += 1;
-    }
+    if (nextDelim < k) nextDelim = delim < 0 ? n : indexOrEnd(text, delimiter, k);
+    if (nextLF < k) nextLF = indexOrEnd(text, '\n', k);
+    k = Math.min(nextDelim, nextLF);
+    if (k === nextLF && k < n && k > rest && text.charCodeAt(k - 1) === CR) k -= 1;
     if (k > rest) field += text.slice(rest, k);
     if (k >= n) {
       // A final record without a trailing line break.
@@ -86,8 +89,12 @@ export function eachDelimitedRecord(text: string, file: string, delimiter: strin
 }
 
 const QUOTE = 0x22;
-const LF = 0x0a;
 const CR = 0x0d;
+
+function indexOrEnd(text: string, search: string, from: number): number {
+  const at = text.indexOf(search, from);
+  return at < 0 ? text.length : at;
+}
 
 function countLineFeeds(text: string, from: number, to: number): number {
   let count = 0;
