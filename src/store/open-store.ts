@@ -66,6 +66,9 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
 
 function openPostgres(url: string): Store {
   const pool = new pg.Pool({ connectionString: url, max: 5 });
+  // An idle connection that the server ends (a restart, or a database dropped while the pool closes)
+  // is dropped from the pool, which opens a new one when next needed; unheard, the error would end the process.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new CopyingPostgresDialect(pool) });
   return { db, kind: 'postgres', location: redact(url), backup: async () => null, noteUrl: () => {}, close: () => db.destroy() };
 }
