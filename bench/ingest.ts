@@ -1,49 +1,111 @@
 /**
- * Benchmark: parse and load throughput (rows per second) of the bundled GP, launch-log
- * and UCS snapshots, on each store. Run: npm run bench:ingest  (BENCH_STORES=pglite to skip PostgreSQL)
+ * Benchmark: parse throughput (rows per second) of the bundled GP, launch-log and UCS snapshots, and
+ * the time to ingest the GP snapshot on each store (first load into a fresh store, then the same file
+ * again), next to a plain COPY of the same CSV into an empty table on the same PostgreSQL: the floor
+ * a bulk load can reach. Figures are medians of BENCH_RUNS runs (default 3; the machine may be shared).
+ * Run: npm run bench:ingest  (BENCH_STORES=pglite to skip PostgreSQL)
  */
 import { performance } from 'node:perf_hooks';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { createTestStore } from '../test/support/stores.js';
 import { loadCurated } from '../src/services/load-curated.js';
 import { feedByName } from '../src/services/feeds.js';
 import { readSnapshot } from '../src/services/bundled-snapshots.js';
 import { ingestFeed } from '../src/services/ingest-feed.js';
+import { GP_CSV_COLUMNS } from '../src/ingest/celestrak-gp/gp-row.js';
 import type { StoreKind } from '../src/store/open-store.js';
 
-const CASES = [
-  { feed: 'celestrak-gp', file: 'celestrak_gp_active_2026-07-10.csv.gz', sourceId: 'celestrak-gp-active-2026-07-10', asOf: '2026-07-10' },
+const GP = { feed: 'celestrak-gp', file: 'celestrak_gp_active_2026-07-10.csv.gz', sourceId: 'celestrak-gp-active-2026-07-10', asOf: '2026-07-10' };
+const PARSED = [
+  GP,
   { feed: 'celestrak-gp', file: 'celestrak_active_tle_2026-05-04.txt.gz', sourceId: 'celestrak-tle-active-2026-05-04', asOf: '2026-05-04' },
   { feed: 'gcat-launchlog', file: 'gcat_launchlog_2024-12-08.tsv.gz', sourceId: 'gcat-launchlog-2024-12-08', asOf: '2024-12-08' },
   { feed: 'ucs', file: 'ucs_satellite_database_2023-05-01.tsv.gz', sourceId: 'ucs-satdb-2023-05-01', asOf: '2023-05-01' },
 ];
 const kinds = (process.env.BENCH_STORES ?? 'pglite,postgres').split(',') as StoreKind[];
-const rate = (rows: number, ms: number) => String(Math.round(rows / (ms / 1000))).padStart(8);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-console.log('snapshot                                   rows   parse rows/s');
-for (const c of CASES) {
-  const text = readSnapshot(c.file);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (x: number) => x.toFixed(0).padStart(8);
+async function timed(run: () => Promise<unknown> | unknown): Promise<number> {
   const t = performance.now();
-  const out = feedByName(c.feed)!.read({ text, file: c.file, sourceId: c.sourceId, asOf: c.asOf });
-  console.log(`${c.file.padEnd(40)} ${String(out.parsed.total).padStart(6)}  ${rate(out.parsed.total, performance.now() - t)}`);
+  await run();
+  return performance.now() - t;
 }
-console.log('\nstore     snapshot                                  first load ms  rows/s   reload ms  rows/s');
-for (const kind of kinds) {
-  const store = await createTestStore(kind);
-  try {
-    const kb = await loadCurated(store.db, 'data/kb/sources');
-    if (!kb.ok) throw new Error('sources do not validate');
-    for (const c of CASES) {
-      const text = readSnapshot(c.file);
-      const input = { text, file: c.file, sourceId: c.sourceId, asOf: c.asOf };
-      let t = performance.now();
-      const r = await ingestFeed(store.db, feedByName(c.feed)!, input);
-      const first = performance.now() - t;
-      t = performance.now();
-      await ingestFeed(store.db, feedByName(c.feed)!, input);
-      const again = performance.now() - t;
-      console.log(`${kind.padEnd(9)} ${c.file.padEnd(40)} ${first.toFixed(0).padStart(13)} ${rate(r.accepted, first)} ${again.toFixed(0).padStart(10)} ${rate(r.accepted, again)}`);
-    }
-  } finally {
-    await store.dispose();
+
+console.log(`parse: the parser alone, and the feed's read (parse, value checks, mapping); after one warm-up run, median of ${RUNS} runs`);
+console.log('snapshot                                   rows  parse ms   rows/s   read ms   rows/s');
+for (const c of PARSED) {
+  const text = readSnapshot(c.file);
+  const feed = feedByName(c.feed)!;
+  const input = { text, file: c.file, sourceId: c.sourceId, asOf: c.asOf };
+  const rows = feed.read(input).parsed.total;
+  feed.parse(input);
+  const parse: number[] = [];
+  const read: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    parse.push(await timed(() => feed.parse(input)));
+    read.push(await timed(() => feed.read(input)));
   }
+  const perSecond = (t: number) => String(Math.round(rows / (t / 1000))).padStart(8);
+  console.log(`${c.file.padEnd(40)} ${String(rows).padStart(6)} ${ms(median(parse))} ${perSecond(median(parse))} ${ms(median(read))} ${perSecond(median(read))}`);
+}
+
+const gpText = readSnapshot(GP.file);
+const gpInput = { text: gpText, file: GP.file, sourceId: GP.sourceId, asOf: GP.asOf };
+const results: Record<string, { first: number; reload: number }> = {};
+for (const kind of kinds) {
+  const first: number[] = [];
+  const reload: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const store = await createTestStore(kind);
+    try {
+      const kb = await loadCurated(store.db, 'data/kb/sources');
+      if (!kb.ok) throw new Error('sources do not validate');
+      first.push(await timed(() => ingestFeed(store.db, feedByName(GP.feed)!, gpInput)));
+      reload.push(await timed(() => ingestFeed(store.db, feedByName(GP.feed)!, gpInput)));
+    } finally {
+      await store.dispose();
+    }
+  }
+  results[kind] = { first: median(first), reload: median(reload) };
+}
+
+/** A plain COPY of the CSV (header skipped) into an empty table of text columns, in a fresh database. */
+async function baselineCopy(): Promise<number> {
+  const name = `redshift_bench_copy_${process.pid}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await client.query('drop table if exists gp_copy');
+      await client.query(`create table gp_copy (${GP_CSV_COLUMNS.map((c) => `${c.toLowerCase()} text`).join(', ')})`);
+      times.push(await timed(() => pipeline(Readable.from([gpText]), client.query(copyFrom('copy gp_copy from stdin with (format csv, header true)')))));
+    }
+    return median(times);
+  } finally {
+    await client.end();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+console.log(`\nGP snapshot ${GP.file} (15,985 rows), ingest time, median of ${RUNS} runs`);
+console.log('store     first load ms  reload ms');
+for (const [kind, r] of Object.entries(results)) console.log(`${kind.padEnd(9)} ${ms(r.first).padStart(13)} ${ms(r.reload).padStart(10)}`);
+if (kinds.includes('postgres')) {
+  const base = await baselineCopy();
+  const pgFirst = results.postgres!.first;
+  console.log(`\nbaseline: plain COPY of the same CSV into an empty text table on the same PostgreSQL: ${base.toFixed(0)} ms`);
+  console.log(`product first load / baseline COPY: ${(pgFirst / base).toFixed(2)}×`);
 }

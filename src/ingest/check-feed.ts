@@ -82,8 +82,10 @@ function badValue(value: unknown, path: string): { field: string; reason: string
   }
   if (typeof value === 'number') return Number.isFinite(value) ? null : { field: path, reason: `${value} is not a finite number` };
   if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const bad = badValue(v, path ? `${path}.${k}` : k);
+    const record = value as Record<string, unknown>;
+    for (const k in record) {
+      if (!Object.hasOwn(record, k)) continue;
+      const bad = badValue(record[k], path ? `${path}.${k}` : k);
       if (bad) return bad;
     }
   }

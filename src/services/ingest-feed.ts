@@ -13,7 +13,7 @@ import { FeedFormatError, formatRowError, type RowError } from '../ingest/feed-e
 import type { Refusal, RefusalCheck } from '../ingest/feed-invariants.js';
 import { checkFileText, checkLength, checkPlausible, checkRowIdentity, decodeFeedBytes } from '../ingest/check-feed.js';
 import type { FeedDef, FeedInput, FeedOutput } from './feeds.js';
-import { readRules } from '../ingest/rules/read-rules.js';
+import { readRulesCached } from '../ingest/rules/read-rules-cached.js';
 import { formatValidationError } from '../ingest/curated/yaml-file.js';
 import { countryVocabulary } from '../model/country-codes.js';
 import { unknownCountryCodes, type UnknownCountryCode } from '../ingest/country-code-check.js';
@@ -119,7 +119,7 @@ export async function ingestFeed(db: Kysely<Database>, feed: FeedDef, source: Fe
   }
   const identity = checkRowIdentity(parsed.rows, inv, input.file);
   if (identity) throw await refuse(db, ctx, identity, body);
-  const rules = readRules(rulesDir);
+  const rules = readRulesCached(rulesDir);
   if (!rules.ok) throw await fail('rules', `the rules in ${rulesDir} do not validate, so country codes cannot be checked: ${rules.errors.slice(0, 5).map(formatValidationError).join('; ')}`);
   const unknown = unknownCountryCodes(out.countryCodes ?? [], countryVocabulary(rules.rules.countryCodes));
 

@@ -8,11 +8,12 @@
  * "running" by a dead process are closed as failed on open (runs.ts).
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
+import { CopyingPostgresDialect } from './postgres-dialect.js';
 import { migrate, pendingMigrations } from './migrate.js';
 import { closeStaleRuns, lastSuccessfulRun } from './runs.js';
 import { acquireStoreLock } from './store-lock.js';
@@ -72,7 +73,10 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
 
 function openPostgres(url: string): Store {
   const pool = new pg.Pool({ connectionString: url, max: 5 });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // An idle connection that the server ends (a restart, or a database dropped while the pool closes)
+  // is dropped from the pool, which opens a new one when next needed; unheard, the error would end the process.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new CopyingPostgresDialect(pool) });
   return { db, kind: 'postgres', location: redact(url), backup: async () => null, noteUrl: () => {}, close: () => db.destroy() };
 }
 

@@ -8,6 +8,7 @@ import {
   type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult, type TransactionSettings,
 } from 'kysely';
 import type { PGlite } from '@electric-sql/pglite';
+import { copyDataOf } from './copy-rows.js';
 
 const WRITE_COMMAND = /^\s*(insert|update|delete|merge)\b/i;
 
@@ -15,6 +16,12 @@ class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pg: PGlite) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const copy = copyDataOf(query);
+    if (copy) {
+      const from = query.sql.replace(/ from stdin$/, " from '/dev/blob'");
+      const result = await this.pg.query<R>(from, [], { blob: new Blob([...copy]) });
+      return { rows: [], numAffectedRows: BigInt(result.affectedRows ?? 0) };
+    }
     const result = await this.pg.query<R>(query.sql, [...query.parameters]);
     return WRITE_COMMAND.test(query.sql)
       ? { rows: result.rows, numAffectedRows: BigInt(result.affectedRows ?? 0) }

@@ -5,8 +5,8 @@
  * each addition, update and removal in the change log. Loading the same set twice
  * changes nothing but last_seen.
  */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from './schema.js';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import type { ChangesTable, Database } from './schema.js';
 import { canonicalJson } from '../model/value-types.js';
 
 export type SyncedTable = 'sources' | 'entities' | 'statements' | 'series' | 'series_points'
@@ -31,13 +31,14 @@ export async function syncRows(
   trx: Transaction<Database> | Kysely<Database>, spec: SyncSpec, origin: string, rows: Row[], now: string, runId: number,
   phase: 'upsert' | 'delete' | 'both' = 'both',
 ): Promise<SyncCounts> {
-  const db = trx as unknown as Kysely<any>;
+  const db = trx;
+  const table = sql.table(spec.table);
+  const columnList = (names: readonly string[]) => sql.join(names.map((c) => sql.ref(c)));
   const existing = new Map<string, Row>();
-  for (const r of (await db.selectFrom(spec.table).select(['id', ...spec.columns]).where('origin', '=', origin).execute()) as Row[]) {
-    existing.set(r.id, r);
-  }
+  const stored = await sql<Row>`select ${columnList(['id', ...spec.columns])} from ${table} where origin = ${origin}`.execute(db);
+  for (const r of stored.rows) existing.set(r.id, r);
   const counts: SyncCounts = { added: 0, updated: 0, removed: 0, unchanged: 0 };
-  const changes: Record<string, unknown>[] = [];
+  const changes: Insertable<ChangesTable>[] = [];
   const log = (action: string, row: Row) => spec.subject !== null &&
     changes.push({ run_id: runId, at: now, action, subject: spec.subject, subject_id: row.id, entity_id: null, property: null, value: null, source_id: null, ...(spec.describe?.(row) ?? {}) });
 
@@ -49,19 +50,15 @@ export async function syncRows(
       if (spec.columns.some((c) => !sameValue(prior[c], row[c]))) {
         counts.updated++;
         log('updated', row);
-        const set: Record<string, unknown> = { last_seen: now };
-        for (const c of spec.columns) set[c] = encode(row[c]);
-        await db.updateTable(spec.table).set(set).where('id', '=', row.id).execute();
+        const set = [sql`last_seen = ${now}`, ...spec.columns.map((c) => sql`${sql.ref(c)} = ${encode(row[c])}`)];
+        await sql`update ${table} set ${sql.join(set)} where id = ${row.id}`.execute(db);
       } else counts.unchanged++;
     }
     counts.added = fresh.length;
+    const inserted = ['id', 'origin', 'first_seen', 'last_seen', ...spec.columns];
     for (let i = 0; i < fresh.length; i += CHUNK) {
-      const values = fresh.slice(i, i + CHUNK).map((row) => {
-        const v: Record<string, unknown> = { id: row.id, origin, first_seen: now, last_seen: now };
-        for (const c of spec.columns) v[c] = encode(row[c]);
-        return v;
-      });
-      await db.insertInto(spec.table).values(values).execute();
+      const values = fresh.slice(i, i + CHUNK).map((row) => sql`(${sql.join([row.id, origin, now, now, ...spec.columns.map((c) => encode(row[c]))])})`);
+      await sql`insert into ${table} (${columnList(inserted)}) values ${sql.join(values)}`.execute(db);
     }
   }
   if (phase !== 'upsert') {
@@ -69,11 +66,11 @@ export async function syncRows(
     const gone = [...existing.values()].filter((r) => !keep.has(r.id));
     for (let i = 0; i < gone.length; i += CHUNK) {
       const chunk = gone.slice(i, i + CHUNK);
-      await db.deleteFrom(spec.table).where('id', 'in', chunk.map((r) => r.id)).execute();
+      await sql`delete from ${table} where id in (${sql.join(chunk.map((r) => r.id))})`.execute(db);
       chunk.forEach((r) => log('removed', r));
     }
     counts.removed = gone.length;
-    await db.updateTable(spec.table).set({ last_seen: now }).where('origin', '=', origin).execute();
+    await sql`update ${table} set last_seen = ${now} where origin = ${origin}`.execute(db);
   }
   for (let i = 0; i < changes.length; i += CHUNK) await db.insertInto('changes').values(changes.slice(i, i + CHUNK)).execute();
   return counts;

@@ -4,10 +4,11 @@
  * the other tables are replaced for the feed's origin through syncRows, which logs
  * new launches and catalog objects in the change log.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
 import { syncRows, type Row, type SyncCounts, type SyncSpec } from './sync-rows.js';
-import type { CatalogRow, CatalogTable, MappedCatalog } from '../model/catalog-rows.js';
+import type { CatalogTable, MappedCatalog } from '../model/catalog-rows.js';
+import { stageRows } from './staging-table.js';
 
 type Mode = { kind: 'history'; columns: string[] } | { kind: 'replace'; spec: SyncSpec };
 
@@ -51,44 +52,44 @@ export async function writeCatalog(
     const rows = mapped.tables[table];
     if (!rows) continue;
     const mode = CATALOG_WRITES[table];
-    if (table === 'gp_snapshot_objects') await logNewObjects(trx, rows, now, runId);
-    counts[table] = mode.kind === 'history'
-      ? await upsertHistory(trx, table, mode.columns, origin, rows, now)
-      : await syncRows(trx, mode.spec, origin, rows as Row[], now, runId);
+    if (mode.kind === 'replace') {
+      counts[table] = await syncRows(trx, mode.spec, origin, rows as Row[], now, runId);
+      continue;
+    }
+    const staging = await stageRows(trx, table, mode.columns, rows);
+    if (table === 'gp_snapshot_objects') await logNewObjects(trx, staging, now, runId);
+    counts[table] = await upsertHistory(trx, table, staging, mode.columns, origin, rows.length, now);
   }
   return counts;
 }
 
-async function upsertHistory(trx: Transaction<Database>, table: CatalogTable, columns: string[], origin: string, rows: CatalogRow[], now: string): Promise<SyncCounts> {
-  const db = trx as unknown as Kysely<any>;
-  let added = 0;
-  for (let i = 0; i < rows.length; i += 500) {
-    const chunk = rows.slice(i, i + 500).map((r) => {
-      const v: Record<string, unknown> = { id: r.id, origin, first_seen: now, last_seen: now };
-      for (const c of columns) v[c] = r[c] ?? null;
-      return v;
-    });
-    const inserted = await db.insertInto(table).values(chunk)
-      .onConflict((oc) => oc.column('id').doUpdateSet({ last_seen: now }))
-      .returning(sql<boolean>`(xmax = 0)`.as('inserted')).execute();
-    added += inserted.filter((r) => r.inserted).length;
-  }
-  return { added, updated: 0, removed: 0, unchanged: rows.length - added };
+/**
+ * New rows (by id) are inserted with first_seen = last_seen = now; rows already stored only get
+ * last_seen = now (history: a row, once written, stays as it was written). Should the file hold an id
+ * twice, its first row is the one written.
+ */
+async function upsertHistory(
+  trx: Transaction<Database>, table: CatalogTable, staging: string, columns: readonly string[], origin: string, total: number, now: string,
+): Promise<SyncCounts> {
+  const cols = sql.join(['id', ...columns].map((c) => sql.ref(c)));
+  const { rows } = await sql<{ added: number }>`
+    with written as (
+      insert into ${sql.table(table)} (${cols}, origin, first_seen, last_seen)
+      select distinct on (id) ${cols}, ${origin}::text, ${now}::text, ${now}::text from ${sql.table(staging)} order by id, ord
+      on conflict (id) do update set last_seen = excluded.last_seen
+      returning (xmax = 0) as inserted
+    )
+    select count(*) filter (where inserted)::integer as added from written`.execute(trx);
+  const added = rows[0]?.added ?? 0;
+  return { added, updated: 0, removed: 0, unchanged: total - added };
 }
 
-/** Objects seen in a snapshot for the first time ever go into the change log. */
-async function logNewObjects(trx: Transaction<Database>, members: CatalogRow[], now: string, runId: number): Promise<void> {
-  const known = new Set((await trx.selectFrom('gp_snapshot_objects').select('norad_id').distinct().execute()).map((r) => r.norad_id));
-  const fresh = members.filter((m) => !known.has(m.norad_id as number));
-  const names = new Map<number, string>();
-  const elementIds = fresh.map((m) => m.element_set_id as string);
-  for (let i = 0; i < fresh.length; i += 500) {
-    const rows = await trx.selectFrom('element_sets').select(['norad_id', 'object_name', 'source_id']).where('id', 'in', elementIds.slice(i, i + 500)).execute();
-    for (const r of rows) names.set(r.norad_id, r.object_name);
-  }
-  const changes = fresh.map((m) => ({
-    run_id: runId, at: now, action: 'added', subject: 'catalog-object', subject_id: String(m.norad_id), entity_id: null,
-    property: 'gp', value: names.get(m.norad_id as number) ?? null, source_id: null,
-  }));
-  for (let i = 0; i < changes.length; i += 500) await trx.insertInto('changes').values(changes.slice(i, i + 500)).execute();
+/** Objects seen in a snapshot for the first time ever go into the change log, named as in their element set. */
+async function logNewObjects(trx: Transaction<Database>, staging: string, now: string, runId: number): Promise<void> {
+  await sql`
+    insert into changes (run_id, at, action, subject, subject_id, entity_id, property, value, source_id)
+    select ${runId}::integer, ${now}::text, 'added', 'catalog-object', m.norad_id::text, null, 'gp', e.object_name, null
+    from ${sql.table(staging)} m left join element_sets e on e.id = m.element_set_id
+    where not exists (select 1 from gp_snapshot_objects o where o.norad_id = m.norad_id)
+    order by m.ord`.execute(trx);
 }

@@ -13,69 +13,93 @@ export interface DelimitedRecord {
 
 /**
  * Split text into records. Throws FeedFormatError when a quoted field is still open at the end of
- * the input (a file cut inside a quoted field).
+ * the input (a file cut inside a quoted field). A field is quoted when it starts with `"`; after its
+ * closing quote, the rest of the field up to the delimiter is taken as written. Fields are sliced
+ * out of the text, not built a character at a time (this runs once per cell of every feed file).
  */
 export function readDelimitedRecords(text: string, file: string, delimiter: string): DelimitedRecord[] {
-  if (text.startsWith('\uFEFF')) text = text.slice(1);
   const records: DelimitedRecord[] = [];
+  eachDelimitedRecord(text, file, delimiter, (record) => records.push(record));
+  return records;
+}
+
+/** readDelimitedRecords, handing each record to `visit` as soon as it is read. */
+export function eachDelimitedRecord(text: string, file: string, delimiter: string, visit: (record: DelimitedRecord) => void): void {
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
+  const n = text.length;
+  const delim = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
   let fields: string[] = [];
-  let field = '';
-  let inQuotes = false;
   let line = 1;
   let recordLine = 1;
-  let quoteOpenedOn = 0;
+  let nextDelim = -1;
+  let nextLF = -1;
   let i = 0;
-  const n = text.length;
-  const endRecord = (): void => {
-    fields.push(field);
-    records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-  };
   while (i < n) {
-    const c = text[i]!;
-    if (inQuotes) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
+    let field = '';
+    let k = i;
+    if (text.charCodeAt(i) === QUOTE) {
+      const openedOn = line;
+      let from = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', from);
+        if (q < 0) throw new FeedFormatError(file, openedOn, null, 'truncated file: quoted field opened here is never closed');
+        line += countLineFeeds(text, from, q);
+        if (text.charCodeAt(q + 1) === QUOTE) {
+          field += text.slice(from, q + 1);
+          from = q + 2;
           continue;
         }
-        inQuotes = false;
-        i += 1;
-        continue;
+        field += text.slice(from, q);
+        k = q + 1;
+        break;
       }
-      if (c === '\n') line += 1;
-      field += c;
-      i += 1;
+    }
+    // The field runs to the next delimiter or line feed (less a CR before it); both positions are
+    // kept while they lie ahead, so each search covers new text only.
+    const rest = k;
+    if (nextDelim < k) nextDelim = delim < 0 ? n : indexOrEnd(text, delimiter, k);
+    if (nextLF < k) nextLF = indexOrEnd(text, '\n', k);
+    k = Math.min(nextDelim, nextLF);
+    if (k === nextLF && k < n && k > rest && text.charCodeAt(k - 1) === CR) k -= 1;
+    if (k > rest) field += text.slice(rest, k);
+    if (k >= n) {
+      // A final record without a trailing line break.
+      if (field.length > 0 || fields.length > 0) {
+        fields.push(field);
+        visit({ line: recordLine, fields });
+      }
+      return;
+    }
+    fields.push(field);
+    const c = text.charCodeAt(k);
+    if (c === delim) {
+      i = k + 1;
+      if (i === n) {
+        fields.push('');
+        visit({ line: recordLine, fields });
+      }
       continue;
     }
-    if (c === '"' && field.length === 0) {
-      inQuotes = true;
-      quoteOpenedOn = line;
-      i += 1;
-    } else if (c === delimiter) {
-      fields.push(field);
-      field = '';
-      i += 1;
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      i += 1; // the LF ends the record
-    } else if (c === '\n') {
-      endRecord();
-      line += 1;
-      recordLine = line;
-      i += 1;
-    } else {
-      field += c;
-      i += 1;
-    }
+    visit({ line: recordLine, fields });
+    fields = [];
+    line += 1;
+    recordLine = line;
+    i = k + (c === CR ? 2 : 1);
   }
-  if (inQuotes) {
-    throw new FeedFormatError(file, quoteOpenedOn, null, 'truncated file: quoted field opened here is never closed');
-  }
-  // A final record without a trailing line break.
-  if (field.length > 0 || fields.length > 0) endRecord();
-  return records;
+}
+
+const QUOTE = 0x22;
+const CR = 0x0d;
+
+function indexOrEnd(text: string, search: string, from: number): number {
+  const at = text.indexOf(search, from);
+  return at < 0 ? text.length : at;
+}
+
+function countLineFeeds(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n', from); at >= 0 && at < to; at = text.indexOf('\n', at + 1)) count += 1;
+  return count;
 }
 
 export interface DelimitedTable {
@@ -100,45 +124,60 @@ export function readDelimitedTable(
   delimiter: string,
   requiredColumns: readonly string[],
 ): DelimitedTable {
-  if (text.trim().length === 0) throw new FeedFormatError(file, null, null, 'empty input');
-  const records = readDelimitedRecords(text, file, delimiter).filter(
-    (r) => r.fields.some((f) => f.trim().length > 0),
-  );
-  const headerRecord = records[0];
-  if (!headerRecord) throw new FeedFormatError(file, null, null, 'empty input');
-  const header = headerRecord.fields.map((h) => h.trim());
-  const columnIndex = new Map<string, number>();
-  header.forEach((name, idx) => {
-    if (name.length > 0 && !columnIndex.has(name)) columnIndex.set(name, idx);
-  });
-  for (const col of requiredColumns) {
-    if (!columnIndex.has(col)) {
-      throw new FeedFormatError(file, headerRecord.line, col, `required column "${col}" is missing from the header`);
-    }
-  }
-  const data = records.slice(1);
   const rows: DelimitedRecord[] = [];
+  const table = visitDelimitedTable(text, file, delimiter, requiredColumns, (record) => rows.push(record));
+  return { ...table, rows };
+}
+
+/**
+ * readDelimitedTable, handing each data record with the header's number of fields to `visit` (with the
+ * header's column index) as it is read, in file order, so a parser can build its row while the record is fresh. When the file is
+ * refused (FeedFormatError), the visits made so far are to be discarded.
+ */
+export function visitDelimitedTable(
+  text: string,
+  file: string,
+  delimiter: string,
+  requiredColumns: readonly string[],
+  visit: (record: DelimitedRecord, columnIndex: ReadonlyMap<string, number>) => void,
+): Omit<DelimitedTable, 'rows'> {
+  if (text.trim().length === 0) throw new FeedFormatError(file, null, null, 'empty input');
+  let header: string[] | null = null;
+  const columnIndex = new Map<string, number>();
+  // A header problem is thrown once the whole text is read, so that a file cut inside a quoted field
+  // is reported as truncated first, as when the records were all read before the header was checked.
+  let headerProblem: FeedFormatError | null = null;
+  let previous: DelimitedRecord | null = null;
   const rejected: RowError[] = [];
-  data.forEach((rec, k) => {
-    if (rec.fields.length === header.length) {
-      rows.push(rec);
+  const settle = (rec: DelimitedRecord, isLast: boolean, width: number): void => {
+    if (rec.fields.length === width) {
+      visit(rec, columnIndex);
       return;
     }
-    const isLast = k === data.length - 1;
-    if (isLast && rec.fields.length < header.length) {
-      throw new FeedFormatError(
-        file,
-        rec.line,
-        null,
-        `truncated file: last row has ${rec.fields.length} fields, header has ${header.length}`,
-      );
+    if (isLast && rec.fields.length < width) {
+      throw new FeedFormatError(file, rec.line, null, `truncated file: last row has ${rec.fields.length} fields, header has ${width}`);
     }
-    rejected.push({
-      file,
-      line: rec.line,
-      field: null,
-      reason: `row has ${rec.fields.length} fields, header has ${header.length}`,
-    });
+    rejected.push({ file, line: rec.line, field: null, reason: `row has ${rec.fields.length} fields, header has ${width}` });
+  };
+  eachDelimitedRecord(text, file, delimiter, (rec) => {
+    if (headerProblem || !rec.fields.some((f) => f.trim().length > 0)) return;
+    if (!header) {
+      header = rec.fields.map((h) => h.trim());
+      header.forEach((name, idx) => {
+        if (name.length > 0 && !columnIndex.has(name)) columnIndex.set(name, idx);
+      });
+      const missing = requiredColumns.find((col) => !columnIndex.has(col));
+      if (missing !== undefined) {
+        headerProblem = new FeedFormatError(file, rec.line, missing, `required column "${missing}" is missing from the header`);
+      }
+      return;
+    }
+    if (previous) settle(previous, false, header.length);
+    previous = rec;
   });
-  return { header, columnIndex, rows, rejected };
+  if (headerProblem) throw headerProblem;
+  if (!header) throw new FeedFormatError(file, null, null, 'empty input');
+  const width = (header as string[]).length;
+  if (previous) settle(previous, true, width);
+  return { header, columnIndex, rejected };
 }

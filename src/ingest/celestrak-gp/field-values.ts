@@ -24,16 +24,85 @@ export interface NumberBounds {
 /** Parse a decimal, or null when the text is not one. */
 export function parseDecimal(text: string): number | null {
   const t = text.trim();
-  if (t.length > MAX_NUMBER_TEXT || !DECIMAL.test(t)) return null;
+  if (t.length > MAX_NUMBER_TEXT) return null;
+  const quick = quickDecimal(t);
+  if (quick !== undefined) return quick;
+  if (!DECIMAL.test(t)) return null;
   const v = Number(t);
   return Number.isFinite(v) ? v : null;
 }
 
+const ZERO = 0x30;
+const NINE = 0x39;
+/** Powers of ten that a double holds exactly. */
+const EXACT_POWERS = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * The common case of parseDecimal in one pass over the characters: text matching DECIMAL with at
+ * most 15 digits and a decimal exponent within ±22, whose value is then one correctly rounded
+ * multiplication or division of two exactly held numbers (Clinger's fast path), the very double
+ * Number() gives. null when the text is not a decimal; undefined for the rest (longer mantissas,
+ * larger exponents), left to DECIMAL and Number().
+ */
+function quickDecimal(t: string): number | null | undefined {
+  const n = t.length;
+  let i = 0;
+  const first = t.charCodeAt(0);
+  const negative = first === 0x2d;
+  if (negative || first === 0x2b) i = 1;
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = 0;
+  while (i < n) {
+    const c = t.charCodeAt(i);
+    if (c < ZERO || c > NINE) break;
+    mantissa = mantissa * 10 + (c - ZERO);
+    digits += 1;
+    i += 1;
+  }
+  if (i < n && t.charCodeAt(i) === 0x2e) {
+    i += 1;
+    while (i < n) {
+      const c = t.charCodeAt(i);
+      if (c < ZERO || c > NINE) break;
+      mantissa = mantissa * 10 + (c - ZERO);
+      digits += 1;
+      fraction += 1;
+      i += 1;
+    }
+  }
+  if (digits === 0) return null;
+  let exponent = 0;
+  if (i < n && (t.charCodeAt(i) | 0x20) === 0x65) {
+    i += 1;
+    const sign = t.charCodeAt(i);
+    const negativeExponent = sign === 0x2d;
+    if (negativeExponent || sign === 0x2b) i += 1;
+    const start = i;
+    while (i < n) {
+      const c = t.charCodeAt(i);
+      if (c < ZERO || c > NINE) break;
+      if (i - start < 4) exponent = exponent * 10 + (c - ZERO);
+      i += 1;
+    }
+    if (i === start) return null;
+    if (i - start > 4) return undefined;
+    if (negativeExponent) exponent = -exponent;
+  }
+  if (i !== n) return null;
+  if (digits > 15) return undefined;
+  const power = exponent - fraction;
+  if (power < -22 || power > 22) return undefined;
+  const value = power < 0 ? mantissa / EXACT_POWERS[-power]! : mantissa * EXACT_POWERS[power]!;
+  return negative ? -value : value;
+}
+
+/** `raw` is the cell as written (trimmed in the message). */
 function checkBounds(v: number, field: string, raw: string, b: NumberBounds): number {
-  if (b.min !== undefined && v < b.min) throw new RowRejection(field, `${raw} is below ${b.min}`);
+  if (b.min !== undefined && v < b.min) throw new RowRejection(field, `${raw.trim()} is below ${b.min}`);
   if (b.max !== undefined) {
     if (b.maxExclusive ? v >= b.max : v > b.max) {
-      throw new RowRejection(field, `${raw} is ${b.maxExclusive ? 'not below' : 'above'} ${b.max}`);
+      throw new RowRejection(field, `${raw.trim()} is ${b.maxExclusive ? 'not below' : 'above'} ${b.max}`);
     }
   }
   return v;
@@ -45,10 +114,9 @@ export function numberField(raw: string | number | undefined | null, field: stri
     if (!Number.isFinite(raw)) throw new RowRejection(field, `${raw} is not a finite number`);
     return checkBounds(raw, field, String(raw), bounds);
   }
-  if (raw.trim() === '') throw new RowRejection(field, 'empty value');
   const v = parseDecimal(raw);
-  if (v === null) throw new RowRejection(field, `"${raw}" is not a number`);
-  return checkBounds(v, field, raw.trim(), bounds);
+  if (v === null) throw new RowRejection(field, raw.trim() === '' ? 'empty value' : `"${raw}" is not a number`);
+  return checkBounds(v, field, raw, bounds);
 }
 
 export function integerField(raw: string | number | undefined | null, field: string, bounds: NumberBounds = {}): number {
@@ -59,10 +127,28 @@ export function integerField(raw: string | number | undefined | null, field: str
   if (raw === undefined || raw === null) throw new RowRejection(field, 'missing value');
   const t = raw.trim();
   if (t === '') throw new RowRejection(field, 'empty value');
-  if (t.length > MAX_NUMBER_TEXT || !INTEGER.test(t)) throw new RowRejection(field, `"${raw}" is not an integer`);
-  const v = Number(t);
+  const v = t.length <= MAX_SHORT_INTEGER ? shortInteger(t) : t.length > MAX_NUMBER_TEXT || !INTEGER.test(t) ? null : Number(t);
+  if (v === null) throw new RowRejection(field, `"${raw}" is not an integer`);
   if (!Number.isSafeInteger(v)) throw new RowRejection(field, `"${raw}" is out of range`);
   return checkBounds(v, field, t, bounds);
+}
+
+/** Up to this many characters (sign included), an INTEGER text's value is exact in a double. */
+const MAX_SHORT_INTEGER = 15;
+
+/** The value of a short text matching INTEGER, in one pass; null when it does not match. */
+function shortInteger(t: string): number | null {
+  const first = t.charCodeAt(0);
+  const negative = first === 0x2d;
+  let i = negative || first === 0x2b ? 1 : 0;
+  if (i === t.length) return null;
+  let v = 0;
+  for (; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < ZERO || c > NINE) return null;
+    v = v * 10 + (c - ZERO);
+  }
+  return negative ? -v : v;
 }
 
 /** Text that may be stored: rejects the row when it is not (control characters, U+FFFD, too long). */

@@ -35,25 +35,41 @@ export type GpColumn = (typeof GP_CSV_COLUMNS)[number];
 /** COSPAR designator: 4-digit year, 3-digit launch number, 1–3 piece letters. */
 export const COSPAR_PATTERN = /^\d{4}-\d{3}[A-Z]{1,3}$/;
 
-const OMM_EPOCH = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?Z?$/;
+/** An OMM epoch, position by position: d a digit, other characters as written; 1-6 fraction digits, 'Z' optional. */
+const OMM_EPOCH_SHAPE = 'dddd-dd-ddTdd:dd:dd.dddddd';
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+
+const digitsAt = (t: string, from: number, count: number): number => {
+  let v = 0;
+  for (let i = from; i < from + count; i++) v = v * 10 + t.charCodeAt(i) - DIGIT_0;
+  return v;
+};
 
 /** Normalize an OMM epoch (UTC, 'Z' optional) to "YYYY-MM-DDTHH:MM:SS.ffffffZ"; null if invalid. */
 export function normalizeOmmEpoch(text: string): string | null {
-  const m = OMM_EPOCH.exec(text.trim());
-  if (!m) return null;
-  const [, y, mo, d, h, mi, s, frac = ''] = m;
-  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
-  if (
-    date.getUTCFullYear() !== Number(y) ||
-    date.getUTCMonth() !== Number(mo) - 1 ||
-    date.getUTCDate() !== Number(d) ||
-    date.getUTCHours() !== Number(h) ||
-    date.getUTCMinutes() !== Number(mi) ||
-    date.getUTCSeconds() !== Number(s)
-  ) {
-    return null;
+  const t = text.trim();
+  const end = t.endsWith('Z') ? t.length - 1 : t.length;
+  if (end !== 19 && (end < 21 || end > OMM_EPOCH_SHAPE.length)) return null;
+  for (let i = 0; i < end; i++) {
+    const c = t.charCodeAt(i);
+    const want = OMM_EPOCH_SHAPE.charCodeAt(i);
+    if (want === 0x64 /* d */ ? c < DIGIT_0 || c > DIGIT_9 : c !== want) return null;
   }
-  return `${y}-${mo}-${d}T${h}:${mi}:${s}.${frac.padEnd(6, '0')}Z`;
+  const year = digitsAt(t, 0, 4);
+  const month = digitsAt(t, 5, 2);
+  const day = digitsAt(t, 8, 2);
+  // Years before 100 are refused, as Date.UTC (which reads 0-99 as 1900-1999) once made them.
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (digitsAt(t, 11, 2) > 23 || digitsAt(t, 14, 2) > 59 || digitsAt(t, 17, 2) > 59) return null;
+  return `${t.slice(0, 19)}.${t.slice(20, end).padEnd(6, '0')}Z`;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
 export function cosparField(raw: string | number | undefined | null, field: string): string | null {

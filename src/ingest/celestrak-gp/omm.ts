@@ -3,20 +3,30 @@
  * objects with the same keys; numbers may be JSON numbers or strings).
  */
 import { FeedFormatError, type ParseResult, type RowError } from '../feed-errors.js';
-import { readDelimitedTable } from './csv-reader.js';
+import { visitDelimitedTable } from './csv-reader.js';
 import { GP_CSV_COLUMNS, gpRowFromOmm, type GpColumn, type GpRow } from './gp-row.js';
 import { collectRow, RowRejection } from './row-rejection.js';
 
 export function parseGpCsv(text: string, file: string): ParseResult<GpRow> {
-  const table = readDelimitedTable(text, file, ',', GP_CSV_COLUMNS);
   const rows: GpRow[] = [];
-  const rejected: RowError[] = [...table.rejected];
+  const rejected: RowError[] = [];
   const lines: number[] = [];
-  for (const rec of table.rows) {
-    collectRow(file, rec.line, () => gpRowFromOmm((key) => rec.fields[table.columnIndex.get(key)!]), rows, rejected, lines);
-  }
+  let positions: Record<GpColumn, number> | null = null;
+  const table = visitDelimitedTable(text, file, ',', GP_CSV_COLUMNS, (rec, columnIndex) => {
+    const at = (positions ??= columnPositions(columnIndex));
+    const fields = rec.fields;
+    collectRow(file, rec.line, () => gpRowFromOmm((key) => fields[at[key]]), rows, rejected, lines);
+  });
+  rejected.push(...table.rejected);
   rejected.sort((a, b) => a.line - b.line);
   return { rows, rejected, total: rows.length + rejected.length, lines };
+}
+
+/** Where each OMM column is in the CSV header (all are there: the header check requires them). */
+function columnPositions(columnIndex: ReadonlyMap<string, number>): Record<GpColumn, number> {
+  const at = {} as Record<GpColumn, number>;
+  for (const key of GP_CSV_COLUMNS) at[key] = columnIndex.get(key)!;
+  return at;
 }
 
 /**

@@ -1,0 +1,65 @@
+/**
+ * Bulk loading with COPY: rows are written in PostgreSQL's COPY text format and sent on the
+ * connection of the caller's transaction. The SQL is an ordinary `copy <table> (<columns>) from stdin`
+ * query; its data travels beside it (registered here for that one compiled query), and both of our
+ * dialects send it: PostgreSQL through pg-copy-streams (postgres-dialect.ts), PGlite as the
+ * '/dev/blob' of the same statement (pglite-dialect.ts).
+ */
+import { sql, type CompiledQuery, type Transaction } from 'kysely';
+import type { Database } from './schema.js';
+
+/** One COPY's data: chunks of text-format lines, each ending in a newline. */
+export type CopyData = readonly string[];
+
+const COPY_DATA = new WeakMap<CompiledQuery, CopyData>();
+
+/** The data to send with a query built by copyRows; undefined for every other query. */
+export function copyDataOf(query: CompiledQuery): CopyData | undefined {
+  return COPY_DATA.get(query);
+}
+
+/** A value as a field of COPY's text format: \N for null, backslash escapes for the rest. */
+export function copyField(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'string') return escapeText(value);
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  return escapeText(JSON.stringify(value));
+}
+
+/** Backslash, tab, line feed and carriage return are the characters COPY's text format reserves. */
+function escapeText(text: string): string {
+  let plain = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c || c === 0x09 || c === 0x0a || c === 0x0d) { plain = false; break; }
+  }
+  if (plain) return text;
+  let out = '';
+  for (const ch of text) {
+    out += ch === '\\' ? '\\\\' : ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : ch === '\r' ? '\\r' : ch;
+  }
+  return out;
+}
+
+const LINES_PER_CHUNK = 2_000;
+
+/** Rows as COPY text lines, in chunks. `values(row)` gives the row's fields in column order. */
+export function copyText<R>(rows: readonly R[], values: (row: R, index: number) => readonly unknown[]): CopyData {
+  const chunks: string[] = [];
+  for (let i = 0; i < rows.length; i += LINES_PER_CHUNK) {
+    let chunk = '';
+    const end = Math.min(rows.length, i + LINES_PER_CHUNK);
+    for (let k = i; k < end; k++) chunk += `${values(rows[k]!, k).map(copyField).join('\t')}\n`;
+    chunks.push(chunk);
+  }
+  return chunks;
+}
+
+/** Copies the rows into the table on the transaction's connection; returns how many were copied. */
+export async function copyRows(trx: Transaction<Database>, table: string, columns: readonly string[], data: CopyData): Promise<number> {
+  const query = sql`copy ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) from stdin`.compile(trx);
+  COPY_DATA.set(query, data);
+  const result = await trx.executeQuery(query);
+  return Number(result.numAffectedRows ?? 0n);
+}

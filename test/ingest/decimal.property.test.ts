@@ -1,0 +1,64 @@
+/**
+ * parseDecimal reads most cells in one pass (a fast path); the reference it is compared with is the
+ * grammar as a regular expression followed by Number(), which is how it was first written. Both must
+ * give the same verdict and the very same double (Object.is, so -0 counts) for every text.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MAX_NUMBER_TEXT, integerField, parseDecimal } from '../../src/ingest/celestrak-gp/field-values.js';
+import { RowRejection } from '../../src/ingest/celestrak-gp/row-rejection.js';
+import { readSnapshot } from '../../src/services/bundled-snapshots.js';
+
+const REFERENCE_DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+function reference(text: string): number | null {
+  const t = text.trim();
+  if (t.length > MAX_NUMBER_TEXT || !REFERENCE_DECIMAL.test(t)) return null;
+  const v = Number(t);
+  return Number.isFinite(v) ? v : null;
+}
+
+const same = (text: string): void => void expect(Object.is(parseDecimal(text), reference(text)) ? 'same' : `${text}: ${parseDecimal(text)} vs ${reference(text)}`).toBe('same');
+
+describe('parseDecimal agrees with the regular expression and Number()', () => {
+  it('on text made of decimal pieces', () => {
+    const piece = fc.constantFrom('0', '1', '5', '9', '00', '123456789', '.', 'e', 'E', '+', '-', ' ', 'x', '22', '23', '9999');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (parts) => { same(parts.join('')); }), { seed: 20_261_207, numRuns: 20_000 });
+  });
+
+  it('on doubles written every way CelesTrak and others write them', () => {
+    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 20 }), (x, digits) => {
+      for (const text of [String(x), x.toExponential(), x.toExponential(Math.min(digits, 16)), x.toPrecision(Math.max(1, digits)),
+        Math.abs(x) < 1e21 ? x.toFixed(digits) : String(x), String(x).replace(/^(-?)0\./, '$1.').toUpperCase()]) same(text);
+    }), { seed: 20_261_208, numRuns: 20_000 });
+  });
+
+  it('on every cell of the bundled GP snapshot', () => {
+    for (const line of readSnapshot('celestrak_gp_active_2026-07-10.csv.gz').split('\n')) for (const cell of line.split(',')) same(cell);
+  });
+});
+
+const REFERENCE_INTEGER = /^[+-]?\d+$/;
+function referenceInteger(raw: string): number | string {
+  const t = raw.trim();
+  if (t === '') return 'empty value';
+  if (t.length > MAX_NUMBER_TEXT || !REFERENCE_INTEGER.test(t)) return `"${raw}" is not an integer`;
+  const v = Number(t);
+  return Number.isSafeInteger(v) ? v : `"${raw}" is out of range`;
+}
+function integerOutcome(raw: string): number | string {
+  try {
+    return integerField(raw, 'F');
+  } catch (err) {
+    return err instanceof RowRejection ? err.reason : String(err);
+  }
+}
+
+describe('integerField agrees with the regular expression and Number()', () => {
+  it('on text made of integer pieces', () => {
+    const piece = fc.constantFrom('0', '7', '12345', '9007199254740993', '+', '-', ' ', '.', 'x');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+      const raw = parts.join('');
+      expect(Object.is(integerOutcome(raw), referenceInteger(raw)) || integerOutcome(raw) === referenceInteger(raw)).toBe(true);
+    }), { seed: 20_261_209, numRuns: 20_000 });
+  });
+});
