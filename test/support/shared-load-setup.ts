@@ -1,6 +1,6 @@
 /**
  * vitest globalSetup for shared-load.ts: gives the run a folder and a PostgreSQL template name,
- * and removes both when the run ends (and what runs killed more than a day ago left behind).
+ * and removes both when the run ends (stopping a builder still running) (and what runs killed more than a day ago left behind).
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { STORE_KINDS, withAdmin } from './stores.js';
-import type { SharedLoadRun } from './shared-load.js';
+import { lockHolder, marker, type SharedLoadRun } from './shared-load-build.js';
 
 const ROOT = join(tmpdir(), 'redshift-shared-load');
 const TEMPLATE_PREFIX = 'redshift_tpl_';
@@ -25,6 +25,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (postgres) await pruneTemplates().catch(() => {});
   project.provide('sharedLoad', run);
   return async () => {
+    for (const kind of STORE_KINDS) {
+      const builder = lockHolder(marker(run, kind, 'lock'));
+      if (builder !== null && builder > 0) process.kill(builder, 'SIGKILL');
+    }
     rmSync(run.dir, { recursive: true, force: true });
     if (postgres) await dropTemplate(run.template).catch((err: unknown) => console.warn(`could not drop ${run.template}: ${String(err)}`));
   };

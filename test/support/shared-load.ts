@@ -1,126 +1,61 @@
 /**
- * One full load per dialect per test run, shared by copying: the first test file that asks loads
- * the store from scratch and keeps it (a PGlite dumpDataDir() tarball, a PostgreSQL template
- * database); every file then gets its own copy, so tests that change their store stay isolated.
- * shared-load-setup.ts (vitest globalSetup) names the run's folder and template and removes them
- * afterwards. Files take a lock in the run's folder, so only one of them loads each dialect.
+ * One full load per store kind per test run, shared by copying: the first test file that asks starts
+ * a child process per kind (shared-load-build.ts) that loads the store from scratch and keeps it
+ * (a PGlite dumpDataDir() tarball, a PostgreSQL template database); both kinds load at once, on
+ * both cores. Every file then gets its own copy, so tests that change their store stay isolated.
+ * shared-load-setup.ts (vitest globalSetup) names the run's folder and template and removes them.
  */
-import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Kysely, sql } from 'kysely';
-import { PGlite } from '@electric-sql/pglite';
 import { inject } from 'vitest';
-import { openStore, type StoreKind } from '../../src/store/open-store.js';
-import { PGliteDialect } from '../../src/store/pglite-dialect.js';
-import { migrate } from '../../src/store/migrate.js';
-import type { Database } from '../../src/store/schema.js';
-import { databaseUrl, withAdmin } from './stores.js';
-import { loadFirstStart } from './first-start-load.js';
+import type { StoreKind } from '../../src/store/open-store.js';
+import { STORE_KINDS } from './stores.js';
+import { lockHolder, marker, type SharedLoadRun } from './shared-load-build.js';
 
-/** What shared-load-setup.ts provides to the test files of a run. */
-export interface SharedLoadRun {
-  /** A folder of this run: the PGlite tarball, the locks and the completion markers. */
-  dir: string;
-  /** The name of this run's PostgreSQL template database. */
-  template: string;
-}
+export type { SharedLoadRun } from './shared-load-build.js';
 
 declare module 'vitest' {
   interface ProvidedContext { sharedLoad: SharedLoadRun | null }
 }
 
+const BUILDER = resolve('test/support/shared-load-build.ts');
+const TSX = pathToFileURL(resolve('node_modules/tsx/dist/esm/index.mjs')).href;
+const started = new Map<StoreKind, number>();
+
 /**
  * What a copy of the loaded store is made from: the PGlite tarball's file or the template's name;
- * null when no run folder was provided (the caller then loads from scratch).
+ * null when the run has no shared load (the caller then loads from scratch).
  */
 export async function sharedLoad(kind: StoreKind): Promise<string | null> {
   const run = inject('sharedLoad');
   if (!run) return null;
-  const done = join(run.dir, `${kind}.done`);
-  const failed = join(run.dir, `${kind}.failed`);
-  const lock = join(run.dir, `${kind}.lock`);
+  const waited = Date.now();
   for (;;) {
-    if (existsSync(done)) return readFileSync(done, 'utf8');
-    if (existsSync(failed)) throw new Error(`the shared ${kind} load failed in another test file: ${readFileSync(failed, 'utf8')}`);
-    if (takeLock(lock)) {
-      try {
-        if (!existsSync(done)) writeFileSync(done, await build(kind, run));
-      } catch (err) {
-        writeFileSync(failed, err instanceof Error ? err.stack ?? err.message : String(err));
-        throw err;
-      } finally {
-        rmSync(lock, { force: true });
-      }
-    } else {
-      await sleep(250);
+    const done = marker(run, kind, 'done');
+    if (existsSync(done)) {
+      const { origin, seconds } = JSON.parse(readFileSync(done, 'utf8')) as { origin: string; seconds: number };
+      console.info(`shared ${kind} load: built once in ${seconds.toFixed(1)} s; this file waited ${((Date.now() - waited) / 1000).toFixed(1)} s`);
+      return origin;
     }
+    const failed = marker(run, kind, 'failed');
+    if (existsSync(failed)) throw new Error(`the shared ${kind} load failed: ${readFileSync(failed, 'utf8')}`);
+    for (const k of new Set([kind, ...STORE_KINDS])) startBuilder(k, run);
+    await sleep(250);
   }
 }
 
-async function build(kind: StoreKind, run: SharedLoadRun): Promise<string> {
-  const started = Date.now();
-  const origin = kind === 'pglite' ? await buildPgliteTarball(run.dir) : await buildTemplate(run.template);
-  console.info(`shared ${kind} store loaded once for this run in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return origin;
-}
-
-/** Loads an in-memory PGlite (migrated like openStore does a new one) and writes its tarball. */
-async function buildPgliteTarball(dir: string): Promise<string> {
-  const pglite = await PGlite.create();
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  try {
-    await migrate(db);
-    await loadFirstStart(db);
-    const tar = await db.connection().execute(async (conn) => {
-      await sql`checkpoint`.execute(conn);
-      return Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer());
-    });
-    const file = join(dir, 'pglite.tar');
-    writeFileSync(`${file}.partial`, tar);
-    renameSync(`${file}.partial`, file);
-    return file;
-  } finally {
-    await db.destroy();
-  }
-}
-
-/** Loads a new PostgreSQL database, then closes it to connections so it can be copied as a template. */
-async function buildTemplate(name: string): Promise<string> {
-  await withAdmin(async (admin) => {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.query(`create database ${name}`);
+/** Starts a builder for a kind unless one is running, it is built, or one was started here in the last few seconds. */
+function startBuilder(kind: StoreKind, run: SharedLoadRun): void {
+  if (existsSync(marker(run, kind, 'done')) || existsSync(marker(run, kind, 'failed')) || lockHolder(marker(run, kind, 'lock')) !== null) return;
+  if (Date.now() - (started.get(kind) ?? 0) < 5_000) return;
+  started.set(kind, Date.now());
+  const child = spawn(process.execPath, ['--import', TSX, BUILDER, kind, run.dir, run.template], { stdio: ['ignore', 'ignore', 'pipe'], env: process.env });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.on('exit', (code) => {
+    if (code !== 0 && !existsSync(marker(run, kind, 'done'))) writeFileSync(marker(run, kind, 'failed'), `builder exited with ${code}: ${stderr}`);
   });
-  const store = await openStore({ databaseUrl: databaseUrl(name), dataDir: null });
-  try {
-    await loadFirstStart(store.db);
-  } finally {
-    await store.close();
-  }
-  await withAdmin((admin) => admin.query(`alter database ${name} with allow_connections false`));
-  return name;
-}
-
-/** Creates the lock file; a lock left by a dead process is taken over. */
-function takeLock(lock: string): boolean {
-  try {
-    const fd = openSync(lock, 'wx');
-    writeSync(fd, String(process.pid));
-    closeSync(fd);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-  }
-  const pid = Number(readFileSync(lock, 'utf8'));
-  if (pid && !alive(pid)) rmSync(lock, { force: true });
-  return false;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
