@@ -6,6 +6,7 @@
  */
 import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Kysely, sql } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import { openStore, type StoreKind } from '../../src/store/open-store.js';
@@ -102,7 +103,7 @@ function takeLock(lock: string): boolean {
   }
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [kind, dir, template] = process.argv.slice(2) as [StoreKind, string, string];
   await buildShared(kind, { dir, template });
   process.exit(0);

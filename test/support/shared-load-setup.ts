@@ -21,16 +21,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
     dir: mkdtempSync(join(ROOT, 'run-')),
     template: `${TEMPLATE_PREFIX}${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`,
   };
-  const postgres = STORE_KINDS.includes('postgres');
-  if (postgres) await pruneTemplates().catch(() => {});
+  if (STORE_KINDS.includes('postgres')) await pruneTemplates().catch(() => {});
   project.provide('sharedLoad', run);
   return async () => {
-    for (const kind of STORE_KINDS) {
+    for (const kind of ['pglite', 'postgres'] as const) {
       const builder = lockHolder(marker(run, kind, 'lock'));
       if (builder !== null && builder > 0) process.kill(builder, 'SIGKILL');
     }
+    const templateMade = readdirSync(run.dir).some((f) => f.startsWith('postgres.'));
     rmSync(run.dir, { recursive: true, force: true });
-    if (postgres) await dropTemplate(run.template).catch((err: unknown) => console.warn(`could not drop ${run.template}: ${String(err)}`));
+    if (templateMade) await dropTemplate(run.template).catch((err: unknown) => console.warn(`could not drop ${run.template}: ${String(err)}`));
   };
 }
 
