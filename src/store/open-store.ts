@@ -48,6 +48,8 @@ export interface StoreOptions {
   backupDir?: string | null;
   /** How many backups to keep (0: none are written). */
   backupsKept?: number;
+  /** For an in-memory PGlite: a dumpDataDir() tarball to start from instead of an empty database. */
+  loadDataDir?: Blob;
 }
 
 export class StoreUnreadableError extends Error {}
@@ -83,7 +85,8 @@ function openPostgres(url: string): Store {
 async function openPglite(opts: StoreOptions): Promise<Store> {
   const dir = opts.dataDir && opts.dataDir !== 'memory' ? opts.dataDir : null;
   if (!dir) {
-    const db = new Kysely<Database>({ dialect: new PGliteDialect(await PGlite.create({ extensions: PGLITE_EXTENSIONS })) });
+    const pglite = await PGlite.create({ extensions: PGLITE_EXTENSIONS, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
     return { db, kind: 'pglite', location: 'memory', backup: async () => null, noteUrl: () => {}, close: () => db.destroy() };
   }
   mkdirSync(dir, { recursive: true });

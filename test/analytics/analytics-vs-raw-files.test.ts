@@ -8,9 +8,8 @@ import { parse as parseYaml } from 'yaml';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { STORE_KINDS, type TestStore } from '../support/stores.js';
-import { storeWithSources } from '../support/catalog-store.js';
-import { ingestAllBundled, readSnapshot } from '../../src/services/bundled-snapshots.js';
-import { loadCurated } from '../../src/services/load-curated.js';
+import { loadedStore } from '../support/loaded-store.js';
+import { readSnapshot } from '../../src/services/bundled-snapshots.js';
 import { constellationsAnalytic, launchesAnalytic, loadRules, spacecraftAnalytic, tiangongAnalytic } from '../../src/services/analytics.js';
 import { buildServer } from '../../src/api/server.js';
 import { csvFields, rawGcatByNorad, rawUcsCountryByNorad } from '../support/raw-files.js';
@@ -65,10 +64,7 @@ describe.each(STORE_KINDS)('analytics on %s', (kind) => {
   let app: FastifyInstance;
   const rules = loadRules('data/rules');
   beforeAll(async () => {
-    store = await storeWithSources(kind);
-    const kb = await loadCurated(store.db, 'data/kb', 'data/rules');
-    if (!kb.ok) throw new Error(`knowledge base invalid: ${kb.errors[0]?.reason}`);
-    await ingestAllBundled(store.db);
+    store = await loadedStore(kind);
     app = await buildServer({ store, webDir: 'test/fixtures/no-web-app' });
   }, 300_000);
   afterAll(async () => { await app?.close(); await store?.dispose(); });

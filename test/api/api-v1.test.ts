@@ -9,9 +9,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { unzipSync, strFromU8 } from 'fflate';
 import { STORE_KINDS, type TestStore } from '../support/stores.js';
-import { storeWithSources } from '../support/catalog-store.js';
-import { loadCurated } from '../../src/services/load-curated.js';
-import { ingestAllBundled } from '../../src/services/bundled-snapshots.js';
+import { loadedStore } from '../support/loaded-store.js';
 import { buildServer } from '../../src/api/server.js';
 
 /** A valid request for every route in the OpenAPI document (the test fails if a route has none). */
@@ -53,10 +51,7 @@ describe.each(STORE_KINDS)('API v1 on %s', (kind) => {
   let app: FastifyInstance;
   let openapi: { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>>; components?: { schemas?: Record<string, object> } };
   beforeAll(async () => {
-    store = await storeWithSources(kind);
-    const kb = await loadCurated(store.db, 'data/kb', 'data/rules');
-    if (!kb.ok) throw new Error('knowledge base invalid');
-    await ingestAllBundled(store.db);
+    store = await loadedStore(kind);
     app = await buildServer({ store, webDir: 'test/fixtures/no-web-app' });
     openapi = (await app.inject('/api/v1/openapi.json')).json();
   }, 300_000);

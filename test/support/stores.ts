@@ -5,46 +5,61 @@
  * names the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres).
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { openStore, type Store, type StoreKind } from '../../src/store/open-store.js';
 
 export const STORE_KINDS: StoreKind[] = (process.env.TEST_STORES ?? 'pglite,postgres')
   .split(',').map((s) => s.trim()).filter(Boolean) as StoreKind[];
 
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestStore extends Store {
   /** Drops the store (and, for PostgreSQL, its database). */
   dispose(): Promise<void>;
 }
 
-export async function createTestStore(kind: StoreKind): Promise<TestStore> {
-  if (kind === 'pglite') {
-    const store = await openStore({ databaseUrl: null, dataDir: null });
-    return { ...store, dispose: () => store.close() };
-  }
-  const name = `redshift_test_${randomBytes(6).toString('hex')}`;
+export interface TestStoreOptions {
+  /** Start as a copy: for PGlite, the file of a dumpDataDir() tarball; for PostgreSQL, a template database's name. */
+  copyOf?: string;
+}
+
+/** Runs statements on the PostgreSQL server's maintenance database. */
+export async function withAdmin<T>(run: (admin: pg.Client) => Promise<T>): Promise<T> {
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   try {
-    await admin.query(`create database ${name}`);
+    return await run(admin);
   } finally {
     await admin.end();
   }
+}
+
+/** A database URL on the test server. */
+export function databaseUrl(name: string): string {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
-  const store = await openStore({ databaseUrl: url.toString(), dataDir: null });
+  return url.toString();
+}
+
+export async function createTestStore(kind: StoreKind, opts: TestStoreOptions = {}): Promise<TestStore> {
+  if (kind === 'pglite') {
+    const loadDataDir = opts.copyOf ? new Blob([readFileSync(opts.copyOf)], { type: 'application/x-tar' }) : undefined;
+    const store = await openStore({ databaseUrl: null, dataDir: null, loadDataDir });
+    return { ...store, dispose: () => store.close() };
+  }
+  const name = `redshift_test_${randomBytes(6).toString('hex')}`;
+  await withAdmin(async (admin) => {
+    // FILE_COPY (PostgreSQL 15+) copies the template's files instead of writing every block to the WAL.
+    const fileCopy = opts.copyOf && Number((await admin.query<{ server_version_num: string }>('show server_version_num')).rows[0]?.server_version_num) >= 150000;
+    await admin.query(`create database ${name}${opts.copyOf ? ` template ${opts.copyOf}` : ''}${fileCopy ? ' strategy file_copy' : ''}`);
+  });
+  const store = await openStore({ databaseUrl: databaseUrl(name), dataDir: null });
   return {
     ...store,
     dispose: async () => {
       await store.close();
-      const a = new pg.Client({ connectionString: ADMIN_URL });
-      await a.connect();
-      try {
-        await a.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await a.end();
-      }
+      await withAdmin((a) => a.query(`drop database if exists ${name} with (force)`));
     },
   };
 }

@@ -1,13 +1,13 @@
 /**
  * The real server for browser tests: a PGlite store loaded with the bundled data (curated
- * knowledge base and catalog snapshots), serving the freshly built web app on a free port.
+ * knowledge base and catalog snapshots; a copy of the run's shared load), serving the freshly
+ * built web app on a free port.
  */
 import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { build } from 'vite';
-import { createTestStore, type TestStore } from '../../support/stores.js';
-import { loadCurated } from '../../../src/services/load-curated.js';
-import { ingestAllBundled } from '../../../src/services/bundled-snapshots.js';
+import type { TestStore } from '../../support/stores.js';
+import { loadedStore } from '../../support/loaded-store.js';
 import { buildServer } from '../../../src/api/server.js';
 
 export interface RunningApp { url: string; store: TestStore; app: FastifyInstance; close(): Promise<void> }
@@ -20,12 +20,7 @@ export async function buildWebApp(): Promise<void> {
 
 export async function startApp(): Promise<RunningApp> {
   await buildWebApp();
-  const store = await createTestStore('pglite');
-  const sources = await loadCurated(store.db, 'data/kb/sources');
-  if (!sources.ok) throw new Error(`sources do not validate: ${sources.errors[0]?.reason}`);
-  const kb = await loadCurated(store.db, 'data/kb', 'data/rules');
-  if (!kb.ok) throw new Error(`knowledge base does not validate: ${kb.errors[0]?.reason}`);
-  await ingestAllBundled(store.db);
+  const store = await loadedStore('pglite');
   const app = await buildServer({ store, webDir: 'web/dist' });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return { url, store, app, close: async () => { await app.close(); await store.dispose(); } };
