@@ -20,8 +20,8 @@ export type IndicatorsResponse = Indicators;
 export interface CatalogObjectsResponse { snapshot: SnapshotInfo; total: number; items: ClassifiedObject[] }
 export interface ElementHistoryResponse { noradId: number; elementSets: { epoch: string; meanMotion: number; eccentricity: number; inclination: number; sourceId: string }[] }
 
-/** GeoJSON (RFC 7946) as the /geo routes write it. */
-export interface PointGeometry { type: 'Point'; coordinates: number[] }
+/** GeoJSON (RFC 7946) as the /geo routes write it: a point is [longitude, latitude] in degrees (WGS 84). */
+export interface PointGeometry { type: 'Point'; coordinates: [number, number] }
 export interface PolygonGeometry { type: 'Polygon'; coordinates: number[][][] }
 export interface MultiPolygonGeometry { type: 'MultiPolygon'; coordinates: number[][][][] }
 

@@ -2636,7 +2636,9 @@ export const PLACES_RESPONSE = {
                 "type": "array",
                 "items": {
                   "type": "number"
-                }
+                },
+                "minItems": 2,
+                "maxItems": 2
               }
             },
             "required": [
@@ -2644,7 +2646,7 @@ export const PLACES_RESPONSE = {
               "coordinates"
             ],
             "additionalProperties": false,
-            "description": "GeoJSON (RFC 7946) as the /geo routes write it."
+            "description": "GeoJSON (RFC 7946) as the /geo routes write it: a point is [longitude, latitude] in degrees (WGS 84)."
           },
           "properties": {
             "type": "object",
@@ -2761,7 +2763,9 @@ export const HUBS_RESPONSE = {
                     "type": "array",
                     "items": {
                       "type": "number"
-                    }
+                    },
+                    "minItems": 2,
+                    "maxItems": 2
                   }
                 },
                 "required": [
@@ -2769,7 +2773,7 @@ export const HUBS_RESPONSE = {
                   "coordinates"
                 ],
                 "additionalProperties": false,
-                "description": "GeoJSON (RFC 7946) as the /geo routes write it."
+                "description": "GeoJSON (RFC 7946) as the /geo routes write it: a point is [longitude, latitude] in degrees (WGS 84)."
               },
               {
                 "type": "null"

@@ -2142,7 +2142,10 @@ export interface operations {
                     "application/geo+json": {
                         features: {
                             geometry: {
-                                coordinates: number[];
+                                coordinates: [
+                                    number,
+                                    number
+                                ];
                                 /** @enum {string} */
                                 type: "Point";
                             } | null;
@@ -2230,9 +2233,12 @@ export interface operations {
                 content: {
                     "application/geo+json": {
                         features: {
-                            /** @description GeoJSON (RFC 7946) as the /geo routes write it. */
+                            /** @description GeoJSON (RFC 7946) as the /geo routes write it: a point is [longitude, latitude] in degrees (WGS 84). */
                             geometry: {
-                                coordinates: number[];
+                                coordinates: [
+                                    number,
+                                    number
+                                ];
                                 /** @enum {string} */
                                 type: "Point";
                             };
