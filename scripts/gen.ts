@@ -1,9 +1,19 @@
-/** Writes every file generated from a single declaration: model, JSON Schema, CLI and settings docs. */
+/**
+ * Writes every file generated from a single declaration: model, JSON Schema, CLI and settings docs, and the
+ * API contract. The response schemas are written before anything imports the server (which reads them).
+ */
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { generatedFiles } from '../src/generated-files.js';
+import { contractDocumentFiles, contractSourceFiles } from './contract/contract-files.js';
 
-for (const [path, content] of Object.entries(generatedFiles())) {
-  mkdirSync(path.split('/').slice(0, -1).join('/') || '.', { recursive: true });
-  writeFileSync(path, content);
+function write(files: Record<string, string>): number {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(path.split('/').slice(0, -1).join('/') || '.', { recursive: true });
+    writeFileSync(path, content);
+  }
+  return Object.keys(files).length;
 }
-console.log('wrote', Object.keys(generatedFiles()).length, 'generated files');
+
+let written = write(contractSourceFiles());
+const { generatedFiles } = await import('../src/generated-files.js');
+written += write(generatedFiles()) + write(await contractDocumentFiles());
+console.log('wrote', written, 'generated files');

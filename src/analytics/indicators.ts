@@ -6,7 +6,7 @@
  * projection is tracked as progress toward its target; otherwise the page says why there
  * is no independent measure.
  */
-import type { MetricDefinition } from '../model/rules.js';
+import type { MetricComparison, MetricDefinition } from '../model/rules.js';
 import { lastDayOf } from './goals.js';
 import { MEASURES, type LiveValue, type MeasureInputs, type MeasureParams } from './live-measures.js';
 
@@ -14,7 +14,7 @@ export type { LiveValue, MeasureInputs } from './live-measures.js';
 export type Trend = 'up' | 'down' | 'same' | 'n/a';
 
 export interface MetricView {
-  id: string; label: string; counts: string; unit: string; comparison: MetricDefinition['comparison']; note: string | null;
+  id: string; label: string; counts: string; unit: string; comparison: MetricComparison; note: string | null;
 }
 
 export type Comparison =

@@ -86,6 +86,11 @@ export const CSV_METADATA = {
   },
 } as const;
 
+/** 200 as GeoJSON (RFC 7946, application/geo+json), and the one error shape for 4xx/5xx. */
+export function geoJsonResponses(geojson: S): S {
+  return { 200: { content: { 'application/geo+json': { schema: geojson } } }, '4xx': ERROR_SCHEMA, '5xx': ERROR_SCHEMA };
+}
+
 /** 200 as JSON (or CSV when the route takes ?format=csv), and the one error shape for 4xx/5xx. */
 export function responses(json: S, withCsv = false): S {
   const ok = withCsv ? { content: { 'application/json': { schema: json }, 'text/csv': { schema: CSV }, 'application/csvm+json': { schema: CSV_METADATA } } } : json;

@@ -59,6 +59,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       (reply as FastifyReply).status(status).send(errorBody(status, tooLong ? 'uri_too_long' : 'invalid_request', `invalid path: ${reason}`, [{ field: 'path', reason }]));
     },
   });
+  // Response schemas document the contract (a test validates real bodies against them); they never
+  // reshape a body, so a field the schema lacks is a failing test rather than a silently dropped value.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.addHook('onRoute', boundRoute);
   app.addHook('onRequest', (req, reply, done) => {
     if (req.url.length <= MAX_URL_LENGTH) return done();

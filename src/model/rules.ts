@@ -55,13 +55,17 @@ const params = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
  * What a claim's number counts, and how (or whether) independent data measures it: the
  * live value is shown only for a computation of the same quantity (data/rules/metrics.yaml).
  */
+/** How a metric's live value is set beside the report's: the same quantity, progress towards a target, or not at all. */
+export const METRIC_COMPARISONS = ['same-quantity', 'progress', 'none'] as const;
+export type MetricComparison = (typeof METRIC_COMPARISONS)[number];
+
 export const MetricDefinitionSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   label: z.string().min(1),
   /** What is counted, over which population, on which basis. */
   counts: z.string().min(1),
   unit: z.string().min(1),
-  comparison: z.enum(['same-quantity', 'progress', 'none']),
+  comparison: z.enum(METRIC_COMPARISONS),
   /** The live computation (src/analytics/indicators.ts) that measures exactly this quantity. */
   measure: z.string().optional(),
   params: params.optional(),

@@ -7,7 +7,7 @@ import type { Database } from '../store/schema.js';
 import { entityRows } from '../store/queries/entity-table.js';
 import { listSnapshots } from '../store/queries/catalog.js';
 import { first, type EntityRow } from '../model/entity-row.js';
-import { evaluateClaim, type ClaimEvaluation, type MeasureInputs } from '../analytics/indicators.js';
+import { evaluateClaim, type ClaimEvaluation, type ClaimFacts, type MeasureInputs } from '../analytics/indicators.js';
 import {
   cachedClassified, cachedLaunches, cachedPayloadsOn, constellationsAnalytic, launchCoverageEnd, rulesVersion, tiangongAnalytic,
   type ConstellationReport,
@@ -15,9 +15,8 @@ import {
 import type { Rules } from '../ingest/rules/read-rules.js';
 import { memo } from './data-cache.js';
 
-export interface ClaimView extends ClaimEvaluation {
-  id: string; quote: string; reportValue: number | null; qualifier: string | null; unit: string | null;
-  sourceId: string; locator: string | null; metric: string | null; claimDate: string | null; targetDate: string | null;
+export interface ClaimView extends ClaimEvaluation, ClaimFacts {
+  id: string; quote: string; unit: string | null; sourceId: string; locator: string | null;
 }
 export interface FindingView { id: string; number: number; headline: string; description: string | null; sourceId: string | null; locator: string | null; claims: ClaimView[] }
 export interface Indicators { findings: FindingView[]; otherClaims: ClaimView[]; computedAt: string }

@@ -29,12 +29,12 @@ const EXAMPLES: Record<string, string[]> = {
   '/api/v1/timeline': ['/api/v1/timeline?kind=PolicyDocument&from=2014&to=2021', '/api/v1/timeline?segment=launch-reentry&format=csv'],
   '/api/v1/indicators': ['/api/v1/indicators', '/api/v1/indicators?format=csv'],
   '/api/v1/analytics/launches': ['/api/v1/analytics/launches?from=2015', '/api/v1/analytics/launches?country=US&format=csv', '/api/v1/analytics/launches?asOf=2020-06-30'],
-  '/api/v1/analytics/spacecraft': ['/api/v1/analytics/spacecraft', '/api/v1/analytics/spacecraft?asOf=2026-05-31&format=csv', '/api/v1/analytics/spacecraft?asOf=2001-01-01'],
+  '/api/v1/analytics/spacecraft': ['/api/v1/analytics/spacecraft', '/api/v1/analytics/spacecraft?objects=true&country=PK', '/api/v1/analytics/spacecraft?asOf=2026-05-31&format=csv', '/api/v1/analytics/spacecraft?asOf=2001-01-01'],
   '/api/v1/analytics/constellations': ['/api/v1/analytics/constellations', '/api/v1/analytics/constellations?format=csv'],
   '/api/v1/analytics/tiangong': ['/api/v1/analytics/tiangong?at=2026-07-11T00:00:00Z'],
   '/api/v1/geo/places': ['/api/v1/geo/places?kind=Facility'],
   '/api/v1/geo/hubs': ['/api/v1/geo/hubs'],
-  '/api/v1/geo/countries': ['/api/v1/geo/countries?set=ilrs', '/api/v1/geo/countries?set=artemis-accords'],
+  '/api/v1/geo/countries': ['/api/v1/geo/countries?set=ilrs', '/api/v1/geo/countries?set=artemis-accords', '/api/v1/geo/countries?set=overseas-stations', '/api/v1/geo/countries?set=chinese-built-satellite-buyers'],
   '/api/v1/changes': ['/api/v1/changes?limit=5', '/api/v1/changes?view=records&subject=launch&limit=3&format=csv', '/api/v1/changes?type=launch&country=CN&limit=3&format=csv'],
   '/api/v1/changes.atom': ['/api/v1/changes.atom?limit=5', '/api/v1/changes.atom?view=records&limit=5'],
   '/api/v1/export/datapackage.zip': ['/api/v1/export/datapackage.zip'],
@@ -64,6 +64,12 @@ describe.each(STORE_KINDS)('API v1 on %s', (kind) => {
     expect(docs.body).toContain('swagger');
   });
 
+  it('names every operation once, in camelCase', () => {
+    const ids = Object.values(openapi.paths).flatMap((ops) => Object.values(ops).map((op) => (op as { operationId?: string }).operationId));
+    expect(ids.every((id) => typeof id === 'string' && /^[a-z][A-Za-z]*$/.test(id)), ids.join(' ')).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('every route\'s responses match the OpenAPI document', async () => {
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats.default(ajv);
@@ -77,7 +83,7 @@ describe.each(STORE_KINDS)('API v1 on %s', (kind) => {
         const declared = responses[String(res.statusCode)] ?? responses[`${String(res.statusCode)[0]}XX`];
         expect(declared, `${url} → ${res.statusCode} not documented`).toBeDefined();
         const type = String(res.headers['content-type']).split(';')[0]!;
-        const media = declared!.content?.[type] ?? (type === 'application/geo+json' ? declared!.content?.['application/json'] : undefined);
+        const media = declared!.content?.[type];
         expect(media, `${url}: content type ${type} not documented for ${res.statusCode}`).toBeDefined();
         if (type.endsWith('json')) {
           const validate = ajv.compile(media!.schema);

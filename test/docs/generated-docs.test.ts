@@ -4,11 +4,20 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { generatedFiles } from '../../src/generated-files.js';
 import { SETTINGS } from '../../src/config/settings.js';
 import { buildProgram } from '../../src/cli/program.js';
+import { contractDocumentFiles, contractSourceFiles } from '../../scripts/contract/contract-files.js';
 
 describe('documentation', () => {
   it.each(Object.entries(generatedFiles()))('%s is current (run npm run gen)', (path, content) => {
     expect(readFileSync(path, 'utf8')).toBe(content);
   });
+
+  it.each(Object.entries(contractSourceFiles()))('%s is current (run npm run gen)', (path, content) => {
+    expect(readFileSync(path, 'utf8')).toBe(content);
+  });
+
+  it('the OpenAPI document and the web app\'s API types are current (run npm run gen)', async () => {
+    for (const [path, content] of Object.entries(await contractDocumentFiles())) expect(readFileSync(path, 'utf8'), path).toBe(content);
+  }, 60_000);
 
   it('schema/ holds only generated files', () => {
     const expected = Object.keys(generatedFiles()).filter((p) => p.startsWith('schema/')).map((p) => p.slice(7)).sort();

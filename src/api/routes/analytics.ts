@@ -7,7 +7,8 @@ import { ApiError } from '../errors.js';
 import { DATE, instantOf } from '../date-parameters.js';
 import { COUNTRY_PARAMETER, countryParameterError } from '../country-parameter.js';
 import { FORMAT_PROPERTY, flatToTable, sendAs } from '../respond.js';
-import { analytic, responses } from '../schemas.js';
+import { responses } from '../schemas.js';
+import { CONSTELLATIONS_RESPONSE, LAUNCHES_RESPONSE, SPACECRAFT_RESPONSE, TIANGONG_RESPONSE } from '../generated/response-schemas.js';
 
 const query = (properties: Record<string, unknown>) => ({ type: 'object', additionalProperties: false, properties: { ...properties, ...FORMAT_PROPERTY } } as const);
 
@@ -24,11 +25,11 @@ async function guarded<T>(compute: () => Promise<T>): Promise<T> {
 export function registerAnalyticsRoutes(api: FastifyInstance, store: Store, rulesDir: string): void {
   const db = store.db;
   api.get<{ Querystring: { country?: string; from?: number; asOf?: string; format?: string } }>('/analytics/launches', {
-    schema: {
+    schema: { operationId: 'getLaunches',
       summary: 'Figure 7: orbital launches per year by launching country (GCAT LVState as ISO 3166-1 alpha-2 or a named group) and outcome; China split into state and commercial providers; coverage stated',
       tags: ['analytics'],
       querystring: query({ country: COUNTRY_PARAMETER, from: { type: 'integer', minimum: 1957, maximum: 2200 }, asOf: DATE }),
-      response: responses(analytic(['title', 'convention', 'coverage', 'years', 'china', 'chinaVsUnitedStates', 'afterCoverage', 'countries', 'unmappedStates']), true),
+      response: responses(LAUNCHES_RESPONSE, true),
     },
   }, async (req, reply) => {
     const f = await guarded(() => launchesAnalytic(db, loadRules(rulesDir), { country: req.query.country, fromYear: req.query.from, asOf: req.query.asOf }));
@@ -36,11 +37,11 @@ export function registerAnalyticsRoutes(api: FastifyInstance, store: Store, rule
   });
 
   api.get<{ Querystring: { country?: string; asOf?: string; objects?: boolean; format?: string } }>('/analytics/spacecraft', {
-    schema: {
+    schema: { operationId: 'getSpacecraft',
       summary: 'Figure 8: operational spacecraft of a country by mission type and orbit regime, in the GP snapshot on or before asOf (objects=true lists each with the rules that attributed it)',
       tags: ['analytics'],
       querystring: query({ country: { ...COUNTRY_PARAMETER, default: 'CN' }, asOf: DATE, objects: { type: 'boolean', default: false } }),
-      response: responses(analytic(['title', 'country', 'countryName', 'snapshot', 'coverage', 'total', 'cells', 'byMission', 'byRegime', 'countryRules', 'missionRules', 'countryCodes']), true),
+      response: responses(SPACECRAFT_RESPONSE, true),
     },
   }, async (req, reply) => {
     const f = await guarded(() => spacecraftAnalytic(db, loadRules(rulesDir), req.query));
@@ -48,10 +49,10 @@ export function registerAnalyticsRoutes(api: FastifyInstance, store: Store, rule
   });
 
   api.get<{ Querystring: { asOf?: string; format?: string } }>('/analytics/constellations', {
-    schema: {
+    schema: { operationId: 'getConstellations',
       summary: 'Constellations: deployed per GP snapshot vs planned, 90-day deployment rate, completion date at that rate, ITU milestones (sourced rule); the catalog count beside the latest reported count with a discrepancy flag and likely causes, the matched objects and near-miss names',
       tags: ['analytics'], querystring: query({ asOf: DATE }),
-      response: responses(analytic(['asOf', 'snapshots', 'constellations', 'note']), true),
+      response: responses(CONSTELLATIONS_RESPONSE, true),
     },
   }, async (req, reply) => {
     const c = await guarded(() => constellationsAnalytic(db, loadRules(rulesDir), req.query));
@@ -59,10 +60,10 @@ export function registerAnalyticsRoutes(api: FastifyInstance, store: Store, rule
   });
 
   api.get<{ Querystring: { asOf?: string; at?: string; format?: string } }>('/analytics/tiangong', {
-    schema: {
+    schema: { operationId: 'getTiangong',
       summary: 'Tiangong now: orbit, altitude and the docked or co-orbiting vehicles in the catalog',
       tags: ['analytics'], querystring: query({ asOf: DATE, at: { type: 'string', format: 'date-time', description: 'an RFC 3339 date-time (default now)' } }),
-      response: responses(analytic(['snapshot', 'station', 'coOrbiting', 'tolerances', 'note']), true),
+      response: responses(TIANGONG_RESPONSE, true),
     },
   }, async (req, reply) => {
     const t = await guarded(() => tiangongAnalytic(db, { asOf: req.query.asOf, at: req.query.at ? instantOf('querystring.at', req.query.at) : undefined }));

@@ -8,13 +8,14 @@ import { COUNTRY_PARAMETER, countryParameterError } from '../country-parameter.j
 import { ApiError } from '../errors.js';
 import { DATE } from '../date-parameters.js';
 import { FORMAT_PROPERTY, sendAs, tableMeta } from '../respond.js';
-import { analytic, arr, obj, responses } from '../schemas.js';
+import { responses } from '../schemas.js';
+import { CATALOG_OBJECTS_RESPONSE, ELEMENT_HISTORY_RESPONSE } from '../generated/response-schemas.js';
 
 interface ObjectsQuery { program?: string; country?: string; missionType?: string; regime?: string; q?: string; asOf?: string; limit: number; format?: string }
 
 export function registerCatalogRoutes(api: FastifyInstance, store: Store, rulesDir: string): void {
   api.get<{ Querystring: ObjectsQuery }>('/catalog/objects', {
-    schema: {
+    schema: { operationId: 'listCatalogObjects',
       summary: 'Objects in the GP snapshot on or before asOf, with attribution (country, operator, program, mission type, and the rule that decided each) and orbit regime',
       tags: ['analytics'],
       querystring: {
@@ -26,7 +27,7 @@ export function registerCatalogRoutes(api: FastifyInstance, store: Store, rulesD
           limit: { type: 'integer', minimum: 1, maximum: 5000, default: 500 }, ...FORMAT_PROPERTY,
         },
       },
-      response: responses(obj(['snapshot', 'total', 'items'], { snapshot: { type: 'object', additionalProperties: true }, total: { type: 'integer' }, items: arr({ type: 'object', additionalProperties: true }) }), true),
+      response: responses(CATALOG_OBJECTS_RESPONSE, true),
     },
   }, async (req, reply) => {
     const q = req.query;
@@ -48,10 +49,10 @@ export function registerCatalogRoutes(api: FastifyInstance, store: Store, rulesD
   });
 
   api.get<{ Params: { norad: number } }>('/catalog/objects/:norad', {
-    schema: {
+    schema: { operationId: 'getCatalogObject',
       summary: 'One catalog object: every element set ingested for it (its orbit history), with sources',
       tags: ['analytics'], params: { type: 'object', required: ['norad'], properties: { norad: { type: 'integer', minimum: 1, maximum: 999999999 } } },
-      response: responses(analytic(['noradId', 'elementSets'])),
+      response: responses(ELEMENT_HISTORY_RESPONSE),
     },
   }, async (req) => {
     const history = await elementHistory(store.db, req.params.norad);

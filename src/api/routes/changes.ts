@@ -46,7 +46,7 @@ export function registerChangeRoutes(api: FastifyInstance, store: Store, rulesDi
   const link = (reply: FastifyReply, url: string | null) => (url ? reply.header('link', `<${url}>; rel="next"`) : reply);
 
   api.get<{ Querystring: ChangeQuery }>('/changes', {
-    schema: {
+    schema: { operationId: 'listChanges',
       summary: 'What changed in the world (launches, objects reaching orbit, decays, agreements signed, memberships, milestones, goal status, values that changed), each with its world date, the time the store recorded it and its source, ordered and filtered by world date; view=records gives the record audit (every record the store added, updated or removed, by load time)',
       tags: ['changes'], querystring: { type: 'object', additionalProperties: false, properties: { ...CHANGE_PARAMETERS, ...FORMAT_PROPERTY } },
       response: responses(CHANGE_PAGE, true),
@@ -79,7 +79,7 @@ export function registerChangeRoutes(api: FastifyInstance, store: Store, rulesDi
   };
 
   api.get<{ Querystring: ChangeQuery }>('/changes.atom', {
-    schema: {
+    schema: { operationId: 'getChangesFeed',
       summary: 'The change feed as Atom, with the same parameters (world view by default, newest world date first; view=records for the record audit)',
       tags: ['changes'], querystring: { type: 'object', additionalProperties: false, properties: CHANGE_PARAMETERS },
       response: { 200: { content: { 'application/atom+xml': { schema: { type: 'string' } } } } },

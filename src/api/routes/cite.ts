@@ -16,7 +16,7 @@ export const CSL_JSON_TYPE = 'application/vnd.citationstyles.csl+json';
 
 export function registerCiteRoutes(api: FastifyInstance, store: Store, rulesDir: string): void {
   api.get<{ Querystring: { url: string; format: Format } }>('/cite', {
-    schema: {
+    schema: { operationId: 'getCitation',
       summary: 'A citation of any view of the web app (entity, statement, chart, indicator, map, segment, timeline, changes, other pages) from its permalink: product, view title, permalink, '
         + 'the data\'s as-of date and the sources behind it with the Redshift report\'s reference numbers; as text (default), BibTeX, CSL-JSON, or all three in JSON',
       tags: ['citation'],

@@ -32,7 +32,7 @@ interface ListQuery { kind?: string; segment?: string; country?: string; hub?: s
 
 export function registerEntityRoutes(api: FastifyInstance, store: Store): void {
   api.get<{ Querystring: ListQuery }>('/entities', {
-    schema: {
+    schema: { operationId: 'listEntities',
       summary: 'List entities: filter by kind, segment, country, hub and text (names, aliases including Chinese names, descriptions); sort; cursor pagination',
       tags: ['knowledge base'], querystring: ENTITY_LIST_QUERY, response: responses(ENTITY_PAGE, true),
     },
@@ -54,7 +54,7 @@ export function registerEntityRoutes(api: FastifyInstance, store: Store): void {
   });
 
   api.get<{ Params: { id: string } }>('/entities/:id', {
-    schema: {
+    schema: { operationId: 'getEntity',
       summary: 'One entity with every statement (preferred first, conflicts side by side) and its sources; for an entity with a NORAD number, catalog gives its newest element set and a link to its orbit history',
       tags: ['knowledge base'],
       params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[a-z]+\\.[a-z0-9.-]+$', maxLength: 200 } } },

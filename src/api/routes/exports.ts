@@ -7,13 +7,13 @@ import { loadRules } from '../../services/analytics.js';
 
 export function registerExportRoutes(api: FastifyInstance, store: Store, rulesDir: string): void {
   api.get('/export/datapackage.zip', {
-    schema: { summary: 'The whole knowledge base as a Frictionless Data Package (datapackage.json with resources, schemas, sources and licences, plus one CSV per table), zipped', tags: ['exports'], response: { 200: { content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } } } } },
+    schema: { operationId: 'getDataPackage', summary: 'The whole knowledge base as a Frictionless Data Package (datapackage.json with resources, schemas, sources and licences, plus one CSV per table), zipped', tags: ['exports'], response: { 200: { content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } } } } },
   }, async (_req, reply) => {
     const zip = zipFiles(await buildDataPackage(store.db, loadRules(rulesDir)));
     return reply.type('application/zip').header('content-disposition', 'attachment; filename="redshift-monitor-datapackage.zip"').send(Buffer.from(zip));
   });
   api.get('/export/knowledge-base.json', {
-    schema: { summary: 'The whole knowledge base as one JSON document (docs/export-format.md), as redshift-monitor export writes it', tags: ['exports'], response: { 200: { type: 'object', additionalProperties: true, required: ['format', 'version', 'sources', 'entities', 'series'], properties: { format: { type: 'string' }, version: { type: 'integer' }, sources: { type: 'array' }, entities: { type: 'array' }, series: { type: 'array' } } } } },
+    schema: { operationId: 'getKnowledgeBase', summary: 'The whole knowledge base as one JSON document (docs/export-format.md), as redshift-monitor export writes it', tags: ['exports'], response: { 200: { type: 'object', additionalProperties: true, required: ['format', 'version', 'sources', 'entities', 'series'], properties: { format: { type: 'string' }, version: { type: 'integer' }, sources: { type: 'array' }, entities: { type: 'array' }, series: { type: 'array' } } } } },
   }, (_req, reply) => {
     reply.header('content-disposition', 'attachment; filename="redshift-monitor-knowledge-base.json"');
     return exportKnowledgeBase(store.db);

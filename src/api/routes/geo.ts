@@ -5,7 +5,9 @@ import { entityRows } from '../../store/queries/entity-table.js';
 import { all, first, type EntityRow } from '../../model/entity-row.js';
 import { countryShape } from '../../services/world-countries.js';
 import { countriesInFramework, hubPoint, HUB_COUNT_PROPERTIES, locationOf, statedCity } from '../../analytics/places.js';
-import { responses } from '../schemas.js';
+import { geoJsonResponses } from '../schemas.js';
+import type { CountriesResponse, CountryFeature, HubFeature, HubsResponse, PlaceFeature, PlacesResponse } from '../response-types.js';
+import { COUNTRIES_RESPONSE, HUBS_RESPONSE, PLACES_RESPONSE } from '../generated/response-schemas.js';
 import { loadRules } from '../../services/analytics.js';
 import { BUYERS_SET, LAUNCHED_SET, type ExportSet, type ExportSetId } from '../../analytics/exports.js';
 import { exportSet } from '../../services/export-sets.js';
@@ -36,10 +38,15 @@ export const COUNTRY_SETS: Record<string, { framework: string; label: string; ex
   bri: { framework: 'program.bri', label: 'Belt and Road Initiative partner countries (from an undated, unverified list; China excluded)', exceptChina: true },
 };
 
-const FEATURES = { type: 'object', required: ['type', 'features'], additionalProperties: true, properties: { type: { const: 'FeatureCollection' }, features: { type: 'array' } } };
 const GEOJSON = 'application/geo+json';
 
-function point(r: EntityRow) {
+/** A country's outline: Natural Earth countries are polygons or multipolygons. */
+function countryGeometry(iso2: string): CountryFeature['geometry'] {
+  const geometry = countryShape(iso2)?.geometry;
+  return geometry?.type === 'Polygon' || geometry?.type === 'MultiPolygon' ? geometry : null;
+}
+
+function point(r: EntityRow): PlaceFeature | null {
   const loc = r.values.location?.[0];
   const at = locationOf(r);
   if (!loc || !at) return null;
@@ -56,29 +63,29 @@ function point(r: EntityRow) {
 
 export function registerGeoRoutes(api: FastifyInstance, store: Store, rulesDir: string): void {
   api.get<{ Querystring: { kind?: string; country?: string } }>('/geo/places', {
-    schema: {
+    schema: { operationId: 'getGeoPlaces',
       summary: 'Facilities and organizations with coordinates from a real source (GCAT or a cited reference), as GeoJSON points; city is the city the point stands for (an organization\'s headquarters, a facility\'s city)',
       tags: ['geo'],
       querystring: { type: 'object', additionalProperties: false, properties: { kind: { type: 'string', enum: ['Facility', 'Organization'] }, country: { type: 'string', pattern: '^[A-Z]{2}$' } } },
-      response: responses(FEATURES),
+      response: geoJsonResponses(PLACES_RESPONSE),
     },
   }, async (req, reply) => {
     const kinds = req.query.kind ? [req.query.kind] : ['Facility', 'Organization'];
     const rows = (await Promise.all(kinds.map((k) => entityRows(store.db, k as 'Facility')))).flat();
     const features = rows.filter((r) => !req.query.country || first(r, 'country') === req.query.country).map(point).filter((f) => f !== null);
     reply.type(GEOJSON);
-    return { type: 'FeatureCollection', features };
+    return { type: 'FeatureCollection', features } satisfies PlacesResponse;
   });
 
   api.get('/geo/hubs', {
-    schema: {
+    schema: { operationId: 'getGeoHubs',
       summary: 'The eleven hubs of Figure 3 with their counts by category; each point is the sourced coordinate of the hub\'s principal city (never a member\'s), or null when no source gives one (stated in geometryBasis)',
-      tags: ['geo'], response: responses(FEATURES),
+      tags: ['geo'], response: geoJsonResponses(HUBS_RESPONSE),
     },
   }, async (_req, reply) => {
     const hubs = await entityRows(store.db, 'Hub');
     const members = [...await entityRows(store.db, 'Organization'), ...await entityRows(store.db, 'Facility')];
-    const features = hubs.map((h) => {
+    const features = hubs.map((h): HubFeature => {
       const at = hubPoint(h);
       const counts = Object.fromEntries(HUB_COUNT_PROPERTIES.map((p) => [p, first(h, p) === null ? null : Number(first(h, p))]));
       return {
@@ -94,16 +101,16 @@ export function registerGeoRoutes(api: FastifyInstance, store: Store, rulesDir: 
       };
     });
     reply.type(GEOJSON);
-    return { type: 'FeatureCollection', features };
+    return { type: 'FeatureCollection', features } satisfies HubsResponse;
   });
 
   api.get<{ Querystring: { set: string } }>('/geo/countries', {
-    schema: {
+    schema: { operationId: 'getGeoCountries',
       summary: 'A set of countries as GeoJSON polygons wound per RFC 7946 (Natural Earth via world-atlas: 1:110m, or 1:50m or 1:10m for a country too small for 1:110m): ILRS, Artemis Accords, APSCO, Space Silk Road, BRI agreements (each country with its agreements and their sources); hosts of Chinese stations abroad; '
         + 'chinese-built-satellite-buyers (owners of satellites built in China) and launched-on-chinese-rockets (owners of payloads launched by China, whoever built them), where each country lists its satellites with sources and the collection states its definition',
       tags: ['geo'],
       querystring: { type: 'object', required: ['set'], additionalProperties: false, properties: { set: { type: 'string', enum: [...Object.keys(COUNTRY_SETS), ...Object.keys(DERIVED_SETS), ...EXPORT_SETS] } } },
-      response: responses(FEATURES),
+      response: geoJsonResponses(COUNTRIES_RESPONSE),
     },
   }, async (req, reply) => {
     if ((EXPORT_SETS as readonly string[]).includes(req.query.set)) {
@@ -115,9 +122,9 @@ export function registerGeoRoutes(api: FastifyInstance, store: Store, rulesDir: 
     const byCountry = derived
       ? derived.members({ facilities: await entityRows(store.db, 'Facility'), objects: await entityRows(store.db, 'SpaceObject') })
       : countriesInFramework(await entityRows(store.db, 'Agreement'), set.framework, { exceptChina: COUNTRY_SETS[req.query.set]?.exceptChina });
-    const features = [...byCountry.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([iso2, list]) => ({
+    const features = [...byCountry.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([iso2, list]): CountryFeature => ({
       type: 'Feature' as const,
-      geometry: countryShape(iso2)?.geometry ?? null,
+      geometry: countryGeometry(iso2),
       properties: {
         iso2, entityId: `country.${iso2.toLowerCase()}`, name: countryShape(iso2)?.name ?? iso2, set: req.query.set,
         agreements: derived ? [] : list.map((a) => ({ id: a.id, name: a.caption, kind: first(a, 'agreementKind'), signed: first(a, 'signed'), sources: [...new Set((a.values.party ?? []).map((c) => c.sourceId))] })),
@@ -125,16 +132,16 @@ export function registerGeoRoutes(api: FastifyInstance, store: Store, rulesDir: 
       },
     }));
     reply.type(GEOJSON);
-    return { type: 'FeatureCollection', name: set.label, features };
+    return { type: 'FeatureCollection', name: set.label, features } satisfies CountriesResponse;
   });
 }
 
-function exportCollection(set: ExportSet) {
+function exportCollection(set: ExportSet): CountriesResponse {
   return {
     type: 'FeatureCollection', name: set.label, set: set.id, definition: set.definition,
-    features: set.countries.map(({ iso2, satellites }) => ({
+    features: set.countries.map(({ iso2, satellites }): CountryFeature => ({
       type: 'Feature' as const,
-      geometry: countryShape(iso2)?.geometry ?? null,
+      geometry: countryGeometry(iso2),
       properties: { iso2, entityId: `country.${iso2.toLowerCase()}`, name: countryShape(iso2)?.name ?? iso2, set: set.id, agreements: [], satelliteCount: satellites.length, satellites },
     })),
     notPlaced: set.notPlaced,

@@ -10,13 +10,13 @@ export async function healthBody(store: Store) {
 
 export function registerHealthRoutes(api: FastifyInstance, store: Store): void {
   api.get('/health', {
-    schema: {
+    schema: { operationId: 'getHealth',
       summary: 'Liveness and the store behind the server', tags: ['status'],
       response: responses({ type: 'object', required: ['status', 'store', 'entities'], additionalProperties: false, properties: { status: { const: 'ok' }, store: { type: 'string' }, entities: { type: 'integer' } } }),
     },
   }, () => healthBody(store));
   api.get('/status', {
-    schema: {
+    schema: { operationId: 'getStatus',
       summary: 'Counts per kind and source, and each feed\'s last success, staleness and data as-of date',
       tags: ['status'], response: responses(analytic(['totals', 'entitiesByKind', 'statementsBySource', 'origins'])),
     },

@@ -10,7 +10,7 @@ interface SearchQuery { q: string; kind?: string; limit: number }
 
 export function registerSearchRoutes(api: FastifyInstance, store: Store): void {
   api.get<{ Querystring: SearchQuery }>('/search', {
-    schema: {
+    schema: { operationId: 'searchEntities',
       summary: 'Search names and aliases (including Chinese names and pinyin with or without tone marks) exactly, by prefix, by substring and by trigram similarity (misspellings), then descriptions, and the entities a name match points to (operator, manufacturer, parent, family, part of); each result says why it matched',
       tags: ['knowledge base'],
       querystring: {

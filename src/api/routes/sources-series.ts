@@ -12,7 +12,7 @@ const SERIES = { type: 'object', required: ['id', 'title', 'unit', 'points'], ad
 
 export function registerCatalogueRoutes(api: FastifyInstance, store: Store): void {
   api.get<{ Querystring: { kind?: string; q?: string; limit: number; cursor?: string; format?: string } }>('/sources', {
-    schema: {
+    schema: { operationId: 'listSources',
       summary: 'Every source: the report, its 348 numbered references, the articles and the datasets, with how many statements cite each',
       tags: ['knowledge base'],
       querystring: { type: 'object', additionalProperties: false, properties: { kind: { type: 'string', enum: [...SOURCE_KINDS] }, q: { type: 'string', minLength: 1, maxLength: 200 }, limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 }, cursor: { type: 'string', maxLength: 200 }, ...FORMAT_PROPERTY } },
@@ -30,7 +30,7 @@ export function registerCatalogueRoutes(api: FastifyInstance, store: Store): voi
   });
 
   api.get<{ Params: { id: string } }>('/sources/:id', {
-    schema: { summary: 'One source', tags: ['knowledge base'], params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 200 } } }, response: responses(SOURCE_ROW) },
+    schema: { operationId: 'getSource', summary: 'One source', tags: ['knowledge base'], params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 200 } } }, response: responses(SOURCE_ROW) },
   }, async (req) => {
     const [row] = await listSources(store.db, { id: req.params.id, limit: 1 });
     if (!row) throw new ApiError(404, 'not_found', `no source "${req.params.id}"`);
@@ -38,7 +38,7 @@ export function registerCatalogueRoutes(api: FastifyInstance, store: Store): voi
   });
 
   api.get<{ Querystring: { measure?: string; segment?: string; format?: string } }>('/series', {
-    schema: {
+    schema: { operationId: 'listSeries',
       summary: 'Numeric series with every point sourced: government expenditure and commercial funding by source and segment (Tables 1–7), poll results (Figure 4)',
       tags: ['knowledge base'],
       querystring: { type: 'object', additionalProperties: false, properties: { measure: { type: 'string', maxLength: 100 }, segment: { type: 'string', maxLength: 100 }, ...FORMAT_PROPERTY } },
@@ -51,7 +51,7 @@ export function registerCatalogueRoutes(api: FastifyInstance, store: Store): voi
   });
 
   api.get<{ Params: { id: string }; Querystring: { format?: string } }>('/series/:id', {
-    schema: { summary: 'One series with its points and their sources', tags: ['knowledge base'], params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 200 } } }, querystring: { type: 'object', additionalProperties: false, properties: { ...FORMAT_PROPERTY } }, response: responses(SERIES, true) },
+    schema: { operationId: 'getSeries', summary: 'One series with its points and their sources', tags: ['knowledge base'], params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 200 } } }, querystring: { type: 'object', additionalProperties: false, properties: { ...FORMAT_PROPERTY } }, response: responses(SERIES, true) },
   }, async (req, reply) => {
     const [s] = await listSeries(store.db, { ids: [req.params.id] });
     if (!s) throw new ApiError(404, 'not_found', `no series "${req.params.id}"`);

@@ -11,7 +11,7 @@ import { TABLE_VIEW, responses } from '../schemas.js';
 
 export function registerTableRoutes(api: FastifyInstance, store: Store): void {
   api.get<{ Params: { kind: KindName }; Querystring: TableQuery }>('/tables/:kind', {
-    schema: {
+    schema: { operationId: 'getEntityTable',
       summary: 'One kind of entity as a table: facet filters (?<facet>=value), text filter (q), sort (any column, "-" for descending), column choice (columns), '
         + 'facet counts over the filtered rows (facet); every cell value keeps its sources; format=csv gives exactly the same rows, columns and order, with a _source column per column',
       tags: ['knowledge base'],

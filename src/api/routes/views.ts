@@ -9,7 +9,8 @@ import { all, first, type EntityRow } from '../../model/entity-row.js';
 import { indicators } from '../../services/indicators.js';
 import { loadRules } from '../../services/analytics.js';
 import { FORMAT_PROPERTY, sendAs, tableMeta } from '../respond.js';
-import { analytic, arr, obj, responses, str } from '../schemas.js';
+import { arr, obj, responses, str } from '../schemas.js';
+import { INDICATORS_RESPONSE } from '../generated/response-schemas.js';
 import { GOAL_JUDGEMENT_DEFINITION, GOAL_STATUSES, goalTracker, judgeGoal } from '../../analytics/goals.js';
 import { DATE, YEAR_MONTH_OR_DATE } from '../date-parameters.js';
 
@@ -23,7 +24,7 @@ const cites = (rows: EntityRow[]) => [...new Set(rows.flatMap((r) => Object.valu
 
 function registerKindList(api: FastifyInstance, store: Store, path: string, kind: KindName, summary: string, columns: string[], extraFilter?: (r: EntityRow, q: Record<string, string | undefined>) => boolean, extraQuery: Record<string, unknown> = {}) {
   api.get<{ Querystring: { segment?: string; format?: string } & Record<string, string | undefined> }>(path, {
-    schema: { summary, tags: ['report structure'], querystring: segmentQuery(extraQuery), response: responses(LIST(), true) },
+    schema: { operationId: `list${path[1]!.toUpperCase()}${path.slice(2)}`, summary, tags: ['report structure'], querystring: segmentQuery(extraQuery), response: responses(LIST(), true) },
   }, async (req, reply) => {
     const rows = (await entityRows(store.db, kind, { segment: req.query.segment })).filter((r) => !extraFilter || extraFilter(r, req.query));
     return sendAs(reply, req.query.format, path.slice(1), { total: rows.length, items: rows }, async () => ({
@@ -43,7 +44,7 @@ const JUDGED = obj(['status', 'sourcedStatus', 'deadline', 'overdueSince', 'asOf
 function registerGoals(api: FastifyInstance, store: Store) {
   const summary = 'Stated goals: what, how much, by when, who set it, in which document, and whether it was met; each judged against the as-of date (a pending goal past its deadline is overdue)';
   api.get<{ Querystring: { segment?: string; status?: string; asOf?: string; format?: string } }>('/goals', {
-    schema: {
+    schema: { operationId: 'listGoals',
       summary, tags: ['report structure'],
       querystring: segmentQuery({ status: { type: 'string', enum: [...GOAL_STATUSES] }, asOf: { ...DATE, description: 'judge the goals on this day (YYYY-MM-DD; default today, UTC)' } }),
       response: responses(obj(['items', 'total', 'tracker', 'asOf', 'definition'], {
@@ -73,7 +74,7 @@ export function registerViewRoutes(api: FastifyInstance, store: Store, rulesDir:
     ['number', 'segment', 'description', 'answers', 'concerns']);
 
   api.get<{ Querystring: { segment?: string; kind?: string; from?: string; to?: string; limit: number; format?: string } }>('/timeline', {
-    schema: {
+    schema: { operationId: 'getTimeline',
       summary: 'Dated events (policies, missions, agreements, milestones, founding dates, goal deadlines), one item per entity, property and date with all the sources that give it (sources giving another date: otherDates), filterable by segment and kind',
       tags: ['report structure'],
       querystring: {
@@ -99,10 +100,10 @@ export function registerViewRoutes(api: FastifyInstance, store: Store, rulesDir:
   });
 
   api.get<{ Querystring: { format?: string } }>('/indicators', {
-    schema: {
+    schema: { operationId: 'getIndicators',
       summary: 'The five key findings: each quantitative claim with the report\'s value, its metric\'s definition, and the value independent data give on that definition (or why none does); a change is given only when the data post-date the claim, a projection is tracked as progress',
       tags: ['analytics'], querystring: { type: 'object', additionalProperties: false, properties: { ...FORMAT_PROPERTY } },
-      response: responses(analytic(['findings', 'otherClaims', 'computedAt']), true),
+      response: responses(INDICATORS_RESPONSE, true),
     },
   }, async (req, reply) => {
     const data = await indicators(store.db, loadRules(rulesDir));

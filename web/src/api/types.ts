@@ -1,7 +1,8 @@
 /**
  * The shapes of the API's JSON documents that the dashboard reads (see /api/v1/openapi.json).
- * Only the fields the pages use are declared.
+ * Only the fields the pages use are declared, except the typed routes whose types are generated.
  */
+import type { JsonBody } from './contract.ts';
 
 export interface ApiErrorBody { error: { status: number; code: string; message: string; details?: unknown } }
 
@@ -85,87 +86,21 @@ export interface StoreStatus {
   }[];
 }
 
-export interface OutcomeCounts { success: number; partial: number; failure: number; unknown: number; total: number }
-
-export interface LaunchesFigure {
-  title: string;
-  convention: string;
-  coverage: { sources: string[]; from: string | null; to: string; note: string };
-  years: { year: number; complete: boolean; countries: Record<string, OutcomeCounts> }[];
-  china: { year: number; complete: boolean; state: OutcomeCounts; commercial: OutcomeCounts; unattributed: OutcomeCounts; providers: Record<string, number> }[];
-  chinaVsUnitedStates: { year: number; complete: boolean; CN: OutcomeCounts; US: OutcomeCounts }[];
-  afterCoverage: { year: number; country: string; gcatState?: string | null; failures: number; launches: string[]; source: string; note: string }[];
-  /** Every country key (ISO 3166-1 alpha-2 or named group) with its name and the GCAT codes behind it. */
-  countries?: Record<string, { name: string; gcatStates: string[] }>;
-  unmappedStates?: Record<string, number>;
-}
-
-export interface SnapshotInfo { id: string; sourceId: string; asOf: string; objectCount: number }
-
-export interface SpacecraftObject {
-  noradId: number; objectName: string; objectId: string | null; epoch: string; regime: string; missionType: string;
-  perigeeKm: number; apogeeKm: number; inclination: number; program?: string | null; countryRule?: string; missionRule?: string;
-}
-
-export interface SpacecraftFigure {
-  title: string;
-  country: string;
-  countryName?: string;
-  snapshot: SnapshotInfo;
-  coverage: string;
-  total: number;
-  cells: { missionType: string; regime: string; count: number }[];
-  byMission: Record<string, number>;
-  byRegime: Record<string, number>;
-  countryRules: Record<string, number>;
-  missionRules: Record<string, number>;
-  /** The catalogs the attribution consulted (newer servers). */
-  sources?: string[];
-  objects?: SpacecraftObject[];
-}
-
-export interface CatalogObjects { snapshot: SnapshotInfo; total: number; items: SpacecraftObject[] }
-export interface ElementHistory { noradId: number; elementSets: { epoch: string; meanMotion: number; eccentricity: number; inclination: number; sourceId: string }[] }
-
-export interface SourcedValue { value: number; qualifier: string | null; sourceId: string; locator: string | null; asOf: string | null }
-export interface SnapshotCount { snapshotId: string; asOf: string; sourceId: string; count: number }
-
-export interface Constellation {
-  id: string;
-  name: string;
-  planned: SourcedValue | null;
-  plannedAlternatives: SourcedValue[];
-  deployed: SnapshotCount[];
-  reported: SourcedValue[];
-  latest: SnapshotCount | null;
-  shareDeployed: number | null;
-  rate: { perDay: number; from: string; to: string; days: number; note: string } | null;
-  projectedCompletion: string | null;
-  milestones: { id: string; due: string | null; required: number | null; share: number; years: number; status: string; note: string; cite: { source: string; locator?: string } }[];
-  countingRules: { id: string; pattern: string; status: string; cite: { source: string; locator?: string } }[];
-  catalog: { count: number; inferred: number; snapshotId: string; asOf: string; sourceId: string; definition: string };
-  latestReported: (SourcedValue & { status: string; original: string | null; note: string | null }) | null;
-  discrepancy: { difference: number; catalog: number; reported: number; reportedQualifier: string | null; reportedAsOf: string | null; causes: { code: string; text: string }[] } | null;
-  matched: { noradId: number; objectName: string; objectId: string | null; ruleId: string; inferred: boolean }[];
-  nearMisses: { noradId: number; objectName: string; objectId: string | null; reason: string; detail: string }[];
-  nearMissWords: string[];
-}
-
-export interface ConstellationsFigure { asOf: string; snapshots: SnapshotInfo[]; constellations: Constellation[]; note: string }
-
-export interface TiangongNow {
-  snapshot: SnapshotInfo;
-  station: {
-    noradId: number; objectName: string; epoch: string; epochAgeHours: number; at: string;
-    altitudeKm: number | null; altitudeAtEpochKm: number | null; perigeeKm: number; apogeeKm: number; inclinationDeg: number; periodMin: number; propagationError: string | null;
-  } | null;
-  coOrbiting: { noradId: number; objectName: string; epoch: string; deltaSemiMajorAxisKm: number }[];
-  tolerances: { semiMajorAxisKm: number; inclinationDeg: number; raanDeg: number };
-  note: string;
-  crewAndCargo: StationVisits;
-}
-export interface StationVisit { launchTag: string; launchDate: string; name: string; vehicle: string; role: 'crew' | 'cargo'; noradId: number | null; sourceId: string }
-export interface StationVisits { definition: string; coreModuleLaunch: string | null; coverageEnd: string | null; visits: StationVisit[] }
+/** The analytics and catalog routes: their types come from the OpenAPI document (src/api/response-types.ts on the server). */
+export type LaunchesFigure = JsonBody<'/api/v1/analytics/launches'>;
+export type OutcomeCounts = LaunchesFigure['chinaVsUnitedStates'][number]['CN'];
+export type SpacecraftFigure = JsonBody<'/api/v1/analytics/spacecraft'>;
+export type SnapshotInfo = SpacecraftFigure['snapshot'];
+export type CatalogObjects = JsonBody<'/api/v1/catalog/objects'>;
+export type SpacecraftObject = CatalogObjects['items'][number];
+export type ElementHistory = JsonBody<'/api/v1/catalog/objects/{norad}'>;
+export type ConstellationsFigure = JsonBody<'/api/v1/analytics/constellations'>;
+export type Constellation = ConstellationsFigure['constellations'][number];
+export type SourcedValue = Constellation['reported'][number];
+export type SnapshotCount = Constellation['deployed'][number];
+export type TiangongNow = JsonBody<'/api/v1/analytics/tiangong'>;
+export type StationVisits = TiangongNow['crewAndCargo'];
+export type StationVisit = StationVisits['visits'][number];
 
 /** An entity as a row of preferred, cited values (/goals, /risks, /recommendations). */
 export interface Cited { value: string; sourceId: string; locator: string | null; qualifier: string | null; status: string; asOf: string | null }

@@ -1,24 +1,17 @@
-/** Display names of the entity kinds, singular and plural, in the order search results are grouped. */
-export const KINDS: { kind: string; one: string; many: string }[] = [
-  { kind: 'Organization', one: 'Organization', many: 'Organizations' },
-  { kind: 'Program', one: 'Program', many: 'Programs' },
-  { kind: 'Mission', one: 'Mission', many: 'Missions' },
-  { kind: 'LaunchVehicle', one: 'Launch vehicle', many: 'Launch vehicles' },
-  { kind: 'SpaceObject', one: 'Space object', many: 'Space objects' },
-  { kind: 'Facility', one: 'Facility', many: 'Facilities' },
-  { kind: 'Hub', one: 'Hub', many: 'Hubs' },
-  { kind: 'PolicyDocument', one: 'Policy document', many: 'Policy documents' },
-  { kind: 'Goal', one: 'Goal', many: 'Goals' },
-  { kind: 'Agreement', one: 'Agreement', many: 'Agreements' },
-  { kind: 'Investment', one: 'Investment', many: 'Investments' },
-  { kind: 'Event', one: 'Event', many: 'Events' },
-  { kind: 'Risk', one: 'Risk', many: 'Risks' },
-  { kind: 'Recommendation', one: 'Recommendation', many: 'Recommendations' },
-  { kind: 'KeyFinding', one: 'Key finding', many: 'Key findings' },
-  { kind: 'Claim', one: 'Claim', many: 'Claims' },
-  { kind: 'Person', one: 'Person', many: 'People' },
-  { kind: 'Country', one: 'Country', many: 'Countries' },
+/** Display names of the entity kinds (generated from src/model/kinds.ts), in the order search results are grouped. */
+import { KINDS as MODEL_KINDS, type KindName } from '../api/generated/enums.ts';
+
+const SEARCH_ORDER: readonly KindName[] = [
+  'Organization', 'Program', 'Mission', 'LaunchVehicle', 'SpaceObject', 'Facility', 'Hub', 'PolicyDocument', 'Goal',
+  'Agreement', 'Investment', 'Event', 'Risk', 'Recommendation', 'KeyFinding', 'Claim', 'Person', 'Country',
 ];
+
+export const KINDS: { kind: KindName; one: string; many: string }[] = [
+  ...SEARCH_ORDER, ...MODEL_KINDS.map((k) => k.kind).filter((k) => !SEARCH_ORDER.includes(k)),
+].map((kind) => {
+  const k = MODEL_KINDS.find((m) => m.kind === kind)!;
+  return { kind, one: k.label, many: k.plural };
+});
 
 export function kindLabel(kind: string, plural = false): string {
   const k = KINDS.find((x) => x.kind === kind);

@@ -1,0 +1,65 @@
+/**
+ * The TypeScript types of the API's typed response bodies: `npm run gen` derives their JSON
+ * Schemas (src/api/generated/response-schemas.ts, with ts-json-schema-generator), the routes
+ * declare those schemas, and the OpenAPI document and the web app's types follow from them.
+ * A route returns a value of its type, so a change to an analytic changes its schema.
+ */
+import type { Figure7 } from '../analytics/launches.js';
+import type { Figure8, ClassifiedObject } from '../analytics/spacecraft.js';
+import type { ConstellationReport, TiangongReport } from '../services/analytics.js';
+import type { Indicators } from '../services/indicators.js';
+import type { SnapshotInfo } from '../model/catalog-records.js';
+import type { SetSatellite } from '../analytics/exports.js';
+
+export type LaunchesResponse = Figure7;
+export type SpacecraftResponse = Figure8;
+export interface ConstellationsResponse { asOf: string; snapshots: SnapshotInfo[]; constellations: ConstellationReport[]; note: string }
+export type TiangongResponse = TiangongReport;
+export type IndicatorsResponse = Indicators;
+
+export interface CatalogObjectsResponse { snapshot: SnapshotInfo; total: number; items: ClassifiedObject[] }
+export interface ElementHistoryResponse { noradId: number; elementSets: { epoch: string; meanMotion: number; eccentricity: number; inclination: number; sourceId: string }[] }
+
+/** GeoJSON (RFC 7946) as the /geo routes write it: a point is [longitude, latitude] in degrees (WGS 84). */
+export interface PointGeometry { type: 'Point'; coordinates: [number, number] }
+export interface PolygonGeometry { type: 'Polygon'; coordinates: number[][][] }
+export interface MultiPolygonGeometry { type: 'MultiPolygon'; coordinates: number[][][][] }
+
+export interface PlaceProperties {
+  id: string; kind: string; name: string; category: string | null; hub: string | null; country: string | null;
+  /** The city the point stands for: an organization's headquarters, a facility's city. */
+  city: string | null;
+  segments: string[]; locationSource: string; locationLocator: string | null;
+}
+export interface PlaceFeature { type: 'Feature'; geometry: PointGeometry; properties: PlaceProperties }
+export interface PlacesResponse { type: 'FeatureCollection'; features: PlaceFeature[] }
+
+export interface HubProperties {
+  id: string; name: string; figureNumber: number; cities: string[]; principalCity: string | null; counts: Record<string, number | null>;
+  countsSource: string | null; locationSource: string | null; locationLocator: string | null; members: string[];
+  /** Where the hub is drawn and from which source, or why it is not drawn. */
+  geometryBasis: string;
+}
+export interface HubFeature { type: 'Feature'; geometry: PointGeometry | null; properties: HubProperties }
+export interface HubsResponse { type: 'FeatureCollection'; features: HubFeature[] }
+
+export interface CountryAgreement { id: string; name: string; kind: string | null; signed: string | null; sources: string[] }
+export interface CountryMember { id: string; kind: string; name: string; sources: string[] }
+export interface CountryProperties {
+  iso2: string; entityId: string; name: string; set: string;
+  agreements: CountryAgreement[];
+  /** The entities that put the country in the set (agreements, stations abroad). */
+  members?: CountryMember[];
+  /** Export sets: the satellites behind the country, each with its evidence. */
+  satellites?: SetSatellite[];
+  satelliteCount?: number;
+}
+export interface CountryFeature { type: 'Feature'; geometry: PolygonGeometry | MultiPolygonGeometry | null; properties: CountryProperties }
+export interface CountriesResponse {
+  type: 'FeatureCollection'; name: string; features: CountryFeature[];
+  /** Export sets: the set's id and what it counts. */
+  set?: string;
+  definition?: string;
+  /** Export sets: satellites whose owner is not a country, with the reason they are not drawn. */
+  notPlaced?: { reason: string; satellites: SetSatellite[] }[];
+}
