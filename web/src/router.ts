@@ -1,19 +1,13 @@
 /**
- * Hash routes (#/entity/org.landspace?tab=…), so the static server needs no fallback.
- * Each page is its own chunk, loaded on first visit. The body carries the state for
- * tests and the benchmark: data-page, data-page-state (loading|ready|error) and
+ * The route table: hash routes (#/entity/org.landspace?tab=…), so the static server needs
+ * no fallback. Pages import links.ts and page-context.ts, never this module, so no page
+ * sits in a cycle with the table that loads it. Each page is its own chunk, loaded on
+ * first visit. The body carries the state for tests and the benchmark: data-page, data-page-state (loading|ready|error) and
  * data-charts-ready ("true" once every chart of the page is drawn).
  */
 
-export interface PageContext {
-  params: Record<string, string>;
-  query: URLSearchParams;
-  /** False once the user has navigated elsewhere; pages stop writing then. */
-  isCurrent(): boolean;
-  setTitle(title: string): void;
-}
-
-export interface PageModule { render(root: HTMLElement, ctx: PageContext): Promise<void> }
+import { currentLocation, onNavigate } from './links.ts';
+import type { PageContext, PageModule } from './page-context.ts';
 
 interface Route { name: string; pattern: RegExp; keys: string[]; load: () => Promise<PageModule> }
 
@@ -38,31 +32,6 @@ const ROUTES: Route[] = [
   route('changes', '/changes', () => import('./pages/changes.ts')),
 ];
 
-export interface Location { path: string; query: URLSearchParams }
-
-export function currentLocation(): Location {
-  const raw = location.hash.replace(/^#/, '') || '/';
-  const [path = '/', qs = ''] = raw.split('?');
-  return { path: path.startsWith('/') ? path : `/${path}`, query: new URLSearchParams(qs) };
-}
-
-/** The hash for a path and query, e.g. href('/search', {q: 'LandSpace'}) → "#/search?q=LandSpace". */
-export function href(path: string, query: Record<string, string | number | null | undefined> = {}): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== null && v !== undefined && v !== '') params.set(k, String(v));
-  const qs = params.toString();
-  return `#${path}${qs ? `?${qs}` : ''}`;
-}
-
-export function navigate(path: string, query: Record<string, string | number | null | undefined> = {}, opts: { replace?: boolean } = {}): void {
-  const target = href(path, query);
-  if (opts.replace) history.replaceState(null, '', target);
-  else history.pushState(null, '', target);
-  void renderCurrent();
-}
-
-export const entityHref = (id: string) => href(`/entity/${id}`);
-
 let generation = 0;
 let outlet: HTMLElement | null = null;
 let onRouteChange: ((name: string, path: string) => void) | null = null;
@@ -73,6 +42,7 @@ export function startRouter(main: HTMLElement, changed: (name: string, path: str
   outlet = main;
   onRouteChange = changed;
   afterRender = rendered ?? null;
+  onNavigate(() => void renderCurrent());
   addEventListener('hashchange', () => void renderCurrent());
   addEventListener('popstate', () => void renderCurrent());
   void renderCurrent();

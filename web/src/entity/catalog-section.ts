@@ -10,7 +10,7 @@ import { discrepancyLabel } from '../charts/constellation-catalog.ts';
 import { cite } from '../citations/cite.ts';
 import { h } from '../dom.ts';
 import { formatNumber, formatPercent } from '../format/values.ts';
-import { href } from '../router.ts';
+import { href } from '../links.ts';
 
 const first = (e: EntityDetail, p: string) => e.properties.find((x) => x.property === p)?.preferred[0]?.value ?? null;
 const LIMIT = 500;

@@ -7,7 +7,7 @@ import { cite } from '../citations/cite.ts';
 import { h } from '../dom.ts';
 import { formatValue } from '../format/values.ts';
 import { segmentLabel } from '../segments.ts';
-import { href } from '../router.ts';
+import { href } from '../links.ts';
 import { entityLink } from './entity-link.ts';
 import { appPermalink, citeButton } from '../citations/cite-dialog.ts';
 

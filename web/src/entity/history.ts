@@ -4,7 +4,7 @@ import type { EntityDetail } from '../api/types.ts';
 import { cite } from '../citations/cite.ts';
 import { h } from '../dom.ts';
 import { humanize } from '../format/values.ts';
-import { href } from '../router.ts';
+import { href } from '../links.ts';
 import { definitions, worldChangesTable, type WorldPage } from './world-changes.ts';
 
 export interface Change {

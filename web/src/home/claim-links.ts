@@ -1,5 +1,5 @@
 /** Where the data behind a live metric can be explored (a chart, map or entity page). */
-import { href } from '../router.ts';
+import { href } from '../links.ts';
 
 const BY_METRIC: Record<string, string> = {
   'megaconstellation-deployed-share': href('/chart/constellations'),

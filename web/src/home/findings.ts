@@ -3,7 +3,7 @@ import type { ClaimView, FindingView } from '../api/indicator-types.ts';
 import { cite } from '../citations/cite.ts';
 import { h } from '../dom.ts';
 import { formatNumber } from '../format/values.ts';
-import { entityHref } from '../router.ts';
+import { entityHref } from '../links.ts';
 import { metricHref } from './claim-links.ts';
 import { trendMark } from './trend-mark.ts';
 import { appPermalink, citeButton } from '../citations/cite-dialog.ts';

@@ -2,7 +2,7 @@
 import { apiGet } from '../api/client.ts';
 import type { StoreStatus } from '../api/types.ts';
 import { fill, h } from '../dom.ts';
-import { href } from '../router.ts';
+import { href } from '../links.ts';
 
 const LABELS: Record<string, string> = {
   'ingest:gcat-launchlog': 'launch log',

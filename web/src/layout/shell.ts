@@ -1,6 +1,6 @@
 /** The frame around every page: header with search, navigation, a "Cite this page" button, main outlet, footer with credits. */
 import { h } from '../dom.ts';
-import { href, navigate } from '../router.ts';
+import { href, navigate } from '../links.ts';
 import { SEGMENTS } from '../segments.ts';
 import { citeButton } from '../citations/cite-dialog.ts';
 

@@ -6,7 +6,8 @@ import { definitions, worldChangesTable, type WorldPage } from '../entity/world-
 import { entityLink } from '../entity/entity-link.ts';
 import { KINDS } from '../format/kinds.ts';
 import { humanize } from '../format/values.ts';
-import { href, navigate, type PageContext } from '../router.ts';
+import { href, navigate } from '../links.ts';
+import type { PageContext } from '../page-context.ts';
 import { SEGMENTS } from '../segments.ts';
 
 const FILTERS = ['since', 'until', 'type', 'kind', 'segment', 'country', 'entity'] as const;

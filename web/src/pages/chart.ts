@@ -1,5 +1,5 @@
 /** One chart page (#/chart/<name>); each chart's code is its own chunk. */
-import type { PageContext } from '../router.ts';
+import type { PageContext } from '../page-context.ts';
 import { renderNotFound } from './not-found.ts';
 
 const VIEWS: Record<string, () => Promise<(root: HTMLElement, ctx: PageContext) => Promise<void>>> = {

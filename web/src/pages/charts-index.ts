@@ -1,6 +1,7 @@
 /** The list of charts and maps, each recomputing one of the report's figures from data. */
 import { h } from '../dom.ts';
-import { href, type PageContext } from '../router.ts';
+import { href } from '../links.ts';
+import type { PageContext } from '../page-context.ts';
 
 const ITEMS: [string, string, string][] = [
   ['/chart/launches', 'Orbital launches by outcome and country', 'Figure 7: China state vs commercial, China vs the United States, incomplete years marked.'],

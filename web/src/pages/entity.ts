@@ -15,7 +15,8 @@ import { factsTable } from '../entity/facts-table.ts';
 import { historySection } from '../entity/history.ts';
 import { relatedPanel } from '../entity/related.ts';
 import { section } from '../layout/states.ts';
-import { href, type PageContext } from '../router.ts';
+import { href } from '../links.ts';
+import type { PageContext } from '../page-context.ts';
 import { segmentLabel } from '../segments.ts';
 import { highlight } from '../layout/highlight.ts';
 

@@ -9,7 +9,8 @@ import { loadPlot } from '../charts/plot.ts';
 import { h } from '../dom.ts';
 import { claimsTable, findingSection } from '../home/findings.ts';
 import { section } from '../layout/states.ts';
-import { href, type PageContext } from '../router.ts';
+import { href } from '../links.ts';
+import type { PageContext } from '../page-context.ts';
 import { highlight } from '../layout/highlight.ts';
 
 async function findings(ctx: PageContext): Promise<Node[]> {

@@ -11,7 +11,8 @@ import { kindLabel, kindOrder } from '../format/kinds.ts';
 import { loading, unavailable } from '../layout/states.ts';
 import { matchReason } from '../search/match-reason.ts';
 import { navigateResults } from '../search/result-keys.ts';
-import { entityHref, href, navigate, type PageContext } from '../router.ts';
+import { entityHref, href, navigate } from '../links.ts';
+import type { PageContext } from '../page-context.ts';
 
 const LIMIT = 200;
 

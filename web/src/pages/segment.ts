@@ -11,7 +11,8 @@ import { entityGroups } from '../segment/entity-groups.ts';
 import { goalsSection } from '../segment/goals-section.ts';
 import { recommendationsSection, risksSection } from '../segment/risks-section.ts';
 import { section } from '../layout/states.ts';
-import { href, type PageContext } from '../router.ts';
+import { href } from '../links.ts';
+import type { PageContext } from '../page-context.ts';
 import { segmentById, SEGMENTS } from '../segments.ts';
 import { renderNotFound } from './not-found.ts';
 

@@ -3,7 +3,8 @@ import { apiGet, apiUrl } from '../api/client.ts';
 import type { SourceView } from '../api/types.ts';
 import { h } from '../dom.ts';
 import { humanize } from '../format/values.ts';
-import { navigate, type PageContext } from '../router.ts';
+import { navigate } from '../links.ts';
+import type { PageContext } from '../page-context.ts';
 import { feedStatusSection } from './feed-status.ts';
 
 type SourceRow = SourceView & { statements: number; points?: number };

@@ -4,7 +4,8 @@ import type { TimelineItem } from '../api/types.ts';
 import { h } from '../dom.ts';
 import { kindLabel } from '../format/kinds.ts';
 import { formatDate } from '../format/values.ts';
-import { entityHref, navigate, type PageContext } from '../router.ts';
+import { entityHref, navigate } from '../links.ts';
+import type { PageContext } from '../page-context.ts';
 import { segmentLabel, SEGMENTS } from '../segments.ts';
 import { eventSources } from '../timeline/event-sources.ts';
 

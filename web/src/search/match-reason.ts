@@ -1,7 +1,7 @@
 /** The line under a search result that says why it matched: how, and the matched name or text. */
 import type { SearchMatch } from '../api/types.ts';
 import { h } from '../dom.ts';
-import { entityHref } from '../router.ts';
+import { entityHref } from '../links.ts';
 
 const HOW: Record<SearchMatch['how'], string> = {
   exact: 'exact',

@@ -3,7 +3,7 @@ import { apiGet } from '../api/client.ts';
 import type { TimelineItem } from '../api/types.ts';
 import { h } from '../dom.ts';
 import { formatDate } from '../format/values.ts';
-import { entityHref } from '../router.ts';
+import { entityHref } from '../links.ts';
 import { eventSources } from '../timeline/event-sources.ts';
 
 export async function datedList(segment: string, kinds: string, emptyText: string): Promise<HTMLElement> {

@@ -4,7 +4,7 @@ import { rememberCaption } from '../api/entity-captions.ts';
 import type { EntityList, EntitySummary } from '../api/types.ts';
 import { h } from '../dom.ts';
 import { kindLabel, kindOrder } from '../format/kinds.ts';
-import { entityHref, href } from '../router.ts';
+import { entityHref, href } from '../links.ts';
 
 const SHOWN = 18;
 

@@ -3,7 +3,7 @@ import type { EntityRow, EntityRowList } from '../api/types.ts';
 import { cite } from '../citations/cite.ts';
 import { h } from '../dom.ts';
 import { firstValue, values } from '../entity/cited-values.ts';
-import { entityHref } from '../router.ts';
+import { entityHref } from '../links.ts';
 
 const SCOPES: [string, string][] = [['industry', 'Risks to American industry'], ['national-strategic', 'National strategic risks']];
 

@@ -1,7 +1,7 @@
 /** Which columns to show: a checkbox per column the kind offers; "Apply" puts the choice in the URL. */
 import type { EntityTable } from '../api/types.ts';
 import { h } from '../dom.ts';
-import { navigate } from '../router.ts';
+import { navigate } from '../links.ts';
 import type { ViewState } from './view-state.ts';
 
 export function columnChooser(t: EntityTable, state: ViewState): HTMLElement {

@@ -2,7 +2,7 @@
 import type { EntityTable, TableCellValue, TableColumn } from '../api/types.ts';
 import { h } from '../dom.ts';
 import { cite } from '../citations/cite.ts';
-import { entityHref } from '../router.ts';
+import { entityHref } from '../links.ts';
 import { formatDate, formatMoney, humanize } from '../format/values.ts';
 import { viewHref, type ViewState } from './view-state.ts';
 

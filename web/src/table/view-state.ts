@@ -1,5 +1,5 @@
 /** A table view's whole state lives in the URL: the hash query is exactly the API's query (filters, q, sort, columns, facet). */
-import { href } from '../router.ts';
+import { href } from '../links.ts';
 
 export type ViewState = Record<string, string>;
 

@@ -4,7 +4,8 @@ import type { ConstellationsFigure } from '../api/types.ts';
 import { constellationTable, deploymentOverTimeChart, deploymentShareChart } from '../charts/constellations-chart.ts';
 import { catalogReviewSection } from '../charts/constellation-catalog.ts';
 import { h } from '../dom.ts';
-import { href, type PageContext } from '../router.ts';
+import { href } from '../links.ts';
+import type { PageContext } from '../page-context.ts';
 
 export async function renderConstellations(root: HTMLElement, ctx: PageContext): Promise<void> {
   const asOf = ctx.query.get('asOf') ?? undefined;

@@ -1,6 +1,6 @@
 /** Form controls for chart pages; changing one rewrites the permalink (the hash) and redraws. */
 import { h } from '../dom.ts';
-import { navigate } from '../router.ts';
+import { navigate } from '../links.ts';
 
 export function selectControl(label: string, name: string, options: { value: string; label: string }[], current: string, onChange: (value: string) => void): HTMLLabelElement {
   const select = h('select', { name }, options.map((o) => h('option', { value: o.value, selected: o.value === current }, o.label)));

@@ -8,7 +8,8 @@ import { reportFigure } from '../citations/report-figures.ts';
 import { seriesChart } from '../charts/series-chart.ts';
 import { h } from '../dom.ts';
 import { humanize } from '../format/values.ts';
-import { href, type PageContext } from '../router.ts';
+import { href } from '../links.ts';
+import type { PageContext } from '../page-context.ts';
 
 const PATH = '/chart/funding';
 const yearlyOnly = (items: Series[]) => items.filter((s) => !s.dimensions.statement && !(s.dimensions.segment ?? '').includes('+'));

@@ -7,7 +7,8 @@ import { h } from '../dom.ts';
 import { firstValue, values } from '../entity/cited-values.ts';
 import { entityLink } from '../entity/entity-link.ts';
 import { formatDate } from '../format/values.ts';
-import { href, type PageContext } from '../router.ts';
+import { href } from '../links.ts';
+import type { PageContext } from '../page-context.ts';
 import { GOAL_STATUSES, GOAL_STATUS_COLOR, GOAL_STATUS_LABEL, goalStatusPill } from '../segment/goal-status.ts';
 import { segmentLabel, SEGMENTS } from '../segments.ts';
 

@@ -8,7 +8,8 @@ import { entityLink } from '../entity/entity-link.ts';
 import { categoryColor, categoryLabel, sortCategories } from '../maps/categories.ts';
 import { loadAtlas } from '../maps/world-atlas.ts';
 import { drawMap, type MapPoint } from '../maps/world-map.ts';
-import { entityHref, type PageContext } from '../router.ts';
+import { entityHref } from '../links.ts';
+import type { PageContext } from '../page-context.ts';
 import { filterLegend } from './map-legend.ts';
 
 const COUNT_LABELS: [string, string][] = [

@@ -4,7 +4,8 @@ import type { LaunchesFigure } from '../api/types.ts';
 import { chinaBySectorChart, countryByOutcomeChart } from '../charts/launches-chart.ts';
 import { stateName } from '../charts/launch-states.ts';
 import { h } from '../dom.ts';
-import { href, type PageContext } from '../router.ts';
+import { href } from '../links.ts';
+import type { PageContext } from '../page-context.ts';
 import { selectControl, setQueryParam } from './controls.ts';
 
 const PATH = '/chart/launches';

@@ -6,7 +6,8 @@ import { chartWidth, loadPlot } from '../charts/plot.ts';
 import { reportFigure } from '../citations/report-figures.ts';
 import { h } from '../dom.ts';
 import { humanize } from '../format/values.ts';
-import { href, type PageContext } from '../router.ts';
+import { href } from '../links.ts';
+import type { PageContext } from '../page-context.ts';
 
 const POLL_TITLE: Record<string, string> = { 'us-air-war-college-2020': 'Chinese citizens, 2020 (U.S. Air War College)', 'cbs-yougov-2025': 'Americans, June 2025 (CBS News/YouGov)' };
 const question = (s: Series) => s.title.replace(/^[^:]+:\s*/, '');

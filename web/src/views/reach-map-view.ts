@@ -11,7 +11,8 @@ import { formatDate } from '../format/values.ts';
 import { unavailable } from '../layout/states.ts';
 import { loadAtlas } from '../maps/world-atlas.ts';
 import { drawMap } from '../maps/world-map.ts';
-import { entityHref, href, type PageContext } from '../router.ts';
+import { entityHref, href } from '../links.ts';
+import type { PageContext } from '../page-context.ts';
 import { selectControl, setQueryParam } from './controls.ts';
 
 interface Layer { id: string; label: string; sets: { set: string; label: string; color: string }[]; figure?: number; intro: string }

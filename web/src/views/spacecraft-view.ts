@@ -3,7 +3,8 @@ import { apiGet } from '../api/client.ts';
 import type { SpacecraftFigure, StoreStatus } from '../api/types.ts';
 import { spacecraftChart } from '../charts/spacecraft-chart.ts';
 import { h } from '../dom.ts';
-import { href, type PageContext } from '../router.ts';
+import { href } from '../links.ts';
+import type { PageContext } from '../page-context.ts';
 import { selectControl, setQueryParam } from './controls.ts';
 
 const PATH = '/chart/spacecraft';
