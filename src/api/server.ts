@@ -12,7 +12,7 @@ import type { Store } from '../store/open-store.js';
 import { ApiError, errorBody } from './errors.js';
 import { registerHttpCache } from './http-cache.js';
 import { MAX_BODY_BYTES, MAX_PATH_PARAMETER, MAX_URL_LENGTH, boundRoute } from './request-bounds.js';
-import { registerHealthRoutes, healthBody } from './routes/health.js';
+import { registerHealthRoutes, healthBody, primeHealth } from './routes/health.js';
 import { registerEntityRoutes } from './routes/entities.js';
 import { registerSearchRoutes } from './routes/search.js';
 import { registerAnalyticsRoutes } from './routes/analytics.js';
@@ -113,6 +113,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true });
 
+  await primeHealth(opts.store);
   app.get('/api/health', { schema: { hide: true } }, async () => healthBody(opts.store));
   const rulesDir = opts.rulesDir ?? 'data/rules';
   await app.register(async (api) => {

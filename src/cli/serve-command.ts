@@ -4,8 +4,7 @@ import { storeFromSettings } from '../services/store-from-settings.js';
 import { finishBootstrap } from '../services/bootstrap.js';
 import { startFetchSchedule } from '../services/fetch-schedule.js';
 import { buildServer } from '../api/server.js';
-import { indicators } from '../services/indicators.js';
-import { launchesAnalytic, loadRules, spacecraftAnalytic } from '../services/analytics.js';
+import { precomputeAnalytics } from '../services/precompute.js';
 
 export function registerServe(program: Command): void {
   program.command('serve')
@@ -28,9 +27,9 @@ export function registerServe(program: Command): void {
       process.once('SIGTERM', close);
       await app.listen({ port: settings.port, host: settings.host });
       store.noteUrl(`http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${settings.port}/`);
-      // Compute the heavy analytics once now, so the first visitor does not wait for them.
-      const rules = loadRules(settings.rulesDir);
-      void Promise.all([indicators(store.db, rules), spacecraftAnalytic(store.db, rules), launchesAnalytic(store.db, rules)])
+      // Compute the heavy analytics now, piece by piece, so the first visitor does not wait for them.
+      void precomputeAnalytics(store.db, settings.rulesDir)
+        .then((seconds) => app.log.info(`analytics precomputed in ${seconds.toFixed(1)} s`))
         .catch((err: unknown) => app.log.warn(`analytics not precomputed: ${String(err)}`));
       console.log(`Redshift Monitor on http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${settings.port}/ (store: ${store.kind} at ${store.location})`);
     });
