@@ -1,7 +1,8 @@
 /** The analytics as services: query the store, read the rules, compute. The API and the CLI both call these. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import { readRules, type Rules } from '../ingest/rules/read-rules.js';
+import type { Rules } from '../ingest/rules/read-rules.js';
+import { readRulesCached } from '../ingest/rules/read-rules-cached.js';
 import { formatValidationError } from '../ingest/curated/yaml-file.js';
 import { allLaunches, catalogRecords, listSnapshots, snapshotObjects } from '../store/queries/catalog.js';
 import { statementsOfKind } from '../store/queries/entities.js';
@@ -23,10 +24,21 @@ export class AnalyticsError extends Error {}
 /** A country parameter that is not an ISO 3166-1 alpha-2 code or a named group (the caller's mistake, not missing data). */
 export class CountryParameterError extends Error {}
 
+/**
+ * The rules of a folder, parsed once and again only when a rules file changes (readRulesCached):
+ * the same object while the files stay the same, so caches can key on rulesVersion(rules).
+ */
 export function loadRules(dir: string): Rules {
-  const r = readRules(dir);
+  const r = readRulesCached(dir);
   if (!r.ok) throw new AnalyticsError(`the rules in ${dir} do not validate:\n${r.errors.map(formatValidationError).join('\n')}`);
   return r.rules;
+}
+
+/** A number naming one rules object (a cache key part), in place of serialising the whole rules. */
+const versions = new WeakMap<Rules, number>();
+let lastVersion = 0;
+export function rulesVersion(rules: Rules): number {
+  return versions.get(rules) ?? versions.set(rules, ++lastVersion).get(rules)!;
 }
 
 /** The country vocabulary of the rules (ISO 3166-1 alpha-2 and named groups), built once per rules object. */
@@ -72,7 +84,7 @@ export function cachedSnapshotObjects(db: Kysely<Database>, snapshotId: string):
   return memo(db, `objects:${snapshotId}`, () => snapshotObjects(db, snapshotId));
 }
 export function cachedClassified(db: Kysely<Database>, rules: Rules, snapshotId: string): Promise<ClassifiedObject[]> {
-  return memo(db, `classified:${snapshotId}:${JSON.stringify([rules.objectNameRules, rules.countryCodes])}`, async () => classifyObjects(await cachedSnapshotObjects(db, snapshotId), rules.objectNameRules, vocabularyOf(rules)));
+  return memo(db, `classified:${snapshotId}:${rulesVersion(rules)}`, async () => classifyObjects(await cachedSnapshotObjects(db, snapshotId), rules.objectNameRules, vocabularyOf(rules)));
 }
 /** The launch-log objects of a launching state's vehicles, memoised until the data change. */
 export function cachedPayloadsOn(db: Kysely<Database>, lvState: string): Promise<LaunchPayload[]> {
@@ -127,12 +139,12 @@ export type ConstellationReport = ConstellationProgress & Omit<CatalogReview, 'n
 /** The analytic for the snapshot on or before asOf: cached per snapshot (every asOf mapping to one snapshot shares one entry). */
 export async function constellationsAnalytic(db: Kysely<Database>, rules: Rules, opts: { asOf?: string } = {}): Promise<{ asOf: string; snapshots: SnapshotInfo[]; constellations: ConstellationReport[]; note: string }> {
   const { snapshot, all } = await snapshotAt(db, opts.asOf);
-  return memo(db, `constellations:${snapshot.id}:${JSON.stringify(rules)}`, () => computeConstellations(db, rules, snapshot, all));
+  return memo(db, `constellations:${snapshot.id}:${rulesVersion(rules)}`, () => computeConstellations(db, rules, snapshot, all));
 }
 
 /** Payloads per program in one snapshot (a small entry, so the per-snapshot series need not keep every classified snapshot). */
 function programPayloadCounts(db: Kysely<Database>, rules: Rules, snapshotId: string): Promise<Map<string, number>> {
-  return memo(db, `program-payloads:${snapshotId}:${JSON.stringify([rules.objectNameRules, rules.countryCodes])}`, async () => {
+  return memo(db, `program-payloads:${snapshotId}:${rulesVersion(rules)}`, async () => {
     const counts = new Map<string, number>();
     for (const o of await cachedClassified(db, rules, snapshotId)) if (o.program && o.kind === 'payload') counts.set(o.program, (counts.get(o.program) ?? 0) + 1);
     return counts;

@@ -8,7 +8,10 @@ import { entityRows } from '../store/queries/entity-table.js';
 import { listSnapshots } from '../store/queries/catalog.js';
 import { first, type EntityRow } from '../model/entity-row.js';
 import { evaluateClaim, type ClaimEvaluation, type MeasureInputs } from '../analytics/indicators.js';
-import { cachedClassified, cachedLaunches, cachedPayloadsOn, constellationsAnalytic, launchCoverageEnd, tiangongAnalytic, type ConstellationReport } from './analytics.js';
+import {
+  cachedClassified, cachedLaunches, cachedPayloadsOn, constellationsAnalytic, launchCoverageEnd, rulesVersion, tiangongAnalytic,
+  type ConstellationReport,
+} from './analytics.js';
 import type { Rules } from '../ingest/rules/read-rules.js';
 import { memo } from './data-cache.js';
 
@@ -38,7 +41,7 @@ async function gatherInputs(db: Kysely<Database>, rules: Rules): Promise<Measure
 }
 
 export function indicators(db: Kysely<Database>, rules: Rules): Promise<Indicators> {
-  return memo(db, `indicators:${JSON.stringify(rules)}`, () => computeIndicators(db, rules));
+  return memo(db, `indicators:${rulesVersion(rules)}`, () => computeIndicators(db, rules));
 }
 
 /** Each source's document (a numbered reference of the report belongs to the report) and publication date. */

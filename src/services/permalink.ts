@@ -28,6 +28,7 @@ export const PERMALINK_ROUTES = [
   { name: 'tiangong', path: ['tiangong'] },
   { name: 'sources', path: ['sources'] },
   { name: 'changes', path: ['changes'] },
+  { name: 'table', path: ['table', ':kind'] },
 ] as const;
 
 export type PermalinkRoute = (typeof PERMALINK_ROUTES)[number]['name'];

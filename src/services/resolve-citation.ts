@@ -8,6 +8,8 @@ import type { Database } from '../store/schema.js';
 import type { Rules } from '../ingest/rules/read-rules.js';
 import { entityHeading, sourcePairs, statementWithEntity } from '../store/queries/cited-sources.js';
 import { timelineItems } from '../store/queries/timeline.js';
+import { TABLE_VIEWS } from '../model/table-views.js';
+import { entityTable } from './entity-tables.js';
 import { KIND_NAMES, propertiesOf, type KindName } from '../model/kinds.js';
 import { SEGMENTS } from '../model/segments.js';
 import { REPORT_SOURCE_ID } from '../model/report-figures.js';
@@ -63,6 +65,24 @@ async function indicatorView(db: Kysely<Database>, rules: Rules, claimId: string
   };
 }
 
+/** A kind's table view under its facet filters and text filter: the sources of every value in its rows. */
+async function tableCitation(db: Kysely<Database>, p: Permalink): Promise<Resolved> {
+  const kind = p.params.kind as KindName;
+  if (!KIND_NAMES.includes(kind)) throw notFound(`no table of kind "${String(p.params.kind).slice(0, 120)}"`);
+  const view = TABLE_VIEWS[kind];
+  const filters: Record<string, string> = {};
+  for (const facet of view.facets) {
+    const value = p.query.get(facet);
+    if (value !== null) filters[facet] = value;
+  }
+  const q = p.query.get('q') ?? undefined;
+  const t = await entityTable(db, kind, { filters, q, sort: 'name', columns: view.columns, facets: [] });
+  const pairs = t.rows.flatMap((r) => Object.values(r.cells).flat().flatMap((c) => c.sources.map((s) => ({ sourceId: s.id, locator: s.locator }))));
+  const where = [...Object.entries(filters).map(([k, v]) => `${k} = ${v}`), ...(q ? [`text “${q.slice(0, 80)}”`] : [])];
+  const title = `${kind} table${where.length ? ` (${where.join(', ')})` : ''}: ${t.total} of ${t.totalUnfiltered} rows`;
+  return { kind: 'table', id: kind, title, pairs, ...BY_SOURCES };
+}
+
 async function pageView(db: Kysely<Database>, rules: Rules, p: Permalink): Promise<Resolved> {
   const plain = async (kind: CitedViewKind, id: string, title: string, pairs: Pair[] = []): Promise<Resolved> => ({ kind, id, title, pairs, ...BY_SOURCES });
   switch (p.route) {
@@ -98,6 +118,7 @@ async function pageView(db: Kysely<Database>, rules: Rules, p: Permalink): Promi
     case 'charts': return plain('page', 'charts', 'Charts and maps');
     case 'tiangong': return plain('page', 'tiangong', 'Tiangong');
     case 'sources': return plain('page', 'sources', 'Sources');
+    case 'table': return tableCitation(db, p);
   }
 }
 

@@ -7,8 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../../store/open-store.js';
 import { listChanges, type ChangeItem } from '../../store/queries/changes.js';
 import { worldChangesPage } from '../../services/world-changes.js';
-import { countryParameterProblem } from '../../services/analytics.js';
-import { currentRules } from '../../services/rules-cache.js';
+import { countryParameterProblem, loadRules } from '../../services/analytics.js';
 import { encodeCursor } from '../../analytics/world-change-paging.js';
 import { WORLD_CHANGE_DEFINITIONS, WORLD_DATE_DEFINITION, type WorldChange } from '../../analytics/world-change-types.js';
 import { recordEntry, renderAtom, worldEntry } from '../atom.js';
@@ -31,7 +30,7 @@ export function registerChangeRoutes(api: FastifyInstance, store: Store, rulesDi
       return { view: 'records', items: items.slice(0, q.limit), next: items.length > q.limit ? String(items[q.limit - 1]!.id) : null };
     }
     const window = worldParameters(q);
-    const rules = currentRules(rulesDir);
+    const rules = loadRules(rulesDir);
     const problem = countryParameterProblem(rules, q.country);
     if (problem) throw countryParameterError(problem);
     const today = new Date().toISOString().slice(0, 10);

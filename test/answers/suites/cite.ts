@@ -155,6 +155,21 @@ export const answers: AnswerSuite = (ctx) => {
     for (const s of live?.sources ?? []) expect(c.view.sources.map((x) => x.id)).toContain(s);
   });
 
+  it('cites a filtered table view with the sources of the values in its rows, as the curated files give them', async () => {
+    const query = 'ownership=private&segment=launch-reentry';
+    const table = await ctx().get<{ rows: { id: string }[]; total: number; totalUnfiltered: number }>(`/api/v1/tables/Organization?${query}`);
+    const c = await cite(`https://monitor.example.org/#/table/Organization?${query}`);
+    expect(c.view.kind).toBe('table');
+    wellFormed(c, `Organization table (ownership = private, segment = launch-reentry): ${table.total} of ${table.totalUnfiltered} rows`);
+    const curatedSources = new Set(table.rows.flatMap((r) => {
+      const { node, fallback } = curated('entities', r.id);
+      return [fallback.source!, ...citesUnder(node, fallback).map((x) => x.source!)];
+    }));
+    expect(c.view.sources.length).toBeGreaterThan(0);
+    for (const s of c.view.sources) expect(curatedSources.has(s.id), s.id).toBe(true);
+    expect((await ctx().app.inject(`/api/v1/cite?url=${encodeURIComponent('/#/table/Nothing')}`)).statusCode).toBe(404);
+  });
+
   it('answers each format with its media type; the key is the same on every request', async () => {
     const url = encodeURIComponent('/#/chart/launches?from=2015');
     const text = await ctx().app.inject(`/api/v1/cite?url=${url}`);

@@ -83,7 +83,10 @@ export const answers: AnswerSuite = (ctx) => {
       const op = ops.get;
       if (!op?.responses?.['200']?.content?.['text/csv']) continue;
       expect(op.parameters?.filter((p) => p.in === 'query' && p.required) ?? [], path).toEqual([]);
-      urls.push(`${path.replace('{id}', encodeURIComponent(seriesId))}?format=csv`);
+      const values: Record<string, string> = { id: seriesId, kind: 'Organization' };
+      const filled = path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(values[name] ?? `{${name}}`));
+      expect(filled, `a CSV route with a path parameter this test has no value for: ${path}`).not.toContain('{');
+      urls.push(`${filled}?format=csv`);
     }
     return urls;
   }
