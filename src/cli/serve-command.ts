@@ -4,8 +4,8 @@ import { storeFromSettings } from '../services/store-from-settings.js';
 import { finishBootstrap } from '../services/bootstrap.js';
 import { startFetchSchedule } from '../services/fetch-schedule.js';
 import { buildServer } from '../api/server.js';
-import { indicators } from '../services/indicators.js';
-import { launchesAnalytic, loadRules, spacecraftAnalytic } from '../services/analytics.js';
+import { primeHealth } from '../api/routes/health.js';
+import { precomputeAnalytics } from '../services/precompute.js';
 
 export function registerServe(program: Command): void {
   program.command('serve')
@@ -20,6 +20,8 @@ export function registerServe(program: Command): void {
         throw err;
       }
       const app = await buildServer({ store, logLevel: settings.logLevel, rulesDir: settings.rulesDir, corsOrigins: settings.corsOrigins });
+      // Count the entities before listening, so /api/health answers from memory from the first request.
+      await primeHealth(store);
       const beforeIngest = async () => { await store.backup('before-ingest'); };
       const stopSchedule = settings.fetchSchedule
         ? startFetchSchedule(store.db, (line) => app.log.info(line), undefined, settings.rulesDir, { quarantineDir: settings.quarantineDir, beforeFetch: beforeIngest }) : () => {};
@@ -28,9 +30,9 @@ export function registerServe(program: Command): void {
       process.once('SIGTERM', close);
       await app.listen({ port: settings.port, host: settings.host });
       store.noteUrl(`http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${settings.port}/`);
-      // Compute the heavy analytics once now, so the first visitor does not wait for them.
-      const rules = loadRules(settings.rulesDir);
-      void Promise.all([indicators(store.db, rules), spacecraftAnalytic(store.db, rules), launchesAnalytic(store.db, rules)])
+      // Compute the heavy analytics now, piece by piece, so the first visitor does not wait for them.
+      void precomputeAnalytics(store.db, settings.rulesDir)
+        .then((seconds) => app.log.info(`analytics precomputed in ${seconds.toFixed(1)} s`))
         .catch((err: unknown) => app.log.warn(`analytics not precomputed: ${String(err)}`));
       console.log(`Redshift Monitor on http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${settings.port}/ (store: ${store.kind} at ${store.location})`);
     });

@@ -12,6 +12,7 @@ import { sql, type Kysely } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 import type { Database } from './schema.js';
+import type { PgliteHandle } from './pglite-handle.js';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
@@ -20,7 +21,7 @@ const NAME = /^pglite-(\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z)-([a-z0-9-]+)\.tar\
 export interface BackupFile { file: string; at: string; reason: string; bytes: number }
 
 /** Writes a backup named for its time and reason, then deletes all but the newest `keep`. */
-export async function writeBackup(db: Kysely<Database>, pglite: PGlite, dir: string, reason: string, keep: number): Promise<string> {
+export async function writeBackup(db: Kysely<Database>, pglite: PgliteHandle, dir: string, reason: string, keep: number): Promise<string> {
   const tar = await db.connection().execute(async (conn) => {
     await sql`checkpoint`.execute(conn);
     return Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer());

@@ -3,7 +3,8 @@
  * when given a postgres:// URL. Both go through Kysely with the Postgres SQL
  * compiler, so every query is written once. Migrations run on open.
  *
- * A PGlite folder is locked for this process (store-lock.ts), backed up before a migration,
+ * A PGlite folder is opened in a worker thread (pglite-thread.ts), so its queries do not hold the
+ * event loop; it is locked for this process (store-lock.ts), backed up before a migration,
  * and an unreadable one is reported with the backups that can restore it. Runs left
  * "running" by a dead process are closed as failed on open (runs.ts).
  */
@@ -13,6 +14,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
+import { openPgliteThread } from './pglite-thread.js';
+import type { PgliteHandle } from './pglite-handle.js';
 import { CopyingPostgresDialect } from './postgres-dialect.js';
 import { migrate, pendingMigrations } from './migrate.js';
 import { closeStaleRuns, lastSuccessfulRun } from './runs.js';
@@ -91,10 +94,9 @@ async function openPglite(opts: StoreOptions): Promise<Store> {
   }
   mkdirSync(dir, { recursive: true });
   const lock = acquireStoreLock(dir);
-  let pglite: PGlite;
+  let pglite: PgliteHandle;
   try {
-    pglite = await PGlite.create(dir, { extensions: PGLITE_EXTENSIONS });
-    await pglite.query('select 1');
+    pglite = await openPgliteThread(dir);
   } catch (err) {
     lock.release();
     throw new StoreUnreadableError(unreadableMessage(dir, opts.backupDir ?? null, err));

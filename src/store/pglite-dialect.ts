@@ -7,13 +7,13 @@ import {
   CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler,
   type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult, type TransactionSettings,
 } from 'kysely';
-import type { PGlite } from '@electric-sql/pglite';
+import type { PgliteHandle } from './pglite-handle.js';
 import { copyDataOf } from './copy-rows.js';
 
 const WRITE_COMMAND = /^\s*(insert|update|delete|merge)\b/i;
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pg: PGlite) {}
+  constructor(private readonly pg: PgliteHandle) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const copy = copyDataOf(query);
@@ -38,7 +38,7 @@ class PGliteDriver implements Driver {
   private queue: Promise<void> = Promise.resolve();
   private readonly connection: PGliteConnection;
 
-  constructor(private readonly pg: PGlite) {
+  constructor(private readonly pg: PgliteHandle) {
     this.connection = new PGliteConnection(pg);
   }
 
@@ -80,7 +80,7 @@ class PGliteDriver implements Driver {
 }
 
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pg: PGlite) {}
+  constructor(private readonly pg: PgliteHandle) {}
   createDriver(): Driver { return new PGliteDriver(this.pg); }
   createQueryCompiler() { return new PostgresQueryCompiler(); }
   createAdapter() { return new PostgresAdapter(); }

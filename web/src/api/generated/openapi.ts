@@ -297,7 +297,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness and the store behind the server */
+        /** Liveness and the store behind the server (its entity count may be a few seconds old) */
         get: operations["getHealth"];
         put?: never;
         post?: never;
