@@ -30,7 +30,7 @@ export const WORLD_CHANGE_DEFINITIONS: Record<WorldChangeType, string> = {
     + 'the preceding as-of date, on the newer as-of date: old value → new value, with both sources and both dates '
     + '(of several statements with one as-of date, the preferred one counts). A statement the curators mark superseded, '
     + 'without an as-of date, changes to the preferred value on that value\'s as-of date; with no as-of date anywhere, '
-    + 'the change has no world date and is left out.',
+    + 'the change has no world date and is left out. A new value the curators mark unverified says so in the title.',
 };
 
 /** How the two dates are used, shown beside every list of world changes. */

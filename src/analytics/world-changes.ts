@@ -147,7 +147,7 @@ export function valueChanges(statements: readonly CuratedStatementRow[]): WorldC
       if (old.value === now.value) continue;
       out.push({
         id: `value-changed:${now.id}:${old.id}`, type: 'value-changed', ...dated(now.asOf!), recordedAt: now.recordedAt,
-        title: `${now.entityName}: ${now.property} ${old.value} → ${now.value}`,
+        title: `${now.entityName}: ${now.property} ${old.value} → ${now.value}${now.status === 'unverified' ? ' (the new value is unverified)' : ''}`,
         entityId: now.entityId, entityKind: now.entityKind, entityName: now.entityName, country: null, property: now.property, value: now.value,
         previous: { value: old.value, date: old.asOf, sourceId: old.sourceId, locator: old.locator }, sourceId: now.sourceId, locator: now.locator,
       });

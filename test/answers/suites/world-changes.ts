@@ -67,6 +67,18 @@ export const answers: AnswerSuite = (ctx) => {
     expect(curated.filter((c) => periodEnd(c.date) > today)).toEqual([]);
   });
 
+  it('says so when a changed value\'s new statement is unverified (Jilin-1 117 → 130)', async () => {
+    const changes = await allPages('/api/v1/changes?type=value-changed&limit=50');
+    expect(changes.length).toBeGreaterThan(0);
+    for (const c of changes as (Item & { entityId: string; title: string })[]) {
+      const statementId = c.id.split(':')[1]!;
+      const entity = await ctx().get<{ properties: { statements: { id: string; status: string }[] }[] }>(`/api/v1/entities/${c.entityId}`);
+      const s = entity.properties.flatMap((p) => p.statements).find((x) => x.id === statementId);
+      expect(s, statementId).toBeDefined();
+      expect(c.title.endsWith('(the new value is unverified)'), c.title).toBe(s!.status === 'unverified');
+    }
+  });
+
   it('since 2025-09-01 holds nothing dated before it, and every Chinese failed launch after it (ftocat)', async () => {
     const items = await allPages('/api/v1/changes?since=2025-09-01&limit=40');
     expect(items.length).toBeGreaterThan(0);
