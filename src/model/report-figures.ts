@@ -1,7 +1,6 @@
 /**
  * Where each figure of the Redshift report sits (its section, and the reference the figure
- * credits), for citing the figure a view recomputes. The web app mirrors this table in
- * web/src/citations/report-figures.ts (it imports nothing from src/).
+ * credits), for citing the figure a view recomputes; the web app imports the same table.
  */
 export const REPORT_SOURCE_ID = 'redshift-2025';
 

@@ -6,20 +6,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startApp, type RunningApp } from './support/app-server.js';
-import { launchBrowser, openRoute, screenshot, type Browser } from './support/browser.js';
+import type { RunningApp } from './support/app-server.js';
+import { closeWebSession, openWebSession } from './support/web-session.js';
+import { openRoute, screenshot, type Browser } from './support/browser.js';
 
 let server: RunningApp;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startApp();
-  browser = await launchBrowser();
-  page = browser.page;
+  ({ server, browser, page } = await openWebSession());
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
 }, 600_000);
-afterAll(async () => { await browser?.close(); await server?.close(); });
+afterAll(() => closeWebSession({ server, browser }));
 
 /** The citation the API gives for a permalink, as text. */
 const apiText = async (permalink: string) => (await fetch(`${server.url}/api/v1/cite?url=${encodeURIComponent(permalink)}`)).text();

@@ -8,21 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { Page } from 'playwright-core';
-import { startApp, type RunningApp } from './support/app-server.js';
+import type { RunningApp } from './support/app-server.js';
+import { apiGet, closeWebSession, openWebSession } from './support/web-session.js';
 import { clickInside, drawnTitles, fetchInPage, launchBrowser, openRoute, screenshot, waitDrawn, type Browser } from './support/browser.js';
 import { parseCsv } from './support/csv.js';
 
 let server: RunningApp;
 let browser: Browser;
 let page: Page;
-const api = async <T>(path: string): Promise<T> => (await fetch(`${server.url}/api/v1/${path}`)).json() as Promise<T>;
+const api = <T>(path: string) => apiGet<T>(server, path);
 
-beforeAll(async () => {
-  server = await startApp();
-  browser = await launchBrowser();
-  page = browser.page;
-}, 600_000);
-afterAll(async () => { await browser?.close(); await server?.close(); });
+beforeAll(async () => { ({ server, browser, page } = await openWebSession()); }, 600_000);
+afterAll(() => closeWebSession({ server, browser }));
 
 /** Opens a route and fails on any console error, failed request, or page error. */
 async function visit(route: string, shot?: string): Promise<void> {

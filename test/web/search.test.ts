@@ -9,19 +9,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { Page } from 'playwright-core';
-import { startApp, type RunningApp } from './support/app-server.js';
-import { launchBrowser, openRoute, screenshot, waitDrawn, type Browser } from './support/browser.js';
+import type { RunningApp } from './support/app-server.js';
+import { closeWebSession, openWebSession } from './support/web-session.js';
+import { openRoute, screenshot, waitDrawn, type Browser } from './support/browser.js';
 
 let server: RunningApp;
 let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  server = await startApp();
-  browser = await launchBrowser();
-  page = browser.page;
-}, 600_000);
-afterAll(async () => { await browser?.close(); await server?.close(); });
+beforeAll(async () => { ({ server, browser, page } = await openWebSession()); }, 600_000);
+afterAll(() => closeWebSession({ server, browser }));
 
 type Alias = string | { value: string };
 interface YamlEntity { id: string; name: Alias; alias?: Alias[] }

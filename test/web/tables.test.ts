@@ -6,8 +6,9 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startApp, type RunningApp } from './support/app-server.js';
-import { fetchInPage, launchBrowser, openRoute, screenshot, waitDrawn, type Browser } from './support/browser.js';
+import type { RunningApp } from './support/app-server.js';
+import { closeWebSession, openWebSession } from './support/web-session.js';
+import { fetchInPage, openRoute, screenshot, waitDrawn, type Browser } from './support/browser.js';
 import { parseCsv } from './support/csv.js';
 
 interface Table {
@@ -22,12 +23,8 @@ let browser: Browser;
 let page: Page;
 const api = async (query: string): Promise<Table> => (await fetch(`${server.url}/api/v1/tables/Organization?${query}`)).json() as Promise<Table>;
 
-beforeAll(async () => {
-  server = await startApp();
-  browser = await launchBrowser();
-  page = browser.page;
-}, 600_000);
-afterAll(async () => { await browser?.close(); await server?.close(); });
+beforeAll(async () => { ({ server, browser, page } = await openWebSession()); }, 600_000);
+afterAll(() => closeWebSession({ server, browser }));
 
 /** Clicks, waits until the new view's query is in the address, then until the page has drawn. */
 async function clickTo(selector: string, hashHas: string): Promise<void> {

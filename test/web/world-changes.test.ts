@@ -5,20 +5,17 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startApp, type RunningApp } from './support/app-server.js';
-import { launchBrowser, openRoute, screenshot, type Browser } from './support/browser.js';
+import type { RunningApp } from './support/app-server.js';
+import { apiGet, closeWebSession, openWebSession } from './support/web-session.js';
+import { openRoute, screenshot, type Browser } from './support/browser.js';
 
 let server: RunningApp;
 let browser: Browser;
 let page: Page;
-const api = async <T>(path: string): Promise<T> => (await fetch(`${server.url}/api/v1/${path}`)).json() as Promise<T>;
+const api = <T>(path: string) => apiGet<T>(server, path);
 
-beforeAll(async () => {
-  server = await startApp();
-  browser = await launchBrowser();
-  page = browser.page;
-}, 600_000);
-afterAll(async () => { await browser?.close(); await server?.close(); });
+beforeAll(async () => { ({ server, browser, page } = await openWebSession()); }, 600_000);
+afterAll(() => closeWebSession({ server, browser }));
 
 const ready = () => page.waitForFunction(() => document.body.dataset.pageState === 'ready', null, { timeout: 60_000 });
 

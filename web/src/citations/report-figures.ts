@@ -1,15 +1,5 @@
-/** Where each figure of the Redshift report sits (its section), for citing the figure a chart recomputes. Mirrors src/model/report-figures.ts (test/web/report-figures.test.ts keeps them equal). */
-export const REPORT_FIGURE: Record<number, string> = {
-  1: '§2.1.2 Figure 1',
-  2: '§2.2.3 Figure 2 [014]',
-  3: '§2.3.1 Figure 3',
-  4: '§2.3.3 Figure 4',
-  5: '§2.4.3 Figure 5',
-  6: '§2.4.3 Figure 6',
-  7: '§3.2.2 Figure 7',
-  8: '§3.3 Figure 8',
-  9: '§3.5.3 Figure 9',
-  10: '§3.6.3 Figure 10',
-};
+/** Where each figure of the Redshift report sits: the one table in src/model, shared with the API's citations. */
+export { REPORT_FIGURE } from '../../../src/model/report-figures.ts';
+import { REPORT_FIGURE, REPORT_SOURCE_ID } from '../../../src/model/report-figures.ts';
 
-export const reportFigure = (n: number) => ({ sourceId: 'redshift-2025', locator: REPORT_FIGURE[n] ?? `Figure ${n}` });
+export const reportFigure = (n: number) => ({ sourceId: REPORT_SOURCE_ID, locator: REPORT_FIGURE[n] ?? `Figure ${n}` });
