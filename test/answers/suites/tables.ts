@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { expect, it } from 'vitest';
 import type { AnswerSuite } from '../harness.js';
+import { csvRows } from '../../web/support/csv.js';
 
 type Scalar = string | number | { value: string | number | Record<string, unknown> };
 type Field = Scalar | Scalar[] | undefined;
@@ -44,23 +45,6 @@ function countBy(orgs: RawEntity[], pick: (e: RawEntity) => string[]): Map<strin
   return m;
 }
 const facetMap = (t: Table, column: string) => new Map(t.facets.find((f) => f.column === column)!.values.map((v) => [v.value, v.count]));
-
-function parseCsv(text: string): string[][] {
-  const body = text.split('\r\n').filter((l) => !l.startsWith('#') && l !== '').join('\r\n');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i]!;
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\r' && body[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; } else cell += ch;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
 
 export const answers: AnswerSuite = (ctx) => {
   const orgs = rawEntities('Organization');
@@ -111,7 +95,7 @@ export const answers: AnswerSuite = (ctx) => {
     const t = await ctx().get<Table>(`/api/v1/tables/Organization?${query}`);
     const res = await ctx().app.inject(`/api/v1/tables/Organization?${query}&format=csv`);
     expect(res.statusCode).toBe(200);
-    const [header, ...rows] = parseCsv(res.body);
+    const [header, ...rows] = csvRows(res.body);
     expect(header).toEqual(['id', 'name', ...t.columns.flatMap((c) => [c.id, `${c.id}_source`])]);
     const fromJson = t.rows.map((r) => [r.id, r.name, ...t.columns.flatMap((c) => {
       const vs = r.cells[c.id]!;

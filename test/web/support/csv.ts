@@ -1,5 +1,8 @@
-/** A small CSV reader for the downloads (quoted fields, commas and newlines inside quotes); any leading # lines (the API writes them only with ?comments=1) are skipped. */
-export function parseCsv(raw: string): Record<string, string>[] {
+/**
+ * A small CSV reader for the downloads (quoted fields, commas and newlines inside quotes): the rows
+ * as lists of cells, header first; # lines (the API writes them only with ?comments=1) and empty rows are skipped.
+ */
+export function csvRows(raw: string): string[][] {
   const text = raw.split('\n').filter((l) => !l.startsWith('#')).join('\n');
   const rows: string[][] = [];
   let row: string[] = [];
@@ -16,7 +19,11 @@ export function parseCsv(raw: string): Record<string, string>[] {
     } else cell += ch;
   }
   if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
-  const data = rows.filter((r) => r.length > 1 || (r[0] ?? '') !== '');
-  const [header, ...body] = data;
+  return rows.filter((r) => r.length > 1 || (r[0] ?? '') !== '');
+}
+
+/** The download's rows as records keyed by the header's names. */
+export function parseCsv(raw: string): Record<string, string>[] {
+  const [header, ...body] = csvRows(raw);
   return body.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])));
 }
