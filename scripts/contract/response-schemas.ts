@@ -18,6 +18,18 @@ const RESPONSE_TYPES: Record<string, string> = {
   PLACES_RESPONSE: 'PlacesResponse',
   HUBS_RESPONSE: 'HubsResponse',
   COUNTRIES_RESPONSE: 'CountriesResponse',
+  STATUS_RESPONSE: 'StatusResponse',
+  SOURCE_RESPONSE: 'SourceResponse',
+  SOURCES_RESPONSE: 'SourcesResponse',
+  SERIES_RESPONSE: 'SeriesResponse',
+  SERIES_LIST_RESPONSE: 'SeriesListResponse',
+  ENTITY_ROWS_RESPONSE: 'EntityRowsResponse',
+  GOALS_RESPONSE: 'GoalsResponse',
+  TIMELINE_RESPONSE: 'TimelineResponse',
+  KNOWLEDGE_BASE_RESPONSE: 'KnowledgeBaseResponse',
+  CSL_ITEMS_RESPONSE: 'CslItemsResponse',
+  ENTITY_CATALOG_RESPONSE: 'EntityCatalogResponse',
+  CSV_METADATA_RESPONSE: 'CsvMetadataResponse',
 };
 
 export function renderResponseSchemas(): string {

@@ -22,8 +22,21 @@ export interface LiveValue {
   references?: string[];
   /** The value is a lower bound (some objects are not classified), so a lower value than the claim shows no decrease. */
   lowerBound?: boolean;
-  detail?: Record<string, unknown>;
+  /** What the measure counted, in a shape that depends on the measure (see LiveDetail). */
+  detail?: LiveDetail;
 }
+
+/** The counts behind a live value, one shape per measure of MEASURES. */
+export type LiveDetail =
+  | { sites: Record<string, number>; from: string; to: string }
+  | { providers: string[] }
+  | { year: number; failures: number; byYear: Record<string, number> }
+  | { bySite: Record<string, number> }
+  | { byOwnerState: Record<string, number> }
+  | { unclassified: number }
+  | { modules: string[] }
+  /** China vs the US: orbital launch attempts per complete year, by year. */
+  | Record<string, { CN: number; US: number }>;
 export interface Unavailable { unavailable: string }
 
 export interface MeasureInputs {

@@ -10,6 +10,7 @@ import type { Database } from '../store/schema.js';
 import { toCsv, type Table } from '../services/csv.js';
 import type { FlatTable } from '../analytics/tables.js';
 import { prefersCsv } from './accept-csv.js';
+import { csvMetadata } from './csv-metadata.js';
 
 export const FORMAT_PROPERTY = {
   format: {
@@ -43,20 +44,6 @@ function withFormat(url: string, format: string): string {
   params.delete('comments');
   params.set('format', format);
   return `${path}?${params.toString()}`;
-}
-
-/** A CSVW metadata document for a table: dc:title, dc:source, dc:license, dc:date (the as-of date), rdfs:comment (notes) and the columns. */
-export function csvMetadata(table: Table, csvUrl: string) {
-  return {
-    '@context': 'http://www.w3.org/ns/csvw',
-    url: csvUrl,
-    'dc:title': table.meta.title,
-    'dc:source': table.meta.sources,
-    'dc:license': table.meta.licence,
-    'dc:date': table.meta.asOf,
-    'rdfs:comment': table.meta.notes ?? [],
-    tableSchema: { columns: table.columns.map((titles) => ({ titles, datatype: 'string' })) },
-  };
 }
 
 /** A Link header value with one more link, keeping the links already set (e.g. a page's rel="next"). */

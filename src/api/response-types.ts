@@ -10,12 +10,44 @@ import type { ConstellationReport, TiangongReport } from '../services/analytics.
 import type { Indicators } from '../services/indicators.js';
 import type { SnapshotInfo } from '../model/catalog-records.js';
 import type { SetSatellite } from '../analytics/exports.js';
+import type { StoreStatus } from '../store/queries/status.js';
+import type { SeriesView, SourceRow } from '../store/queries/sources-series.js';
+import type { EntityRow } from '../model/entity-row.js';
+import type { GoalJudgement, GoalStatus } from '../analytics/goals.js';
+import type { TimelineItem } from '../store/queries/timeline.js';
+import type { ExportDocument } from '../store/export-import.js';
+import type { CslItem } from '../analytics/citation-csl.js';
+import type { EntityCatalog } from '../services/entity-catalog.js';
+import type { CsvMetadata } from './csv-metadata.js';
 
 export type LaunchesResponse = Figure7;
 export type SpacecraftResponse = Figure8;
 export interface ConstellationsResponse { asOf: string; snapshots: SnapshotInfo[]; constellations: ConstellationReport[]; note: string }
 export type TiangongResponse = TiangongReport;
 export type IndicatorsResponse = Indicators;
+
+export type StatusResponse = StoreStatus;
+export type SourceResponse = SourceRow;
+export interface SourcesResponse { items: SourceRow[]; next: string | null }
+export type SeriesResponse = SeriesView;
+export interface SeriesListResponse { items: SeriesView[] }
+
+/** /risks, /recommendations: entities as rows of preferred, cited values. */
+export interface EntityRowsResponse { total: number; items: EntityRow[] }
+export interface GoalRow extends EntityRow { judged: GoalJudgement }
+/** One row of the goal tracker: a segment and how many of its goals stand at each judged status. */
+export type GoalTrackerRow = { segment: string } & Record<GoalStatus, number>;
+export interface GoalsResponse { total: number; items: GoalRow[]; tracker: GoalTrackerRow[]; asOf: string; definition: string }
+export interface TimelineResponse { items: TimelineItem[] }
+
+/** The whole knowledge base as one document (docs/export-format.md). */
+export type KnowledgeBaseResponse = ExportDocument;
+/** CSL-JSON: an array of one CSL item. */
+export type CslItemsResponse = CslItem[];
+/** An entity's NORAD number seen in the orbital catalog (/entities/{id}: catalog). */
+export type EntityCatalogResponse = EntityCatalog;
+/** A CSV's CSVW metadata (?format=csv-metadata). */
+export type CsvMetadataResponse = CsvMetadata;
 
 export interface CatalogObjectsResponse { snapshot: SnapshotInfo; total: number; items: ClassifiedObject[] }
 export interface ElementHistoryResponse { noradId: number; elementSets: { epoch: string; meanMotion: number; eccentricity: number; inclination: number; sourceId: string }[] }

@@ -9,6 +9,7 @@ import { ERROR_SCHEMA } from './errors.js';
 import { MATCH_KINDS } from '../store/queries/entity-search.js';
 import { WORLD_CHANGE_TYPES } from '../analytics/world-change-types.js';
 import { CITED_VIEW_KINDS } from '../analytics/citation.js';
+import { CSL_ITEMS_RESPONSE, CSV_METADATA_RESPONSE, ENTITY_CATALOG_RESPONSE } from './generated/response-schemas.js';
 
 type S = Record<string, unknown>;
 export const nullable = (type: string) => ({ type: [type, 'null'] });
@@ -61,30 +62,10 @@ export const ENTITY_DETAIL = obj(['id', 'kind', 'caption', 'properties', 'source
   })),
   sources: arr(SOURCE),
   referencedBy: arr(obj(['id', 'kind', 'caption', 'property'], { id: str, kind: str, caption: str, property: str })),
-  catalog: {
-    type: ['object', 'null'], additionalProperties: false,
-    required: ['noradId', 'noradSource', 'cosparId', 'latest', 'elementSetCount', 'history', 'definition'],
-    properties: {
-      noradId: int, noradSource: { type: 'object', additionalProperties: true }, cosparId: nullable('string'),
-      latest: { type: ['object', 'null'], additionalProperties: true }, elementSetCount: int, history: nullable('string'), definition: str,
-    },
-  },
+  catalog: { anyOf: [{ type: 'null' }, ENTITY_CATALOG_RESPONSE], description: 'For an entity with a NORAD number: its newest element set and its orbit history link' },
 });
 
-/** An analytic: its declared top-level fields are required; their contents stay open. */
-export const analytic = (required: string[]): S => obj(required, Object.fromEntries(required.map((k) => [k, {}])), true);
-
 export const CSV = { type: 'string', description: 'CSV: a header row, then the rows (empty field for no value); its sources, licence and as-of date are in the metadata its Link rel="describedby" header points to, or in leading "#" lines with ?comments=1' } as const;
-
-/** The CSVW metadata document of a CSV (?format=csv-metadata). */
-export const CSV_METADATA = {
-  type: 'object', required: ['@context', 'url', 'dc:title', 'dc:source', 'dc:license', 'dc:date', 'tableSchema'], additionalProperties: true,
-  properties: {
-    '@context': { const: 'http://www.w3.org/ns/csvw' }, url: { type: 'string' }, 'dc:title': { type: 'string' },
-    'dc:source': { type: 'array', items: { type: 'string' } }, 'dc:license': { type: 'string' }, 'dc:date': { type: ['string', 'null'], description: 'the as-of date of the data' },
-    'rdfs:comment': { type: 'array', items: { type: 'string' } }, tableSchema: { type: 'object' },
-  },
-} as const;
 
 /** 200 as GeoJSON (RFC 7946, application/geo+json), and the one error shape for 4xx/5xx. */
 export function geoJsonResponses(geojson: S): S {
@@ -93,7 +74,7 @@ export function geoJsonResponses(geojson: S): S {
 
 /** 200 as JSON (or CSV when the route takes ?format=csv), and the one error shape for 4xx/5xx. */
 export function responses(json: S, withCsv = false): S {
-  const ok = withCsv ? { content: { 'application/json': { schema: json }, 'text/csv': { schema: CSV }, 'application/csvm+json': { schema: CSV_METADATA } } } : json;
+  const ok = withCsv ? { content: { 'application/json': { schema: json }, 'text/csv': { schema: CSV }, 'application/csvm+json': { schema: CSV_METADATA_RESPONSE } } } : json;
   return { 200: ok, '4xx': ERROR_SCHEMA, '5xx': ERROR_SCHEMA };
 }
 
@@ -148,8 +129,8 @@ const CITED_SOURCE = obj(['id', 'title', 'locators', 'references'], {
   id: str, title: str, publisher: nullable('string'), published: nullable('string'), url: nullable('string'), citation: nullable('string'),
   locators: arr(str), references: arr(obj(['number', 'url'], { number: str, url: nullable('string') })),
 });
-/** GET /cite: CSL-JSON items (checked in full against the CSL schema by the tests), and the json format's body. */
-export const CSL_ITEMS = arr({ type: 'object', required: ['id', 'type', 'title', 'URL'], additionalProperties: true });
+/** GET /cite: CSL-JSON items (src/analytics/citation-csl.ts; checked in full against the CSL schema by the tests), and the json format's body. */
+export const CSL_ITEMS: S = CSL_ITEMS_RESPONSE;
 export const CITATION_JSON = obj(['key', 'accessed', 'view', 'text', 'bibtex', 'csl'], {
   key: str, accessed: str, text: str, bibtex: str, csl: CSL_ITEMS,
   view: obj(['kind', 'id', 'title', 'permalink', 'asOf', 'asOfBasis', 'sources', 'moreSources'], {

@@ -1711,8 +1711,146 @@ export const INDICATORS_RESPONSE = {
                           "description": "The value is a lower bound (some objects are not classified), so a lower value than the claim shows no decrease."
                         },
                         "detail": {
-                          "type": "object",
-                          "additionalProperties": {}
+                          "anyOf": [
+                            {
+                              "type": "object",
+                              "properties": {
+                                "sites": {
+                                  "type": "object",
+                                  "additionalProperties": {
+                                    "type": "number"
+                                  }
+                                },
+                                "from": {
+                                  "type": "string"
+                                },
+                                "to": {
+                                  "type": "string"
+                                }
+                              },
+                              "required": [
+                                "sites",
+                                "from",
+                                "to"
+                              ],
+                              "additionalProperties": false
+                            },
+                            {
+                              "type": "object",
+                              "properties": {
+                                "providers": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string"
+                                  }
+                                }
+                              },
+                              "required": [
+                                "providers"
+                              ],
+                              "additionalProperties": false
+                            },
+                            {
+                              "type": "object",
+                              "properties": {
+                                "year": {
+                                  "type": "number"
+                                },
+                                "failures": {
+                                  "type": "number"
+                                },
+                                "byYear": {
+                                  "type": "object",
+                                  "additionalProperties": {
+                                    "type": "number"
+                                  }
+                                }
+                              },
+                              "required": [
+                                "year",
+                                "failures",
+                                "byYear"
+                              ],
+                              "additionalProperties": false
+                            },
+                            {
+                              "type": "object",
+                              "properties": {
+                                "bySite": {
+                                  "type": "object",
+                                  "additionalProperties": {
+                                    "type": "number"
+                                  }
+                                }
+                              },
+                              "required": [
+                                "bySite"
+                              ],
+                              "additionalProperties": false
+                            },
+                            {
+                              "type": "object",
+                              "properties": {
+                                "byOwnerState": {
+                                  "type": "object",
+                                  "additionalProperties": {
+                                    "type": "number"
+                                  }
+                                }
+                              },
+                              "required": [
+                                "byOwnerState"
+                              ],
+                              "additionalProperties": false
+                            },
+                            {
+                              "type": "object",
+                              "properties": {
+                                "unclassified": {
+                                  "type": "number"
+                                }
+                              },
+                              "required": [
+                                "unclassified"
+                              ],
+                              "additionalProperties": false
+                            },
+                            {
+                              "type": "object",
+                              "properties": {
+                                "modules": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string"
+                                  }
+                                }
+                              },
+                              "required": [
+                                "modules"
+                              ],
+                              "additionalProperties": false
+                            },
+                            {
+                              "type": "object",
+                              "additionalProperties": {
+                                "type": "object",
+                                "properties": {
+                                  "CN": {
+                                    "type": "number"
+                                  },
+                                  "US": {
+                                    "type": "number"
+                                  }
+                                },
+                                "required": [
+                                  "CN",
+                                  "US"
+                                ],
+                                "additionalProperties": false
+                              }
+                            }
+                          ],
+                          "description": "What the measure counted, in a shape that depends on the measure (see LiveDetail)."
                         }
                       },
                       "required": [
@@ -1904,8 +2042,146 @@ export const INDICATORS_RESPONSE = {
                           "description": "The value is a lower bound (some objects are not classified), so a lower value than the claim shows no decrease."
                         },
                         "detail": {
-                          "type": "object",
-                          "additionalProperties": {}
+                          "anyOf": [
+                            {
+                              "type": "object",
+                              "properties": {
+                                "sites": {
+                                  "type": "object",
+                                  "additionalProperties": {
+                                    "type": "number"
+                                  }
+                                },
+                                "from": {
+                                  "type": "string"
+                                },
+                                "to": {
+                                  "type": "string"
+                                }
+                              },
+                              "required": [
+                                "sites",
+                                "from",
+                                "to"
+                              ],
+                              "additionalProperties": false
+                            },
+                            {
+                              "type": "object",
+                              "properties": {
+                                "providers": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string"
+                                  }
+                                }
+                              },
+                              "required": [
+                                "providers"
+                              ],
+                              "additionalProperties": false
+                            },
+                            {
+                              "type": "object",
+                              "properties": {
+                                "year": {
+                                  "type": "number"
+                                },
+                                "failures": {
+                                  "type": "number"
+                                },
+                                "byYear": {
+                                  "type": "object",
+                                  "additionalProperties": {
+                                    "type": "number"
+                                  }
+                                }
+                              },
+                              "required": [
+                                "year",
+                                "failures",
+                                "byYear"
+                              ],
+                              "additionalProperties": false
+                            },
+                            {
+                              "type": "object",
+                              "properties": {
+                                "bySite": {
+                                  "type": "object",
+                                  "additionalProperties": {
+                                    "type": "number"
+                                  }
+                                }
+                              },
+                              "required": [
+                                "bySite"
+                              ],
+                              "additionalProperties": false
+                            },
+                            {
+                              "type": "object",
+                              "properties": {
+                                "byOwnerState": {
+                                  "type": "object",
+                                  "additionalProperties": {
+                                    "type": "number"
+                                  }
+                                }
+                              },
+                              "required": [
+                                "byOwnerState"
+                              ],
+                              "additionalProperties": false
+                            },
+                            {
+                              "type": "object",
+                              "properties": {
+                                "unclassified": {
+                                  "type": "number"
+                                }
+                              },
+                              "required": [
+                                "unclassified"
+                              ],
+                              "additionalProperties": false
+                            },
+                            {
+                              "type": "object",
+                              "properties": {
+                                "modules": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string"
+                                  }
+                                }
+                              },
+                              "required": [
+                                "modules"
+                              ],
+                              "additionalProperties": false
+                            },
+                            {
+                              "type": "object",
+                              "additionalProperties": {
+                                "type": "object",
+                                "properties": {
+                                  "CN": {
+                                    "type": "number"
+                                  },
+                                  "US": {
+                                    "type": "number"
+                                  }
+                                },
+                                "required": [
+                                  "CN",
+                                  "US"
+                                ],
+                                "additionalProperties": false
+                              }
+                            }
+                          ],
+                          "description": "What the measure counted, in a shape that depends on the measure (see LiveDetail)."
                         }
                       },
                       "required": [
@@ -2111,8 +2387,146 @@ export const INDICATORS_RESPONSE = {
                     "description": "The value is a lower bound (some objects are not classified), so a lower value than the claim shows no decrease."
                   },
                   "detail": {
-                    "type": "object",
-                    "additionalProperties": {}
+                    "anyOf": [
+                      {
+                        "type": "object",
+                        "properties": {
+                          "sites": {
+                            "type": "object",
+                            "additionalProperties": {
+                              "type": "number"
+                            }
+                          },
+                          "from": {
+                            "type": "string"
+                          },
+                          "to": {
+                            "type": "string"
+                          }
+                        },
+                        "required": [
+                          "sites",
+                          "from",
+                          "to"
+                        ],
+                        "additionalProperties": false
+                      },
+                      {
+                        "type": "object",
+                        "properties": {
+                          "providers": {
+                            "type": "array",
+                            "items": {
+                              "type": "string"
+                            }
+                          }
+                        },
+                        "required": [
+                          "providers"
+                        ],
+                        "additionalProperties": false
+                      },
+                      {
+                        "type": "object",
+                        "properties": {
+                          "year": {
+                            "type": "number"
+                          },
+                          "failures": {
+                            "type": "number"
+                          },
+                          "byYear": {
+                            "type": "object",
+                            "additionalProperties": {
+                              "type": "number"
+                            }
+                          }
+                        },
+                        "required": [
+                          "year",
+                          "failures",
+                          "byYear"
+                        ],
+                        "additionalProperties": false
+                      },
+                      {
+                        "type": "object",
+                        "properties": {
+                          "bySite": {
+                            "type": "object",
+                            "additionalProperties": {
+                              "type": "number"
+                            }
+                          }
+                        },
+                        "required": [
+                          "bySite"
+                        ],
+                        "additionalProperties": false
+                      },
+                      {
+                        "type": "object",
+                        "properties": {
+                          "byOwnerState": {
+                            "type": "object",
+                            "additionalProperties": {
+                              "type": "number"
+                            }
+                          }
+                        },
+                        "required": [
+                          "byOwnerState"
+                        ],
+                        "additionalProperties": false
+                      },
+                      {
+                        "type": "object",
+                        "properties": {
+                          "unclassified": {
+                            "type": "number"
+                          }
+                        },
+                        "required": [
+                          "unclassified"
+                        ],
+                        "additionalProperties": false
+                      },
+                      {
+                        "type": "object",
+                        "properties": {
+                          "modules": {
+                            "type": "array",
+                            "items": {
+                              "type": "string"
+                            }
+                          }
+                        },
+                        "required": [
+                          "modules"
+                        ],
+                        "additionalProperties": false
+                      },
+                      {
+                        "type": "object",
+                        "additionalProperties": {
+                          "type": "object",
+                          "properties": {
+                            "CN": {
+                              "type": "number"
+                            },
+                            "US": {
+                              "type": "number"
+                            }
+                          },
+                          "required": [
+                            "CN",
+                            "US"
+                          ],
+                          "additionalProperties": false
+                        }
+                      }
+                    ],
+                    "description": "What the measure counted, in a shape that depends on the measure (see LiveDetail)."
                   }
                 },
                 "required": [
@@ -2304,8 +2718,146 @@ export const INDICATORS_RESPONSE = {
                     "description": "The value is a lower bound (some objects are not classified), so a lower value than the claim shows no decrease."
                   },
                   "detail": {
-                    "type": "object",
-                    "additionalProperties": {}
+                    "anyOf": [
+                      {
+                        "type": "object",
+                        "properties": {
+                          "sites": {
+                            "type": "object",
+                            "additionalProperties": {
+                              "type": "number"
+                            }
+                          },
+                          "from": {
+                            "type": "string"
+                          },
+                          "to": {
+                            "type": "string"
+                          }
+                        },
+                        "required": [
+                          "sites",
+                          "from",
+                          "to"
+                        ],
+                        "additionalProperties": false
+                      },
+                      {
+                        "type": "object",
+                        "properties": {
+                          "providers": {
+                            "type": "array",
+                            "items": {
+                              "type": "string"
+                            }
+                          }
+                        },
+                        "required": [
+                          "providers"
+                        ],
+                        "additionalProperties": false
+                      },
+                      {
+                        "type": "object",
+                        "properties": {
+                          "year": {
+                            "type": "number"
+                          },
+                          "failures": {
+                            "type": "number"
+                          },
+                          "byYear": {
+                            "type": "object",
+                            "additionalProperties": {
+                              "type": "number"
+                            }
+                          }
+                        },
+                        "required": [
+                          "year",
+                          "failures",
+                          "byYear"
+                        ],
+                        "additionalProperties": false
+                      },
+                      {
+                        "type": "object",
+                        "properties": {
+                          "bySite": {
+                            "type": "object",
+                            "additionalProperties": {
+                              "type": "number"
+                            }
+                          }
+                        },
+                        "required": [
+                          "bySite"
+                        ],
+                        "additionalProperties": false
+                      },
+                      {
+                        "type": "object",
+                        "properties": {
+                          "byOwnerState": {
+                            "type": "object",
+                            "additionalProperties": {
+                              "type": "number"
+                            }
+                          }
+                        },
+                        "required": [
+                          "byOwnerState"
+                        ],
+                        "additionalProperties": false
+                      },
+                      {
+                        "type": "object",
+                        "properties": {
+                          "unclassified": {
+                            "type": "number"
+                          }
+                        },
+                        "required": [
+                          "unclassified"
+                        ],
+                        "additionalProperties": false
+                      },
+                      {
+                        "type": "object",
+                        "properties": {
+                          "modules": {
+                            "type": "array",
+                            "items": {
+                              "type": "string"
+                            }
+                          }
+                        },
+                        "required": [
+                          "modules"
+                        ],
+                        "additionalProperties": false
+                      },
+                      {
+                        "type": "object",
+                        "additionalProperties": {
+                          "type": "object",
+                          "properties": {
+                            "CN": {
+                              "type": "number"
+                            },
+                            "US": {
+                              "type": "number"
+                            }
+                          },
+                          "required": [
+                            "CN",
+                            "US"
+                          ],
+                          "additionalProperties": false
+                        }
+                      }
+                    ],
+                    "description": "What the measure counted, in a shape that depends on the measure (see LiveDetail)."
                   }
                 },
                 "required": [
@@ -3311,5 +3863,1893 @@ export const COUNTRIES_RESPONSE = {
     "features"
   ],
   "additionalProperties": false,
+  "definitions": {}
+} as const;
+
+/** StatusResponse (src/api/response-types.ts). */
+export const STATUS_RESPONSE = {
+  "type": "object",
+  "properties": {
+    "totals": {
+      "type": "object",
+      "properties": {
+        "sources": {
+          "type": "number"
+        },
+        "entities": {
+          "type": "number"
+        },
+        "statements": {
+          "type": "number"
+        },
+        "series": {
+          "type": "number"
+        },
+        "points": {
+          "type": "number"
+        }
+      },
+      "required": [
+        "sources",
+        "entities",
+        "statements",
+        "series",
+        "points"
+      ],
+      "additionalProperties": false
+    },
+    "entitiesByKind": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "kind": {
+            "type": "string"
+          },
+          "entities": {
+            "type": "number"
+          }
+        },
+        "required": [
+          "kind",
+          "entities"
+        ],
+        "additionalProperties": false
+      }
+    },
+    "statementsBySource": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "sourceId": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "published": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "statements": {
+            "type": "number"
+          },
+          "points": {
+            "type": "number"
+          },
+          "lastSeen": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "required": [
+          "sourceId",
+          "title",
+          "published",
+          "statements",
+          "points",
+          "lastSeen"
+        ],
+        "additionalProperties": false
+      }
+    },
+    "origins": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "origin": {
+            "type": "string"
+          },
+          "lastRun": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "lastStatus": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "lastSuccess": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "lastError": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "runs": {
+            "type": "number"
+          },
+          "stalenessHours": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "Hours since the last successful run."
+          },
+          "dataAsOf": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The date the data of the last successful ingest describes (its snapshot's as-of date)."
+          },
+          "sourceId": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "failures": {
+            "type": "number",
+            "description": "Failed runs of this origin, and the newest one: when, which check refused it, why, and where the refused file is kept."
+          },
+          "lastFailure": {
+            "anyOf": [
+              {
+                "type": "object",
+                "properties": {
+                  "at": {
+                    "type": "string"
+                  },
+                  "runId": {
+                    "type": "number"
+                  },
+                  "check": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "reason": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "quarantined": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  }
+                },
+                "required": [
+                  "at",
+                  "runId",
+                  "check",
+                  "reason",
+                  "quarantined"
+                ],
+                "additionalProperties": false
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        },
+        "required": [
+          "origin",
+          "lastRun",
+          "lastStatus",
+          "lastSuccess",
+          "lastError",
+          "runs",
+          "stalenessHours",
+          "dataAsOf",
+          "sourceId",
+          "failures",
+          "lastFailure"
+        ],
+        "additionalProperties": false
+      }
+    }
+  },
+  "required": [
+    "totals",
+    "entitiesByKind",
+    "statementsBySource",
+    "origins"
+  ],
+  "additionalProperties": false,
+  "definitions": {}
+} as const;
+
+/** SourceResponse (src/api/response-types.ts). */
+export const SOURCE_RESPONSE = {
+  "type": "object",
+  "properties": {
+    "id": {
+      "type": "string"
+    },
+    "kind": {
+      "type": "string"
+    },
+    "title": {
+      "type": "string"
+    },
+    "publisher": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "url": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "published": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "accessed": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "licence": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "citation": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "partOf": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "referenceNumber": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "note": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "statements": {
+      "type": "number"
+    },
+    "points": {
+      "type": "number"
+    }
+  },
+  "required": [
+    "id",
+    "kind",
+    "title",
+    "publisher",
+    "url",
+    "published",
+    "accessed",
+    "licence",
+    "citation",
+    "partOf",
+    "referenceNumber",
+    "note",
+    "statements",
+    "points"
+  ],
+  "additionalProperties": false,
+  "definitions": {}
+} as const;
+
+/** SourcesResponse (src/api/response-types.ts). */
+export const SOURCES_RESPONSE = {
+  "type": "object",
+  "properties": {
+    "items": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "publisher": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "url": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "published": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "accessed": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "licence": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "citation": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "partOf": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "referenceNumber": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "note": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "statements": {
+            "type": "number"
+          },
+          "points": {
+            "type": "number"
+          }
+        },
+        "required": [
+          "id",
+          "kind",
+          "title",
+          "publisher",
+          "url",
+          "published",
+          "accessed",
+          "licence",
+          "citation",
+          "partOf",
+          "referenceNumber",
+          "note",
+          "statements",
+          "points"
+        ],
+        "additionalProperties": false
+      }
+    },
+    "next": {
+      "type": [
+        "string",
+        "null"
+      ]
+    }
+  },
+  "required": [
+    "items",
+    "next"
+  ],
+  "additionalProperties": false,
+  "definitions": {}
+} as const;
+
+/** SeriesResponse (src/api/response-types.ts). */
+export const SERIES_RESPONSE = {
+  "type": "object",
+  "properties": {
+    "id": {
+      "type": "string"
+    },
+    "title": {
+      "type": "string"
+    },
+    "unit": {
+      "type": "string"
+    },
+    "description": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "dimensions": {
+      "type": "object",
+      "additionalProperties": {
+        "type": "string"
+      }
+    },
+    "sourceId": {
+      "type": "string"
+    },
+    "locator": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "points": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "period": {
+            "type": "string"
+          },
+          "value": {
+            "type": "number"
+          },
+          "originalValue": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "sourceId": {
+            "type": "string"
+          },
+          "locator": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "status": {
+            "type": "string"
+          },
+          "qualifier": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "note": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "required": [
+          "period",
+          "value",
+          "originalValue",
+          "sourceId",
+          "locator",
+          "status",
+          "qualifier",
+          "note"
+        ],
+        "additionalProperties": false
+      }
+    }
+  },
+  "required": [
+    "id",
+    "title",
+    "unit",
+    "description",
+    "dimensions",
+    "sourceId",
+    "locator",
+    "points"
+  ],
+  "additionalProperties": false,
+  "definitions": {}
+} as const;
+
+/** SeriesListResponse (src/api/response-types.ts). */
+export const SERIES_LIST_RESPONSE = {
+  "type": "object",
+  "properties": {
+    "items": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "unit": {
+            "type": "string"
+          },
+          "description": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "dimensions": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          },
+          "sourceId": {
+            "type": "string"
+          },
+          "locator": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "points": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "period": {
+                  "type": "string"
+                },
+                "value": {
+                  "type": "number"
+                },
+                "originalValue": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "sourceId": {
+                  "type": "string"
+                },
+                "locator": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "status": {
+                  "type": "string"
+                },
+                "qualifier": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "note": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                }
+              },
+              "required": [
+                "period",
+                "value",
+                "originalValue",
+                "sourceId",
+                "locator",
+                "status",
+                "qualifier",
+                "note"
+              ],
+              "additionalProperties": false
+            }
+          }
+        },
+        "required": [
+          "id",
+          "title",
+          "unit",
+          "description",
+          "dimensions",
+          "sourceId",
+          "locator",
+          "points"
+        ],
+        "additionalProperties": false
+      }
+    }
+  },
+  "required": [
+    "items"
+  ],
+  "additionalProperties": false,
+  "definitions": {}
+} as const;
+
+/** EntityRowsResponse (src/api/response-types.ts). */
+export const ENTITY_ROWS_RESPONSE = {
+  "type": "object",
+  "properties": {
+    "total": {
+      "type": "number"
+    },
+    "items": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string"
+          },
+          "caption": {
+            "type": "string"
+          },
+          "values": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "properties": {
+                  "value": {
+                    "type": "string"
+                  },
+                  "sourceId": {
+                    "type": "string"
+                  },
+                  "locator": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "qualifier": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "status": {
+                    "type": "string"
+                  },
+                  "asOf": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  }
+                },
+                "required": [
+                  "value",
+                  "sourceId",
+                  "locator",
+                  "qualifier",
+                  "status",
+                  "asOf"
+                ],
+                "additionalProperties": false,
+                "description": "An entity as a row of preferred, cited values (the store builds them; analytics and views read them)."
+              }
+            },
+            "description": "Preferred value per property: every value for multiple properties, the preferred one otherwise."
+          },
+          "conflicts": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "properties": {
+                  "value": {
+                    "type": "string"
+                  },
+                  "sourceId": {
+                    "type": "string"
+                  },
+                  "locator": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "qualifier": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "status": {
+                    "type": "string"
+                  },
+                  "asOf": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  }
+                },
+                "required": [
+                  "value",
+                  "sourceId",
+                  "locator",
+                  "qualifier",
+                  "status",
+                  "asOf"
+                ],
+                "additionalProperties": false,
+                "description": "An entity as a row of preferred, cited values (the store builds them; analytics and views read them)."
+              }
+            },
+            "description": "Every value of single-valued properties that have more than one (conflicts), preferred first."
+          }
+        },
+        "required": [
+          "id",
+          "kind",
+          "caption",
+          "values",
+          "conflicts"
+        ],
+        "additionalProperties": false
+      }
+    }
+  },
+  "required": [
+    "total",
+    "items"
+  ],
+  "additionalProperties": false,
+  "description": "/risks, /recommendations: entities as rows of preferred, cited values.",
+  "definitions": {}
+} as const;
+
+/** GoalsResponse (src/api/response-types.ts). */
+export const GOALS_RESPONSE = {
+  "type": "object",
+  "properties": {
+    "total": {
+      "type": "number"
+    },
+    "items": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string"
+          },
+          "caption": {
+            "type": "string"
+          },
+          "values": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "properties": {
+                  "value": {
+                    "type": "string"
+                  },
+                  "sourceId": {
+                    "type": "string"
+                  },
+                  "locator": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "qualifier": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "status": {
+                    "type": "string"
+                  },
+                  "asOf": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  }
+                },
+                "required": [
+                  "value",
+                  "sourceId",
+                  "locator",
+                  "qualifier",
+                  "status",
+                  "asOf"
+                ],
+                "additionalProperties": false,
+                "description": "An entity as a row of preferred, cited values (the store builds them; analytics and views read them)."
+              }
+            },
+            "description": "Preferred value per property: every value for multiple properties, the preferred one otherwise."
+          },
+          "conflicts": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "properties": {
+                  "value": {
+                    "type": "string"
+                  },
+                  "sourceId": {
+                    "type": "string"
+                  },
+                  "locator": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "qualifier": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "status": {
+                    "type": "string"
+                  },
+                  "asOf": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  }
+                },
+                "required": [
+                  "value",
+                  "sourceId",
+                  "locator",
+                  "qualifier",
+                  "status",
+                  "asOf"
+                ],
+                "additionalProperties": false,
+                "description": "An entity as a row of preferred, cited values (the store builds them; analytics and views read them)."
+              }
+            },
+            "description": "Every value of single-valued properties that have more than one (conflicts), preferred first."
+          },
+          "judged": {
+            "type": "object",
+            "properties": {
+              "status": {
+                "type": "string",
+                "enum": [
+                  "met-early",
+                  "met-on-time",
+                  "met-late",
+                  "missed",
+                  "overdue",
+                  "pending",
+                  "unknown"
+                ]
+              },
+              "sourcedStatus": {
+                "type": "string",
+                "description": "The status the curated sources give (before judging against the date)."
+              },
+              "deadline": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "overdueSince": {
+                "type": [
+                  "string",
+                  "null"
+                ],
+                "description": "The first day on which the goal was overdue, when it is."
+              },
+              "asOf": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "status",
+              "sourcedStatus",
+              "deadline",
+              "overdueSince",
+              "asOf"
+            ],
+            "additionalProperties": false
+          }
+        },
+        "required": [
+          "caption",
+          "conflicts",
+          "id",
+          "judged",
+          "kind",
+          "values"
+        ],
+        "additionalProperties": false
+      }
+    },
+    "tracker": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "met-early": {
+            "type": "number"
+          },
+          "met-on-time": {
+            "type": "number"
+          },
+          "met-late": {
+            "type": "number"
+          },
+          "missed": {
+            "type": "number"
+          },
+          "overdue": {
+            "type": "number"
+          },
+          "pending": {
+            "type": "number"
+          },
+          "unknown": {
+            "type": "number"
+          },
+          "segment": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "met-early",
+          "met-late",
+          "met-on-time",
+          "missed",
+          "overdue",
+          "pending",
+          "segment",
+          "unknown"
+        ],
+        "description": "One row of the goal tracker: a segment and how many of its goals stand at each judged status."
+      }
+    },
+    "asOf": {
+      "type": "string"
+    },
+    "definition": {
+      "type": "string"
+    }
+  },
+  "required": [
+    "total",
+    "items",
+    "tracker",
+    "asOf",
+    "definition"
+  ],
+  "additionalProperties": false,
+  "definitions": {}
+} as const;
+
+/** TimelineResponse (src/api/response-types.ts). */
+export const TIMELINE_RESPONSE = {
+  "type": "object",
+  "properties": {
+    "items": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "date": {
+            "type": "string"
+          },
+          "entityId": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string"
+          },
+          "caption": {
+            "type": "string"
+          },
+          "property": {
+            "type": "string"
+          },
+          "label": {
+            "type": "string"
+          },
+          "segments": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "sources": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "sourceId": {
+                  "type": "string"
+                },
+                "locator": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "status": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "sourceId",
+                "locator",
+                "status"
+              ],
+              "additionalProperties": false
+            },
+            "description": "Every statement that gives this entity and property this date, one entry per (source, locator)."
+          },
+          "otherDates": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "Other dates the sources give for the same entity and property (a conflict), earliest first."
+          }
+        },
+        "required": [
+          "date",
+          "entityId",
+          "kind",
+          "caption",
+          "property",
+          "label",
+          "segments",
+          "sources",
+          "otherDates"
+        ],
+        "additionalProperties": false
+      }
+    }
+  },
+  "required": [
+    "items"
+  ],
+  "additionalProperties": false,
+  "definitions": {}
+} as const;
+
+/** KnowledgeBaseResponse (src/api/response-types.ts). */
+export const KNOWLEDGE_BASE_RESPONSE = {
+  "type": "object",
+  "properties": {
+    "format": {
+      "type": "string",
+      "const": "redshift-monitor/knowledge-base"
+    },
+    "version": {
+      "type": "number"
+    },
+    "asOf": {
+      "type": [
+        "string",
+        "null"
+      ],
+      "description": "The newest last_seen in the data: when it was last confirmed, not when it was exported."
+    },
+    "counts": {
+      "type": "object",
+      "properties": {
+        "sources": {
+          "type": "number"
+        },
+        "entities": {
+          "type": "number"
+        },
+        "statements": {
+          "type": "number"
+        },
+        "series": {
+          "type": "number"
+        },
+        "points": {
+          "type": "number"
+        }
+      },
+      "required": [
+        "sources",
+        "entities",
+        "statements",
+        "series",
+        "points"
+      ],
+      "additionalProperties": false
+    },
+    "sources": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "publisher": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "authors": {
+            "anyOf": [
+              {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "url": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "published": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "accessed": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "licence": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "file": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "partOf": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "referenceNumber": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "citation": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "note": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "origin": {
+            "type": "string"
+          },
+          "firstSeen": {
+            "type": "string"
+          },
+          "lastSeen": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "id",
+          "kind",
+          "title",
+          "publisher",
+          "authors",
+          "url",
+          "published",
+          "accessed",
+          "licence",
+          "file",
+          "partOf",
+          "referenceNumber",
+          "citation",
+          "note",
+          "origin",
+          "firstSeen",
+          "lastSeen"
+        ],
+        "additionalProperties": false,
+        "description": "The rows of the export, each a table's columns in camelCase (docs/export-format.md)."
+      }
+    },
+    "entities": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string"
+          },
+          "caption": {
+            "type": "string"
+          },
+          "origin": {
+            "type": "string"
+          },
+          "firstSeen": {
+            "type": "string"
+          },
+          "lastSeen": {
+            "type": "string"
+          },
+          "statements": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "property": {
+                  "type": "string"
+                },
+                "value": {
+                  "type": "string"
+                },
+                "originalValue": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "sourceId": {
+                  "type": "string"
+                },
+                "locator": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "asOf": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "status": {
+                  "type": "string"
+                },
+                "qualifier": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "note": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "origin": {
+                  "type": "string"
+                },
+                "firstSeen": {
+                  "type": "string"
+                },
+                "lastSeen": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "id",
+                "property",
+                "value",
+                "originalValue",
+                "sourceId",
+                "locator",
+                "asOf",
+                "status",
+                "qualifier",
+                "note",
+                "origin",
+                "firstSeen",
+                "lastSeen"
+              ],
+              "additionalProperties": false,
+              "description": "A statement; its entity is the enclosing one."
+            }
+          }
+        },
+        "required": [
+          "id",
+          "kind",
+          "caption",
+          "origin",
+          "firstSeen",
+          "lastSeen",
+          "statements"
+        ],
+        "additionalProperties": false
+      }
+    },
+    "series": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "unit": {
+            "type": "string"
+          },
+          "description": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "dimensions": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          },
+          "sourceId": {
+            "type": "string"
+          },
+          "locator": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "origin": {
+            "type": "string"
+          },
+          "firstSeen": {
+            "type": "string"
+          },
+          "lastSeen": {
+            "type": "string"
+          },
+          "points": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "period": {
+                  "type": "string"
+                },
+                "value": {
+                  "type": "number"
+                },
+                "originalValue": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "sourceId": {
+                  "type": "string"
+                },
+                "locator": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "status": {
+                  "type": "string"
+                },
+                "qualifier": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "note": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "origin": {
+                  "type": "string"
+                },
+                "firstSeen": {
+                  "type": "string"
+                },
+                "lastSeen": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "id",
+                "period",
+                "value",
+                "originalValue",
+                "sourceId",
+                "locator",
+                "status",
+                "qualifier",
+                "note",
+                "origin",
+                "firstSeen",
+                "lastSeen"
+              ],
+              "additionalProperties": false,
+              "description": "A point; its series is the enclosing one."
+            }
+          }
+        },
+        "required": [
+          "id",
+          "title",
+          "unit",
+          "description",
+          "dimensions",
+          "sourceId",
+          "locator",
+          "origin",
+          "firstSeen",
+          "lastSeen",
+          "points"
+        ],
+        "additionalProperties": false
+      }
+    }
+  },
+  "required": [
+    "format",
+    "version",
+    "asOf",
+    "counts",
+    "sources",
+    "entities",
+    "series"
+  ],
+  "additionalProperties": false,
+  "description": "The whole knowledge base as one document (docs/export-format.md).",
+  "definitions": {}
+} as const;
+
+/** CslItemsResponse (src/api/response-types.ts). */
+export const CSL_ITEMS_RESPONSE = {
+  "type": "array",
+  "items": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "type": {
+        "type": "string",
+        "enum": [
+          "dataset",
+          "webpage"
+        ]
+      },
+      "title": {
+        "type": "string"
+      },
+      "URL": {
+        "type": "string"
+      },
+      "publisher": {
+        "type": "string"
+      },
+      "author": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "literal": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "literal"
+          ],
+          "additionalProperties": false
+        }
+      },
+      "container-title": {
+        "type": "string"
+      },
+      "genre": {
+        "type": "string"
+      },
+      "accessed": {
+        "type": "object",
+        "properties": {
+          "date-parts": {
+            "type": "array",
+            "items": {
+              "type": "array",
+              "items": {
+                "type": "number"
+              }
+            },
+            "minItems": 1,
+            "maxItems": 1
+          }
+        },
+        "required": [
+          "date-parts"
+        ],
+        "additionalProperties": false
+      },
+      "issued": {
+        "type": "object",
+        "properties": {
+          "date-parts": {
+            "type": "array",
+            "items": {
+              "type": "array",
+              "items": {
+                "type": "number"
+              }
+            },
+            "minItems": 1,
+            "maxItems": 1
+          }
+        },
+        "required": [
+          "date-parts"
+        ],
+        "additionalProperties": false
+      },
+      "note": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "id",
+      "type",
+      "title",
+      "URL",
+      "publisher",
+      "author",
+      "container-title",
+      "genre",
+      "accessed",
+      "note"
+    ],
+    "additionalProperties": false
+  },
+  "description": "CSL-JSON: an array of one CSL item.",
+  "definitions": {}
+} as const;
+
+/** EntityCatalogResponse (src/api/response-types.ts). */
+export const ENTITY_CATALOG_RESPONSE = {
+  "type": "object",
+  "properties": {
+    "noradId": {
+      "type": "number"
+    },
+    "noradSource": {
+      "type": "object",
+      "properties": {
+        "sourceId": {
+          "type": "string"
+        },
+        "locator": {
+          "type": [
+            "string",
+            "null"
+          ]
+        }
+      },
+      "required": [
+        "sourceId",
+        "locator"
+      ],
+      "additionalProperties": false,
+      "description": "The statement the NORAD number comes from."
+    },
+    "cosparId": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "latest": {
+      "anyOf": [
+        {
+          "type": "object",
+          "properties": {
+            "epoch": {
+              "type": "string"
+            },
+            "objectName": {
+              "type": "string"
+            },
+            "objectId": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "meanMotion": {
+              "type": "number"
+            },
+            "eccentricity": {
+              "type": "number"
+            },
+            "inclination": {
+              "type": "number"
+            },
+            "raan": {
+              "type": "number"
+            },
+            "argOfPericenter": {
+              "type": "number"
+            },
+            "meanAnomaly": {
+              "type": "number"
+            },
+            "bstar": {
+              "type": "number"
+            },
+            "meanMotionDot": {
+              "type": "number"
+            },
+            "meanMotionDdot": {
+              "type": "number"
+            },
+            "elementSetNo": {
+              "type": "number"
+            },
+            "revAtEpoch": {
+              "type": "number"
+            },
+            "sourceId": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "epoch",
+            "objectName",
+            "objectId",
+            "meanMotion",
+            "eccentricity",
+            "inclination",
+            "raan",
+            "argOfPericenter",
+            "meanAnomaly",
+            "bstar",
+            "meanMotionDot",
+            "meanMotionDdot",
+            "elementSetNo",
+            "revAtEpoch",
+            "sourceId"
+          ],
+          "additionalProperties": false,
+          "description": "An object's newest element set (by epoch) among every one ingested, with how many there are."
+        },
+        {
+          "type": "null"
+        }
+      ],
+      "description": "Null when no element set for this number has been ingested (e.g. an object that left Earth orbit)."
+    },
+    "elementSetCount": {
+      "type": "number"
+    },
+    "history": {
+      "type": [
+        "string",
+        "null"
+      ],
+      "description": "The orbit history route, or null when nothing is stored for the number."
+    },
+    "definition": {
+      "type": "string"
+    }
+  },
+  "required": [
+    "noradId",
+    "noradSource",
+    "cosparId",
+    "latest",
+    "elementSetCount",
+    "history",
+    "definition"
+  ],
+  "additionalProperties": false,
+  "description": "An entity's NORAD number seen in the orbital catalog (/entities/{id}: catalog).",
+  "definitions": {}
+} as const;
+
+/** CsvMetadataResponse (src/api/response-types.ts). */
+export const CSV_METADATA_RESPONSE = {
+  "type": "object",
+  "properties": {
+    "@context": {
+      "type": "string",
+      "const": "http://www.w3.org/ns/csvw"
+    },
+    "url": {
+      "type": "string"
+    },
+    "dc:title": {
+      "type": "string"
+    },
+    "dc:source": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    },
+    "dc:license": {
+      "type": "string"
+    },
+    "dc:date": {
+      "type": [
+        "string",
+        "null"
+      ],
+      "description": "The as-of date of the data."
+    },
+    "rdfs:comment": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    },
+    "tableSchema": {
+      "type": "object",
+      "properties": {
+        "columns": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "name": {
+                "type": "string",
+                "description": "The header cell."
+              },
+              "titles": {
+                "type": "string"
+              },
+              "datatype": {
+                "type": "string",
+                "enum": [
+                  "string",
+                  "integer",
+                  "number",
+                  "boolean"
+                ],
+                "description": "string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one."
+              }
+            },
+            "required": [
+              "name",
+              "titles",
+              "datatype"
+            ],
+            "additionalProperties": false
+          }
+        }
+      },
+      "required": [
+        "columns"
+      ],
+      "additionalProperties": false
+    }
+  },
+  "required": [
+    "@context",
+    "url",
+    "dc:title",
+    "dc:source",
+    "dc:license",
+    "dc:date",
+    "rdfs:comment",
+    "tableSchema"
+  ],
+  "additionalProperties": false,
+  "description": "A CSV's CSVW metadata (?format=csv-metadata).",
   "definitions": {}
 } as const;

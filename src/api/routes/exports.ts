@@ -4,6 +4,7 @@ import type { Store } from '../../store/open-store.js';
 import { buildDataPackage, zipFiles } from '../../services/datapackage.js';
 import { exportKnowledgeBase } from '../../store/export-import.js';
 import { loadRules } from '../../services/analytics.js';
+import { KNOWLEDGE_BASE_RESPONSE } from '../generated/response-schemas.js';
 
 export function registerExportRoutes(api: FastifyInstance, store: Store, rulesDir: string): void {
   api.get('/export/datapackage.zip', {
@@ -13,7 +14,7 @@ export function registerExportRoutes(api: FastifyInstance, store: Store, rulesDi
     return reply.type('application/zip').header('content-disposition', 'attachment; filename="redshift-monitor-datapackage.zip"').send(Buffer.from(zip));
   });
   api.get('/export/knowledge-base.json', {
-    schema: { operationId: 'getKnowledgeBase', summary: 'The whole knowledge base as one JSON document (docs/export-format.md), as redshift-monitor export writes it', tags: ['exports'], response: { 200: { type: 'object', additionalProperties: true, required: ['format', 'version', 'sources', 'entities', 'series'], properties: { format: { type: 'string' }, version: { type: 'integer' }, sources: { type: 'array' }, entities: { type: 'array' }, series: { type: 'array' } } } } },
+    schema: { operationId: 'getKnowledgeBase', summary: 'The whole knowledge base as one JSON document (docs/export-format.md), as redshift-monitor export writes it', tags: ['exports'], response: { 200: { content: { 'application/json': { schema: KNOWLEDGE_BASE_RESPONSE } } } } },
   }, (_req, reply) => {
     reply.header('content-disposition', 'attachment; filename="redshift-monitor-knowledge-base.json"');
     return exportKnowledgeBase(store.db);

@@ -5,10 +5,9 @@ import { SOURCE_KINDS } from '../../model/source.js';
 import { listSeries, listSources } from '../../store/queries/sources-series.js';
 import { ApiError } from '../errors.js';
 import { FORMAT_PROPERTY, sendAs, tableMeta } from '../respond.js';
-import { arr, obj, responses, str } from '../schemas.js';
+import { responses } from '../schemas.js';
+import { SERIES_LIST_RESPONSE, SERIES_RESPONSE, SOURCES_RESPONSE, SOURCE_RESPONSE } from '../generated/response-schemas.js';
 
-const SOURCE_ROW = { type: 'object', required: ['id', 'kind', 'title', 'statements'], additionalProperties: true, properties: { id: str, kind: str, title: str, statements: { type: 'integer' } } };
-const SERIES = { type: 'object', required: ['id', 'title', 'unit', 'points'], additionalProperties: true, properties: { id: str, title: str, unit: str, points: arr({ type: 'object', required: ['period', 'value', 'sourceId'], additionalProperties: true, properties: { period: str, value: { type: 'number' }, sourceId: str } }) } };
 
 export function registerCatalogueRoutes(api: FastifyInstance, store: Store): void {
   api.get<{ Querystring: { kind?: string; q?: string; limit: number; cursor?: string; format?: string } }>('/sources', {
@@ -16,7 +15,7 @@ export function registerCatalogueRoutes(api: FastifyInstance, store: Store): voi
       summary: 'Every source: the report, its 348 numbered references, the articles and the datasets, with how many statements cite each',
       tags: ['knowledge base'],
       querystring: { type: 'object', additionalProperties: false, properties: { kind: { type: 'string', enum: [...SOURCE_KINDS] }, q: { type: 'string', minLength: 1, maxLength: 200 }, limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 }, cursor: { type: 'string', maxLength: 200 }, ...FORMAT_PROPERTY } },
-      response: responses(obj(['items', 'next'], { items: arr(SOURCE_ROW), next: { type: ['string', 'null'] } }), true),
+      response: responses(SOURCES_RESPONSE, true),
     },
   }, async (req, reply) => {
     const rows = await listSources(store.db, { ...req.query, after: req.query.cursor, limit: req.query.limit + 1 });
@@ -30,7 +29,7 @@ export function registerCatalogueRoutes(api: FastifyInstance, store: Store): voi
   });
 
   api.get<{ Params: { id: string } }>('/sources/:id', {
-    schema: { operationId: 'getSource', summary: 'One source', tags: ['knowledge base'], params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 200 } } }, response: responses(SOURCE_ROW) },
+    schema: { operationId: 'getSource', summary: 'One source', tags: ['knowledge base'], params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 200 } } }, response: responses(SOURCE_RESPONSE) },
   }, async (req) => {
     const [row] = await listSources(store.db, { id: req.params.id, limit: 1 });
     if (!row) throw new ApiError(404, 'not_found', `no source "${req.params.id}"`);
@@ -42,7 +41,7 @@ export function registerCatalogueRoutes(api: FastifyInstance, store: Store): voi
       summary: 'Numeric series with every point sourced: government expenditure and commercial funding by source and segment (Tables 1–7), poll results (Figure 4)',
       tags: ['knowledge base'],
       querystring: { type: 'object', additionalProperties: false, properties: { measure: { type: 'string', maxLength: 100 }, segment: { type: 'string', maxLength: 100 }, ...FORMAT_PROPERTY } },
-      response: responses(obj(['items'], { items: arr(SERIES) }), true),
+      response: responses(SERIES_LIST_RESPONSE, true),
     },
   }, async (req, reply) => {
     const dimension: [string, string] | undefined = req.query.measure ? ['measure', req.query.measure] : req.query.segment ? ['report-segment', req.query.segment] : undefined;
@@ -51,7 +50,7 @@ export function registerCatalogueRoutes(api: FastifyInstance, store: Store): voi
   });
 
   api.get<{ Params: { id: string }; Querystring: { format?: string } }>('/series/:id', {
-    schema: { operationId: 'getSeries', summary: 'One series with its points and their sources', tags: ['knowledge base'], params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 200 } } }, querystring: { type: 'object', additionalProperties: false, properties: { ...FORMAT_PROPERTY } }, response: responses(SERIES, true) },
+    schema: { operationId: 'getSeries', summary: 'One series with its points and their sources', tags: ['knowledge base'], params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 200 } } }, querystring: { type: 'object', additionalProperties: false, properties: { ...FORMAT_PROPERTY } }, response: responses(SERIES_RESPONSE, true) },
   }, async (req, reply) => {
     const [s] = await listSeries(store.db, { ids: [req.params.id] });
     if (!s) throw new ApiError(404, 'not_found', `no series "${req.params.id}"`);

@@ -9,14 +9,11 @@ import { all, first, type EntityRow } from '../../model/entity-row.js';
 import { indicators } from '../../services/indicators.js';
 import { loadRules } from '../../services/analytics.js';
 import { FORMAT_PROPERTY, sendAs, tableMeta } from '../respond.js';
-import { arr, obj, responses, str } from '../schemas.js';
-import { INDICATORS_RESPONSE } from '../generated/response-schemas.js';
+import { responses } from '../schemas.js';
+import { ENTITY_ROWS_RESPONSE, GOALS_RESPONSE, INDICATORS_RESPONSE, TIMELINE_RESPONSE } from '../generated/response-schemas.js';
 import { GOAL_JUDGEMENT_DEFINITION, GOAL_STATUSES, goalTracker, judgeGoal } from '../../analytics/goals.js';
 import { DATE, YEAR_MONTH_OR_DATE } from '../date-parameters.js';
 
-const ROW_PROPERTIES = { id: str, kind: str, caption: str, values: { type: 'object', additionalProperties: true }, conflicts: { type: 'object', additionalProperties: true } };
-const ROW = obj(['id', 'kind', 'caption', 'values', 'conflicts'], ROW_PROPERTIES);
-const LIST = (extra: Record<string, unknown> = {}) => obj(['items', 'total'], { items: arr(ROW), total: { type: 'integer' }, ...extra });
 const segmentQuery = (extra: Record<string, unknown> = {}) => ({ type: 'object', additionalProperties: false, properties: { segment: { type: 'string', enum: [...SEGMENT_IDS] }, ...extra, ...FORMAT_PROPERTY } } as const);
 
 const cell = (r: EntityRow, p: string) => all(r, p).join('; ') || null;
@@ -24,7 +21,7 @@ const cites = (rows: EntityRow[]) => [...new Set(rows.flatMap((r) => Object.valu
 
 function registerKindList(api: FastifyInstance, store: Store, path: string, kind: KindName, summary: string, columns: string[], extraFilter?: (r: EntityRow, q: Record<string, string | undefined>) => boolean, extraQuery: Record<string, unknown> = {}) {
   api.get<{ Querystring: { segment?: string; format?: string } & Record<string, string | undefined> }>(path, {
-    schema: { operationId: `list${path[1]!.toUpperCase()}${path.slice(2)}`, summary, tags: ['report structure'], querystring: segmentQuery(extraQuery), response: responses(LIST(), true) },
+    schema: { operationId: `list${path[1]!.toUpperCase()}${path.slice(2)}`, summary, tags: ['report structure'], querystring: segmentQuery(extraQuery), response: responses(ENTITY_ROWS_RESPONSE, true) },
   }, async (req, reply) => {
     const rows = (await entityRows(store.db, kind, { segment: req.query.segment })).filter((r) => !extraFilter || extraFilter(r, req.query));
     return sendAs(reply, req.query.format, path.slice(1), { total: rows.length, items: rows }, async () => ({
@@ -36,9 +33,6 @@ function registerKindList(api: FastifyInstance, store: Store, path: string, kind
 }
 
 const GOAL_COLUMNS = ['target', 'targetValue', 'targetUnit', 'deadline', 'setBy', 'setIn', 'goalStatus', 'achieved', 'segment', 'evidence'];
-const JUDGED = obj(['status', 'sourcedStatus', 'deadline', 'overdueSince', 'asOf'], {
-  status: { type: 'string', enum: [...GOAL_STATUSES] }, sourcedStatus: str, deadline: { type: ['string', 'null'] }, overdueSince: { type: ['string', 'null'] }, asOf: str,
-});
 
 /** Goals, each judged against the as-of date (default today), with the tracker's counts by segment and judged status. */
 function registerGoals(api: FastifyInstance, store: Store) {
@@ -47,10 +41,7 @@ function registerGoals(api: FastifyInstance, store: Store) {
     schema: { operationId: 'listGoals',
       summary, tags: ['report structure'],
       querystring: segmentQuery({ status: { type: 'string', enum: [...GOAL_STATUSES] }, asOf: { ...DATE, description: 'judge the goals on this day (YYYY-MM-DD; default today, UTC)' } }),
-      response: responses(obj(['items', 'total', 'tracker', 'asOf', 'definition'], {
-        items: arr(obj(['id', 'kind', 'caption', 'values', 'conflicts', 'judged'], { ...ROW_PROPERTIES, judged: JUDGED })), total: { type: 'integer' },
-        tracker: arr({ type: 'object', required: ['segment'], additionalProperties: { type: ['integer', 'string'] } }), asOf: str, definition: str,
-      }), true),
+      response: responses(GOALS_RESPONSE, true),
     },
   }, async (req, reply) => {
     const asOf = req.query.asOf ?? new Date().toISOString().slice(0, 10);
@@ -86,7 +77,7 @@ export function registerViewRoutes(api: FastifyInstance, store: Store, rulesDir:
           limit: { type: 'integer', minimum: 1, maximum: 5000, default: 2000 }, ...FORMAT_PROPERTY,
         },
       },
-      response: responses(obj(['items'], { items: arr({ type: 'object', additionalProperties: true }) }), true),
+      response: responses(TIMELINE_RESPONSE, true),
     },
   }, async (req, reply) => {
     const items = await timelineItems(store.db, { ...req.query, kinds: req.query.kind?.split(',') });

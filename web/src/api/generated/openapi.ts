@@ -567,18 +567,27 @@ export interface operations {
                 };
                 content: {
                     "application/csvm+json": {
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         "@context": "http://www.w3.org/ns/csvw";
-                        /** @description the as-of date of the data */
+                        /** @description The as-of date of the data. */
                         "dc:date": string | null;
                         "dc:license": string;
                         "dc:source": string[];
                         "dc:title": string;
-                        "rdfs:comment"?: string[];
-                        tableSchema: Record<string, never>;
+                        "rdfs:comment": string[];
+                        tableSchema: {
+                            columns: {
+                                /**
+                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @enum {string}
+                                 */
+                                datatype: "string" | "integer" | "number" | "boolean";
+                                /** @description The header cell. */
+                                name: string;
+                                titles: string;
+                            }[];
+                        };
                         url: string;
-                    } & {
-                        [key: string]: unknown;
                     };
                     "application/json": {
                         asOf: string;
@@ -775,18 +784,27 @@ export interface operations {
                 };
                 content: {
                     "application/csvm+json": {
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         "@context": "http://www.w3.org/ns/csvw";
-                        /** @description the as-of date of the data */
+                        /** @description The as-of date of the data. */
                         "dc:date": string | null;
                         "dc:license": string;
                         "dc:source": string[];
                         "dc:title": string;
-                        "rdfs:comment"?: string[];
-                        tableSchema: Record<string, never>;
+                        "rdfs:comment": string[];
+                        tableSchema: {
+                            columns: {
+                                /**
+                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @enum {string}
+                                 */
+                                datatype: "string" | "integer" | "number" | "boolean";
+                                /** @description The header cell. */
+                                name: string;
+                                titles: string;
+                            }[];
+                        };
                         url: string;
-                    } & {
-                        [key: string]: unknown;
                     };
                     "application/json": {
                         afterCoverage: {
@@ -946,18 +964,27 @@ export interface operations {
                 };
                 content: {
                     "application/csvm+json": {
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         "@context": "http://www.w3.org/ns/csvw";
-                        /** @description the as-of date of the data */
+                        /** @description The as-of date of the data. */
                         "dc:date": string | null;
                         "dc:license": string;
                         "dc:source": string[];
                         "dc:title": string;
-                        "rdfs:comment"?: string[];
-                        tableSchema: Record<string, never>;
+                        "rdfs:comment": string[];
+                        tableSchema: {
+                            columns: {
+                                /**
+                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @enum {string}
+                                 */
+                                datatype: "string" | "integer" | "number" | "boolean";
+                                /** @description The header cell. */
+                                name: string;
+                                titles: string;
+                            }[];
+                        };
                         url: string;
-                    } & {
-                        [key: string]: unknown;
                     };
                     "application/json": {
                         byMission: {
@@ -1093,18 +1120,27 @@ export interface operations {
                 };
                 content: {
                     "application/csvm+json": {
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         "@context": "http://www.w3.org/ns/csvw";
-                        /** @description the as-of date of the data */
+                        /** @description The as-of date of the data. */
                         "dc:date": string | null;
                         "dc:license": string;
                         "dc:source": string[];
                         "dc:title": string;
-                        "rdfs:comment"?: string[];
-                        tableSchema: Record<string, never>;
+                        "rdfs:comment": string[];
+                        tableSchema: {
+                            columns: {
+                                /**
+                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @enum {string}
+                                 */
+                                datatype: "string" | "integer" | "number" | "boolean";
+                                /** @description The header cell. */
+                                name: string;
+                                titles: string;
+                            }[];
+                        };
                         url: string;
-                    } & {
-                        [key: string]: unknown;
                     };
                     "application/json": {
                         coOrbiting: {
@@ -1234,18 +1270,27 @@ export interface operations {
                 };
                 content: {
                     "application/csvm+json": {
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         "@context": "http://www.w3.org/ns/csvw";
-                        /** @description the as-of date of the data */
+                        /** @description The as-of date of the data. */
                         "dc:date": string | null;
                         "dc:license": string;
                         "dc:source": string[];
                         "dc:title": string;
-                        "rdfs:comment"?: string[];
-                        tableSchema: Record<string, never>;
+                        "rdfs:comment": string[];
+                        tableSchema: {
+                            columns: {
+                                /**
+                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @enum {string}
+                                 */
+                                datatype: "string" | "integer" | "number" | "boolean";
+                                /** @description The header cell. */
+                                name: string;
+                                titles: string;
+                            }[];
+                        };
                         url: string;
-                    } & {
-                        [key: string]: unknown;
                     };
                     "application/json": {
                         items: {
@@ -1439,18 +1484,27 @@ export interface operations {
                 };
                 content: {
                     "application/csvm+json": {
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         "@context": "http://www.w3.org/ns/csvw";
-                        /** @description the as-of date of the data */
+                        /** @description The as-of date of the data. */
                         "dc:date": string | null;
                         "dc:license": string;
                         "dc:source": string[];
                         "dc:title": string;
-                        "rdfs:comment"?: string[];
-                        tableSchema: Record<string, never>;
+                        "rdfs:comment": string[];
+                        tableSchema: {
+                            columns: {
+                                /**
+                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @enum {string}
+                                 */
+                                datatype: "string" | "integer" | "number" | "boolean";
+                                /** @description The header cell. */
+                                name: string;
+                                titles: string;
+                            }[];
+                        };
                         url: string;
-                    } & {
-                        [key: string]: unknown;
                     };
                     "application/json": {
                         /** @description world view: how the world date and the recorded time are used */
@@ -1616,8 +1670,30 @@ export interface operations {
                     "application/json": {
                         accessed: string;
                         bibtex: string;
+                        /** @description CSL-JSON: an array of one CSL item. */
                         csl: {
-                            [key: string]: unknown;
+                            accessed: {
+                                "date-parts": [
+                                    number[][]
+                                ];
+                            };
+                            author: {
+                                literal: string;
+                            }[];
+                            "container-title": string;
+                            genre: string;
+                            id: string;
+                            issued?: {
+                                "date-parts": [
+                                    number[][]
+                                ];
+                            };
+                            note: string;
+                            publisher: string;
+                            title: string;
+                            /** @enum {string} */
+                            type: "dataset" | "webpage";
+                            URL: string;
                         }[];
                         key: string;
                         text: string;
@@ -1646,7 +1722,28 @@ export interface operations {
                         };
                     };
                     "application/vnd.citationstyles.csl+json": {
-                        [key: string]: unknown;
+                        accessed: {
+                            "date-parts": [
+                                number[][]
+                            ];
+                        };
+                        author: {
+                            literal: string;
+                        }[];
+                        "container-title": string;
+                        genre: string;
+                        id: string;
+                        issued?: {
+                            "date-parts": [
+                                number[][]
+                            ];
+                        };
+                        note: string;
+                        publisher: string;
+                        title: string;
+                        /** @enum {string} */
+                        type: "dataset" | "webpage";
+                        URL: string;
                     }[];
                     "application/x-bibtex": string;
                     "text/plain": string;
@@ -1723,18 +1820,27 @@ export interface operations {
                 };
                 content: {
                     "application/csvm+json": {
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         "@context": "http://www.w3.org/ns/csvw";
-                        /** @description the as-of date of the data */
+                        /** @description The as-of date of the data. */
                         "dc:date": string | null;
                         "dc:license": string;
                         "dc:source": string[];
                         "dc:title": string;
-                        "rdfs:comment"?: string[];
-                        tableSchema: Record<string, never>;
+                        "rdfs:comment": string[];
+                        tableSchema: {
+                            columns: {
+                                /**
+                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @enum {string}
+                                 */
+                                datatype: "string" | "integer" | "number" | "boolean";
+                                /** @description The header cell. */
+                                name: string;
+                                titles: string;
+                            }[];
+                        };
                         url: string;
-                    } & {
-                        [key: string]: unknown;
                     };
                     "application/json": {
                         items: {
@@ -1809,19 +1915,38 @@ export interface operations {
                 content: {
                     "application/json": {
                         caption: string;
-                        catalog?: {
+                        /** @description For an entity with a NORAD number: its newest element set and its orbit history link */
+                        catalog?: null | {
                             cosparId: string | null;
                             definition: string;
                             elementSetCount: number;
+                            /** @description The orbit history route, or null when nothing is stored for the number. */
                             history: string | null;
+                            /** @description Null when no element set for this number has been ingested (e.g. an object that left Earth orbit). */
                             latest: {
-                                [key: string]: unknown;
+                                argOfPericenter: number;
+                                bstar: number;
+                                eccentricity: number;
+                                elementSetNo: number;
+                                epoch: string;
+                                inclination: number;
+                                meanAnomaly: number;
+                                meanMotion: number;
+                                meanMotionDdot: number;
+                                meanMotionDot: number;
+                                objectId: string | null;
+                                objectName: string;
+                                raan: number;
+                                revAtEpoch: number;
+                                sourceId: string;
                             } | null;
                             noradId: number;
+                            /** @description The statement the NORAD number comes from. */
                             noradSource: {
-                                [key: string]: unknown;
+                                locator: string | null;
+                                sourceId: string;
                             };
-                        } | null;
+                        };
                         firstSeen?: string;
                         id: string;
                         kind: string;
@@ -1924,13 +2049,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        entities: unknown[];
-                        format: string;
-                        series: unknown[];
-                        sources: unknown[];
+                        /** @description The newest last_seen in the data: when it was last confirmed, not when it was exported. */
+                        asOf: string | null;
+                        counts: {
+                            entities: number;
+                            points: number;
+                            series: number;
+                            sources: number;
+                            statements: number;
+                        };
+                        entities: {
+                            caption: string;
+                            firstSeen: string;
+                            id: string;
+                            kind: string;
+                            lastSeen: string;
+                            origin: string;
+                            statements: {
+                                asOf: string | null;
+                                firstSeen: string;
+                                id: string;
+                                lastSeen: string;
+                                locator: string | null;
+                                note: string | null;
+                                origin: string;
+                                originalValue: string | null;
+                                property: string;
+                                qualifier: string | null;
+                                sourceId: string;
+                                status: string;
+                                value: string;
+                            }[];
+                        }[];
+                        /** @enum {string} */
+                        format: "redshift-monitor/knowledge-base";
+                        series: {
+                            description: string | null;
+                            dimensions: {
+                                [key: string]: string;
+                            };
+                            firstSeen: string;
+                            id: string;
+                            lastSeen: string;
+                            locator: string | null;
+                            origin: string;
+                            points: {
+                                firstSeen: string;
+                                id: string;
+                                lastSeen: string;
+                                locator: string | null;
+                                note: string | null;
+                                origin: string;
+                                originalValue: string | null;
+                                period: string;
+                                qualifier: string | null;
+                                sourceId: string;
+                                status: string;
+                                value: number;
+                            }[];
+                            sourceId: string;
+                            title: string;
+                            unit: string;
+                        }[];
+                        sources: {
+                            accessed: string | null;
+                            authors: string[] | null;
+                            citation: string | null;
+                            file: string | null;
+                            firstSeen: string;
+                            id: string;
+                            kind: string;
+                            lastSeen: string;
+                            licence: string | null;
+                            note: string | null;
+                            origin: string;
+                            partOf: string | null;
+                            published: string | null;
+                            publisher: string | null;
+                            referenceNumber: string | null;
+                            title: string;
+                            url: string | null;
+                        }[];
                         version: number;
-                    } & {
-                        [key: string]: unknown;
                     };
                 };
             };
@@ -2328,44 +2528,78 @@ export interface operations {
                 };
                 content: {
                     "application/csvm+json": {
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         "@context": "http://www.w3.org/ns/csvw";
-                        /** @description the as-of date of the data */
+                        /** @description The as-of date of the data. */
                         "dc:date": string | null;
                         "dc:license": string;
                         "dc:source": string[];
                         "dc:title": string;
-                        "rdfs:comment"?: string[];
-                        tableSchema: Record<string, never>;
+                        "rdfs:comment": string[];
+                        tableSchema: {
+                            columns: {
+                                /**
+                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @enum {string}
+                                 */
+                                datatype: "string" | "integer" | "number" | "boolean";
+                                /** @description The header cell. */
+                                name: string;
+                                titles: string;
+                            }[];
+                        };
                         url: string;
-                    } & {
-                        [key: string]: unknown;
                     };
                     "application/json": {
                         asOf: string;
                         definition: string;
                         items: {
                             caption: string;
+                            /** @description Every value of single-valued properties that have more than one (conflicts), preferred first. */
                             conflicts: {
-                                [key: string]: unknown;
+                                [key: string]: {
+                                    asOf: string | null;
+                                    locator: string | null;
+                                    qualifier: string | null;
+                                    sourceId: string;
+                                    status: string;
+                                    value: string;
+                                }[];
                             };
                             id: string;
                             judged: {
                                 asOf: string;
                                 deadline: string | null;
+                                /** @description The first day on which the goal was overdue, when it is. */
                                 overdueSince: string | null;
+                                /** @description The status the curated sources give (before judging against the date). */
                                 sourcedStatus: string;
                                 /** @enum {string} */
                                 status: "met-early" | "met-on-time" | "met-late" | "missed" | "overdue" | "pending" | "unknown";
                             };
                             kind: string;
+                            /** @description Preferred value per property: every value for multiple properties, the preferred one otherwise. */
                             values: {
-                                [key: string]: unknown;
+                                [key: string]: {
+                                    asOf: string | null;
+                                    locator: string | null;
+                                    qualifier: string | null;
+                                    sourceId: string;
+                                    status: string;
+                                    value: string;
+                                }[];
                             };
                         }[];
                         total: number;
                         tracker: {
-                            [key: string]: number | string;
+                            "met-early": number;
+                            "met-late": number;
+                            "met-on-time": number;
+                            missed: number;
+                            overdue: number;
+                            pending: number;
+                            segment: string;
+                            unknown: number;
                         }[];
                     };
                     "text/csv": string;
@@ -2495,18 +2729,27 @@ export interface operations {
                 };
                 content: {
                     "application/csvm+json": {
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         "@context": "http://www.w3.org/ns/csvw";
-                        /** @description the as-of date of the data */
+                        /** @description The as-of date of the data. */
                         "dc:date": string | null;
                         "dc:license": string;
                         "dc:source": string[];
                         "dc:title": string;
-                        "rdfs:comment"?: string[];
-                        tableSchema: Record<string, never>;
+                        "rdfs:comment": string[];
+                        tableSchema: {
+                            columns: {
+                                /**
+                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @enum {string}
+                                 */
+                                datatype: "string" | "integer" | "number" | "boolean";
+                                /** @description The header cell. */
+                                name: string;
+                                titles: string;
+                            }[];
+                        };
                         url: string;
-                    } & {
-                        [key: string]: unknown;
                     };
                     "application/json": {
                         computedAt: string;
@@ -2558,8 +2801,38 @@ export interface operations {
                                     /** @description The date of the data (e.g. the launch log's end, the GP snapshot's date). */
                                     asOf: string;
                                     basis: string;
+                                    /** @description What the measure counted, in a shape that depends on the measure (see LiveDetail). */
                                     detail?: {
-                                        [key: string]: unknown;
+                                        from: string;
+                                        sites: {
+                                            [key: string]: number;
+                                        };
+                                        to: string;
+                                    } | {
+                                        providers: string[];
+                                    } | {
+                                        byYear: {
+                                            [key: string]: number;
+                                        };
+                                        failures: number;
+                                        year: number;
+                                    } | {
+                                        bySite: {
+                                            [key: string]: number;
+                                        };
+                                    } | {
+                                        byOwnerState: {
+                                            [key: string]: number;
+                                        };
+                                    } | {
+                                        unclassified: number;
+                                    } | {
+                                        modules: string[];
+                                    } | {
+                                        [key: string]: {
+                                            CN: number;
+                                            US: number;
+                                        };
                                     };
                                     /** @description The value is a lower bound (some objects are not classified), so a lower value than the claim shows no decrease. */
                                     lowerBound?: boolean;
@@ -2578,8 +2851,38 @@ export interface operations {
                                     /** @description The date of the data (e.g. the launch log's end, the GP snapshot's date). */
                                     asOf: string;
                                     basis: string;
+                                    /** @description What the measure counted, in a shape that depends on the measure (see LiveDetail). */
                                     detail?: {
-                                        [key: string]: unknown;
+                                        from: string;
+                                        sites: {
+                                            [key: string]: number;
+                                        };
+                                        to: string;
+                                    } | {
+                                        providers: string[];
+                                    } | {
+                                        byYear: {
+                                            [key: string]: number;
+                                        };
+                                        failures: number;
+                                        year: number;
+                                    } | {
+                                        bySite: {
+                                            [key: string]: number;
+                                        };
+                                    } | {
+                                        byOwnerState: {
+                                            [key: string]: number;
+                                        };
+                                    } | {
+                                        unclassified: number;
+                                    } | {
+                                        modules: string[];
+                                    } | {
+                                        [key: string]: {
+                                            CN: number;
+                                            US: number;
+                                        };
                                     };
                                     label: string;
                                     /** @description The value is a lower bound (some objects are not classified), so a lower value than the claim shows no decrease. */
@@ -2654,8 +2957,38 @@ export interface operations {
                                 /** @description The date of the data (e.g. the launch log's end, the GP snapshot's date). */
                                 asOf: string;
                                 basis: string;
+                                /** @description What the measure counted, in a shape that depends on the measure (see LiveDetail). */
                                 detail?: {
-                                    [key: string]: unknown;
+                                    from: string;
+                                    sites: {
+                                        [key: string]: number;
+                                    };
+                                    to: string;
+                                } | {
+                                    providers: string[];
+                                } | {
+                                    byYear: {
+                                        [key: string]: number;
+                                    };
+                                    failures: number;
+                                    year: number;
+                                } | {
+                                    bySite: {
+                                        [key: string]: number;
+                                    };
+                                } | {
+                                    byOwnerState: {
+                                        [key: string]: number;
+                                    };
+                                } | {
+                                    unclassified: number;
+                                } | {
+                                    modules: string[];
+                                } | {
+                                    [key: string]: {
+                                        CN: number;
+                                        US: number;
+                                    };
                                 };
                                 /** @description The value is a lower bound (some objects are not classified), so a lower value than the claim shows no decrease. */
                                 lowerBound?: boolean;
@@ -2674,8 +3007,38 @@ export interface operations {
                                 /** @description The date of the data (e.g. the launch log's end, the GP snapshot's date). */
                                 asOf: string;
                                 basis: string;
+                                /** @description What the measure counted, in a shape that depends on the measure (see LiveDetail). */
                                 detail?: {
-                                    [key: string]: unknown;
+                                    from: string;
+                                    sites: {
+                                        [key: string]: number;
+                                    };
+                                    to: string;
+                                } | {
+                                    providers: string[];
+                                } | {
+                                    byYear: {
+                                        [key: string]: number;
+                                    };
+                                    failures: number;
+                                    year: number;
+                                } | {
+                                    bySite: {
+                                        [key: string]: number;
+                                    };
+                                } | {
+                                    byOwnerState: {
+                                        [key: string]: number;
+                                    };
+                                } | {
+                                    unclassified: number;
+                                } | {
+                                    modules: string[];
+                                } | {
+                                    [key: string]: {
+                                        CN: number;
+                                        US: number;
+                                    };
                                 };
                                 label: string;
                                 /** @description The value is a lower bound (some objects are not classified), so a lower value than the claim shows no decrease. */
@@ -2762,29 +3125,54 @@ export interface operations {
                 };
                 content: {
                     "application/csvm+json": {
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         "@context": "http://www.w3.org/ns/csvw";
-                        /** @description the as-of date of the data */
+                        /** @description The as-of date of the data. */
                         "dc:date": string | null;
                         "dc:license": string;
                         "dc:source": string[];
                         "dc:title": string;
-                        "rdfs:comment"?: string[];
-                        tableSchema: Record<string, never>;
+                        "rdfs:comment": string[];
+                        tableSchema: {
+                            columns: {
+                                /**
+                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @enum {string}
+                                 */
+                                datatype: "string" | "integer" | "number" | "boolean";
+                                /** @description The header cell. */
+                                name: string;
+                                titles: string;
+                            }[];
+                        };
                         url: string;
-                    } & {
-                        [key: string]: unknown;
                     };
                     "application/json": {
                         items: {
                             caption: string;
+                            /** @description Every value of single-valued properties that have more than one (conflicts), preferred first. */
                             conflicts: {
-                                [key: string]: unknown;
+                                [key: string]: {
+                                    asOf: string | null;
+                                    locator: string | null;
+                                    qualifier: string | null;
+                                    sourceId: string;
+                                    status: string;
+                                    value: string;
+                                }[];
                             };
                             id: string;
                             kind: string;
+                            /** @description Preferred value per property: every value for multiple properties, the preferred one otherwise. */
                             values: {
-                                [key: string]: unknown;
+                                [key: string]: {
+                                    asOf: string | null;
+                                    locator: string | null;
+                                    qualifier: string | null;
+                                    sourceId: string;
+                                    status: string;
+                                    value: string;
+                                }[];
                             };
                         }[];
                         total: number;
@@ -2855,29 +3243,54 @@ export interface operations {
                 };
                 content: {
                     "application/csvm+json": {
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         "@context": "http://www.w3.org/ns/csvw";
-                        /** @description the as-of date of the data */
+                        /** @description The as-of date of the data. */
                         "dc:date": string | null;
                         "dc:license": string;
                         "dc:source": string[];
                         "dc:title": string;
-                        "rdfs:comment"?: string[];
-                        tableSchema: Record<string, never>;
+                        "rdfs:comment": string[];
+                        tableSchema: {
+                            columns: {
+                                /**
+                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @enum {string}
+                                 */
+                                datatype: "string" | "integer" | "number" | "boolean";
+                                /** @description The header cell. */
+                                name: string;
+                                titles: string;
+                            }[];
+                        };
                         url: string;
-                    } & {
-                        [key: string]: unknown;
                     };
                     "application/json": {
                         items: {
                             caption: string;
+                            /** @description Every value of single-valued properties that have more than one (conflicts), preferred first. */
                             conflicts: {
-                                [key: string]: unknown;
+                                [key: string]: {
+                                    asOf: string | null;
+                                    locator: string | null;
+                                    qualifier: string | null;
+                                    sourceId: string;
+                                    status: string;
+                                    value: string;
+                                }[];
                             };
                             id: string;
                             kind: string;
+                            /** @description Preferred value per property: every value for multiple properties, the preferred one otherwise. */
                             values: {
-                                [key: string]: unknown;
+                                [key: string]: {
+                                    asOf: string | null;
+                                    locator: string | null;
+                                    qualifier: string | null;
+                                    sourceId: string;
+                                    status: string;
+                                    value: string;
+                                }[];
                             };
                         }[];
                         total: number;
@@ -3041,34 +3454,50 @@ export interface operations {
                 };
                 content: {
                     "application/csvm+json": {
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         "@context": "http://www.w3.org/ns/csvw";
-                        /** @description the as-of date of the data */
+                        /** @description The as-of date of the data. */
                         "dc:date": string | null;
                         "dc:license": string;
                         "dc:source": string[];
                         "dc:title": string;
-                        "rdfs:comment"?: string[];
-                        tableSchema: Record<string, never>;
+                        "rdfs:comment": string[];
+                        tableSchema: {
+                            columns: {
+                                /**
+                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @enum {string}
+                                 */
+                                datatype: "string" | "integer" | "number" | "boolean";
+                                /** @description The header cell. */
+                                name: string;
+                                titles: string;
+                            }[];
+                        };
                         url: string;
-                    } & {
-                        [key: string]: unknown;
                     };
                     "application/json": {
-                        items: ({
+                        items: {
+                            description: string | null;
+                            dimensions: {
+                                [key: string]: string;
+                            };
                             id: string;
-                            points: ({
+                            locator: string | null;
+                            points: {
+                                locator: string | null;
+                                note: string | null;
+                                originalValue: string | null;
                                 period: string;
+                                qualifier: string | null;
                                 sourceId: string;
+                                status: string;
                                 value: number;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
+                            sourceId: string;
                             title: string;
                             unit: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        }[];
                     };
                     "text/csv": string;
                 };
@@ -3136,32 +3565,48 @@ export interface operations {
                 };
                 content: {
                     "application/csvm+json": {
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         "@context": "http://www.w3.org/ns/csvw";
-                        /** @description the as-of date of the data */
+                        /** @description The as-of date of the data. */
                         "dc:date": string | null;
                         "dc:license": string;
                         "dc:source": string[];
                         "dc:title": string;
-                        "rdfs:comment"?: string[];
-                        tableSchema: Record<string, never>;
+                        "rdfs:comment": string[];
+                        tableSchema: {
+                            columns: {
+                                /**
+                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @enum {string}
+                                 */
+                                datatype: "string" | "integer" | "number" | "boolean";
+                                /** @description The header cell. */
+                                name: string;
+                                titles: string;
+                            }[];
+                        };
                         url: string;
-                    } & {
-                        [key: string]: unknown;
                     };
                     "application/json": {
+                        description: string | null;
+                        dimensions: {
+                            [key: string]: string;
+                        };
                         id: string;
-                        points: ({
+                        locator: string | null;
+                        points: {
+                            locator: string | null;
+                            note: string | null;
+                            originalValue: string | null;
                             period: string;
+                            qualifier: string | null;
                             sourceId: string;
+                            status: string;
                             value: number;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        }[];
+                        sourceId: string;
                         title: string;
                         unit: string;
-                    } & {
-                        [key: string]: unknown;
                     };
                     "text/csv": string;
                 };
@@ -3231,28 +3676,45 @@ export interface operations {
                 };
                 content: {
                     "application/csvm+json": {
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         "@context": "http://www.w3.org/ns/csvw";
-                        /** @description the as-of date of the data */
+                        /** @description The as-of date of the data. */
                         "dc:date": string | null;
                         "dc:license": string;
                         "dc:source": string[];
                         "dc:title": string;
-                        "rdfs:comment"?: string[];
-                        tableSchema: Record<string, never>;
+                        "rdfs:comment": string[];
+                        tableSchema: {
+                            columns: {
+                                /**
+                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @enum {string}
+                                 */
+                                datatype: "string" | "integer" | "number" | "boolean";
+                                /** @description The header cell. */
+                                name: string;
+                                titles: string;
+                            }[];
+                        };
                         url: string;
-                    } & {
-                        [key: string]: unknown;
                     };
                     "application/json": {
-                        items: ({
+                        items: {
+                            accessed: string | null;
+                            citation: string | null;
                             id: string;
                             kind: string;
+                            licence: string | null;
+                            note: string | null;
+                            partOf: string | null;
+                            points: number;
+                            published: string | null;
+                            publisher: string | null;
+                            referenceNumber: string | null;
                             statements: number;
                             title: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                            url: string | null;
+                        }[];
                         next: string | null;
                     };
                     "text/csv": string;
@@ -3316,12 +3778,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        accessed: string | null;
+                        citation: string | null;
                         id: string;
                         kind: string;
+                        licence: string | null;
+                        note: string | null;
+                        partOf: string | null;
+                        points: number;
+                        published: string | null;
+                        publisher: string | null;
+                        referenceNumber: string | null;
                         statements: number;
                         title: string;
-                    } & {
-                        [key: string]: unknown;
+                        url: string | null;
                     };
                 };
             };
@@ -3381,12 +3851,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        entitiesByKind: unknown;
-                        origins: unknown;
-                        statementsBySource: unknown;
-                        totals: unknown;
-                    } & {
-                        [key: string]: unknown;
+                        entitiesByKind: {
+                            entities: number;
+                            kind: string;
+                        }[];
+                        origins: {
+                            /** @description The date the data of the last successful ingest describes (its snapshot's as-of date). */
+                            dataAsOf: string | null;
+                            /** @description Failed runs of this origin, and the newest one: when, which check refused it, why, and where the refused file is kept. */
+                            failures: number;
+                            lastError: string | null;
+                            lastFailure: {
+                                at: string;
+                                check: string | null;
+                                quarantined: string | null;
+                                reason: string | null;
+                                runId: number;
+                            } | null;
+                            lastRun: string | null;
+                            lastStatus: string | null;
+                            lastSuccess: string | null;
+                            origin: string;
+                            runs: number;
+                            sourceId: string | null;
+                            /** @description Hours since the last successful run. */
+                            stalenessHours: number | null;
+                        }[];
+                        statementsBySource: {
+                            lastSeen: string | null;
+                            points: number;
+                            published: string | null;
+                            sourceId: string;
+                            statements: number;
+                            title: string;
+                        }[];
+                        totals: {
+                            entities: number;
+                            points: number;
+                            series: number;
+                            sources: number;
+                            statements: number;
+                        };
                     };
                 };
             };
@@ -3507,18 +4012,27 @@ export interface operations {
                 };
                 content: {
                     "application/csvm+json": {
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         "@context": "http://www.w3.org/ns/csvw";
-                        /** @description the as-of date of the data */
+                        /** @description The as-of date of the data. */
                         "dc:date": string | null;
                         "dc:license": string;
                         "dc:source": string[];
                         "dc:title": string;
-                        "rdfs:comment"?: string[];
-                        tableSchema: Record<string, never>;
+                        "rdfs:comment": string[];
+                        tableSchema: {
+                            columns: {
+                                /**
+                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @enum {string}
+                                 */
+                                datatype: "string" | "integer" | "number" | "boolean";
+                                /** @description The header cell. */
+                                name: string;
+                                titles: string;
+                            }[];
+                        };
                         url: string;
-                    } & {
-                        [key: string]: unknown;
                     };
                     "application/json": {
                         availableColumns: {
@@ -3646,22 +4160,45 @@ export interface operations {
                 };
                 content: {
                     "application/csvm+json": {
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         "@context": "http://www.w3.org/ns/csvw";
-                        /** @description the as-of date of the data */
+                        /** @description The as-of date of the data. */
                         "dc:date": string | null;
                         "dc:license": string;
                         "dc:source": string[];
                         "dc:title": string;
-                        "rdfs:comment"?: string[];
-                        tableSchema: Record<string, never>;
+                        "rdfs:comment": string[];
+                        tableSchema: {
+                            columns: {
+                                /**
+                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @enum {string}
+                                 */
+                                datatype: "string" | "integer" | "number" | "boolean";
+                                /** @description The header cell. */
+                                name: string;
+                                titles: string;
+                            }[];
+                        };
                         url: string;
-                    } & {
-                        [key: string]: unknown;
                     };
                     "application/json": {
                         items: {
-                            [key: string]: unknown;
+                            caption: string;
+                            date: string;
+                            entityId: string;
+                            kind: string;
+                            label: string;
+                            /** @description Other dates the sources give for the same entity and property (a conflict), earliest first. */
+                            otherDates: string[];
+                            property: string;
+                            segments: string[];
+                            /** @description Every statement that gives this entity and property this date, one entry per (source, locator). */
+                            sources: {
+                                locator: string | null;
+                                sourceId: string;
+                                status: string;
+                            }[];
                         }[];
                     };
                     "text/csv": string;
