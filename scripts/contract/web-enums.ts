@@ -3,6 +3,8 @@ import { KINDS, KIND_NAMES } from '../../src/model/kinds.js';
 import { SEGMENTS } from '../../src/model/segments.js';
 import { STATEMENT_STATUSES } from '../../src/model/statement.js';
 import { GOAL_STATUSES } from '../../src/analytics/goals.js';
+import { SOURCE_KINDS } from '../../src/model/source.js';
+import { WORLD_CHANGE_TYPES } from '../../src/analytics/world-change-types.js';
 
 export const WEB_ENUMS_PATH = 'web/src/api/generated/enums.ts';
 
@@ -28,6 +30,14 @@ export function renderWebEnums(): string {
     '/** A goal judged against a date (src/analytics/goals.ts), in the order the tracker stacks them. */',
     `export const GOAL_STATUSES = ${list(GOAL_STATUSES)};`,
     'export type GoalStatus = (typeof GOAL_STATUSES)[number];',
+    '',
+    '/** The kinds of source (src/model/source.ts). */',
+    `export const SOURCE_KINDS = ${list(SOURCE_KINDS)};`,
+    'export type SourceKind = (typeof SOURCE_KINDS)[number];',
+    '',
+    '/** The types of change in the world (src/analytics/world-change-types.ts). */',
+    `export const WORLD_CHANGE_TYPES = ${list(WORLD_CHANGE_TYPES)};`,
+    'export type WorldChangeType = (typeof WORLD_CHANGE_TYPES)[number];',
     '',
   ].join('\n');
 }

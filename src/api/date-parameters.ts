@@ -10,13 +10,13 @@ export const DATE = { type: 'string', format: 'date', description: 'a calendar d
 
 /** A calendar day or an RFC 3339 date-time with its offset (e.g. 2026-05-01T12:00:00Z). */
 export const DATE_OR_DATE_TIME = {
-  type: 'string', anyOf: [{ format: 'date' }, { format: 'date-time' }],
+  type: 'string', anyOf: [{ type: 'string', format: 'date' }, { type: 'string', format: 'date-time' }],
   description: 'YYYY-MM-DD, or an RFC 3339 date-time with its offset (e.g. 2026-05-01T12:00:00Z)',
 } as const;
 
 /** A year, a year and month, or a calendar day: YYYY, YYYY-MM or YYYY-MM-DD. */
 export const YEAR_MONTH_OR_DATE = {
-  type: 'string', anyOf: [{ pattern: '^\\d{4}(-(0[1-9]|1[0-2]))?$' }, { format: 'date' }],
+  type: 'string', anyOf: [{ type: 'string', pattern: '^\\d{4}(-(0[1-9]|1[0-2]))?$' }, { type: 'string', format: 'date' }],
   description: 'YYYY, YYYY-MM or YYYY-MM-DD',
 } as const;
 

@@ -21,13 +21,13 @@ export function obj(required: string[], properties: S, open = false): S {
   return { type: 'object', required, properties, additionalProperties: open };
 }
 
-export const STATEMENT = obj(['id', 'value', 'sourceId', 'status'], {
+export const STATEMENT = obj(['id', 'value', 'originalValue', 'sourceId', 'locator', 'asOf', 'status', 'qualifier', 'note', 'origin', 'firstSeen', 'lastSeen'], {
   id: str, value: str, originalValue: nullable('string'), sourceId: str, locator: nullable('string'), asOf: nullable('string'),
   status: { type: 'string', enum: [...STATEMENT_STATUSES] }, qualifier: nullable('string'), note: nullable('string'), origin: str,
   firstSeen: str, lastSeen: str, valueCaption: nullable('string'),
 });
 
-export const SOURCE = obj(['id', 'kind', 'title'], {
+export const SOURCE = obj(['id', 'kind', 'title', 'url', 'publisher', 'published', 'licence', 'citation', 'partOf', 'referenceNumber'], {
   id: str, kind: str, title: str, url: nullable('string'), publisher: nullable('string'), published: nullable('string'),
   licence: nullable('string'), citation: nullable('string'), partOf: nullable('string'), referenceNumber: nullable('string'),
 });
@@ -55,7 +55,7 @@ export const SEARCH_RESULT = obj(['query', 'normalized', 'items', 'total'], {
   total: { type: 'integer', description: 'Matches in all (items holds the first limit of them)' },
 });
 
-export const ENTITY_DETAIL = obj(['id', 'kind', 'caption', 'properties', 'sources', 'referencedBy'], {
+export const ENTITY_DETAIL = obj(['id', 'kind', 'caption', 'firstSeen', 'lastSeen', 'properties', 'sources', 'referencedBy'], {
   id: str, kind: str, caption: str, firstSeen: str, lastSeen: str,
   properties: arr(obj(['property', 'label', 'type', 'multiple', 'preferred', 'statements', 'conflict'], {
     property: str, label: str, type: str, multiple: { type: 'boolean' }, preferred: arr(STATEMENT), statements: arr(STATEMENT), conflict: { type: 'boolean' },
@@ -79,7 +79,7 @@ export function responses(json: S, withCsv = false): S {
 }
 
 /** A change in the world (/changes, the default view): src/analytics/world-change-types.ts. */
-export const WORLD_CHANGE = obj(['id', 'type', 'date', 'day', 'precision', 'recordedAt', 'title', 'sourceId'], {
+export const WORLD_CHANGE = obj(['id', 'type', 'date', 'day', 'precision', 'recordedAt', 'title', 'entityId', 'entityKind', 'entityName', 'country', 'property', 'value', 'previous', 'sourceId', 'locator'], {
   id: str, type: { type: 'string', enum: [...WORLD_CHANGE_TYPES] },
   date: { type: 'string', description: 'the world date as the source gives it (YYYY, YYYY-MM or YYYY-MM-DD; "~" circa)' },
   day: { type: 'string', description: 'the first day the world date covers: the order and the since/until filter' },
@@ -88,23 +88,28 @@ export const WORLD_CHANGE = obj(['id', 'type', 'date', 'day', 'precision', 'reco
   title: str, entityId: nullable('string'), entityKind: nullable('string'), entityName: nullable('string'),
   country: { type: ['string', 'null'], description: 'launching state (launches) or SATCAT owner, as a country key' },
   property: nullable('string'), value: nullable('string'),
-  previous: { anyOf: [{ type: 'null' }, obj(['value', 'sourceId'], { value: str, date: nullable('string'), sourceId: str, locator: nullable('string') })] },
+  previous: { anyOf: [{ type: 'null' }, obj(['value', 'date', 'sourceId', 'locator'], { value: str, date: nullable('string'), sourceId: str, locator: nullable('string') })] },
   sourceId: str, locator: nullable('string'),
 });
 
 /** A record the store added, updated or removed (/changes?view=records). */
-export const CHANGE_RECORD = obj(['id', 'at', 'action', 'subject', 'subjectId', 'origin'], {
+export const CHANGE_RECORD = obj(['id', 'at', 'action', 'subject', 'subjectId', 'entityId', 'entityKind', 'entityName', 'property', 'value', 'sourceId', 'origin'], {
   id: int, at: str, action: str, subject: str, subjectId: str, entityId: nullable('string'), entityKind: nullable('string'),
   entityName: nullable('string'), property: nullable('string'), value: nullable('string'), sourceId: nullable('string'), origin: str,
 });
 
-export const CHANGE_PAGE = obj(['view', 'items', 'next'], {
-  view: { type: 'string', enum: ['world', 'records'] },
-  items: arr({ anyOf: [WORLD_CHANGE, CHANGE_RECORD] }),
-  next: { type: ['string', 'null'], description: 'the cursor of the next page (also in the Link rel="next" header), null on the last page' },
-  definition: { type: 'string', description: 'world view: how the world date and the recorded time are used' },
-  types: { type: 'object', additionalProperties: { type: 'string' }, description: 'world view: the definition of each change type' },
-});
+const NEXT = { type: ['string', 'null'], description: 'the cursor of the next page (also in the Link rel="next" header), null on the last page' };
+/** A page of the change feed: the world view (default) or the record audit (view=records). */
+export const CHANGE_PAGE = {
+  anyOf: [
+    obj(['view', 'items', 'next', 'definition', 'types'], {
+      view: { type: 'string', const: 'world' }, items: arr(WORLD_CHANGE), next: NEXT,
+      definition: { type: 'string', description: 'how the world date and the recorded time are used' },
+      types: { type: 'object', additionalProperties: { type: 'string' }, description: 'the definition of each change type' },
+    }),
+    obj(['view', 'items', 'next'], { view: { type: 'string', const: 'records' }, items: arr(CHANGE_RECORD), next: NEXT }),
+  ],
+};
 
 const CELL_VALUE = obj(['value', 'text', 'sources', 'status', 'qualifier', 'conflict'], {
   value: str, text: str, status: str, qualifier: nullable('string'), conflict: { type: 'boolean' },

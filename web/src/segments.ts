@@ -7,6 +7,12 @@ import { SEGMENTS } from './api/generated/enums.ts';
 export { SEGMENTS };
 
 export type Segment = (typeof SEGMENTS)[number];
+export type SegmentId = Segment['id'];
+
+/** The segment id a page was given (from its address), or undefined when it names no segment. */
+export function segmentId(id: string | null | undefined): SegmentId | undefined {
+  return segmentById(id ?? '')?.id;
+}
 
 export function segmentById(id: string): Segment | undefined {
   return SEGMENTS.find((s) => s.id === id);

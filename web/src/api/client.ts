@@ -1,10 +1,25 @@
 /**
- * The only door to data: GET requests to the API under /api/v1. Failures carry the
- * API's error shape ({error:{status,code,message}}) so pages can say what is missing.
+ * The only door to data: GET requests to the API under /api/v1, made with openapi-fetch over the
+ * types generated from the OpenAPI document (generated/openapi.ts, `npm run gen`), so a route, its
+ * parameters and its body are checked against the contract. Failures carry the API's error shape
+ * ({error:{status,code,message}}) so pages can say what is missing.
  */
+import createClient, { createFinalURL, defaultPathSerializer } from 'openapi-fetch';
+import type { paths } from './generated/openapi.ts';
+import type { GeoJsonBody, JsonBody } from './contract.ts';
 
-export type QueryValue = string | number | boolean | null | undefined;
-export type Query = Record<string, QueryValue>;
+/** The API's GET routes, without the /api/v1 prefix: '/series', '/entities/{id}', … */
+export type ApiRoute = { [P in keyof paths]: paths[P] extends { get: object } ? (P extends `/api/v1${infer R}` ? R : never) : never }[keyof paths];
+type FullPath<R extends ApiRoute> = `/api/v1${R}` & keyof paths;
+/** A route's body: JSON, or GeoJSON for the /geo routes. */
+export type ApiBody<R extends ApiRoute> = [JsonBody<FullPath<R>>] extends [never] ? GeoJsonBody<FullPath<R>> : JsonBody<FullPath<R>>;
+type Parameters<R extends ApiRoute> = paths[FullPath<R>] extends { get: { parameters: infer P } } ? P : never;
+
+/** A route's query and path parameters, as the OpenAPI document declares them. */
+export type ApiParams<R extends ApiRoute> = Pick<Parameters<R>, 'query' & keyof Parameters<R>>
+  & (Parameters<R> extends { path: infer P } ? [P] extends [never] ? object : { path: P } : object);
+/** A route's query parameters. */
+export type ApiQuery<R extends ApiRoute> = NonNullable<Parameters<R> extends { query?: infer Q } ? Q : never>;
 
 export class ApiFailure extends Error {
   constructor(readonly status: number, readonly code: string, message: string, readonly url: string) {
@@ -16,11 +31,19 @@ export class ApiFailure extends Error {
   }
 }
 
-export function apiUrl(path: string, query: Query = {}): string {
+/** Query strings leave out empty values (null, undefined, ''), as the pages build queries from optional form fields. */
+function querySerializer(query: Record<string, unknown>): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v !== null && v !== undefined && v !== '') params.set(k, String(v));
-  const qs = params.toString();
-  return `/api/v1/${path.replace(/^\//, '')}${qs ? `?${qs}` : ''}`;
+  return params.toString();
+}
+
+const client = createClient<paths, 'application/json'>({ querySerializer, headers: { accept: 'application/json' } });
+
+/** The URL of a route with its parameters (a download link, or the key two identical requests share). */
+export function apiUrl<R extends ApiRoute>(route: R, params?: ApiParams<R>): string {
+  const p = (params ?? {}) as { query?: Record<string, unknown>; path?: Record<string, unknown> };
+  return createFinalURL(`/api/v1${route}`, { baseUrl: '', params: p, querySerializer, pathSerializer: defaultPathSerializer });
 }
 
 const cache = new Map<string, { at: number; value: Promise<unknown> }>();
@@ -28,36 +51,44 @@ const TTL_MS = 5 * 60_000;
 /** Responses kept at most; the oldest request goes first. */
 const MAX_CACHED = 100;
 
-async function request<T>(url: string): Promise<T> {
-  let res: Response;
+async function request<R extends ApiRoute>(route: R, params: ApiParams<R> | undefined, url: string): Promise<ApiBody<R>> {
+  let result;
   try {
-    res = await fetch(url, { headers: { accept: 'application/json' } });
+    // openapi-fetch cannot resolve its overloads for a route left generic here; the callers' routes and parameters are checked by ApiParams.
+    result = await client.GET(`/api/v1${route}` as never, { params } as never) as { data?: unknown; error?: unknown; response: Response };
   } catch (err) {
+    if (err instanceof SyntaxError) throw new ApiFailure(200, 'invalid_response', 'the API answered with something other than JSON', url);
     throw new ApiFailure(0, 'network_error', `the API could not be reached (${(err as Error).message})`, url);
   }
-  const text = await res.text();
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    throw new ApiFailure(res.status, 'invalid_response', `the API answered with something other than JSON (HTTP ${res.status})`, url);
+  const { data, error, response } = result;
+  if (!response.ok) {
+    const e = (error as { error?: { status?: number; code?: string; message?: string } } | string | undefined);
+    const body = typeof e === 'object' ? e?.error : undefined;
+    if (!body && typeof e === 'string' && e) throw new ApiFailure(response.status, 'invalid_response', `the API answered with something other than JSON (HTTP ${response.status})`, url);
+    throw new ApiFailure(body?.status ?? response.status, body?.code ?? 'http_error', body?.message ?? `HTTP ${response.status}`, url);
   }
-  if (!res.ok) {
-    const e = (body as { error?: { status?: number; code?: string; message?: string } } | null)?.error;
-    throw new ApiFailure(e?.status ?? res.status, e?.code ?? 'http_error', e?.message ?? `HTTP ${res.status}`, url);
-  }
-  return body as T;
+  if (data === undefined) throw new ApiFailure(response.status, 'invalid_response', `the API answered with no JSON body (HTTP ${response.status})`, url);
+  return data as ApiBody<R>;
 }
 
-/** GET a JSON document from the API; identical requests within a few minutes share one response (at most MAX_CACHED kept). */
-export function apiGet<T>(path: string, query: Query = {}): Promise<T> {
-  const url = apiUrl(path, query);
+/** GET a route's JSON body; identical requests within a few minutes share one response (at most MAX_CACHED kept). */
+export function apiGet<R extends ApiRoute>(route: R, params?: ApiParams<R>): Promise<ApiBody<R>> {
+  const url = apiUrl(route, params);
   const hit = cache.get(url);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.value as Promise<T>;
-  const value = request<T>(url);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.value as Promise<ApiBody<R>>;
+  const value = request(route, params, url);
   cache.delete(url);
   cache.set(url, { at: Date.now(), value });
   if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
   value.catch(() => cache.delete(url));
   return value;
+}
+
+/** A route's JSON and CSV URLs, for the "From the API" links under a chart or a list. */
+export interface ApiLinks { json: string; csv: string }
+
+export function apiLinks<R extends ApiRoute>(route: R, params?: ApiParams<R>): ApiLinks {
+  const p = (params ?? {}) as { query?: Record<string, unknown> };
+  const csv = { ...p, query: { ...p.query, format: 'csv' } } as unknown as ApiParams<R>;
+  return { json: apiUrl(route, params), csv: apiUrl(route, csv) };
 }

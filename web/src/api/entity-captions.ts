@@ -48,7 +48,7 @@ function slot<T>(task: () => Promise<T>): Promise<T> {
 export function entityCaption(id: string): Promise<string> {
   const hit = known.get(id);
   if (hit) return Promise.resolve(hit);
-  const p = pending.get(id) ?? slot(() => apiGet<EntityDetail>(`entities/${encodeURIComponent(id)}`))
+  const p = pending.get(id) ?? slot(() => apiGet('/entities/{id}', { path: { id } }))
     .then((e) => (known.set(id, e.caption), e.caption))
     .catch(() => id);
   pending.set(id, p);

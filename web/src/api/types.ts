@@ -1,92 +1,32 @@
 /**
- * The shapes of the API's JSON documents that the dashboard reads (see /api/v1/openapi.json).
- * Only the fields the pages use are declared, except the typed routes whose types are generated.
+ * Names for the API's bodies the dashboard reads. Every one is taken from the types generated from
+ * the OpenAPI document (generated/openapi.ts, `npm run gen`), never written by hand, so a change
+ * to the server's response types that a page depends on fails the web typecheck.
  */
 import type { JsonBody } from './contract.ts';
+import type { StatementStatus } from './generated/enums.ts';
 
-export interface ApiErrorBody { error: { status: number; code: string; message: string; details?: unknown } }
+export type { StatementStatus };
 
-export interface EntitySummary { id: string; kind: string; caption: string }
-/** /api/v1/search: why a result matched (see the OpenAPI schema for the meaning of each field). */
-export interface SearchMatch { how: 'exact' | 'prefix' | 'substring' | 'fuzzy' | 'related' | 'description'; text: string; property: string; similarity: number | null; via?: { id: string; caption: string } }
-export interface SearchItem extends EntitySummary { match: SearchMatch }
-export interface SearchResult { query: string; normalized: string; items: SearchItem[]; total: number }
-export interface EntityList { total: number; items: EntitySummary[]; next?: string | null }
+export type EntityList = JsonBody<'/api/v1/entities'>;
+export type EntitySummary = EntityList['items'][number];
+export type SearchResult = JsonBody<'/api/v1/search'>;
+export type SearchItem = SearchResult['items'][number];
+export type SearchMatch = SearchItem['match'];
 
-export type StatementStatus = 'confirmed' | 'reported' | 'unverified' | 'superseded';
+export type EntityDetail = JsonBody<'/api/v1/entities/{id}'>;
+export type PropertyView = EntityDetail['properties'][number];
+export type Statement = PropertyView['statements'][number];
+export type SourceView = EntityDetail['sources'][number];
+export type EntityCatalog = NonNullable<EntityDetail['catalog']>;
+export type LatestElements = NonNullable<EntityCatalog['latest']>;
 
-export interface Statement {
-  id: string;
-  value: string;
-  originalValue: string | null;
-  sourceId: string;
-  locator: string | null;
-  asOf: string | null;
-  status: StatementStatus;
-  qualifier: string | null;
-  note: string | null;
-  origin: string;
-  firstSeen: string;
-  lastSeen: string;
-  /** For entity-valued properties: the referenced entity's name (null when it no longer exists). */
-  valueCaption?: string | null;
-}
+export type SourceList = JsonBody<'/api/v1/sources'>;
+export type SourceRow = SourceList['items'][number];
 
-export interface PropertyView {
-  property: string;
-  label: string;
-  type: string;
-  multiple: boolean;
-  preferred: Statement[];
-  statements: Statement[];
-  conflict: boolean;
-}
+export type StoreStatus = JsonBody<'/api/v1/status'>;
 
-export interface SourceView {
-  id: string;
-  kind: string;
-  title: string;
-  url: string | null;
-  publisher: string | null;
-  published: string | null;
-  licence: string | null;
-  citation: string | null;
-  partOf: string | null;
-  referenceNumber: string | null;
-}
-
-export interface EntityDetail extends EntitySummary {
-  firstSeen: string;
-  lastSeen: string;
-  properties: PropertyView[];
-  sources: SourceView[];
-  referencedBy: (EntitySummary & { property: string })[];
-  /** For an entity with a NORAD number: its newest element set and its orbit history link. */
-  catalog?: EntityCatalog | null;
-}
-
-export interface LatestElements {
-  epoch: string; objectName: string; objectId: string | null; meanMotion: number; eccentricity: number; inclination: number;
-  raan: number; argOfPericenter: number; meanAnomaly: number; bstar: number; meanMotionDot: number; meanMotionDdot: number;
-  elementSetNo: number; revAtEpoch: number; sourceId: string;
-}
-export interface EntityCatalog {
-  noradId: number; noradSource: { sourceId: string; locator: string | null }; cosparId: string | null;
-  latest: LatestElements | null; elementSetCount: number; history: string | null; definition: string;
-}
-
-export interface StoreStatus {
-  totals: { sources: number; entities: number; statements: number; series: number; points: number };
-  entitiesByKind: { kind: string; entities: number }[];
-  origins: {
-    origin: string; lastRun: string | null; lastSuccess: string | null; lastStatus: string | null; lastError: string | null; dataAsOf: string | null; sourceId: string | null;
-    runs: number; failures: number;
-    /** The newest failed or refused run: which check refused the file, why, and where it is kept. */
-    lastFailure: { at: string; runId: number; check: string | null; reason: string | null; quarantined: string | null } | null;
-  }[];
-}
-
-/** The analytics and catalog routes: their types come from the OpenAPI document (src/api/response-types.ts on the server). */
+/** The analytics and catalog routes (src/api/response-types.ts on the server). */
 export type LaunchesFigure = JsonBody<'/api/v1/analytics/launches'>;
 export type OutcomeCounts = LaunchesFigure['chinaVsUnitedStates'][number]['CN'];
 export type SpacecraftFigure = JsonBody<'/api/v1/analytics/spacecraft'>;
@@ -102,33 +42,34 @@ export type TiangongNow = JsonBody<'/api/v1/analytics/tiangong'>;
 export type StationVisits = TiangongNow['crewAndCargo'];
 export type StationVisit = StationVisits['visits'][number];
 
-/** An entity as a row of preferred, cited values (/goals, /risks, /recommendations). */
-export interface Cited { value: string; sourceId: string; locator: string | null; qualifier: string | null; status: string; asOf: string | null }
-export interface EntityRow { id: string; kind: string; caption: string; values: Record<string, Cited[]>; conflicts: Record<string, Cited[]> }
-export interface EntityRowList { total: number; items: EntityRow[] }
-export interface GoalJudgement { status: string; sourcedStatus: string; deadline: string | null; overdueSince: string | null; asOf: string }
-export interface GoalRow extends EntityRow { judged: GoalJudgement }
-export interface GoalList { total: number; items: GoalRow[]; tracker: ({ segment: string } & Record<string, number | string>)[]; asOf: string; definition: string }
+/** Entities as rows of preferred, cited values (/goals, /risks, /recommendations). */
+export type EntityRowList = JsonBody<'/api/v1/risks'>;
+export type EntityRow = EntityRowList['items'][number];
+export type Cited = EntityRow['values'][string][number];
+export type GoalList = JsonBody<'/api/v1/goals'>;
+export type GoalRow = GoalList['items'][number];
+export type GoalJudgement = GoalRow['judged'];
 
-export interface SeriesPoint { period: string; value: number; originalValue: string | null; sourceId: string; locator: string | null; status: string; qualifier: string | null; note: string | null }
-export interface Series { id: string; title: string; unit: string; description: string | null; dimensions: Record<string, string>; sourceId: string; locator: string | null; points: SeriesPoint[] }
+export type SeriesList = JsonBody<'/api/v1/series'>;
+export type Series = JsonBody<'/api/v1/series/{id}'>;
+export type SeriesPoint = Series['points'][number];
 
-export interface TimelineSource { sourceId: string; locator: string | null; status: string }
 /** One dated event (entity, property, date) with every source that gives that date; otherDates: the dates other sources give. */
-export interface TimelineItem { date: string; entityId: string; kind: string; caption: string; property: string; label: string; segments: string[]; sources: TimelineSource[]; otherDates: string[] }
+export type TimelineItem = JsonBody<'/api/v1/timeline'>['items'][number];
+export type TimelineSource = TimelineItem['sources'][number];
+
+/** /changes: the world view (default) or the record audit (view=records). */
+export type ChangePage = JsonBody<'/api/v1/changes'>;
+export type WorldPage = Extract<ChangePage, { view: 'world' }>;
+export type WorldChange = WorldPage['items'][number];
+export type RecordPage = Extract<ChangePage, { view: 'records' }>;
+export type Change = RecordPage['items'][number];
+
+/** /cite?format=json: the view cited, its text, BibTeX and CSL-JSON. */
+export type CitationJson = JsonBody<'/api/v1/cite'>;
 
 /** /tables/{kind}: a kind as a faceted table; each cell value keeps its sources. */
-export interface TableCellValue { value: string; text: string; sources: { id: string; locator: string | null }[]; status: string; qualifier: string | null; conflict: boolean }
-export interface TableColumn { id: string; label: string; type: string; doc: string | null; values: string[] | null }
-export interface TableFacet { column: string; label: string; values: { value: string; text: string; count: number }[]; missing: number }
-export interface EntityTable {
-  kind: string;
-  columns: TableColumn[];
-  availableColumns: { id: string; label: string; facet: boolean }[];
-  rows: { id: string; name: string; cells: Record<string, TableCellValue[]> }[];
-  facets: TableFacet[];
-  total: number;
-  totalUnfiltered: number;
-  query: { filters: Record<string, string>; q: string | null; sort: string; columns: string[]; facets: string[] };
-  definitions: string[];
-}
+export type EntityTable = JsonBody<'/api/v1/tables/{kind}'>;
+export type TableColumn = EntityTable['columns'][number];
+export type TableFacet = EntityTable['facets'][number];
+export type TableCellValue = EntityTable['rows'][number]['cells'][string][number];

@@ -3,7 +3,7 @@
  * downloads of exactly what is drawn (CSV and JSON), the API's own CSV/JSON, a permalink,
  * and the drawn numbers as a table (readable without the picture).
  */
-import { apiUrl, type Query } from '../api/client.ts';
+import type { ApiLinks } from '../api/client.ts';
 import { cite } from '../citations/cite.ts';
 import { h, type Child } from '../dom.ts';
 import { csvBody } from '../../../src/services/csv.ts';
@@ -20,7 +20,7 @@ export interface ChartParts {
   sources: { sourceId: string; locator?: string | null }[];
   notes?: Child[];
   /** The API request behind the chart (for the API's CSV and JSON). */
-  api: { path: string; query?: Query };
+  api: ApiLinks;
 }
 
 export interface ChartSpec { id: string; title: string; permalink: string; level?: 'h2' | 'h3' }
@@ -54,7 +54,6 @@ function dataTable(t: DrawnTable): HTMLElement {
 export function chartFigure(spec: ChartSpec, parts: ChartParts): HTMLElement {
   const permalink = `${location.origin}${location.pathname}${spec.permalink}`;
   const sources = [...new Map(parts.sources.map((s) => [`${s.sourceId}|${s.locator ?? ''}`, s])).values()];
-  const api = parts.api.query ?? {};
   return h('figure', { class: 'chart', id: `chart-${spec.id}`, 'data-chart': spec.id },
     h(spec.level ?? 'h2', null, spec.title),
     parts.legend?.length ? legend(parts.legend) : null,
@@ -64,7 +63,7 @@ export function chartFigure(spec: ChartSpec, parts: ChartParts): HTMLElement {
       h('p', { class: 'chart-sources' }, h('strong', null, 'Sources: '), sources.map((s, i) => [i ? '; ' : '', cite(s.sourceId, s.locator ?? null)])),
       h('div', { class: 'chart-actions' },
         h('span', null, 'Download data as drawn: ', download('CSV', tableToCsv(parts.table), 'text/csv', `${spec.id}.csv`, 'csv'), ' · ', download('JSON', tableToJson(parts.table), 'application/json', `${spec.id}.json`, 'json')),
-        h('span', null, 'From the API: ', h('a', { href: apiUrl(parts.api.path, { ...api, format: 'csv' }), 'data-api': 'csv' }, 'CSV'), ' · ', h('a', { href: apiUrl(parts.api.path, api), 'data-api': 'json' }, 'JSON')),
+        h('span', null, 'From the API: ', h('a', { href: parts.api.csv, 'data-api': 'csv' }, 'CSV'), ' · ', h('a', { href: parts.api.json, 'data-api': 'json' }, 'JSON')),
         h('a', { href: spec.permalink, 'data-permalink': permalink, title: permalink }, 'Permalink'),
         citeButton(() => permalink, `Cite the chart: ${spec.title}`)),
       dataTable(parts.table)));

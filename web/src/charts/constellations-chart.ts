@@ -2,7 +2,7 @@
  * Constellation deployment against plan: share of the planned size in orbit (latest
  * snapshot), counts per snapshot beside the counts sources reported, and ITU milestones.
  */
-import type { Query } from '../api/client.ts';
+import { apiLinks, type ApiQuery } from '../api/client.ts';
 import type { Constellation, ConstellationsFigure } from '../api/types.ts';
 import { cite } from '../citations/cite.ts';
 import { h } from '../dom.ts';
@@ -14,7 +14,7 @@ import { CATEGORICAL, chartWidth, loadPlot } from './plot.ts';
 
 const planned = (c: Constellation) => (c.planned ? `${c.planned.qualifier ? `${c.planned.qualifier} ` : ''}${formatNumber(c.planned.value)}` : 'no planned size');
 
-export async function deploymentShareChart(f: ConstellationsFigure, query: Query, permalink: string, container: Element): Promise<HTMLElement> {
+export async function deploymentShareChart(f: ConstellationsFigure, query: ApiQuery<'/analytics/constellations'>, permalink: string, container: Element): Promise<HTMLElement> {
   const Plot = await loadPlot();
   const rows = f.constellations.filter((c) => c.planned && c.latest).map((c) => ({
     id: c.id, name: c.name, deployed: c.latest!.count, reported: c.latestReported, comparison: discrepancyLabel(c), planned: c.planned!.value, share: c.latest!.count / c.planned!.value,
@@ -40,11 +40,11 @@ export async function deploymentShareChart(f: ConstellationsFigure, query: Query
     plot, table,
     sources: [...f.snapshots.filter((s) => s.asOf === f.asOf).map((s) => ({ sourceId: s.sourceId })), ...f.constellations.filter((c) => c.planned).map((c) => ({ sourceId: c.planned!.sourceId, locator: c.planned!.locator }))],
     notes: [f.note, 'Planned sizes are the preferred source statement; where sources disagree, the alternatives are listed in the table below. A bar label that says “differs from the reported …” marks a catalog count that disagrees with the latest reported count; the causes are in the table below the chart.'],
-    api: { path: 'analytics/constellations', query },
+    api: apiLinks('/analytics/constellations', { query }),
   });
 }
 
-export async function deploymentOverTimeChart(f: ConstellationsFigure, query: Query, permalink: string, container: Element): Promise<HTMLElement> {
+export async function deploymentOverTimeChart(f: ConstellationsFigure, query: ApiQuery<'/analytics/constellations'>, permalink: string, container: Element): Promise<HTMLElement> {
   const Plot = await loadPlot();
   const names = f.constellations.map((c) => c.name);
   const colors = names.map((_, i) => CATEGORICAL[i % CATEGORICAL.length]!);
@@ -70,7 +70,7 @@ export async function deploymentOverTimeChart(f: ConstellationsFigure, query: Qu
     legend: names.map((n, i) => ({ label: n, color: colors[i]! })),
     sources: [...f.snapshots.map((s) => ({ sourceId: s.sourceId })), ...f.constellations.flatMap((c) => c.reported.map((r) => ({ sourceId: r.sourceId, locator: r.locator })))],
     notes: ['Filled dots: payloads matched in each CelesTrak GP snapshot by the counting rules. Hollow dots: counts the sources report, at their dates (a month-only date is drawn mid-month).'],
-    api: { path: 'analytics/constellations', query },
+    api: apiLinks('/analytics/constellations', { query }),
   });
 }
 

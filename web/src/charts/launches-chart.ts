@@ -3,7 +3,7 @@
  * and China beside another country by outcome; incomplete years are marked.
  */
 import type { LaunchesFigure, OutcomeCounts } from '../api/types.ts';
-import type { Query } from '../api/client.ts';
+import { apiLinks, type ApiQuery } from '../api/client.ts';
 import { h } from '../dom.ts';
 import { reportFigure } from '../citations/report-figures.ts';
 import { chartFigure, type DrawnTable } from './chart-frame.ts';
@@ -19,7 +19,7 @@ function incompleteNote(f: LaunchesFigure): string | null {
   return partial.length ? `* ${partial.join(', ')}: incomplete year — ${f.coverage.note}` : null;
 }
 
-export async function chinaBySectorChart(f: LaunchesFigure, query: Query, permalink: string, container: Element): Promise<HTMLElement> {
+export async function chinaBySectorChart(f: LaunchesFigure, query: ApiQuery<'/analytics/launches'>, permalink: string, container: Element): Promise<HTMLElement> {
   const Plot = await loadPlot();
   const rows = f.china.flatMap((y) => SECTORS.filter((s) => y[s].total > 0).map((s) => ({ year: y.year, complete: y.complete, sector: s, count: y[s].total, failure: y[s].failure })));
   const totals = f.china.map((y) => ({ year: y.year, total: y.state.total + y.commercial.total + y.unattributed.total }));
@@ -43,11 +43,11 @@ export async function chinaBySectorChart(f: LaunchesFigure, query: Query, permal
     legend: [{ label: 'State (CASC and other state providers)', color: COLORS.state }, { label: 'Commercial', color: COLORS.commercial }, { label: 'Not attributed by the provider rules', color: COLORS.unattributed }],
     sources: [...f.coverage.sources.map((s) => ({ sourceId: s })), reportFigure(7)],
     notes: [f.convention, 'Provider sector by the curated launch-provider rules (data/rules/classification.yaml), each citing its source.', incompleteNote(f)],
-    api: { path: 'analytics/launches', query },
+    api: apiLinks('/analytics/launches', { query }),
   });
 }
 
-export async function countryByOutcomeChart(f: LaunchesFigure, other: string, query: Query, permalink: string, container: Element): Promise<HTMLElement> {
+export async function countryByOutcomeChart(f: LaunchesFigure, other: string, query: ApiQuery<'/analytics/launches'>, permalink: string, container: Element): Promise<HTMLElement> {
   const Plot = await loadPlot();
   const countries = ['CN', other];
   const rows = f.years.flatMap((y) => countries.flatMap((c) => {
@@ -79,6 +79,6 @@ export async function countryByOutcomeChart(f: LaunchesFigure, other: string, qu
       after.length ? h('span', { class: 'incomplete-note' }, `After the launch log ends (${f.coverage.to}), only failures are in the bundled data (not drawn): `,
         after.map((a, i) => `${i ? '; ' : ''}${a.year} ${stateName(f, a.country)} ${a.failures} (${a.launches.join(', ')})`).join(''), '. ', after[0]!.note) : null,
     ],
-    api: { path: 'analytics/launches', query },
+    api: apiLinks('/analytics/launches', { query }),
   });
 }

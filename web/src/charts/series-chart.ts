@@ -3,7 +3,7 @@
  * whole (segments, investor types), or grouped. Span totals ("2015-2024") are listed, not drawn.
  */
 import type { Series } from '../api/types.ts';
-import type { Query } from '../api/client.ts';
+import type { ApiLinks } from '../api/client.ts';
 import { formatNumber } from '../format/values.ts';
 import { chartFigure, type ChartSpec, type DrawnTable } from './chart-frame.ts';
 import { CATEGORICAL, chartWidth, loadPlot } from './plot.ts';
@@ -14,7 +14,7 @@ export interface SeriesChartOptions {
   label?: (s: Series) => string;
   stacked?: boolean;
   yLabel: string;
-  api: { path: string; query?: Query };
+  api: ApiLinks;
   notes?: string[];
   colors?: string[];
 }

@@ -1,5 +1,5 @@
 /** Figure 8 from data: operational spacecraft by mission type, stacked by orbit regime, with the cell matrix. */
-import type { Query } from '../api/client.ts';
+import { apiLinks, type ApiQuery } from '../api/client.ts';
 import type { SpacecraftFigure } from '../api/types.ts';
 import { h } from '../dom.ts';
 import { humanize } from '../format/values.ts';
@@ -10,7 +10,7 @@ import { CATEGORICAL, chartWidth, loadPlot } from './plot.ts';
 const REGIMES = ['LEO', 'SSO', 'MEO', 'GEO', 'IGSO', 'HEO', 'supersynchronous', 'beyond-earth-orbit'];
 
 /** attributionSources: the catalogs the country and mission rules consult (launch log, SATCAT, UCS), as ingested. */
-export async function spacecraftChart(f: SpacecraftFigure, attributionSources: string[], query: Query, permalink: string, container: Element): Promise<HTMLElement> {
+export async function spacecraftChart(f: SpacecraftFigure, attributionSources: string[], query: ApiQuery<'/analytics/spacecraft'>, permalink: string, container: Element): Promise<HTMLElement> {
   const Plot = await loadPlot();
   const missions = Object.entries(f.byMission).sort((a, b) => b[1] - a[1]).map(([m]) => m);
   const regimes = REGIMES.filter((r) => f.byRegime[r]);
@@ -36,6 +36,6 @@ export async function spacecraftChart(f: SpacecraftFigure, attributionSources: s
     sources: [{ sourceId: f.snapshot.sourceId }, ...attributionSources.map((sourceId) => ({ sourceId })), reportFigure(8)],
     notes: [f.coverage, h('details', null, h('summary', null, 'How objects were attributed'),
       `Country attributed by (objects per rule): ${ruleNote}. Mission type by the curated mission rules (data/rules/classification.yaml), each citing its source.`)],
-    api: { path: 'analytics/spacecraft', query },
+    api: apiLinks('/analytics/spacecraft', { query }),
   });
 }

@@ -5,10 +5,8 @@
  * its box with a hint to press Ctrl+C / ⌘C. The native <dialog> keeps focus inside and closes on Escape.
  */
 import { apiGet } from '../api/client.ts';
+import type { CitationJson } from '../api/types.ts';
 import { h } from '../dom.ts';
-
-interface CitedView { kind: string; title: string; permalink: string; asOf: string | null; asOfBasis: string }
-interface CitationJson { key: string; text: string; bibtex: string; csl: unknown[]; view: CitedView }
 
 const FORMATS = [
   { id: 'text', label: 'Text', of: (c: CitationJson) => c.text },
@@ -77,7 +75,7 @@ export async function openCiteDialog(permalink: string, opener: HTMLElement): Pr
   dialog.showModal();
   close.focus();
   try {
-    const c = await apiGet<CitationJson>('cite', { url: permalink, format: 'json' });
+    const c = await apiGet('/cite', { query: { url: permalink, format: 'json' } });
     body.replaceChildren(
       h('p', { class: 'cite-what' }, h('strong', null, c.view.title), h('span', { class: 'muted' }, ` · ${c.view.kind}`),
         c.view.asOf ? h('span', { class: 'muted' }, ` · data as of ${c.view.asOf} (${c.view.asOfBasis})`) : null),

@@ -46,7 +46,7 @@ async function drain(): Promise<void> {
     wanted.delete(id);
     requested.add(id);
     inFlight++;
-    apiGet<SourceView>(`sources/${encodeURIComponent(id)}`)
+    apiGet('/sources/{id}', { path: { id } })
       .then((s) => registerSources([s]), () => undefined)
       .finally(() => { inFlight--; if (wanted.size) void drain(); else idle(); });
   }

@@ -27,7 +27,7 @@ function objectTable(objects: SpacecraftObject[], total: number): HTMLElement {
 }
 
 async function programObjects(e: EntityDetail): Promise<HTMLElement> {
-  const list = await apiGet<CatalogObjects>('catalog/objects', { program: e.id, limit: LIMIT });
+  const list = await apiGet('/catalog/objects', { query: { program: e.id, limit: LIMIT } });
   const payloads = list.items.filter((o) => (o as SpacecraftObject & { kind?: string }).kind !== 'rocket-body');
   if (!list.total) return h('p', { class: 'muted' }, `No object in the ${list.snapshot.asOf} orbital snapshot is attributed to this program by the counting rules.`);
   return h('div', null,
@@ -37,7 +37,7 @@ async function programObjects(e: EntityDetail): Promise<HTMLElement> {
 }
 
 async function constellationProgress(e: EntityDetail): Promise<HTMLElement | null> {
-  const c = (await apiGet<ConstellationsFigure>('analytics/constellations')).constellations.find((x) => x.id === e.id);
+  const c = (await apiGet('/analytics/constellations')).constellations.find((x) => x.id === e.id);
   if (!c) return null;
   return h('div', { class: 'stat-row' },
     h('div', { class: 'stat' }, h('div', { class: 'n' }, c.latest ? formatNumber(c.latest.count) : '—'), h('div', { class: 'label' }, `in orbit on ${c.latest?.asOf ?? '—'} (catalog count by the name rules)`), c.latest ? cite(c.latest.sourceId, null) : null),
@@ -50,7 +50,7 @@ async function constellationProgress(e: EntityDetail): Promise<HTMLElement | nul
 }
 
 async function orbitHistory(norad: string): Promise<HTMLElement> {
-  const hist = await apiGet<ElementHistory>(`catalog/objects/${encodeURIComponent(norad)}`);
+  const hist = await apiGet('/catalog/objects/{norad}', { path: { norad: Number(norad) } });
   return h('div', null,
     h('p', null, `${hist.elementSets.length} element set${hist.elementSets.length === 1 ? '' : 's'} ingested for NORAD ${hist.noradId}:`),
     h('table', { class: 'small', 'data-element-sets': hist.elementSets.length },

@@ -1,16 +1,13 @@
 /** The history of one entity: its changes in the world, then the record audit (/api/v1/changes?entity=…, view=records). */
 import { apiGet } from '../api/client.ts';
-import type { EntityDetail } from '../api/types.ts';
+import type { Change, EntityDetail } from '../api/types.ts';
 import { cite } from '../citations/cite.ts';
 import { h } from '../dom.ts';
 import { humanize } from '../format/values.ts';
 import { href } from '../links.ts';
-import { definitions, worldChangesTable, type WorldPage } from './world-changes.ts';
+import { definitions, worldChangesTable } from './world-changes.ts';
 
-export interface Change {
-  id: number; at: string; action: string; subject: string; subjectId: string; entityId: string | null; entityKind: string | null;
-  entityName: string | null; property: string | null; value: string | null; sourceId: string | null; origin: string | null;
-}
+export type { Change };
 
 export function changesTable(items: Change[], withEntity: boolean, entityCell?: (c: Change) => Node | string): HTMLElement {
   return h('table', { class: 'small changes' },
@@ -27,9 +24,10 @@ export function changesTable(items: Change[], withEntity: boolean, entityCell?: 
 /** The entity's changes in the world first (by world date), then the record audit folded below. */
 export async function historySection(e: EntityDetail): Promise<HTMLElement> {
   const [world, records] = await Promise.all([
-    apiGet<WorldPage>('changes', { entity: e.id, limit: 200 }),
-    apiGet<{ items: Change[]; next: string | null }>('changes', { view: 'records', entity: e.id, limit: 200 }),
+    apiGet('/changes', { query: { entity: e.id, limit: 200 } }),
+    apiGet('/changes', { query: { view: 'records', entity: e.id, limit: 200 } }),
   ]);
+  if (world.view !== 'world' || records.view !== 'records') throw new Error('the change feed answered with another view than the one asked for');
   return h('div', { class: 'entity-history' },
     h('h3', null, 'Changes in the world'),
     world.items.length ? worldChangesTable(world.items) : h('p', { class: 'muted' }, 'No dated change in the world is recorded for this entity.'),

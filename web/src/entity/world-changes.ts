@@ -2,15 +2,9 @@
 import { cite } from '../citations/cite.ts';
 import { h } from '../dom.ts';
 import { humanize } from '../format/values.ts';
+import type { WorldChange, WorldPage } from '../api/types.ts';
 
-export interface WorldChange {
-  id: string; type: string; date: string; day: string; precision: 'year' | 'month' | 'day'; recordedAt: string; title: string;
-  entityId: string | null; entityKind: string | null; entityName: string | null; country: string | null;
-  property: string | null; value: string | null; sourceId: string; locator: string | null;
-  previous: { value: string; date: string | null; sourceId: string; locator: string | null } | null;
-}
-
-export interface WorldPage { view: 'world'; items: WorldChange[]; next: string | null; definition: string; types: Record<string, string> }
+export type { WorldChange, WorldPage };
 
 export function worldChangesTable(items: WorldChange[], entityCell?: (c: WorldChange) => Node | string | null): HTMLElement {
   return h('table', { class: 'small changes world-changes' },

@@ -13,6 +13,11 @@ export const KINDS: { kind: KindName; one: string; many: string }[] = [
   return { kind, one: k.label, many: k.plural };
 });
 
+/** The kind a page was given (from its address), or undefined when it names no kind. */
+export function kindName(kind: string | null | undefined): KindName | undefined {
+  return KINDS.find((k) => k.kind === kind)?.kind;
+}
+
 export function kindLabel(kind: string, plural = false): string {
   const k = KINDS.find((x) => x.kind === kind);
   return k ? (plural ? k.many : k.one) : kind;

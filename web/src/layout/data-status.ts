@@ -13,7 +13,7 @@ const LABELS: Record<string, string> = {
 
 export async function showDataStatus(el: HTMLElement): Promise<void> {
   try {
-    const s = await apiGet<StoreStatus>('status');
+    const s = await apiGet('/status');
     const parts = s.origins.filter((o) => LABELS[o.origin] && o.dataAsOf).map((o) => `${LABELS[o.origin]} to ${o.dataAsOf}`);
     const refused = s.origins.filter((o) => o.origin.startsWith('ingest:') && o.lastStatus === 'failed').length;
     fill(el, h('strong', null, 'Data: '),

@@ -1,14 +1,15 @@
 /** What changed in the world (by world date), filterable by type, kind, segment, country and entity; the record audit beside it. */
-import { apiGet, apiUrl, type Query } from '../api/client.ts';
+import { apiGet, apiLinks, apiUrl, type ApiQuery } from '../api/client.ts';
+import { WORLD_CHANGE_TYPES } from '../api/generated/enums.ts';
 import { fill, h } from '../dom.ts';
-import { changesTable, type Change } from '../entity/history.ts';
-import { definitions, worldChangesTable, type WorldPage } from '../entity/world-changes.ts';
+import { changesTable } from '../entity/history.ts';
+import { definitions, worldChangesTable } from '../entity/world-changes.ts';
 import { entityLink } from '../entity/entity-link.ts';
-import { KINDS } from '../format/kinds.ts';
+import { KINDS, kindName } from '../format/kinds.ts';
 import { humanize } from '../format/values.ts';
 import { href, navigate } from '../links.ts';
 import type { PageContext } from '../page-context.ts';
-import { SEGMENTS } from '../segments.ts';
+import { SEGMENTS, segmentId } from '../segments.ts';
 
 const FILTERS = ['since', 'until', 'type', 'kind', 'segment', 'country', 'entity'] as const;
 const PAGE = 100;
@@ -23,7 +24,10 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   const view = ctx.query.get('view') === 'records' ? 'records' : 'world';
   const f = Object.fromEntries(FILTERS.map((k) => [k, ctx.query.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
   const cursor = ctx.query.get('cursor') ?? '';
-  const query: Query = { view: view === 'records' ? 'records' : undefined, ...f, type: view === 'world' ? f.type : undefined, limit: PAGE };
+  const query: ApiQuery<'/changes'> = {
+    view: view === 'records' ? 'records' : undefined, since: f.since, until: f.until, kind: kindName(f.kind), segment: segmentId(f.segment), country: f.country, entity: f.entity,
+    type: view === 'world' ? WORLD_CHANGE_TYPES.find((t) => t === f.type) : undefined, limit: PAGE,
+  };
   const list = h('div', { 'aria-live': 'polite' });
   const form = h('form', { class: 'toolbar change-filters' });
   root.replaceChildren(
@@ -41,7 +45,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     navigate('/changes', { view: view === 'records' ? 'records' : undefined, ...Object.fromEntries(FILTERS.map((k) => [k, String(data.get(k) ?? '').trim()])) });
   });
 
-  const body = await apiGet<WorldPage | { view: 'records'; items: Change[]; next: string | null }>('changes', { ...query, cursor: cursor || undefined });
+  const body = await apiGet('/changes', { query: { ...query, cursor: cursor || undefined } });
   if (!ctx.isCurrent()) return;
   fill(form,
     h('label', null, 'Since', h('input', { type: 'date', name: 'since', value: f.since })),
@@ -57,8 +61,8 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   fill(list,
     h('p', { class: 'small muted', 'data-count': body.items.length },
       `${body.items.length}${body.next ? '+' : ''} ${view === 'world' ? 'changes in the world' : 'records'}${what}${view === 'world' ? ', newest world date first' : ''}. `,
-      h('a', { href: apiUrl('changes', { ...query, format: 'csv', limit: 1000 }), 'data-api': 'csv' }, 'Download CSV'), ' (the Link header names the next page) · ',
-      h('a', { href: apiUrl('changes.atom', query), 'data-api': 'atom' }, 'Atom feed')),
+      h('a', { href: apiLinks('/changes', { query: { ...query, limit: 1000 } }).csv, 'data-api': 'csv' }, 'Download CSV'), ' (the Link header names the next page) · ',
+      h('a', { href: apiUrl('/changes.atom', { query }), 'data-api': 'atom' }, 'Atom feed')),
     body.view === 'world' ? definitions(body) : null,
     !body.items.length ? h('p', { class: 'muted' }, 'No changes match.')
       : body.view === 'world' ? worldChangesTable(body.items, (c) => entityLink(c.entityId!, c.entityName ?? undefined))

@@ -36,7 +36,7 @@ function header(e: EntityDetail): HTMLElement {
 
 export async function render(root: HTMLElement, ctx: PageContext): Promise<void> {
   const id = ctx.params.id!;
-  const e = await apiGet<EntityDetail>(`entities/${encodeURIComponent(id)}`);
+  const e = await apiGet('/entities/{id}', { path: { id } });
   if (!ctx.isCurrent()) return;
   registerSources(e.sources);
   rememberCaption(e.id, e.caption);

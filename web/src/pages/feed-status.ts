@@ -4,7 +4,7 @@ import type { StoreStatus } from '../api/types.ts';
 import { h } from '../dom.ts';
 
 export async function feedStatusSection(): Promise<HTMLElement> {
-  const s = await apiGet<StoreStatus>('status');
+  const s = await apiGet('/status');
   const feeds = s.origins.filter((o) => o.origin.startsWith('ingest:'));
   return h('section', { 'data-feed-status': '' },
     h('h2', null, 'Catalog feeds'),

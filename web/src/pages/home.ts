@@ -14,7 +14,7 @@ import type { PageContext } from '../page-context.ts';
 import { highlight } from '../layout/highlight.ts';
 
 async function findings(ctx: PageContext): Promise<Node[]> {
-  const data = await apiGet<Indicators>('indicators');
+  const data = await apiGet('/indicators');
   if (!ctx.isCurrent()) return [];
   return [
     ...data.findings.map(findingSection),
@@ -25,12 +25,12 @@ async function findings(ctx: PageContext): Promise<Node[]> {
 }
 
 async function launchesGlance(slot: HTMLElement): Promise<Node> {
-  const [{ chinaBySectorChart }, f] = await Promise.all([import('../charts/launches-chart.ts'), apiGet<LaunchesFigure>('analytics/launches', { from: 2015 })]);
+  const [{ chinaBySectorChart }, f] = await Promise.all([import('../charts/launches-chart.ts'), apiGet('/analytics/launches', { query: { from: 2015 } })]);
   return chinaBySectorChart(f, { from: 2015 }, href('/chart/launches', { from: 2015 }), slot);
 }
 
 async function constellationsGlance(slot: HTMLElement): Promise<Node> {
-  const [{ deploymentShareChart }, f] = await Promise.all([import('../charts/constellations-chart.ts'), apiGet<ConstellationsFigure>('analytics/constellations')]);
+  const [{ deploymentShareChart }, f] = await Promise.all([import('../charts/constellations-chart.ts'), apiGet('/analytics/constellations')]);
   return deploymentShareChart(f, {}, href('/chart/constellations'), slot);
 }
 

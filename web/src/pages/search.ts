@@ -4,6 +4,7 @@
  * move through the results, Enter opens one (search/result-keys.ts).
  */
 import { apiGet } from '../api/client.ts';
+import { segmentId } from '../segments.ts';
 import { rememberCaption } from '../api/entity-captions.ts';
 import type { EntityList, EntitySummary, SearchItem, SearchResult, StoreStatus } from '../api/types.ts';
 import { h } from '../dom.ts';
@@ -31,7 +32,7 @@ function resultGroups(items: (EntitySummary | SearchItem)[]): HTMLElement[] {
 }
 
 async function browseKinds(): Promise<HTMLElement> {
-  const s = await apiGet<StoreStatus>('status');
+  const s = await apiGet('/status');
   return h('section', null,
     h('h2', null, 'Browse by kind'),
     h('ul', { class: 'result-list' }, [...s.entitiesByKind].sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind)).map((k) =>
@@ -64,7 +65,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   try {
     const scope = kind ? [' ', h('a', { href: href('/search', { q }) }, 'Search all kinds')] : null;
     if (q && !segment) {
-      const found = await apiGet<SearchResult>('search', { q, kind: kind || undefined, limit: LIMIT });
+      const found = await apiGet('/search', { query: { q, kind: kind || undefined, limit: LIMIT } });
       if (!ctx.isCurrent()) return;
       for (const e of found.items) rememberCaption(e.id, e.caption);
       const summary = h('p', { class: 'muted', 'data-total': found.total },
@@ -73,7 +74,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
       results.replaceChildren(summary, ...resultGroups(found.items));
       return;
     }
-    const list = await apiGet<EntityList>('entities', { q: q || undefined, kind: kind || undefined, segment: segment || undefined, limit: LIMIT });
+    const list = await apiGet('/entities', { query: { q: q || undefined, kind: kind || undefined, segment: segmentId(segment), limit: LIMIT } });
     if (!ctx.isCurrent()) return;
     for (const e of list.items) rememberCaption(e.id, e.caption);
     const summary = h('p', { class: 'muted', 'data-total': list.total },

@@ -3,7 +3,7 @@
  * investment) → achievements (technologies and programs, stakeholders and hubs,
  * international engagement) → risks → the recommendations that answer them.
  */
-import { apiGet } from '../api/client.ts';
+import { apiGet, apiLinks } from '../api/client.ts';
 import type { EntityRowList, GoalList, Series } from '../api/types.ts';
 import { h } from '../dom.ts';
 import { datedList } from '../segment/dated-list.ts';
@@ -25,13 +25,13 @@ function sub(title: string, slot: HTMLElement): HTMLElement {
 }
 
 async function investment(segment: string, slot: HTMLElement): Promise<Node[]> {
-  const [{ seriesChart }, { items }] = await Promise.all([import('../charts/series-chart.ts'), apiGet<{ items: Series[] }>('series', { segment, measure: 'funding-by-segment' })]);
+  const [{ seriesChart }, { items }] = await Promise.all([import('../charts/series-chart.ts'), apiGet('/series', { query: { segment, measure: 'funding-by-segment' } })]);
   const yearly = items.filter((s) => !s.dimensions.statement && !s.dimensions.segment?.includes('+'));
   const out: Node[] = [];
   if (yearly.length) {
     out.push(await seriesChart(yearly, slot, {
       spec: { id: `funding-${segment}`, title: 'Commercial investment into this segment, per year (USD millions)', permalink: href(`/segment/${segment}`), level: 'h3' },
-      label: (s) => s.dimensions.segment?.replace(/-/g, ' ') ?? s.title, yLabel: 'USD millions', api: { path: 'series', query: { segment, measure: 'funding-by-segment' } },
+      label: (s) => s.dimensions.segment?.replace(/-/g, ' ') ?? s.title, yLabel: 'USD millions', api: apiLinks('/series', { query: { segment, measure: 'funding-by-segment' } }),
       notes: ['Orbital Gateway Consulting data as printed in the report\'s funding table for this segment.'],
     }));
   } else out.push(h('p', { class: 'muted' }, 'The report gives no funding table for this segment.'));
@@ -69,9 +69,9 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
       segmentTables(id),
       step('Risks and the recommendations that answer them', 'Each risk the report names (§' + seg.section + '.4), beside the recommendations (§4) linked to it.', slots.risks),
       step('All recommendations for this segment', null, slots.recs)));
-  const risksAndRecs = Promise.all([apiGet<EntityRowList>('risks', { segment: id }), apiGet<EntityRowList>('recommendations', { segment: id })]);
+  const risksAndRecs = Promise.all([apiGet('/risks', { query: { segment: id } }), apiGet('/recommendations', { query: { segment: id } })]);
   await Promise.all([
-    section(slots.goals, 'Goals', async () => goalsSection(await apiGet<GoalList>('goals', { segment: id }))),
+    section(slots.goals, 'Goals', async () => goalsSection(await apiGet('/goals', { query: { segment: id } }))),
     section(slots.policy, 'Policy documents', () => datedList(id, 'PolicyDocument', 'No policy documents recorded for this segment.')),
     section(slots.campaign, 'Events and milestones', () => datedList(id, 'Event', 'No events recorded for this segment.')),
     section(slots.invest, 'Investment', () => investment(id, slots.invest)),

@@ -1,13 +1,12 @@
 /** Every source: the report, its numbered references, the articles and the datasets, with how much cites each. */
-import { apiGet, apiUrl } from '../api/client.ts';
-import type { SourceView } from '../api/types.ts';
+import { apiGet, apiLinks } from '../api/client.ts';
+import type { SourceRow } from '../api/types.ts';
+import { SOURCE_KINDS } from '../api/generated/enums.ts';
 import { h } from '../dom.ts';
 import { humanize } from '../format/values.ts';
 import { navigate } from '../links.ts';
 import type { PageContext } from '../page-context.ts';
 import { feedStatusSection } from './feed-status.ts';
-
-type SourceRow = SourceView & { statements: number; points?: number };
 
 export async function render(root: HTMLElement, ctx: PageContext): Promise<void> {
   ctx.setTitle('Sources');
@@ -23,12 +22,12 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     h('h1', null, 'Sources'),
     h('p', { class: 'page-intro' }, 'Every fact in Redshift Monitor cites one of these: the report, its 348 numbered references, the seed articles, and the public datasets with their licences.'),
     form, list);
-  const query = { kind: kind || undefined, q: q || undefined, limit: 500 };
-  const [body, feeds] = await Promise.all([apiGet<{ items: SourceRow[]; next: string | null }>('sources', query), feedStatusSection()]);
+  const query = { kind: SOURCE_KINDS.find((k) => k === kind), q: q || undefined, limit: 500 };
+  const [body, feeds] = await Promise.all([apiGet('/sources', { query }), feedStatusSection()]);
   if (!ctx.isCurrent()) return;
   root.append(feeds);
   list.replaceChildren(
-    h('p', { class: 'small muted' }, `${body.items.length}${body.next ? '+' : ''} sources. `, h('a', { href: apiUrl('sources', { ...query, format: 'csv' }) }, 'Download CSV')),
+    h('p', { class: 'small muted' }, `${body.items.length}${body.next ? '+' : ''} sources. `, h('a', { href: apiLinks('/sources', { query }).csv }, 'Download CSV')),
     h('table', { class: 'small', 'data-sources': '' },
       h('thead', null, h('tr', null, h('th', null, 'Source'), h('th', null, 'Kind'), h('th', null, 'Published'), h('th', null, 'Licence'), h('th', { class: 'num' }, 'Statements citing'))),
       h('tbody', null, body.items.map((s) => h('tr', { id: `source-${s.id}` },

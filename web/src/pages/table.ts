@@ -3,10 +3,10 @@
  * facets with counts in a sidebar, a text filter, sortable headers, a column chooser, a link to the
  * view and CSV/JSON downloads of exactly the rows shown. The hash query is the API query.
  */
-import { apiGet, apiUrl } from '../api/client.ts';
+import { apiGet, apiLinks } from '../api/client.ts';
 import type { EntityTable } from '../api/types.ts';
 import { h } from '../dom.ts';
-import { kindLabel, KINDS } from '../format/kinds.ts';
+import { kindLabel, kindName, KINDS } from '../format/kinds.ts';
 import { humanize } from '../format/values.ts';
 import { loading, unavailable } from '../layout/states.ts';
 import { href, navigate } from '../links.ts';
@@ -35,20 +35,20 @@ function toolbar(t: EntityTable, state: ViewState): HTMLElement {
     ev.preventDefault();
     navigate(`/table/${t.kind}`, { ...state, q: input.value.trim() || null });
   });
-  const apiQuery = { ...state };
+  const links = apiLinks('/tables/{kind}', { path: { kind: t.kind }, query: { ...state } });
   const viewLink = `${location.origin}${location.pathname}${viewHref(t.kind, state)}`;
   return h('div', { class: 'table-toolbar' }, form,
     h('p', { class: 'table-links small' },
       h('a', { href: viewHref(t.kind, state), class: 'view-link', 'data-link': viewLink, title: 'The address of this view: filters, sort and columns included' }, 'Link to this view'),
       ' · Download exactly these rows: ',
-      h('a', { href: apiUrl(`tables/${t.kind}`, { ...apiQuery, format: 'csv' }), class: 'download-csv', download: '' }, 'CSV'), ' · ',
-      h('a', { href: apiUrl(`tables/${t.kind}`, apiQuery), class: 'download-json' }, 'JSON')),
+      h('a', { href: links.csv, class: 'download-csv', download: '' }, 'CSV'), ' · ',
+      h('a', { href: links.json, class: 'download-json' }, 'JSON')),
     columnChooser(t, state));
 }
 
 export async function render(root: HTMLElement, ctx: PageContext): Promise<void> {
-  const kind = ctx.params.kind ?? '';
-  if (!KINDS.some((k) => k.kind === kind)) return renderNotFound(root, `/table/${kind}`);
+  const kind = kindName(ctx.params.kind);
+  if (!kind) return renderNotFound(root, `/table/${ctx.params.kind ?? ''}`);
   ctx.setTitle(`${kindLabel(kind, true)} table`);
   const state = stateOf(ctx.query);
   const body = h('div', { class: 'table-page' }, loading(`Loading ${kindLabel(kind, true).toLowerCase()}`));
@@ -60,7 +60,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     body);
   let t: EntityTable;
   try {
-    t = await apiGet<EntityTable>(`tables/${kind}`, state);
+    t = await apiGet('/tables/{kind}', { query: state, path: { kind } });
   } catch (err) {
     if (ctx.isCurrent()) body.replaceChildren(unavailable(err, `The ${kindLabel(kind, true).toLowerCase()} table`));
     return;

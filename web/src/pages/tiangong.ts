@@ -18,12 +18,12 @@ import { eventSources } from '../timeline/event-sources.ts';
 import { issComparison } from '../tiangong/comparison.ts';
 import { coOrbitingTable, orbitCard } from '../tiangong/orbit-card.ts';
 
-const entity = (id: string) => apiGet<EntityDetail>(`entities/${id}`).then((e) => { registerSources(e.sources); rememberCaption(e.id, e.caption); return e; });
+const entity = (id: string) => apiGet('/entities/{id}', { path: { id } }).then((e) => { registerSources(e.sources); rememberCaption(e.id, e.caption); return e; });
 const refs = (e: EntityDetail, kind: string, property?: string) => e.referencedBy.filter((r) => r.kind === kind && (!property || r.property === property));
 
 /** Entities with their dates from the timeline (one dated fact per entity and property). */
 async function datedTable(ids: Set<string>, kinds: string, empty: string): Promise<HTMLElement> {
-  const { items } = await apiGet<{ items: TimelineItem[] }>('timeline', { kind: kinds });
+  const { items } = await apiGet('/timeline', { query: { kind: kinds } });
   const mine = items.filter((i) => ids.has(i.entityId));
   const undated = [...ids].filter((id) => !mine.some((i) => i.entityId === id));
   if (!mine.length && !undated.length) return h('p', { class: 'muted' }, empty);
@@ -63,7 +63,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     h('h2', null, 'Tiangong and the ISS'), slots.iss,
     h('h2', null, 'Claims about Tiangong'), slots.claims);
   const tiangong = entity('program.tiangong');
-  const now = apiGet<TiangongNow>('analytics/tiangong');
+  const now = apiGet('/analytics/tiangong');
   await Promise.all([
     section(slots.orbit, 'Orbit', async () => orbitCard(await now)),
     section(slots.catalog, 'Catalog objects', async () => coOrbitingTable(await now)),

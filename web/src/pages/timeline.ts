@@ -1,12 +1,12 @@
 /** The timeline of policies, missions, agreements and milestones, filterable by segment, kind and years. */
-import { apiGet, apiUrl } from '../api/client.ts';
+import { apiGet, apiLinks } from '../api/client.ts';
 import type { TimelineItem } from '../api/types.ts';
 import { h } from '../dom.ts';
 import { kindLabel } from '../format/kinds.ts';
 import { formatDate } from '../format/values.ts';
 import { entityHref, navigate } from '../links.ts';
 import type { PageContext } from '../page-context.ts';
-import { segmentLabel, SEGMENTS } from '../segments.ts';
+import { segmentId, segmentLabel, SEGMENTS } from '../segments.ts';
 import { eventSources } from '../timeline/event-sources.ts';
 
 const KINDS = ['PolicyDocument', 'Mission', 'Agreement', 'Event', 'Program', 'Goal', 'LaunchVehicle', 'Organization', 'Facility', 'SpaceObject', 'Investment'];
@@ -19,7 +19,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   const kinds = (ctx.query.get('kind')?.split(',').filter((k) => KINDS.includes(k)) ?? DEFAULT_KINDS).slice(0, MAX_KINDS);
   const from = ctx.query.get('from') ?? '';
   const to = ctx.query.get('to') ?? '';
-  const query = { segment: segment || undefined, kind: kinds.join(','), from: from || undefined, to: to || undefined };
+  const query = { segment: segmentId(segment), kind: kinds.join(','), from: from || undefined, to: to || undefined };
 
   const form = h('form', { class: 'toolbar timeline-filters' },
     h('label', null, 'Segment', h('select', { name: 'segment' }, h('option', { value: '' }, 'All segments'), SEGMENTS.map((s) => h('option', { value: s.id, selected: s.id === segment }, s.label)))),
@@ -41,7 +41,8 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     h('p', { class: 'page-intro' }, 'Every dated event in the knowledge base, once, with all the sources that give its date; where sources give different dates, each date is its own row and says so. Approximate dates are marked “c.”.'),
     form, list);
 
-  const { items } = await apiGet<{ items: TimelineItem[] }>('timeline', query);
+  const { items } = await apiGet('/timeline', { query });
+  const links = apiLinks('/timeline', { query });
   if (!ctx.isCurrent()) return;
   const byYear = new Map<string, TimelineItem[]>();
   for (const i of items) {
@@ -50,7 +51,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   }
   list.replaceChildren(
     h('p', { class: 'small muted', 'data-total': items.length }, `${items.length} dated events${segment ? ` in ${segmentLabel(segment)}` : ''}. `,
-      h('a', { href: apiUrl('timeline', { ...query, format: 'csv' }), 'data-api': 'csv' }, 'Download CSV'), ' · ', h('a', { href: apiUrl('timeline', query), 'data-api': 'json' }, 'JSON')),
+      h('a', { href: links.csv, 'data-api': 'csv' }, 'Download CSV'), ' · ', h('a', { href: links.json, 'data-api': 'json' }, 'JSON')),
     items.length ? h('ol', { class: 'timeline' }, [...byYear.entries()].map(([year, list]) => [
       h('li', { class: 'timeline-year-item' }, h('h2', { class: 'timeline-year' }, year)),
       list.map((i) => h('li', { class: `kind-${i.kind}`, 'data-entity': i.entityId, 'data-event': `${i.entityId}|${i.property}|${i.date}` },

@@ -3,13 +3,14 @@ import { apiGet } from '../api/client.ts';
 import { rememberCaption } from '../api/entity-captions.ts';
 import type { EntityList, EntitySummary } from '../api/types.ts';
 import { h } from '../dom.ts';
+import type { SegmentId } from '../segments.ts';
 import { kindLabel, kindOrder } from '../format/kinds.ts';
 import { entityHref, href } from '../links.ts';
 
 const SHOWN = 18;
 
-export async function entityGroups(segment: string, kinds: string[], emptyText: string): Promise<HTMLElement> {
-  const list = await apiGet<EntityList>('entities', { segment, kind: kinds.join(','), limit: 200, sort: 'name' });
+export async function entityGroups(segment: SegmentId, kinds: string[], emptyText: string): Promise<HTMLElement> {
+  const list = await apiGet('/entities', { query: { segment, kind: kinds.join(','), limit: 200, sort: 'name' } });
   for (const e of list.items) rememberCaption(e.id, e.caption);
   const byKind = new Map<string, EntitySummary[]>();
   for (const e of list.items) (byKind.get(e.kind) ?? byKind.set(e.kind, []).get(e.kind)!).push(e);

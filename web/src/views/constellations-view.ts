@@ -10,7 +10,7 @@ import type { PageContext } from '../page-context.ts';
 export async function renderConstellations(root: HTMLElement, ctx: PageContext): Promise<void> {
   const asOf = ctx.query.get('asOf') ?? undefined;
   ctx.setTitle('Constellations');
-  const f = await apiGet<ConstellationsFigure>('analytics/constellations', { asOf });
+  const f = await apiGet('/analytics/constellations', { query: { asOf } });
   if (!ctx.isCurrent()) return;
   const permalink = href('/chart/constellations', { asOf });
   const charts = h('div');

@@ -2,7 +2,7 @@
  * Figure 2 and Tables 1–7: commercial funding by segment and by investor type per year,
  * with the government's space expenditure beside the commercial total.
  */
-import { apiGet } from '../api/client.ts';
+import { apiGet, apiLinks } from '../api/client.ts';
 import type { Series } from '../api/types.ts';
 import { reportFigure } from '../citations/report-figures.ts';
 import { seriesChart } from '../charts/series-chart.ts';
@@ -17,10 +17,10 @@ const yearlyOnly = (items: Series[]) => items.filter((s) => !s.dimensions.statem
 export async function renderFunding(root: HTMLElement, ctx: PageContext): Promise<void> {
   ctx.setTitle('Funding');
   const [bySegment, bySource, gov, subtotal] = await Promise.all([
-    apiGet<{ items: Series[] }>('series', { measure: 'funding-by-segment' }),
-    apiGet<{ items: Series[] }>('series', { measure: 'funding-by-source' }),
-    apiGet<Series>('series/funding.gov-expenditure'),
-    apiGet<Series>('series/funding.subtotal'),
+    apiGet('/series', { query: { measure: 'funding-by-segment' } }),
+    apiGet('/series', { query: { measure: 'funding-by-source' } }),
+    apiGet('/series/{id}', { path: { id: 'funding.gov-expenditure' } }),
+    apiGet('/series/{id}', { path: { id: 'funding.subtotal' } }),
   ]);
   if (!ctx.isCurrent()) return;
   const charts = h('div');
@@ -32,19 +32,19 @@ export async function renderFunding(root: HTMLElement, ctx: PageContext): Promis
     charts);
   charts.append(await seriesChart(yearlyOnly(bySegment.items), charts, {
     spec: { id: 'funding-by-segment', title: 'Commercial investment by market segment (USD millions)', permalink: href(PATH) },
-    label: (s) => humanize(s.dimensions.segment ?? s.title), yLabel: 'USD millions', api: { path: 'series', query: { measure: 'funding-by-segment' } },
+    label: (s) => humanize(s.dimensions.segment ?? s.title), yLabel: 'USD millions', api: apiLinks('/series', { query: { measure: 'funding-by-segment' } }),
     notes: [`The report draws this as ${fig2.locator}; the segment rows come from its Tables 1, 3, 5 and 7. Subtotal rows and prose figures are kept in the API, not drawn (they would double-count).`],
   }));
   charts.append(await seriesChart(bySource.items, charts, {
     spec: { id: 'funding-by-investor', title: 'Commercial investment by investor type (USD millions)', permalink: href(PATH) },
-    label: (s) => humanize(s.dimensions['source-type'] ?? s.title), yLabel: 'USD millions', api: { path: 'series', query: { measure: 'funding-by-source' } },
+    label: (s) => humanize(s.dimensions['source-type'] ?? s.title), yLabel: 'USD millions', api: apiLinks('/series', { query: { measure: 'funding-by-source' } }),
     colors: ['#2a9d8f', '#1f4e79', '#c0504d'],
     notes: ['Private, central-government, and city and provincial government funding of the commercial sector.'],
   }));
   charts.append(await seriesChart([gov, subtotal], charts, {
     spec: { id: 'funding-government-vs-commercial', title: 'Government space expenditure beside commercial investment (USD millions)', permalink: href(PATH) },
     label: (s) => (s.id === gov.id ? 'Government expenditure (civil and military)' : 'Commercial investment, all sources'), yLabel: 'USD millions', stacked: false,
-    colors: ['#7b1c21', '#e06b70'], api: { path: 'series', query: {} },
+    colors: ['#7b1c21', '#e06b70'], api: apiLinks('/series'),
     notes: ['Government expenditure: Novaspace estimate for the full civil and military sector. Commercial: the funding-by-source subtotal. Two different scopes from two different data providers, shown side by side, not summed.'],
   }));
 }

@@ -1,5 +1,5 @@
 /** The goal tracker: stated goals on time, late, missed or pending, per segment. */
-import { apiGet } from '../api/client.ts';
+import { apiGet, apiLinks } from '../api/client.ts';
 import type { GoalList } from '../api/types.ts';
 import { chartFigure, type DrawnTable } from '../charts/chart-frame.ts';
 import { chartWidth, loadPlot } from '../charts/plot.ts';
@@ -14,7 +14,7 @@ import { segmentLabel, SEGMENTS } from '../segments.ts';
 
 export async function renderGoals(root: HTMLElement, ctx: PageContext): Promise<void> {
   ctx.setTitle('Goal tracker');
-  const [Plot, list] = await Promise.all([loadPlot(), apiGet<GoalList>('goals')]);
+  const [Plot, list] = await Promise.all([loadPlot(), apiGet('/goals')]);
   if (!ctx.isCurrent()) return;
   const order = [...SEGMENTS.map((s) => s.id as string), 'cross-cutting'];
   const label = (s: string) => (s === 'cross-cutting' ? 'Cross-cutting (no segment)' : segmentLabel(s));
@@ -40,7 +40,7 @@ export async function renderGoals(root: HTMLElement, ctx: PageContext): Promise<
     legend: GOAL_STATUSES.map((s) => ({ label: GOAL_STATUS_LABEL[s]!, color: GOAL_STATUS_COLOR[s]! })),
     sources: [...new Set(list.items.flatMap((g) => values(g, 'goalStatus').map((c) => c.sourceId)))].map((sourceId) => ({ sourceId })),
     notes: [`Each goal's page cites the passage that sets it and the evidence for its status. ${list.definition} Judged on ${list.asOf}.`],
-    api: { path: 'goals' },
+    api: apiLinks('/goals'),
   }));
   const decided = list.items.filter((g) => ['met-early', 'met-on-time', 'met-late', 'missed', 'overdue'].includes(g.judged.status));
   chartsSlot.append(h('section', null, h('h2', null, `Goals with an outcome or overdue (${decided.length})`),

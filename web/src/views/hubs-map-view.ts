@@ -34,8 +34,8 @@ export async function renderHubsMap(root: HTMLElement, ctx: PageContext): Promis
   ctx.setTitle('Activity hubs');
   const [atlas, hubs, places] = await Promise.all([
     loadAtlas(),
-    apiGet<FeatureCollection<HubProps>>('geo/hubs'),
-    apiGet<FeatureCollection<PlaceProps>>('geo/places', { country: 'CN' }),
+    apiGet('/geo/hubs'),
+    apiGet('/geo/places', { query: { country: 'CN' } }),
   ]);
   if (!ctx.isCurrent()) return;
   const located = places.features.filter((f) => isPoint(f.geometry));

@@ -14,7 +14,7 @@ export async function renderLaunches(root: HTMLElement, ctx: PageContext): Promi
   const from = Number(ctx.query.get('from') ?? 2010);
   const vs = ctx.query.get('vs') ?? 'US';
   ctx.setTitle('Orbital launches');
-  const f = await apiGet<LaunchesFigure>('analytics/launches', { from });
+  const f = await apiGet('/analytics/launches', { query: { from } });
   if (!ctx.isCurrent()) return;
   const compareWith = [...new Set(f.years.flatMap((y) => Object.keys(y.countries)))].filter((c) => c !== 'CN').sort((a, b) => stateName(f, a).localeCompare(stateName(f, b)));
   const permalink = href(PATH, { from, vs });

@@ -1,5 +1,5 @@
 /** Figure 4: comparable public polls on space, Chinese citizens (2020) and Americans (2025). */
-import { apiGet } from '../api/client.ts';
+import { apiGet, apiLinks } from '../api/client.ts';
 import type { Series } from '../api/types.ts';
 import { chartFigure, type DrawnTable } from '../charts/chart-frame.ts';
 import { chartWidth, loadPlot } from '../charts/plot.ts';
@@ -33,13 +33,13 @@ async function pollChart(poll: string, series: Series[], container: Element): Pr
     plot, table,
     sources: rows.map((r) => ({ sourceId: r.source, locator: r.locator })),
     notes: series.map((s) => s.description).filter((d): d is string => !!d),
-    api: { path: 'series', query: { measure: undefined } },
+    api: apiLinks('/series'),
   });
 }
 
 export async function renderPolls(root: HTMLElement, ctx: PageContext): Promise<void> {
   ctx.setTitle('Public polls');
-  const { items } = await apiGet<{ items: Series[] }>('series');
+  const { items } = await apiGet('/series');
   if (!ctx.isCurrent()) return;
   const polls = new Map<string, Series[]>();
   for (const s of items.filter((x) => x.id.startsWith('poll.'))) (polls.get(s.dimensions.poll ?? s.id) ?? polls.set(s.dimensions.poll ?? s.id, []).get(s.dimensions.poll ?? s.id)!).push(s);

@@ -2,7 +2,7 @@
  * China's international reach on a world map: ILRS participants vs Artemis Accords
  * signatories (Figure 10), Space Silk Road, APSCO and BRI countries, from /api/v1/geo/countries.
  */
-import { ApiFailure, apiGet } from '../api/client.ts';
+import { ApiFailure, apiGet, type ApiQuery } from '../api/client.ts';
 import type { CountryProps, FeatureCollection, SetSatellite } from '../api/geo-types.ts';
 import { cite } from '../citations/cite.ts';
 import { reportFigure } from '../citations/report-figures.ts';
@@ -15,7 +15,8 @@ import { entityHref, href } from '../links.ts';
 import type { PageContext } from '../page-context.ts';
 import { selectControl, setQueryParam } from './controls.ts';
 
-interface Layer { id: string; label: string; sets: { set: string; label: string; color: string }[]; figure?: number; intro: string }
+/** A map layer: the /geo/countries sets it draws (the OpenAPI document's list of sets). */
+interface Layer { id: string; label: string; sets: { set: NonNullable<ApiQuery<'/geo/countries'>['set']>; label: string; color: string }[]; figure?: number; intro: string }
 
 const LAYERS: Layer[] = [
   { id: 'ilrs-artemis', label: 'ILRS vs Artemis Accords', figure: 10, intro: 'Countries party to an International Lunar Research Station agreement and signatories of the Artemis Accords (report Figure 10).',
@@ -88,7 +89,7 @@ export async function renderReachMap(root: HTMLElement, ctx: PageContext): Promi
   const head = [h('p', { class: 'eyebrow' }, `Map${layer.figure ? ` · Report Figure ${layer.figure}` : ''}`), h('h1', null, `China's international reach: ${layer.label}`), h('p', { class: 'page-intro' }, layer.intro), h('div', { class: 'toolbar' }, control)];
   let sets: FeatureCollection<CountryProps>[];
   try {
-    sets = await Promise.all(layer.sets.map((s) => apiGet<FeatureCollection<CountryProps>>('geo/countries', { set: s.set })));
+    sets = await Promise.all(layer.sets.map((s) => apiGet('/geo/countries', { query: { set: s.set } })));
   } catch (err) {
     // An unknown set is a 400 on the set parameter: the API does not offer this layer yet.
     const unknownSet = err instanceof ApiFailure && err.status === 400 && /set/.test(err.message);

@@ -15,7 +15,7 @@ export async function renderSpacecraft(root: HTMLElement, ctx: PageContext): Pro
   const asOf = ctx.query.get('asOf') ?? undefined;
   ctx.setTitle('Operational spacecraft');
   const query = { country, asOf };
-  const [f, status] = await Promise.all([apiGet<SpacecraftFigure>('analytics/spacecraft', query), apiGet<StoreStatus>('status')]);
+  const [f, status] = await Promise.all([apiGet('/analytics/spacecraft', { query }), apiGet('/status')]);
   // The catalogs the attribution consulted: the API lists them; older servers only in /status.
   const attribution = f.sources?.filter((s) => s !== f.snapshot.sourceId)
     ?? status.origins.filter((o) => ['ingest:gcat-launchlog', 'ingest:celestrak-satcat', 'ingest:ucs'].includes(o.origin) && o.sourceId).map((o) => o.sourceId!);

@@ -54,3 +54,28 @@ export const GOAL_STATUSES = [
   "unknown",
 ] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
+
+/** The kinds of source (src/model/source.ts). */
+export const SOURCE_KINDS = [
+  "report",
+  "reference",
+  "article",
+  "dataset",
+  "web",
+  "curation",
+] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** The types of change in the world (src/analytics/world-change-types.ts). */
+export const WORLD_CHANGE_TYPES = [
+  "launch",
+  "reached-orbit",
+  "decay",
+  "agreement-signed",
+  "membership-joined",
+  "agreement-ended",
+  "milestone",
+  "goal-status",
+  "value-changed",
+] as const;
+export type WorldChangeType = (typeof WORLD_CHANGE_TYPES)[number];

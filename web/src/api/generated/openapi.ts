@@ -1423,13 +1423,13 @@ export interface operations {
                 /** @description report segment of the entity; leaves out catalog changes, like kind */
                 segment?: "spaceports-infrastructure" | "launch-reentry" | "remote-sensing-ssa" | "satcom-pnt" | "commercial-leo" | "space-exploration";
                 /** @description YYYY-MM-DD, or an RFC 3339 date-time with its offset (e.g. 2026-05-01T12:00:00Z); world view: the world date's first day is on or after this day (a date-time counts as its UTC day); records: load time */
-                since?: string | unknown | unknown;
+                since?: string;
                 /** @description view=records only: the kind of record */
                 subject?: "entity" | "statement" | "source" | "series" | "series-point" | "launch" | "catalog-object";
                 /** @description world view only: one change type (definitions in the response) */
                 type?: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed";
                 /** @description YYYY-MM-DD, or an RFC 3339 date-time with its offset (e.g. 2026-05-01T12:00:00Z); exclusive; world view: compared as days like since */
-                until?: string | unknown | unknown;
+                until?: string;
                 /** @description world (default): changes in the world, by world date; records: the record audit, every record the store added, updated or removed, by load time */
                 view?: "world" | "records";
             };
@@ -1507,58 +1507,64 @@ export interface operations {
                         url: string;
                     };
                     "application/json": {
-                        /** @description world view: how the world date and the recorded time are used */
-                        definition?: string;
-                        items: ({
+                        /** @description how the world date and the recorded time are used */
+                        definition: string;
+                        items: {
                             /** @description launching state (launches) or SATCAT owner, as a country key */
-                            country?: string | null;
+                            country: string | null;
                             /** @description the world date as the source gives it (YYYY, YYYY-MM or YYYY-MM-DD; "~" circa) */
                             date: string;
                             /** @description the first day the world date covers: the order and the since/until filter */
                             day: string;
-                            entityId?: string | null;
-                            entityKind?: string | null;
-                            entityName?: string | null;
+                            entityId: string | null;
+                            entityKind: string | null;
+                            entityName: string | null;
                             id: string;
-                            locator?: string | null;
+                            locator: string | null;
                             /** @enum {string} */
                             precision: "year" | "month" | "day";
-                            previous?: null | {
-                                date?: string | null;
-                                locator?: string | null;
+                            previous: null | {
+                                date: string | null;
+                                locator: string | null;
                                 sourceId: string;
                                 value: string;
                             };
-                            property?: string | null;
+                            property: string | null;
                             /** @description when this store first recorded the fact (ISO 8601 UTC) */
                             recordedAt: string;
                             sourceId: string;
                             title: string;
                             /** @enum {string} */
                             type: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed";
-                            value?: string | null;
-                        } | {
-                            action: string;
-                            at: string;
-                            entityId?: string | null;
-                            entityKind?: string | null;
-                            entityName?: string | null;
-                            id: number;
-                            origin: string;
-                            property?: string | null;
-                            sourceId?: string | null;
-                            subject: string;
-                            subjectId: string;
-                            value?: string | null;
-                        })[];
+                            value: string | null;
+                        }[];
                         /** @description the cursor of the next page (also in the Link rel="next" header), null on the last page */
                         next: string | null;
-                        /** @description world view: the definition of each change type */
-                        types?: {
+                        /** @description the definition of each change type */
+                        types: {
                             [key: string]: string;
                         };
                         /** @enum {string} */
-                        view: "world" | "records";
+                        view: "world";
+                    } | {
+                        items: {
+                            action: string;
+                            at: string;
+                            entityId: string | null;
+                            entityKind: string | null;
+                            entityName: string | null;
+                            id: number;
+                            origin: string;
+                            property: string | null;
+                            sourceId: string | null;
+                            subject: string;
+                            subjectId: string;
+                            value: string | null;
+                        }[];
+                        /** @description the cursor of the next page (also in the Link rel="next" header), null on the last page */
+                        next: string | null;
+                        /** @enum {string} */
+                        view: "records";
                     };
                     "text/csv": string;
                 };
@@ -1582,13 +1588,13 @@ export interface operations {
                 /** @description report segment of the entity; leaves out catalog changes, like kind */
                 segment?: "spaceports-infrastructure" | "launch-reentry" | "remote-sensing-ssa" | "satcom-pnt" | "commercial-leo" | "space-exploration";
                 /** @description YYYY-MM-DD, or an RFC 3339 date-time with its offset (e.g. 2026-05-01T12:00:00Z); world view: the world date's first day is on or after this day (a date-time counts as its UTC day); records: load time */
-                since?: string | unknown | unknown;
+                since?: string;
                 /** @description view=records only: the kind of record */
                 subject?: "entity" | "statement" | "source" | "series" | "series-point" | "launch" | "catalog-object";
                 /** @description world view only: one change type (definitions in the response) */
                 type?: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed";
                 /** @description YYYY-MM-DD, or an RFC 3339 date-time with its offset (e.g. 2026-05-01T12:00:00Z); exclusive; world view: compared as days like since */
-                until?: string | unknown | unknown;
+                until?: string;
                 /** @description world (default): changes in the world, by world date; records: the record audit, every record the store added, updated or removed, by load time */
                 view?: "world" | "records";
             };
@@ -1947,24 +1953,24 @@ export interface operations {
                                 sourceId: string;
                             };
                         };
-                        firstSeen?: string;
+                        firstSeen: string;
                         id: string;
                         kind: string;
-                        lastSeen?: string;
+                        lastSeen: string;
                         properties: {
                             conflict: boolean;
                             label: string;
                             multiple: boolean;
                             preferred: {
-                                asOf?: string | null;
-                                firstSeen?: string;
+                                asOf: string | null;
+                                firstSeen: string;
                                 id: string;
-                                lastSeen?: string;
-                                locator?: string | null;
-                                note?: string | null;
-                                origin?: string;
-                                originalValue?: string | null;
-                                qualifier?: string | null;
+                                lastSeen: string;
+                                locator: string | null;
+                                note: string | null;
+                                origin: string;
+                                originalValue: string | null;
+                                qualifier: string | null;
                                 sourceId: string;
                                 /** @enum {string} */
                                 status: "confirmed" | "reported" | "unverified" | "superseded";
@@ -1973,15 +1979,15 @@ export interface operations {
                             }[];
                             property: string;
                             statements: {
-                                asOf?: string | null;
-                                firstSeen?: string;
+                                asOf: string | null;
+                                firstSeen: string;
                                 id: string;
-                                lastSeen?: string;
-                                locator?: string | null;
-                                note?: string | null;
-                                origin?: string;
-                                originalValue?: string | null;
-                                qualifier?: string | null;
+                                lastSeen: string;
+                                locator: string | null;
+                                note: string | null;
+                                origin: string;
+                                originalValue: string | null;
+                                qualifier: string | null;
                                 sourceId: string;
                                 /** @enum {string} */
                                 status: "confirmed" | "reported" | "unverified" | "superseded";
@@ -1997,16 +2003,16 @@ export interface operations {
                             property: string;
                         }[];
                         sources: {
-                            citation?: string | null;
+                            citation: string | null;
                             id: string;
                             kind: string;
-                            licence?: string | null;
-                            partOf?: string | null;
-                            published?: string | null;
-                            publisher?: string | null;
-                            referenceNumber?: string | null;
+                            licence: string | null;
+                            partOf: string | null;
+                            published: string | null;
+                            publisher: string | null;
+                            referenceNumber: string | null;
                             title: string;
-                            url?: string | null;
+                            url: string | null;
                         }[];
                     };
                 };
@@ -4102,12 +4108,12 @@ export interface operations {
                 /** @description json (the default, unless the Accept header prefers text/csv), csv (header and rows only), or csv-metadata (the CSV's title, sources, licence, as-of date and notes, as CSVW metadata JSON) */
                 format?: "json" | "csv" | "csv-metadata";
                 /** @description YYYY, YYYY-MM or YYYY-MM-DD */
-                from?: string | unknown | unknown;
+                from?: string;
                 kind?: string;
                 limit?: number;
                 segment?: "spaceports-infrastructure" | "launch-reentry" | "remote-sensing-ssa" | "satcom-pnt" | "commercial-leo" | "space-exploration";
                 /** @description YYYY, YYYY-MM or YYYY-MM-DD */
-                to?: string | unknown | unknown;
+                to?: string;
             };
             header?: never;
             path?: never;
