@@ -6,13 +6,13 @@
 import type { Cell, Table } from '../services/csv.js';
 
 /** CSVW built-in datatypes the columns use. */
-export type CsvDatatype = 'string' | 'integer' | 'number' | 'boolean';
+export type CsvDatatype = 'string' | 'number' | 'boolean';
 
 export interface CsvColumn {
   /** The header cell. */
   name: string;
   titles: string;
-  /** string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one. */
+  /** string for identifiers (a column named id or ending in _id, even when written in digits) and text; number or boolean when every value of this CSV is one. */
   datatype: CsvDatatype;
 }
 
@@ -37,8 +37,7 @@ export function columnDatatype(name: string, values: readonly Cell[]): CsvDataty
   const present = values.filter((v) => v !== null && v !== undefined && v !== '');
   if (!present.length) return 'string';
   if (present.every((v) => typeof v === 'boolean')) return 'boolean';
-  if (!present.every((v) => typeof v === 'number' && Number.isFinite(v))) return 'string';
-  return present.every((v) => Number.isInteger(v)) ? 'integer' : 'number';
+  return present.every((v) => typeof v === 'number' && Number.isFinite(v)) ? 'number' : 'string';
 }
 
 export function csvMetadata(table: Table, csvUrl: string): CsvMetadata {

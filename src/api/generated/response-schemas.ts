@@ -5717,11 +5717,10 @@ export const CSV_METADATA_RESPONSE = {
                 "type": "string",
                 "enum": [
                   "string",
-                  "integer",
                   "number",
                   "boolean"
                 ],
-                "description": "string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one."
+                "description": "string for identifiers (a column named id or ending in _id, even when written in digits) and text; number or boolean when every value of this CSV is one."
               }
             },
             "required": [

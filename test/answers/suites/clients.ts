@@ -6,7 +6,6 @@
  * pandas with default settings over HTTP, and country polygons wound per RFC 7946
  * (checked with a shoelace sum written here).
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +17,7 @@ import { unzipSync } from 'fflate';
 import type { AnswerSuite } from '../harness.js';
 import { buildServer } from '../../../src/api/server.js';
 import { parseCsv } from '../../web/support/csv.js';
+import { pythonWithPandas, runWithInput } from '../../support/external-reader.js';
 
 interface OpenApi { paths: Record<string, Record<string, { parameters?: { in: string; name: string; required?: boolean }[]; responses?: Record<string, { content?: Record<string, unknown> }> }>> }
 interface Feature { geometry: { type: string; coordinates: unknown } | null; properties: { iso2: string } }
@@ -27,28 +27,6 @@ function shoelace(ring: number[][]): number {
   let sum = 0;
   for (let i = 0; i < ring.length - 1; i++) sum += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
   return sum;
-}
-
-/** A Python 3 that has pandas (Debian's python3-pandas is under /usr/bin; a pyenv python3 may come first on PATH). */
-function pythonWithPandas(): string | null {
-  for (const python of ['/usr/bin/python3', 'python3']) {
-    if (spawnSync(python, ['-c', 'import pandas'], { stdio: 'ignore' }).status === 0) return python;
-  }
-  return null;
-}
-
-/** Runs a Python script with text on its standard input, without blocking the event loop (the server under test answers in this process). */
-function runPython(python: string, script: string, input: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(python, ['-c', script], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString('utf8'); });
-    child.stderr.on('data', (d: Buffer) => { err += d.toString('utf8'); });
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`python exited ${code}: ${err.slice(0, 2000)}`))));
-    child.stdin.end(input);
-  });
 }
 
 /** Each URL read by pandas.read_csv(url) with default settings: its columns and row count, or the error. */
@@ -192,7 +170,7 @@ export const answers: AnswerSuite = (ctx) => {
     }
     const urls = await csvUrls();
     expect(urls.length).toBeGreaterThanOrEqual(15);
-    const read = JSON.parse(await runPython(python, PANDAS_READ, JSON.stringify(urls.map((u) => base + u)))) as { url: string; columns?: string[]; rows?: number; error?: string }[];
+    const read = JSON.parse(await runWithInput(python, ['-c', PANDAS_READ], JSON.stringify(urls.map((u) => base + u)))) as { url: string; columns?: string[]; rows?: number; error?: string }[];
     for (const r of read) {
       expect(r.error, r.url).toBeUndefined();
       const body = (await ctx().app.inject(r.url.slice(base.length))).body;

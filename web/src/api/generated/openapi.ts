@@ -578,10 +578,10 @@ export interface operations {
                         tableSchema: {
                             columns: {
                                 /**
-                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @description string for identifiers (a column named id or ending in _id, even when written in digits) and text; number or boolean when every value of this CSV is one.
                                  * @enum {string}
                                  */
-                                datatype: "string" | "integer" | "number" | "boolean";
+                                datatype: "string" | "number" | "boolean";
                                 /** @description The header cell. */
                                 name: string;
                                 titles: string;
@@ -795,10 +795,10 @@ export interface operations {
                         tableSchema: {
                             columns: {
                                 /**
-                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @description string for identifiers (a column named id or ending in _id, even when written in digits) and text; number or boolean when every value of this CSV is one.
                                  * @enum {string}
                                  */
-                                datatype: "string" | "integer" | "number" | "boolean";
+                                datatype: "string" | "number" | "boolean";
                                 /** @description The header cell. */
                                 name: string;
                                 titles: string;
@@ -975,10 +975,10 @@ export interface operations {
                         tableSchema: {
                             columns: {
                                 /**
-                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @description string for identifiers (a column named id or ending in _id, even when written in digits) and text; number or boolean when every value of this CSV is one.
                                  * @enum {string}
                                  */
-                                datatype: "string" | "integer" | "number" | "boolean";
+                                datatype: "string" | "number" | "boolean";
                                 /** @description The header cell. */
                                 name: string;
                                 titles: string;
@@ -1131,10 +1131,10 @@ export interface operations {
                         tableSchema: {
                             columns: {
                                 /**
-                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @description string for identifiers (a column named id or ending in _id, even when written in digits) and text; number or boolean when every value of this CSV is one.
                                  * @enum {string}
                                  */
-                                datatype: "string" | "integer" | "number" | "boolean";
+                                datatype: "string" | "number" | "boolean";
                                 /** @description The header cell. */
                                 name: string;
                                 titles: string;
@@ -1281,10 +1281,10 @@ export interface operations {
                         tableSchema: {
                             columns: {
                                 /**
-                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @description string for identifiers (a column named id or ending in _id, even when written in digits) and text; number or boolean when every value of this CSV is one.
                                  * @enum {string}
                                  */
-                                datatype: "string" | "integer" | "number" | "boolean";
+                                datatype: "string" | "number" | "boolean";
                                 /** @description The header cell. */
                                 name: string;
                                 titles: string;
@@ -1495,10 +1495,10 @@ export interface operations {
                         tableSchema: {
                             columns: {
                                 /**
-                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @description string for identifiers (a column named id or ending in _id, even when written in digits) and text; number or boolean when every value of this CSV is one.
                                  * @enum {string}
                                  */
-                                datatype: "string" | "integer" | "number" | "boolean";
+                                datatype: "string" | "number" | "boolean";
                                 /** @description The header cell. */
                                 name: string;
                                 titles: string;
@@ -1837,10 +1837,10 @@ export interface operations {
                         tableSchema: {
                             columns: {
                                 /**
-                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @description string for identifiers (a column named id or ending in _id, even when written in digits) and text; number or boolean when every value of this CSV is one.
                                  * @enum {string}
                                  */
-                                datatype: "string" | "integer" | "number" | "boolean";
+                                datatype: "string" | "number" | "boolean";
                                 /** @description The header cell. */
                                 name: string;
                                 titles: string;
@@ -2545,10 +2545,10 @@ export interface operations {
                         tableSchema: {
                             columns: {
                                 /**
-                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @description string for identifiers (a column named id or ending in _id, even when written in digits) and text; number or boolean when every value of this CSV is one.
                                  * @enum {string}
                                  */
-                                datatype: "string" | "integer" | "number" | "boolean";
+                                datatype: "string" | "number" | "boolean";
                                 /** @description The header cell. */
                                 name: string;
                                 titles: string;
@@ -2746,10 +2746,10 @@ export interface operations {
                         tableSchema: {
                             columns: {
                                 /**
-                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @description string for identifiers (a column named id or ending in _id, even when written in digits) and text; number or boolean when every value of this CSV is one.
                                  * @enum {string}
                                  */
-                                datatype: "string" | "integer" | "number" | "boolean";
+                                datatype: "string" | "number" | "boolean";
                                 /** @description The header cell. */
                                 name: string;
                                 titles: string;
@@ -3142,10 +3142,10 @@ export interface operations {
                         tableSchema: {
                             columns: {
                                 /**
-                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @description string for identifiers (a column named id or ending in _id, even when written in digits) and text; number or boolean when every value of this CSV is one.
                                  * @enum {string}
                                  */
-                                datatype: "string" | "integer" | "number" | "boolean";
+                                datatype: "string" | "number" | "boolean";
                                 /** @description The header cell. */
                                 name: string;
                                 titles: string;
@@ -3260,10 +3260,10 @@ export interface operations {
                         tableSchema: {
                             columns: {
                                 /**
-                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @description string for identifiers (a column named id or ending in _id, even when written in digits) and text; number or boolean when every value of this CSV is one.
                                  * @enum {string}
                                  */
-                                datatype: "string" | "integer" | "number" | "boolean";
+                                datatype: "string" | "number" | "boolean";
                                 /** @description The header cell. */
                                 name: string;
                                 titles: string;
@@ -3471,10 +3471,10 @@ export interface operations {
                         tableSchema: {
                             columns: {
                                 /**
-                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @description string for identifiers (a column named id or ending in _id, even when written in digits) and text; number or boolean when every value of this CSV is one.
                                  * @enum {string}
                                  */
-                                datatype: "string" | "integer" | "number" | "boolean";
+                                datatype: "string" | "number" | "boolean";
                                 /** @description The header cell. */
                                 name: string;
                                 titles: string;
@@ -3582,10 +3582,10 @@ export interface operations {
                         tableSchema: {
                             columns: {
                                 /**
-                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @description string for identifiers (a column named id or ending in _id, even when written in digits) and text; number or boolean when every value of this CSV is one.
                                  * @enum {string}
                                  */
-                                datatype: "string" | "integer" | "number" | "boolean";
+                                datatype: "string" | "number" | "boolean";
                                 /** @description The header cell. */
                                 name: string;
                                 titles: string;
@@ -3693,10 +3693,10 @@ export interface operations {
                         tableSchema: {
                             columns: {
                                 /**
-                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @description string for identifiers (a column named id or ending in _id, even when written in digits) and text; number or boolean when every value of this CSV is one.
                                  * @enum {string}
                                  */
-                                datatype: "string" | "integer" | "number" | "boolean";
+                                datatype: "string" | "number" | "boolean";
                                 /** @description The header cell. */
                                 name: string;
                                 titles: string;
@@ -4029,10 +4029,10 @@ export interface operations {
                         tableSchema: {
                             columns: {
                                 /**
-                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @description string for identifiers (a column named id or ending in _id, even when written in digits) and text; number or boolean when every value of this CSV is one.
                                  * @enum {string}
                                  */
-                                datatype: "string" | "integer" | "number" | "boolean";
+                                datatype: "string" | "number" | "boolean";
                                 /** @description The header cell. */
                                 name: string;
                                 titles: string;
@@ -4177,10 +4177,10 @@ export interface operations {
                         tableSchema: {
                             columns: {
                                 /**
-                                 * @description string for identifiers (a column named id or ending in _id) and text; integer, number or boolean when every value is one.
+                                 * @description string for identifiers (a column named id or ending in _id, even when written in digits) and text; number or boolean when every value of this CSV is one.
                                  * @enum {string}
                                  */
-                                datatype: "string" | "integer" | "number" | "boolean";
+                                datatype: "string" | "number" | "boolean";
                                 /** @description The header cell. */
                                 name: string;
                                 titles: string;
