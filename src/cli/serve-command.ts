@@ -5,7 +5,7 @@ import { finishBootstrap } from '../services/bootstrap.js';
 import { startFetchSchedule } from '../services/fetch-schedule.js';
 import { buildServer } from '../api/server.js';
 import { primeHealth } from '../api/routes/health.js';
-import { precomputeAnalytics } from '../services/precompute.js';
+import { createServerContext } from '../api/server-context.js';
 
 export function registerServe(program: Command): void {
   program.command('serve')
@@ -19,7 +19,9 @@ export function registerServe(program: Command): void {
         await store.close();
         throw err;
       }
-      const app = await buildServer({ store, logLevel: settings.logLevel, rulesDir: settings.rulesDir, corsOrigins: settings.corsOrigins });
+      // The heavy analytics run in a worker thread on the same store (analytics-runner.ts), never on the event loop.
+      const context = await createServerContext(store, settings.rulesDir, 'worker');
+      const app = await buildServer({ store, logLevel: settings.logLevel, rulesDir: settings.rulesDir, corsOrigins: settings.corsOrigins, context });
       // Count the entities before listening, so /api/health answers from memory from the first request.
       await primeHealth(store);
       const beforeIngest = async () => { await store.backup('before-ingest'); };
@@ -30,8 +32,8 @@ export function registerServe(program: Command): void {
       process.once('SIGTERM', close);
       await app.listen({ port: settings.port, host: settings.host });
       store.noteUrl(`http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${settings.port}/`);
-      // Compute the heavy analytics now, piece by piece, so the first visitor does not wait for them.
-      void precomputeAnalytics(store.db, settings.rulesDir)
+      // Compute the heavy analytics now, in the analytics worker, so the first visitor does not wait for them.
+      void context.analytics.run('precompute', {})
         .then((seconds) => app.log.info(`analytics precomputed in ${seconds.toFixed(1)} s`))
         .catch((err: unknown) => app.log.warn(`analytics not precomputed: ${String(err)}`));
       console.log(`Redshift Monitor on http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${settings.port}/ (store: ${store.kind} at ${store.location})`);

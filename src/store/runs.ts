@@ -44,3 +44,9 @@ export async function lastSuccessfulRun(db: Kysely<Database>): Promise<{ id: num
   const row = await db.selectFrom('runs').select((eb) => [eb.fn.max('id').as('id'), eb.fn.max('finished_at').as('at')]).where('status', '=', 'succeeded').executeTakeFirst();
   return { id: row?.id ?? null, finishedAt: row?.at ?? null };
 }
+
+/** The newest run of any outcome and the newest finish: they change whenever a run starts or ends, failed ones included. */
+export async function runsVersion(db: Kysely<Database>): Promise<string> {
+  const row = await db.selectFrom('runs').select((eb) => [eb.fn.max('id').as('id'), eb.fn.max('finished_at').as('at')]).executeTakeFirst();
+  return `${row?.id ?? 0}@${row?.at ?? ''}`;
+}

@@ -1,7 +1,7 @@
 /** The analytics over HTTP (JSON, or CSV of exactly what the chart draws): the same services the CLI calls. */
 import type { FastifyInstance } from 'fastify';
-import type { Store } from '../../store/open-store.js';
-import { AnalyticsError, CountryParameterError, constellationsAnalytic, launchesAnalytic, loadRules, spacecraftAnalytic, tiangongAnalytic } from '../../services/analytics.js';
+import type { ServerContext } from '../server-context.js';
+import { AnalyticsError, CountryParameterError } from '../../services/analytics.js';
 import { constellationsTable, launchesTable, spacecraftTable, tiangongTable } from '../../analytics/tables.js';
 import { ApiError } from '../errors.js';
 import { DATE, instantOf } from '../date-parameters.js';
@@ -22,8 +22,8 @@ async function guarded<T>(compute: () => Promise<T>): Promise<T> {
   }
 }
 
-export function registerAnalyticsRoutes(api: FastifyInstance, store: Store, rulesDir: string): void {
-  const db = store.db;
+export function registerAnalyticsRoutes(api: FastifyInstance, ctx: ServerContext): void {
+  const { analytics, store: { db } } = ctx;
   api.get<{ Querystring: { country?: string; from?: number; asOf?: string; format?: string } }>('/analytics/launches', {
     schema: { operationId: 'getLaunches',
       summary: 'Figure 7: orbital launches per year by launching country (GCAT LVState as ISO 3166-1 alpha-2 or a named group) and outcome; China split into state and commercial providers; coverage stated',
@@ -32,7 +32,7 @@ export function registerAnalyticsRoutes(api: FastifyInstance, store: Store, rule
       response: responses(LAUNCHES_RESPONSE, true),
     },
   }, async (req, reply) => {
-    const f = await guarded(() => launchesAnalytic(db, loadRules(rulesDir), { country: req.query.country, fromYear: req.query.from, asOf: req.query.asOf }));
+    const f = await guarded(() => analytics.run('launches', { country: req.query.country, fromYear: req.query.from, asOf: req.query.asOf }));
     return sendAs(reply, req.query.format, 'launches', f, () => flatToTable(db, f.title, launchesTable(f), f.coverage.to));
   });
 
@@ -44,7 +44,7 @@ export function registerAnalyticsRoutes(api: FastifyInstance, store: Store, rule
       response: responses(SPACECRAFT_RESPONSE, true),
     },
   }, async (req, reply) => {
-    const f = await guarded(() => spacecraftAnalytic(db, loadRules(rulesDir), req.query));
+    const f = await guarded(() => analytics.run('spacecraft', req.query));
     return sendAs(reply, req.query.format, 'spacecraft', f, () => flatToTable(db, f.title, spacecraftTable(f), f.snapshot.asOf));
   });
 
@@ -55,7 +55,7 @@ export function registerAnalyticsRoutes(api: FastifyInstance, store: Store, rule
       response: responses(CONSTELLATIONS_RESPONSE, true),
     },
   }, async (req, reply) => {
-    const c = await guarded(() => constellationsAnalytic(db, loadRules(rulesDir), req.query));
+    const c = await guarded(() => analytics.run('constellations', req.query));
     return sendAs(reply, req.query.format, 'constellations', c, () => flatToTable(db, 'Constellation deployment vs plan', constellationsTable(c.constellations), c.asOf));
   });
 
@@ -66,7 +66,7 @@ export function registerAnalyticsRoutes(api: FastifyInstance, store: Store, rule
       response: responses(TIANGONG_RESPONSE, true),
     },
   }, async (req, reply) => {
-    const t = await guarded(() => tiangongAnalytic(db, { asOf: req.query.asOf, at: req.query.at ? instantOf('querystring.at', req.query.at) : undefined }));
+    const t = await guarded(() => analytics.run('tiangong', { asOf: req.query.asOf, at: req.query.at ? instantOf('querystring.at', req.query.at) : undefined }));
     return sendAs(reply, req.query.format, 'tiangong', t, () => flatToTable(db, 'Tiangong and co-orbiting objects', tiangongTable(t), t.snapshot.asOf));
   });
 }
