@@ -50,3 +50,11 @@ export async function runsVersion(db: Kysely<Database>): Promise<string> {
   const row = await db.selectFrom('runs').select((eb) => [eb.fn.max('id').as('id'), eb.fn.max('finished_at').as('at')]).executeTakeFirst();
   return `${row?.id ?? 0}@${row?.at ?? ''}`;
 }
+
+/** The newest successful run among these origins (e.g. "ingest:ucs"): the version of the data they wrote. */
+export async function lastSuccessfulRunOf(db: Kysely<Database>, origins: readonly string[]): Promise<{ id: number | null; finishedAt: string | null }> {
+  if (origins.length === 0) return { id: null, finishedAt: null };
+  const row = await db.selectFrom('runs').select((eb) => [eb.fn.max('id').as('id'), eb.fn.max('finished_at').as('at')])
+    .where('status', '=', 'succeeded').where('origin', 'in', [...origins]).executeTakeFirst();
+  return { id: row?.id ?? null, finishedAt: row?.at ?? null };
+}
