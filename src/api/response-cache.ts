@@ -1,7 +1,7 @@
 /**
  * A bounded cache of the public read routes' responses. An entry answers a GET with the same URL,
  * host, Accept header and UTC day (answers judged against "today" change with it) while the store's
- * runs are unchanged (no load, ingest or failure since: runsVersion) and for at most MAX_AGE_MS (the
+ * runs are unchanged (no load, ingest or failure since: runsVersion, read at most once a second) and for at most MAX_AGE_MS (the
  * status's staleness hours move with the clock). Only the routes listed here are cached, and only
  * requests without credentials (Authorization, Cookie). A hit skips the handler; the ETag, 304,
  * CORS and compression are still applied to it as to any response. The X-Response-Cache header says
@@ -11,7 +11,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../store/schema.js';
-import { runsVersion } from '../store/runs.js';
+import { cachedRunsVersion } from '../store/runs.js';
 
 /** Path prefixes under /api/v1 whose GET responses depend only on the store, the URL and the day. */
 const CACHED_PATHS = /^\/api\/v1\/(entities|search|sources|series|analytics\/(launches|spacecraft|constellations)|indicators|status|tables|goals|risks|recommendations|timeline|geo|changes|catalog|cite|export)(\/|\?|$)/;
@@ -57,7 +57,7 @@ export function registerResponseCache(app: FastifyInstance, db: Kysely<Database>
     app.addHook('onRequest', async (req, reply) => {
       const key = keyOf(req);
       if (key === null) return;
-      const version = await runsVersion(db);
+      const version = await cachedRunsVersion(db);
       const hit = entries.get(key);
       const fresh = hit !== undefined && hit.version === version && Date.now() - hit.at < MAX_AGE_MS;
       pending.set(req, { key, version, hit: fresh });

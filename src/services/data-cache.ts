@@ -70,3 +70,8 @@ export async function memo<T>(db: Kysely<Database>, key: string, compute: () => 
 export function memoSize(db: Kysely<Database>, which: 'large' | 'small' = 'large'): number {
   return caches.get(db)?.[which].size ?? 0;
 }
+
+/** Empties the store's memo caches (a benchmark's cold baseline; a restarted process starts so). */
+export function clearMemo(db: Kysely<Database>): void {
+  caches.delete(db);
+}
