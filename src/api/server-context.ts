@@ -1,15 +1,14 @@
 /**
- * What every route is handed, built once when the server starts: the store, the classification rules
- * (parsed once: no request reads a rules file), and where the heavy analytics run (analytics-runner.ts).
+ * What every route is handed, built once when the server starts: the store and where the heavy
+ * analytics run (analytics-runner.ts), with the classification rules they use, parsed once where they
+ * run (in the analytics worker when it starts, or here): no request reads a rules file.
  */
 import type { Store } from '../store/open-store.js';
-import type { Rules } from '../ingest/rules/read-rules.js';
 import { analyticsRunner, callerRunner, type AnalyticsRunner } from '../services/analytics-runner.js';
 import { loadRules } from '../services/analytics.js';
 
 export interface ServerContext {
   store: Store;
-  rules: Rules;
   rulesDir: string;
   analytics: AnalyticsRunner;
 }
@@ -19,7 +18,7 @@ export interface ServerContext {
  * one (the server, `serve`); 'caller' runs them in this thread (tests, one-off commands).
  */
 export async function createServerContext(store: Store, rulesDir: string, analyticsIn: 'worker' | 'caller' = 'caller'): Promise<ServerContext> {
-  const rules = loadRules(rulesDir);
-  const analytics = analyticsIn === 'worker' ? await analyticsRunner(store, rules, rulesDir) : callerRunner(store.db, rules);
-  return { store, rules, rulesDir, analytics };
+  // With a worker, this thread never parses the rules (about a second of the start-up otherwise).
+  const analytics = analyticsIn === 'worker' ? await analyticsRunner(store, () => loadRules(rulesDir), rulesDir) : callerRunner(store.db, loadRules(rulesDir));
+  return { store, rulesDir, analytics };
 }

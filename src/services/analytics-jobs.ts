@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { Rules } from '../ingest/rules/read-rules.js';
 import type { ExportSetId } from '../analytics/exports.js';
-import { constellationsAnalytic, launchesAnalytic, spacecraftAnalytic, tiangongAnalytic } from './analytics.js';
+import { constellationsAnalytic, countryParameterProblem, CountryParameterError, launchesAnalytic, spacecraftAnalytic, tiangongAnalytic } from './analytics.js';
 import { catalogObjects, type CatalogObjectsQuery } from './catalog-objects.js';
 import { indicators } from './indicators.js';
 import { exportSet } from './export-sets.js';
@@ -27,7 +27,11 @@ export const ANALYTICS_JOBS = {
   exportSet: (db: Db, rules: Rules, args: { id: ExportSetId }) => exportSet(db, args.id, rules),
   dataPackageZip: async (db: Db, rules: Rules, _args: Record<string, never>) => zipFiles(await buildDataPackage(db, rules)),
   citation: (db: Db, rules: Rules, a: { url: string; base: string; accessed: string }) => resolveCitation(db, rules, a.url, a.base, a.accessed),
-  worldChanges: (db: Db, rules: Rules, q: WorldChangeQuery) => worldChangesPage(db, rules, q),
+  worldChanges: async (db: Db, rules: Rules, q: WorldChangeQuery) => {
+    const problem = countryParameterProblem(rules, q.country);
+    if (problem) throw new CountryParameterError(problem);
+    return worldChangesPage(db, rules, q);
+  },
   precompute: (db: Db, rules: Rules, _args: Record<string, never>) => precomputeAnalytics(db, rules),
 };
 

@@ -92,9 +92,9 @@ export function workerRunner(access: () => Promise<StoreAccess>, rulesDir: strin
 }
 
 /** The runner for a store: a worker when another thread can open the store, else the calling thread. */
-export async function analyticsRunner(store: Store, rules: Rules, rulesDir: string): Promise<AnalyticsRunner> {
+export async function analyticsRunner(store: Store, rules: () => Rules, rulesDir: string): Promise<AnalyticsRunner> {
   const first = await store.shareWithThread();
-  if (!first) return callerRunner(store.db, rules);
+  if (!first) return callerRunner(store.db, rules());
   let given = false;
   return workerRunner(async () => {
     if (!given) {

@@ -35,7 +35,7 @@ describe.runIf(STORE_KINDS.includes('pglite'))('analytics worker on an on-disk P
       store = await openStore({ databaseUrl: null, dataDir: dir });
       await loadFirstStart(store.db);
     }
-    worker = await analyticsRunner(store, rules, RULES);
+    worker = await analyticsRunner(store, () => rules, RULES);
   }, 300_000);
   afterAll(async () => {
     await worker?.close();
@@ -81,7 +81,7 @@ describe.runIf(STORE_KINDS.includes('postgres'))('analytics worker on PostgreSQL
   let worker: AnalyticsRunner;
   beforeAll(async () => {
     store = await loadedStore('postgres');
-    worker = await analyticsRunner(store, rules, RULES);
+    worker = await analyticsRunner(store, () => rules, RULES);
   }, 600_000);
   afterAll(async () => {
     await worker?.close();
@@ -100,6 +100,6 @@ describe.runIf(STORE_KINDS.includes('postgres'))('analytics worker on PostgreSQL
 
   it('keeps the jobs in the calling thread for a store no other thread can open (an in-memory PGlite)', async () => {
     const inMemory = { ...store, shareWithThread: async () => null };
-    expect((await analyticsRunner(inMemory, rules, RULES)).where).toBe('caller');
+    expect((await analyticsRunner(inMemory, () => rules, RULES)).where).toBe('caller');
   });
 });

@@ -1,26 +1,15 @@
 /** The analytics over HTTP (JSON, or CSV of exactly what the chart draws): the same services the CLI calls. */
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../server-context.js';
-import { AnalyticsError, CountryParameterError } from '../../services/analytics.js';
+import { guarded } from '../analytics-errors.js';
 import { constellationsTable, launchesTable, spacecraftTable, tiangongTable } from '../../analytics/tables.js';
-import { ApiError } from '../errors.js';
 import { DATE, instantOf } from '../date-parameters.js';
-import { COUNTRY_PARAMETER, countryParameterError } from '../country-parameter.js';
+import { COUNTRY_PARAMETER } from '../country-parameter.js';
 import { FORMAT_PROPERTY, flatToTable, sendAs } from '../respond.js';
 import { responses } from '../schemas.js';
 import { CONSTELLATIONS_RESPONSE, LAUNCHES_RESPONSE, SPACECRAFT_RESPONSE, TIANGONG_RESPONSE } from '../generated/response-schemas.js';
 
 const query = (properties: Record<string, unknown>) => ({ type: 'object', additionalProperties: false, properties: { ...properties, ...FORMAT_PROPERTY } } as const);
-
-async function guarded<T>(compute: () => Promise<T>): Promise<T> {
-  try {
-    return await compute();
-  } catch (err) {
-    if (err instanceof AnalyticsError) throw new ApiError(409, 'no_data', err.message);
-    if (err instanceof CountryParameterError) throw countryParameterError(err.message);
-    throw err;
-  }
-}
 
 export function registerAnalyticsRoutes(api: FastifyInstance, ctx: ServerContext): void {
   const { analytics, store: { db } } = ctx;

@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../server-context.js';
 import { MISSION_TYPES, ORBIT_REGIMES } from '../../model/kinds.js';
 import { elementHistory } from '../../store/queries/catalog.js';
-import { AnalyticsError, countryParameterProblem } from '../../services/analytics.js';
-import { COUNTRY_PARAMETER, countryParameterError } from '../country-parameter.js';
+import { guarded } from '../analytics-errors.js';
+import { COUNTRY_PARAMETER } from '../country-parameter.js';
 import { ApiError } from '../errors.js';
 import { DATE } from '../date-parameters.js';
 import { FORMAT_PROPERTY, sendAs, tableMeta } from '../respond.js';
@@ -32,16 +32,7 @@ export function registerCatalogRoutes(api: FastifyInstance, ctx: ServerContext):
     },
   }, async (req, reply) => {
     const { format, ...q } = req.query;
-    const problem = countryParameterProblem(ctx.rules, q.country);
-    if (problem) throw countryParameterError(problem);
-    let found;
-    try {
-      found = await ctx.analytics.run('catalogObjects', q);
-    } catch (err) {
-      if (err instanceof AnalyticsError) throw new ApiError(409, 'no_data', err.message);
-      throw err;
-    }
-    const { snapshot, total, items } = found;
+    const { snapshot, total, items } = await guarded(() => ctx.analytics.run('catalogObjects', q));
     return sendAs(reply, format, 'catalog-objects', { snapshot, total, items }, async () => ({
       columns: ['norad_id', 'object_name', 'cospar', 'epoch', 'country', 'country_rule', 'country_code', 'operator', 'program', 'mission_type', 'mission_rule', 'kind', 'regime', 'perigee_km', 'apogee_km', 'inclination_deg'],
       rows: items.map((o) => [o.noradId, o.objectName, o.objectId, o.epoch, o.country, o.countryRule, o.countryCode, o.operator, o.program, o.missionType, o.missionRule, o.kind, o.regime, o.perigeeKm, o.apogeeKm, o.inclination]),

@@ -6,14 +6,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerContext } from '../server-context.js';
 import { listChanges, type ChangeItem } from '../../store/queries/changes.js';
-import { countryParameterProblem } from '../../services/analytics.js';
+import { guarded } from '../analytics-errors.js';
 import { encodeCursor } from '../../analytics/world-change-paging.js';
 import { WORLD_CHANGE_DEFINITIONS, WORLD_DATE_DEFINITION, type WorldChange } from '../../analytics/world-change-types.js';
 import { recordEntry, renderAtom, worldEntry } from '../atom.js';
 import { FORMAT_PROPERTY, sendAs, tableMeta } from '../respond.js';
 import { CHANGE_PAGE, responses } from '../schemas.js';
 import { CHANGE_PARAMETERS, recordParameters, worldParameters, type ChangeQuery } from '../change-parameters.js';
-import { countryParameterError } from '../country-parameter.js';
 import type { Table } from '../../services/csv.js';
 
 type Page = { view: 'world'; items: WorldChange[]; next: string | null } | { view: 'records'; items: ChangeItem[]; next: string | null };
@@ -30,11 +29,8 @@ export function registerChangeRoutes(api: FastifyInstance, ctx: ServerContext): 
       return { view: 'records', items: items.slice(0, q.limit), next: items.length > q.limit ? String(items[q.limit - 1]!.id) : null };
     }
     const window = worldParameters(q);
-    const rules = ctx.rules;
-    const problem = countryParameterProblem(rules, q.country);
-    if (problem) throw countryParameterError(problem);
     const today = new Date().toISOString().slice(0, 10);
-    const p = await ctx.analytics.run('worldChanges', { ...q, ...window, today });
+    const p = await guarded(() => ctx.analytics.run('worldChanges', { ...q, ...window, today }));
     return { view: 'world', items: p.items, next: p.next ? encodeCursor(p.next) : null };
   };
   const nextUrl = (req: FastifyRequest, next: string | null) => {
