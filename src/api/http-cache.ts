@@ -9,10 +9,10 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import { lastSuccessfulRun } from '../store/runs.js';
+import { cachedLastSuccessfulRun } from '../store/runs.js';
 
 export async function storeLastModified(db: Kysely<Database>): Promise<Date | null> {
-  const { finishedAt } = await lastSuccessfulRun(db);
+  const { finishedAt } = await cachedLastSuccessfulRun(db);
   return finishedAt ? new Date(finishedAt) : null;
 }
 

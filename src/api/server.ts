@@ -9,8 +9,10 @@ import type { CorsOrigins } from '../config/settings.js';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { Store } from '../store/open-store.js';
+import { createServerContext, type ServerContext } from './server-context.js';
 import { ApiError, errorBody } from './errors.js';
 import { registerHttpCache } from './http-cache.js';
+import { registerResponseCache } from './response-cache.js';
 import { MAX_BODY_BYTES, MAX_PATH_PARAMETER, MAX_URL_LENGTH, boundRoute } from './request-bounds.js';
 import { registerHealthRoutes, healthBody } from './routes/health.js';
 import { registerEntityRoutes } from './routes/entities.js';
@@ -34,6 +36,8 @@ export interface ServerOptions {
   rulesDir?: string;
   /** Web origins allowed to read the API from a browser: '*' (the default), a list, or [] for no CORS headers. */
   corsOrigins?: CorsOrigins;
+  /** The routes' context, when the caller built it (serve: analytics in a worker); else one is built here with analytics in this thread. */
+  context?: ServerContext;
 }
 
 /** Response headers a browser script may read on a cross-origin response (beyond the CORS-safelisted ones). */
@@ -95,12 +99,16 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return reply.status(404).send(errorBody(404, 'not_found', `no route ${req.method} ${path.length > 200 ? `${path.slice(0, 200)}…` : path}`));
   });
 
+  // The response cache keeps the handler's own body: its onSend hook comes before the ETag's and compression's.
+  const responseCache = registerResponseCache(app, opts.store.db);
   // The ETag hook comes before compression, so it hashes the uncompressed body (one weak tag for every coding).
   registerHttpCache(app, opts.store.db);
   await app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
   if (corsOrigins.length > 0) {
     await app.register(fastifyCors, { origin: corsOrigins, methods: ['GET', 'HEAD'], exposedHeaders: EXPOSED_HEADERS, strictPreflight: false, maxAge: 86400 });
   }
+  // Cached responses are looked up after CORS has set its headers on the reply.
+  responseCache.serve();
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -117,20 +125,21 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true });
 
   app.get('/api/health', { schema: { hide: true } }, async () => healthBody(opts.store));
-  const rulesDir = opts.rulesDir ?? 'data/rules';
+  const ctx = opts.context ?? await createServerContext(opts.store, opts.rulesDir ?? 'data/rules');
+  app.addHook('onClose', () => ctx.analytics.close());
   await app.register(async (api) => {
     registerHealthRoutes(api, opts.store);
     registerEntityRoutes(api, opts.store);
     registerSearchRoutes(api, opts.store);
     registerCatalogueRoutes(api, opts.store);
-    registerViewRoutes(api, opts.store, rulesDir);
-    registerAnalyticsRoutes(api, opts.store, rulesDir);
-    registerGeoRoutes(api, opts.store, rulesDir);
-    registerChangeRoutes(api, opts.store, rulesDir);
-    registerExportRoutes(api, opts.store, rulesDir);
-    registerCatalogRoutes(api, opts.store, rulesDir);
+    registerViewRoutes(api, ctx);
+    registerAnalyticsRoutes(api, ctx);
+    registerGeoRoutes(api, ctx);
+    registerChangeRoutes(api, ctx);
+    registerExportRoutes(api, ctx);
+    registerCatalogRoutes(api, ctx);
     registerTableRoutes(api, opts.store);
-    registerCiteRoutes(api, opts.store, rulesDir);
+    registerCiteRoutes(api, ctx);
   }, { prefix: '/api/v1' });
 
   const webDir = resolve(opts.webDir ?? 'web/dist');

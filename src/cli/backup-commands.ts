@@ -1,51 +1,15 @@
 /** backup and restore: copies of the embedded store (PostgreSQL is backed up with pg_dump by its operator). */
-import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { readSettings } from '../config/settings.js';
-import { withStore } from './with-store.js';
-import { backupDir, pgliteDir } from '../services/store-from-settings.js';
-import { listBackups, restoreBackup } from '../store/backup.js';
-import { acquireStoreLock } from '../store/store-lock.js';
-import { formatTable } from './format-table.js';
-
-const POSTGRES_NOTE = 'the store is PostgreSQL (DATABASE_URL): back it up and restore it with its own tools, e.g. `pg_dump -Fc "$DATABASE_URL" > redshift.dump` and `pg_restore --clean -d "$DATABASE_URL" redshift.dump`';
 
 export function registerBackupCommands(program: Command): void {
   program.command('backup')
     .description('write a consistent backup of the embedded store to REDSHIFT_DATA_DIR/backups (keeping the newest REDSHIFT_BACKUPS), or list them')
     .option('--list', 'list the backups, newest first, without writing one')
-    .action((opts: { list?: boolean }) => {
-      const settings = readSettings();
-      if (settings.databaseUrl) throw new Error(POSTGRES_NOTE);
-      if (opts.list) return printBackups(backupDir(settings));
-      return withStore(async (store) => {
-        const file = await store.backup('manual', true);
-        console.log(`wrote ${file}`);
-        printBackups(backupDir(settings));
-      });
-    });
+    .action(async (opts: { list?: boolean }) => (await import('./backup-actions.js')).runBackup(opts));
 
   program.command('restore')
     .description('replace the embedded store with a backup written by `backup` (the current folder is kept aside); the server must be stopped')
     .argument('<file>', 'a backup file (redshift-monitor backup --list)')
-    .action(async (file: string) => {
-      const settings = readSettings();
-      if (settings.databaseUrl) throw new Error(POSTGRES_NOTE);
-      if (!existsSync(file)) throw new Error(`${file}: no such backup (redshift-monitor backup --list)`);
-      const dir = pgliteDir(settings);
-      const lock = acquireStoreLock(dir);
-      try {
-        const { replaced } = await restoreBackup(file, dir);
-        console.log(`restored ${file} into ${dir}`);
-        if (replaced) console.log(`the previous store was moved to ${replaced}; delete it once the restored store is as expected`);
-      } finally {
-        lock.release();
-      }
-    });
+    .action(async (file: string) => (await import('./backup-actions.js')).runRestore(file));
 }
 
-function printBackups(dir: string): void {
-  const backups = listBackups(dir);
-  if (!backups.length) return console.log(`no backups in ${dir}`);
-  console.log(formatTable(['file', 'taken at', 'reason', 'MB'], backups.map((b) => [b.file, b.at, b.reason, (b.bytes / 1e6).toFixed(1)])));
-}

@@ -1,39 +1,7 @@
 import type { Command } from 'commander';
-import { readSettings } from '../config/settings.js';
-import { storeFromSettings } from '../services/store-from-settings.js';
-import { finishBootstrap } from '../services/bootstrap.js';
-import { startFetchSchedule } from '../services/fetch-schedule.js';
-import { buildServer } from '../api/server.js';
-import { primeHealth } from '../api/routes/health.js';
-import { precomputeAnalytics } from '../services/precompute.js';
 
 export function registerServe(program: Command): void {
   program.command('serve')
     .description('serve the web app and the API (PORT, HOST); a fresh store is first loaded with the curated data and the bundled snapshots')
-    .action(async () => {
-      const settings = readSettings();
-      const store = await storeFromSettings(settings);
-      try {
-        await finishBootstrap(store.db, settings.kbDir, settings.rulesDir, (line) => console.log(line));
-      } catch (err) {
-        await store.close();
-        throw err;
-      }
-      const app = await buildServer({ store, logLevel: settings.logLevel, rulesDir: settings.rulesDir, corsOrigins: settings.corsOrigins });
-      // Count the entities before listening, so /api/health answers from memory from the first request.
-      await primeHealth(store);
-      const beforeIngest = async () => { await store.backup('before-ingest'); };
-      const stopSchedule = settings.fetchSchedule
-        ? startFetchSchedule(store.db, (line) => app.log.info(line), undefined, settings.rulesDir, { quarantineDir: settings.quarantineDir, beforeFetch: beforeIngest }) : () => {};
-      const close = async () => { stopSchedule(); await app.close(); await store.close(); process.exit(0); };
-      process.once('SIGINT', close);
-      process.once('SIGTERM', close);
-      await app.listen({ port: settings.port, host: settings.host });
-      store.noteUrl(`http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${settings.port}/`);
-      // Compute the heavy analytics now, piece by piece, so the first visitor does not wait for them.
-      void precomputeAnalytics(store.db, settings.rulesDir)
-        .then((seconds) => app.log.info(`analytics precomputed in ${seconds.toFixed(1)} s`))
-        .catch((err: unknown) => app.log.warn(`analytics not precomputed: ${String(err)}`));
-      console.log(`Redshift Monitor on http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${settings.port}/ (store: ${store.kind} at ${store.location})`);
-    });
+    .action(async () => (await import('./serve-action.js')).runServe());
 }

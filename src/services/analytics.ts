@@ -79,12 +79,21 @@ export function failedLaunches(records: { data: Record<string, unknown>; sourceI
   });
 }
 
-/** A snapshot's objects, and the same classified by the rules, memoised until the data or the rules change. */
+/**
+ * What a stored snapshot's objects are read with besides the snapshot itself: the SATCAT, launch-log and
+ * UCS rows joined to them (snapshotObjects), and an import that replaces everything. A snapshot, once
+ * stored, does not change (ingesting it again only stamps it), so a new GP snapshot leaves the objects
+ * and classifications of the snapshots before it valid: each new snapshot is classified once, alone.
+ */
+export const SNAPSHOT_OBJECT_INPUTS = ['ingest:celestrak-satcat', 'ingest:gcat-launchlog', 'ingest:ucs', 'import'] as const;
+
+/** A snapshot's objects, and the same classified by the rules, memoised until their inputs or the rules change. */
 export function cachedSnapshotObjects(db: Kysely<Database>, snapshotId: string): Promise<SnapshotObject[]> {
-  return memo(db, `objects:${snapshotId}`, () => snapshotObjects(db, snapshotId));
+  return memo(db, `objects:${snapshotId}`, () => snapshotObjects(db, snapshotId), { dependsOn: SNAPSHOT_OBJECT_INPUTS });
 }
 export function cachedClassified(db: Kysely<Database>, rules: Rules, snapshotId: string): Promise<ClassifiedObject[]> {
-  return memo(db, `classified:${snapshotId}:${rulesVersion(rules)}`, async () => classifyObjects(await cachedSnapshotObjects(db, snapshotId), rules.objectNameRules, vocabularyOf(rules)));
+  return memo(db, `classified:${snapshotId}:${rulesVersion(rules)}`, async () => classifyObjects(await cachedSnapshotObjects(db, snapshotId), rules.objectNameRules, vocabularyOf(rules)),
+    { dependsOn: SNAPSHOT_OBJECT_INPUTS });
 }
 /** The launch-log objects of a launching state's vehicles, memoised until the data change. */
 export function cachedPayloadsOn(db: Kysely<Database>, lvState: string): Promise<LaunchPayload[]> {
@@ -148,7 +157,7 @@ function programPayloadCounts(db: Kysely<Database>, rules: Rules, snapshotId: st
     const counts = new Map<string, number>();
     for (const o of await cachedClassified(db, rules, snapshotId)) if (o.program && o.kind === 'payload') counts.set(o.program, (counts.get(o.program) ?? 0) + 1);
     return counts;
-  });
+  }, { dependsOn: SNAPSHOT_OBJECT_INPUTS, small: true });
 }
 
 async function computeConstellations(db: Kysely<Database>, rules: Rules, snapshot: SnapshotInfo, all: SnapshotInfo[]): Promise<{ asOf: string; snapshots: SnapshotInfo[]; constellations: ConstellationReport[]; note: string }> {

@@ -1,38 +1,59 @@
 /**
  * Memoises expensive reads (a classified snapshot, the launch list, an analytic) per store
- * until the data change: each entry records the data version (the newest successful run,
- * one cheap query per call) and is recomputed when it differs. The cache is bounded: at
- * most MEMO_MAX_ENTRIES entries per store, least recently used evicted first, and a key
- * longer than 128 characters (e.g. one that embeds the rules) is kept as its SHA-256.
- * Callers normalise keys (an asOf date maps to its snapshot before it reaches a key).
+ * until the data they depend on change. Each entry records a data version, one cheap query
+ * per call, and is recomputed when it differs:
+ *   - by default the newest successful run of any kind (any load or ingest invalidates it);
+ *   - with `dependsOn`, the newest successful run of those origins only, so that, for example,
+ *     a new GP snapshot leaves the classification of the snapshots before it valid (incremental).
+ * The caches are bounded: at most MEMO_MAX_ENTRIES large entries per store and MEMO_MAX_SMALL
+ * small ones (`small`: a few numbers per snapshot, kept for every snapshot of a year of daily
+ * downloads), least recently used evicted first; a key longer than 128 characters (e.g. one that
+ * embeds the rules) is kept as its SHA-256. Callers normalise keys (an asOf date maps to its
+ * snapshot before it reaches a key).
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../store/schema.js';
-import { lastSuccessfulRun } from '../store/runs.js';
+import { lastSuccessfulRun, lastSuccessfulRunOf } from '../store/runs.js';
 
-/** Entries kept per store: the GP snapshots' objects and classifications, the launch list, and a few analytics. */
+/** Large entries kept per store: the GP snapshots' objects and classifications, the launch list, and a few analytics. */
 export const MEMO_MAX_ENTRIES = 48;
+/** Small entries kept per store (per-snapshot counts). */
+export const MEMO_MAX_SMALL = 4096;
+
+export interface MemoOptions {
+  /** The run origins (e.g. "ingest:ucs") whose new runs invalidate the entry; default: every origin. */
+  dependsOn?: readonly string[];
+  /** Keep the entry in the cache of small entries. */
+  small?: boolean;
+}
 
 interface Entry { version: string; value: Promise<unknown> }
+interface Caches { large: LRUCache<string, Entry>; small: LRUCache<string, Entry> }
 
-const caches = new WeakMap<Kysely<Database>, LRUCache<string, Entry>>();
+const caches = new WeakMap<Kysely<Database>, Caches>();
 
-export async function dataVersion(db: Kysely<Database>): Promise<string> {
-  const run = await lastSuccessfulRun(db);
+export async function dataVersion(db: Kysely<Database>, dependsOn?: readonly string[]): Promise<string> {
+  const run = dependsOn ? await lastSuccessfulRunOf(db, dependsOn) : await lastSuccessfulRun(db);
   return `${run.id ?? 0}@${run.finishedAt ?? ''}`;
 }
 
 const cacheKey = (key: string) => (key.length > 128 ? `sha256:${createHash('sha256').update(key).digest('base64url')}` : key);
 
-function cacheOf(db: Kysely<Database>): LRUCache<string, Entry> {
-  return caches.get(db) ?? caches.set(db, new LRUCache<string, Entry>({ max: MEMO_MAX_ENTRIES })).get(db)!;
+function cachesOf(db: Kysely<Database>): Caches {
+  let c = caches.get(db);
+  if (!c) {
+    c = { large: new LRUCache<string, Entry>({ max: MEMO_MAX_ENTRIES }), small: new LRUCache<string, Entry>({ max: MEMO_MAX_SMALL }) };
+    caches.set(db, c);
+  }
+  return c;
 }
 
-export async function memo<T>(db: Kysely<Database>, key: string, compute: () => Promise<T>): Promise<T> {
-  const version = await dataVersion(db);
-  const cache = cacheOf(db);
+export async function memo<T>(db: Kysely<Database>, key: string, compute: () => Promise<T>, opts: MemoOptions = {}): Promise<T> {
+  const version = await dataVersion(db, opts.dependsOn);
+  const c = cachesOf(db);
+  const cache = opts.small ? c.small : c.large;
   const k = cacheKey(key);
   const hit = cache.get(k);
   if (hit && hit.version === version) return hit.value as Promise<T>;
@@ -45,7 +66,12 @@ export async function memo<T>(db: Kysely<Database>, key: string, compute: () => 
   return value;
 }
 
-/** How many entries the store's memo cache holds (bounded by MEMO_MAX_ENTRIES). */
-export function memoSize(db: Kysely<Database>): number {
-  return caches.get(db)?.size ?? 0;
+/** How many entries the store's memo caches hold (large ones bounded by MEMO_MAX_ENTRIES, small by MEMO_MAX_SMALL). */
+export function memoSize(db: Kysely<Database>, which: 'large' | 'small' = 'large'): number {
+  return caches.get(db)?.[which].size ?? 0;
+}
+
+/** Empties the store's memo caches (a benchmark's cold baseline; a restarted process starts so). */
+export function clearMemo(db: Kysely<Database>): void {
+  caches.delete(db);
 }

@@ -33,9 +33,10 @@ export interface FeedMapped { mapped: MappedCatalog; countryCodes?: CountryCodeU
 export interface FeedOutput extends FeedMapped { parsed: ParseResult<unknown> }
 
 export interface BundledSnapshot { file: string; sourceId: string; asOf: string }
+import type { FeedName } from './feed-names.js';
 
 export interface FeedDef {
-  name: string;
+  name: FeedName;
   label: string;
   /** Parse the text into rows (pure); bad rows are rejected with line, field and reason. */
   parse(input: FeedInput): ParseResult<unknown>;
@@ -70,7 +71,7 @@ const GCAT = 'https://planet4589.org/space/gcat/tsv';
 const GCAT_INTERVAL_HOURS = 24;
 
 function gcatReference<T extends object>(
-  name: string, label: string, parse: (t: string, f: string) => ParseResult<T>, key: (r: T) => string, state: (r: T) => string | null,
+  name: FeedName, label: string, parse: (t: string, f: string) => ParseResult<T>, key: (r: T) => string, state: (r: T) => string | null,
   invariants: FeedInvariants, bundled: BundledSnapshot[], url: string, countryField?: string,
 ): FeedDef {
   return feed<T>({

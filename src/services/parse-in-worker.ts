@@ -4,9 +4,8 @@
  * fails with a FeedFormatError naming the budget, so nothing is stored. The worker's heap is capped,
  * so a file that would exhaust memory stops the worker, not the server.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../store/module-worker.js';
 import { FeedFormatError } from '../ingest/feed-errors.js';
 import { feedByName, type FeedDef, type FeedInput, type FeedOutput } from './feeds.js';
 import type { ParseReply, ParseRequest } from './parse-worker.js';
@@ -15,18 +14,8 @@ import type { ParseReply, ParseRequest } from './parse-worker.js';
 export const PARSE_BUDGET_MS = 60_000;
 const WORKER_HEAP_MB = 1_536;
 
-/**
- * The worker: compiled JavaScript in dist/; when running from src/ (tsx, vitest) a small bootstrap
- * registers tsx in the worker first, then imports the TypeScript entry.
- */
 function startWorker(request: ParseRequest): Worker {
-  const options = { workerData: request, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./parse-worker.js', import.meta.url), options);
-  // tsx's ESM API (dist/esm/api/index.mjs beside the 'tsx/esm' entry): register() works in a worker.
-  const tsxApi = new URL('./api/index.mjs', pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm'))).href;
-  const entry = new URL('./parse-worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(bootstrap, { ...options, eval: true });
+  return startModuleWorker(import.meta.url, 'parse-worker', { workerData: request, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
 }
 
 /** The worker finds the feed by name, so only a feed registered in FEEDS can be read there. */

@@ -7,15 +7,15 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
+import type { Rules } from '../ingest/rules/read-rules.js';
 import { listSnapshots } from '../store/queries/catalog.js';
-import { cachedClassified, cachedLaunches, cachedPayloadsOn, launchesAnalytic, loadRules, spacecraftAnalytic } from './analytics.js';
+import { cachedClassified, cachedLaunches, cachedPayloadsOn, launchesAnalytic, spacecraftAnalytic } from './analytics.js';
 import { indicators } from './indicators.js';
 
 /** Computes the cached analytics piece by piece; resolves with the seconds taken. */
-export async function precomputeAnalytics(db: Kysely<Database>, rulesDir: string): Promise<number> {
+export async function precomputeAnalytics(db: Kysely<Database>, rules: Rules): Promise<number> {
   const started = performance.now();
   await yieldToLoop();
-  const rules = loadRules(rulesDir);
   const steps: (() => Promise<unknown>)[] = [
     () => cachedLaunches(db),
     () => cachedPayloadsOn(db, 'CN'),

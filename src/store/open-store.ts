@@ -14,8 +14,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
-import { openPgliteThread } from './pglite-thread.js';
-import type { PgliteHandle } from './pglite-handle.js';
+import { openPgliteThread, type PgliteThread } from './pglite-thread.js';
 import { CopyingPostgresDialect } from './postgres-dialect.js';
 import { migrate, pendingMigrations } from './migrate.js';
 import { closeStaleRuns, lastSuccessfulRun } from './runs.js';
@@ -23,6 +22,7 @@ import { acquireStoreLock } from './store-lock.js';
 import { refreshSearch } from './search-index.js';
 import { listBackups, writeBackup } from './backup.js';
 import type { Database } from './schema.js';
+import type { StoreAccess } from './store-access.js';
 
 export type StoreKind = 'pglite' | 'postgres';
 
@@ -39,6 +39,8 @@ export interface Store {
   backup(reason: string, force?: boolean): Promise<string | null>;
   /** Records in the lock where this process serves the API, for processes refused by the lock. */
   noteUrl(url: string): void;
+  /** How another thread of this process opens this store; null when it cannot (an in-memory PGlite). */
+  shareWithThread(): Promise<StoreAccess | null>;
   close(): Promise<void>;
 }
 
@@ -51,7 +53,7 @@ export interface StoreOptions {
   backupDir?: string | null;
   /** How many backups to keep (0: none are written). */
   backupsKept?: number;
-  /** For an in-memory PGlite: a dumpDataDir() tarball to start from instead of an empty database. */
+  /** For an in-memory PGlite, or a new PGlite folder: a dumpDataDir() tarball to start from instead of an empty database. */
   loadDataDir?: Blob;
 }
 
@@ -82,7 +84,10 @@ function openPostgres(url: string): Store {
   // is dropped from the pool, which opens a new one when next needed; unheard, the error would end the process.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new CopyingPostgresDialect(pool) });
-  return { db, kind: 'postgres', location: redact(url), backup: async () => null, noteUrl: () => {}, close: () => db.destroy() };
+  return {
+    db, kind: 'postgres', location: redact(url), backup: async () => null, noteUrl: () => {},
+    shareWithThread: async () => ({ kind: 'postgres', url }), close: () => db.destroy(),
+  };
 }
 
 async function openPglite(opts: StoreOptions): Promise<Store> {
@@ -90,13 +95,15 @@ async function openPglite(opts: StoreOptions): Promise<Store> {
   if (!dir) {
     const pglite = await PGlite.create({ extensions: PGLITE_EXTENSIONS, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-    return { db, kind: 'pglite', location: 'memory', backup: async () => null, noteUrl: () => {}, close: () => db.destroy() };
+    return {
+      db, kind: 'pglite', location: 'memory', backup: async () => null, noteUrl: () => {}, shareWithThread: async () => null, close: () => db.destroy(),
+    };
   }
   mkdirSync(dir, { recursive: true });
   const lock = acquireStoreLock(dir);
-  let pglite: PgliteHandle;
+  let pglite: PgliteThread;
   try {
-    pglite = await openPgliteThread(dir);
+    pglite = await openPgliteThread(dir, opts.loadDataDir);
   } catch (err) {
     lock.release();
     throw new StoreUnreadableError(unreadableMessage(dir, opts.backupDir ?? null, err));
@@ -114,6 +121,7 @@ async function openPglite(opts: StoreOptions): Promise<Store> {
   return {
     db, kind: 'pglite', location: dir, backup,
     noteUrl: (url) => lock.note(url),
+    shareWithThread: async () => ({ kind: 'pglite', port: await pglite.attach() }),
     close: async () => {
       try {
         await db.destroy();

@@ -4,32 +4,35 @@
  * second) would hold the event loop, so no request, not even /api/health, could be answered meanwhile.
  * Here the main thread only copies parameters and rows across. The worker keeps the process alive only
  * while a request is waiting for it.
+ *
+ * Another thread (the analytics worker) queries the same database through a port from `attach()`,
+ * opened with `pgliteOverPort`; the database thread keeps each client's transactions apart.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { startModuleWorker } from './module-worker.js';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { PgliteHandle } from './pglite-handle.js';
 import type { PgliteReply, PgliteRequest } from './pglite-worker.js';
 
 type Pending = { resolve: (reply: PgliteReply & { ok: true }) => void; reject: (err: Error) => void };
-type Request = { op: 'query'; sql: string; params: unknown[]; blob: ArrayBuffer | null } | { op: 'dump' } | { op: 'close' };
+type Request = { op: 'query'; sql: string; params: unknown[]; blob: ArrayBuffer | null } | { op: 'dump' } | { op: 'close' }
+  | { op: 'attach'; port: MessagePort };
 
-/** Compiled JavaScript in dist/; from src/ (tsx, vitest) tsx is registered in the worker first, as in parse-in-worker.ts. */
-function startWorker(dir: string): Worker {
-  const options = { workerData: { dir } };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./pglite-worker.js', import.meta.url), options);
-  const tsxApi = new URL('./api/index.mjs', pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm'))).href;
-  const entry = new URL('./pglite-worker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, { ...options, eval: true });
+/** A PGlite database in a worker thread, which other threads may also query (attach). */
+export interface PgliteThread extends PgliteHandle {
+  /** A new port onto the database, to transfer to another thread (pgliteOverPort there). */
+  attach(): Promise<MessagePort>;
+}
+
+function startWorker(dir: string, tarball: ArrayBuffer | null): Worker {
+  return startModuleWorker(import.meta.url, 'pglite-worker', { workerData: { dir, tarball }, transferList: tarball ? [tarball] : [] });
 }
 
 function errorOf(e: { message: string; fields: Record<string, unknown> }): Error {
   return Object.assign(new Error(e.message), e.fields);
 }
 
-/** Opens the folder in a worker; rejects with PGlite's own error when the folder cannot be opened. */
-export async function openPgliteThread(dir: string): Promise<PgliteHandle> {
-  const worker = startWorker(dir);
+/** The requests and replies of one client, over a worker or a port. */
+function client(endpoint: Worker | MessagePort, name: string) {
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let failure: Error | null = null;
@@ -38,32 +41,26 @@ export async function openPgliteThread(dir: string): Promise<PgliteHandle> {
     for (const p of pending.values()) p.reject(err);
     pending.clear();
   };
-  worker.on('message', (reply: PgliteReply) => {
+  endpoint.on('message', (reply: PgliteReply) => {
     const p = pending.get(reply.id);
     if (!p) return;
     pending.delete(reply.id);
-    if (pending.size === 0) worker.unref();
+    if (pending.size === 0) endpoint.unref();
     if (reply.ok) p.resolve(reply);
     else p.reject(errorOf(reply.error));
   });
-  worker.on('error', (err) => failAll(new Error(`the store's worker thread failed: ${err.message}`)));
-  worker.on('exit', (code) => failAll(new Error(`the store's worker thread exited (code ${code})`)));
-  // The worker's first message (id 0) says whether the folder opened.
-  const opened = new Promise<unknown>((resolve, reject) => pending.set(0, { resolve, reject }));
-  await opened.catch(async (err: unknown) => {
-    await worker.terminate();
-    throw err;
-  });
+  endpoint.on('close', () => failAll(new Error(`the ${name} is closed`)));
   const send = (req: Request): Promise<PgliteReply & { ok: true }> => {
     if (failure) return Promise.reject(failure);
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      worker.ref();
-      worker.postMessage({ ...req, id } as PgliteRequest, req.op === 'query' && req.blob ? [req.blob] : []);
+      endpoint.ref();
+      const transfer = req.op === 'query' && req.blob ? [req.blob] : req.op === 'attach' ? [req.port] : [];
+      endpoint.postMessage({ ...req, id } as PgliteRequest, transfer);
     });
   };
-  return {
+  const handle = {
     async query<R>(sql: string, params: unknown[] = [], options: { blob?: Blob } = {}) {
       const blob = options.blob ? await options.blob.arrayBuffer() : null;
       const reply = await send({ op: 'query', sql, params, blob });
@@ -72,12 +69,49 @@ export async function openPgliteThread(dir: string): Promise<PgliteHandle> {
     async dumpDataDir() {
       return new Blob([(await send({ op: 'dump' })).dump!], { type: 'application/x-tar' });
     },
+  };
+  return { pending, send, failAll, handle };
+}
+
+/**
+ * Opens the folder in a worker; rejects with PGlite's own error when the folder cannot be opened.
+ * With `loadDataDir` (a dumpDataDir() tarball), an empty folder starts as that database.
+ */
+export async function openPgliteThread(dir: string, loadDataDir?: Blob): Promise<PgliteThread> {
+  const worker = startWorker(dir, loadDataDir ? await loadDataDir.arrayBuffer() : null);
+  const c = client(worker, "store's worker thread");
+  worker.on('error', (err) => c.failAll(new Error(`the store's worker thread failed: ${err.message}`)));
+  worker.on('exit', (code) => c.failAll(new Error(`the store's worker thread exited (code ${code})`)));
+  // The worker's first message (id 0) says whether the folder opened.
+  const opened = new Promise<unknown>((resolve, reject) => c.pending.set(0, { resolve, reject }));
+  await opened.catch(async (err: unknown) => {
+    await worker.terminate();
+    throw err;
+  });
+  return {
+    ...c.handle,
+    async attach() {
+      const { port1, port2 } = new MessageChannel();
+      await c.send({ op: 'attach', port: port1 });
+      return port2;
+    },
     async close() {
       try {
-        await send({ op: 'close' });
+        await c.send({ op: 'close' });
       } finally {
         await worker.terminate();
       }
+    },
+  };
+}
+
+/** The database of a PgliteThread, queried from another thread through a port from its attach(). */
+export function pgliteOverPort(port: MessagePort): PgliteHandle {
+  const c = client(port, 'port onto the store');
+  return {
+    ...c.handle,
+    async close() {
+      port.close();
     },
   };
 }

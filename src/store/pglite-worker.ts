@@ -1,15 +1,22 @@
 /**
  * The worker thread that owns an on-disk PGlite database (pglite-thread.ts starts it): it opens the
- * folder, then answers one message at a time. PGlite runs its queries synchronously in WebAssembly,
+ * folder, then answers queries one at a time. PGlite runs its queries synchronously in WebAssembly,
  * so here they hold this thread, not the server's event loop.
+ *
+ * Besides the thread that started it, other threads may query the database through a port of their
+ * own (op "attach", e.g. the analytics worker). A client that begins a transaction owns the database
+ * until it commits or rolls back: meanwhile the other clients' queries wait here, so no query ever
+ * runs inside another client's transaction.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
+import { TransactionGate, type GateClient } from './pglite-gate.js';
 
 export type PgliteRequest =
   | { id: number; op: 'query'; sql: string; params: unknown[]; blob: ArrayBuffer | null }
   | { id: number; op: 'dump' }
+  | { id: number; op: 'attach'; port: MessagePort }
   | { id: number; op: 'close' };
 
 export type PgliteReply =
@@ -24,26 +31,43 @@ function describe(err: unknown): { message: string; fields: Record<string, unkno
   return { message: err.message, fields };
 }
 
-const port = parentPort!;
-const { dir } = workerData as { dir: string };
-try {
-  const pglite = await PGlite.create(dir, { extensions: PGLITE_EXTENSIONS });
-  await pglite.query('select 1');
-  port.postMessage({ id: 0, ok: true } satisfies PgliteReply);
-  port.on('message', (req: PgliteRequest) => {
-    void answer(pglite, req).then((reply) => port.postMessage(reply, reply.ok && reply.dump ? [reply.dump] : []))
-      .catch((err: unknown) => port.postMessage({ id: req.id, ok: false, error: describe(err) } satisfies PgliteReply));
-  });
-} catch (err) {
-  port.postMessage({ id: 0, ok: false, error: describe(err) } satisfies PgliteReply);
-}
+type Endpoint = { postMessage(value: unknown, transfer?: readonly ArrayBuffer[]): void; on(event: 'message', listener: (req: PgliteRequest) => void): unknown };
 
-async function answer(pglite: PGlite, req: PgliteRequest): Promise<PgliteReply> {
-  if (req.op === 'query') {
-    const result = await pglite.query(req.sql, req.params, req.blob ? { blob: new Blob([req.blob]) } : {});
-    return { id: req.id, ok: true, rows: result.rows, affectedRows: result.affectedRows };
+const parent = parentPort!;
+const { dir, tarball } = workerData as { dir: string; tarball: ArrayBuffer | null };
+try {
+  const loadDataDir = tarball ? { loadDataDir: new Blob([tarball], { type: 'application/x-tar' }) } : {};
+  const pglite = await PGlite.create(dir, { extensions: PGLITE_EXTENSIONS, ...loadDataDir });
+  await pglite.query('select 1');
+  const gate = new TransactionGate(pglite);
+  const serve = (endpoint: Endpoint, owner: boolean) => {
+    const client: GateClient = { name: owner ? 'owner' : 'attached' };
+    endpoint.on('message', (req: PgliteRequest) => {
+      void answer(pglite, gate, client, req, owner)
+        .then((reply) => endpoint.postMessage(reply, reply.ok && reply.dump ? [reply.dump] : []))
+        .catch((err: unknown) => endpoint.postMessage({ id: req.id, ok: false, error: describe(err) } satisfies PgliteReply));
+    });
+    return client;
+  };
+  serve(parent, true);
+  parent.postMessage({ id: 0, ok: true } satisfies PgliteReply);
+
+  async function answer(db: PGlite, g: TransactionGate, client: GateClient, req: PgliteRequest, owner: boolean): Promise<PgliteReply> {
+    if (req.op === 'query') {
+      const result = await g.run(client, req.sql, () => db.query(req.sql, req.params, req.blob ? { blob: new Blob([req.blob]) } : {}));
+      return { id: req.id, ok: true, rows: result.rows, affectedRows: result.affectedRows };
+    }
+    if (req.op === 'dump') return { id: req.id, ok: true, dump: await g.exclusive(client, async () => (await db.dumpDataDir('none')).arrayBuffer()) };
+    if (req.op === 'attach') {
+      const attached = serve(req.port, false);
+      // A client whose thread ends mid-transaction must not keep the database: its transaction is rolled back.
+      req.port.on('close', () => void g.abandon(attached));
+      return { id: req.id, ok: true };
+    }
+    if (!owner) throw new Error('only the thread that opened the store may close it');
+    await db.close();
+    return { id: req.id, ok: true };
   }
-  if (req.op === 'dump') return { id: req.id, ok: true, dump: await (await pglite.dumpDataDir('none')).arrayBuffer() };
-  await pglite.close();
-  return { id: req.id, ok: true };
+} catch (err) {
+  parent.postMessage({ id: 0, ok: false, error: describe(err) } satisfies PgliteReply);
 }

@@ -3,7 +3,16 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import { formatOwner, ownerState, parseOwner } from './process-owner.js';
 
+/**
+ * Bumped by every change to the runs made in this thread (start, finish, close): the runs' cached
+ * versions (cachedRunsVersion) are read again after it. Another process's runs (PostgreSQL is shared)
+ * are seen within RUNS_CACHE_MS.
+ */
+let runsWritten = 0;
+export const RUNS_CACHE_MS = 1000;
+
 export async function startRun(db: Kysely<Database>, origin: string, startedAt: string): Promise<number> {
+  runsWritten++;
   const row = await db.insertInto('runs').values({ origin, started_at: startedAt, status: 'running', detail: null, error: null, owner: formatOwner() })
     .returning('id').executeTakeFirstOrThrow();
   return row.id;
@@ -12,6 +21,7 @@ export async function startRun(db: Kysely<Database>, origin: string, startedAt: 
 export async function finishRun(
   db: Kysely<Database>, id: number, status: 'succeeded' | 'failed', detail: Record<string, unknown> | null, error: string | null,
 ): Promise<void> {
+  runsWritten++;
   await db.updateTable('runs')
     .set({ status, finished_at: new Date().toISOString(), detail: detail === null ? null : JSON.stringify(detail), error })
     .where('id', '=', id).execute();
@@ -30,6 +40,7 @@ export async function closeStaleRuns(db: Kysely<Database>, exclusive: boolean, n
     return !owner || ownerState(owner) === 'dead';
   });
   for (const r of stale) {
+    runsWritten++;
     await db.updateTable('runs').set({
       status: 'failed', finished_at: now,
       error: `the process that started this run (${r.owner ?? 'unrecorded'}) ended before it finished; closed at start-up. `
@@ -43,4 +54,41 @@ export async function closeStaleRuns(db: Kysely<Database>, exclusive: boolean, n
 export async function lastSuccessfulRun(db: Kysely<Database>): Promise<{ id: number | null; finishedAt: string | null }> {
   const row = await db.selectFrom('runs').select((eb) => [eb.fn.max('id').as('id'), eb.fn.max('finished_at').as('at')]).where('status', '=', 'succeeded').executeTakeFirst();
   return { id: row?.id ?? null, finishedAt: row?.at ?? null };
+}
+
+/** The newest run of any outcome and the newest finish: they change whenever a run starts or ends, failed ones included. */
+export async function runsVersion(db: Kysely<Database>): Promise<string> {
+  const row = await db.selectFrom('runs').select((eb) => [eb.fn.max('id').as('id'), eb.fn.max('finished_at').as('at')]).executeTakeFirst();
+  return `${row?.id ?? 0}@${row?.at ?? ''}`;
+}
+
+/** The newest successful run among these origins (e.g. "ingest:ucs"): the version of the data they wrote. */
+export async function lastSuccessfulRunOf(db: Kysely<Database>, origins: readonly string[]): Promise<{ id: number | null; finishedAt: string | null }> {
+  if (origins.length === 0) return { id: null, finishedAt: null };
+  const row = await db.selectFrom('runs').select((eb) => [eb.fn.max('id').as('id'), eb.fn.max('finished_at').as('at')])
+    .where('status', '=', 'succeeded').where('origin', 'in', [...origins]).executeTakeFirst();
+  return { id: row?.id ?? null, finishedAt: row?.at ?? null };
+}
+
+type Cached<T> = { written: number; at: number; value: Promise<T> };
+const cachedVersions = new WeakMap<Kysely<Database>, Cached<string>>();
+const cachedSuccesses = new WeakMap<Kysely<Database>, Cached<{ id: number | null; finishedAt: string | null }>>();
+
+function cached<T>(cache: WeakMap<Kysely<Database>, Cached<T>>, db: Kysely<Database>, read: () => Promise<T>): Promise<T> {
+  const hit = cache.get(db);
+  if (hit && hit.written === runsWritten && Date.now() - hit.at < RUNS_CACHE_MS) return hit.value;
+  const entry = { written: runsWritten, at: Date.now(), value: read() };
+  cache.set(db, entry);
+  entry.value.catch(() => cache.delete(db));
+  return entry.value;
+}
+
+/** runsVersion, read at most once per RUNS_CACHE_MS unless this thread changed the runs (per-request use). */
+export function cachedRunsVersion(db: Kysely<Database>): Promise<string> {
+  return cached(cachedVersions, db, () => runsVersion(db));
+}
+
+/** lastSuccessfulRun, read at most once per RUNS_CACHE_MS unless this thread changed the runs (per-request use). */
+export function cachedLastSuccessfulRun(db: Kysely<Database>): Promise<{ id: number | null; finishedAt: string | null }> {
+  return cached(cachedSuccesses, db, () => lastSuccessfulRun(db));
 }

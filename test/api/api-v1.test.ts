@@ -11,6 +11,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { STORE_KINDS, type TestStore } from '../support/stores.js';
 import { loadedStore } from '../support/loaded-store.js';
 import { buildServer } from '../../src/api/server.js';
+import { startRun } from '../../src/store/runs.js';
 
 /** A valid request for every route in the OpenAPI document (the test fails if a route has none). */
 const EXAMPLES: Record<string, string[]> = {
@@ -106,6 +107,29 @@ describe.each(STORE_KINDS)('API v1 on %s', (kind) => {
     expect(since.statusCode).toBe(304);
     const changed = await app.inject({ url: '/api/v1/entities/program.qianfan', headers: { 'if-none-match': '"other"' } });
     expect(changed.statusCode).toBe(200);
+  });
+
+  it('answers a repeated read from the response cache until a run changes the store', async () => {
+    const url = '/api/v1/status';
+    const origin = { origin: 'https://notebook.example' };
+    const first = await app.inject({ url, headers: origin });
+    const again = await app.inject({ url, headers: origin });
+    expect(again.headers['x-response-cache']).toBe('hit');
+    expect(again.body).toBe(first.body);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    // CORS and conditional requests apply to a hit as to any response.
+    expect(again.headers['access-control-allow-origin']).toBe('*');
+    expect((await app.inject({ url, headers: { 'if-none-match': first.headers.etag as string } })).statusCode).toBe(304);
+    // Credentials, other routes' representations and a time-dependent route are never served from it.
+    expect((await app.inject({ url, headers: { authorization: 'Bearer x' } })).headers['x-response-cache']).toBeUndefined();
+    expect((await app.inject({ url, headers: { accept: 'text/csv' } })).headers['x-response-cache']).toBe('miss');
+    expect((await app.inject('/api/v1/analytics/tiangong')).headers['x-response-cache']).toBeUndefined();
+    // A new run (a load, an ingest, a failure) makes the next read a miss that shows it.
+    const run = await startRun(store.db, 'test:response-cache', new Date().toISOString());
+    const after = await app.inject({ url, headers: origin });
+    expect(after.headers['x-response-cache']).toBe('miss');
+    expect(after.json().origins.map((o: { origin: string }) => o.origin)).toContain('test:response-cache');
+    await store.db.deleteFrom('runs').where('id', '=', run).execute();
   });
 
   it('pages through a list with the cursor, every item once', async () => {

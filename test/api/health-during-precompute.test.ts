@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/api/server.js';
 import { precomputeAnalytics } from '../../src/services/precompute.js';
+import { loadRules } from '../../src/services/analytics.js';
 import { loadedStore } from '../support/loaded-store.js';
 import type { TestStore } from '../support/stores.js';
 
@@ -21,7 +22,7 @@ afterAll(async () => {
 describe('health during the start-up precomputation', () => {
   it('answers before the precomputation ends, with the entity count of the store', async () => {
     let precomputed = false;
-    const precompute = precomputeAnalytics(store.db, 'data/rules').then(() => { precomputed = true; });
+    const precompute = precomputeAnalytics(store.db, loadRules('data/rules')).then(() => { precomputed = true; });
     const res = await app.inject({ method: 'GET', url: '/api/health' });
     const answeredDuring = !precomputed;
     await precompute;

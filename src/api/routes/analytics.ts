@@ -1,29 +1,18 @@
 /** The analytics over HTTP (JSON, or CSV of exactly what the chart draws): the same services the CLI calls. */
 import type { FastifyInstance } from 'fastify';
-import type { Store } from '../../store/open-store.js';
-import { AnalyticsError, CountryParameterError, constellationsAnalytic, launchesAnalytic, loadRules, spacecraftAnalytic, tiangongAnalytic } from '../../services/analytics.js';
+import type { ServerContext } from '../server-context.js';
+import { guarded } from '../analytics-errors.js';
 import { constellationsTable, launchesTable, spacecraftTable, tiangongTable } from '../../analytics/tables.js';
-import { ApiError } from '../errors.js';
 import { DATE, instantOf } from '../date-parameters.js';
-import { COUNTRY_PARAMETER, countryParameterError } from '../country-parameter.js';
+import { COUNTRY_PARAMETER } from '../country-parameter.js';
 import { FORMAT_PROPERTY, flatToTable, sendAs } from '../respond.js';
 import { responses } from '../schemas.js';
 import { CONSTELLATIONS_RESPONSE, LAUNCHES_RESPONSE, SPACECRAFT_RESPONSE, TIANGONG_RESPONSE } from '../generated/response-schemas.js';
 
 const query = (properties: Record<string, unknown>) => ({ type: 'object', additionalProperties: false, properties: { ...properties, ...FORMAT_PROPERTY } } as const);
 
-async function guarded<T>(compute: () => Promise<T>): Promise<T> {
-  try {
-    return await compute();
-  } catch (err) {
-    if (err instanceof AnalyticsError) throw new ApiError(409, 'no_data', err.message);
-    if (err instanceof CountryParameterError) throw countryParameterError(err.message);
-    throw err;
-  }
-}
-
-export function registerAnalyticsRoutes(api: FastifyInstance, store: Store, rulesDir: string): void {
-  const db = store.db;
+export function registerAnalyticsRoutes(api: FastifyInstance, ctx: ServerContext): void {
+  const { analytics, store: { db } } = ctx;
   api.get<{ Querystring: { country?: string; from?: number; asOf?: string; format?: string } }>('/analytics/launches', {
     schema: { operationId: 'getLaunches',
       summary: 'Figure 7: orbital launches per year by launching country (GCAT LVState as ISO 3166-1 alpha-2 or a named group) and outcome; China split into state and commercial providers; coverage stated',
@@ -32,7 +21,7 @@ export function registerAnalyticsRoutes(api: FastifyInstance, store: Store, rule
       response: responses(LAUNCHES_RESPONSE, true),
     },
   }, async (req, reply) => {
-    const f = await guarded(() => launchesAnalytic(db, loadRules(rulesDir), { country: req.query.country, fromYear: req.query.from, asOf: req.query.asOf }));
+    const f = await guarded(() => analytics.run('launches', { country: req.query.country, fromYear: req.query.from, asOf: req.query.asOf }));
     return sendAs(reply, req.query.format, 'launches', f, () => flatToTable(db, f.title, launchesTable(f), f.coverage.to));
   });
 
@@ -44,7 +33,7 @@ export function registerAnalyticsRoutes(api: FastifyInstance, store: Store, rule
       response: responses(SPACECRAFT_RESPONSE, true),
     },
   }, async (req, reply) => {
-    const f = await guarded(() => spacecraftAnalytic(db, loadRules(rulesDir), req.query));
+    const f = await guarded(() => analytics.run('spacecraft', req.query));
     return sendAs(reply, req.query.format, 'spacecraft', f, () => flatToTable(db, f.title, spacecraftTable(f), f.snapshot.asOf));
   });
 
@@ -55,7 +44,7 @@ export function registerAnalyticsRoutes(api: FastifyInstance, store: Store, rule
       response: responses(CONSTELLATIONS_RESPONSE, true),
     },
   }, async (req, reply) => {
-    const c = await guarded(() => constellationsAnalytic(db, loadRules(rulesDir), req.query));
+    const c = await guarded(() => analytics.run('constellations', req.query));
     return sendAs(reply, req.query.format, 'constellations', c, () => flatToTable(db, 'Constellation deployment vs plan', constellationsTable(c.constellations), c.asOf));
   });
 
@@ -66,7 +55,7 @@ export function registerAnalyticsRoutes(api: FastifyInstance, store: Store, rule
       response: responses(TIANGONG_RESPONSE, true),
     },
   }, async (req, reply) => {
-    const t = await guarded(() => tiangongAnalytic(db, { asOf: req.query.asOf, at: req.query.at ? instantOf('querystring.at', req.query.at) : undefined }));
+    const t = await guarded(() => analytics.run('tiangong', { asOf: req.query.asOf, at: req.query.at ? instantOf('querystring.at', req.query.at) : undefined }));
     return sendAs(reply, req.query.format, 'tiangong', t, () => flatToTable(db, 'Tiangong and co-orbiting objects', tiangongTable(t), t.snapshot.asOf));
   });
 }

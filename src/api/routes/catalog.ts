@@ -1,10 +1,10 @@
 /** Catalog objects as classified in a GP snapshot (who owns them, what for, which rule said so), and one object's orbit history. */
 import type { FastifyInstance } from 'fastify';
-import type { Store } from '../../store/open-store.js';
+import type { ServerContext } from '../server-context.js';
 import { MISSION_TYPES, ORBIT_REGIMES } from '../../model/kinds.js';
-import { listSnapshots, elementHistory } from '../../store/queries/catalog.js';
-import { cachedClassified, countryParameterProblem, loadRules } from '../../services/analytics.js';
-import { COUNTRY_PARAMETER, countryParameterError } from '../country-parameter.js';
+import { elementHistory } from '../../store/queries/catalog.js';
+import { guarded } from '../analytics-errors.js';
+import { COUNTRY_PARAMETER } from '../country-parameter.js';
 import { ApiError } from '../errors.js';
 import { DATE } from '../date-parameters.js';
 import { FORMAT_PROPERTY, sendAs, tableMeta } from '../respond.js';
@@ -13,7 +13,8 @@ import { CATALOG_OBJECTS_RESPONSE, ELEMENT_HISTORY_RESPONSE } from '../generated
 
 interface ObjectsQuery { program?: string; country?: string; missionType?: string; regime?: string; q?: string; asOf?: string; limit: number; format?: string }
 
-export function registerCatalogRoutes(api: FastifyInstance, store: Store, rulesDir: string): void {
+export function registerCatalogRoutes(api: FastifyInstance, ctx: ServerContext): void {
+  const { store } = ctx;
   api.get<{ Querystring: ObjectsQuery }>('/catalog/objects', {
     schema: { operationId: 'listCatalogObjects',
       summary: 'Objects in the GP snapshot on or before asOf, with attribution (country, operator, program, mission type, and the rule that decided each) and orbit regime',
@@ -30,18 +31,9 @@ export function registerCatalogRoutes(api: FastifyInstance, store: Store, rulesD
       response: responses(CATALOG_OBJECTS_RESPONSE, true),
     },
   }, async (req, reply) => {
-    const q = req.query;
-    const rules = loadRules(rulesDir);
-    const problem = countryParameterProblem(rules, q.country);
-    if (problem) throw countryParameterError(problem);
-    const snapshot = (await listSnapshots(store.db)).filter((s) => !q.asOf || s.asOf <= q.asOf).at(-1);
-    if (!snapshot) throw new ApiError(409, 'no_data', 'no GP snapshot ingested on or before that date');
-    const text = q.q?.toUpperCase();
-    const matching = (await cachedClassified(store.db, rules, snapshot.id)).filter((o) =>
-      (!q.program || o.program === q.program) && (!q.country || o.country === q.country) && (!q.missionType || o.missionType === q.missionType)
-      && (!q.regime || o.regime === q.regime) && (!text || o.objectName.includes(text)));
-    const items = matching.slice(0, q.limit);
-    return sendAs(reply, q.format, 'catalog-objects', { snapshot, total: matching.length, items }, async () => ({
+    const { format, ...q } = req.query;
+    const { snapshot, total, items } = await guarded(() => ctx.analytics.run('catalogObjects', q));
+    return sendAs(reply, format, 'catalog-objects', { snapshot, total, items }, async () => ({
       columns: ['norad_id', 'object_name', 'cospar', 'epoch', 'country', 'country_rule', 'country_code', 'operator', 'program', 'mission_type', 'mission_rule', 'kind', 'regime', 'perigee_km', 'apogee_km', 'inclination_deg'],
       rows: items.map((o) => [o.noradId, o.objectName, o.objectId, o.epoch, o.country, o.countryRule, o.countryCode, o.operator, o.program, o.missionType, o.missionRule, o.kind, o.regime, o.perigeeKm, o.apogeeKm, o.inclination]),
       meta: await tableMeta(store.db, `Catalog objects, GP snapshot of ${snapshot.asOf}`, [snapshot.sourceId, 'gcat-launchlog-2024-12-08', 'ucs-satdb-2023-05-01'], snapshot.asOf),

@@ -4,17 +4,15 @@
  * a Link rel="next" header on JSON and CSV, an Atom rel="next" link).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Store } from '../../store/open-store.js';
+import type { ServerContext } from '../server-context.js';
 import { listChanges, type ChangeItem } from '../../store/queries/changes.js';
-import { worldChangesPage } from '../../services/world-changes.js';
-import { countryParameterProblem, loadRules } from '../../services/analytics.js';
+import { guarded } from '../analytics-errors.js';
 import { encodeCursor } from '../../analytics/world-change-paging.js';
 import { WORLD_CHANGE_DEFINITIONS, WORLD_DATE_DEFINITION, type WorldChange } from '../../analytics/world-change-types.js';
 import { recordEntry, renderAtom, worldEntry } from '../atom.js';
 import { FORMAT_PROPERTY, sendAs, tableMeta } from '../respond.js';
 import { CHANGE_PAGE, responses } from '../schemas.js';
 import { CHANGE_PARAMETERS, recordParameters, worldParameters, type ChangeQuery } from '../change-parameters.js';
-import { countryParameterError } from '../country-parameter.js';
 import type { Table } from '../../services/csv.js';
 
 type Page = { view: 'world'; items: WorldChange[]; next: string | null } | { view: 'records'; items: ChangeItem[]; next: string | null };
@@ -23,18 +21,16 @@ const WORLD_COLUMNS = ['world_date', 'precision', 'type', 'title', 'entity_id', 
   'previous_value', 'previous_date', 'previous_source', 'source', 'locator', 'recorded_at', 'id'];
 const RECORD_COLUMNS = ['id', 'at', 'action', 'subject', 'subject_id', 'entity_id', 'entity_kind', 'entity_name', 'property', 'value', 'source', 'recorded_by'];
 
-export function registerChangeRoutes(api: FastifyInstance, store: Store, rulesDir: string): void {
+export function registerChangeRoutes(api: FastifyInstance, ctx: ServerContext): void {
+  const { store } = ctx;
   const page = async (q: ChangeQuery): Promise<Page> => {
     if (q.view === 'records') {
       const items = await listChanges(store.db, { ...q, ...recordParameters(q), limit: q.limit + 1, newestFirst: false });
       return { view: 'records', items: items.slice(0, q.limit), next: items.length > q.limit ? String(items[q.limit - 1]!.id) : null };
     }
     const window = worldParameters(q);
-    const rules = loadRules(rulesDir);
-    const problem = countryParameterProblem(rules, q.country);
-    if (problem) throw countryParameterError(problem);
     const today = new Date().toISOString().slice(0, 10);
-    const p = await worldChangesPage(store.db, rules, { ...q, ...window, today });
+    const p = await guarded(() => ctx.analytics.run('worldChanges', { ...q, ...window, today }));
     return { view: 'world', items: p.items, next: p.next ? encodeCursor(p.next) : null };
   };
   const nextUrl = (req: FastifyRequest, next: string | null) => {

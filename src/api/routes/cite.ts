@@ -1,8 +1,7 @@
 /** GET /api/v1/cite?url=PERMALINK&format=text|bibtex|csl-json|json: a citation of any view of the web app. */
 import type { FastifyInstance } from 'fastify';
-import type { Store } from '../../store/open-store.js';
-import { loadRules, AnalyticsError, CountryParameterError } from '../../services/analytics.js';
-import { resolveCitation } from '../../services/resolve-citation.js';
+import type { ServerContext } from '../server-context.js';
+import { AnalyticsError, CountryParameterError } from '../../services/analytics.js';
 import { MAX_PERMALINK, PermalinkError } from '../../services/permalink.js';
 import { citationBibtex } from '../../analytics/citation-bibtex.js';
 import { citationCsl } from '../../analytics/citation-csl.js';
@@ -14,7 +13,7 @@ type Format = (typeof CITE_FORMATS)[number];
 
 export const CSL_JSON_TYPE = 'application/vnd.citationstyles.csl+json';
 
-export function registerCiteRoutes(api: FastifyInstance, store: Store, rulesDir: string): void {
+export function registerCiteRoutes(api: FastifyInstance, ctx: ServerContext): void {
   api.get<{ Querystring: { url: string; format: Format } }>('/cite', {
     schema: { operationId: 'getCitation',
       summary: 'A citation of any view of the web app (entity, statement, chart, indicator, map, segment, timeline, changes, other pages) from its permalink: product, view title, permalink, '
@@ -41,7 +40,7 @@ export function registerCiteRoutes(api: FastifyInstance, store: Store, rulesDir:
     const base = `${req.protocol}://${req.host}`;
     let c;
     try {
-      c = await resolveCitation(store.db, loadRules(rulesDir), req.query.url, base, new Date().toISOString().slice(0, 10));
+      c = await ctx.analytics.run('citation', { url: req.query.url, base, accessed: new Date().toISOString().slice(0, 10) });
     } catch (err) {
       if (err instanceof PermalinkError) {
         throw new ApiError(err.status, err.status === 404 ? 'not_found' : 'invalid_request', err.message, err.status === 400 ? [{ field: 'querystring.url', reason: err.message }] : undefined);

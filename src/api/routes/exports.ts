@@ -1,17 +1,16 @@
 /** Whole-knowledge-base downloads. */
 import type { FastifyInstance } from 'fastify';
-import type { Store } from '../../store/open-store.js';
-import { buildDataPackage, zipFiles } from '../../services/datapackage.js';
+import type { ServerContext } from '../server-context.js';
 import { exportKnowledgeBase } from '../../store/export-import.js';
-import { loadRules } from '../../services/analytics.js';
 import { KNOWLEDGE_BASE_RESPONSE } from '../generated/response-schemas.js';
 
-export function registerExportRoutes(api: FastifyInstance, store: Store, rulesDir: string): void {
+export function registerExportRoutes(api: FastifyInstance, ctx: ServerContext): void {
+  const { store } = ctx;
   api.get('/export/datapackage.zip', {
     schema: { operationId: 'getDataPackage', summary: 'The whole knowledge base as a Frictionless Data Package (datapackage.json with resources, schemas, sources and licences, plus one CSV per table), zipped', tags: ['exports'], response: { 200: { content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } } } } },
   }, async (_req, reply) => {
-    const zip = zipFiles(await buildDataPackage(store.db, loadRules(rulesDir)));
-    return reply.type('application/zip').header('content-disposition', 'attachment; filename="redshift-monitor-datapackage.zip"').send(Buffer.from(zip));
+    const zip = await ctx.analytics.run('dataPackageZip', {});
+    return reply.type('application/zip').header('content-disposition', 'attachment; filename="redshift-monitor-datapackage.zip"').send(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
   });
   api.get('/export/knowledge-base.json', {
     schema: { operationId: 'getKnowledgeBase', summary: 'The whole knowledge base as one JSON document (docs/export-format.md), as redshift-monitor export writes it', tags: ['exports'], response: { 200: { content: { 'application/json': { schema: KNOWLEDGE_BASE_RESPONSE } } } } },

@@ -1,6 +1,6 @@
 /** GeoJSON for maps and GIS: places with real coordinates, the Figure 3 hubs, and country sets (ILRS, Artemis Accords, APSCO, Space Silk Road, BRI, stations abroad, the two export sets). */
 import type { FastifyInstance } from 'fastify';
-import type { Store } from '../../store/open-store.js';
+import type { ServerContext } from '../server-context.js';
 import { entityRows } from '../../store/queries/entity-table.js';
 import { all, first, type EntityRow } from '../../model/entity-row.js';
 import { countryShape } from '../../services/world-countries.js';
@@ -8,9 +8,7 @@ import { countriesInFramework, hubPoint, HUB_COUNT_PROPERTIES, locationOf, state
 import { geoJsonResponses } from '../schemas.js';
 import type { CountriesResponse, CountryFeature, HubFeature, HubsResponse, PlaceFeature, PlacesResponse } from '../response-types.js';
 import { COUNTRIES_RESPONSE, HUBS_RESPONSE, PLACES_RESPONSE } from '../generated/response-schemas.js';
-import { loadRules } from '../../services/analytics.js';
 import { BUYERS_SET, LAUNCHED_SET, type ExportSet, type ExportSetId } from '../../analytics/exports.js';
-import { exportSet } from '../../services/export-sets.js';
 
 /** Country sets drawn from other entities than agreements. */
 const DERIVED_SETS: Record<string, { label: string; members: (rows: { facilities: EntityRow[]; objects: EntityRow[] }) => Map<string, EntityRow[]> }> = {
@@ -61,7 +59,8 @@ function point(r: EntityRow): PlaceFeature | null {
   };
 }
 
-export function registerGeoRoutes(api: FastifyInstance, store: Store, rulesDir: string): void {
+export function registerGeoRoutes(api: FastifyInstance, ctx: ServerContext): void {
+  const { store } = ctx;
   api.get<{ Querystring: { kind?: string; country?: string } }>('/geo/places', {
     schema: { operationId: 'getGeoPlaces',
       summary: 'Facilities and organizations with coordinates from a real source (GCAT or a cited reference), as GeoJSON points; city is the city the point stands for (an organization\'s headquarters, a facility\'s city)',
@@ -115,7 +114,7 @@ export function registerGeoRoutes(api: FastifyInstance, store: Store, rulesDir: 
   }, async (req, reply) => {
     if ((EXPORT_SETS as readonly string[]).includes(req.query.set)) {
       reply.type(GEOJSON);
-      return exportCollection(await exportSet(store.db, req.query.set as ExportSetId, loadRules(rulesDir)));
+      return exportCollection(await ctx.analytics.run('exportSet', { id: req.query.set as ExportSetId }));
     }
     const derived = DERIVED_SETS[req.query.set];
     const set = COUNTRY_SETS[req.query.set] ?? { framework: '', label: derived!.label };

@@ -6,8 +6,7 @@ import { KIND_NAMES, type KindName } from '../../model/kinds.js';
 import { entityRows } from '../../store/queries/entity-table.js';
 import { timelineItems } from '../../store/queries/timeline.js';
 import { all, first, type EntityRow } from '../../model/entity-row.js';
-import { indicators } from '../../services/indicators.js';
-import { loadRules } from '../../services/analytics.js';
+import type { ServerContext } from '../server-context.js';
 import { FORMAT_PROPERTY, sendAs, tableMeta } from '../respond.js';
 import { responses } from '../schemas.js';
 import { ENTITY_ROWS_RESPONSE, GOALS_RESPONSE, INDICATORS_RESPONSE, TIMELINE_RESPONSE } from '../generated/response-schemas.js';
@@ -56,7 +55,8 @@ function registerGoals(api: FastifyInstance, store: Store) {
   });
 }
 
-export function registerViewRoutes(api: FastifyInstance, store: Store, rulesDir: string): void {
+export function registerViewRoutes(api: FastifyInstance, ctx: ServerContext): void {
+  const { store } = ctx;
   registerGoals(api, store);
   registerKindList(api, store, '/risks', 'Risk', 'Risks to American industry and national strategic risks, per segment (report §3.x.4)',
     ['riskScope', 'number', 'segment', 'description', 'concerns'],
@@ -97,7 +97,7 @@ export function registerViewRoutes(api: FastifyInstance, store: Store, rulesDir:
       response: responses(INDICATORS_RESPONSE, true),
     },
   }, async (req, reply) => {
-    const data = await indicators(store.db, loadRules(rulesDir));
+    const data = await ctx.analytics.run('indicators', {});
     const claims = [...data.findings.flatMap((f) => f.claims.map((c) => ({ f: f.number, c }))), ...data.otherClaims.map((c) => ({ f: null, c }))];
     return sendAs(reply, req.query.format, 'indicators', data, async () => ({
       columns: ['key_finding', 'claim_id', 'quote', 'report_value', 'qualifier', 'unit', 'claim_date', 'report_source', 'report_locator', 'metric', 'metric_label', 'metric_counts',

@@ -1,0 +1,104 @@
+/**
+ * Benchmark: growth without slowdown, over a SYNTHETIC year of daily GP snapshots.
+ *
+ * The year is derived from the bundled 2026-07-10 GP snapshot (every BENCH_STRIDE-th object, default
+ * every 8th, so a year loads in minutes): day i (asOf 2025-07-11 + i) holds the same objects with their
+ * epochs moved back to that day and mean anomalies propagated by mean motion × time (two-body
+ * only: the orbits are not physical; the snapshots exercise storage and analytics, not orbits). Each
+ * object gets a new element set every 1, 2 or 3 days (by NORAD id), as CelesTrak's cadence varies; on
+ * other days it keeps yesterday's. Before the year, the store holds the curated knowledge base and
+ * every bundled snapshot of the other feeds (SATCAT, launch log, UCS …), not the real GP ones.
+ *
+ * At checkpoints it prints, after that day's ingest:
+ *   - ingest ms of the day's snapshot;
+ *   - incremental ms: the constellations and spacecraft analytics with the caches a running server
+ *     has (each earlier snapshot already classified once), i.e. what the analytics cost after a new
+ *     daily download;
+ *   - cold ms (the baseline, same data, same run): the same analytics with empty caches — what every
+ *     new download cost before analytics were incremental, and what a restart costs once;
+ *   - rows stored for element sets and snapshot membership.
+ * Run: npm run bench:growth   (BENCH_DAYS=365, BENCH_STRIDE=8, BENCH_STORE=postgres|pglite)
+ */
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import { createTestStore } from '../test/support/stores.js';
+import { loadCurated } from '../src/services/load-curated.js';
+import { FEEDS, feedByName } from '../src/services/feeds.js';
+import { ingestBundled, readSnapshot } from '../src/services/bundled-snapshots.js';
+import { ingestFeed } from '../src/services/ingest-feed.js';
+import { constellationsAnalytic, loadRules, spacecraftAnalytic } from '../src/services/analytics.js';
+import { clearMemo } from '../src/services/data-cache.js';
+import { readDelimitedRecords } from '../src/ingest/celestrak-gp/csv-reader.js';
+import type { StoreKind } from '../src/store/open-store.js';
+
+const DAYS = Number(process.env.BENCH_DAYS ?? 365);
+const STRIDE = Number(process.env.BENCH_STRIDE ?? 8);
+const KIND = (process.env.BENCH_STORE ?? 'postgres') as StoreKind;
+const CHECKPOINTS = new Set([1, 7, 30, 90, 180, 270, 365, DAYS].filter((d) => d <= DAYS));
+const BASE_FILE = 'celestrak_gp_active_2026-07-10.csv.gz';
+const SOURCE = 'celestrak-gp-active-2026-07-10';
+const FIRST_DAY = Date.parse('2025-07-11T00:00:00Z');
+const DAY_MS = 864e5;
+
+const text = readSnapshot(BASE_FILE);
+const [header, ...rows] = readDelimitedRecords(text, BASE_FILE, ',').map((r) => r.fields);
+const col = (name: string) => header!.indexOf(name);
+const [EPOCH, MEAN_MOTION, MEAN_ANOMALY, NORAD] = ['EPOCH', 'MEAN_MOTION', 'MEAN_ANOMALY', 'NORAD_CAT_ID'].map(col) as [number, number, number, number];
+const objects = rows.filter((f, i) => f.length === header!.length && i % STRIDE === 0);
+const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** The snapshot of day `day` (0-based): each object's element set as of its last update day. */
+function snapshotOf(day: number): string {
+  const lines = [header!.join(',')];
+  for (const f of objects) {
+    const interval = (Number(f[NORAD]) % 3) + 1;
+    const updated = day - (day % interval);
+    // Move the epoch back from the base snapshot to the update day (same time of day).
+    const shiftDays = DAYS - 1 - updated;
+    const epoch = new Date(Date.parse(`${f[EPOCH]}Z`) - shiftDays * DAY_MS);
+    const anomaly = ((Number(f[MEAN_ANOMALY]) - Number(f[MEAN_MOTION]) * 360 * shiftDays) % 360 + 360) % 360;
+    const out = [...f];
+    out[EPOCH] = `${epoch.toISOString().slice(0, 19)}.${f[EPOCH]!.split('.')[1] ?? '000000'}`;
+    out[MEAN_ANOMALY] = anomaly.toFixed(4);
+    lines.push(out.map(quote).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<number> {
+  const t = performance.now();
+  await run();
+  return performance.now() - t;
+}
+
+const store = await createTestStore(KIND);
+try {
+  const rules = loadRules('data/rules');
+  // As a first start loads them (test/support/first-start-load.ts): the sources, then the rest with the rules.
+  if (!(await loadCurated(store.db, 'data/kb/sources')).ok) throw new Error('data/kb/sources does not validate');
+  if (!(await loadCurated(store.db, 'data/kb', 'data/rules')).ok) throw new Error('data/kb does not validate');
+  for (const feed of FEEDS.filter((f) => f.name !== 'celestrak-gp')) for (const snap of feed.bundled) await ingestBundled(store.db, feed, snap);
+  const gp = feedByName('celestrak-gp')!;
+  const analytics = async () => {
+    await constellationsAnalytic(store.db, rules);
+    await spacecraftAnalytic(store.db, rules, { country: 'CN' });
+  };
+  console.log(`SYNTHETIC year: ${DAYS} daily snapshots of ${objects.length} objects (every ${STRIDE}th of ${BASE_FILE}), on ${KIND}`);
+  console.log('day  asOf        ingest ms  incremental ms  cold ms (baseline)  element_sets  membership rows');
+  for (let day = 0; day < DAYS; day++) {
+    const asOf = new Date(FIRST_DAY + day * DAY_MS).toISOString().slice(0, 10);
+    const csv = snapshotOf(day);
+    const ingest = await timed(() => ingestFeed(store.db, gp, { text: csv, file: `synthetic-${asOf}.csv`, sourceId: SOURCE, asOf }));
+    // The server computes its analytics after every ingest (precompute); so does this loop.
+    const incremental = await timed(analytics);
+    if (!CHECKPOINTS.has(day + 1)) continue;
+    const warm = await timed(analytics);
+    clearMemo(store.db);
+    const cold = await timed(analytics);
+    const count = async (table: string) => Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(store.db)).rows[0]!.n);
+    const membership = await count('gp_snapshot_objects').catch(() => NaN);
+    console.log(`${String(day + 1).padStart(3)}  ${asOf}  ${ingest.toFixed(0).padStart(9)}  ${incremental.toFixed(0).padStart(14)}  ${cold.toFixed(0).padStart(18)}  ${String(await count('element_sets')).padStart(12)}  ${String(membership).padStart(15)}   (warm repeat ${warm.toFixed(0)} ms)`);
+  }
+} finally {
+  await store.dispose();
+}

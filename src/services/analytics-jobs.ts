@@ -1,0 +1,41 @@
+/**
+ * The heavy computations the server hands to its analytics worker (analytics-runner.ts): each takes
+ * the store, the parsed rules and plain, copyable arguments, and resolves with plain data.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.js';
+import type { Rules } from '../ingest/rules/read-rules.js';
+import type { ExportSetId } from '../analytics/exports.js';
+import { constellationsAnalytic, countryParameterProblem, CountryParameterError, launchesAnalytic, spacecraftAnalytic, tiangongAnalytic } from './analytics.js';
+import { catalogObjects, type CatalogObjectsQuery } from './catalog-objects.js';
+import { indicators } from './indicators.js';
+import { exportSet } from './export-sets.js';
+import { buildDataPackage, zipFiles } from './datapackage.js';
+import { resolveCitation } from './resolve-citation.js';
+import { worldChangesPage, type WorldChangeQuery } from './world-changes.js';
+import { precomputeAnalytics } from './precompute.js';
+
+type Db = Kysely<Database>;
+
+export const ANALYTICS_JOBS = {
+  launches: (db: Db, rules: Rules, opts: { country?: string; fromYear?: number; asOf?: string }) => launchesAnalytic(db, rules, opts),
+  spacecraft: (db: Db, rules: Rules, opts: { country?: string; asOf?: string; objects?: boolean }) => spacecraftAnalytic(db, rules, opts),
+  constellations: (db: Db, rules: Rules, opts: { asOf?: string }) => constellationsAnalytic(db, rules, opts),
+  tiangong: (db: Db, _rules: Rules, opts: { at?: Date; asOf?: string }) => tiangongAnalytic(db, opts),
+  catalogObjects: (db: Db, rules: Rules, q: CatalogObjectsQuery) => catalogObjects(db, rules, q),
+  indicators: (db: Db, rules: Rules, _args: Record<string, never>) => indicators(db, rules),
+  exportSet: (db: Db, rules: Rules, args: { id: ExportSetId }) => exportSet(db, args.id, rules),
+  dataPackageZip: async (db: Db, rules: Rules, _args: Record<string, never>) => zipFiles(await buildDataPackage(db, rules)),
+  citation: (db: Db, rules: Rules, a: { url: string; base: string; accessed: string }) => resolveCitation(db, rules, a.url, a.base, a.accessed),
+  worldChanges: async (db: Db, rules: Rules, q: WorldChangeQuery) => {
+    const problem = countryParameterProblem(rules, q.country);
+    if (problem) throw new CountryParameterError(problem);
+    return worldChangesPage(db, rules, q);
+  },
+  precompute: (db: Db, rules: Rules, _args: Record<string, never>) => precomputeAnalytics(db, rules),
+};
+
+export type AnalyticsJobs = typeof ANALYTICS_JOBS;
+export type JobName = keyof AnalyticsJobs;
+export type JobArgs<K extends JobName> = Parameters<AnalyticsJobs[K]>[2];
+export type JobResult<K extends JobName> = Awaited<ReturnType<AnalyticsJobs[K]>>;
