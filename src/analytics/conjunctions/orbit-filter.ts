@@ -3,9 +3,10 @@
  * of each other if their radial shells [rmin, rmax] overlap once widened by D.
  *
  * Near-Earth objects (SGP4): the shell is bounded from SGP4's own terms over the window: the
- * semi-major axis at both ends and the middle of the window (drag shrinks it as tempa²), the
+ * semi-major axis at 25 instants across the window (drag changes it as tempa²), the
  * eccentricity with its drag and long-period terms, and the short-period radius terms
- * (rl·(1 − 1.5·temp2·βl·con41) ± 0.5·temp1·(1 − θ²)), widened by 1 km. Deep-space objects (SDP4,
+ * (rl·(1 − 1.5·temp2·βl·con41) ± 0.5·temp1·(1 − θ²)), widened by 3 km (an allowance: the bound
+ * is checked against SGP4 radii on a catalog sample in the tests). Deep-space objects (SDP4,
  * whose lunar-solar terms move the eccentricity) use the mean-element perigee and apogee widened by
  * 20 km and twice the decay the published mean-motion derivative implies over the window.
  */
@@ -13,8 +14,9 @@ import type { CatalogElements } from '../../orbit/batch/catalog-elements.js';
 import { FIELD_INDEX as F, NEAR_EARTH_STRIDE } from '../../orbit/batch/near-earth-fields.js';
 import { EARTH_EQUATORIAL_RADIUS_KM, orbitFromMeanMotion } from '../../orbit/elements.js';
 
-export const NEAR_EARTH_MARGIN_KM = 1;
+export const NEAR_EARTH_MARGIN_KM = 3;
 export const DEEP_SPACE_MARGIN_KM = 20;
+const SEMI_MAJOR_SAMPLES = 25;
 const RE_WGS72_KM = 6378.135;
 const XKE = 60 / Math.sqrt((RE_WGS72_KM ** 3) / 398600.8);
 const J2 = 0.001082616;
@@ -36,7 +38,9 @@ function nearEarthShell(c: Float64Array, i: number, t0: number, t1: number): Rad
   const simple = get('isimp') === 1;
   const tempaAt = (t: number): number =>
     1 - get('cc1') * t - (simple ? 0 : get('d2') * t * t + get('d3') * t ** 3 + get('d4') * t ** 4);
-  const ams = [t0, (t0 + t1) / 2, t1].map((t) => amBase * tempaAt(t) ** 2);
+  // tempa is a quartic in t that can turn over inside the window (orbit-raising objects with a
+  // negative B*): sample it at 25 instants.
+  const ams = Array.from({ length: SEMI_MAJOR_SAMPLES }, (_, j) => amBase * tempaAt(t0 + ((t1 - t0) * j) / (SEMI_MAJOR_SAMPLES - 1)) ** 2);
   const tMax = Math.max(Math.abs(t0), Math.abs(t1));
   const tempeMax = Math.abs(get('bstar') * get('cc4')) * tMax + (simple ? 0 : 2 * Math.abs(get('bstar') * get('cc5')));
   const emMax = Math.min(0.999, get('ecco') + tempeMax);
