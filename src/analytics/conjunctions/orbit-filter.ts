@@ -33,34 +33,31 @@ export function radialShell(cat: CatalogElements, i: number, e: ShellInput, t0Mi
 
 function nearEarthShell(c: Float64Array, i: number, t0: number, t1: number): RadialShell {
   const o = i * NEAR_EARTH_STRIDE;
-  const get = (f: keyof typeof F): number => c[o + F[f]]!;
-  const amBase = (XKE / get('no')) ** (2 / 3);
-  const simple = get('isimp') === 1;
-  const tempaAt = (t: number): number =>
-    1 - get('cc1') * t - (simple ? 0 : get('d2') * t * t + get('d3') * t ** 3 + get('d4') * t ** 4);
-  // tempa is a quartic in t that can turn over inside the window (orbit-raising objects with a
-  // negative B*): sample it at 25 instants.
-  const ams = Array.from({ length: SEMI_MAJOR_SAMPLES }, (_, j) => amBase * tempaAt(t0 + ((t1 - t0) * j) / (SEMI_MAJOR_SAMPLES - 1)) ** 2);
+  const cc1 = c[o + F.cc1]!, d2 = c[o + F.d2]!, d3 = c[o + F.d3]!, d4 = c[o + F.d4]!;
+  const simple = c[o + F.isimp]! === 1;
+  const amBase = (XKE / c[o + F.no]!) ** (2 / 3);
   const tMax = Math.max(Math.abs(t0), Math.abs(t1));
-  const tempeMax = Math.abs(get('bstar') * get('cc4')) * tMax + (simple ? 0 : 2 * Math.abs(get('bstar') * get('cc5')));
-  const emMax = Math.min(0.999, get('ecco') + tempeMax);
+  const bstar = c[o + F.bstar]!;
+  const tempeMax = Math.abs(bstar * c[o + F.cc4]!) * tMax + (simple ? 0 : 2 * Math.abs(bstar * c[o + F.cc5]!));
+  const emMax = Math.min(0.999, c[o + F.ecco]! + tempeMax);
+  const aycof = Math.abs(c[o + F.aycof]!), con41 = c[o + F.con41]!, x1mth2 = Math.abs(c[o + F.x1mth2]!);
   let min = Infinity, max = -Infinity;
-  for (const am of ams) {
-    const el = Math.min(0.999, emMax + Math.abs(get('aycof')) / (am * (1 - emMax * emMax)));
+  // tempa is a quartic in t that can turn over inside the window (orbit-raising objects with a
+  // negative B*): the semi-major axis is sampled at SEMI_MAJOR_SAMPLES instants.
+  for (let j = 0; j < SEMI_MAJOR_SAMPLES; j++) {
+    const t = t0 + ((t1 - t0) * j) / (SEMI_MAJOR_SAMPLES - 1);
+    const tempa = 1 - cc1 * t - (simple ? 0 : d2 * t * t + d3 * t * t * t + d4 * t * t * t * t);
+    const am = amBase * tempa * tempa;
+    const el = Math.min(0.999, emMax + aycof / (am * (1 - emMax * emMax)));
     const pl = am * (1 - el * el);
     const temp1 = (0.5 * J2) / pl;
     const temp2 = temp1 / pl;
-    const con41 = get('con41');
-    const betal = Math.sqrt(1 - el * el);
-    const shortPeriod = 0.5 * temp1 * Math.abs(get('x1mth2'));
-    // 1 − 1.5·temp2·βl·con41 over βl ∈ [βl(el), 1]: take both ends.
-    const scales = [1 - 1.5 * temp2 * betal * con41, 1 - 1.5 * temp2 * con41];
-    for (const rl of [am * (1 - el), am * (1 + el)]) {
-      for (const k of scales) {
-        min = Math.min(min, rl * k - shortPeriod);
-        max = Math.max(max, rl * k + shortPeriod);
-      }
-    }
+    const shortPeriod = 0.5 * temp1 * x1mth2;
+    // 1 − 1.5·temp2·βl·con41 over βl ∈ [βl(el), 1]: both ends.
+    const k1 = 1 - 1.5 * temp2 * Math.sqrt(1 - el * el) * con41, k2 = 1 - 1.5 * temp2 * con41;
+    const kLo = Math.min(k1, k2), kHi = Math.max(k1, k2);
+    min = Math.min(min, am * (1 - el) * kLo - shortPeriod);
+    max = Math.max(max, am * (1 + el) * kHi + shortPeriod);
   }
   return { minKm: min * RE_WGS72_KM - NEAR_EARTH_MARGIN_KM, maxKm: max * RE_WGS72_KM + NEAR_EARTH_MARGIN_KM };
 }

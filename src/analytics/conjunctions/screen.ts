@@ -74,17 +74,25 @@ export async function screenConjunctions(
   const windowEnd = opts.startMicros + opts.days * MICROS_PER_DAY;
   const shells: RadialShell[] = rows.map((r, i) => radialShell(cat, i, r,
     (opts.startMicros - cat.epochMicros[i]!) / 60e6, (windowEnd - cat.epochMicros[i]!) / 60e6));
-  const vmax = shells.map((s, i) => perigeeSpeedKmS(Math.max(s.minKm, 6300), semiMajorAxisOf(rows[i]!)) * 1.05);
-  const eps = shells.map((s, i) => hermiteErrorBoundKm(Math.max(s.minKm, 6300), semiMajorAxisOf(rows[i]!), h));
-  const keys = rows.map(elementKey);
+  const bounds = new Map<number, { vmax: number; eps: number }>();
+  const boundsOf = (i: number): { vmax: number; eps: number } => {
+    let b = bounds.get(i);
+    if (!b) {
+      const rp = Math.max(shells[i]!.minKm, 6300), a = semiMajorAxisOf(rows[i]!);
+      b = { vmax: perigeeSpeedKmS(rp, a) * 1.05, eps: hermiteErrorBoundKm(rp, a, h) };
+      bounds.set(i, b);
+    }
+    return b;
+  };
 
   const groups: GroupedPair[] = [];
   const pairs: [number, number][] = [];
   for (const p of primaries) {
+    const key = elementKey(rows[p]!);
     for (let s = 0; s < rows.length; s++) {
       if (s === p || (primarySet.has(s) && s < p && primarySet.has(p))) continue; // each primary pair once
       if (cat.initError[s] !== 0) continue;
-      if (keys[s] === keys[p]) {
+      if (rows[s]!.epoch === rows[p]!.epoch && elementKey(rows[s]!) === key) {
         groups.push({ primary: objectRef(rows[p]!), secondary: objectRef(rows[s]!), reason: 'same-element-set', maxSampledDistanceKm: 0 });
         continue;
       }
@@ -113,8 +121,8 @@ export async function screenConjunctions(
   };
   for (const [p, s] of pairs) {
     const rp = rowOf.get(p)! * nT, rs = rowOf.get(s)! * nT;
-    const vPair = vmax[p]! + vmax[s]!;
-    const epsPair = eps[p]! + eps[s]!;
+    const vPair = boundsOf(p).vmax + boundsOf(s).vmax;
+    const epsPair = boundsOf(p).eps + boundsOf(s).eps;
     const slack = (vPair * h) / (2 * SUBSAMPLES);
     let maxD = 0;
     let failed = false;
