@@ -10,12 +10,14 @@ import type { ConstellationReport, TiangongReport } from '../services/analytics.
 import type { Indicators } from '../services/indicators.js';
 import type { SnapshotInfo } from '../model/catalog-records.js';
 import type { SetSatellite } from '../analytics/exports.js';
+import type { ConjunctionReport } from '../services/conjunctions.js';
 
 export type LaunchesResponse = Figure7;
 export type SpacecraftResponse = Figure8;
 export interface ConstellationsResponse { asOf: string; snapshots: SnapshotInfo[]; constellations: ConstellationReport[]; note: string }
 export type TiangongResponse = TiangongReport;
 export type IndicatorsResponse = Indicators;
+export type ConjunctionsResponse = ConjunctionReport;
 
 export interface CatalogObjectsResponse { snapshot: SnapshotInfo; total: number; items: ClassifiedObject[] }
 export interface ElementHistoryResponse { noradId: number; elementSets: { epoch: string; meanMotion: number; eccentricity: number; inclination: number; sourceId: string }[] }

@@ -24,6 +24,7 @@ import { registerExportRoutes } from './routes/exports.js';
 import { registerCatalogRoutes } from './routes/catalog.js';
 import { registerTableRoutes } from './routes/tables.js';
 import { registerCiteRoutes } from './routes/cite.js';
+import { registerSafetyRoutes } from './routes/safety.js';
 
 export interface ServerOptions {
   store: Store;
@@ -125,6 +126,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     registerCatalogueRoutes(api, opts.store);
     registerViewRoutes(api, opts.store, rulesDir);
     registerAnalyticsRoutes(api, opts.store, rulesDir);
+    registerSafetyRoutes(api, opts.store, rulesDir);
     registerGeoRoutes(api, opts.store, rulesDir);
     registerChangeRoutes(api, opts.store, rulesDir);
     registerExportRoutes(api, opts.store, rulesDir);
