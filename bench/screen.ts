@@ -42,10 +42,14 @@ const cat = prepareCatalog(rows);
 let result: ScreenResult = await screenConjunctions(rows, [TIANHE], opts, cat, poolPropagator(pool));
 const cold = performance.now() - t;
 const warm: number[] = [];
+const warmCpu: number[] = [];
 for (let r = 0; r < RUNS; r++) {
+  const c = process.cpuUsage();
   t = performance.now();
   result = await screenConjunctions(rows, [TIANHE], opts, cat, poolPropagator(pool));
   warm.push(performance.now() - t);
+  const d = process.cpuUsage(c);
+  warmCpu.push((d.user + d.system) / 1000);
 }
 await pool.close();
 
@@ -55,6 +59,7 @@ const shell = (i: number) => radialShell(cat, i, rows[i]!, (start - cat.epochMic
 const ps = shell(p);
 const kept = [...rows.keys()].filter((i) => i !== p && cat.initError[i] === 0 && rows[i]!.epoch !== rows[p]!.epoch && shellsOverlap(ps, shell(i), THRESHOLD));
 t = performance.now();
+const bruteCpuStart = process.cpuUsage();
 const brute: { norad: number; tca: number; d: number }[] = [];
 for (const i of kept) {
   for (const f of bruteForcePair({ satrec: cat.satrecs[p]!, epochMicros: cat.epochMicros[p]! }, { satrec: cat.satrecs[i]!, epochMicros: cat.epochMicros[i]! }, start, stop, THRESHOLD, BRUTE_STEP)) {
@@ -62,6 +67,8 @@ for (const i of kept) {
   }
 }
 const bruteMs = performance.now() - t;
+const bruteCpu = process.cpuUsage(bruteCpuStart);
+const bruteCpuMs = (bruteCpu.user + bruteCpu.system) / 1000;
 const perPair = bruteMs / kept.length;
 const missed = brute.filter((b) => !result.events.some((e) => e.secondary.noradId === b.norad && Math.abs(epochMicros(e.tca) - b.tca) < 1e6));
 const extra = result.events.filter((e) => !brute.some((b) => e.secondary.noradId === b.norad && Math.abs(epochMicros(e.tca) - b.tca) < 1e6));
@@ -70,7 +77,9 @@ const s = (ms: number): string => `${(ms / 1000).toFixed(3)} s`;
 console.log(`station (NORAD ${TIANHE} + docked stack) vs ${GP_SNAPSHOT_2026_07_10.file} (${rows.length} objects), ${DAYS} d from 2026-07-10, threshold ${THRESHOLD} km, ${cores} cores`);
 console.log(`  screener, warm (median of ${RUNS})         ${s(median(warm))}   [pairs ${result.counts.pairs} → ${result.counts.pairsAfterOrbitFilter} after the orbit filter, ${result.counts.coarseSteps} coarse steps of ${result.stepSeconds} s, ${result.counts.intervalsRefined} intervals refined]`);
 console.log(`  screener, cold (incl. SGP4 init of catalog) ${s(cold)}`);
+console.log(`  screener CPU time, all threads (median)     ${s(median(warmCpu))}   (independent of other load on the machine)`);
 console.log(`  baseline brute force (${BRUTE_STEP} s, satellite.js), ${kept.length} filtered pairs   ${s(bruteMs)}   ×${(bruteMs / median(warm)).toFixed(0)} the screener`);
+console.log(`  baseline brute force CPU time                ${s(bruteCpuMs)}   ×${(bruteCpuMs / median(warmCpu)).toFixed(0)} the screener's CPU time`);
 console.log(`  brute force over all ${rows.length - 1} pairs (extrapolated from ${perPair.toFixed(1)} ms/pair)   ${s(perPair * (rows.length - 1))}`);
 console.log(`  events: screener ${result.events.length}, brute force ${brute.length}; missed by the screener ${missed.length}, not confirmed ${extra.length}`);
 console.log(`  grouped: ${result.groups.map((g) => `${g.secondary.objectName} (${g.reason})`).join(', ')}`);
