@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { withStore } from './with-store.js';
 import { formatTable } from './format-table.js';
 import { loadRules } from '../services/analytics.js';
-import { conjunctionReport, DEFAULT_DAYS, DEFAULT_THRESHOLD_KM, MAX_SCREEN_DAYS, MAX_THRESHOLD_KM, SCREEN_KINDS, ScreenParameterError } from '../services/conjunctions.js';
+import { conjunctionReport, DEFAULT_DAYS, DEFAULT_THRESHOLD_KM, MAX_SCREEN_DAYS, MAX_THRESHOLD_KM, SCREEN_KINDS } from '../services/conjunctions.js';
 import { poolRunner } from '../services/screen-runners.js';
 import { cdmFileName, writeCdm } from '../analytics/conjunctions/cdm.js';
 import type { ObjectKind } from '../analytics/attribution.js';
@@ -29,7 +29,7 @@ export function registerScreen(program: Command): void {
     .action((opts: Opts) => withStore(async (store, settings) => {
       const num = (name: string, v: string): number => {
         const n = Number(v);
-        if (!Number.isFinite(n)) throw new ScreenParameterError(`${name} must be a number, got ${JSON.stringify(v)}`);
+        if (!Number.isFinite(n)) throw new Error(`${name} must be a number, got ${JSON.stringify(v)}`);
         return n;
       };
       const report = await conjunctionReport(store.db, loadRules(settings.rulesDir), {

@@ -22,8 +22,12 @@ export const DEFAULT_DAYS = 7;
 export const DEFAULT_THRESHOLD_KM = 5;
 export const SCREEN_KINDS = ['payload', 'rocket-body', 'debris', 'unknown'] as const satisfies readonly ObjectKind[];
 
-/** A screening parameter out of range or unknown (the caller's mistake). */
-export class ScreenParameterError extends Error {}
+/** A screening parameter out of range or unknown (the caller's mistake), naming the parameter. */
+export class ScreenParameterError extends Error {
+  constructor(readonly parameter: 'primary' | 'country' | 'kinds' | 'start' | 'days' | 'thresholdKm', message: string) {
+    super(message);
+  }
+}
 
 export interface ConjunctionQuery {
   primaries?: readonly number[];
@@ -56,15 +60,15 @@ export const SCREEN_METHOD = 'SGP4/SDP4 on the snapshot\'s GP element sets (each
 export function checkQuery(q: ConjunctionQuery): { days: number; thresholdKm: number } {
   const days = q.days ?? DEFAULT_DAYS;
   const thresholdKm = q.thresholdKm ?? DEFAULT_THRESHOLD_KM;
-  if (!(days > 0 && days <= MAX_SCREEN_DAYS)) throw new ScreenParameterError(`days must be in (0, ${MAX_SCREEN_DAYS}], got ${days}`);
-  if (!(thresholdKm > 0 && thresholdKm <= MAX_THRESHOLD_KM)) throw new ScreenParameterError(`threshold must be in (0, ${MAX_THRESHOLD_KM}] km, got ${thresholdKm}`);
-  if (!q.primaries?.length && !q.country) throw new ScreenParameterError('give primaries (NORAD IDs) or a country');
-  if (q.primaries?.length && q.country) throw new ScreenParameterError('give primaries or a country, not both');
-  if ((q.primaries?.length ?? 0) > MAX_PRIMARIES) throw new ScreenParameterError(`at most ${MAX_PRIMARIES} primaries`);
-  for (const id of q.primaries ?? []) if (!(Number.isInteger(id) && id > 0 && id < 1e9)) throw new ScreenParameterError(`not a NORAD catalog number: ${id}`);
-  for (const k of q.kinds ?? []) if (!(SCREEN_KINDS as readonly string[]).includes(k)) throw new ScreenParameterError(`unknown object kind "${k}" (${SCREEN_KINDS.join(', ')})`);
+  if (!(days > 0 && days <= MAX_SCREEN_DAYS)) throw new ScreenParameterError('days', `days must be in (0, ${MAX_SCREEN_DAYS}], got ${days}`);
+  if (!(thresholdKm > 0 && thresholdKm <= MAX_THRESHOLD_KM)) throw new ScreenParameterError('thresholdKm', `threshold must be in (0, ${MAX_THRESHOLD_KM}] km, got ${thresholdKm}`);
+  if (!q.primaries?.length && !q.country) throw new ScreenParameterError('primary', 'give primaries (NORAD IDs) or a country');
+  if (q.primaries?.length && q.country) throw new ScreenParameterError('country', 'give primaries or a country, not both');
+  if ((q.primaries?.length ?? 0) > MAX_PRIMARIES) throw new ScreenParameterError('primary', `at most ${MAX_PRIMARIES} primaries`);
+  for (const id of q.primaries ?? []) if (!(Number.isInteger(id) && id > 0 && id < 1e9)) throw new ScreenParameterError('primary', `not a NORAD catalog number: ${id}`);
+  for (const k of q.kinds ?? []) if (!(SCREEN_KINDS as readonly string[]).includes(k)) throw new ScreenParameterError('kinds', `unknown object kind "${k}" (${SCREEN_KINDS.join(', ')})`);
   if (q.start !== undefined) {
-    try { epochMicros(q.start); } catch { throw new ScreenParameterError(`start must be an ISO 8601 UTC instant, got ${JSON.stringify(q.start)}`); }
+    try { epochMicros(q.start); } catch { throw new ScreenParameterError('start', `start must be an ISO 8601 UTC instant, got ${JSON.stringify(q.start)}`); }
   }
   return { days, thresholdKm };
 }
@@ -93,7 +97,7 @@ export async function conjunctionReport(db: Kysely<Database>, rules: Rules, q: C
     primaries = classified.filter((o) => o.country === q.country && (kinds as string[]).includes(o.kind)).map((o) => o.noradId);
     primarySelection = `country ${q.country}, kinds ${kinds.join(', ')} (${primaries.length} objects in snapshot ${snapshot.id})`;
     if (primaries.length === 0) throw new AnalyticsError(`no ${kinds.join('/')} objects of ${q.country} in snapshot ${snapshot.id}`);
-    if (primaries.length > MAX_PRIMARIES) throw new ScreenParameterError(`${primaries.length} primaries: more than ${MAX_PRIMARIES}; narrow the kinds`);
+    if (primaries.length > MAX_PRIMARIES) throw new ScreenParameterError('kinds', `${primaries.length} primaries: more than ${MAX_PRIMARIES}; narrow the kinds`);
   } else {
     primaries = [...new Set(q.primaries)].sort((a, b) => a - b);
     primarySelection = `NORAD ${primaries.join(', ')}`;

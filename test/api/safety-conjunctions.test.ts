@@ -64,6 +64,8 @@ for (const kind of STORE_KINDS) {
         const res = await app.inject({ method: 'GET', url: `/api/v1/safety/conjunctions?${url}` });
         expect(res.statusCode, url).toBe(400);
       }
+      const none = await app.inject({ method: 'GET', url: '/api/v1/safety/conjunctions' });
+      expect(none.json().error.details).toEqual([{ field: 'querystring.primary', reason: 'give primaries (NORAD IDs) or a country' }]);
       const old = await app.inject({ method: 'GET', url: '/api/v1/safety/conjunctions?primary=48274&asOf=2020-01-01' });
       expect(old.statusCode).toBe(409);
       const absent = await app.inject({ method: 'GET', url: '/api/v1/safety/conjunctions?primary=1&days=1' });

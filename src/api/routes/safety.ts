@@ -45,7 +45,10 @@ export function registerSafetyRoutes(api: FastifyInstance, store: Store, rulesDi
         start: q.start ? new Date(q.start).toISOString() : undefined, days: q.days, thresholdKm: q.thresholdKm, asOf: q.asOf,
       }, run);
     } catch (err) {
-      if (err instanceof ScreenParameterError) throw new ApiError(400, 'invalid_request', err.message);
+      if (err instanceof ScreenParameterError) {
+        const field = `querystring.${err.parameter}`;
+        throw new ApiError(400, 'invalid_request', `invalid ${field}`, [{ field, reason: err.message }]);
+      }
       if (err instanceof CountryParameterError) throw countryParameterError(err.message);
       if (err instanceof AnalyticsError) throw new ApiError(409, 'no_data', err.message);
       throw err;
