@@ -12,6 +12,7 @@ const RESPONSE_TYPES: Record<string, string> = {
   SPACECRAFT_RESPONSE: 'SpacecraftResponse',
   CONSTELLATIONS_RESPONSE: 'ConstellationsResponse',
   TIANGONG_RESPONSE: 'TiangongResponse',
+  CONJUNCTIONS_RESPONSE: 'ConjunctionsResponse',
   INDICATORS_RESPONSE: 'IndicatorsResponse',
   CATALOG_OBJECTS_RESPONSE: 'CatalogObjectsResponse',
   ELEMENT_HISTORY_RESPONSE: 'ElementHistoryResponse',

@@ -19,12 +19,14 @@ import type { ExportDocument } from '../store/export-import.js';
 import type { CslItem } from '../analytics/citation-csl.js';
 import type { EntityCatalog } from '../services/entity-catalog.js';
 import type { CsvMetadata } from './csv-metadata.js';
+import type { ConjunctionReport } from '../services/conjunctions.js';
 
 export type LaunchesResponse = Figure7;
 export type SpacecraftResponse = Figure8;
 export interface ConstellationsResponse { asOf: string; snapshots: SnapshotInfo[]; constellations: ConstellationReport[]; note: string }
 export type TiangongResponse = TiangongReport;
 export type IndicatorsResponse = Indicators;
+export type ConjunctionsResponse = ConjunctionReport;
 
 export type StatusResponse = StoreStatus;
 export type SourceResponse = SourceRow;

@@ -26,6 +26,7 @@ import { registerExportRoutes } from './routes/exports.js';
 import { registerCatalogRoutes } from './routes/catalog.js';
 import { registerTableRoutes } from './routes/tables.js';
 import { registerCiteRoutes } from './routes/cite.js';
+import { registerSafetyRoutes } from './routes/safety.js';
 
 export interface ServerOptions {
   store: Store;
@@ -134,6 +135,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     registerCatalogueRoutes(api, opts.store);
     registerViewRoutes(api, ctx);
     registerAnalyticsRoutes(api, ctx);
+    registerSafetyRoutes(api, opts.store, ctx.rulesDir);
     registerGeoRoutes(api, ctx);
     registerChangeRoutes(api, ctx);
     registerExportRoutes(api, ctx);

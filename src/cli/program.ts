@@ -7,6 +7,7 @@ import { registerIngest } from './ingest-command.js';
 import { registerAnalytics } from './analytics-command.js';
 import { registerReport } from './report-command.js';
 import { registerBackupCommands } from './backup-commands.js';
+import { registerScreen } from './screen-command.js';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerIngest(program);
   registerAnalytics(program);
   registerReport(program);
+  registerScreen(program);
   return program;
 }
 

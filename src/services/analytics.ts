@@ -118,7 +118,7 @@ export async function launchesAnalytic(db: Kysely<Database>, rules: Rules, opts:
   return figure7(launches, fto, rules.launchProviderRules, vocabularyOf(rules), coverageEnd, opts);
 }
 
-async function snapshotAt(db: Kysely<Database>, asOf?: string): Promise<{ snapshot: SnapshotInfo; all: SnapshotInfo[] }> {
+export async function snapshotAt(db: Kysely<Database>, asOf?: string): Promise<{ snapshot: SnapshotInfo; all: SnapshotInfo[] }> {
   const all = await listSnapshots(db);
   const eligible = asOf ? all.filter((s) => s.asOf <= asOf) : all;
   const snapshot = eligible.at(-1);

@@ -1551,6 +1551,389 @@ export const TIANGONG_RESPONSE = {
   "definitions": {}
 } as const;
 
+/** ConjunctionsResponse (src/api/response-types.ts). */
+export const CONJUNCTIONS_RESPONSE = {
+  "type": "object",
+  "properties": {
+    "start": {
+      "type": "string"
+    },
+    "stop": {
+      "type": "string"
+    },
+    "thresholdKm": {
+      "type": "number"
+    },
+    "stepSeconds": {
+      "type": "number"
+    },
+    "events": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "primary": {
+            "type": "object",
+            "properties": {
+              "noradId": {
+                "type": "number"
+              },
+              "objectName": {
+                "type": "string"
+              },
+              "objectId": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "elementEpoch": {
+                "type": "string",
+                "description": "Epoch of the element set used, ISO 8601 UTC to the microsecond."
+              },
+              "elementSourceId": {
+                "type": "string"
+              },
+              "elementAgeDays": {
+                "type": "number",
+                "description": "TCA minus element-set epoch, days (how far SGP4 was propagated)."
+              },
+              "positionKm": {
+                "type": "array",
+                "items": {
+                  "type": "number"
+                },
+                "minItems": 3,
+                "maxItems": 3,
+                "description": "TEME state at TCA: km and km/s."
+              },
+              "velocityKmS": {
+                "type": "array",
+                "items": {
+                  "type": "number"
+                },
+                "minItems": 3,
+                "maxItems": 3
+              }
+            },
+            "required": [
+              "elementAgeDays",
+              "elementEpoch",
+              "elementSourceId",
+              "noradId",
+              "objectId",
+              "objectName",
+              "positionKm",
+              "velocityKmS"
+            ],
+            "additionalProperties": false
+          },
+          "secondary": {
+            "type": "object",
+            "properties": {
+              "noradId": {
+                "type": "number"
+              },
+              "objectName": {
+                "type": "string"
+              },
+              "objectId": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "elementEpoch": {
+                "type": "string",
+                "description": "Epoch of the element set used, ISO 8601 UTC to the microsecond."
+              },
+              "elementSourceId": {
+                "type": "string"
+              },
+              "elementAgeDays": {
+                "type": "number",
+                "description": "TCA minus element-set epoch, days (how far SGP4 was propagated)."
+              },
+              "positionKm": {
+                "type": "array",
+                "items": {
+                  "type": "number"
+                },
+                "minItems": 3,
+                "maxItems": 3,
+                "description": "TEME state at TCA: km and km/s."
+              },
+              "velocityKmS": {
+                "type": "array",
+                "items": {
+                  "type": "number"
+                },
+                "minItems": 3,
+                "maxItems": 3
+              }
+            },
+            "required": [
+              "elementAgeDays",
+              "elementEpoch",
+              "elementSourceId",
+              "noradId",
+              "objectId",
+              "objectName",
+              "positionKm",
+              "velocityKmS"
+            ],
+            "additionalProperties": false
+          },
+          "tca": {
+            "type": "string",
+            "description": "Time of closest approach, ISO 8601 UTC to the microsecond."
+          },
+          "missDistanceKm": {
+            "type": "number"
+          },
+          "relativeSpeedKmS": {
+            "type": "number"
+          },
+          "relativePositionRtnKm": {
+            "type": "object",
+            "properties": {
+              "r": {
+                "type": "number"
+              },
+              "t": {
+                "type": "number"
+              },
+              "n": {
+                "type": "number"
+              }
+            },
+            "required": [
+              "r",
+              "t",
+              "n"
+            ],
+            "additionalProperties": false,
+            "description": "Secondary minus primary at TCA in the primary's radial / in-track / cross-track frame, km."
+          },
+          "relativeVelocityRtnKmS": {
+            "type": "object",
+            "properties": {
+              "r": {
+                "type": "number"
+              },
+              "t": {
+                "type": "number"
+              },
+              "n": {
+                "type": "number"
+              }
+            },
+            "required": [
+              "r",
+              "t",
+              "n"
+            ],
+            "additionalProperties": false
+          }
+        },
+        "required": [
+          "primary",
+          "secondary",
+          "tca",
+          "missDistanceKm",
+          "relativeSpeedKmS",
+          "relativePositionRtnKm",
+          "relativeVelocityRtnKmS"
+        ],
+        "additionalProperties": false
+      }
+    },
+    "groups": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "primary": {
+            "type": "object",
+            "properties": {
+              "noradId": {
+                "type": "number"
+              },
+              "objectName": {
+                "type": "string"
+              },
+              "objectId": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "elementEpoch": {
+                "type": "string",
+                "description": "Epoch of the element set used, ISO 8601 UTC to the microsecond."
+              },
+              "elementSourceId": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "noradId",
+              "objectName",
+              "objectId",
+              "elementEpoch",
+              "elementSourceId"
+            ],
+            "additionalProperties": false
+          },
+          "secondary": {
+            "type": "object",
+            "properties": {
+              "noradId": {
+                "type": "number"
+              },
+              "objectName": {
+                "type": "string"
+              },
+              "objectId": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "elementEpoch": {
+                "type": "string",
+                "description": "Epoch of the element set used, ISO 8601 UTC to the microsecond."
+              },
+              "elementSourceId": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "noradId",
+              "objectName",
+              "objectId",
+              "elementEpoch",
+              "elementSourceId"
+            ],
+            "additionalProperties": false
+          },
+          "reason": {
+            "type": "string",
+            "enum": [
+              "same-element-set",
+              "within-threshold-whole-window"
+            ]
+          },
+          "maxSampledDistanceKm": {
+            "type": "number",
+            "description": "Largest distance at the coarse samples over the window, km (0 for a shared element set)."
+          }
+        },
+        "required": [
+          "primary",
+          "secondary",
+          "reason",
+          "maxSampledDistanceKm"
+        ],
+        "additionalProperties": false,
+        "description": "A primary and an object flying with it (docked stack, formation): grouped, not a conjunction."
+      }
+    },
+    "counts": {
+      "type": "object",
+      "properties": {
+        "catalogObjects": {
+          "type": "number"
+        },
+        "primaries": {
+          "type": "number"
+        },
+        "pairs": {
+          "type": "number",
+          "description": "Primary × secondary pairs before any filter."
+        },
+        "pairsAfterOrbitFilter": {
+          "type": "number",
+          "description": "Pairs left after the apogee/perigee filter (and grouping)."
+        },
+        "propagatedObjects": {
+          "type": "number"
+        },
+        "coarseSteps": {
+          "type": "number"
+        },
+        "intervalsRefined": {
+          "type": "number",
+          "description": "Coarse intervals whose interpolated approach came within the threshold plus bounds."
+        }
+      },
+      "required": [
+        "catalogObjects",
+        "primaries",
+        "pairs",
+        "pairsAfterOrbitFilter",
+        "propagatedObjects",
+        "coarseSteps",
+        "intervalsRefined"
+      ],
+      "additionalProperties": false
+    },
+    "missingPrimaries": {
+      "type": "array",
+      "items": {
+        "type": "number"
+      },
+      "description": "Primaries asked for that were not in the catalog (NORAD IDs)."
+    },
+    "snapshot": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "sourceId": {
+          "type": "string"
+        },
+        "asOf": {
+          "type": "string"
+        },
+        "objectCount": {
+          "type": "number"
+        }
+      },
+      "required": [
+        "id",
+        "sourceId",
+        "asOf",
+        "objectCount"
+      ],
+      "additionalProperties": false
+    },
+    "primarySelection": {
+      "type": "string",
+      "description": "How the primaries were chosen, e.g. \"NORAD 48274\" or \"country CN, kinds payload\"."
+    },
+    "method": {
+      "type": "string"
+    }
+  },
+  "required": [
+    "counts",
+    "events",
+    "groups",
+    "method",
+    "missingPrimaries",
+    "primarySelection",
+    "snapshot",
+    "start",
+    "stepSeconds",
+    "stop",
+    "thresholdKm"
+  ],
+  "additionalProperties": false,
+  "definitions": {}
+} as const;
+
 /** IndicatorsResponse (src/api/response-types.ts). */
 export const INDICATORS_RESPONSE = {
   "type": "object",

@@ -358,6 +358,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/safety/conjunctions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Conjunction screening: close approaches of primaries (NORAD IDs, or a country's objects by kind) to every object of a GP snapshot over a window, by SGP4/SDP4; TCA, miss distance, relative speed, radial/in-track/cross-track, element sets and ages; docked stacks and formation flyers grouped. Runs in a worker; memoised per snapshot and parameters. */
+        get: operations["getConjunctions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/search": {
         parameters: {
             query?: never;
@@ -3300,6 +3317,214 @@ export interface operations {
                             };
                         }[];
                         total: number;
+                    };
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    getConjunctions: {
+        parameters: {
+            query?: {
+                /** @description a calendar date, YYYY-MM-DD */
+                asOf?: string;
+                /** @description with format=csv: put the title, sources, licence and as-of date first as "#" lines (most CSV readers then need a comment option) */
+                comments?: "1" | "true";
+                /** @description ISO 3166-1 alpha-2 code (e.g. JP, GB) or a named group of data/rules/country-codes.yaml (e.g. soviet-union, esa); dataset codes such as GCAT J are rejected */
+                country?: string;
+                days?: number;
+                /** @description json (the default, unless the Accept header prefers text/csv), csv (header and rows only), or csv-metadata (the CSV's title, sources, licence, as-of date and notes, as CSVW metadata JSON) */
+                format?: "json" | "csv" | "csv-metadata";
+                /** @description with country: object kinds to screen (default payload) */
+                kinds?: string;
+                /** @description comma-separated NORAD catalog numbers, e.g. 48274 (the station) */
+                primary?: string;
+                /** @description window start, RFC 3339 UTC (default: the snapshot date at 00:00 UTC) */
+                start?: string;
+                thresholdKm?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            message: string;
+                            status: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            message: string;
+                            status: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/csvm+json": {
+                        /** @enum {string} */
+                        "@context": "http://www.w3.org/ns/csvw";
+                        /** @description The as-of date of the data. */
+                        "dc:date": string | null;
+                        "dc:license": string;
+                        "dc:source": string[];
+                        "dc:title": string;
+                        "rdfs:comment": string[];
+                        tableSchema: {
+                            columns: {
+                                /**
+                                 * @description string for identifiers (a column named id or ending in _id, even when written in digits) and text; number or boolean when every value of this CSV is one.
+                                 * @enum {string}
+                                 */
+                                datatype: "string" | "number" | "boolean";
+                                /** @description The header cell. */
+                                name: string;
+                                titles: string;
+                            }[];
+                        };
+                        url: string;
+                    };
+                    "application/json": {
+                        counts: {
+                            catalogObjects: number;
+                            coarseSteps: number;
+                            /** @description Coarse intervals whose interpolated approach came within the threshold plus bounds. */
+                            intervalsRefined: number;
+                            /** @description Primary × secondary pairs before any filter. */
+                            pairs: number;
+                            /** @description Pairs left after the apogee/perigee filter (and grouping). */
+                            pairsAfterOrbitFilter: number;
+                            primaries: number;
+                            propagatedObjects: number;
+                        };
+                        events: {
+                            missDistanceKm: number;
+                            primary: {
+                                /** @description TCA minus element-set epoch, days (how far SGP4 was propagated). */
+                                elementAgeDays: number;
+                                /** @description Epoch of the element set used, ISO 8601 UTC to the microsecond. */
+                                elementEpoch: string;
+                                elementSourceId: string;
+                                noradId: number;
+                                objectId: string | null;
+                                objectName: string;
+                                /** @description TEME state at TCA: km and km/s. */
+                                positionKm: [
+                                    number,
+                                    number,
+                                    number
+                                ];
+                                velocityKmS: [
+                                    number,
+                                    number,
+                                    number
+                                ];
+                            };
+                            /** @description Secondary minus primary at TCA in the primary's radial / in-track / cross-track frame, km. */
+                            relativePositionRtnKm: {
+                                n: number;
+                                r: number;
+                                t: number;
+                            };
+                            relativeSpeedKmS: number;
+                            relativeVelocityRtnKmS: {
+                                n: number;
+                                r: number;
+                                t: number;
+                            };
+                            secondary: {
+                                /** @description TCA minus element-set epoch, days (how far SGP4 was propagated). */
+                                elementAgeDays: number;
+                                /** @description Epoch of the element set used, ISO 8601 UTC to the microsecond. */
+                                elementEpoch: string;
+                                elementSourceId: string;
+                                noradId: number;
+                                objectId: string | null;
+                                objectName: string;
+                                /** @description TEME state at TCA: km and km/s. */
+                                positionKm: [
+                                    number,
+                                    number,
+                                    number
+                                ];
+                                velocityKmS: [
+                                    number,
+                                    number,
+                                    number
+                                ];
+                            };
+                            /** @description Time of closest approach, ISO 8601 UTC to the microsecond. */
+                            tca: string;
+                        }[];
+                        groups: {
+                            /** @description Largest distance at the coarse samples over the window, km (0 for a shared element set). */
+                            maxSampledDistanceKm: number;
+                            primary: {
+                                /** @description Epoch of the element set used, ISO 8601 UTC to the microsecond. */
+                                elementEpoch: string;
+                                elementSourceId: string;
+                                noradId: number;
+                                objectId: string | null;
+                                objectName: string;
+                            };
+                            /** @enum {string} */
+                            reason: "same-element-set" | "within-threshold-whole-window";
+                            secondary: {
+                                /** @description Epoch of the element set used, ISO 8601 UTC to the microsecond. */
+                                elementEpoch: string;
+                                elementSourceId: string;
+                                noradId: number;
+                                objectId: string | null;
+                                objectName: string;
+                            };
+                        }[];
+                        method: string;
+                        /** @description Primaries asked for that were not in the catalog (NORAD IDs). */
+                        missingPrimaries: number[];
+                        /** @description How the primaries were chosen, e.g. "NORAD 48274" or "country CN, kinds payload". */
+                        primarySelection: string;
+                        snapshot: {
+                            asOf: string;
+                            id: string;
+                            objectCount: number;
+                            sourceId: string;
+                        };
+                        start: string;
+                        stepSeconds: number;
+                        stop: string;
+                        thresholdKm: number;
                     };
                     "text/csv": string;
                 };
