@@ -65,16 +65,21 @@ export async function writeCatalog(
       Object.assign(counts, await writeSnapshot(trx, origin, rows[0]!, mapped.tables.gp_snapshot_objects ?? [], now, runId));
       continue;
     }
-    const staging = await stageRows(trx, table, mode.columns, rows);
+    const staging = await stageRows(trx, table, mode.columns, firstOfEachId(rows));
     counts[table] = await upsertHistory(trx, table, staging, mode.columns, origin, rows.length, now);
   }
   return counts;
 }
 
+/** Should the file hold an id twice, its first row is the one written (deduplicated here, so the SQL need not sort). */
+function firstOfEachId<R extends { id: string }>(rows: readonly R[]): R[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.id) && seen.add(r.id));
+}
+
 /**
  * New rows (by id) are inserted with first_seen = last_seen = now; rows already stored only get
- * last_seen = now (history: a row, once written, stays as it was written). Should the file hold an id
- * twice, its first row is the one written.
+ * last_seen = now (history: a row, once written, stays as it was written). Staged ids are unique.
  */
 async function upsertHistory(
   trx: Transaction<Database>, table: CatalogTable, staging: string, columns: readonly string[], origin: string, total: number, now: string,
@@ -83,7 +88,7 @@ async function upsertHistory(
   const { rows } = await sql<{ added: number }>`
     with written as (
       insert into ${sql.table(table)} (${cols}, origin, first_seen, last_seen)
-      select distinct on (id) ${cols}, ${origin}::text, ${now}::text, ${now}::text from ${sql.table(staging)} order by id, ord
+      select ${cols}, ${origin}::text, ${now}::text, ${now}::text from ${sql.table(staging)}
       on conflict (id) do update set last_seen = excluded.last_seen
       returning (xmax = 0) as inserted
     )

@@ -55,18 +55,19 @@ async function logNewObjects(trx: Transaction<Database>, staging: string, now: s
 
 /**
  * One statement: for each staged member, the span of its object covering `seq` (stamped), else the
- * span of the same element set ending at seq - 1 (extended), else a new span [seq, seq]. Every
+ * span of the same element set ending at seq - 1 (extended), else a new span [seq, seq]. Only spans
+ * reaching seq - 1 or later can be either, so one join (by the last_seq index) finds both. Every
  * data-modifying part sees the spans as they were before the statement, so the three are disjoint.
  */
 async function writeSpans(trx: Transaction<Database>, staging: string, seq: number, origin: string, now: string): Promise<SyncCounts> {
   const { rows } = await sql<{ stamped: number; extended: number; started: number }>`
-    with member as (
+    with member as materialized (
       select m.norad_id, m.element_set_id,
-        (select sp.first_seq from element_spans sp where sp.norad_id = m.norad_id and sp.first_seq <= ${seq}::integer
-          and sp.last_seq >= ${seq}::integer) as covering,
-        (select sp.first_seq from element_spans sp where sp.norad_id = m.norad_id and sp.last_seq = ${seq}::integer - 1
-          and sp.element_set_id = m.element_set_id) as previous
+        max(sp.first_seq) filter (where sp.last_seq >= ${seq}::integer) as covering,
+        max(sp.first_seq) filter (where sp.last_seq = ${seq}::integer - 1 and sp.element_set_id = m.element_set_id) as previous
       from ${sql.table(staging)} m
+      left join element_spans sp on sp.norad_id = m.norad_id and sp.last_seq >= ${seq}::integer - 1 and sp.first_seq <= ${seq}::integer
+      group by m.norad_id, m.element_set_id
     ),
     stamped as (
       update element_spans sp set last_seen = ${now}::text from member m

@@ -23,6 +23,7 @@ import { ingestFeed } from '../../src/services/ingest-feed.js';
 import { loadCurated } from '../../src/services/load-curated.js';
 import { snapshotObjects } from '../../src/store/queries/catalog.js';
 import { migrate } from '../../src/store/migrate.js';
+import { copyRows, copyText } from '../../src/store/copy-rows.js';
 import { PGliteDialect } from '../../src/store/pglite-dialect.js';
 import { PGLITE_EXTENSIONS } from '../../src/store/pglite-extensions.js';
 import { CopyingPostgresDialect } from '../../src/store/postgres-dialect.js';
@@ -177,19 +178,19 @@ describe.each(STORE_KINDS)('migration 005 on %s', (kind) => {
         { file: 'derived.csv', sourceId: 'celestrak-gp-live', asOf: '2026-07-11', text: derivedCsv(range(0, 100), range(100, 150)), at: '2026-07-11T12:00:00.000Z' },
         { file: 'bundled-again.csv', sourceId: 'celestrak-gp-live', asOf: '2026-07-12', text: readSnapshot(CSV.file), at: '2026-07-12T12:00:00.000Z' },
       ];
+      const written = new Set<string>();
       for (const input of inputs) {
         const { tables } = GP.read(input).mapped;
         const seen = { origin: 'ingest:celestrak-gp', first_seen: input.at, last_seen: input.at };
+        const sets = tables.element_sets!.filter((r) => !written.has(r.id) && written.add(r.id));
         await db.transaction().execute(async (trx) => {
-          const insert = async (table: string, rows: Record<string, unknown>[]) => {
-            for (let i = 0; i < rows.length; i += 500) {
-              await sql`insert into ${sql.table(table)} (${sql.join(Object.keys(rows[0]!).map((c) => sql.ref(c)))})
-                values ${sql.join(rows.slice(i, i + 500).map((r) => sql`(${sql.join(Object.values(r))})`))} on conflict (id) do update set last_seen = excluded.last_seen`.execute(trx);
-            }
+          const copy = async (table: string, rows: Record<string, unknown>[]) => {
+            const columns = Object.keys(rows[0]!);
+            await copyRows(trx, table, columns, copyText(rows, (r) => columns.map((c) => r[c] ?? null)));
           };
-          await insert('element_sets', tables.element_sets!.map((r) => ({ ...r, line1: r.line1 ?? null, line2: r.line2 ?? null, ...seen })));
-          await insert('gp_snapshots', tables.gp_snapshots!.map((r) => ({ ...r, ...seen })));
-          await insert('gp_snapshot_objects', tables.gp_snapshot_objects!.map((r) => ({ ...r, ...seen })));
+          await copy('element_sets', sets.map((r) => ({ ...r, line1: r.line1 ?? null, line2: r.line2 ?? null, ...seen })));
+          await copy('gp_snapshots', tables.gp_snapshots!.map((r) => ({ ...r, ...seen })));
+          await copy('gp_snapshot_objects', tables.gp_snapshot_objects!.map((r) => ({ ...r, ...seen })));
         });
       }
       const rowsBefore = (await sql<Record<string, unknown>>`select id, snapshot_id, norad_id, element_set_id, origin from gp_snapshot_objects order by id`.execute(db)).rows;

@@ -1,0 +1,30 @@
+import { performance } from 'node:perf_hooks';
+import { createTestStore } from '../test/support/stores.js';
+import { loadCurated } from '../src/services/load-curated.js';
+import { feedByName } from '../src/services/feeds.js';
+import { readSnapshot } from '../src/services/bundled-snapshots.js';
+import { ingestFeed } from '../src/services/ingest-feed.js';
+import { checkFileText, checkRowIdentity } from '../src/ingest/check-feed.js';
+import { previousIngest } from '../src/services/previous-ingest.js';
+import { startRun } from '../src/store/runs.js';
+import { writeCatalog } from '../src/store/write-catalog.js';
+import { stageRows } from '../src/store/staging-table.js';
+const kind = (process.argv[2] ?? 'pglite') as 'pglite';
+const GP = feedByName('celestrak-gp')!;
+const text = readSnapshot('celestrak_gp_active_2026-07-10.csv.gz');
+const input = { text, file: 'x.csv', sourceId: 'celestrak-gp-active-2026-07-10', asOf: '2026-07-10' };
+const T = async (label: string, f: () => unknown) => { const t = performance.now(); const r = await f(); console.log(label.padEnd(30), (performance.now() - t).toFixed(0)); return r; };
+for (let round = 0; round < 2; round++) {
+  const store = await createTestStore(kind);
+  await loadCurated(store.db, 'data/kb/sources');
+  await T('checkFileText', () => checkFileText(text, GP.invariants, 'x'));
+  const out = await T('read', () => GP.read(input)) as ReturnType<typeof GP.read>;
+  await T('identity', () => checkRowIdentity(out.parsed.rows, GP.invariants, 'x'));
+  await T('previous', () => previousIngest(store.db, 'ingest:celestrak-gp', GP.invariants));
+  const now = new Date().toISOString();
+  const run = await startRun(store.db, 'ingest:celestrak-gp', now);
+  await T('writeCatalog', () => store.db.transaction().execute((trx) => writeCatalog(trx, 'ingest:celestrak-gp', out.mapped, now, run)));
+  await T('stage only es', () => store.db.transaction().execute((trx) => stageRows(trx, 'element_sets', ['norad_id','epoch','object_name','object_id','mean_motion','eccentricity','inclination','raan','arg_of_pericenter','mean_anomaly','bstar','mean_motion_dot','mean_motion_ddot','element_set_no','rev_at_epoch','classification','ephemeris_type','line1','line2','source_id'], out.mapped.tables.element_sets!)));
+  await T('full ingest again', () => ingestFeed(store.db, GP, input));
+  await store.dispose();
+}
