@@ -22,7 +22,12 @@ export async function stageRows(
   await sql`drop table if exists pg_temp.${sql.id(staging)}`.execute(trx);
   await sql`create temp table ${sql.id(staging)} on commit drop as
     select ${sql.join(staged.map((c) => sql.ref(c)))}, 0 as ord from ${sql.table(table)} with no data`.execute(trx);
-  const data = copyText(rows, (row, k) => [...staged.map((c) => row[c]), k]);
+  const data = copyText(rows, (row, k) => {
+    const fields: unknown[] = new Array(staged.length + 1);
+    for (let c = 0; c < staged.length; c++) fields[c] = row[staged[c]!];
+    fields[staged.length] = k;
+    return fields;
+  });
   await copyRows(trx, staging, [...staged, 'ord'], data);
   return staging;
 }
