@@ -33,6 +33,7 @@ export async function writeSnapshot(
     returning seq, (xmax = 0) as inserted`.execute(trx);
   const { seq, inserted } = rows[0]!;
   const staging = await stageRows(trx, 'element_spans', ['norad_id', 'element_set_id'], members, { withoutId: true });
+  await checkElementSets(trx, staging);
   await logNewObjects(trx, staging, now, runId);
   const spans = await writeSpans(trx, staging, seq, origin, now);
   const listed = spans.added + spans.updated;
@@ -41,6 +42,14 @@ export async function writeSnapshot(
     gp_snapshot_objects: { added: listed, updated: 0, removed: 0, unchanged: members.length - listed },
     element_spans: spans,
   };
+}
+
+/** Every member's element set is stored (element_spans has no foreign key: this one join checks them all). */
+async function checkElementSets(trx: Transaction<Database>, staging: string): Promise<void> {
+  const { rows } = await sql<{ id: string }>`
+    select m.element_set_id as id from ${sql.table(staging)} m
+    where not exists (select 1 from element_sets e where e.id = m.element_set_id) limit 1`.execute(trx);
+  if (rows[0]) throw new Error(`snapshot member's element set ${rows[0].id} is not stored`);
 }
 
 /** Objects seen in a snapshot for the first time ever go into the change log, named as in their element set. */

@@ -22,6 +22,7 @@ import { readSnapshot } from '../../src/services/bundled-snapshots.js';
 import { ingestFeed } from '../../src/services/ingest-feed.js';
 import { loadCurated } from '../../src/services/load-curated.js';
 import { snapshotObjects } from '../../src/store/queries/catalog.js';
+import { writeCatalog } from '../../src/store/write-catalog.js';
 import { migrate } from '../../src/store/migrate.js';
 import { copyRows, copyText } from '../../src/store/copy-rows.js';
 import { PGliteDialect } from '../../src/store/pglite-dialect.js';
@@ -142,6 +143,17 @@ describe.each(STORE_KINDS)('element spans on %s', (kind) => {
     }
     expect(bundled.size).toBe(15_985);
   }, 300_000);
+
+  it('refuses a member whose element set is not stored, and writes nothing', async () => {
+    const spans = await count(store.db, 'element_spans');
+    const snapshot = { id: 'celestrak-gp-live@2026-07-13', source_id: 'celestrak-gp-live', as_of: '2026-07-13', object_count: 1 };
+    const member = { id: `${snapshot.id}#900`, snapshot_id: snapshot.id, norad_id: 900, element_set_id: '900@1900-01-01T00:00:00.000000Z' };
+    const write = store.db.transaction().execute((trx) =>
+      writeCatalog(trx, 'ingest:celestrak-gp', { tables: { gp_snapshots: [snapshot], gp_snapshot_objects: [member] } }, '2030-01-02T00:00:00.000Z', 1));
+    await expect(write).rejects.toThrow(/element set 900@1900-01-01T00:00:00.000000Z is not stored/);
+    expect(await count(store.db, 'element_spans')).toBe(spans);
+    expect(await store.db.selectFrom('gp_snapshots').select('id').where('id', '=', snapshot.id).execute()).toEqual([]);
+  });
 });
 
 /** A database migrated through `through` only, as a store written by an older version. */

@@ -17,12 +17,14 @@ create unique index gp_snapshots_seq on gp_snapshots (seq);
 
 -- One object with one element set over the snapshots first_seq..last_seq (all of them, no gap).
 -- Spans of one object never overlap. first_seen/last_seen: when the span was first written and
--- when a snapshot it covers was last ingested (with the object in it).
+-- when a snapshot it covers was last ingested (with the object in it). element_set_id names a row of
+-- element_sets; the one writer (src/store/write-spans.ts) checks that for all new spans in one join
+-- instead of a foreign key, whose per-row check cost as much as the insert itself (bench/ingest.ts).
 create table element_spans (
   norad_id integer not null,
   first_seq integer not null,
   last_seq integer not null,
-  element_set_id text not null references element_sets (id),
+  element_set_id text not null,
   origin text not null,
   first_seen text not null,
   last_seen text not null,
