@@ -197,6 +197,7 @@ describe.each(STORE_KINDS)('migration 005 on %s', (kind) => {
         const sets = tables.element_sets!.filter((r) => !written.has(r.id) && written.add(r.id));
         await db.transaction().execute(async (trx) => {
           const copy = async (table: string, rows: Record<string, unknown>[]) => {
+            if (rows.length === 0) return;
             const columns = Object.keys(rows[0]!);
             await copyRows(trx, table, columns, copyText(rows, (r) => columns.map((c) => r[c] ?? null)));
           };
