@@ -6,7 +6,7 @@
  *   (`header`: first column, required columns, columns that belong to a sibling table and must be absent);
  * - plausible: against the previous successful ingest of the same feed, at least `minRowShare` of its
  *   row count and `minKeyCoverage` of its keys (`keys`: a store table and column, e.g. launches.id for
- *   launch tags, gp_snapshot_objects.norad_id for NORAD ids). Only this check can be overridden
+ *   launch tags, element_spans.norad_id for NORAD ids). Only this check can be overridden
  *   (`--accept-shrink`);
  * - well-formed values: every parsed number finite and within its declared range, no control
  *   character (NUL, C0 except tab and line breaks, DEL) in any parsed text. A bad value rejects its row
@@ -54,8 +54,12 @@ export interface FeedInvariants {
     minRowShare: number;
     /** This share of the previous ingest's keys must still be present. */
     minKeyCoverage: number;
-    /** Where the keys are: a table the feed writes and its key column. */
-    keys: { table: CatalogTable; column: string };
+    /**
+     * Where the keys are: a table the feed writes (its rows stamped last_seen by each ingest) and its key
+     * column; `mapped`: the mapped table holding the next file's keys, when it is not the stored one
+     * (GP: snapshot members, stored as element_spans).
+     */
+    keys: { table: CatalogTable | 'element_spans'; column: string; mapped?: CatalogTable };
   };
 }
 

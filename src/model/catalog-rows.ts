@@ -2,7 +2,10 @@
 export type CatalogRow = Record<string, unknown> & { id: string };
 
 export interface MappedCatalog {
-  /** Rows per table; each table is replaced for the feed's origin, except history tables. */
+  /**
+   * Rows per table; each table is replaced for the feed's origin, except history tables. GP snapshot
+   * members (gp_snapshot_objects) are stored as element_spans, one row per unchanged element set.
+   */
   tables: Partial<Record<CatalogTable, CatalogRow[]>>;
 }
 

@@ -7,6 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
+import type { CatalogTable } from '../model/catalog-rows.js';
 import { startRun, finishRun } from '../store/runs.js';
 import { writeCatalog, type CatalogCounts } from '../store/write-catalog.js';
 import { FeedFormatError, formatRowError, type RowError } from '../ingest/feed-errors.js';
@@ -124,7 +125,9 @@ export async function ingestFeed(db: Kysely<Database>, feed: FeedDef, source: Fe
   const unknown = unknownCountryCodes(out.countryCodes ?? [], countryVocabulary(rules.rules.countryCodes));
 
   const previous = await previousIngest(db, origin, inv);
-  const shrink = checkPlausible(previous, { rows: parsed.rows.length, keys: nextKeys(out.mapped.tables[inv.previous.keys.table], inv.previous.keys.column) }, inv, input.file);
+  const { keys } = inv.previous;
+  const nextRows = out.mapped.tables[keys.mapped ?? (keys.table as CatalogTable)];
+  const shrink = checkPlausible(previous, { rows: parsed.rows.length, keys: nextKeys(nextRows, keys.column) }, inv, input.file);
   if (shrink && !opts.acceptShrink) throw await refuse(db, ctx, { ...shrink, reason: `${shrink.reason}; nothing stored (--accept-shrink accepts it)` }, body);
 
   try {

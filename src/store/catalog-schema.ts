@@ -9,7 +9,12 @@ export interface ElementSetsTable extends Seen {
   mean_motion_dot: number; mean_motion_ddot: number; element_set_no: number; rev_at_epoch: number; classification: string;
   ephemeris_type: number; line1: string | null; line2: string | null;
 }
-export interface GpSnapshotsTable extends Seen { id: string; as_of: string; object_count: number }
+export interface GpSnapshotsTable extends Seen { id: string; as_of: string; object_count: number; seq: number }
+/** An object over consecutive snapshots (seq first_seq..last_seq) with one element set (migrations/005-element-spans.sql). */
+export interface ElementSpansTable {
+  norad_id: number; first_seq: number; last_seq: number; element_set_id: string; origin: string; first_seen: string; last_seen: string;
+}
+/** A view over element_spans: every object of every snapshot (read only). */
 export interface GpSnapshotObjectsTable { id: string; snapshot_id: string; norad_id: number; element_set_id: string; origin: string; first_seen: string; last_seen: string }
 export interface SatcatTable extends Seen {
   id: string; norad_id: number; object_name: string; object_id: string | null; object_type: string | null; ops_status: string | null;
@@ -44,6 +49,7 @@ export interface CatalogDatabase {
   element_sets: ElementSetsTable;
   gp_snapshots: GpSnapshotsTable;
   gp_snapshot_objects: GpSnapshotObjectsTable;
+  element_spans: ElementSpansTable;
   satcat: SatcatTable;
   launches: LaunchesTable;
   launch_objects: LaunchObjectsTable;

@@ -50,7 +50,12 @@ export function copyText<R>(rows: readonly R[], values: (row: R, index: number) 
   for (let i = 0; i < rows.length; i += LINES_PER_CHUNK) {
     let chunk = '';
     const end = Math.min(rows.length, i + LINES_PER_CHUNK);
-    for (let k = i; k < end; k++) chunk += `${values(rows[k]!, k).map(copyField).join('\t')}\n`;
+    for (let k = i; k < end; k++) {
+      const fields = values(rows[k]!, k);
+      let line = copyField(fields[0]);
+      for (let f = 1; f < fields.length; f++) line += `\t${copyField(fields[f])}`;
+      chunk += `${line}\n`;
+    }
     chunks.push(chunk);
   }
   return chunks;

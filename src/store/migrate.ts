@@ -18,11 +18,13 @@ export async function pendingMigrations(db: Kysely<Database>): Promise<string[]>
   return done.size ? migrationFiles().filter((f) => !done.has(f)) : [];
 }
 
-export async function migrate(db: Kysely<Database>): Promise<string[]> {
+/** Applies the pending migrations; `through` stops after that file (to build an older store's schema). */
+export async function migrate(db: Kysely<Database>, opts: { through?: string } = {}): Promise<string[]> {
   await sql`create table if not exists schema_migrations (version text primary key, applied_at text not null)`.execute(db);
   const done = new Set((await db.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version));
   const applied: string[] = [];
   for (const file of migrationFiles()) {
+    if (opts.through !== undefined && file > opts.through) break;
     if (done.has(file)) continue;
     const text = readFileSync(MIGRATIONS_DIR + file, 'utf8');
     await db.transaction().execute(async (trx) => {

@@ -1,23 +1,26 @@
 /**
- * Writes one feed's mapped catalog rows inside the caller's transaction. Snapshot
- * tables keep history (a row, once written, stays; re-ingesting stamps last_seen);
- * the other tables are replaced for the feed's origin through syncRows, which logs
- * new launches and catalog objects in the change log.
+ * Writes one feed's mapped catalog rows inside the caller's transaction. Element sets keep
+ * history (a row, once written, stays; re-ingesting stamps last_seen); a GP snapshot and its
+ * members are written as spans of unchanged element sets (write-spans.ts), logging objects seen
+ * for the first time; the other tables are replaced for the feed's origin through syncRows, which
+ * logs new launches and catalog objects in the change log.
  */
 import { sql, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
 import { syncRows, type Row, type SyncCounts, type SyncSpec } from './sync-rows.js';
 import type { CatalogTable, MappedCatalog } from '../model/catalog-rows.js';
 import { stageRows } from './staging-table.js';
+import { writeSnapshot } from './write-spans.js';
 
-type Mode = { kind: 'history'; columns: string[] } | { kind: 'replace'; spec: SyncSpec };
+type Mode = { kind: 'history'; columns: string[] } | { kind: 'snapshot'; columns: string[] } | { kind: 'replace'; spec: SyncSpec };
 
 const cols = (...c: string[]) => c;
 
 export const CATALOG_WRITES: Record<CatalogTable, Mode> = {
   element_sets: { kind: 'history', columns: cols('norad_id', 'epoch', 'object_name', 'object_id', 'mean_motion', 'eccentricity', 'inclination', 'raan', 'arg_of_pericenter', 'mean_anomaly', 'bstar', 'mean_motion_dot', 'mean_motion_ddot', 'element_set_no', 'rev_at_epoch', 'classification', 'ephemeris_type', 'line1', 'line2', 'source_id') },
-  gp_snapshots: { kind: 'history', columns: cols('source_id', 'as_of', 'object_count') },
-  gp_snapshot_objects: { kind: 'history', columns: cols('snapshot_id', 'norad_id', 'element_set_id') },
+  // Written together by writeSnapshot: the members are stored as element_spans.
+  gp_snapshots: { kind: 'snapshot', columns: cols('source_id', 'as_of', 'object_count') },
+  gp_snapshot_objects: { kind: 'snapshot', columns: cols('snapshot_id', 'norad_id', 'element_set_id') },
   satcat: {
     kind: 'replace',
     spec: {
@@ -42,7 +45,7 @@ export const CATALOG_WRITES: Record<CatalogTable, Mode> = {
 /** Parents before children, so references hold at every step. */
 const ORDER: CatalogTable[] = ['element_sets', 'gp_snapshots', 'gp_snapshot_objects', 'satcat', 'launches', 'launch_objects', 'ucs_satellites', 'catalog_records'];
 
-export type CatalogCounts = Partial<Record<CatalogTable, SyncCounts>>;
+export type CatalogCounts = Partial<Record<CatalogTable | 'element_spans', SyncCounts>>;
 
 export async function writeCatalog(
   trx: Transaction<Database>, origin: string, mapped: MappedCatalog, now: string, runId: number,
@@ -56,17 +59,27 @@ export async function writeCatalog(
       counts[table] = await syncRows(trx, mode.spec, origin, rows as Row[], now, runId);
       continue;
     }
-    const staging = await stageRows(trx, table, mode.columns, rows);
-    if (table === 'gp_snapshot_objects') await logNewObjects(trx, staging, now, runId);
+    if (mode.kind === 'snapshot') {
+      if (table === 'gp_snapshot_objects') continue;
+      if (rows.length !== 1) throw new Error(`one GP snapshot per file, not ${rows.length}`);
+      Object.assign(counts, await writeSnapshot(trx, origin, rows[0]!, mapped.tables.gp_snapshot_objects ?? [], now, runId));
+      continue;
+    }
+    const staging = await stageRows(trx, table, mode.columns, firstOfEachId(rows));
     counts[table] = await upsertHistory(trx, table, staging, mode.columns, origin, rows.length, now);
   }
   return counts;
 }
 
+/** Should the file hold an id twice, its first row is the one written (deduplicated here, so the SQL need not sort). */
+function firstOfEachId<R extends { id: string }>(rows: readonly R[]): R[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.id) && seen.add(r.id));
+}
+
 /**
  * New rows (by id) are inserted with first_seen = last_seen = now; rows already stored only get
- * last_seen = now (history: a row, once written, stays as it was written). Should the file hold an id
- * twice, its first row is the one written.
+ * last_seen = now (history: a row, once written, stays as it was written). Staged ids are unique.
  */
 async function upsertHistory(
   trx: Transaction<Database>, table: CatalogTable, staging: string, columns: readonly string[], origin: string, total: number, now: string,
@@ -75,21 +88,11 @@ async function upsertHistory(
   const { rows } = await sql<{ added: number }>`
     with written as (
       insert into ${sql.table(table)} (${cols}, origin, first_seen, last_seen)
-      select distinct on (id) ${cols}, ${origin}::text, ${now}::text, ${now}::text from ${sql.table(staging)} order by id, ord
+      select ${cols}, ${origin}::text, ${now}::text, ${now}::text from ${sql.table(staging)}
       on conflict (id) do update set last_seen = excluded.last_seen
       returning (xmax = 0) as inserted
     )
     select count(*) filter (where inserted)::integer as added from written`.execute(trx);
   const added = rows[0]?.added ?? 0;
   return { added, updated: 0, removed: 0, unchanged: total - added };
-}
-
-/** Objects seen in a snapshot for the first time ever go into the change log, named as in their element set. */
-async function logNewObjects(trx: Transaction<Database>, staging: string, now: string, runId: number): Promise<void> {
-  await sql`
-    insert into changes (run_id, at, action, subject, subject_id, entity_id, property, value, source_id)
-    select ${runId}::integer, ${now}::text, 'added', 'catalog-object', m.norad_id::text, null, 'gp', e.object_name, null
-    from ${sql.table(staging)} m left join element_sets e on e.id = m.element_set_id
-    where not exists (select 1 from gp_snapshot_objects o where o.norad_id = m.norad_id)
-    order by m.ord`.execute(trx);
 }

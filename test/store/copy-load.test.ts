@@ -1,6 +1,6 @@
 /**
  * The GP history tables are loaded with COPY into a staging table and diffed in SQL
- * (src/store/write-catalog.ts). Loading the bundled TLE snapshot, then the bundled CSV snapshot twice,
+ * (src/store/write-catalog.ts, write-spans.ts). Loading the bundled TLE snapshot, then the bundled CSV snapshot twice,
  * must leave exactly the rows and change-log entries that the row-by-row writer it replaced leaves
  * (test/store/support/row-by-row-history.ts), on every dialect; and COPY's text escaping must carry
  * every character through unchanged.
@@ -29,6 +29,7 @@ async function contents(store: TestStore) {
   return {
     element_sets: await db.selectFrom('element_sets').selectAll().orderBy('id').execute(),
     gp_snapshots: await db.selectFrom('gp_snapshots').selectAll().orderBy('id').execute(),
+    element_spans: await db.selectFrom('element_spans').selectAll().orderBy('norad_id').orderBy('first_seq').execute(),
     gp_snapshot_objects: await db.selectFrom('gp_snapshot_objects').selectAll().orderBy('id').execute(),
     // The sources' own entries are left out: each store loaded them at its own time.
     changes: await db.selectFrom('changes').selectAll().where('subject', '=', 'catalog-object').orderBy('id').execute(),
@@ -67,6 +68,7 @@ describe.each(STORE_KINDS)('COPY load of the GP history tables on %s', (kind) =>
     expect(a.changes.length).toBeGreaterThan(15_000);
     expect(a.element_sets).toEqual(b.element_sets);
     expect(a.gp_snapshots).toEqual(b.gp_snapshots);
+    expect(a.element_spans).toEqual(b.element_spans);
     expect(a.gp_snapshot_objects).toEqual(b.gp_snapshot_objects);
     expect(a.changes).toEqual(b.changes);
   });

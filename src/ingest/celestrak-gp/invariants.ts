@@ -16,5 +16,5 @@ export const GP_INVARIANTS: FeedInvariants = {
     // The CSV form: its first line is a header of at least ten columns (as detectGpFormat reads it).
     appliesTo: (line) => line.split(',').length >= 10,
   },
-  previous: { minRowShare: NINETY_PERCENT, minKeyCoverage: NINETY_PERCENT, keys: { table: 'gp_snapshot_objects', column: 'norad_id' } },
+  previous: { minRowShare: NINETY_PERCENT, minKeyCoverage: NINETY_PERCENT, keys: { table: 'element_spans', column: 'norad_id', mapped: 'gp_snapshot_objects' } },
 };

@@ -29,7 +29,10 @@ export function mapGp(rows: readonly GpRow[], sourceId: string, asOf: string): M
     seen.add(r.noradId);
     members.push({ id: `${snapshot}#${r.noradId}`, snapshot_id: snapshot, norad_id: r.noradId, element_set_id: id });
   }
-  const unique = [...new Map(elementSets.map((e) => [e.id, e])).values()];
+  // One row per id (at its first position, with its last values, as a Map keeps them).
+  const byId = new Map<string, CatalogRow>();
+  for (const e of elementSets) byId.set(e.id, e);
+  const unique = byId.size === elementSets.length ? elementSets : [...byId.values()];
   return {
     tables: {
       element_sets: unique,

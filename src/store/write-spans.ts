@@ -1,0 +1,101 @@
+/**
+ * GP snapshots and their members, stored compactly (migrations/005-element-spans.sql): a snapshot
+ * gets the next sequence number when first written; each member either is already covered by a span
+ * at that number (the same snapshot again: only last_seen is stamped), extends its span when the
+ * previous snapshot had the same element set, or starts a new span. The members are staged with COPY
+ * and the diff against the stored spans is done in SQL, inside the caller's transaction.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { Database } from './schema.js';
+import type { CatalogRow } from '../model/catalog-rows.js';
+import type { SyncCounts } from './sync-rows.js';
+import { stageRows } from './staging-table.js';
+
+export interface SnapshotCounts {
+  gp_snapshots: SyncCounts;
+  /** Members listed for the snapshot for the first time (a re-ingest of the same snapshot adds none). */
+  gp_snapshot_objects: SyncCounts;
+  /** added: spans started; updated: spans extended to this snapshot; unchanged: spans already covering it. */
+  element_spans: SyncCounts;
+}
+
+/** Writes one snapshot row and its members; the members all belong to that snapshot. */
+export async function writeSnapshot(
+  trx: Transaction<Database>, origin: string, snapshot: CatalogRow, members: readonly CatalogRow[], now: string, runId: number,
+): Promise<SnapshotCounts> {
+  const stray = members.find((m) => m.snapshot_id !== snapshot.id);
+  if (stray) throw new Error(`member ${String(stray.norad_id)} belongs to snapshot ${String(stray.snapshot_id)}, not ${snapshot.id}`);
+  const { rows } = await sql<{ seq: number; inserted: boolean }>`
+    insert into gp_snapshots (id, source_id, as_of, object_count, origin, first_seen, last_seen, seq)
+    values (${snapshot.id}, ${snapshot.source_id as string}, ${snapshot.as_of as string}, ${snapshot.object_count as number},
+      ${origin}, ${now}, ${now}, (select coalesce(max(seq), 0) + 1 from gp_snapshots))
+    on conflict (id) do update set last_seen = excluded.last_seen
+    returning seq, (xmax = 0) as inserted`.execute(trx);
+  const { seq, inserted } = rows[0]!;
+  const staging = await stageRows(trx, 'element_spans', ['norad_id', 'element_set_id'], members, { withoutId: true });
+  await checkElementSets(trx, staging);
+  await logNewObjects(trx, staging, now, runId);
+  const spans = await writeSpans(trx, staging, seq, origin, now);
+  const listed = spans.added + spans.updated;
+  return {
+    gp_snapshots: { added: inserted ? 1 : 0, updated: 0, removed: 0, unchanged: inserted ? 0 : 1 },
+    gp_snapshot_objects: { added: listed, updated: 0, removed: 0, unchanged: members.length - listed },
+    element_spans: spans,
+  };
+}
+
+/** Every member's element set is stored (element_spans has no foreign key: this one join checks them all). */
+async function checkElementSets(trx: Transaction<Database>, staging: string): Promise<void> {
+  const { rows } = await sql<{ id: string }>`
+    select m.element_set_id as id from ${sql.table(staging)} m
+    where not exists (select 1 from element_sets e where e.id = m.element_set_id) limit 1`.execute(trx);
+  if (rows[0]) throw new Error(`snapshot member's element set ${rows[0].id} is not stored`);
+}
+
+/** Objects seen in a snapshot for the first time ever go into the change log, named as in their element set. */
+async function logNewObjects(trx: Transaction<Database>, staging: string, now: string, runId: number): Promise<void> {
+  await sql`
+    insert into changes (run_id, at, action, subject, subject_id, entity_id, property, value, source_id)
+    select ${runId}::integer, ${now}::text, 'added', 'catalog-object', m.norad_id::text, null, 'gp', e.object_name, null
+    from ${sql.table(staging)} m left join element_sets e on e.id = m.element_set_id
+    where not exists (select 1 from element_spans o where o.norad_id = m.norad_id)
+    order by m.ord`.execute(trx);
+}
+
+/**
+ * One statement: for each staged member, the span of its object covering `seq` (stamped), else the
+ * span of the same element set ending at seq - 1 (extended), else a new span [seq, seq]. Only spans
+ * reaching seq - 1 or later can be either, so one join (by the last_seq index) finds both. Every
+ * data-modifying part sees the spans as they were before the statement, so the three are disjoint.
+ */
+async function writeSpans(trx: Transaction<Database>, staging: string, seq: number, origin: string, now: string): Promise<SyncCounts> {
+  const { rows } = await sql<{ stamped: number; extended: number; started: number }>`
+    with member as materialized (
+      select m.norad_id, m.element_set_id,
+        max(sp.first_seq) filter (where sp.last_seq >= ${seq}::integer) as covering,
+        max(sp.first_seq) filter (where sp.last_seq = ${seq}::integer - 1 and sp.element_set_id = m.element_set_id) as previous
+      from ${sql.table(staging)} m
+      left join element_spans sp on sp.norad_id = m.norad_id and sp.last_seq >= ${seq}::integer - 1 and sp.first_seq <= ${seq}::integer
+      group by m.norad_id, m.element_set_id
+    ),
+    stamped as (
+      update element_spans sp set last_seen = ${now}::text from member m
+      where m.covering is not null and sp.norad_id = m.norad_id and sp.first_seq = m.covering
+      returning 1
+    ),
+    extended as (
+      update element_spans sp set last_seq = ${seq}::integer, last_seen = ${now}::text from member m
+      where m.covering is null and m.previous is not null and sp.norad_id = m.norad_id and sp.first_seq = m.previous
+      returning 1
+    ),
+    started as (
+      insert into element_spans (norad_id, first_seq, last_seq, element_set_id, origin, first_seen, last_seen)
+      select m.norad_id, ${seq}::integer, ${seq}::integer, m.element_set_id, ${origin}::text, ${now}::text, ${now}::text
+      from member m where m.covering is null and m.previous is null
+      returning 1
+    )
+    select (select count(*) from stamped)::integer as stamped, (select count(*) from extended)::integer as extended,
+      (select count(*) from started)::integer as started`.execute(trx);
+  const r = rows[0]!;
+  return { added: r.started, updated: r.extended, removed: 0, unchanged: r.stamped };
+}
