@@ -8,6 +8,16 @@ import fastifyCompress from '@fastify/compress';
 import type { CorsOrigins } from '../config/settings.js';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import { EditorialError } from '../services/editorial/accounts.js';
+import { LoginThrottle } from '../services/editorial/login-throttle.js';
+import { SECURITY_SCHEMES, registerAuth } from './auth.js';
+import { CONTENT_SECURITY_POLICY } from './security-headers.js';
+import { registerSessionRoutes } from './routes/editorial/session.js';
+import { registerTokenRoutes } from './routes/editorial/tokens.js';
+import { registerAccountAuditRoutes } from './routes/editorial/accounts-audit.js';
+import { registerProposalRoutes } from './routes/editorial/proposals.js';
 import type { Store } from '../store/open-store.js';
 import { ApiError, errorBody } from './errors.js';
 import { registerHttpCache } from './http-cache.js';
@@ -34,6 +44,8 @@ export interface ServerOptions {
   rulesDir?: string;
   /** Web origins allowed to read the API from a browser: '*' (the default), a list, or [] for no CORS headers. */
   corsOrigins?: CorsOrigins;
+  /** Sign-in throttling (default: 5 free failures per name and per address, then a doubling wait). */
+  loginThrottle?: LoginThrottle;
 }
 
 /** Response headers a browser script may read on a cross-origin response (beyond the CORS-safelisted ones). */
@@ -70,6 +82,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   app.setErrorHandler((err: FastifyError, _req, reply) => {
     if (err instanceof ApiError) return reply.status(err.status).send(errorBody(err.status, err.code, err.message, err.details));
+    if (err instanceof EditorialError) {
+      const retry = err.status === 429 ? err.details?.find((d) => d.field === 'retryAfter')?.reason : undefined;
+      if (retry) reply.header('retry-after', retry);
+      return reply.status(err.status).send(errorBody(err.status, err.code, err.message, err.details));
+    }
     if (err.validation) {
       const details = err.validation.map((v) => {
         const params = v.params as Record<string, unknown>;
@@ -95,6 +112,16 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return reply.status(404).send(errorBody(404, 'not_found', `no route ${req.method} ${path.length > 200 ? `${path.slice(0, 200)}…` : path}`));
   });
 
+  // Writes take JSON only: a cross-site form (text/plain, urlencoded, multipart) cannot reach a write route.
+  app.removeContentTypeParser('text/plain');
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await app.register(fastifyCookie);
+  registerAuth(app, opts.store.db);
   // The ETag hook comes before compression, so it hashes the uncompressed body (one weak tag for every coding).
   registerHttpCache(app, opts.store.db);
   await app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
@@ -111,6 +138,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         license: { name: 'MIT (code); data under the terms of each cited source', identifier: 'MIT' },
       },
       servers: [{ url: '/' }],
+      components: { securitySchemes: SECURITY_SCHEMES },
     },
   });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
@@ -118,6 +146,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   app.get('/api/health', { schema: { hide: true } }, async () => healthBody(opts.store));
   const rulesDir = opts.rulesDir ?? 'data/rules';
+  const throttle = opts.loginThrottle ?? new LoginThrottle();
   await app.register(async (api) => {
     registerHealthRoutes(api, opts.store);
     registerEntityRoutes(api, opts.store);
@@ -131,6 +160,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     registerCatalogRoutes(api, opts.store, rulesDir);
     registerTableRoutes(api, opts.store);
     registerCiteRoutes(api, opts.store, rulesDir);
+    registerSessionRoutes(api, opts.store, throttle);
+    registerTokenRoutes(api, opts.store);
+    registerAccountAuditRoutes(api, opts.store);
+    registerProposalRoutes(api, opts.store);
   }, { prefix: '/api/v1' });
 
   const webDir = resolve(opts.webDir ?? 'web/dist');
