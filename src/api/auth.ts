@@ -16,9 +16,13 @@ import { ApiError } from './errors.js';
 export const SESSION_COOKIE = 'rsm_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
+/** One row of the route table the authorization matrix test is generated from. */
+export interface RouteRule { method: string; url: string; access: Access }
+
 declare module 'fastify' {
   interface FastifyRequest { principal: Principal | null; sessionSecret: string | null }
   interface FastifyContextConfig { access?: Access }
+  interface FastifyInstance { routeRules: RouteRule[] }
 }
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -58,7 +62,14 @@ function bearerOf(req: FastifyRequest): string | null | undefined {
 export function registerAuth(app: FastifyInstance, db: Kysely<Database>): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionSecret', null);
-  app.addHook('onRoute', requireRules);
+  const rules: RouteRule[] = [];
+  app.decorate('routeRules', rules);
+  app.addHook('onRoute', (route) => {
+    requireRules(route);
+    for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
+      rules.push({ method: String(method), url: route.url, access: routeAccess(route) ?? 'public' });
+    }
+  });
   app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
     if (!req.url.startsWith('/api/')) return;
     const access = req.routeOptions.config?.access ?? 'public';

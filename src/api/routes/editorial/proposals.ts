@@ -14,7 +14,7 @@ import { ApiError } from '../../errors.js';
 import { actorOf } from './actor.js';
 
 const TEXT = (max: number) => ({ type: 'string', minLength: 1, maxLength: max });
-const SCALAR = { type: ['string', 'number', 'boolean'], maxLength: 1000 };
+const SCALAR = { anyOf: [{ type: 'string', maxLength: 1000 }, { type: 'number' }, { type: 'boolean' }] };
 
 const VALUE = obj(['property', 'value'], {
   property: TEXT(60), value: SCALAR, asOf: TEXT(40), status: TEXT(20), qualifier: TEXT(20), original: TEXT(1000), note: TEXT(1000),
