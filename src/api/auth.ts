@@ -3,7 +3,8 @@
  * API token (Authorization: Bearer). Every route declares who may call it in its config (`access`);
  * a write route (anything but GET/HEAD) without a rule is refused at registration, so it cannot ship
  * unguarded. A cookie-authenticated write must also carry the session's CSRF value (X-CSRF-Token).
- * Token-authenticated writes are recorded in the audit trail.
+ * Token-authenticated writes are recorded in the audit trail. The check runs before the request is validated,
+ * so a caller without the right learns nothing from validation errors.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -70,7 +71,7 @@ export function registerAuth(app: FastifyInstance, db: Kysely<Database>): void {
       rules.push({ method: String(method), url: route.url, access: routeAccess(route) ?? 'public' });
     }
   });
-  app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
+  app.addHook('preValidation', async (req: FastifyRequest, reply: FastifyReply) => {
     if (!req.url.startsWith('/api/')) return;
     const access = req.routeOptions.config?.access ?? 'public';
     const bearer = bearerOf(req);
