@@ -95,7 +95,7 @@ export function registerAuth(app: FastifyInstance, db: Kysely<Database>): void {
         }
       }
     }
-    if (req.principal || access !== 'public') reply.header('cache-control', 'private, no-store');
+    if (req.principal || access !== 'public' || req.routeOptions.url === '/api/v1/session') reply.header('cache-control', 'private, no-store');
     if (!allows(req.principal?.role ?? null, access)) {
       if (!req.principal) throw new ApiError(401, 'unauthorized', 'sign in (POST /api/v1/session) or send an API token (Authorization: Bearer TOKEN)');
       throw new ApiError(403, 'forbidden', `this needs the ${access} role; ${req.principal.name} is a ${req.principal.role}`);

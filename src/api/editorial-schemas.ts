@@ -14,10 +14,10 @@ export const ROLE = { type: 'string', enum: [...ROLES] } as const;
 export const ACCOUNT = obj(['id', 'name', 'role', 'createdAt', 'disabledAt'], { id: int, name: str, role: ROLE, createdAt: str, disabledAt: nullable('string') });
 
 export const SESSION = obj(['account', 'csrfToken', 'expiresAt', 'via'], {
-  account: obj(['name', 'role'], { name: str, role: ROLE }),
+  account: { anyOf: [{ type: 'null' }, obj(['name', 'role'], { name: str, role: ROLE })], description: 'null when no one is signed in' },
   csrfToken: { type: ['string', 'null'], description: 'send it as X-CSRF-Token with every write made with the session cookie (null for a token)' },
   expiresAt: nullable('string'),
-  via: { type: 'string', enum: ['session', 'token'] },
+  via: { type: ['string', 'null'], enum: ['session', 'token', null] },
 });
 
 export const LOGIN_BODY = obj(['name', 'password'], { name: { type: 'string', minLength: 1, maxLength: 100 }, password: { type: 'string', minLength: 1, maxLength: 1000 } });

@@ -34,7 +34,7 @@ describe.each(STORE_KINDS)('editorial workflow on %s', (kind) => {
     expect(c).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/', maxAge: 12 * 3600 });
     expect(`rsm_session=${c.value}`).not.toBe(alice.cookie);
     // The session presented at sign-in is ended (no fixation): the old cookie no longer works.
-    expect((await app.inject({ url: '/api/v1/session', headers: { cookie: alice.cookie } })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/api/v1/session', headers: { cookie: alice.cookie } })).json().account).toBeNull();
     alice = { cookie: `rsm_session=${c.value}`, csrf: res.json().csrfToken, name: 'alice' };
     const me = await app.inject({ url: '/api/v1/session', headers: { cookie: alice.cookie } });
     expect(me.json()).toMatchObject({ account: { name: 'alice', role: 'contributor' }, csrfToken: alice.csrf, via: 'session' });
@@ -186,10 +186,11 @@ describe.each(STORE_KINDS)('editorial workflow on %s', (kind) => {
     expect((await app.inject({ url: '/api/v1/session', headers: bearer })).json()).toMatchObject({ via: 'token', csrfToken: null });
     expect((await app.inject({ method: 'DELETE', url: `/api/v1/tokens/${t.id}`, headers: bearer })).statusCode).toBe(204);
     expect((await app.inject({ url: '/api/v1/session', headers: bearer })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/api/v1/proposals', headers: bearer })).statusCode).toBe(401);
     const stored = await store.db.selectFrom('api_tokens').select('token_hash').where('id', '=', t.id).executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(t.token);
     const out = await app.inject({ method: 'DELETE', url: '/api/v1/session', headers: asSession(alice) });
     expect(out.statusCode).toBe(204);
-    expect((await app.inject({ url: '/api/v1/session', headers: { cookie: alice.cookie } })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/api/v1/session', headers: { cookie: alice.cookie } })).json()).toEqual({ account: null, csrfToken: null, expiresAt: null, via: null });
   });
 });

@@ -61,3 +61,8 @@ export function apiGet<T>(path: string, query: Query = {}): Promise<T> {
   value.catch(() => cache.delete(url));
   return value;
 }
+
+/** Forgets every cached response (after a write changed the data). */
+export function clearApiCache(): void {
+  cache.clear();
+}

@@ -25,7 +25,8 @@ function statementLine(p: PropertyView, s: Statement, entityId: string | null): 
     h('span', { class: 'value-text' }, valueNode(p, s)),
     s.originalValue && s.originalValue !== s.value ? h('span', { class: 'muted small' }, `(“${s.originalValue}”) `) : null,
     cite(s.sourceId, s.locator, { asOf: s.asOf, status: s.status }),
-    entityId ? [' ', citeButton(() => appPermalink(`#/entity/${encodeURIComponent(entityId)}?statement=${encodeURIComponent(s.id)}`), `Cite this statement (${p.label})`)] : null,
+    entityId ? [' ', citeButton(() => appPermalink(`#/entity/${encodeURIComponent(entityId)}?statement=${encodeURIComponent(s.id)}`), `Cite this statement (${p.label})`),
+      ' ', h('a', { class: 'suggest-edit small', href: href('/propose', { entity: entityId, statement: s.id, property: p.property }), 'aria-label': `Suggest an edit of ${p.label}` }, 'Suggest an edit')] : null,
     s.note ? h('div', { class: 'muted small' }, s.note) : null);
 }
 

@@ -537,7 +537,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who is signed in (401 when no one), with the CSRF value for writes */
+        /** Who is signed in (account null when no one), with the CSRF value for writes */
         get: operations["getSession"];
         put?: never;
         /** Sign in: sets the session cookie and returns the CSRF value for writes */
@@ -4150,7 +4150,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        account: {
+                        /** @description null when no one is signed in */
+                        account: null | {
                             name: string;
                             /** @enum {string} */
                             role: "contributor" | "reviewer" | "admin";
@@ -4158,8 +4159,8 @@ export interface operations {
                         /** @description send it as X-CSRF-Token with every write made with the session cookie (null for a token) */
                         csrfToken: string | null;
                         expiresAt: string | null;
-                        /** @enum {string} */
-                        via: "session" | "token";
+                        /** @enum {string|null} */
+                        via: "session" | "token" | null;
                     };
                 };
             };
@@ -4226,7 +4227,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        account: {
+                        /** @description null when no one is signed in */
+                        account: null | {
                             name: string;
                             /** @enum {string} */
                             role: "contributor" | "reviewer" | "admin";
@@ -4234,8 +4236,8 @@ export interface operations {
                         /** @description send it as X-CSRF-Token with every write made with the session cookie (null for a token) */
                         csrfToken: string | null;
                         expiresAt: string | null;
-                        /** @enum {string} */
-                        via: "session" | "token";
+                        /** @enum {string|null} */
+                        via: "session" | "token" | null;
                     };
                 };
             };
