@@ -10,6 +10,7 @@ import { formatValidationError } from '../ingest/curated/yaml-file.js';
 import { storeStatus } from '../store/queries/status.js';
 import { exportKnowledgeBase, importKnowledgeBase } from '../store/export-import.js';
 import { formatTable } from './format-table.js';
+import { exportYaml } from '../services/export-yaml.js';
 
 export function registerStoreCommands(program: Command): void {
   program.command('init')
@@ -65,10 +66,15 @@ export function registerStoreCommands(program: Command): void {
     }));
 
   program.command('export')
-    .description('write the whole knowledge base: one JSON document (docs/export-format.md), or a Frictionless data package (a folder, or a .zip)')
-    .requiredOption('--out <file>', 'output file (json), or folder or .zip file (datapackage)')
-    .option('--format <format>', 'json or datapackage', 'json')
+    .description('write the whole knowledge base: one JSON document (docs/export-format.md), a Frictionless data package (a folder, or a .zip), or the curated YAML of data/kb with the editorial changes (a folder)')
+    .requiredOption('--out <file>', 'output file (json), folder or .zip file (datapackage), or folder (yaml)')
+    .option('--format <format>', 'json, datapackage or yaml', 'json')
     .action((opts: { out: string; format: string }) => withStore(async (store, settings) => {
+      if (opts.format === 'yaml') {
+        const { files, counts } = await exportYaml(store.db, opts.out);
+        console.log(`wrote ${files.length} files to ${opts.out}: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')} (load them with: redshift-monitor load --dir ${opts.out})`);
+        return;
+      }
       if (opts.format === 'datapackage') {
         const files = await buildDataPackage(store.db, loadRules(settings.rulesDir));
         if (opts.out.endsWith('.zip')) writeFileSync(opts.out, zipFiles(files));
@@ -79,7 +85,7 @@ export function registerStoreCommands(program: Command): void {
         console.log(`wrote ${opts.out}: ${Object.keys(files).join(', ')}`);
         return;
       }
-      if (opts.format !== 'json') throw new Error(`--format must be json or datapackage, got "${opts.format}"`);
+      if (opts.format !== 'json') throw new Error(`--format must be json, datapackage or yaml, got "${opts.format}"`);
       const doc = await exportKnowledgeBase(store.db);
       writeFileSync(opts.out, JSON.stringify(doc, null, 2) + '\n');
       console.log(`wrote ${opts.out}: ${Object.entries(doc.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);

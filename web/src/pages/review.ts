@@ -63,7 +63,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     if (!ctx.isCurrent()) return;
     fill(list, details.length ? details.map((d) => card(d, () => void draw())) : h('p', { class: 'muted', 'data-empty': 'true' }, 'No open proposals.'));
   };
-  fill(root, h('h1', null, 'Review queue'), h('p', { class: 'muted' }, 'Open proposals, oldest decisions first. Approving writes the values with their source; the proposer cannot approve their own.'),
+  fill(root, h('h1', null, 'Review queue'), h('p', { class: 'muted' }, 'Open proposals, newest first. Approving writes the values with their source; the proposer cannot approve their own.'),
     list, h('p', null, h('a', { href: href('/audit') }, 'Audit trail')));
   await draw();
 }
