@@ -18,6 +18,7 @@ import { registerSessionRoutes } from './routes/editorial/session.js';
 import { registerTokenRoutes } from './routes/editorial/tokens.js';
 import { registerAccountAuditRoutes } from './routes/editorial/accounts-audit.js';
 import { registerProposalRoutes } from './routes/editorial/proposals.js';
+import { registerWatchlistRoutes } from './routes/editorial/watchlists.js';
 import type { Store } from '../store/open-store.js';
 import { ApiError, errorBody } from './errors.js';
 import { registerHttpCache } from './http-cache.js';
@@ -164,6 +165,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     registerTokenRoutes(api, opts.store);
     registerAccountAuditRoutes(api, opts.store);
     registerProposalRoutes(api, opts.store);
+    registerWatchlistRoutes(api, opts.store, rulesDir);
   }, { prefix: '/api/v1' });
 
   const webDir = resolve(opts.webDir ?? 'web/dist');

@@ -194,3 +194,44 @@ describe.each(STORE_KINDS)('editorial workflow on %s', (kind) => {
     expect((await app.inject({ url: '/api/v1/session', headers: { cookie: alice.cookie } })).json()).toEqual({ account: null, csrfToken: null, expiresAt: null, via: null });
   });
 });
+
+describe.each(STORE_KINDS)('watchlists on %s', (kind) => {
+  let store: TestStore;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    store = await createTestStore(kind);
+    await loadCurated(store.db, 'test/fixtures/kb/basic');
+    app = await buildServer({ store, webDir: 'test/fixtures/no-web-app' });
+    await addAccount(store.db, 'alice', 'contributor');
+    await addAccount(store.db, 'rita', 'reviewer');
+  });
+  afterAll(async () => { await app?.close(); await store?.dispose(); });
+
+  it('shows what changed since the last visit, with a private, revocable Atom feed', async () => {
+    const alice = await signIn(app, 'alice');
+    const rita = await signIn(app, 'rita');
+    const made = await app.inject({ method: 'POST', url: '/api/v1/watchlists', headers: asSession(alice), payload: { name: 'LandSpace', filters: { entity: 'org.landspace' } } });
+    expect(made.statusCode).toBe(201);
+    const { watchlist, feedUrl } = made.json();
+    const feedPath = new URL(feedUrl).pathname;
+    expect((await app.inject({ method: 'POST', url: `/api/v1/watchlists/${watchlist.id}/visit`, headers: asSession(alice) })).statusCode).toBe(204);
+    const before = (await app.inject({ url: `/api/v1/watchlists/${watchlist.id}/changes`, headers: { cookie: alice.cookie } })).json();
+    expect(before.items.filter((c: { sinceLastVisit: boolean }) => c.sinceLastVisit)).toEqual([]);
+
+    const p = await app.inject({ method: 'POST', url: '/api/v1/proposals', headers: asSession(alice), payload: LANDSPACE_FOUNDED });
+    expect((await app.inject({ method: 'POST', url: `/api/v1/proposals/${p.json().id}/approve`, headers: asSession(rita), payload: {} })).statusCode).toBe(200);
+    const after = (await app.inject({ url: `/api/v1/watchlists/${watchlist.id}/changes`, headers: { cookie: alice.cookie } })).json();
+    expect(after.items.filter((c: { sinceLastVisit: boolean }) => c.sinceLastVisit)).toEqual([expect.objectContaining({ type: 'milestone', property: 'founded', value: '2015' })]);
+
+    const feed = await app.inject(feedPath);
+    expect(feed.statusCode).toBe(200);
+    expect(feed.headers['content-type']).toContain('application/atom+xml');
+    expect(feed.body).toContain('<title>2015: ');
+    // Another user cannot read it through the API; the feed stops when revoked.
+    expect((await app.inject({ url: `/api/v1/watchlists/${watchlist.id}/changes`, headers: { cookie: rita.cookie } })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/watchlists/${watchlist.id}/feed`, headers: asSession(alice) })).statusCode).toBe(204);
+    expect((await app.inject(feedPath)).statusCode).toBe(404);
+    const stored = await store.db.selectFrom('watchlists').select('feed_token_hash').execute();
+    expect(stored).toEqual([{ feed_token_hash: null }]);
+  });
+});

@@ -669,6 +669,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/watchlist-feeds/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A watchlist's private Atom feed (the URL is the credential; revocable) */
+        get: operations["getWatchlistFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/watchlists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your watchlists */
+        get: operations["listWatchlists"];
+        put?: never;
+        /** Watch an entity, a kind, a segment or a country; returns the private Atom feed URL once */
+        post: operations["createWatchlist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/watchlists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one of your watchlists (its feed stops) */
+        delete: operations["deleteWatchlist"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/watchlists/{id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newest changes in the world a watchlist matches, flagged when recorded since your last visit */
+        get: operations["getWatchlistChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/watchlists/{id}/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new private feed URL for a watchlist (the old one stops working) */
+        post: operations["rotateWatchlistFeed"];
+        /** Revoke a watchlist's feed URL */
+        delete: operations["revokeWatchlistFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/watchlists/{id}/visit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a watchlist seen now: later changes count as new */
+        post: operations["visitWatchlist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4936,6 +5040,537 @@ export interface operations {
         };
     };
     revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            message: string;
+                            status: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            message: string;
+                            status: number;
+                        };
+                    };
+                };
+            };
+            /** @description no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getWatchlistFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+        };
+    };
+    listWatchlists: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            message: string;
+                            status: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            message: string;
+                            status: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        createdAt: string;
+                        filters: {
+                            /** @description ISO 3166-1 alpha-2 code (e.g. JP, GB) or a named group of data/rules/country-codes.yaml (e.g. soviet-union, esa); dataset codes such as GCAT J are rejected */
+                            country?: string;
+                            entity?: string;
+                            /** @enum {string} */
+                            kind?: "Organization" | "Person" | "Country" | "Hub" | "Facility" | "LaunchVehicle" | "SpaceObject" | "Program" | "Mission" | "Agreement" | "Investment" | "PolicyDocument" | "Goal" | "Risk" | "Recommendation" | "KeyFinding" | "Claim" | "Event";
+                            /** @enum {string} */
+                            segment?: "spaceports-infrastructure" | "launch-reentry" | "remote-sensing-ssa" | "satcom-pnt" | "commercial-leo" | "space-exploration";
+                        };
+                        hasFeed: boolean;
+                        id: number;
+                        lastVisit: string | null;
+                        name: string;
+                    }[];
+                };
+            };
+        };
+    };
+    createWatchlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    filters: {
+                        /** @description ISO 3166-1 alpha-2 code (e.g. JP, GB) or a named group of data/rules/country-codes.yaml (e.g. soviet-union, esa); dataset codes such as GCAT J are rejected */
+                        country?: string;
+                        entity?: string;
+                        /** @enum {string} */
+                        kind?: "Organization" | "Person" | "Country" | "Hub" | "Facility" | "LaunchVehicle" | "SpaceObject" | "Program" | "Mission" | "Agreement" | "Investment" | "PolicyDocument" | "Goal" | "Risk" | "Recommendation" | "KeyFinding" | "Claim" | "Event";
+                        /** @enum {string} */
+                        segment?: "spaceports-infrastructure" | "launch-reentry" | "remote-sensing-ssa" | "satcom-pnt" | "commercial-leo" | "space-exploration";
+                    };
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            message: string;
+                            status: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            message: string;
+                            status: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the private Atom feed URL, shown once */
+                        feedUrl: string;
+                        watchlist: {
+                            createdAt: string;
+                            filters: {
+                                /** @description ISO 3166-1 alpha-2 code (e.g. JP, GB) or a named group of data/rules/country-codes.yaml (e.g. soviet-union, esa); dataset codes such as GCAT J are rejected */
+                                country?: string;
+                                entity?: string;
+                                /** @enum {string} */
+                                kind?: "Organization" | "Person" | "Country" | "Hub" | "Facility" | "LaunchVehicle" | "SpaceObject" | "Program" | "Mission" | "Agreement" | "Investment" | "PolicyDocument" | "Goal" | "Risk" | "Recommendation" | "KeyFinding" | "Claim" | "Event";
+                                /** @enum {string} */
+                                segment?: "spaceports-infrastructure" | "launch-reentry" | "remote-sensing-ssa" | "satcom-pnt" | "commercial-leo" | "space-exploration";
+                            };
+                            hasFeed: boolean;
+                            id: number;
+                            lastVisit: string | null;
+                            name: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteWatchlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            message: string;
+                            status: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            message: string;
+                            status: number;
+                        };
+                    };
+                };
+            };
+            /** @description no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getWatchlistChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            message: string;
+                            status: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            message: string;
+                            status: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description launching state (launches) or SATCAT owner, as a country key */
+                            country?: string | null;
+                            /** @description the world date as the source gives it (YYYY, YYYY-MM or YYYY-MM-DD; "~" circa) */
+                            date: string;
+                            /** @description the first day the world date covers: the order and the since/until filter */
+                            day: string;
+                            entityId?: string | null;
+                            entityKind?: string | null;
+                            entityName?: string | null;
+                            id: string;
+                            locator?: string | null;
+                            /** @enum {string} */
+                            precision: "year" | "month" | "day";
+                            previous?: null | {
+                                date?: string | null;
+                                locator?: string | null;
+                                sourceId: string;
+                                value: string;
+                            };
+                            property?: string | null;
+                            /** @description when this store first recorded the fact (ISO 8601 UTC) */
+                            recordedAt: string;
+                            sinceLastVisit?: boolean;
+                            sourceId: string;
+                            title: string;
+                            /** @enum {string} */
+                            type: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed";
+                            value?: string | null;
+                        }[];
+                        watchlist: {
+                            createdAt: string;
+                            filters: {
+                                /** @description ISO 3166-1 alpha-2 code (e.g. JP, GB) or a named group of data/rules/country-codes.yaml (e.g. soviet-union, esa); dataset codes such as GCAT J are rejected */
+                                country?: string;
+                                entity?: string;
+                                /** @enum {string} */
+                                kind?: "Organization" | "Person" | "Country" | "Hub" | "Facility" | "LaunchVehicle" | "SpaceObject" | "Program" | "Mission" | "Agreement" | "Investment" | "PolicyDocument" | "Goal" | "Risk" | "Recommendation" | "KeyFinding" | "Claim" | "Event";
+                                /** @enum {string} */
+                                segment?: "spaceports-infrastructure" | "launch-reentry" | "remote-sensing-ssa" | "satcom-pnt" | "commercial-leo" | "space-exploration";
+                            };
+                            hasFeed: boolean;
+                            id: number;
+                            lastVisit: string | null;
+                            name: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    rotateWatchlistFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            message: string;
+                            status: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            message: string;
+                            status: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the private Atom feed: anyone with this URL reads it, so keep it private; shown once */
+                        feedUrl: string;
+                    };
+                };
+            };
+        };
+    };
+    revokeWatchlistFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            message: string;
+                            status: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            message: string;
+                            status: number;
+                        };
+                    };
+                };
+            };
+            /** @description no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    visitWatchlist: {
         parameters: {
             query?: never;
             header?: never;
