@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { STORE_KINDS, createTestStore, type TestStore } from '../support/stores.js';
 import { buildServer } from '../../src/api/server.js';
 import { loadCurated } from '../../src/services/load-curated.js';
@@ -178,6 +179,28 @@ describe.each(STORE_KINDS)('editorial workflow on %s', (kind) => {
     await expect(sql`update audit set actor_name = 'mallory'`.execute(store.db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit`.execute(store.db)).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit`.execute(store.db)).rejects.toThrow(/append-only/);
+  });
+
+  it('answers as the OpenAPI document says', async () => {
+    const doc = (await app.inject('/api/v1/openapi.json')).json();
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    const check = async (method: 'GET' | 'POST', url: string, path: string, headers: Record<string, string>, payload?: object) => {
+      const res = await app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+      const op = doc.paths[path][method.toLowerCase()];
+      const schema = op.responses[String(res.statusCode)] ?? op.responses[`${String(res.statusCode)[0]}XX`];
+      expect(schema, `${url} → ${res.statusCode}`).toBeDefined();
+      const validate = ajv.compile(schema.content['application/json'].schema);
+      expect(validate(res.json()), `${url}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+    };
+    const reviewer = { cookie: rita.cookie };
+    await check('GET', '/api/v1/session', '/api/v1/session', reviewer);
+    await check('GET', '/api/v1/session', '/api/v1/session', {});
+    await check('GET', '/api/v1/proposals?status=approved', '/api/v1/proposals', reviewer);
+    await check('GET', `/api/v1/proposals/${proposalId}`, '/api/v1/proposals/{id}', reviewer);
+    await check('GET', '/api/v1/audit?limit=50', '/api/v1/audit', reviewer);
+    await check('GET', '/api/v1/tokens', '/api/v1/tokens', reviewer);
+    await check('POST', '/api/v1/proposals', '/api/v1/proposals', asSession(alice), { kind: 'statement' });
+    await check('POST', '/api/v1/tokens', '/api/v1/tokens', asSession(rita), { label: 'contract' });
   });
 
   it('revokes a token and signs out', async () => {
