@@ -8,7 +8,7 @@ import { buildServer } from '../../src/api/server.js';
 import { loadCurated } from '../../src/services/load-curated.js';
 import { LoginThrottle } from '../../src/services/editorial/login-throttle.js';
 import { LOGIN_REFUSED } from '../../src/services/editorial/sessions.js';
-import { LANDSPACE_FOUNDED, PASSWORD, addAccount, asSession, signIn, tokenFor, type SignedIn } from '../support/editorial.js';
+import { GCAT_ORGS_SOURCE, LANDSPACE_FOUNDED, PASSWORD, addAccount, asSession, signIn, tokenFor, type SignedIn } from '../support/editorial.js';
 
 describe.each(STORE_KINDS)('editorial workflow on %s', (kind) => {
   let store: TestStore;
@@ -215,6 +215,74 @@ describe.each(STORE_KINDS)('editorial workflow on %s', (kind) => {
     const out = await app.inject({ method: 'DELETE', url: '/api/v1/session', headers: asSession(alice) });
     expect(out.statusCode).toBe(204);
     expect((await app.inject({ url: '/api/v1/session', headers: { cookie: alice.cookie } })).json()).toEqual({ account: null, csrfToken: null, expiresAt: null, via: null });
+  });
+});
+
+describe.each(STORE_KINDS)('other proposals and account management on %s', (kind) => {
+  let store: TestStore;
+  let app: FastifyInstance;
+  let alice: SignedIn;
+  let rita: SignedIn;
+  let ada: SignedIn;
+  beforeAll(async () => {
+    store = await createTestStore(kind);
+    await loadCurated(store.db, 'test/fixtures/kb/basic');
+    app = await buildServer({ store, webDir: 'test/fixtures/no-web-app' });
+    await addAccount(store.db, 'alice', 'contributor');
+    await addAccount(store.db, 'rita', 'reviewer');
+    await addAccount(store.db, 'ada', 'admin');
+    alice = await signIn(app, 'alice');
+    rita = await signIn(app, 'rita');
+    ada = await signIn(app, 'ada');
+  });
+  afterAll(async () => { await app?.close(); await store?.dispose(); });
+
+  const proposeAndApprove = async (payload: object) => {
+    const p = await app.inject({ method: 'POST', url: '/api/v1/proposals', headers: asSession(alice), payload });
+    expect(p.statusCode, p.body).toBe(201);
+    const a = await app.inject({ method: 'POST', url: `/api/v1/proposals/${p.json().id}/approve`, headers: asSession(rita), payload: {} });
+    expect(a.statusCode, a.body).toBe(200);
+  };
+
+  it('adds a new entity with its first statements (data/kb: Galactic Energy, report §3.2.3)', async () => {
+    const entity = { kind: 'entity', entityId: 'org.galactic-energy', entityKind: 'Organization', cite: { source: 'redshift-2025', locator: '§3.2.3' },
+      statements: [{ property: 'name', value: 'Galactic Energy' }, { property: 'orgKind', value: 'private-company', status: 'unverified' }, { property: 'country', value: 'CN' }] };
+    const missing = await app.inject({ method: 'POST', url: '/api/v1/proposals', headers: asSession(alice), payload: { ...entity, statements: entity.statements.slice(0, 1) } });
+    expect(missing.json().error.details).toContainEqual({ field: 'statements', reason: 'Organization org.galactic-energy lacks required property "orgKind"' });
+    const badRef = await app.inject({ method: 'POST', url: '/api/v1/proposals', headers: asSession(alice), payload: { ...entity, cite: { source: 'redshift-2025', locator: '§3.2.3 [999]' } } });
+    expect(badRef.json().error.details).toContainEqual({ field: 'cite.locator', reason: 'locator cites [999], which is not a reference of redshift-2025' });
+    await proposeAndApprove(entity);
+    const e = (await app.inject('/api/v1/entities/org.galactic-energy')).json();
+    expect(e).toMatchObject({ id: 'org.galactic-energy', kind: 'Organization', caption: 'Galactic Energy' });
+    expect((await app.inject('/api/v1/search?q=Galactic')).json().items[0]).toMatchObject({ id: 'org.galactic-energy' });
+  });
+
+  it('adds a new source, and retracts a statement without deleting it', async () => {
+    await proposeAndApprove({ kind: 'source', newSource: GCAT_ORGS_SOURCE });
+    expect(await store.db.selectFrom('sources').select(['id', 'origin']).where('id', '=', GCAT_ORGS_SOURCE.id).execute()).toEqual([{ id: GCAT_ORGS_SOURCE.id, origin: 'editorial' }]);
+    const target = await store.db.selectFrom('statements').select('id').where('entity_id', '=', 'program.guowang').where('property', '=', 'plannedSize').where('value', '=', '26000').executeTakeFirstOrThrow();
+    const retraction = { kind: 'retraction', entityId: 'program.guowang', targetStatementId: target.id, cite: { source: 'redshift-2025.ref-212', locator: 'test of the retraction mechanism' } };
+    await proposeAndApprove(retraction);
+    expect(await store.db.selectFrom('statements').select('status').where('id', '=', target.id).executeTakeFirstOrThrow()).toEqual({ status: 'superseded' });
+    const again = await app.inject({ method: 'POST', url: '/api/v1/proposals', headers: asSession(alice), payload: retraction });
+    expect(again.json().error.details).toContainEqual({ field: 'targetStatementId', reason: `statement ${target.id} is already superseded` });
+  });
+
+  it('lets admins manage accounts: create, change a role, disable (ending its sessions), never their own', async () => {
+    const made = await app.inject({ method: 'POST', url: '/api/v1/accounts', headers: asSession(ada), payload: { name: 'bob', role: 'contributor', password: PASSWORD } });
+    expect(made.statusCode).toBe(201);
+    const bob = await signIn(app, 'bob');
+    const promoted = await app.inject({ method: 'PATCH', url: `/api/v1/accounts/${made.json().id}`, headers: asSession(ada), payload: { role: 'reviewer' } });
+    expect(promoted.json()).toMatchObject({ name: 'bob', role: 'reviewer', disabledAt: null });
+    // A role change ends the account's sessions, so the new role applies at the next sign-in.
+    expect((await app.inject({ url: '/api/v1/session', headers: { cookie: bob.cookie } })).json().account).toBeNull();
+    await app.inject({ method: 'PATCH', url: `/api/v1/accounts/${made.json().id}`, headers: asSession(ada), payload: { disabled: true } });
+    const refused = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { name: 'bob', password: PASSWORD } });
+    expect(refused.json().error.message).toBe(LOGIN_REFUSED);
+    const adaId = (await store.db.selectFrom('accounts').select('id').where('name', '=', 'ada').executeTakeFirstOrThrow()).id;
+    expect((await app.inject({ method: 'PATCH', url: `/api/v1/accounts/${adaId}`, headers: asSession(ada), payload: { disabled: true } })).statusCode).toBe(409);
+    const audit = (await app.inject({ url: '/api/v1/audit?action=account.change', headers: { cookie: ada.cookie } })).json().items;
+    expect(audit[0]).toMatchObject({ actorName: 'ada', before: { role: 'reviewer', disabled: false }, after: { role: 'reviewer', disabled: true } });
   });
 });
 

@@ -16,6 +16,7 @@ import { printable } from '../../model/text-safety.js';
 import { entityKindOf, existingSources, statementById, type StoredStatement } from '../../store/editorial/proposals.js';
 
 export const EDITORIAL_ORIGIN = 'editorial';
+const REPORT_SOURCE = 'redshift-2025';
 
 export interface FieldError { field: string; reason: string }
 
@@ -64,6 +65,12 @@ export async function checkProposal(db: Db, input: ProposalInput): Promise<Check
     if (!input.cite.locator?.trim()) add('cite.locator', 'give where in the source: a section, page, table or a quote');
     const known = (await existingSources(db, [input.cite.source])).has(input.cite.source) || source?.id === input.cite.source;
     if (!known) add('cite.source', `unknown source "${input.cite.source}"${input.newSource ? '' : ' (propose it with newSource)'}`);
+    // As in the curated files: a locator of the report that cites a numbered reference names one the report has.
+    if (input.cite.source === REPORT_SOURCE && input.cite.locator) {
+      const refs = [...input.cite.locator.matchAll(/\[(\d{3})\]/g)].map((m) => `${REPORT_SOURCE}.ref-${m[1]}`);
+      const have = await existingSources(db, refs);
+      for (const r of refs) if (!have.has(r)) add('cite.locator', `locator cites [${r.slice(-3)}], which is not a reference of ${REPORT_SOURCE}`);
+    }
   }
   if (!input.entityId) { add('entityId', 'name the entity'); return { ok: false, errors }; }
   const cite = input.cite ? { source: input.cite.source, locator: input.cite.locator } : {};
