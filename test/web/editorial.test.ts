@@ -97,4 +97,21 @@ describe.each(STORE_KINDS)('editorial workflow in the browser on %s', (kind) => 
     expect(audit.find((a) => a.action === 'proposal.create')).toMatchObject({ actorName: 'alice' });
     expect(audit.find((a) => a.action === 'proposal.approve')).toMatchObject({ actorName: 'rita', after: expect.objectContaining({ comment: 'matches GCAT' }) });
   });
+
+  it('a signed-in user watches the entity and reads its private Atom feed', async () => {
+    const { page, errors } = browser;
+    await go(page, base, '#/entity/org.landspace');
+    await page.click('header.entity-head a:text-is("Watch")');
+    await page.waitForSelector('form[aria-label="New watchlist"]');
+    expect(await page.inputValue('input[name="entity"]')).toBe('org.landspace');
+    await page.click('form[aria-label="New watchlist"] button[type="submit"]');
+    const feedUrl = (await page.locator('[data-feed-url]').first().textContent())!;
+    await page.waitForSelector('article[data-watchlist]');
+    expect(await page.locator('article[data-watchlist] li').allTextContents()).toContainEqual(expect.stringContaining('2015'));
+    const feed = await page.evaluate(async (u) => (await fetch(u)).text(), feedUrl);
+    expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    expect(feed).toContain('2015');
+    await screenshot(page, `editorial-watchlist-${kind}`);
+    expect(errors).toEqual([]);
+  });
 });

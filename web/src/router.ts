@@ -36,6 +36,7 @@ const ROUTES: Route[] = [
   route('review', '/review', () => import('./pages/review.ts')),
   route('accounts', '/accounts', () => import('./pages/accounts.ts')),
   route('audit', '/audit', () => import('./pages/audit.ts')),
+  route('watchlists', '/watchlists', () => import('./pages/watchlists.ts')),
 ];
 
 let generation = 0;

@@ -43,6 +43,7 @@ export const NAV: NavGroup[] = [
       { label: 'Sign in', path: '/login', match: exact('/login') },
       { label: 'Suggest an edit', path: '/propose', match: exact('/propose') },
       { label: 'Your proposals', path: '/my-proposals', match: exact('/my-proposals') },
+      { label: 'Watchlists', path: '/watchlists', match: exact('/watchlists') },
       { label: 'Review queue', path: '/review', match: exact('/review') },
       { label: 'Accounts', path: '/accounts', match: exact('/accounts') },
     ],
