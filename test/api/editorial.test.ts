@@ -131,7 +131,8 @@ describe.each(STORE_KINDS)('editorial workflow on %s', (kind) => {
     expect(res.json()).toMatchObject({ status: 'approved', reviewer: 'rita', decisionComment: 'matches GCAT' });
     const entity = (await app.inject('/api/v1/entities/org.landspace')).json();
     const founded = entity.properties.find((p: { property: string }) => p.property === 'founded');
-    expect(founded.preferred[0]).toMatchObject({ value: '2015', sourceId: 'gcat-orgs-2026-03-26', locator: 'orgs.tsv Code LANDSP', origin: 'editorial' });
+    expect(founded.preferred[0]).toMatchObject({ value: '2015', sourceId: 'gcat-orgs-2026-03-26', locator: 'orgs.tsv Code LANDSP', origin: 'editorial',
+      editors: { proposalId, proposer: 'alice', approver: 'rita', approvedAt: expect.any(String) } });
     const editors = await store.db.selectFrom('statement_editors').innerJoin('accounts as p', 'p.id', 'statement_editors.proposer_id')
       .innerJoin('accounts as a', 'a.id', 'statement_editors.approver_id').select(['statement_editors.statement_id', 'p.name as proposer', 'a.name as approver']).execute();
     expect(editors).toEqual([{ statement_id: founded.preferred[0].id, proposer: 'alice', approver: 'rita' }]);

@@ -86,6 +86,7 @@ describe.each(STORE_KINDS)('editorial workflow in the browser on %s', (kind) => 
 
     await go(page, base, '#/entity/org.landspace');
     expect(await page.locator('tr[data-property="founded"] .value-text').first().textContent()).toBe('2015');
+    expect(await page.locator('tr[data-property="founded"] [data-editors]').textContent()).toMatch(/^Proposed by alice, approved by rita on \d{4}-\d{2}-\d{2} \(proposal #1\)$/);
     await go(page, base, '#/changes?entity=org.landspace');
     const row = page.locator('tr[data-type="milestone"][data-entity="org.landspace"]');
     expect(await row.count()).toBe(1);

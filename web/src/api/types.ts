@@ -30,6 +30,8 @@ export interface Statement {
   lastSeen: string;
   /** For entity-valued properties: the referenced entity's name (null when it no longer exists). */
   valueCaption?: string | null;
+  /** For a statement written by an approved proposal: who proposed and who approved it, and when. */
+  editors?: { proposalId: number; proposer: string; approver: string; approvedAt: string };
 }
 
 export interface PropertyView {

@@ -2404,6 +2404,13 @@ export interface operations {
                             multiple: boolean;
                             preferred: {
                                 asOf?: string | null;
+                                /** @description for a statement written by an approved proposal: who proposed it and who approved it, and when */
+                                editors?: {
+                                    approvedAt: string;
+                                    approver: string;
+                                    proposalId: number;
+                                    proposer: string;
+                                };
                                 firstSeen?: string;
                                 id: string;
                                 lastSeen?: string;
@@ -2421,6 +2428,13 @@ export interface operations {
                             property: string;
                             statements: {
                                 asOf?: string | null;
+                                /** @description for a statement written by an approved proposal: who proposed it and who approved it, and when */
+                                editors?: {
+                                    approvedAt: string;
+                                    approver: string;
+                                    proposalId: number;
+                                    proposer: string;
+                                };
                                 firstSeen?: string;
                                 id: string;
                                 lastSeen?: string;
