@@ -37,7 +37,7 @@ export function registerHttpCache(app: FastifyInstance, db: Kysely<Database>): v
     reply.header('etag', etag);
     const modified = await storeLastModified(db);
     if (modified) reply.header('last-modified', modified.toUTCString());
-    reply.header('cache-control', 'no-cache');
+    if (!reply.getHeader('cache-control')) reply.header('cache-control', 'no-cache');
     const inm = req.headers['if-none-match'];
     const ims = req.headers['if-modified-since'];
     const notModified = inm !== undefined

@@ -25,6 +25,7 @@ export const STATEMENT = obj(['id', 'value', 'originalValue', 'sourceId', 'locat
   id: str, value: str, originalValue: nullable('string'), sourceId: str, locator: nullable('string'), asOf: nullable('string'),
   status: { type: 'string', enum: [...STATEMENT_STATUSES] }, qualifier: nullable('string'), note: nullable('string'), origin: str,
   firstSeen: str, lastSeen: str, valueCaption: nullable('string'),
+  editors: { ...obj(['proposalId', 'proposer', 'approver', 'approvedAt'], { proposalId: int, proposer: str, approver: str, approvedAt: str }), description: 'for a statement written by an approved proposal: who proposed it and who approved it, and when' },
 });
 
 export const SOURCE = obj(['id', 'kind', 'title', 'url', 'publisher', 'published', 'licence', 'citation', 'partOf', 'referenceNumber'], {

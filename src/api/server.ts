@@ -8,6 +8,17 @@ import fastifyCompress from '@fastify/compress';
 import type { CorsOrigins } from '../config/settings.js';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import { EditorialError } from '../services/editorial/accounts.js';
+import { LoginThrottle } from '../services/editorial/login-throttle.js';
+import { SECURITY_SCHEMES, registerAuth } from './auth.js';
+import { CONTENT_SECURITY_POLICY } from './security-headers.js';
+import { registerSessionRoutes } from './routes/editorial/session.js';
+import { registerTokenRoutes } from './routes/editorial/tokens.js';
+import { registerAccountAuditRoutes } from './routes/editorial/accounts-audit.js';
+import { registerProposalRoutes } from './routes/editorial/proposals.js';
+import { registerWatchlistRoutes } from './routes/editorial/watchlists.js';
 import type { Store } from '../store/open-store.js';
 import { createServerContext, type ServerContext } from './server-context.js';
 import { ApiError, errorBody } from './errors.js';
@@ -39,6 +50,8 @@ export interface ServerOptions {
   corsOrigins?: CorsOrigins;
   /** The routes' context, when the caller built it (serve: analytics in a worker); else one is built here with analytics in this thread. */
   context?: ServerContext;
+  /** Sign-in throttling (default: 5 free failures per name and per address, then a doubling wait). */
+  loginThrottle?: LoginThrottle;
 }
 
 /** Response headers a browser script may read on a cross-origin response (beyond the CORS-safelisted ones). */
@@ -75,6 +88,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   app.setErrorHandler((err: FastifyError, _req, reply) => {
     if (err instanceof ApiError) return reply.status(err.status).send(errorBody(err.status, err.code, err.message, err.details));
+    if (err instanceof EditorialError) {
+      const retry = err.status === 429 ? err.details?.find((d) => d.field === 'retryAfter')?.reason : undefined;
+      if (retry) reply.header('retry-after', retry);
+      return reply.status(err.status).send(errorBody(err.status, err.code, err.message, err.details));
+    }
     if (err.validation) {
       const details = err.validation.map((v) => {
         const params = v.params as Record<string, unknown>;
@@ -100,6 +118,16 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return reply.status(404).send(errorBody(404, 'not_found', `no route ${req.method} ${path.length > 200 ? `${path.slice(0, 200)}…` : path}`));
   });
 
+  // Writes take JSON only: a cross-site form (text/plain, urlencoded, multipart) cannot reach a write route.
+  app.removeContentTypeParser('text/plain');
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await app.register(fastifyCookie);
+  registerAuth(app, opts.store.db);
   // The response cache keeps the handler's own body: its onSend hook comes before the ETag's and compression's.
   const responseCache = registerResponseCache(app, opts.store.db);
   // The ETag hook comes before compression, so it hashes the uncompressed body (one weak tag for every coding).
@@ -120,6 +148,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         license: { name: 'MIT (code); data under the terms of each cited source', identifier: 'MIT' },
       },
       servers: [{ url: '/' }],
+      components: { securitySchemes: SECURITY_SCHEMES },
     },
   });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
@@ -128,6 +157,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.get('/api/health', { schema: { hide: true } }, async () => healthBody(opts.store));
   const ctx = opts.context ?? await createServerContext(opts.store, opts.rulesDir ?? 'data/rules');
   app.addHook('onClose', () => ctx.analytics.close());
+  const throttle = opts.loginThrottle ?? new LoginThrottle();
   await app.register(async (api) => {
     registerHealthRoutes(api, opts.store);
     registerEntityRoutes(api, opts.store);
@@ -142,6 +172,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     registerCatalogRoutes(api, ctx);
     registerTableRoutes(api, opts.store);
     registerCiteRoutes(api, ctx);
+    registerSessionRoutes(api, opts.store, throttle);
+    registerTokenRoutes(api, opts.store);
+    registerAccountAuditRoutes(api, opts.store);
+    registerProposalRoutes(api, opts.store);
+    registerWatchlistRoutes(api, opts.store, ctx.rulesDir);
   }, { prefix: '/api/v1' });
 
   const webDir = resolve(opts.webDir ?? 'web/dist');

@@ -20,23 +20,23 @@ export function runBackup(opts: { list?: boolean }): void | Promise<void> {
   if (settings.databaseUrl) throw new Error(POSTGRES_NOTE);
   if (opts.list) return printBackups(backupDir(settings));
   return withStore(async (store) => {
-    const file = await store.backup('manual', true);
-    console.log(`wrote ${file}`);
-    printBackups(backupDir(settings));
-  });
-}
-
-export async function runRestore(file: string): Promise<void> {
-  const settings = readSettings();
-  if (settings.databaseUrl) throw new Error(POSTGRES_NOTE);
-  if (!existsSync(file)) throw new Error(`${file}: no such backup (redshift-monitor backup --list)`);
-  const dir = pgliteDir(settings);
-  const lock = acquireStoreLock(dir);
-  try {
-    const { replaced } = await restoreBackup(file, dir);
-    console.log(`restored ${file} into ${dir}`);
-    if (replaced) console.log(`the previous store was moved to ${replaced}; delete it once the restored store is as expected`);
-  } finally {
-    lock.release();
+      const file = await store.backup('manual', true);
+      console.log(`wrote ${file}`);
+      printBackups(backupDir(settings));
+    });
   }
-}
+
+  export async function runRestore(file: string): Promise<void> {
+    const settings = readSettings();
+    if (settings.databaseUrl) throw new Error(POSTGRES_NOTE);
+    if (!existsSync(file)) throw new Error(`${file}: no such backup (redshift-monitor backup --list)`);
+    const dir = pgliteDir(settings);
+    const lock = acquireStoreLock(dir);
+    try {
+      const { replaced } = await restoreBackup(file, dir);
+      console.log(`restored ${file} into ${dir}`);
+      if (replaced) console.log(`the previous store was moved to ${replaced}; delete it once the restored store is as expected`);
+    } finally {
+      lock.release();
+    }
+  }

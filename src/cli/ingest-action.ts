@@ -12,45 +12,45 @@ export interface IngestOpts { from?: string; bundled?: boolean; sourceId?: strin
 
 export function runIngest(name: string, opts: IngestOpts): Promise<void> {
   return withStore(async (store, settings) => {
-  const feed = feedByName(name);
-  if (!feed) throw new Error(`unknown feed "${name}" (feeds: ${FEEDS.map((f) => f.name).join(', ')})`);
-  const backup = await store.backup('before-ingest');
-  if (backup) console.log(`backup: ${backup}`);
-  const ingestOpts = { rulesDir: settings.rulesDir, quarantineDir: settings.quarantineDir, acceptShrink: opts.acceptShrink ?? false };
-  try {
-    const reports = [];
-    if (opts.bundled) {
-      for (const snap of feed.bundled) reports.push(await ingestBundled(store.db, feed, snap, settings.rulesDir, ingestOpts));
-    } else if (opts.from && !/^https?:\/\//.test(opts.from)) {
-      const sourceId = opts.sourceId ?? feed.live?.sourceId;
-      if (!sourceId) throw new Error(`--source-id is required for ${feed.name}`);
-      const source = { bytes: readFileSync(opts.from), file: opts.from, sourceId, asOf: opts.asOf ?? new Date().toISOString().slice(0, 10) };
-      reports.push(await ingestFeed(store.db, feed, source, ingestOpts));
-    } else {
-      const outcome = await fetchFeed(store.db, feed, { url: opts.from, force: opts.force ?? false, sourceId: opts.sourceId, ...ingestOpts });
-      if (outcome.kind !== 'ingested') {
-        console.log(outcome.message);
+    const feed = feedByName(name);
+    if (!feed) throw new Error(`unknown feed "${name}" (feeds: ${FEEDS.map((f) => f.name).join(', ')})`);
+    const backup = await store.backup('before-ingest');
+    if (backup) console.log(`backup: ${backup}`);
+    const ingestOpts = { rulesDir: settings.rulesDir, quarantineDir: settings.quarantineDir, acceptShrink: opts.acceptShrink ?? false };
+    try {
+      const reports = [];
+      if (opts.bundled) {
+        for (const snap of feed.bundled) reports.push(await ingestBundled(store.db, feed, snap, settings.rulesDir, ingestOpts));
+      } else if (opts.from && !/^https?:\/\//.test(opts.from)) {
+        const sourceId = opts.sourceId ?? feed.live?.sourceId;
+        if (!sourceId) throw new Error(`--source-id is required for ${feed.name}`);
+        const source = { bytes: readFileSync(opts.from), file: opts.from, sourceId, asOf: opts.asOf ?? new Date().toISOString().slice(0, 10) };
+        reports.push(await ingestFeed(store.db, feed, source, ingestOpts));
+      } else {
+        const outcome = await fetchFeed(store.db, feed, { url: opts.from, force: opts.force ?? false, sourceId: opts.sourceId, ...ingestOpts });
+        if (outcome.kind !== 'ingested') {
+          console.log(outcome.message);
+          return;
+        }
+        reports.push(outcome.report);
+      }
+      for (const r of reports) {
+        console.log(`${r.feed}: ${r.file} (source ${r.sourceId}, as of ${r.asOf}): ${r.total} rows, ${r.accepted} accepted, ${r.rejectedCount} rejected (run ${r.runId})`);
+        if (r.acceptedShrink) console.log(`  accepted although it shrank (--accept-shrink): ${r.acceptedShrink}`);
+        for (const e of r.rejected.slice(0, 20)) console.log(`  rejected ${formatRowError(e)}`);
+        if (r.rejectedCount > 20) console.log(`  … ${r.rejectedCount - 20} more rejections in the run history (redshift-monitor status --json)`);
+        for (const u of r.unknownCountryCodes) console.log(`  unknown country code ${u.field} "${u.code}" (${u.vocabulary}): ${u.rows} rows, lines ${u.lines.join(', ')}${u.rows > u.lines.length ? ' …' : ''}; not read as a country (add it to data/rules/country-codes.yaml)`);
+        console.log(formatTable(['table', 'added', 'updated', 'removed', 'unchanged'],
+          Object.entries(r.tables).map(([t, c]) => [t, c!.added, c!.updated, c!.removed, c!.unchanged])));
+      }
+    } catch (err) {
+      if (err instanceof IngestError) {
+        console.error(`ingest failed (${err.check}), nothing changed (run ${err.runId}): ${err.message}`);
+        if (err.quarantined) console.error(`the file is kept in ${err.quarantined} (reason beside it)`);
+        process.exitCode = 1;
         return;
       }
-      reports.push(outcome.report);
+      throw err;
     }
-    for (const r of reports) {
-      console.log(`${r.feed}: ${r.file} (source ${r.sourceId}, as of ${r.asOf}): ${r.total} rows, ${r.accepted} accepted, ${r.rejectedCount} rejected (run ${r.runId})`);
-      if (r.acceptedShrink) console.log(`  accepted although it shrank (--accept-shrink): ${r.acceptedShrink}`);
-      for (const e of r.rejected.slice(0, 20)) console.log(`  rejected ${formatRowError(e)}`);
-      if (r.rejectedCount > 20) console.log(`  … ${r.rejectedCount - 20} more rejections in the run history (redshift-monitor status --json)`);
-      for (const u of r.unknownCountryCodes) console.log(`  unknown country code ${u.field} "${u.code}" (${u.vocabulary}): ${u.rows} rows, lines ${u.lines.join(', ')}${u.rows > u.lines.length ? ' …' : ''}; not read as a country (add it to data/rules/country-codes.yaml)`);
-      console.log(formatTable(['table', 'added', 'updated', 'removed', 'unchanged'],
-        Object.entries(r.tables).map(([t, c]) => [t, c!.added, c!.updated, c!.removed, c!.unchanged])));
-    }
-  } catch (err) {
-    if (err instanceof IngestError) {
-      console.error(`ingest failed (${err.check}), nothing changed (run ${err.runId}): ${err.message}`);
-      if (err.quarantined) console.error(`the file is kept in ${err.quarantined} (reason beside it)`);
-      process.exitCode = 1;
-      return;
-    }
-    throw err;
-  }
-});
+  });
 }

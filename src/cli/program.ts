@@ -8,6 +8,7 @@ import { registerAnalytics } from './analytics-command.js';
 import { registerReport } from './report-command.js';
 import { registerBackupCommands } from './backup-commands.js';
 import { registerScreen } from './screen-command.js';
+import { registerEditorialCommands } from './editorial-commands.js';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerAnalytics(program);
   registerReport(program);
   registerScreen(program);
+  registerEditorialCommands(program);
   return program;
 }
 
@@ -29,9 +31,10 @@ export function buildProgram(): Command {
 export function renderCliDocs(program: Command = buildProgram()): string {
   const out = ['# Command line', '', '<!-- Generated from src/cli by `npm run gen`; do not edit by hand. -->', '',
     '`redshift-monitor <command> [options]` (from a clone: `npm run cli -- <command>`).', '', program.description(), ''];
-  for (const cmd of program.commands) {
+  const leaves = program.commands.flatMap((cmd) => (cmd.commands.length ? cmd.commands.map((sub) => ({ cmd: sub, name: `${cmd.name()} ${sub.name()}` })) : [{ cmd, name: cmd.name() }]));
+  for (const { cmd, name } of leaves) {
     const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`)).join(' ');
-    out.push(`## ${cmd.name()}${args ? ` ${args}` : ''}`, '', cmd.description(), '');
+    out.push(`## ${name}${args ? ` ${args}` : ''}`, '', cmd.description(), '');
     if (cmd.options.length) {
       out.push('| option | meaning |', '| --- | --- |');
       for (const o of cmd.options) out.push(`| \`${o.flags}\` | ${o.description}${o.defaultValue !== undefined ? ` (default: ${String(o.defaultValue)})` : ''} |`);

@@ -17,9 +17,9 @@ export function registerStoreCommands(program: Command): void {
     .action(async (opts: { json?: boolean }) => (await import('./store-actions.js')).runStatus(opts));
 
   program.command('export')
-    .description('write the whole knowledge base: one JSON document (docs/export-format.md), or a Frictionless data package (a folder, or a .zip)')
-    .requiredOption('--out <file>', 'output file (json), or folder or .zip file (datapackage)')
-    .option('--format <format>', 'json or datapackage', 'json')
+    .description('write the whole knowledge base: one JSON document (docs/export-format.md), a Frictionless data package (a folder, or a .zip), or the curated YAML of data/kb with the editorial changes (a folder)')
+    .requiredOption('--out <file>', 'output file (json), folder or .zip file (datapackage), or folder (yaml)')
+    .option('--format <format>', 'json, datapackage or yaml', 'json')
     .action(async (opts: { out: string; format: string }) => (await import('./store-actions.js')).runExport(opts));
 
   program.command('import')

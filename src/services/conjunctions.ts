@@ -15,12 +15,8 @@ import { epochMicros } from '../orbit/epoch-micros.js';
 import { AnalyticsError, cachedClassified, cachedSnapshotObjects, countryParameterProblem, CountryParameterError, snapshotAt } from './analytics.js';
 import { memo } from './data-cache.js';
 
-export const MAX_SCREEN_DAYS = 7;
-export const MAX_THRESHOLD_KM = 50;
-export const MAX_PRIMARIES = 2000;
-export const DEFAULT_DAYS = 7;
-export const DEFAULT_THRESHOLD_KM = 5;
-export const SCREEN_KINDS = ['payload', 'rocket-body', 'debris', 'unknown'] as const satisfies readonly ObjectKind[];
+import { DEFAULT_DAYS, DEFAULT_THRESHOLD_KM, MAX_PRIMARIES, MAX_SCREEN_DAYS, MAX_THRESHOLD_KM, SCREEN_KINDS } from './screen-parameters.js';
+export { DEFAULT_DAYS, DEFAULT_THRESHOLD_KM, MAX_PRIMARIES, MAX_SCREEN_DAYS, MAX_THRESHOLD_KM, SCREEN_KINDS };
 
 /** A screening parameter out of range or unknown (the caller's mistake), naming the parameter. */
 export class ScreenParameterError extends Error {

@@ -1,6 +1,7 @@
 /** Kysely's view of the tables created by migrations/*.sql. */
 import type { Generated, ColumnType } from 'kysely';
 import type { CatalogDatabase } from './catalog-schema.js';
+import type { EditorialDatabase } from './editorial-schema.js';
 
 type Json<T> = ColumnType<T, string | null, string | null>;
 
@@ -56,7 +57,7 @@ export interface StoreMetaTable {
   key: string; value: string;
 }
 
-export interface Database extends CatalogDatabase {
+export interface Database extends CatalogDatabase, EditorialDatabase {
   sources: SourcesTable;
   entities: EntitiesTable;
   statements: StatementsTable;

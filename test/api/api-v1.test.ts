@@ -75,7 +75,9 @@ describe.each(STORE_KINDS)('API v1 on %s', (kind) => {
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats.default(ajv);
     for (const [name, schema] of Object.entries(openapi.components?.schemas ?? {})) ajv.addSchema(schema, `#/components/schemas/${name}`);
-    const documented = Object.keys(openapi.paths).filter((p) => p.startsWith('/api/v1/'));
+    // The editorial routes (sign-in, proposals, audit, watchlists) need accounts: test/api/editorial.test.ts checks their responses.
+    const editorial = (p: string) => Object.values(openapi.paths[p]!).some((op) => (op as { tags?: string[] }).tags?.includes('editorial'));
+    const documented = Object.keys(openapi.paths).filter((p) => p.startsWith('/api/v1/') && !editorial(p));
     expect(documented.sort()).toEqual(Object.keys(EXAMPLES).sort());
     for (const [path, urls] of Object.entries(EXAMPLES)) {
       for (const url of urls) {

@@ -30,6 +30,13 @@ const ROUTES: Route[] = [
   route('tiangong', '/tiangong', () => import('./pages/tiangong.ts')),
   route('sources', '/sources', () => import('./pages/sources.ts')),
   route('changes', '/changes', () => import('./pages/changes.ts')),
+  route('login', '/login', () => import('./pages/login.ts')),
+  route('propose', '/propose', () => import('./pages/propose.ts')),
+  route('my-proposals', '/my-proposals', () => import('./pages/my-proposals.ts')),
+  route('review', '/review', () => import('./pages/review.ts')),
+  route('accounts', '/accounts', () => import('./pages/accounts.ts')),
+  route('audit', '/audit', () => import('./pages/audit.ts')),
+  route('watchlists', '/watchlists', () => import('./pages/watchlists.ts')),
 ];
 
 let generation = 0;

@@ -100,7 +100,7 @@ export function readEntity(raw: unknown, path: Path, defaults: { kind?: string; 
   return result;
 }
 
-function readValue(
+export function readValue(
   entityId: string, property: string, def: PropertyDef, item: unknown, path: Path,
   entityCite: Cite, problems: Problem[], result: EntityResult,
 ): Unstamped<Statement> | null {

@@ -10,6 +10,8 @@ export interface EntitySummary { id: string; kind: string; caption: string }
 export type StatementView = Omit<Statement, 'entityId' | 'property'> & {
   /** For entity-valued properties: the referenced entity's name (null when it no longer exists). */
   valueCaption?: string | null;
+  /** For a statement written by an approved proposal: who proposed and who approved it, and when. */
+  editors?: { proposalId: number; proposer: string; approver: string; approvedAt: string };
 };
 
 export interface PropertyView {
@@ -76,6 +78,15 @@ export async function getEntity(db: Kysely<Database>, id: string): Promise<Entit
   if (referenced.length) {
     const captions = new Map((await db.selectFrom('entities').select(['id', 'caption']).where('id', 'in', referenced).execute()).map((e) => [e.id, e.caption]));
     for (const p of properties.filter((x) => x.type === 'entity')) for (const st of p.statements) st.valueCaption = captions.get(st.value) ?? null;
+  }
+  const editorial = rows.filter((r) => r.origin === 'editorial').map((r) => r.id);
+  if (editorial.length) {
+    const editors = new Map((await db.selectFrom('statement_editors')
+      .innerJoin('accounts as p', 'p.id', 'statement_editors.proposer_id').innerJoin('accounts as a', 'a.id', 'statement_editors.approver_id')
+      .select(['statement_editors.statement_id', 'statement_editors.proposal_id', 'p.name as proposer', 'a.name as approver', 'statement_editors.approved_at'])
+      .where('statement_editors.statement_id', 'in', editorial).execute())
+      .map((e) => [e.statement_id, { proposalId: e.proposal_id, proposer: e.proposer, approver: e.approver, approvedAt: e.approved_at }]));
+    for (const p of properties) for (const st of p.statements) { const e = editors.get(st.id); if (e) st.editors = e; }
   }
   const sourceIds = new Set(rows.map((r) => r.source_id));
   for (const r of rows) {

@@ -92,3 +92,34 @@ export function apiLinks<R extends ApiRoute>(route: R, params?: ApiParams<R>): A
   const csv = { ...p, query: { ...p.query, format: 'csv' } } as unknown as ApiParams<R>;
   return { json: apiUrl(route, params), csv: apiUrl(route, csv) };
 }
+
+/** Forgets every cached response (after a write changed the data). */
+export function clearApiCache(): void {
+  cache.clear();
+}
+
+/**
+ * A request to a route outside the typed GET client (the editorial writes and the session): the
+ * method, the path under /api/v1, a JSON body and the CSRF value of the session; resolves with the
+ * status and the parsed JSON reply (null when empty). Network failures are ApiFailures.
+ */
+export async function apiRequest(method: string, path: string, body?: unknown, csrf?: string | null): Promise<{ ok: boolean; status: number; json: unknown; url: string }> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (csrf) headers['x-csrf-token'] = csrf;
+  const url = `/api/v1/${path.replace(/^\//, '')}`;
+  let res: Response;
+  try {
+    res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  } catch (err) {
+    throw new ApiFailure(0, 'network_error', `the API could not be reached (${(err as Error).message})`, url);
+  }
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    throw new ApiFailure(res.status, 'invalid_response', `the API answered with something other than JSON (HTTP ${res.status})`, url);
+  }
+  return { ok: res.ok, status: res.status, json, url };
+}

@@ -25,8 +25,10 @@ function statementLine(p: PropertyView, s: Statement, entityId: string | null): 
     h('span', { class: 'value-text' }, valueNode(p, s)),
     s.originalValue && s.originalValue !== s.value ? h('span', { class: 'muted small' }, `(“${s.originalValue}”) `) : null,
     cite(s.sourceId, s.locator, { asOf: s.asOf, status: s.status }),
-    entityId ? [' ', citeButton(() => appPermalink(`#/entity/${encodeURIComponent(entityId)}?statement=${encodeURIComponent(s.id)}`), `Cite this statement (${p.label})`)] : null,
-    s.note ? h('div', { class: 'muted small' }, s.note) : null);
+    entityId ? [' ', citeButton(() => appPermalink(`#/entity/${encodeURIComponent(entityId)}?statement=${encodeURIComponent(s.id)}`), `Cite this statement (${p.label})`),
+      ' ', h('a', { class: 'suggest-edit small', href: href('/propose', { entity: entityId, statement: s.id, property: p.property }), 'aria-label': `Suggest an edit of ${p.label}` }, 'Suggest an edit')] : null,
+    s.note ? h('div', { class: 'muted small' }, s.note) : null,
+    s.editors ? h('div', { class: 'muted small', 'data-editors': '' }, `Proposed by ${s.editors.proposer}, approved by ${s.editors.approver} on ${s.editors.approvedAt.slice(0, 10)} (proposal #${s.editors.proposalId})`) : null);
 }
 
 function conflictBlock(p: PropertyView, entityId: string | null): HTMLElement {

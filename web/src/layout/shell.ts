@@ -37,6 +37,17 @@ export const NAV: NavGroup[] = [
       { label: 'Changes', path: '/changes', match: exact('/changes') },
     ],
   },
+  {
+    title: 'Editing',
+    items: [
+      { label: 'Sign in', path: '/login', match: exact('/login') },
+      { label: 'Suggest an edit', path: '/propose', match: exact('/propose') },
+      { label: 'Your proposals', path: '/my-proposals', match: exact('/my-proposals') },
+      { label: 'Watchlists', path: '/watchlists', match: exact('/watchlists') },
+      { label: 'Review queue', path: '/review', match: exact('/review') },
+      { label: 'Accounts', path: '/accounts', match: exact('/accounts') },
+    ],
+  },
 ];
 
 export interface Shell { main: HTMLElement; status: HTMLElement; setActive(path: string): void }

@@ -31,7 +31,9 @@ function header(e: EntityDetail): HTMLElement {
     aliases.length ? h('p', { class: 'aliases' }, 'Also: ', aliases.map((a, i) => [i ? ' · ' : '', h('span', { lang: /[\u3400-\u9fff]/.test(a.value) ? 'zh' : null }, a.value)])) : null,
     segments.length ? h('p', null, segments.map((s) => [h('a', { class: 'pill', href: href(`/segment/${s.value}`) }, segmentLabel(s.value)), ' '])) : null,
     h('p', { class: 'muted small' }, h('code', null, e.id), ` · first loaded ${e.firstSeen.slice(0, 10)} · `,
-      h('a', { href: `/api/v1/entities/${encodeURIComponent(e.id)}` }, 'JSON')));
+      h('a', { href: `/api/v1/entities/${encodeURIComponent(e.id)}` }, 'JSON'), ' · ',
+      h('a', { class: 'suggest-edit', href: href('/propose', { entity: e.id }) }, 'Suggest an edit'), ' · ',
+      h('a', { href: href('/watchlists', { entity: e.id }) }, 'Watch')));
 }
 
 export async function render(root: HTMLElement, ctx: PageContext): Promise<void> {
