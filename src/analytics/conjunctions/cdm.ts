@@ -29,7 +29,7 @@ const kvnTime = (iso: string): string => iso.replace(/Z$/, '');
 const num = (v: number, digits: number): string => v.toFixed(digits);
 
 export function cdmFileName(ev: ConjunctionEvent): string {
-  return `cdm_${ev.primary.noradId}_${ev.secondary.noradId}_${ev.tca.replace(/[-:]/g, '').replace(/\..*$/, '')}.kvn`;
+  return `cdm_${ev.primary.noradId}_${ev.secondary.noradId}_${ev.tca.replace(/[-:]/g, '').split('.')[0]}.kvn`;
 }
 
 export function writeCdm(ev: ConjunctionEvent, header: CdmHeader): string {
@@ -82,7 +82,19 @@ export interface ParsedCdm {
   comments: string[];
 }
 
-const KVN_LINE = /^([A-Z0-9_]+)\s*=\s*(.*?)\s*(?:\[([^\]]*)\])?\s*$/;
+const KVN_KEY = /^[A-Z0-9_]+$/;
+
+/** KEY = value [unit] of one trimmed line (the unit dropped), or null; split by hand, not by one backtracking pattern. */
+function kvnLine(line: string): [key: string, value: string] | null {
+  const eq = line.indexOf('=');
+  if (eq < 0) return null;
+  const key = line.slice(0, eq).trim();
+  if (!KVN_KEY.test(key)) return null;
+  let value = line.slice(eq + 1).trim();
+  const unit = value.endsWith(']') ? value.lastIndexOf('[') : -1;
+  if (unit >= 0) value = value.slice(0, unit).trim();
+  return [key, value];
+}
 const HEADER_KEYS = new Set(['CCSDS_CDM_VERS', 'CREATION_DATE', 'ORIGINATOR', 'MESSAGE_FOR', 'MESSAGE_ID']);
 
 /** Parses a KVN CDM; throws on a line that is neither blank, COMMENT nor KEY = value [unit]. */
@@ -92,9 +104,9 @@ export function parseCdm(text: string): ParsedCdm {
     const line = raw.trim();
     if (line === '') return;
     if (line.startsWith('COMMENT')) { out.comments.push(line.slice(7).trim()); return; }
-    const m = KVN_LINE.exec(line);
+    const m = kvnLine(line);
     if (!m) throw new Error(`CDM line ${n + 1} is not KEY = value: ${JSON.stringify(line)}`);
-    const [, key, value] = m as unknown as [string, string, string];
+    const [key, value] = m;
     if (key === 'OBJECT') { out.objects.push({ OBJECT: value }); return; }
     const section = out.objects.length > 0 ? out.objects[out.objects.length - 1]! : HEADER_KEYS.has(key) ? out.header : out.relative;
     if (key in section) throw new Error(`CDM line ${n + 1}: ${key} given twice in one section`);

@@ -71,7 +71,10 @@ export const answers: AnswerSuite = (ctx) => {
     const doc = (await app.inject('/api/v1/openapi.json')).json() as OpenApiDocument;
     const cases = fuzzCases(doc, SEED, RANDOM_MIXES);
     const routes = new Set(cases.map((c) => c.route));
-    expect([...routes].sort()).toEqual(Object.keys(doc.paths).filter((p) => p.startsWith('/api/v1/')).sort());
+    // Every readable route (the cases are GET requests); the write routes' malformed bodies and missing
+    // credentials are the authorization matrix's and the editorial tests' (test/api/editorial*.test.ts).
+    const readable = Object.entries(doc.paths).filter(([p, ops]) => p.startsWith('/api/v1/') && 'get' in ops).map(([p]) => p);
+    expect([...routes].sort()).toEqual(readable.sort());
     expect(cases.length).toBeGreaterThan(3000);
     const failures: string[] = [];
     const statuses = new Map<number, number>();

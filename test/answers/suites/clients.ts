@@ -51,6 +51,9 @@ export const answers: AnswerSuite = (ctx) => {
   });
   afterAll(async () => { await listening?.close(); });
 
+  /** Routes that need one of several parameters (none required alone): what this test chooses. */
+  const CHOSEN: Record<string, string> = { '/api/v1/safety/conjunctions': 'primary=48274&days=0.5' };
+
   /** Every route that documents a text/csv response, with a real value for a path parameter. */
   async function csvUrls(): Promise<string[]> {
     const { app, get } = ctx();
@@ -64,7 +67,7 @@ export const answers: AnswerSuite = (ctx) => {
       const values: Record<string, string> = { id: seriesId, kind: 'Organization' };
       const filled = path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(values[name] ?? `{${name}}`));
       expect(filled, `a CSV route with a path parameter this test has no value for: ${path}`).not.toContain('{');
-      urls.push(`${filled}?format=csv`);
+      urls.push(`${filled}?format=csv${CHOSEN[path] ? `&${CHOSEN[path]}` : ''}`);
     }
     return urls;
   }

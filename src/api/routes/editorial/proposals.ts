@@ -33,11 +33,24 @@ export const PROPOSAL_BODY = obj(['kind'], {
 const STORED = obj(['id', 'property', 'value', 'sourceId', 'status'], {
   id: str, entityId: str, property: str, value: str, sourceId: str, locator: nullable('string'), asOf: nullable('string'), status: str,
   qualifier: nullable('string'), note: nullable('string'), origin: str, originalValue: nullable('string'),
-}, true);
+});
+
+/** A proposal as sent (PROPOSAL_BODY, which refused any other field); a new source's fields are text, numbers or lists of text. */
+const PAYLOAD = {
+  ...PROPOSAL_BODY,
+  description: 'the proposal as sent',
+  properties: {
+    ...(PROPOSAL_BODY.properties as Record<string, unknown>),
+    newSource: {
+      type: 'object', maxProperties: 20, description: 'a source record as in data/kb/sources (id, kind, title, publisher, url, published, …)',
+      additionalProperties: { type: ['string', 'number', 'boolean', 'null', 'array'], items: { type: 'string' } },
+    },
+  },
+};
 
 export const PROPOSAL = obj(['id', 'kind', 'status', 'entityId', 'payload', 'proposer', 'createdAt', 'reviewer', 'decidedAt', 'decisionComment'], {
   id: int, kind: { type: 'string', enum: [...PROPOSAL_KINDS] }, status: { type: 'string', enum: [...PROPOSAL_STATUSES] }, entityId: nullable('string'),
-  payload: { type: 'object', description: 'the proposal as sent' }, comment: nullable('string'), proposer: str, createdAt: str,
+  payload: PAYLOAD, comment: nullable('string'), proposer: str, createdAt: str,
   reviewer: nullable('string'), decidedAt: nullable('string'), decisionComment: nullable('string'),
 });
 

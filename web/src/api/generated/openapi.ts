@@ -3745,7 +3745,31 @@ export interface operations {
                             /** @enum {string} */
                             kind: "statement" | "change" | "retraction" | "entity" | "source";
                             /** @description the proposal as sent */
-                            payload: Record<string, never>;
+                            payload: {
+                                cite?: {
+                                    locator: string;
+                                    source: string;
+                                };
+                                comment?: string;
+                                entityId?: string;
+                                entityKind?: string;
+                                /** @enum {string} */
+                                kind: "statement" | "change" | "retraction" | "entity" | "source";
+                                /** @description a source record as in data/kb/sources (id, kind, title, publisher, url, published, …) */
+                                newSource?: {
+                                    [key: string]: string | number | boolean | null | string[];
+                                };
+                                statements?: {
+                                    asOf?: string;
+                                    note?: string;
+                                    original?: string;
+                                    property: string;
+                                    qualifier?: string;
+                                    status?: string;
+                                    value: string | number | boolean;
+                                }[];
+                                targetStatementId?: string;
+                            };
                             proposer: string;
                             reviewer: string | null;
                             /** @enum {string} */
@@ -3846,7 +3870,31 @@ export interface operations {
                         /** @enum {string} */
                         kind: "statement" | "change" | "retraction" | "entity" | "source";
                         /** @description the proposal as sent */
-                        payload: Record<string, never>;
+                        payload: {
+                            cite?: {
+                                locator: string;
+                                source: string;
+                            };
+                            comment?: string;
+                            entityId?: string;
+                            entityKind?: string;
+                            /** @enum {string} */
+                            kind: "statement" | "change" | "retraction" | "entity" | "source";
+                            /** @description a source record as in data/kb/sources (id, kind, title, publisher, url, published, …) */
+                            newSource?: {
+                                [key: string]: string | number | boolean | null | string[];
+                            };
+                            statements?: {
+                                asOf?: string;
+                                note?: string;
+                                original?: string;
+                                property: string;
+                                qualifier?: string;
+                                status?: string;
+                                value: string | number | boolean;
+                            }[];
+                            targetStatementId?: string;
+                        };
                         proposer: string;
                         reviewer: string | null;
                         /** @enum {string} */
@@ -3913,7 +3961,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description current statements of a single-valued property with another value than the proposed one */
-                        conflicts: ({
+                        conflicts: {
                             asOf?: string | null;
                             entityId?: string;
                             id: string;
@@ -3926,11 +3974,9 @@ export interface operations {
                             sourceId: string;
                             status: string;
                             value: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        }[];
                         /** @description the statements of the proposal's entity and properties today */
-                        current: ({
+                        current: {
                             asOf?: string | null;
                             entityId?: string;
                             id: string;
@@ -3943,9 +3989,7 @@ export interface operations {
                             sourceId: string;
                             status: string;
                             value: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        }[];
                         /** @description for an open proposal: why it would not be approved now (empty when it would) */
                         problems: {
                             field: string;
@@ -3961,7 +4005,31 @@ export interface operations {
                             /** @enum {string} */
                             kind: "statement" | "change" | "retraction" | "entity" | "source";
                             /** @description the proposal as sent */
-                            payload: Record<string, never>;
+                            payload: {
+                                cite?: {
+                                    locator: string;
+                                    source: string;
+                                };
+                                comment?: string;
+                                entityId?: string;
+                                entityKind?: string;
+                                /** @enum {string} */
+                                kind: "statement" | "change" | "retraction" | "entity" | "source";
+                                /** @description a source record as in data/kb/sources (id, kind, title, publisher, url, published, …) */
+                                newSource?: {
+                                    [key: string]: string | number | boolean | null | string[];
+                                };
+                                statements?: {
+                                    asOf?: string;
+                                    note?: string;
+                                    original?: string;
+                                    property: string;
+                                    qualifier?: string;
+                                    status?: string;
+                                    value: string | number | boolean;
+                                }[];
+                                targetStatementId?: string;
+                            };
                             proposer: string;
                             reviewer: string | null;
                             /** @enum {string} */
@@ -4043,7 +4111,31 @@ export interface operations {
                         /** @enum {string} */
                         kind: "statement" | "change" | "retraction" | "entity" | "source";
                         /** @description the proposal as sent */
-                        payload: Record<string, never>;
+                        payload: {
+                            cite?: {
+                                locator: string;
+                                source: string;
+                            };
+                            comment?: string;
+                            entityId?: string;
+                            entityKind?: string;
+                            /** @enum {string} */
+                            kind: "statement" | "change" | "retraction" | "entity" | "source";
+                            /** @description a source record as in data/kb/sources (id, kind, title, publisher, url, published, …) */
+                            newSource?: {
+                                [key: string]: string | number | boolean | null | string[];
+                            };
+                            statements?: {
+                                asOf?: string;
+                                note?: string;
+                                original?: string;
+                                property: string;
+                                qualifier?: string;
+                                status?: string;
+                                value: string | number | boolean;
+                            }[];
+                            targetStatementId?: string;
+                        };
                         proposer: string;
                         reviewer: string | null;
                         /** @enum {string} */
@@ -4124,7 +4216,31 @@ export interface operations {
                         /** @enum {string} */
                         kind: "statement" | "change" | "retraction" | "entity" | "source";
                         /** @description the proposal as sent */
-                        payload: Record<string, never>;
+                        payload: {
+                            cite?: {
+                                locator: string;
+                                source: string;
+                            };
+                            comment?: string;
+                            entityId?: string;
+                            entityKind?: string;
+                            /** @enum {string} */
+                            kind: "statement" | "change" | "retraction" | "entity" | "source";
+                            /** @description a source record as in data/kb/sources (id, kind, title, publisher, url, published, …) */
+                            newSource?: {
+                                [key: string]: string | number | boolean | null | string[];
+                            };
+                            statements?: {
+                                asOf?: string;
+                                note?: string;
+                                original?: string;
+                                property: string;
+                                qualifier?: string;
+                                status?: string;
+                                value: string | number | boolean;
+                            }[];
+                            targetStatementId?: string;
+                        };
                         proposer: string;
                         reviewer: string | null;
                         /** @enum {string} */
