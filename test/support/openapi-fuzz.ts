@@ -10,7 +10,7 @@ export interface OpenApiParameter {
   in: 'query' | 'path' | string; name: string; required?: boolean; schema?: Record<string, unknown>;
   example?: unknown; examples?: Record<string, { value: unknown }>;
 }
-export interface OpenApiDocument { paths: Record<string, { get?: { parameters?: OpenApiParameter[] } }> }
+export interface OpenApiDocument { paths: Record<string, { get?: { parameters?: OpenApiParameter[]; security?: unknown[] } }> }
 
 export interface FuzzCase {
   /** The documented route, e.g. /api/v1/entities/{id}. */
@@ -20,7 +20,12 @@ export interface FuzzCase {
   field: string | null;
   /** What was sent, for failure messages. */
   label: string;
+  /** The route needs credentials (its operation names a security scheme): an anonymous request gets 401 first. */
+  guarded: boolean;
 }
+
+/** Routes that need one of several parameters (none required alone): the valid one the cases start from. */
+const BASE_QUERY: Record<string, [string, string][]> = { '/api/v1/safety/conjunctions': [['primary', '48274']] };
 
 /** A valid value for a path parameter, so the other parameters of a path route can be fuzzed. */
 const VALID_PATH_VALUES: Record<string, string> = { id: 'program.guowang', norad: '48274', kind: 'Organization' };
@@ -64,12 +69,12 @@ function randomValue(next: () => number): { label: string; encoded: string } {
   return { label: JSON.stringify(s.slice(0, 60)), encoded: encode(s) };
 }
 
-interface Route { path: string; query: OpenApiParameter[]; pathParams: OpenApiParameter[] }
+interface Route { path: string; query: OpenApiParameter[]; pathParams: OpenApiParameter[]; guarded: boolean }
 
 function routesOf(doc: OpenApiDocument): Route[] {
   return Object.entries(doc.paths).filter(([p, ops]) => p.startsWith('/api/v1/') && ops.get).map(([path, ops]) => {
     const params = ops.get!.parameters ?? [];
-    return { path, query: params.filter((p) => p.in === 'query'), pathParams: params.filter((p) => p.in === 'path') };
+    return { path, query: params.filter((p) => p.in === 'query'), pathParams: params.filter((p) => p.in === 'path'), guarded: (ops.get!.security ?? []).length > 0 };
   });
 }
 
@@ -84,7 +89,8 @@ function requiredValue(p: OpenApiParameter): string {
 function url(route: Route, path: Record<string, string>, query: [string, string][]): string {
   const p = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => path[name] ?? encode(VALID_PATH_VALUES[name] ?? '1'));
   const required = route.query.filter((q) => q.required && !query.some(([n]) => n === q.name)).map((q): [string, string] => [q.name, encode(requiredValue(q))]);
-  const all = [...required, ...query];
+  const base = (BASE_QUERY[route.path] ?? []).filter(([n]) => !query.some(([m]) => m === n));
+  const all = [...required, ...base, ...query];
   return all.length ? `${p}?${all.map(([n, v]) => `${n}=${v}`).join('&')}` : p;
 }
 
@@ -94,11 +100,11 @@ export function fuzzCases(doc: OpenApiDocument, seed: number, randomCount: numbe
   const cases: FuzzCase[] = [];
   for (const route of routes) {
     for (const v of HOSTILE_VALUES) {
-      for (const q of route.query) cases.push({ route: route.path, url: url(route, {}, [[q.name, v.encoded]]), field: `querystring.${q.name}`, label: `${q.name}=${v.label}` });
-      for (const p of route.pathParams) cases.push({ route: route.path, url: url(route, { [p.name]: v.encoded }, []), field: `params.${p.name}`, label: `{${p.name}}=${v.label}` });
+      for (const q of route.query) cases.push({ route: route.path, guarded: route.guarded, url: url(route, {}, [[q.name, v.encoded]]), field: `querystring.${q.name}`, label: `${q.name}=${v.label}` });
+      for (const p of route.pathParams) cases.push({ route: route.path, guarded: route.guarded, url: url(route, { [p.name]: v.encoded }, []), field: `params.${p.name}`, label: `{${p.name}}=${v.label}` });
     }
-    cases.push({ route: route.path, url: url(route, {}, [['zzUnknown', '1']]), field: 'querystring.zzUnknown', label: 'unknown parameter zzUnknown' });
-    for (const q of route.query) cases.push({ route: route.path, url: url(route, {}, [[q.name, '1'], [q.name, '2']]), field: `querystring.${q.name}`, label: `${q.name} repeated` });
+    cases.push({ route: route.path, guarded: route.guarded, url: url(route, {}, [['zzUnknown', '1']]), field: 'querystring.zzUnknown', label: 'unknown parameter zzUnknown' });
+    for (const q of route.query) cases.push({ route: route.path, guarded: route.guarded, url: url(route, {}, [[q.name, '1'], [q.name, '2']]), field: `querystring.${q.name}`, label: `${q.name} repeated` });
   }
   const next = seeded(seed);
   for (let i = 0; i < randomCount; i++) {
@@ -107,7 +113,7 @@ export function fuzzCases(doc: OpenApiDocument, seed: number, randomCount: numbe
     const picked: [string, string][] = [];
     for (let k = 1 + Math.floor(next() * 3); k > 0; k--) picked.push([names[Math.floor(next() * names.length)]!, randomValue(next).encoded]);
     const path = Object.fromEntries(route.pathParams.filter(() => next() < 0.5).map((p) => [p.name, randomValue(next).encoded]));
-    cases.push({ route: route.path, url: url(route, path, picked), field: null, label: `seed ${seed} mix #${i}` });
+    cases.push({ route: route.path, guarded: route.guarded, url: url(route, path, picked), field: null, label: `seed ${seed} mix #${i}` });
   }
   return cases;
 }

@@ -52,6 +52,8 @@ function verdict(c: FuzzCase, res: Reply): string | null {
   if (res.statusCode === 414) return tooLong ? null : 'a 414 for a URL within bounds';
   if (tooLong) return `HTTP ${res.statusCode} for an over-long URL (expected 414)`;
   if (c.field === null) return null;
+  // A guarded route tells an anonymous caller to sign in before it reads the parameters.
+  if (res.statusCode === 401) return c.guarded ? null : 'a 401 on a public route';
   if (res.statusCode === 404) return c.field.startsWith('params.') ? null : 'a 404 for a query parameter';
   if (res.statusCode !== 400) return `HTTP ${res.statusCode}`;
   const named = namedFields(res);
