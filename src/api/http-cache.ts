@@ -33,7 +33,9 @@ export function registerHttpCache(app: FastifyInstance, db: Kysely<Database>): v
   app.addHook('onSend', async (req, reply, payload) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || reply.statusCode !== 200 || !req.url.startsWith('/api/')) return payload;
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
-    const etag = `W/"${createHash('sha1').update(payload).digest('base64url')}"`;
+    // A response cache hit brings the tag of its uncompressed body (its payload may be compressed already).
+    const given = reply.getHeader('etag');
+    const etag = typeof given === 'string' ? given : `W/"${createHash('sha1').update(payload).digest('base64url')}"`;
     reply.header('etag', etag);
     const modified = await storeLastModified(db);
     if (modified) reply.header('last-modified', modified.toUTCString());

@@ -1,12 +1,14 @@
 /**
  * A bounded cache of the public read routes' responses. An entry answers a GET with the same URL,
  * host, Accept header and UTC day (answers judged against "today" change with it) while the store's
- * runs are unchanged (no load, ingest or failure since: runsVersion, read at most once a second) and for at most MAX_AGE_MS (the
- * status's staleness hours move with the clock). Only the routes listed here are cached, and only
+ * runs are unchanged (no load, ingest or failure since: runsVersion, read at most once a second) and
+ * for at most MAX_AGE_MS (the status's staleness hours move with the clock). Only the routes listed here are cached, and only
  * requests without credentials (Authorization, Cookie). A hit skips the handler; the ETag, 304,
- * CORS and compression are still applied to it as to any response. The X-Response-Cache header says
- * hit or miss.
+ * and CORS apply to a hit as to any response; its body is compressed once per coding (br, gzip) and kept,
+ * so a repeated read costs no compression. The X-Response-Cache header says hit or miss.
  */
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
@@ -22,7 +24,35 @@ export const CACHE_HEADER = 'x-response-cache';
 export const MAX_AGE_MS = 60_000;
 export const MAX_BYTES = 64 * 1024 * 1024;
 
-interface Entry { version: string; at: number; body: string | Buffer; headers: Record<string, string> }
+interface Entry {
+  version: string; at: number; body: string | Buffer; headers: Record<string, string>;
+  /** The weak ETag of the body (as http-cache.ts computes it), the same for every content coding. */
+  etag: string;
+  /** The body compressed once per coding, on the first hit that asks for it. */
+  encoded: Map<Coding, Buffer>;
+}
+type Coding = 'br' | 'gzip';
+
+/** Bodies under this size go uncompressed (as @fastify/compress's threshold). */
+const COMPRESS_FROM_BYTES = 1024;
+
+/** The coding to send: br, else gzip, when the request accepts it (a q of 0 refuses); null for none. */
+export function acceptedCoding(header: string | undefined): Coding | null {
+  const accepted = new Map<string, number>();
+  for (const part of (header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (name) accepted.set(name, q ? Number(q.slice(2)) : 1);
+  }
+  const ok = (c: string) => (accepted.get(c) ?? (accepted.has('*') ? accepted.get('*')! : 0)) > 0;
+  return ok('br') ? 'br' : ok('gzip') ? 'gzip' : null;
+}
+
+function encode(body: string | Buffer, coding: Coding): Buffer {
+  return coding === 'br'
+    ? brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4, [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT } })
+    : gzipSync(body);
+}
 interface Pending { key: string; version: string; hit: boolean }
 
 function keyOf(req: FastifyRequest): string | null {
@@ -50,7 +80,8 @@ export function registerResponseCache(app: FastifyInstance, db: Kysely<Database>
       const v = reply.getHeader(h);
       if (v !== undefined) headers[h] = String(v);
     }
-    entries.set(p.key, { version: p.version, at: Date.now(), body: payload, headers });
+    const etag = `W/"${createHash('sha1').update(payload).digest('base64url')}"`;
+    entries.set(p.key, { version: p.version, at: Date.now(), body: payload, headers, etag, encoded: new Map() });
     return payload;
   });
   const serve = () => {
@@ -63,8 +94,14 @@ export function registerResponseCache(app: FastifyInstance, db: Kysely<Database>
       pending.set(req, { key, version, hit: fresh });
       reply.header(CACHE_HEADER, fresh ? 'hit' : 'miss');
       if (!fresh) return;
-      reply.headers(hit.headers);
-      return reply.code(200).send(hit.body);
+      reply.headers(hit.headers).header('etag', hit.etag);
+      // A hit is compressed once per coding and kept: the bytes sent are the same every time.
+      const coding = Buffer.byteLength(hit.body) >= COMPRESS_FROM_BYTES ? acceptedCoding(req.headers['accept-encoding']) : null;
+      if (coding === null) return reply.code(200).send(hit.body);
+      let bytes = hit.encoded.get(coding);
+      if (!bytes) hit.encoded.set(coding, (bytes = encode(hit.body, coding)));
+      const vary = reply.getHeader('vary');
+      return reply.code(200).header('content-encoding', coding).header('vary', vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding').send(bytes);
     });
   };
   return { serve, cache: { size: () => entries.size, clear: () => entries.clear() } };

@@ -12,6 +12,7 @@ import { STORE_KINDS, type TestStore } from '../support/stores.js';
 import { loadedStore } from '../support/loaded-store.js';
 import { buildServer } from '../../src/api/server.js';
 import { startRun } from '../../src/store/runs.js';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 /** A valid request for every route in the OpenAPI document (the test fails if a route has none). */
 const EXAMPLES: Record<string, string[]> = {
@@ -122,6 +123,15 @@ describe.each(STORE_KINDS)('API v1 on %s', (kind) => {
     expect(again.headers.etag).toBe(first.headers.etag);
     // CORS and conditional requests apply to a hit as to any response.
     expect(again.headers['access-control-allow-origin']).toBe('*');
+    // A compressed hit: the same bytes once decompressed, the same weak tag as the uncompressed body.
+    for (const [coding, decode] of [['br', brotliDecompressSync], ['gzip', gunzipSync]] as const) {
+      const packed = await app.inject({ url, headers: { ...origin, 'accept-encoding': `${coding}, identity;q=0.5` } });
+      expect(packed.headers['x-response-cache']).toBe('hit');
+      expect(packed.headers['content-encoding']).toBe(coding);
+      expect(String(packed.headers.vary)).toMatch(/Accept-Encoding/i);
+      expect(packed.headers.etag).toBe(first.headers.etag);
+      expect(decode(packed.rawPayload).toString('utf8')).toBe(first.body);
+    }
     expect((await app.inject({ url, headers: { 'if-none-match': first.headers.etag as string } })).statusCode).toBe(304);
     // Credentials, other routes' representations and a time-dependent route are never served from it.
     expect((await app.inject({ url, headers: { authorization: 'Bearer x' } })).headers['x-response-cache']).toBeUndefined();

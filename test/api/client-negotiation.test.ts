@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { noneMatchHits } from '../../src/api/http-cache.js';
+import { acceptedCoding } from '../../src/api/response-cache.js';
 import { prefersCsv } from '../../src/api/accept-csv.js';
 import { parseCorsOrigins, readSettings, SettingsError } from '../../src/config/settings.js';
 
@@ -30,4 +31,11 @@ describe('REDSHIFT_CORS_ORIGINS', () => {
     expect(parseCorsOrigins('none')).toEqual([]);
     for (const bad of ['https://a.example/path', 'a.example', ',', 'https://a.example,ftp://b']) expect(() => parseCorsOrigins(bad)).toThrow(SettingsError);
   });
+});
+
+describe('Accept-Encoding for a cached response', () => {
+  it.each([
+    ['gzip, deflate, br', 'br'], ['gzip', 'gzip'], ['br;q=0, gzip', 'gzip'], ['*', 'br'], ['*, br;q=0', 'gzip'], ['identity', null],
+    [undefined, null], ['gzip;q=0, br;q=0', null], ['GZIP', 'gzip'],
+  ])('%s -> %s', (header, coding) => expect(acceptedCoding(header)).toBe(coding));
 });
