@@ -6,6 +6,11 @@
  * requests without credentials (Authorization, Cookie). A hit skips the handler; the ETag, 304,
  * and CORS apply to a hit as to any response; its body is compressed once per coding (br, gzip) and kept,
  * so a repeated read costs no compression. The X-Response-Cache header says hit or miss.
+ *
+ * Concurrent misses on one key are coalesced: the first request computes the response, and the
+ * requests that arrive while it runs wait for it (at most MAX_WAIT_MS) and are then served from its
+ * entry (X-Response-Cache: shared). If it ends without an entry (an error, not a 200), the next
+ * waiter computes instead. So a burst of requests on a cold URL costs one computation, not one each.
  */
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
@@ -19,10 +24,12 @@ import { cachedRunsVersion } from '../store/runs.js';
 const CACHED_PATHS = /^\/api\/v1\/(entities|search|sources|series|analytics\/(launches|spacecraft|constellations)|indicators|status|tables|goals|risks|recommendations|timeline|geo|changes|catalog|cite|export)(\/|\?|$)/;
 /** The handler's headers an entry keeps (the rest are set per request by the hooks). */
 const KEPT_HEADERS = ['content-type', 'link', 'content-disposition'] as const;
-/** Says whether a response came from the cache (hit) or from its handler (miss). */
+/** Says whether a response came from the cache (hit), from another request's computation it waited for (shared), or from its handler (miss). */
 export const CACHE_HEADER = 'x-response-cache';
 export const MAX_AGE_MS = 60_000;
 export const MAX_BYTES = 64 * 1024 * 1024;
+/** How long a request waits for another request's computation of the same key before computing itself. */
+export const MAX_WAIT_MS = 30_000;
 
 interface Entry {
   version: string; at: number; body: string | Buffer; headers: Record<string, string>;
@@ -53,7 +60,16 @@ function encode(body: string | Buffer, coding: Coding): Buffer {
     ? brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4, [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT } })
     : gzipSync(body);
 }
-interface Pending { key: string; version: string; hit: boolean }
+interface Pending { key: string; version: string; hit: boolean; done?: () => void }
+
+/** The computation under way for a key: settled when its request ends, with or without an entry. */
+interface Flight { version: string; settled: Promise<void> }
+
+function waitAtMost(p: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => { timer = setTimeout(resolve, ms); });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
 
 function keyOf(req: FastifyRequest): string | null {
   if (req.method !== 'GET' || !CACHED_PATHS.test(req.url)) return null;
@@ -71,6 +87,12 @@ export interface ResponseCache { size(): number; clear(): void }
 export function registerResponseCache(app: FastifyInstance, db: Kysely<Database>): { serve: () => void; cache: ResponseCache } {
   const entries = new LRUCache<string, Entry>({ maxSize: MAX_BYTES, sizeCalculation: (e) => Math.max(1, Buffer.byteLength(e.body)) });
   const pending = new WeakMap<FastifyRequest, Pending>();
+  const flights = new Map<string, Flight>();
+  /** Ends a leader's flight (once): its waiters wake and read the entry, if one was stored. */
+  const land = (req: FastifyRequest) => {
+    const p = pending.get(req);
+    if (p?.done) { p.done(); p.done = undefined; }
+  };
   app.addHook('onSend', async (req, reply, payload) => {
     const p = pending.get(req);
     if (!p || p.hit || reply.statusCode !== 200) return payload;
@@ -81,19 +103,43 @@ export function registerResponseCache(app: FastifyInstance, db: Kysely<Database>
       if (v !== undefined) headers[h] = String(v);
     }
     const etag = `W/"${createHash('sha1').update(payload).digest('base64url')}"`;
+    // http-cache.ts reuses this tag instead of hashing the body again.
+    reply.header('etag', etag);
     entries.set(p.key, { version: p.version, at: Date.now(), body: payload, headers, etag, encoded: new Map() });
+    land(req);
     return payload;
   });
+  app.addHook('onResponse', async (req) => land(req));
+  app.addHook('onRequestAbort', async (req) => land(req));
   const serve = () => {
     app.addHook('onRequest', async (req, reply) => {
       const key = keyOf(req);
       if (key === null) return;
       const version = await cachedRunsVersion(db);
-      const hit = entries.get(key);
-      const fresh = hit !== undefined && hit.version === version && Date.now() - hit.at < MAX_AGE_MS;
-      pending.set(req, { key, version, hit: fresh });
-      reply.header(CACHE_HEADER, fresh ? 'hit' : 'miss');
-      if (!fresh) return;
+      const freshEntry = () => {
+        const e = entries.get(key);
+        return e !== undefined && e.version === version && Date.now() - e.at < MAX_AGE_MS ? e : undefined;
+      };
+      let hit = freshEntry();
+      let shared = false;
+      // Another request is computing this key: wait for it, then read its entry.
+      for (let flight = flights.get(key); hit === undefined && flight?.version === version; flight = flights.get(key)) {
+        await waitAtMost(flight.settled, MAX_WAIT_MS);
+        hit = freshEntry();
+        shared = hit !== undefined;
+        if (flights.get(key) === flight) break; // timed out: compute without waiting again
+      }
+      if (hit === undefined) {
+        let done!: () => void;
+        const flight: Flight = { version, settled: new Promise<void>((resolve) => { done = resolve; }) };
+        flights.set(key, flight);
+        const finish = () => { if (flights.get(key) === flight) flights.delete(key); done(); };
+        pending.set(req, { key, version, hit: false, done: finish });
+        reply.header(CACHE_HEADER, 'miss');
+        return;
+      }
+      pending.set(req, { key, version, hit: true });
+      reply.header(CACHE_HEADER, shared ? 'shared' : 'hit');
       reply.headers(hit.headers).header('etag', hit.etag);
       // A hit is compressed once per coding and kept: the bytes sent are the same every time.
       const coding = Buffer.byteLength(hit.body) >= COMPRESS_FROM_BYTES ? acceptedCoding(req.headers['accept-encoding']) : null;

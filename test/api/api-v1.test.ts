@@ -145,6 +145,23 @@ describe.each(STORE_KINDS)('API v1 on %s', (kind) => {
     await store.db.deleteFrom('runs').where('id', '=', run).execute();
   });
 
+  it('computes a cold URL once for a burst of concurrent requests, and never holds a failing one', async () => {
+    const url = '/api/v1/entities?kind=Organization&limit=7';
+    const burst = await Promise.all(Array.from({ length: 12 }, () => app.inject(url)));
+    const how = burst.map((r) => r.headers['x-response-cache']);
+    expect(how.filter((h) => h === 'miss')).toHaveLength(1);
+    expect(how.filter((h) => h === 'shared')).toHaveLength(11);
+    for (const r of burst) {
+      expect(r.statusCode).toBe(200);
+      expect(r.body).toBe(burst[0]!.body);
+      expect(r.headers.etag).toBe(burst[0]!.headers.etag);
+    }
+    // A response that is not stored (404) wakes its waiters, which then compute in turn.
+    const missing = await Promise.all(Array.from({ length: 4 }, () => app.inject('/api/v1/entities/org.nobody-burst')));
+    expect(missing.map((r) => r.statusCode)).toEqual([404, 404, 404, 404]);
+    expect(missing.every((r) => r.headers['x-response-cache'] === 'miss')).toBe(true);
+  });
+
   it('pages through a list with the cursor, every item once', async () => {
     const seen: string[] = [];
     let url = '/api/v1/entities?kind=Hub,KeyFinding&limit=4';
