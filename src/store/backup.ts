@@ -4,8 +4,9 @@
  * name and renamed, so a backup file is always complete. The newest few are kept.
  * PostgreSQL is backed up by its operator (pg_dump); these functions are for PGlite only.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
@@ -24,13 +25,14 @@ export interface BackupFile { file: string; at: string; reason: string; bytes: n
 export async function writeBackup(db: Kysely<Database>, pglite: PgliteHandle, dir: string, reason: string, keep: number): Promise<string> {
   const tar = await db.connection().execute(async (conn) => {
     await sql`checkpoint`.execute(conn);
-    return Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer());
+    return pglite.dumpBytes ? pglite.dumpBytes() : new Uint8Array(await (await pglite.dumpDataDir('none')).arrayBuffer());
   });
   const packed = await gzipAsync(tar);
   mkdirSync(dir, { recursive: true });
   const at = new Date().toISOString().replace(/[:.]/g, '-');
   const file = join(dir, `pglite-${at}-${reason.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.tar.gz`);
-  writeFileSync(`${file}.partial`, packed);
+  // Written asynchronously: a backup of a loaded store is tens of MB, too long to hold the event loop.
+  await writeFile(`${file}.partial`, packed);
   renameSync(`${file}.partial`, file);
   for (const old of listBackups(dir).slice(keep)) rmSync(old.file, { force: true });
   return file;

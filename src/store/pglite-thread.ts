@@ -69,6 +69,9 @@ function client(endpoint: Worker | MessagePort, name: string) {
     async dumpDataDir() {
       return new Blob([(await send({ op: 'dump' })).dump!], { type: 'application/x-tar' });
     },
+    async dumpBytes() {
+      return new Uint8Array((await send({ op: 'dump' })).dump!);
+    },
   };
   return { pending, send, failAll, handle };
 }
