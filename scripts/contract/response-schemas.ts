@@ -13,6 +13,7 @@ const RESPONSE_TYPES: Record<string, string> = {
   CONSTELLATIONS_RESPONSE: 'ConstellationsResponse',
   TIANGONG_RESPONSE: 'TiangongResponse',
   CONJUNCTIONS_RESPONSE: 'ConjunctionsResponse',
+  REENTRIES_RESPONSE: 'ReentriesResponse',
   INDICATORS_RESPONSE: 'IndicatorsResponse',
   CATALOG_OBJECTS_RESPONSE: 'CatalogObjectsResponse',
   ELEMENT_HISTORY_RESPONSE: 'ElementHistoryResponse',

@@ -14,6 +14,7 @@ import { buildDataPackage, zipFiles } from './datapackage.js';
 import { resolveCitation } from './resolve-citation.js';
 import { worldChangesPage, type WorldChangeQuery } from './world-changes.js';
 import { precomputeAnalytics } from './precompute.js';
+import { reentryReport, type ReentryQuery } from './reentries.js';
 
 type Db = Kysely<Database>;
 
@@ -32,6 +33,7 @@ export const ANALYTICS_JOBS = {
     if (problem) throw new CountryParameterError(problem);
     return worldChangesPage(db, rules, q);
   },
+  reentries: (db: Db, rules: Rules, q: ReentryQuery) => reentryReport(db, rules, q),
   precompute: (db: Db, rules: Rules, _args: Record<string, never>) => precomputeAnalytics(db, rules),
 };
 

@@ -1,6 +1,10 @@
 /** Space safety over HTTP: conjunction screening of a GP snapshot (each run in a worker thread, results memoised). */
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/open-store.js';
+import type { AnalyticsRunner } from '../../services/analytics-runner.js';
+import { guarded } from '../analytics-errors.js';
+import { reentriesTable } from '../../analytics/reentry/table.js';
+import { DEFAULT_REENTRY_DAYS, MAX_REENTRY_DAYS } from '../../services/reentries.js';
 import { AnalyticsError, CountryParameterError, loadRules } from '../../services/analytics.js';
 import { conjunctionReport, MAX_PRIMARIES, MAX_SCREEN_DAYS, MAX_THRESHOLD_KM, SCREEN_KINDS, ScreenParameterError } from '../../services/conjunctions.js';
 import { workerRunner } from '../../services/screen-runners.js';
@@ -11,13 +15,13 @@ import { DATE } from '../date-parameters.js';
 import { COUNTRY_PARAMETER, countryParameterError } from '../country-parameter.js';
 import { FORMAT_PROPERTY, flatToTable, sendAs } from '../respond.js';
 import { responses } from '../schemas.js';
-import { CONJUNCTIONS_RESPONSE } from '../generated/response-schemas.js';
+import { CONJUNCTIONS_RESPONSE, REENTRIES_RESPONSE } from '../generated/response-schemas.js';
 
 interface Query { primary?: string; country?: string; kinds?: string; start?: string; days?: number; thresholdKm?: number; asOf?: string; format?: string }
 
 const split = (s: string | undefined): string[] | undefined => s?.split(',').map((x) => x.trim()).filter(Boolean);
 
-export function registerSafetyRoutes(api: FastifyInstance, store: Store, rulesDir: string): void {
+export function registerSafetyRoutes(api: FastifyInstance, store: Store, rulesDir: string, analytics: AnalyticsRunner): void {
   const db = store.db;
   const run = workerRunner();
   api.get<{ Querystring: Query }>('/safety/conjunctions', {
@@ -55,5 +59,22 @@ export function registerSafetyRoutes(api: FastifyInstance, store: Store, rulesDi
     }
     const r = report;
     return sendAs(reply, q.format, 'conjunctions', r, () => flatToTable(db, 'Conjunction screening', conjunctionsTable(r, r.snapshot.sourceId, r.method), r.snapshot.asOf));
+  });
+
+  api.get<{ Querystring: { country?: string; days?: number; asOf?: string; format?: string } }>('/safety/reentries', {
+    schema: { operationId: 'getReentries',
+      summary: 'Reentry watch: objects of a GP snapshot whose element sets show decay, with a modelled reentry window (circular-orbit drag decay fitted to the mean-motion rate), the element sets used and their ages, Chinese rocket bodies and large objects (SATCAT RCS) flagged; with the backtest of the model on the snapshot before. Runs in the analytics worker.',
+      tags: ['safety'],
+      querystring: { type: 'object', additionalProperties: false, properties: {
+        country: COUNTRY_PARAMETER,
+        days: { type: 'number', exclusiveMinimum: 0, maximum: MAX_REENTRY_DAYS, default: DEFAULT_REENTRY_DAYS, description: 'horizon: candidates whose central estimate falls within this many days of the snapshot date' },
+        asOf: DATE,
+        ...FORMAT_PROPERTY,
+      } },
+      response: responses(REENTRIES_RESPONSE, true),
+    },
+  }, async (req, reply) => {
+    const r = await guarded(() => analytics.run('reentries', { country: req.query.country, days: req.query.days, asOf: req.query.asOf }));
+    return sendAs(reply, req.query.format, 'reentries', r, () => flatToTable(db, 'Reentry watch', reentriesTable(r, r.snapshot.sourceId), r.snapshot.asOf));
   });
 }
