@@ -11,7 +11,7 @@ import type { SnapshotInfo } from '../model/catalog-records.js';
 import { elementSetsUpTo, type StoredElementSet } from '../store/queries/element-history.js';
 import { detectManeuvers } from '../analytics/maneuvers/detect.js';
 import { geoBelt, isRelocation, type GeoBeltObject } from '../analytics/maneuvers/geo-belt.js';
-import { GEO_LONGITUDE_THRESHOLDS, GEO_MAX_LONGITUDE_ACCELERATION_DEG_PER_DAY2, MANEUVER_THRESHOLDS, type RegimeThresholds } from '../analytics/maneuvers/thresholds.js';
+import { GEO_LONGITUDE_THRESHOLDS, GEO_MAX_LONGITUDE_ACCELERATION_DEG_PER_DAY2, MANEUVER_THRESHOLDS, RELOCATION, type RegimeThresholds } from '../analytics/maneuvers/thresholds.js';
 import type { ManeuverCounts, ManeuverDetection } from '../analytics/maneuvers/types.js';
 import type { OrbitRegime } from '../orbit/regime.js';
 import { epochMicros, isoFromMicros, MICROS_PER_DAY } from '../orbit/epoch-micros.js';
@@ -43,7 +43,7 @@ export const GEO_BELT_DEFINITION = 'Mean geographic longitude: Ω + ω + M of th
   + 'angle at its epoch (degrees east), i.e. the subsatellite longitude averaged over a day; the actual subsatellite point swings '
   + 'around it daily by up to 2e rad plus i²/4 rad. Drift rate: the secular rate of Ω + ω + M (J2, Brouwer mean motion as SGP4 recovers it) '
   + 'minus Earth\'s rotation, deg/day, eastward positive; lunisolar terms are left out (they shift it by 0.002–0.007 °/day). '
-  + 'Relocation: a maneuver between consecutive element sets in which a GEO longitude or drift-rate rule fired.';
+  + `Relocation: a GEO maneuver after which the object drifts (or stopped drifting) at ≥ ${RELOCATION.minDriftDegPerDay} °/day, or moved ≥ ${RELOCATION.minLongitudeChangeDeg}° against the drift; smaller GEO detections are station-keeping.`;
 
 export interface ManeuverReport {
   snapshot: SnapshotInfo;
@@ -55,7 +55,7 @@ export interface ManeuverReport {
   referenceInstant: string;
   method: string;
   thresholds: Record<OrbitRegime, RegimeThresholds | null>;
-  geoThresholds: { longitudeDeg: number; driftDegPerDay: number; maxLongitudeAccelerationDegPerDay2: number };
+  geoThresholds: { longitudeDeg: number; driftDegPerDay: number; maxLongitudeAccelerationDegPerDay2: number; relocationMinDriftDegPerDay: number; relocationMinLongitudeChangeDeg: number };
   counts: ManeuverCounts;
   detections: ManeuverDetection[];
 }
@@ -106,7 +106,8 @@ export async function maneuverReport(db: Kysely<Database>, rules: Rules, q: Mane
     return {
       snapshot, snapshots: all, selection, referenceInstant: isoFromMicros(ref), method: MANEUVER_METHOD,
       thresholds: MANEUVER_THRESHOLDS,
-      geoThresholds: { ...GEO_LONGITUDE_THRESHOLDS, maxLongitudeAccelerationDegPerDay2: GEO_MAX_LONGITUDE_ACCELERATION_DEG_PER_DAY2 },
+      geoThresholds: { ...GEO_LONGITUDE_THRESHOLDS, maxLongitudeAccelerationDegPerDay2: GEO_MAX_LONGITUDE_ACCELERATION_DEG_PER_DAY2,
+        relocationMinDriftDegPerDay: RELOCATION.minDriftDegPerDay, relocationMinLongitudeChangeDeg: RELOCATION.minLongitudeChangeDeg },
       counts, detections,
     };
   });

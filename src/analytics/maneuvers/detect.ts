@@ -9,12 +9,13 @@
  *    acceleration bounded by λ̈max can make from the trapezoid), and the drift-rate change against a floor plus
  *    λ̈max·Δt.
  *
- * A pair is a detection when any rule fires; the maneuver is dated to the interval between the two epochs.
+ * A pair is a detection when any rule fires; the maneuver is dated to the interval between the two epochs. A GEO
+ * detection is a relocation when the object moved or set off drifting (thresholds.ts RELOCATION).
  */
 import { classifyOrbit, type OrbitRegime } from '../../orbit/regime.js';
 import { semiMajorAxisFromMeanMotion } from '../../orbit/elements.js';
 import { epochMicros, isoFromMicros, MICROS_PER_DAY } from '../../orbit/epoch-micros.js';
-import { GEO_LONGITUDE_THRESHOLDS, GEO_MAX_LONGITUDE_ACCELERATION_DEG_PER_DAY2, MANEUVER_THRESHOLDS } from './thresholds.js';
+import { GEO_LONGITUDE_THRESHOLDS, GEO_MAX_LONGITUDE_ACCELERATION_DEG_PER_DAY2, MANEUVER_THRESHOLDS, RELOCATION } from './thresholds.js';
 import { geoLongitude, singleBurnMicros, wrapDeg } from './geo-longitude.js';
 import type { ElementSetRef, ManeuverChange, ManeuverCounts, ManeuverDetection, ManeuverElements, ManeuverRule } from './types.js';
 
@@ -48,8 +49,8 @@ export function compareElementSets(a: ManeuverElements, b: ManeuverElements): { 
   // Published meanMotionDot is ṅ/2 (rev/day²). Δa = −(2/3)·a·Δn/n.
   const ndot1 = 2 * a.meanMotionDot, ndot2 = 2 * b.meanMotionDot;
   const kmPerRevPerDay = (-2 / 3) * (a1 / a.meanMotion);
-  const expectedDa = kmPerRevPerDay * ((ndot1 + ndot2) / 2) * days;
-  const dragSpread = th.dragUncertainty * Math.abs(kmPerRevPerDay) * Math.max(Math.abs(ndot1), Math.abs(ndot2)) * days;
+  const expectedDa = th.drag ? kmPerRevPerDay * ((ndot1 + ndot2) / 2) * days : 0;
+  const dragSpread = !th.drag ? 0 : th.dragUncertainty * Math.abs(kmPerRevPerDay) * Math.max(Math.abs(ndot1), Math.abs(ndot2)) * days;
   const changes: ManeuverChange[] = [
     change('semiMajorAxis', 'km', a1, a2, a2 - a1, expectedDa, th.semiMajorAxisKm + th.semiMajorAxisKmPerDay * days + dragSpread),
     change('inclination', 'deg', a.inclination, b.inclination, b.inclination - a.inclination, 0, th.inclinationDeg + th.inclinationDegPerDay * days),
@@ -93,12 +94,16 @@ export function detectManeuvers(sets: readonly ManeuverElements[], opts: DetectO
       counts.pairs++;
       const rules = c.changes.filter((x) => x.exceeded).map((x) => RULE_OF[x.quantity]);
       if (rules.length === 0) continue;
+      const lon = c.changes.find((x) => x.quantity === 'geoLongitude');
+      const drift = c.changes.find((x) => x.quantity === 'geoDriftRate');
+      const relocation = (drift !== undefined && drift.exceeded && Math.max(Math.abs(drift.before), Math.abs(drift.after)) >= RELOCATION.minDriftDegPerDay)
+        || (lon !== undefined && lon.exceeded && Math.abs(lon.change) >= RELOCATION.minLongitudeChangeDeg);
       detections.push({
         noradId: b.noradId, objectName: b.objectName, regime: c.regime,
         before: ref(a, opts.referenceMicros), after: ref(b, opts.referenceMicros),
         interval: { start: a.epoch, end: b.epoch, days: (epochMicros(b.epoch) - epochMicros(a.epoch)) / MICROS_PER_DAY },
         singleBurnEstimate: c.singleBurnMicros === null ? null : isoFromMicros(c.singleBurnMicros),
-        changes: c.changes, rules,
+        changes: c.changes, rules, relocation,
       });
     }
   }

@@ -1,7 +1,7 @@
 /**
  * The GEO belt view of a set of objects: for each, the mean geographic longitude and drift rate at every element
- * set's epoch (geo-longitude.ts), and the maneuvers detected between consecutive element sets (detect.ts), a
- * relocation being one where a GEO longitude or drift-rate rule fired.
+ * set's epoch (geo-longitude.ts), and the maneuvers detected between consecutive element sets (detect.ts), with the
+ * relocations among them.
  */
 import { epochMicros, MICROS_PER_DAY } from '../../orbit/epoch-micros.js';
 import type { OrbitRegime } from '../../orbit/regime.js';
@@ -30,11 +30,11 @@ export interface GeoBeltObject {
   points: GeoBeltPoint[];
   /** Maneuvers between consecutive element sets (any rule). */
   maneuvers: ManeuverDetection[];
-  /** How many of them are relocations (a GEO longitude or drift-rate rule fired). */
+  /** How many of them are relocations (moved to another longitude or set drifting; thresholds.ts RELOCATION). */
   relocations: number;
 }
 
-export const isRelocation = (d: ManeuverDetection): boolean => d.rules.includes('geo-longitude') || d.rules.includes('geo-drift-rate');
+export const isRelocation = (d: ManeuverDetection): boolean => d.relocation;
 
 /**
  * Objects with at least one element set in the GEO regime, each with every element set it has (so a relocation

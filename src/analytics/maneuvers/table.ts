@@ -8,13 +8,13 @@ export function maneuversTable(detections: readonly ManeuverDetection[], sourceI
   const rows: FlatTable['rows'] = [];
   for (const d of detections) {
     for (const c of d.changes) {
-      rows.push([d.noradId, d.objectName, d.regime, d.interval.start, d.interval.end, d.interval.days, d.singleBurnEstimate, d.rules.join(' '),
+      rows.push([d.noradId, d.objectName, d.regime, d.interval.start, d.interval.end, d.interval.days, d.singleBurnEstimate, d.rules.join(' '), d.relocation,
         c.quantity, c.unit, c.before, c.after, c.change, c.expectedChange, c.allowance, c.exceeded,
         d.before.id, d.before.sourceId, d.before.ageDays, d.after.id, d.after.sourceId, d.after.ageDays]);
     }
   }
   return {
-    columns: ['norad_id', 'object_name', 'regime', 'interval_start_utc', 'interval_end_utc', 'interval_days', 'single_burn_estimate_utc', 'rules_fired',
+    columns: ['norad_id', 'object_name', 'regime', 'interval_start_utc', 'interval_end_utc', 'interval_days', 'single_burn_estimate_utc', 'rules_fired', 'relocation',
       'quantity', 'unit', 'before', 'after', 'change', 'expected_change', 'allowance', 'exceeded',
       'before_element_set', 'before_source', 'before_age_days', 'after_element_set', 'after_source', 'after_age_days'],
     rows, sourceIds, notes,

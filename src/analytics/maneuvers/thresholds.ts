@@ -18,7 +18,8 @@
  *    7e-6 rad/day ≈ 0.15°/year at 15 rev/day, with geometric factors ≤ 1);
  *    e floor 0.001 plus 0.00002/day, which covers the J3 long-period eccentricity oscillation (amplitude about
  *    ½·(J3/J2)·(R/a)·sin i ≈ 0.0005 in LEO) and drag circularisation.
- *  - MEO (navigation constellations): no drag; a floor 1 km; lunisolar forcing moves i by up to about 1°/year
+ *  - MEO (navigation constellations): no drag (the published ṅ of MEO and geosynchronous sets is a fit term and
+ *    is not used); a floor 1 km; lunisolar forcing moves i by up to about 1°/year
  *    at 20,000 km altitude, hence 0.003°/day; e floor 0.0005 plus 0.00001/day.
  *  - GEO/IGSO/supersynchronous: a floor 1 km (0.013°/day of longitude drift); Earth's triaxiality (J22)
  *    accelerates the longitude of a geostationary object by up to GEO_MAX_LONGITUDE_ACCELERATION (below), which
@@ -34,6 +35,8 @@ export interface RegimeThresholds {
   semiMajorAxisKm: number;
   /** Natural change of a not due to drag (GEO: triaxiality), km/day. */
   semiMajorAxisKmPerDay: number;
+  /** Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay. */
+  drag: boolean;
   /** Fraction of the larger predicted drag decay allowed on either side of the average prediction. */
   dragUncertainty: number;
   inclinationDeg: number;
@@ -43,22 +46,22 @@ export interface RegimeThresholds {
 }
 
 const LEO: RegimeThresholds = {
-  semiMajorAxisKm: 0.5, semiMajorAxisKmPerDay: 0, dragUncertainty: 1,
+  semiMajorAxisKm: 0.5, semiMajorAxisKmPerDay: 0, drag: true, dragUncertainty: 1,
   inclinationDeg: 0.02, inclinationDegPerDay: 0.15 / 365.25,
   eccentricity: 0.001, eccentricityPerDay: 0.00002,
 };
 const MEO: RegimeThresholds = {
-  semiMajorAxisKm: 1, semiMajorAxisKmPerDay: 0, dragUncertainty: 1,
+  semiMajorAxisKm: 1, semiMajorAxisKmPerDay: 0, drag: false, dragUncertainty: 0,
   inclinationDeg: 0.02, inclinationDegPerDay: 0.003,
   eccentricity: 0.0005, eccentricityPerDay: 0.00001,
 };
 const GEOSYNCHRONOUS: RegimeThresholds = {
-  semiMajorAxisKm: 1, semiMajorAxisKmPerDay: 0.13, dragUncertainty: 1,
+  semiMajorAxisKm: 1, semiMajorAxisKmPerDay: 0.13, drag: false, dragUncertainty: 0,
   inclinationDeg: 0.02, inclinationDegPerDay: 0.95 / 365.25,
   eccentricity: 0.0005, eccentricityPerDay: 0.00001,
 };
 const HEO: RegimeThresholds = {
-  semiMajorAxisKm: 20, semiMajorAxisKmPerDay: 0, dragUncertainty: 1,
+  semiMajorAxisKm: 20, semiMajorAxisKmPerDay: 0, drag: true, dragUncertainty: 1,
   inclinationDeg: 0.05, inclinationDegPerDay: 0.005,
   eccentricity: 0.002, eccentricityPerDay: 0.00005,
 };
@@ -83,3 +86,12 @@ export const GEO_LONGITUDE_THRESHOLDS = {
   /** Drift-rate noise floor, deg/day (about 0.8 km of semi-major axis). */
   driftDegPerDay: 0.01,
 } as const;
+
+/**
+ * A GEO maneuver is called a relocation (rather than station-keeping) when the drift rate changed beyond its
+ * allowance and one of the two rates is at least RELOCATION_MIN_DRIFT (station-keeping burns change the drift by a
+ * few hundredths of a degree per day; a relocation drifts at tenths of a degree per day or more), or when the
+ * longitude rule fired and the object moved at least RELOCATION_MIN_LONGITUDE_CHANGE (station-keeping boxes are
+ * ±0.05° to ±0.1° wide). Engineering choices, stated.
+ */
+export const RELOCATION = { minDriftDegPerDay: 0.1, minLongitudeChangeDeg: 1 } as const;

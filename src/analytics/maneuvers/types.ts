@@ -70,6 +70,8 @@ export interface ManeuverDetection {
   changes: ManeuverChange[];
   /** The rules that fired (each a quantity whose change exceeded its allowance). */
   rules: ManeuverRule[];
+  /** GEO only: the maneuver moved the object to another longitude or set it drifting (thresholds.ts RELOCATION). */
+  relocation: boolean;
 }
 
 /** Counts of the detector's work: what was compared and what was skipped, and why. */

@@ -2016,6 +2016,10 @@ export const MANEUVERS_RESPONSE = {
                   "type": "number",
                   "description": "Natural change of a not due to drag (GEO: triaxiality), km/day."
                 },
+                "drag": {
+                  "type": "boolean",
+                  "description": "Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay."
+                },
                 "dragUncertainty": {
                   "type": "number",
                   "description": "Fraction of the larger predicted drag decay allowed on either side of the average prediction."
@@ -2036,6 +2040,7 @@ export const MANEUVERS_RESPONSE = {
               "required": [
                 "semiMajorAxisKm",
                 "semiMajorAxisKmPerDay",
+                "drag",
                 "dragUncertainty",
                 "inclinationDeg",
                 "inclinationDegPerDay",
@@ -2061,6 +2066,10 @@ export const MANEUVERS_RESPONSE = {
                   "type": "number",
                   "description": "Natural change of a not due to drag (GEO: triaxiality), km/day."
                 },
+                "drag": {
+                  "type": "boolean",
+                  "description": "Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay."
+                },
                 "dragUncertainty": {
                   "type": "number",
                   "description": "Fraction of the larger predicted drag decay allowed on either side of the average prediction."
@@ -2081,6 +2090,7 @@ export const MANEUVERS_RESPONSE = {
               "required": [
                 "semiMajorAxisKm",
                 "semiMajorAxisKmPerDay",
+                "drag",
                 "dragUncertainty",
                 "inclinationDeg",
                 "inclinationDegPerDay",
@@ -2106,6 +2116,10 @@ export const MANEUVERS_RESPONSE = {
                   "type": "number",
                   "description": "Natural change of a not due to drag (GEO: triaxiality), km/day."
                 },
+                "drag": {
+                  "type": "boolean",
+                  "description": "Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay."
+                },
                 "dragUncertainty": {
                   "type": "number",
                   "description": "Fraction of the larger predicted drag decay allowed on either side of the average prediction."
@@ -2126,6 +2140,7 @@ export const MANEUVERS_RESPONSE = {
               "required": [
                 "semiMajorAxisKm",
                 "semiMajorAxisKmPerDay",
+                "drag",
                 "dragUncertainty",
                 "inclinationDeg",
                 "inclinationDegPerDay",
@@ -2151,6 +2166,10 @@ export const MANEUVERS_RESPONSE = {
                   "type": "number",
                   "description": "Natural change of a not due to drag (GEO: triaxiality), km/day."
                 },
+                "drag": {
+                  "type": "boolean",
+                  "description": "Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay."
+                },
                 "dragUncertainty": {
                   "type": "number",
                   "description": "Fraction of the larger predicted drag decay allowed on either side of the average prediction."
@@ -2171,6 +2190,7 @@ export const MANEUVERS_RESPONSE = {
               "required": [
                 "semiMajorAxisKm",
                 "semiMajorAxisKmPerDay",
+                "drag",
                 "dragUncertainty",
                 "inclinationDeg",
                 "inclinationDegPerDay",
@@ -2196,6 +2216,10 @@ export const MANEUVERS_RESPONSE = {
                   "type": "number",
                   "description": "Natural change of a not due to drag (GEO: triaxiality), km/day."
                 },
+                "drag": {
+                  "type": "boolean",
+                  "description": "Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay."
+                },
                 "dragUncertainty": {
                   "type": "number",
                   "description": "Fraction of the larger predicted drag decay allowed on either side of the average prediction."
@@ -2216,6 +2240,7 @@ export const MANEUVERS_RESPONSE = {
               "required": [
                 "semiMajorAxisKm",
                 "semiMajorAxisKmPerDay",
+                "drag",
                 "dragUncertainty",
                 "inclinationDeg",
                 "inclinationDegPerDay",
@@ -2241,6 +2266,10 @@ export const MANEUVERS_RESPONSE = {
                   "type": "number",
                   "description": "Natural change of a not due to drag (GEO: triaxiality), km/day."
                 },
+                "drag": {
+                  "type": "boolean",
+                  "description": "Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay."
+                },
                 "dragUncertainty": {
                   "type": "number",
                   "description": "Fraction of the larger predicted drag decay allowed on either side of the average prediction."
@@ -2261,6 +2290,7 @@ export const MANEUVERS_RESPONSE = {
               "required": [
                 "semiMajorAxisKm",
                 "semiMajorAxisKmPerDay",
+                "drag",
                 "dragUncertainty",
                 "inclinationDeg",
                 "inclinationDegPerDay",
@@ -2286,6 +2316,10 @@ export const MANEUVERS_RESPONSE = {
                   "type": "number",
                   "description": "Natural change of a not due to drag (GEO: triaxiality), km/day."
                 },
+                "drag": {
+                  "type": "boolean",
+                  "description": "Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay."
+                },
                 "dragUncertainty": {
                   "type": "number",
                   "description": "Fraction of the larger predicted drag decay allowed on either side of the average prediction."
@@ -2306,6 +2340,7 @@ export const MANEUVERS_RESPONSE = {
               "required": [
                 "semiMajorAxisKm",
                 "semiMajorAxisKmPerDay",
+                "drag",
                 "dragUncertainty",
                 "inclinationDeg",
                 "inclinationDegPerDay",
@@ -2331,6 +2366,10 @@ export const MANEUVERS_RESPONSE = {
                   "type": "number",
                   "description": "Natural change of a not due to drag (GEO: triaxiality), km/day."
                 },
+                "drag": {
+                  "type": "boolean",
+                  "description": "Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay."
+                },
                 "dragUncertainty": {
                   "type": "number",
                   "description": "Fraction of the larger predicted drag decay allowed on either side of the average prediction."
@@ -2351,6 +2390,7 @@ export const MANEUVERS_RESPONSE = {
               "required": [
                 "semiMajorAxisKm",
                 "semiMajorAxisKmPerDay",
+                "drag",
                 "dragUncertainty",
                 "inclinationDeg",
                 "inclinationDegPerDay",
@@ -2388,12 +2428,20 @@ export const MANEUVERS_RESPONSE = {
         },
         "maxLongitudeAccelerationDegPerDay2": {
           "type": "number"
+        },
+        "relocationMinDriftDegPerDay": {
+          "type": "number"
+        },
+        "relocationMinLongitudeChangeDeg": {
+          "type": "number"
         }
       },
       "required": [
         "longitudeDeg",
         "driftDegPerDay",
-        "maxLongitudeAccelerationDegPerDay2"
+        "maxLongitudeAccelerationDegPerDay2",
+        "relocationMinDriftDegPerDay",
+        "relocationMinLongitudeChangeDeg"
       ],
       "additionalProperties": false
     },
@@ -2603,6 +2651,10 @@ export const MANEUVERS_RESPONSE = {
               ]
             },
             "description": "The rules that fired (each a quantity whose change exceeded its allowance)."
+          },
+          "relocation": {
+            "type": "boolean",
+            "description": "GEO only: the maneuver moved the object to another longitude or set it drifting (thresholds.ts RELOCATION)."
           }
         },
         "required": [
@@ -2614,7 +2666,8 @@ export const MANEUVERS_RESPONSE = {
           "interval",
           "singleBurnEstimate",
           "changes",
-          "rules"
+          "rules",
+          "relocation"
         ],
         "additionalProperties": false
       }
@@ -2976,6 +3029,10 @@ export const GEO_BELT_RESPONSE = {
                     ]
                   },
                   "description": "The rules that fired (each a quantity whose change exceeded its allowance)."
+                },
+                "relocation": {
+                  "type": "boolean",
+                  "description": "GEO only: the maneuver moved the object to another longitude or set it drifting (thresholds.ts RELOCATION)."
                 }
               },
               "required": [
@@ -2987,7 +3044,8 @@ export const GEO_BELT_RESPONSE = {
                 "interval",
                 "singleBurnEstimate",
                 "changes",
-                "rules"
+                "rules",
+                "relocation"
               ],
               "additionalProperties": false
             },
@@ -2995,7 +3053,7 @@ export const GEO_BELT_RESPONSE = {
           },
           "relocations": {
             "type": "number",
-            "description": "How many of them are relocations (a GEO longitude or drift-rate rule fired)."
+            "description": "How many of them are relocations (moved to another longitude or set drifting; thresholds.ts RELOCATION)."
           }
         },
         "required": [

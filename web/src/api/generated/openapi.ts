@@ -4872,6 +4872,8 @@ export interface operations {
                                  * @enum {string}
                                  */
                                 regime: "LEO" | "SSO" | "MEO" | "GEO" | "IGSO" | "HEO" | "SUPERSYNCHRONOUS" | "BEYOND_EARTH_ORBIT";
+                                /** @description GEO only: the maneuver moved the object to another longitude or set it drifting (thresholds.ts RELOCATION). */
+                                relocation: boolean;
                                 /** @description The rules that fired (each a quantity whose change exceeded its allowance). */
                                 rules: ("semi-major-axis" | "inclination" | "eccentricity" | "geo-longitude" | "geo-drift-rate")[];
                                 /** @description GEO only, when the drift rate changed: the instant at which one impulsive drift change would join the two element sets' longitudes (see geo-longitude.ts), or null when it falls outside the interval. */
@@ -4894,7 +4896,7 @@ export interface operations {
                             }[];
                             /** @description The classification's program id (data/rules/classification.yaml), or null. */
                             program: string | null;
-                            /** @description How many of them are relocations (a GEO longitude or drift-rate rule fired). */
+                            /** @description How many of them are relocations (moved to another longitude or set drifting; thresholds.ts RELOCATION). */
                             relocations: number;
                         }[];
                         referenceInstant: string;
@@ -5062,6 +5064,8 @@ export interface operations {
                              * @enum {string}
                              */
                             regime: "LEO" | "SSO" | "MEO" | "GEO" | "IGSO" | "HEO" | "SUPERSYNCHRONOUS" | "BEYOND_EARTH_ORBIT";
+                            /** @description GEO only: the maneuver moved the object to another longitude or set it drifting (thresholds.ts RELOCATION). */
+                            relocation: boolean;
                             /** @description The rules that fired (each a quantity whose change exceeded its allowance). */
                             rules: ("semi-major-axis" | "inclination" | "eccentricity" | "geo-longitude" | "geo-drift-rate")[];
                             /** @description GEO only, when the drift rate changed: the instant at which one impulsive drift change would join the two element sets' longitudes (see geo-longitude.ts), or null when it falls outside the interval. */
@@ -5071,6 +5075,8 @@ export interface operations {
                             driftDegPerDay: number;
                             longitudeDeg: number;
                             maxLongitudeAccelerationDegPerDay2: number;
+                            relocationMinDriftDegPerDay: number;
+                            relocationMinLongitudeChangeDeg: number;
                         };
                         method: string;
                         /** @description Element-set ages are counted to this instant: the end of the snapshot's as-of date, UTC. */
@@ -5092,6 +5098,8 @@ export interface operations {
                         }[];
                         thresholds: {
                             BEYOND_EARTH_ORBIT: {
+                                /** @description Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay. */
+                                drag: boolean;
                                 /** @description Fraction of the larger predicted drag decay allowed on either side of the average prediction. */
                                 dragUncertainty: number;
                                 eccentricity: number;
@@ -5103,6 +5111,8 @@ export interface operations {
                                 semiMajorAxisKmPerDay: number;
                             } | null;
                             GEO: {
+                                /** @description Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay. */
+                                drag: boolean;
                                 /** @description Fraction of the larger predicted drag decay allowed on either side of the average prediction. */
                                 dragUncertainty: number;
                                 eccentricity: number;
@@ -5114,6 +5124,8 @@ export interface operations {
                                 semiMajorAxisKmPerDay: number;
                             } | null;
                             HEO: {
+                                /** @description Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay. */
+                                drag: boolean;
                                 /** @description Fraction of the larger predicted drag decay allowed on either side of the average prediction. */
                                 dragUncertainty: number;
                                 eccentricity: number;
@@ -5125,6 +5137,8 @@ export interface operations {
                                 semiMajorAxisKmPerDay: number;
                             } | null;
                             IGSO: {
+                                /** @description Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay. */
+                                drag: boolean;
                                 /** @description Fraction of the larger predicted drag decay allowed on either side of the average prediction. */
                                 dragUncertainty: number;
                                 eccentricity: number;
@@ -5136,6 +5150,8 @@ export interface operations {
                                 semiMajorAxisKmPerDay: number;
                             } | null;
                             LEO: {
+                                /** @description Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay. */
+                                drag: boolean;
                                 /** @description Fraction of the larger predicted drag decay allowed on either side of the average prediction. */
                                 dragUncertainty: number;
                                 eccentricity: number;
@@ -5147,6 +5163,8 @@ export interface operations {
                                 semiMajorAxisKmPerDay: number;
                             } | null;
                             MEO: {
+                                /** @description Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay. */
+                                drag: boolean;
                                 /** @description Fraction of the larger predicted drag decay allowed on either side of the average prediction. */
                                 dragUncertainty: number;
                                 eccentricity: number;
@@ -5158,6 +5176,8 @@ export interface operations {
                                 semiMajorAxisKmPerDay: number;
                             } | null;
                             SSO: {
+                                /** @description Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay. */
+                                drag: boolean;
                                 /** @description Fraction of the larger predicted drag decay allowed on either side of the average prediction. */
                                 dragUncertainty: number;
                                 eccentricity: number;
@@ -5169,6 +5189,8 @@ export interface operations {
                                 semiMajorAxisKmPerDay: number;
                             } | null;
                             SUPERSYNCHRONOUS: {
+                                /** @description Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay. */
+                                drag: boolean;
                                 /** @description Fraction of the larger predicted drag decay allowed on either side of the average prediction. */
                                 dragUncertainty: number;
                                 eccentricity: number;
