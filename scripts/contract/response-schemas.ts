@@ -15,6 +15,7 @@ const RESPONSE_TYPES: Record<string, string> = {
   CONJUNCTIONS_RESPONSE: 'ConjunctionsResponse',
   MANEUVERS_RESPONSE: 'ManeuversResponse',
   GEO_BELT_RESPONSE: 'GeoBeltResponse',
+  REENTRIES_RESPONSE: 'ReentriesResponse',
   INDICATORS_RESPONSE: 'IndicatorsResponse',
   CATALOG_OBJECTS_RESPONSE: 'CatalogObjectsResponse',
   ELEMENT_HISTORY_RESPONSE: 'ElementHistoryResponse',

@@ -21,6 +21,7 @@ import type { EntityCatalog } from '../services/entity-catalog.js';
 import type { CsvMetadata } from './csv-metadata.js';
 import type { ConjunctionReport } from '../services/conjunctions.js';
 import type { GeoBeltReport, ManeuverReport } from '../services/maneuvers.js';
+import type { ReentryReport } from '../services/reentries.js';
 
 export type LaunchesResponse = Figure7;
 export type SpacecraftResponse = Figure8;
@@ -30,6 +31,7 @@ export type IndicatorsResponse = Indicators;
 export type ConjunctionsResponse = ConjunctionReport;
 export type ManeuversResponse = ManeuverReport;
 export type GeoBeltResponse = GeoBeltReport;
+export type ReentriesResponse = ReentryReport;
 
 export type StatusResponse = StoreStatus;
 export type SourceResponse = SourceRow;

@@ -15,6 +15,7 @@ import { resolveCitation } from './resolve-citation.js';
 import { worldChangesPage, type WorldChangeQuery } from './world-changes.js';
 import { precomputeAnalytics } from './precompute.js';
 import { geoBeltReport, maneuverReport, type ManeuverQuery } from './maneuvers.js';
+import { reentryReport, type ReentryQuery } from './reentries.js';
 
 type Db = Kysely<Database>;
 
@@ -33,6 +34,7 @@ export const ANALYTICS_JOBS = {
     if (problem) throw new CountryParameterError(problem);
     return worldChangesPage(db, rules, q);
   },
+  reentries: (db: Db, rules: Rules, q: ReentryQuery) => reentryReport(db, rules, q),
   precompute: (db: Db, rules: Rules, _args: Record<string, never>) => precomputeAnalytics(db, rules),
   maneuvers: (db: Db, rules: Rules, q: ManeuverQuery) => maneuverReport(db, rules, q),
   geoBelt: (db: Db, rules: Rules, q: { country?: string; asOf?: string }) => geoBeltReport(db, rules, q),

@@ -28,6 +28,7 @@ const ROUTES: Route[] = [
   route('map', '/map/:name', () => import('./pages/map.ts')),
   route('timeline', '/timeline', () => import('./pages/timeline.ts')),
   route('tiangong', '/tiangong', () => import('./pages/tiangong.ts')),
+  route('safety', '/safety', () => import('./pages/safety.ts')),
   route('sources', '/sources', () => import('./pages/sources.ts')),
   route('changes', '/changes', () => import('./pages/changes.ts')),
   route('login', '/login', () => import('./pages/login.ts')),

@@ -3082,6 +3082,602 @@ export const GEO_BELT_RESPONSE = {
   "definitions": {}
 } as const;
 
+/** ReentriesResponse (src/api/response-types.ts). */
+export const REENTRIES_RESPONSE = {
+  "type": "object",
+  "properties": {
+    "asOf": {
+      "type": "string",
+      "description": "Snapshot date: ages and the horizon count from it (00:00 UTC)."
+    },
+    "horizonDays": {
+      "type": "number"
+    },
+    "candidates": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "noradId": {
+            "type": "number"
+          },
+          "objectName": {
+            "type": "string"
+          },
+          "objectId": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "country": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "payload",
+              "rocket-body",
+              "debris",
+              "unknown"
+            ]
+          },
+          "chineseRocketBody": {
+            "type": "boolean",
+            "description": "Country CN and kind rocket-body by the attribution rules."
+          },
+          "rcsM2": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "sizeClass": {
+            "type": "string",
+            "enum": [
+              "large",
+              "not-large",
+              "unknown"
+            ],
+            "description": "large: SATCAT RCS ≥ LARGE_RCS_M2; unknown: no RCS in the stored SATCAT."
+          },
+          "elementSet": {
+            "type": "object",
+            "properties": {
+              "epoch": {
+                "type": "string"
+              },
+              "sourceId": {
+                "type": "string"
+              },
+              "ageDays": {
+                "type": "number",
+                "description": "Snapshot date (00:00 UTC) minus epoch, days."
+              },
+              "meanMotion": {
+                "type": "number"
+              },
+              "eccentricity": {
+                "type": "number"
+              },
+              "meanMotionDot": {
+                "type": "number",
+                "description": "ṅ/2 as published, rev/day²."
+              },
+              "bstar": {
+                "type": "number"
+              },
+              "perigeeKm": {
+                "type": "number"
+              },
+              "apogeeKm": {
+                "type": "number"
+              },
+              "semiMajorAxisRateKmDay": {
+                "type": "number",
+                "description": "From ṅ: −(2/3)·a·ṅ/n, km/day."
+              }
+            },
+            "required": [
+              "epoch",
+              "sourceId",
+              "ageDays",
+              "meanMotion",
+              "eccentricity",
+              "meanMotionDot",
+              "bstar",
+              "perigeeKm",
+              "apogeeKm",
+              "semiMajorAxisRateKmDay"
+            ],
+            "additionalProperties": false
+          },
+          "previousElementSet": {
+            "anyOf": [
+              {
+                "type": "object",
+                "properties": {
+                  "epoch": {
+                    "type": "string"
+                  },
+                  "sourceId": {
+                    "type": "string"
+                  },
+                  "meanMotion": {
+                    "type": "number"
+                  },
+                  "observedMeanMotionRate": {
+                    "type": "number"
+                  }
+                },
+                "required": [
+                  "epoch",
+                  "sourceId",
+                  "meanMotion",
+                  "observedMeanMotionRate"
+                ],
+                "additionalProperties": false
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "The element set before it and the mean-motion change per day between the two, rev/day²."
+          },
+          "reentry": {
+            "type": "object",
+            "properties": {
+              "central": {
+                "type": "string"
+              },
+              "earliest": {
+                "type": "string"
+              },
+              "latest": {
+                "type": "string"
+              },
+              "daysFromEpoch": {
+                "type": "number"
+              }
+            },
+            "required": [
+              "central",
+              "earliest",
+              "latest",
+              "daysFromEpoch"
+            ],
+            "additionalProperties": false,
+            "description": "Central estimate and window (ISO dates, UTC)."
+          },
+          "reentryFromHistory": {
+            "anyOf": [
+              {
+                "type": "object",
+                "properties": {
+                  "central": {
+                    "type": "string"
+                  },
+                  "daysFromEpoch": {
+                    "type": "number"
+                  }
+                },
+                "required": [
+                  "central",
+                  "daysFromEpoch"
+                ],
+                "additionalProperties": false
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "The same model run on the observed rate between the two element sets, when that rate shows decay."
+          },
+          "flags": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "enum": [
+                "eccentric-orbit",
+                "old-element-set",
+                "history-slower-than-rate",
+                "estimate-before-snapshot"
+              ]
+            }
+          }
+        },
+        "required": [
+          "noradId",
+          "objectName",
+          "objectId",
+          "country",
+          "kind",
+          "chineseRocketBody",
+          "rcsM2",
+          "sizeClass",
+          "elementSet",
+          "previousElementSet",
+          "reentry",
+          "reentryFromHistory",
+          "flags"
+        ],
+        "additionalProperties": false
+      }
+    },
+    "counts": {
+      "type": "object",
+      "properties": {
+        "objects": {
+          "type": "number"
+        },
+        "decaying": {
+          "type": "number"
+        },
+        "modelled": {
+          "type": "number"
+        },
+        "candidates": {
+          "type": "number"
+        },
+        "chineseRocketBodies": {
+          "type": "number"
+        },
+        "large": {
+          "type": "number"
+        },
+        "sizeUnknown": {
+          "type": "number"
+        }
+      },
+      "required": [
+        "objects",
+        "decaying",
+        "modelled",
+        "candidates",
+        "chineseRocketBodies",
+        "large",
+        "sizeUnknown"
+      ],
+      "additionalProperties": false
+    },
+    "definition": {
+      "type": "string"
+    },
+    "method": {
+      "type": "string"
+    },
+    "limits": {
+      "type": "string"
+    },
+    "snapshot": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "sourceId": {
+          "type": "string"
+        },
+        "asOf": {
+          "type": "string"
+        },
+        "objectCount": {
+          "type": "number"
+        }
+      },
+      "required": [
+        "id",
+        "sourceId",
+        "asOf",
+        "objectCount"
+      ],
+      "additionalProperties": false,
+      "description": "The catalog snapshot whose element sets were read."
+    },
+    "country": {
+      "type": [
+        "string",
+        "null"
+      ],
+      "description": "Only candidates attributed to this country, when given."
+    },
+    "backtest": {
+      "anyOf": [
+        {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "earlier": {
+              "type": "object",
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "sourceId": {
+                  "type": "string"
+                },
+                "asOf": {
+                  "type": "string"
+                },
+                "objectCount": {
+                  "type": "number"
+                }
+              },
+              "required": [
+                "id",
+                "sourceId",
+                "asOf",
+                "objectCount"
+              ],
+              "additionalProperties": false
+            },
+            "later": {
+              "type": "object",
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "sourceId": {
+                  "type": "string"
+                },
+                "asOf": {
+                  "type": "string"
+                },
+                "objectCount": {
+                  "type": "number"
+                }
+              },
+              "required": [
+                "id",
+                "sourceId",
+                "asOf",
+                "objectCount"
+              ],
+              "additionalProperties": false
+            },
+            "cutoff": {
+              "type": "string",
+              "description": "The later snapshot's date: predictions are \"reenters before this date, 00:00 UTC\"."
+            },
+            "objects": {
+              "type": "number"
+            },
+            "absent": {
+              "type": "number"
+            },
+            "absentAboveLeo": {
+              "type": "number",
+              "description": "Absent objects whose perigee in the earlier element set was above LEO_LIMIT_KM (left the list, not reentered)."
+            },
+            "central": {
+              "type": "object",
+              "properties": {
+                "predictedAndAbsent": {
+                  "type": "number"
+                },
+                "predictedButPresent": {
+                  "type": "number"
+                },
+                "absentNotPredicted": {
+                  "type": "number"
+                },
+                "presentNotPredicted": {
+                  "type": "number"
+                },
+                "precision": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "recall": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                }
+              },
+              "required": [
+                "predictedAndAbsent",
+                "predictedButPresent",
+                "absentNotPredicted",
+                "presentNotPredicted",
+                "precision",
+                "recall"
+              ],
+              "additionalProperties": false,
+              "description": "Central estimate before the cutoff."
+            },
+            "recallLeo": {
+              "type": [
+                "number",
+                "null"
+              ],
+              "description": "Recall over absent objects in LEO only (absentAboveLeo left out)."
+            },
+            "windowEarly": {
+              "type": "object",
+              "properties": {
+                "predictedAndAbsent": {
+                  "type": "number"
+                },
+                "predictedButPresent": {
+                  "type": "number"
+                },
+                "absentNotPredicted": {
+                  "type": "number"
+                },
+                "presentNotPredicted": {
+                  "type": "number"
+                },
+                "precision": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "recall": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                }
+              },
+              "required": [
+                "predictedAndAbsent",
+                "predictedButPresent",
+                "absentNotPredicted",
+                "presentNotPredicted",
+                "precision",
+                "recall"
+              ],
+              "additionalProperties": false,
+              "description": "The window's early and late ends used as the prediction instead of the central estimate."
+            },
+            "windowLate": {
+              "type": "object",
+              "properties": {
+                "predictedAndAbsent": {
+                  "type": "number"
+                },
+                "predictedButPresent": {
+                  "type": "number"
+                },
+                "absentNotPredicted": {
+                  "type": "number"
+                },
+                "presentNotPredicted": {
+                  "type": "number"
+                },
+                "precision": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "recall": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                }
+              },
+              "required": [
+                "predictedAndAbsent",
+                "predictedButPresent",
+                "absentNotPredicted",
+                "presentNotPredicted",
+                "precision",
+                "recall"
+              ],
+              "additionalProperties": false
+            },
+            "byKind": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "properties": {
+                  "kind": {
+                    "type": "string",
+                    "enum": [
+                      "payload",
+                      "rocket-body",
+                      "debris",
+                      "unknown"
+                    ]
+                  },
+                  "confusion": {
+                    "type": "object",
+                    "properties": {
+                      "predictedAndAbsent": {
+                        "type": "number"
+                      },
+                      "predictedButPresent": {
+                        "type": "number"
+                      },
+                      "absentNotPredicted": {
+                        "type": "number"
+                      },
+                      "presentNotPredicted": {
+                        "type": "number"
+                      },
+                      "precision": {
+                        "type": [
+                          "number",
+                          "null"
+                        ]
+                      },
+                      "recall": {
+                        "type": [
+                          "number",
+                          "null"
+                        ]
+                      }
+                    },
+                    "required": [
+                      "predictedAndAbsent",
+                      "predictedButPresent",
+                      "absentNotPredicted",
+                      "presentNotPredicted",
+                      "precision",
+                      "recall"
+                    ],
+                    "additionalProperties": false
+                  }
+                },
+                "required": [
+                  "kind",
+                  "confusion"
+                ],
+                "additionalProperties": false
+              },
+              "description": "Central estimate, per object kind of the earlier snapshot's objects."
+            },
+            "definition": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "absent",
+            "absentAboveLeo",
+            "byKind",
+            "central",
+            "cutoff",
+            "definition",
+            "earlier",
+            "later",
+            "objects",
+            "recallLeo",
+            "windowEarly",
+            "windowLate"
+          ]
+        },
+        {
+          "type": "null"
+        }
+      ],
+      "description": "The model run on the snapshot before this one, checked against this one; null with a single snapshot."
+    }
+  },
+  "required": [
+    "asOf",
+    "backtest",
+    "candidates",
+    "country",
+    "counts",
+    "definition",
+    "horizonDays",
+    "limits",
+    "method",
+    "snapshot"
+  ],
+  "additionalProperties": false,
+  "definitions": {}
+} as const;
+
 /** IndicatorsResponse (src/api/response-types.ts). */
 export const INDICATORS_RESPONSE = {
   "type": "object",

@@ -1,12 +1,14 @@
 /**
  * Space safety over HTTP: conjunction screening of a GP snapshot (each run in a worker thread, results memoised),
- * maneuver detection over the element-set history and the GEO belt view (in the analytics worker).
+ * the reentry watch, maneuver detection over the element-set history and the GEO belt view (in the analytics worker).
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../server-context.js';
 import { guarded } from '../analytics-errors.js';
 import { maneuversTable, geoBeltTable } from '../../analytics/maneuvers/table.js';
 import { MAX_MANEUVER_OBJECTS } from '../../services/maneuvers.js';
+import { reentriesTable } from '../../analytics/reentry/table.js';
+import { DEFAULT_REENTRY_DAYS, MAX_REENTRY_DAYS } from '../../services/reentries.js';
 import { AnalyticsError, CountryParameterError, loadRules } from '../../services/analytics.js';
 import { conjunctionReport, MAX_PRIMARIES, MAX_SCREEN_DAYS, MAX_THRESHOLD_KM, SCREEN_KINDS, ScreenParameterError } from '../../services/conjunctions.js';
 import { workerRunner } from '../../services/screen-runners.js';
@@ -17,7 +19,7 @@ import { DATE } from '../date-parameters.js';
 import { COUNTRY_PARAMETER, countryParameterError } from '../country-parameter.js';
 import { FORMAT_PROPERTY, flatToTable, sendAs } from '../respond.js';
 import { responses } from '../schemas.js';
-import { CONJUNCTIONS_RESPONSE, GEO_BELT_RESPONSE, MANEUVERS_RESPONSE } from '../generated/response-schemas.js';
+import { CONJUNCTIONS_RESPONSE, GEO_BELT_RESPONSE, MANEUVERS_RESPONSE, REENTRIES_RESPONSE } from '../generated/response-schemas.js';
 
 interface Query { primary?: string; country?: string; kinds?: string; start?: string; days?: number; thresholdKm?: number; asOf?: string; format?: string }
 
@@ -26,6 +28,7 @@ const split = (s: string | undefined): string[] | undefined => s?.split(',').map
 export function registerSafetyRoutes(api: FastifyInstance, ctx: ServerContext): void {
   const db = ctx.store.db;
   const rulesDir = ctx.rulesDir;
+  const analytics = ctx.analytics;
   const run = workerRunner();
   api.get<{ Querystring: Query }>('/safety/conjunctions', {
     schema: { operationId: 'getConjunctions',
@@ -62,6 +65,23 @@ export function registerSafetyRoutes(api: FastifyInstance, ctx: ServerContext): 
     }
     const r = report;
     return sendAs(reply, q.format, 'conjunctions', r, () => flatToTable(db, 'Conjunction screening', conjunctionsTable(r, r.snapshot.sourceId, r.method), r.snapshot.asOf));
+  });
+
+  api.get<{ Querystring: { country?: string; days?: number; asOf?: string; format?: string } }>('/safety/reentries', {
+    schema: { operationId: 'getReentries',
+      summary: 'Reentry watch: objects of a GP snapshot whose element sets show decay, with a modelled reentry window (circular-orbit drag decay fitted to the mean-motion rate), the element sets used and their ages, Chinese rocket bodies and large objects (SATCAT RCS) flagged; with the backtest of the model on the snapshot before. Runs in the analytics worker.',
+      tags: ['safety'],
+      querystring: { type: 'object', additionalProperties: false, properties: {
+        country: COUNTRY_PARAMETER,
+        days: { type: 'number', exclusiveMinimum: 0, maximum: MAX_REENTRY_DAYS, default: DEFAULT_REENTRY_DAYS, description: 'horizon: candidates whose central estimate falls within this many days of the snapshot date' },
+        asOf: DATE,
+        ...FORMAT_PROPERTY,
+      } },
+      response: responses(REENTRIES_RESPONSE, true),
+    },
+  }, async (req, reply) => {
+    const r = await guarded(() => analytics.run('reentries', { country: req.query.country, days: req.query.days, asOf: req.query.asOf }));
+    return sendAs(reply, req.query.format, 'reentries', r, () => flatToTable(db, 'Reentry watch', reentriesTable(r, r.snapshot.sourceId), r.snapshot.asOf));
   });
 
   registerManeuverRoutes(api, ctx);

@@ -73,3 +73,10 @@ export type EntityTable = JsonBody<'/api/v1/tables/{kind}'>;
 export type TableColumn = EntityTable['columns'][number];
 export type TableFacet = EntityTable['facets'][number];
 export type TableCellValue = EntityTable['rows'][number]['cells'][string][number];
+
+// Space safety
+export type ConjunctionReport = JsonBody<'/api/v1/safety/conjunctions'>;
+export type ConjunctionEvent = ConjunctionReport['events'][number];
+export type ReentryReport = JsonBody<'/api/v1/safety/reentries'>;
+export type ReentryCandidate = ReentryReport['candidates'][number];
+export type ReentryBacktest = NonNullable<ReentryReport['backtest']>;

@@ -31,6 +31,7 @@ export const NAV: NavGroup[] = [
     items: [
       { label: 'Timeline', path: '/timeline', match: exact('/timeline') },
       { label: 'Tiangong', path: '/tiangong', match: exact('/tiangong') },
+      { label: 'Space safety', path: '/safety', match: exact('/safety') },
       { label: 'Search', path: '/search', match: exact('/search') },
       { label: 'Tables', path: '/table/Organization', match: (path: string) => path.startsWith('/table/') },
       { label: 'Sources', path: '/sources', match: exact('/sources') },

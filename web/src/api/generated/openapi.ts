@@ -530,6 +530,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/safety/reentries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reentry watch: objects of a GP snapshot whose element sets show decay, with a modelled reentry window (circular-orbit drag decay fitted to the mean-motion rate), the element sets used and their ages, Chinese rocket bodies and large objects (SATCAT RCS) flagged; with the backtest of the model on the snapshot before. Runs in the analytics worker. */
+        get: operations["getReentries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/search": {
         parameters: {
             query?: never;
@@ -5201,6 +5218,238 @@ export interface operations {
                                 /** @description Natural change of a not due to drag (GEO: triaxiality), km/day. */
                                 semiMajorAxisKmPerDay: number;
                             } | null;
+                        };
+                    };
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    getReentries: {
+        parameters: {
+            query?: {
+                /** @description a calendar date, YYYY-MM-DD */
+                asOf?: string;
+                /** @description with format=csv: put the title, sources, licence and as-of date first as "#" lines (most CSV readers then need a comment option) */
+                comments?: "1" | "true";
+                /** @description ISO 3166-1 alpha-2 code (e.g. JP, GB) or a named group of data/rules/country-codes.yaml (e.g. soviet-union, esa); dataset codes such as GCAT J are rejected */
+                country?: string;
+                /** @description horizon: candidates whose central estimate falls within this many days of the snapshot date */
+                days?: number;
+                /** @description json (the default, unless the Accept header prefers text/csv), csv (header and rows only), or csv-metadata (the CSV's title, sources, licence, as-of date and notes, as CSVW metadata JSON) */
+                format?: "json" | "csv" | "csv-metadata";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            message: string;
+                            status: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            message: string;
+                            status: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/csvm+json": {
+                        /** @enum {string} */
+                        "@context": "http://www.w3.org/ns/csvw";
+                        /** @description The as-of date of the data. */
+                        "dc:date": string | null;
+                        "dc:license": string;
+                        "dc:source": string[];
+                        "dc:title": string;
+                        "rdfs:comment": string[];
+                        tableSchema: {
+                            columns: {
+                                /**
+                                 * @description string for identifiers (a column named id or ending in _id, even when written in digits) and text; number or boolean when every value of this CSV is one.
+                                 * @enum {string}
+                                 */
+                                datatype: "string" | "number" | "boolean";
+                                /** @description The header cell. */
+                                name: string;
+                                titles: string;
+                            }[];
+                        };
+                        url: string;
+                    };
+                    "application/json": {
+                        /** @description Snapshot date: ages and the horizon count from it (00:00 UTC). */
+                        asOf: string;
+                        /** @description The model run on the snapshot before this one, checked against this one; null with a single snapshot. */
+                        backtest: {
+                            absent: number;
+                            /** @description Absent objects whose perigee in the earlier element set was above LEO_LIMIT_KM (left the list, not reentered). */
+                            absentAboveLeo: number;
+                            /** @description Central estimate, per object kind of the earlier snapshot's objects. */
+                            byKind: {
+                                confusion: {
+                                    absentNotPredicted: number;
+                                    precision: number | null;
+                                    predictedAndAbsent: number;
+                                    predictedButPresent: number;
+                                    presentNotPredicted: number;
+                                    recall: number | null;
+                                };
+                                /** @enum {string} */
+                                kind: "payload" | "rocket-body" | "debris" | "unknown";
+                            }[];
+                            /** @description Central estimate before the cutoff. */
+                            central: {
+                                absentNotPredicted: number;
+                                precision: number | null;
+                                predictedAndAbsent: number;
+                                predictedButPresent: number;
+                                presentNotPredicted: number;
+                                recall: number | null;
+                            };
+                            /** @description The later snapshot's date: predictions are "reenters before this date, 00:00 UTC". */
+                            cutoff: string;
+                            definition: string;
+                            earlier: {
+                                asOf: string;
+                                id: string;
+                                objectCount: number;
+                                sourceId: string;
+                            };
+                            later: {
+                                asOf: string;
+                                id: string;
+                                objectCount: number;
+                                sourceId: string;
+                            };
+                            objects: number;
+                            /** @description Recall over absent objects in LEO only (absentAboveLeo left out). */
+                            recallLeo: number | null;
+                            /** @description The window's early and late ends used as the prediction instead of the central estimate. */
+                            windowEarly: {
+                                absentNotPredicted: number;
+                                precision: number | null;
+                                predictedAndAbsent: number;
+                                predictedButPresent: number;
+                                presentNotPredicted: number;
+                                recall: number | null;
+                            };
+                            windowLate: {
+                                absentNotPredicted: number;
+                                precision: number | null;
+                                predictedAndAbsent: number;
+                                predictedButPresent: number;
+                                presentNotPredicted: number;
+                                recall: number | null;
+                            };
+                        } | null;
+                        candidates: {
+                            /** @description Country CN and kind rocket-body by the attribution rules. */
+                            chineseRocketBody: boolean;
+                            country: string | null;
+                            elementSet: {
+                                /** @description Snapshot date (00:00 UTC) minus epoch, days. */
+                                ageDays: number;
+                                apogeeKm: number;
+                                bstar: number;
+                                eccentricity: number;
+                                epoch: string;
+                                meanMotion: number;
+                                /** @description ṅ/2 as published, rev/day². */
+                                meanMotionDot: number;
+                                perigeeKm: number;
+                                /** @description From ṅ: −(2/3)·a·ṅ/n, km/day. */
+                                semiMajorAxisRateKmDay: number;
+                                sourceId: string;
+                            };
+                            flags: ("eccentric-orbit" | "old-element-set" | "history-slower-than-rate" | "estimate-before-snapshot")[];
+                            /** @enum {string} */
+                            kind: "payload" | "rocket-body" | "debris" | "unknown";
+                            noradId: number;
+                            objectId: string | null;
+                            objectName: string;
+                            /** @description The element set before it and the mean-motion change per day between the two, rev/day². */
+                            previousElementSet: {
+                                epoch: string;
+                                meanMotion: number;
+                                observedMeanMotionRate: number;
+                                sourceId: string;
+                            } | null;
+                            rcsM2: number | null;
+                            /** @description Central estimate and window (ISO dates, UTC). */
+                            reentry: {
+                                central: string;
+                                daysFromEpoch: number;
+                                earliest: string;
+                                latest: string;
+                            };
+                            /** @description The same model run on the observed rate between the two element sets, when that rate shows decay. */
+                            reentryFromHistory: {
+                                central: string;
+                                daysFromEpoch: number;
+                            } | null;
+                            /**
+                             * @description large: SATCAT RCS ≥ LARGE_RCS_M2; unknown: no RCS in the stored SATCAT.
+                             * @enum {string}
+                             */
+                            sizeClass: "large" | "not-large" | "unknown";
+                        }[];
+                        /** @description Only candidates attributed to this country, when given. */
+                        country: string | null;
+                        counts: {
+                            candidates: number;
+                            chineseRocketBodies: number;
+                            decaying: number;
+                            large: number;
+                            modelled: number;
+                            objects: number;
+                            sizeUnknown: number;
+                        };
+                        definition: string;
+                        horizonDays: number;
+                        limits: string;
+                        method: string;
+                        /** @description The catalog snapshot whose element sets were read. */
+                        snapshot: {
+                            asOf: string;
+                            id: string;
+                            objectCount: number;
+                            sourceId: string;
                         };
                     };
                     "text/csv": string;
