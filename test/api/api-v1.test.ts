@@ -35,6 +35,7 @@ const EXAMPLES: Record<string, string[]> = {
   '/api/v1/analytics/constellations': ['/api/v1/analytics/constellations', '/api/v1/analytics/constellations?format=csv'],
   '/api/v1/analytics/tiangong': ['/api/v1/analytics/tiangong?at=2026-07-11T00:00:00Z'],
   '/api/v1/safety/conjunctions': ['/api/v1/safety/conjunctions?primary=48274&days=0.5', '/api/v1/safety/conjunctions?primary=48274&days=30'],
+  '/api/v1/safety/reentries': ['/api/v1/safety/reentries', '/api/v1/safety/reentries?days=30&format=csv'],
   '/api/v1/safety/maneuvers': ['/api/v1/safety/maneuvers', '/api/v1/safety/maneuvers?norad=43874,55131&format=csv', '/api/v1/safety/maneuvers?asOf=2026-05-31'],
   '/api/v1/safety/geo-belt': ['/api/v1/safety/geo-belt', '/api/v1/safety/geo-belt?format=csv', '/api/v1/safety/geo-belt?country=US'],
   '/api/v1/geo/places': ['/api/v1/geo/places?kind=Facility'],
