@@ -59,6 +59,7 @@ for (const kind of STORE_KINDS) {
       const all = cn.json<ManeuversResponse>();
       expect(all.selection).toMatch(/^objects attributed to CN in snapshot /);
       expect(all.counts.pairs).toBeGreaterThan(500);
+      console.info(`CN maneuvers: ${all.counts.objects} objects, ${all.counts.pairs} pairs, ${all.counts.detections} detections (${all.detections.filter((d) => d.relocation).length} relocations)`);
     }, 300_000);
 
     it('gives the Chinese GEO belt: longitude per element set, as in the raw files', async () => {
@@ -80,6 +81,8 @@ for (const kind of STORE_KINDS) {
         }
       }
       expect(body.counts.points).toBe(body.objects.reduce((n, o) => n + o.points.length, 0));
+      console.info(`CN GEO belt: ${body.counts.objects} objects, ${body.counts.points} points, ${body.counts.maneuvers} maneuvers, ${body.counts.relocations} relocations: `
+        + body.objects.filter((o) => o.relocations > 0).map((o) => o.objectName).join(', '));
       const csv = await app.inject({ method: 'GET', url: '/api/v1/safety/geo-belt?format=csv' });
       expect(csvRows(csv.body).length - 1).toBe(body.counts.points);
     }, 300_000);
