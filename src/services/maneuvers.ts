@@ -71,9 +71,12 @@ export interface GeoBeltReport {
   objects: GeoBeltObject[];
 }
 
-/** The histories of every object up to a snapshot, memoised per snapshot. */
-function cachedHistories(db: Kysely<Database>, snapshot: SnapshotInfo): Promise<StoredElementSet[]> {
-  return memo(db, `element-history:${snapshot.id}`, () => elementSetsUpTo(db, snapshot.asOf));
+/**
+ * The histories of the chosen objects up to a snapshot, read for those objects only (a year of daily snapshots is
+ * about 365 element sets per object: reading the whole catalog's would hold millions of rows).
+ */
+function histories(db: Kysely<Database>, snapshot: SnapshotInfo, ids: ReadonlySet<number>): Promise<StoredElementSet[]> {
+  return elementSetsUpTo(db, snapshot.asOf, [...ids].sort((a, b) => a - b));
 }
 
 const referenceMicros = (snapshot: SnapshotInfo): number => epochMicros(`${snapshot.asOf}T00:00:00Z`) + MICROS_PER_DAY;
@@ -99,7 +102,7 @@ export async function maneuverReport(db: Kysely<Database>, rules: Rules, q: Mane
   const key = `maneuvers:${snapshot.id}:${rulesVersion(rules)}:${q.norad?.length ? [...new Set(q.norad)].sort((a, b) => a - b).join(',') : q.country ?? DEFAULT_MANEUVER_COUNTRY}`;
   return memo(db, key, async () => {
     const { ids, selection } = await chosenObjects(db, rules, snapshot, q);
-    const sets = (await cachedHistories(db, snapshot)).filter((s) => ids.has(s.noradId));
+    const sets = await histories(db, snapshot, ids);
     const ref = referenceMicros(snapshot);
     const { detections, counts } = detectManeuvers(sets, { referenceMicros: ref });
     detections.sort((a, b) => (a.interval.end < b.interval.end ? 1 : a.interval.end > b.interval.end ? -1 : a.noradId - b.noradId));
@@ -118,7 +121,7 @@ export async function geoBeltReport(db: Kysely<Database>, rules: Rules, q: { cou
   const country = q.country ?? DEFAULT_MANEUVER_COUNTRY;
   return memo(db, `geo-belt:${snapshot.id}:${rulesVersion(rules)}:${country}`, async () => {
     const { ids, programOf } = await chosenObjects(db, rules, snapshot, { country });
-    const sets = (await cachedHistories(db, snapshot)).filter((s) => ids.has(s.noradId));
+    const sets = await histories(db, snapshot, ids);
     const ref = referenceMicros(snapshot);
     const objects = geoBelt(sets, programOf, ref);
     const maneuvers = objects.flatMap((o) => o.maneuvers);

@@ -42,7 +42,8 @@ export const isRelocation = (d: ManeuverDetection): boolean => d.relocation;
  */
 export function geoBelt(sets: readonly ManeuverElements[], programOf: (noradId: number) => string | null, referenceMicros: number): GeoBeltObject[] {
   const out: GeoBeltObject[] = [];
-  for (const history of historiesOf(sets)) {
+  // Element sets without a bound orbit have no longitude (detect.ts skips them too).
+  for (const history of historiesOf(sets.filter((s) => s.meanMotion > 0 && s.eccentricity < 1))) {
     const regimes = history.map(regimeOf);
     if (!regimes.includes('GEO')) continue;
     const { detections } = detectManeuvers(history, { referenceMicros });
