@@ -29,8 +29,8 @@ for (const kind of STORE_KINDS) {
     });
 
     it('detects the same maneuvers from the store as from the raw files, naming the element sets', async () => {
-      // TJS-3, Shijian-21, Shijian-25 region objects and a few Chinese GEO objects plus Tianhe.
-      const ids = [43874, 49330, 48274, 44978, 50574, 52255, 45807, 48808];
+      // TJS-3, Shijian-21, Tianhe, TJS-5, TJS-9, Zhongxing-6D, BeiDou-3 G3, Fengyun 4B; and Shijian-23.
+      const ids = [43874, 49330, 48274, 44978, 50574, 52255, 45807, 48808, 55131];
       const res = await app.inject({ method: 'GET', url: `/api/v1/safety/maneuvers?norad=${ids.join(',')}` });
       expect(res.statusCode).toBe(200);
       const body = res.json<ManeuversResponse>();
@@ -42,6 +42,8 @@ for (const kind of STORE_KINDS) {
       expect(body.counts).toEqual(expected.counts);
       const key = (d: { noradId: number; before: { id: string }; after: { id: string }; rules: string[] }) => `${d.noradId} ${d.before.id} ${d.after.id} ${d.rules.join('+')}`;
       expect(body.detections.map(key).sort()).toEqual(expected.detections.map(key).sort());
+      // TJS-3 and Shijian-23 relocated between the two snapshots (drift-rate changes of −1.75 and −1.38 °/day).
+      expect(body.detections.filter((d) => d.relocation).map((d) => d.noradId).sort()).toEqual([43874, 55131]);
       for (const d of body.detections) {
         expect(d.interval.start).toBe(d.before.epoch);
         expect(d.interval.end).toBe(d.after.epoch);

@@ -17,7 +17,7 @@ const api = <T>(path: string) => apiGet<T>(server, path);
 beforeAll(async () => { ({ server, browser, page } = await openWebSession()); }, 600_000);
 afterAll(() => closeWebSession({ server, browser }));
 
-it('shows the station\'s close approaches and the reentry watch with definitions, provenance and downloads', async () => {
+it('shows the station\'s close approaches, the reentry watch, maneuvers and the GEO belt with definitions, provenance and downloads', async () => {
   await openRoute(page, server.url, '#/safety');
   await page.waitForFunction(() => document.body.dataset.pageState === 'ready' && document.querySelectorAll('[data-safety-section] [data-snapshot]').length === 4, null, { timeout: 300_000 });
   expect(await page.$$eval('[data-safety-section]', (s) => s.map((x) => x.getAttribute('data-safety-section')))).toEqual(['close-approaches', 'reentries', 'maneuvers', 'geo-belt']);
