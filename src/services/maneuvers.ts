@@ -43,7 +43,7 @@ export const GEO_BELT_DEFINITION = 'Mean geographic longitude: Ω + ω + M of th
   + 'angle at its epoch (degrees east), i.e. the subsatellite longitude averaged over a day; the actual subsatellite point swings '
   + 'around it daily by up to 2e rad plus i²/4 rad. Drift rate: the secular rate of Ω + ω + M (J2, Brouwer mean motion as SGP4 recovers it) '
   + 'minus Earth\'s rotation, deg/day, eastward positive; lunisolar terms are left out (they shift it by 0.002–0.007 °/day). '
-  + `Relocation: a GEO maneuver after which the object drifts (or stopped drifting) at ≥ ${RELOCATION.minDriftDegPerDay} °/day, or moved ≥ ${RELOCATION.minLongitudeChangeDeg}° against the drift; smaller GEO detections are station-keeping.`;
+  + `Relocation: a GEO maneuver that changed the drift rate beyond its allowance with the rate before or after at least ${RELOCATION.minDriftDegPerDay} °/day, or that fired the longitude rule with a longitude change of at least ${RELOCATION.minLongitudeChangeDeg}°; other GEO detections are station-keeping or plane changes.`;
 
 export interface ManeuverReport {
   snapshot: SnapshotInfo;
