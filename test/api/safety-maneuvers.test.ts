@@ -90,7 +90,8 @@ for (const kind of STORE_KINDS) {
     }, 300_000);
 
     it('refuses bad parameters with 400 and a snapshot-less date with 409', async () => {
-      for (const url of ['maneuvers?norad=abc', 'maneuvers?country=XX', 'geo-belt?country=XX', 'maneuvers?foo=1']) {
+      const tooMany = `maneuvers?norad=${Array.from({ length: 201 }, (_, i) => i + 1).join(',')}`;
+      for (const url of ['maneuvers?norad=abc', 'maneuvers?country=XX', 'geo-belt?country=XX', 'maneuvers?foo=1', tooMany]) {
         const res = await app.inject({ method: 'GET', url: `/api/v1/safety/${url}` });
         expect(res.statusCode, url).toBe(400);
       }

@@ -105,7 +105,11 @@ function registerManeuverRoutes(api: FastifyInstance, ctx: ServerContext): void 
     },
   }, async (req, reply) => {
     const q = req.query;
-    const r = await guarded(() => analytics.run('maneuvers', { norad: split(q.norad)?.map(Number), country: q.country, asOf: q.asOf }));
+    const norad = split(q.norad)?.map(Number);
+    if (norad && new Set(norad).size > MAX_MANEUVER_OBJECTS) {
+      throw new ApiError(400, 'invalid_request', 'invalid querystring.norad', [{ field: 'querystring.norad', reason: `at most ${MAX_MANEUVER_OBJECTS} objects` }]);
+    }
+    const r = await guarded(() => analytics.run('maneuvers', { norad, country: q.country, asOf: q.asOf }));
     return sendAs(reply, q.format, 'maneuvers', r, () => flatToTable(db, 'Maneuvers detected between consecutive element sets',
       maneuversTable(r.detections, snapshotSources(r), [r.selection, r.method]), r.snapshot.asOf));
   });
