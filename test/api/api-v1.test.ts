@@ -36,6 +36,8 @@ const EXAMPLES: Record<string, string[]> = {
   '/api/v1/analytics/tiangong': ['/api/v1/analytics/tiangong?at=2026-07-11T00:00:00Z'],
   '/api/v1/safety/conjunctions': ['/api/v1/safety/conjunctions?primary=48274&days=0.5', '/api/v1/safety/conjunctions?primary=48274&days=30'],
   '/api/v1/safety/reentries': ['/api/v1/safety/reentries', '/api/v1/safety/reentries?country=CN&days=365&format=csv', '/api/v1/safety/reentries?asOf=2026-05-31'],
+  '/api/v1/safety/maneuvers': ['/api/v1/safety/maneuvers', '/api/v1/safety/maneuvers?norad=43874,55131&format=csv', '/api/v1/safety/maneuvers?asOf=2026-05-31'],
+  '/api/v1/safety/geo-belt': ['/api/v1/safety/geo-belt', '/api/v1/safety/geo-belt?format=csv', '/api/v1/safety/geo-belt?country=US'],
   '/api/v1/geo/places': ['/api/v1/geo/places?kind=Facility'],
   '/api/v1/geo/hubs': ['/api/v1/geo/hubs'],
   '/api/v1/geo/countries': ['/api/v1/geo/countries?set=ilrs', '/api/v1/geo/countries?set=artemis-accords', '/api/v1/geo/countries?set=overseas-stations', '/api/v1/geo/countries?set=chinese-built-satellite-buyers'],

@@ -80,3 +80,7 @@ export type ConjunctionEvent = ConjunctionReport['events'][number];
 export type ReentryReport = JsonBody<'/api/v1/safety/reentries'>;
 export type ReentryCandidate = ReentryReport['candidates'][number];
 export type ReentryBacktest = NonNullable<ReentryReport['backtest']>;
+export type ManeuverReport = JsonBody<'/api/v1/safety/maneuvers'>;
+export type ManeuverDetection = ManeuverReport['detections'][number];
+export type GeoBeltReport = JsonBody<'/api/v1/safety/geo-belt'>;
+export type GeoBeltObject = GeoBeltReport['objects'][number];
