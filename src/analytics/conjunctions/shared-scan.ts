@@ -25,7 +25,7 @@ import { pairRole, type ScreenSetup } from './screen-setup.js';
 import { CellIndex } from './spatial-index.js';
 import type { GridPropagator, ScanResult } from './screen.js';
 
-export const DEFAULT_SUB_STEPS = 30;
+export const DEFAULT_SUB_STEPS = 15;
 /**
  * Cell side over the median primary half-width: larger cells mean fewer cells per primary (inserts)
  * and more candidates per lookup; 3 was the fastest of 1-4 on the CN payloads (2026-07-10 catalog).
