@@ -21,7 +21,7 @@
 import type { ConjunctionEvent, GroupedPair } from './types.js';
 import { dedupe, IntervalTester, objectRef } from './interval-test.js';
 import { pointStates } from '../../orbit/batch/point-state.js';
-import { pairRole, type ScreenSetup } from './screen-setup.js';
+import type { ScreenSetup } from './screen-setup.js';
 import { CellIndex } from './spatial-index.js';
 import type { GridPropagator, ScanResult } from './screen.js';
 
@@ -64,6 +64,9 @@ export async function sharedScan(setup: ScreenSetup, listed: number[], grid: Gri
   const listedIdx = Int32Array.from(listed);
   const vmax = new Float64Array(L), eps = new Float64Array(L), rho = new Float64Array(L);
   const rowIsPrimary = new Uint8Array(L);
+  // The pair filter's inputs per row (pairRole's checks, inlined in the candidate loop).
+  const shellMin = Float64Array.from(listed, (i) => setup.shells[i]!.minKm), shellMax = Float64Array.from(listed, (i) => setup.shells[i]!.maxKm);
+  const setId = Int32Array.from(listed, (i) => setup.elementSetId[i]!);
   let rhoMax = 0;
   listed.forEach((i, r) => {
     const b = setup.bounds(i);
@@ -133,9 +136,9 @@ export async function sharedScan(setup: ScreenSetup, listed: number[], grid: Gri
             if (dx * dx + dy * dy + dz * dz >= lim * lim) continue;
             const rp = ids[e]!;
             if (rp === rs || (rowIsPrimary[rs] === 1 && rs < rp)) continue;
+            // pairRole(...) === 'screen': different element sets, shells within D (listed objects have no failed element set).
+            if (setId[rp] === setId[rs] || shellMin[rp]! - D > shellMax[rs]! || shellMin[rs]! - D > shellMax[rp]!) continue;
             const key = rp * L + rs;
-            if (cur.has(key) && (j < m || next.has(key))) continue;
-            if (pairRole(setup, listed[rp]!, listed[rs]!) !== 'screen') continue;
             cur.add(key);
             if (j === m) next.add(key);
           }
