@@ -176,7 +176,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     registerTokenRoutes(api, opts.store);
     registerAccountAuditRoutes(api, opts.store);
     registerProposalRoutes(api, opts.store);
-    registerWatchlistRoutes(api, opts.store, ctx.rulesDir);
+    registerWatchlistRoutes(api, opts.store, ctx.analytics);
   }, { prefix: '/api/v1' });
 
   const webDir = resolve(opts.webDir ?? 'web/dist');

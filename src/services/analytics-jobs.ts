@@ -16,6 +16,10 @@ import { worldChangesPage, type WorldChangeQuery } from './world-changes.js';
 import { precomputeAnalytics } from './precompute.js';
 import { geoBeltReport, maneuverReport, type ManeuverQuery } from './maneuvers.js';
 import { reentryReport, type ReentryQuery } from './reentries.js';
+import { conjunctionReport, type ConjunctionQuery } from './conjunctions.js';
+import { workerRunner } from './screen-runners.js';
+import { watchedChanges } from './editorial/watchlists.js';
+import type { Watchlist } from '../store/editorial/watchlists.js';
 
 type Db = Kysely<Database>;
 
@@ -35,6 +39,11 @@ export const ANALYTICS_JOBS = {
     return worldChangesPage(db, rules, q);
   },
   reentries: (db: Db, rules: Rules, q: ReentryQuery) => reentryReport(db, rules, q),
+  // The primaries are chosen (a country's objects classified) here; the screening itself runs in a worker of its own.
+  conjunctions: (db: Db, rules: Rules, q: ConjunctionQuery) => conjunctionReport(db, rules, q, workerRunner()),
+  watchedChanges: (db: Db, rules: Rules, a: { watchlist: Watchlist; today: string }) => watchedChanges(db, rules, a.watchlist, a.today),
+  /** Why a country code is not one the rules know, or null (a watchlist's filter is checked before it is stored). */
+  countryProblem: async (_db: Db, rules: Rules, a: { country: string }) => countryParameterProblem(rules, a.country),
   precompute: (db: Db, rules: Rules, _args: Record<string, never>) => precomputeAnalytics(db, rules),
   maneuvers: (db: Db, rules: Rules, q: ManeuverQuery) => maneuverReport(db, rules, q),
   geoBelt: (db: Db, rules: Rules, q: { country?: string; asOf?: string }) => geoBeltReport(db, rules, q),

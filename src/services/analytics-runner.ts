@@ -11,10 +11,11 @@ import type { Database } from '../store/schema.js';
 import type { Rules } from '../ingest/rules/read-rules.js';
 import type { Store } from '../store/open-store.js';
 import type { StoreAccess } from '../store/store-access.js';
-import { startModuleWorker } from '../store/module-worker.js';
+import { moduleBeside, startModuleWorker } from '../runtime/module-worker.js';
 import { ANALYTICS_JOBS, type JobArgs, type JobName, type JobResult } from './analytics-jobs.js';
 import { AnalyticsError, CountryParameterError } from './analytics.js';
 import { PermalinkError } from './permalink.js';
+import { ScreenParameterError } from './conjunctions.js';
 import type { JobReply, JobRequest, WorkerError } from './analytics-worker.js';
 
 export interface AnalyticsRunner {
@@ -35,7 +36,7 @@ export function callerRunner(db: Kysely<Database>, rules: Rules): AnalyticsRunne
 }
 
 /** The errors a job may end with that callers tell apart, rebuilt with their class on this side. */
-const ERROR_CLASSES: Record<string, { prototype: Error }> = { AnalyticsError, CountryParameterError, PermalinkError };
+const ERROR_CLASSES: Record<string, { prototype: Error }> = { AnalyticsError, CountryParameterError, PermalinkError, ScreenParameterError };
 
 function rebuild(e: WorkerError): Error {
   const err = Object.create((ERROR_CLASSES[e.name] ?? Error).prototype) as Error;
@@ -51,7 +52,7 @@ export function workerRunner(access: () => Promise<StoreAccess>, rulesDir: strin
   const start = async () => {
     const store = await access();
     const transfer = store.kind === 'pglite' ? [store.port] : [];
-    const w = startModuleWorker(import.meta.url, 'analytics-worker', { workerData: { access: store, rulesDir }, transferList: transfer });
+    const w = startModuleWorker(moduleBeside(import.meta.url, 'analytics-worker'), { workerData: { access: store, rulesDir }, transferList: transfer });
     const pending = new Map<number, Pending>();
     const failAll = (err: Error) => {
       worker = null;

@@ -4,7 +4,8 @@
  * propagation spread over a worker pool on all cores.
  */
 import { availableParallelism } from 'node:os';
-import { startModuleWorker } from '../orbit/batch/start-worker.js';
+import { moduleBeside, startModuleWorker } from '../runtime/module-worker.js';
+import { runWorkerOnce } from '../runtime/run-worker-once.js';
 import { PropagationPool } from '../orbit/batch/pool.js';
 import { prepareCatalog } from '../orbit/batch/catalog-elements.js';
 import { screenConjunctions, type GridPropagator } from '../analytics/conjunctions/screen.js';
@@ -21,23 +22,16 @@ const WORKER_HEAP_MB = 2_048;
 export function workerRunner(budgetMs = SCREEN_BUDGET_MS): ScreenRunner {
   return (rows, primaries, opts) => {
     const request: ScreenRequest = { rows, primaries, opts };
-    const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-    const worker = startModuleWorker(new URL(`./screen-worker${ext}`, import.meta.url), {
+    const worker = startModuleWorker(moduleBeside(import.meta.url, 'screen-worker'), {
       workerData: request, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
-    return new Promise<ScreenResult>((resolve, reject) => {
-      let settled = false;
-      const settle = (fn: () => void): void => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        fn();
-        void worker.terminate();
-      };
-      const timer = setTimeout(() => settle(() => reject(new Error(`screening took longer than the ${budgetMs} ms budget; stopped`))), budgetMs);
-      worker.once('message', (reply: ScreenReply) => settle(() => (reply.ok ? resolve(reply.result) : reject(new Error(reply.message)))));
-      worker.once('error', (err) => settle(() => reject(new Error(`screening worker failed: ${err.message}`))));
-      worker.once('exit', (code) => settle(() => reject(new Error(`screening worker exited with code ${code} before answering`))));
+    return runWorkerOnce<ScreenResult>(worker, {
+      name: 'screening', budgetMs,
+      overBudget: () => new Error(`screening took longer than the ${budgetMs} ms budget; stopped`),
+      read: (message) => {
+        const reply = message as ScreenReply;
+        return reply.ok ? { value: reply.result } : { error: new Error(reply.message) };
+      },
     });
   };
 }

@@ -8,7 +8,7 @@
  * Another thread (the analytics worker) queries the same database through a port from `attach()`,
  * opened with `pgliteOverPort`; the database thread keeps each client's transactions apart.
  */
-import { startModuleWorker } from './module-worker.js';
+import { moduleBeside, startModuleWorker } from '../runtime/module-worker.js';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { PgliteHandle } from './pglite-handle.js';
 import type { PgliteReply, PgliteRequest } from './pglite-worker.js';
@@ -24,7 +24,7 @@ export interface PgliteThread extends PgliteHandle {
 }
 
 function startWorker(dir: string, tarball: ArrayBuffer | null): Worker {
-  return startModuleWorker(import.meta.url, 'pglite-worker', { workerData: { dir, tarball }, transferList: tarball ? [tarball] : [] });
+  return startModuleWorker(moduleBeside(import.meta.url, 'pglite-worker'), { workerData: { dir, tarball }, transferList: tarball ? [tarball] : [] });
 }
 
 function errorOf(e: { message: string; fields: Record<string, unknown> }): Error {

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { attachStore } from '../../src/store/store-access.js';
 import { AnalyticsError, CountryParameterError, loadRules } from '../../src/services/analytics.js';
+import { ScreenParameterError } from '../../src/services/conjunctions.js';
 import { analyticsRunner, callerRunner, type AnalyticsRunner } from '../../src/services/analytics-runner.js';
 import { loadedStore } from '../support/loaded-store.js';
 import { sharedLoad } from '../support/shared-load.js';
@@ -53,6 +54,11 @@ describe.runIf(STORE_KINDS.includes('pglite'))('analytics worker on an on-disk P
   it('rebuilds the errors with their class', async () => {
     await expect(worker.run('constellations', { asOf: '1900-01-01' })).rejects.toBeInstanceOf(AnalyticsError);
     await expect(worker.run('spacecraft', { country: 'XX' })).rejects.toBeInstanceOf(CountryParameterError);
+    // A screening parameter keeps its class and the parameter it names (the route answers 400 naming it).
+    const screen = await worker.run('conjunctions', { primaries: [48274], days: 99 }).catch((e: unknown) => e);
+    expect(screen).toBeInstanceOf(ScreenParameterError);
+    expect((screen as ScreenParameterError).parameter).toBe('days');
+    expect(await worker.run('countryProblem', { country: 'XX' })).toEqual(await callerRunner(store.db, rules).run('countryProblem', { country: 'XX' }));
   });
 
   it('keeps another thread\'s queries out of an open transaction', async () => {

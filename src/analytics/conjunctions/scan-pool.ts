@@ -3,7 +3,7 @@
  * then take interval ranges from a queue; the calling thread only posts ranges and merges the results.
  */
 import type { Worker } from 'node:worker_threads';
-import { startModuleWorker } from '../../orbit/batch/start-worker.js';
+import { moduleBeside, startModuleWorker } from '../../runtime/module-worker.js';
 import type { RangeScanner, ScreenOptions } from './screen.js';
 import type { PartialScan } from './shared-scan.js';
 import type { ScanRangeReply, ScanWorkerData } from './scan-worker.js';
@@ -11,10 +11,9 @@ import type { ScreenElements } from './types.js';
 
 export function workerRangeScanner(rows: readonly ScreenElements[], primaryIds: readonly number[], opts: ScreenOptions, threads: number): RangeScanner {
   return async (ranges) => {
-    const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
     const data: ScanWorkerData = { rows: [...rows], primaryIds: [...primaryIds], opts };
     const workers: Worker[] = Array.from({ length: Math.max(1, Math.min(threads, ranges.length)) },
-      () => startModuleWorker(new URL(`./scan-worker${ext}`, import.meta.url), { workerData: data }));
+      () => startModuleWorker(moduleBeside(import.meta.url, 'scan-worker'), { workerData: data }));
     const parts = new Array<PartialScan>(ranges.length);
     let next = 0;
     try {

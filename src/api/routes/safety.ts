@@ -9,9 +9,8 @@ import { maneuversTable, geoBeltTable } from '../../analytics/maneuvers/table.js
 import { MAX_MANEUVER_OBJECTS } from '../../services/maneuvers.js';
 import { reentriesTable } from '../../analytics/reentry/table.js';
 import { DEFAULT_REENTRY_DAYS, MAX_REENTRY_DAYS } from '../../services/reentries.js';
-import { AnalyticsError, CountryParameterError, loadRules } from '../../services/analytics.js';
-import { conjunctionReport, MAX_PRIMARIES, MAX_SCREEN_DAYS, MAX_THRESHOLD_KM, SCREEN_KINDS, ScreenParameterError } from '../../services/conjunctions.js';
-import { workerRunner } from '../../services/screen-runners.js';
+import { AnalyticsError, CountryParameterError } from '../../services/analytics.js';
+import { MAX_PRIMARIES, MAX_SCREEN_DAYS, MAX_THRESHOLD_KM, SCREEN_KINDS, ScreenParameterError } from '../../services/conjunctions.js';
 import { conjunctionsTable } from '../../analytics/conjunctions/table.js';
 import type { ObjectKind } from '../../analytics/attribution.js';
 import { ApiError } from '../errors.js';
@@ -27,9 +26,7 @@ const split = (s: string | undefined): string[] | undefined => s?.split(',').map
 
 export function registerSafetyRoutes(api: FastifyInstance, ctx: ServerContext): void {
   const db = ctx.store.db;
-  const rulesDir = ctx.rulesDir;
   const analytics = ctx.analytics;
-  const run = workerRunner();
   api.get<{ Querystring: Query }>('/safety/conjunctions', {
     schema: { operationId: 'getConjunctions',
       summary: 'Conjunction screening: close approaches of primaries (NORAD IDs, or a country\'s objects by kind) to every object of a GP snapshot over a window, by SGP4/SDP4; TCA, miss distance, relative speed, radial/in-track/cross-track, element sets and ages; docked stacks and formation flyers grouped. Runs in a worker; memoised per snapshot and parameters.',
@@ -50,10 +47,11 @@ export function registerSafetyRoutes(api: FastifyInstance, ctx: ServerContext): 
     const q = req.query;
     let report;
     try {
-      report = await conjunctionReport(db, loadRules(rulesDir), {
+      // In the analytics worker, which parsed the rules once; the screening runs in a worker of its own.
+      report = await analytics.run('conjunctions', {
         primaries: split(q.primary)?.map(Number), country: q.country, kinds: split(q.kinds) as ObjectKind[] | undefined,
         start: q.start ? new Date(q.start).toISOString() : undefined, days: q.days, thresholdKm: q.thresholdKm, asOf: q.asOf,
-      }, run);
+      });
     } catch (err) {
       if (err instanceof ScreenParameterError) {
         const field = `querystring.${err.parameter}`;

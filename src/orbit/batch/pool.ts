@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { PropagationElements } from './catalog-elements.js';
 import { allocateColumns, type StateColumns } from './grid.js';
-import { startModuleWorker } from './start-worker.js';
+import { moduleBeside, startModuleWorker } from '../../runtime/module-worker.js';
 import type { PoolReply, PoolRequest } from './pool-worker.js';
 
 export interface GridResult {
@@ -33,7 +33,7 @@ export class PropagationPool {
     await this.close();
     this.count = rows.length;
     for (let w = 0; w < this.threads; w++) {
-      const worker = startModuleWorker(new URL('./pool-worker' + extname(import.meta.url), import.meta.url));
+      const worker = startModuleWorker(moduleBeside(import.meta.url, 'pool-worker'));
       worker.on('message', (reply: PoolReply) => this.settle(reply));
       worker.on('error', (err) => this.failAll(new Error(`propagation worker failed: ${err.message}`)));
       this.workers.push(worker);
@@ -92,8 +92,4 @@ export class PropagationPool {
   private failAll(err: Error): void {
     for (const [id, p] of this.pending) { this.pending.delete(id); p.reject(err); }
   }
-}
-
-function extname(url: string): string {
-  return url.endsWith('.ts') ? '.ts' : '.js';
 }

@@ -4,8 +4,8 @@ import type { Store } from '../../../store/open-store.js';
 import { KIND_NAMES } from '../../../model/kinds.js';
 import { SEGMENT_IDS } from '../../../model/segments.js';
 import { watchlistsOf, type WatchFilters, type Watchlist } from '../../../store/editorial/watchlists.js';
-import { createWatchlist, ownWatchlist, removeWatchlist, rotateFeed, visit, watchedChanges, watchlistOfFeed } from '../../../services/editorial/watchlists.js';
-import { countryParameterProblem, loadRules } from '../../../services/analytics.js';
+import { createWatchlist, ownWatchlist, removeWatchlist, rotateFeed, visit, watchlistOfFeed } from '../../../services/editorial/watchlists.js';
+import type { AnalyticsRunner } from '../../../services/analytics-runner.js';
 import { securityOf } from '../../auth.js';
 import { ID_PARAMS, editorialResponses } from '../../editorial-schemas.js';
 import { arr, int, nullable, obj, str, WORLD_CHANGE } from '../../schemas.js';
@@ -23,7 +23,8 @@ const FILTERS = obj([], {
 const WATCHLIST = obj(['id', 'name', 'filters', 'hasFeed', 'lastVisit', 'createdAt'], { id: int, name: str, filters: FILTERS, hasFeed: { type: 'boolean' }, lastVisit: nullable('string'), createdAt: str });
 const FEED = obj(['feedUrl'], { feedUrl: { type: 'string', description: 'the private Atom feed: anyone with this URL reads it, so keep it private; shown once' } });
 
-export function registerWatchlistRoutes(api: FastifyInstance, store: Store, rulesDir: string): void {
+/** The rules are read in the analytics worker (the country check, the world change feed): no request parses them here. */
+export function registerWatchlistRoutes(api: FastifyInstance, store: Store, analytics: AnalyticsRunner): void {
   const publicRow = ({ accountId: _a, ...w }: Watchlist) => w;
   const feedUrl = (req: { protocol: string; host: string }, token: string) => `${req.protocol}://${req.host}/api/v1/watchlist-feeds/${token}`;
   const owner = (req: Parameters<typeof actorOf>[0]) => ({ ...actorOf(req), accountId: req.principal!.accountId });
@@ -40,7 +41,7 @@ export function registerWatchlistRoutes(api: FastifyInstance, store: Store, rule
       response: editorialResponses(201, obj(['watchlist', 'feedUrl'], { watchlist: WATCHLIST, feedUrl: { type: 'string', description: 'the private Atom feed URL, shown once' } })) },
   }, async (req, reply) => {
     if (req.body.filters.country) {
-      const problem = countryParameterProblem(loadRules(rulesDir), req.body.filters.country);
+      const problem = await analytics.run('countryProblem', { country: req.body.filters.country });
       if (problem) throw countryParameterError(problem);
     }
     const { watchlist, feedToken } = await createWatchlist(store.db, req.body.name, req.body.filters, owner(req));
@@ -68,7 +69,7 @@ export function registerWatchlistRoutes(api: FastifyInstance, store: Store, rule
       response: editorialResponses(200, obj(['watchlist', 'items'], { watchlist: WATCHLIST, items: arr({ ...WORLD_CHANGE, properties: { ...(WORLD_CHANGE.properties as object), sinceLastVisit: { type: 'boolean' } } }) })) },
   }, async (req) => {
     const w = await ownWatchlist(store.db, req.params.id, req.principal!.accountId);
-    const out = await watchedChanges(store.db, loadRules(rulesDir), w, new Date().toISOString().slice(0, 10));
+    const out = await analytics.run('watchedChanges', { watchlist: w, today: new Date().toISOString().slice(0, 10) });
     return { watchlist: publicRow(out.watchlist), items: out.items };
   });
 
@@ -83,7 +84,7 @@ export function registerWatchlistRoutes(api: FastifyInstance, store: Store, rule
   }, async (req, reply) => {
     const w = await watchlistOfFeed(store.db, req.params.token);
     if (!w) throw new ApiError(404, 'not_found', 'no watchlist feed at this address (revoked, or never issued)');
-    const out = await watchedChanges(store.db, loadRules(rulesDir), w, new Date().toISOString().slice(0, 10));
+    const out = await analytics.run('watchedChanges', { watchlist: w, today: new Date().toISOString().slice(0, 10) });
     const host = `${req.protocol}://${req.host}`;
     reply.header('cache-control', 'private, no-store').header('referrer-policy', 'no-referrer').type('application/atom+xml; charset=utf-8');
     const updated = out.items.map((c) => c.recordedAt).sort().at(-1) ?? new Date(0).toISOString();
