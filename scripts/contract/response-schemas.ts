@@ -14,6 +14,7 @@ const RESPONSE_TYPES: Record<string, string> = {
   TIANGONG_RESPONSE: 'TiangongResponse',
   CONJUNCTIONS_RESPONSE: 'ConjunctionsResponse',
   REENTRIES_RESPONSE: 'ReentriesResponse',
+  ENTITY_SAFETY_RESPONSE: 'EntitySafetyResponse',
   INDICATORS_RESPONSE: 'IndicatorsResponse',
   CATALOG_OBJECTS_RESPONSE: 'CatalogObjectsResponse',
   ELEMENT_HISTORY_RESPONSE: 'ElementHistoryResponse',

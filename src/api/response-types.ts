@@ -21,6 +21,7 @@ import type { EntityCatalog } from '../services/entity-catalog.js';
 import type { CsvMetadata } from './csv-metadata.js';
 import type { ConjunctionReport } from '../services/conjunctions.js';
 import type { ReentryReport } from '../services/reentries.js';
+import type { EntitySafety } from '../services/entity-safety.js';
 
 export type LaunchesResponse = Figure7;
 export type SpacecraftResponse = Figure8;
@@ -29,6 +30,7 @@ export type TiangongResponse = TiangongReport;
 export type IndicatorsResponse = Indicators;
 export type ConjunctionsResponse = ConjunctionReport;
 export type ReentriesResponse = ReentryReport;
+export type EntitySafetyResponse = EntitySafety;
 
 export type StatusResponse = StoreStatus;
 export type SourceResponse = SourceRow;

@@ -15,6 +15,8 @@ import { resolveCitation } from './resolve-citation.js';
 import { worldChangesPage, type WorldChangeQuery } from './world-changes.js';
 import { precomputeAnalytics } from './precompute.js';
 import { reentryReport, type ReentryQuery } from './reentries.js';
+import { entitySafety } from './entity-safety.js';
+import { workerRunner } from './screen-runners.js';
 
 type Db = Kysely<Database>;
 
@@ -34,6 +36,7 @@ export const ANALYTICS_JOBS = {
     return worldChangesPage(db, rules, q);
   },
   reentries: (db: Db, rules: Rules, q: ReentryQuery) => reentryReport(db, rules, q),
+  entitySafety: (db: Db, rules: Rules, a: { id: string }) => entitySafety(db, rules, a.id, workerRunner()),
   precompute: (db: Db, rules: Rules, _args: Record<string, never>) => precomputeAnalytics(db, rules),
 };
 

@@ -240,6 +240,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/entities/{id}/safety": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The safety events of an entity's catalog objects (its NORAD number, or the objects the counting rules attribute to a program): upcoming close approaches (7 days from the snapshot date, 5 km) and reentry-watch candidates (90 days), each with the element sets used, their epochs and ages, and the snapshot. Runs in the analytics worker; memoised per snapshot. */
+        get: operations["getEntitySafety"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/export/datapackage.zip": {
         parameters: {
             query?: never;
@@ -2634,6 +2651,167 @@ export interface operations {
                             title: string;
                             url: string | null;
                         }[];
+                    };
+                };
+            };
+        };
+    };
+    getEntitySafety: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            message: string;
+                            status: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            message: string;
+                            status: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        definitions: {
+                            "close-approach": string;
+                            "reentry-watch": string;
+                        };
+                        entityId: string;
+                        /** @description Every event, in date order within each kind. */
+                        events: ({
+                            /** @description The event's own date (ISO 8601 UTC): TCA, or the central modelled reentry. */
+                            date: string;
+                            elementSets: {
+                                /** @description Days, by the basis of the event's kind (see its definition). */
+                                ageDays: number;
+                                /** @description ISO 8601 UTC. */
+                                epoch: string;
+                                noradId: number;
+                                objectName: string;
+                                sourceId: string;
+                            }[];
+                            /** @enum {string} */
+                            kind: "close-approach";
+                            missDistanceKm: number;
+                            /** @description The catalog object of the entity the event is about. */
+                            noradId: number;
+                            objectName: string;
+                            other: {
+                                noradId: number;
+                                objectId: string | null;
+                                objectName: string;
+                            };
+                            relativeSpeedKmS: number;
+                            /** @description The Space safety page section listing it. */
+                            section: string;
+                            /** @description One line saying what the event is. */
+                            title: string;
+                        } | {
+                            chineseRocketBody: boolean;
+                            /** @description The event's own date (ISO 8601 UTC): TCA, or the central modelled reentry. */
+                            date: string;
+                            elementSets: {
+                                /** @description Days, by the basis of the event's kind (see its definition). */
+                                ageDays: number;
+                                /** @description ISO 8601 UTC. */
+                                epoch: string;
+                                noradId: number;
+                                objectName: string;
+                                sourceId: string;
+                            }[];
+                            flags: ("eccentric-orbit" | "old-element-set" | "history-slower-than-rate" | "estimate-before-snapshot")[];
+                            /** @enum {string} */
+                            kind: "reentry-watch";
+                            /** @description The catalog object of the entity the event is about. */
+                            noradId: number;
+                            objectName: string;
+                            reentry: {
+                                central: string;
+                                earliest: string;
+                                latest: string;
+                            };
+                            /** @description The Space safety page section listing it. */
+                            section: string;
+                            /** @description One line saying what the event is. */
+                            title: string;
+                        })[];
+                        /** @description The event kinds, each with its definition. */
+                        kinds: ("close-approach" | "reentry-watch")[];
+                        objects: {
+                            /**
+                             * @description How the entity maps to the object: its own NORAD number statement, or the program attribution of the counting rules.
+                             * @enum {string}
+                             */
+                            mappedBy: "norad-statement" | "program-rules";
+                            noradId: number;
+                            /** @description The catalog name in the snapshot, or null when the object is not in it. */
+                            objectName: string | null;
+                            /** @description The object whose element set was screened for it: itself, or the lowest NORAD number sharing its element set (a docked stack); null when not screened. */
+                            screenedAs: number | null;
+                        }[];
+                        reentryWatch: {
+                            definition: string;
+                            horizonDays: number;
+                            limits: string;
+                        };
+                        screening: {
+                            days: number;
+                            method: string;
+                            /** @description Why the objects were not screened, or null. */
+                            notScreened: string | null;
+                            /** @description NORAD numbers screened (one per distinct element set). */
+                            screened: number[];
+                            start: string;
+                            stop: string;
+                            thresholdKm: number;
+                        };
+                        /** @description The catalog snapshot whose element sets were read. */
+                        snapshot: {
+                            asOf: string;
+                            id: string;
+                            objectCount: number;
+                            sourceId: string;
+                        };
                     };
                 };
             };
