@@ -57,3 +57,37 @@ it('shows the station\'s close approaches and the reentry watch with definitions
   await screenshot(page, 'safety');
   expect(browser.errors).toEqual([]);
 }, 600_000);
+
+it('shows an entity\'s safety events as the API gives them, with element sets, snapshot and links to the Space safety page', async () => {
+  type Safety = { objects: unknown[]; events: { kind: string; noradId: number; date: string; elementSets: { epoch: string }[] }[]; snapshot: { id: string } };
+  // A station module: the docked stack's close approaches.
+  const programs = await api<{ items: { id: string }[] }>('entities?kind=Program&limit=200');
+  let withReentry: string | null = null;
+  for (const p of programs.items) {
+    const s = await api<Safety>(`entities/${p.id}/safety`);
+    if (s.events.some((e) => e.kind === 'reentry-watch')) { withReentry = p.id; break; }
+  }
+  expect(withReentry).not.toBeNull();
+  for (const id of ['obj.wentian', withReentry!]) {
+    const s = await api<Safety>(`entities/${id}/safety`);
+    await openRoute(page, server.url, `#/entity/${id}`);
+    await page.waitForFunction(() => document.body.dataset.pageState === 'ready' && !!document.querySelector('[data-entity-safety] [data-safety-events]'), null, { timeout: 300_000 });
+    const shown = await page.$eval('[data-entity-safety]', (el) => ({
+      rows: [...el.querySelectorAll('tbody tr[data-safety-kind]')].map((tr) => [tr.getAttribute('data-safety-kind'), Number(tr.getAttribute('data-norad'))]),
+      cells: [...el.querySelectorAll('tbody tr')].map((tr) => tr.children[3]?.textContent ?? ''),
+      snapshot: el.querySelector('[data-snapshot]')?.getAttribute('data-snapshot'),
+      links: [...el.querySelectorAll('tbody a')].map((a) => a.getAttribute('href')), text: el.textContent ?? '',
+    }));
+    expect(shown.rows, id).toEqual(s.events.map((e) => [e.kind, e.noradId]));
+    expect(shown.rows.length).toBeGreaterThan(0);
+    s.events.forEach((e, i) => { for (const x of e.elementSets) expect(shown.cells[i]).toContain(x.epoch.slice(0, 19)); });
+    expect(shown.snapshot).toBe(s.snapshot.id);
+    expect(shown.text).toContain('Date: the time of closest approach');
+    for (const l of shown.links) expect(l).toMatch(/^#\/safety\?section=(close-approaches|reentries)$/);
+    await screenshot(page, `entity-safety-${id}`);
+  }
+  // A link lands on the section.
+  await page.click('[data-entity-safety] tbody a');
+  await page.waitForFunction(() => location.hash.startsWith('#/safety?section=') && document.body.dataset.pageState === 'ready', null, { timeout: 300_000 });
+  expect(browser.errors).toEqual([]);
+}, 600_000);

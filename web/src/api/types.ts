@@ -80,3 +80,5 @@ export type ConjunctionEvent = ConjunctionReport['events'][number];
 export type ReentryReport = JsonBody<'/api/v1/safety/reentries'>;
 export type ReentryCandidate = ReentryReport['candidates'][number];
 export type ReentryBacktest = NonNullable<ReentryReport['backtest']>;
+export type EntitySafety = JsonBody<'/api/v1/entities/{id}/safety'>;
+export type SafetyEvent = EntitySafety['events'][number];

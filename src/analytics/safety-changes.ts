@@ -1,0 +1,42 @@
+/**
+ * Space-safety changes in the world (definitions: world-change-types.ts): an object that left the
+ * catalog while on the reentry watch, dated by the first snapshot without it; and a computed close
+ * approach of the station, dated by its TCA once that day has passed. Pure functions.
+ */
+import type { SnapshotInfo } from '../model/catalog-records.js';
+import type { ConjunctionEvent, EventObject } from './conjunctions/types.js';
+import type { ReentryCandidate } from './reentry/types.js';
+import type { WorldChange } from './world-change-types.js';
+
+const noEntity = { entityId: null, entityKind: null, entityName: null } as const;
+const day = (iso: string) => iso.slice(0, 10);
+const age = (d: number) => `${d.toFixed(1)} d`;
+
+/** A watch candidate of snapshot `last` that is absent from `absent` (the next stored snapshot) and every later one. */
+export function leftCatalogChange(c: ReentryCandidate, last: SnapshotInfo, absent: SnapshotInfo, recordedAt: string): WorldChange {
+  return {
+    id: `left-catalog-on-reentry-watch:${String(c.noradId).padStart(9, '0')}:${absent.id}`, type: 'left-catalog-on-reentry-watch',
+    date: absent.asOf, day: absent.asOf, precision: 'day', recordedAt,
+    title: `Left the catalog while on the reentry watch: ${c.objectName}${c.objectId ? ` (${c.objectId})` : ''}, NORAD ${c.noradId}; `
+      + `listed on ${last.asOf}, absent on ${absent.asOf}`,
+    ...noEntity, country: c.country, property: 'modelledReentry',
+    value: `modelled on ${last.asOf}: ${day(c.reentry.central)} (window ${day(c.reentry.earliest)} to ${day(c.reentry.latest)})${c.chineseRocketBody ? '; Chinese rocket body' : ''}`,
+    previous: { value: 'listed', date: last.asOf, sourceId: last.sourceId, locator: `snapshot ${last.id}; element set epoch ${c.elementSet.epoch} (${c.elementSet.sourceId}, ${age(c.elementSet.ageDays)} old on ${last.asOf})` },
+    sourceId: absent.sourceId, locator: `NORAD ${c.noradId} absent from snapshot ${absent.id}`,
+  };
+}
+
+const elementSetText = (o: EventObject) => `NORAD ${o.noradId} epoch ${o.elementEpoch} (${o.elementSourceId}, ${age(o.elementAgeDays)} at TCA)`;
+
+/** A screening event of the station, from the snapshot whose element sets were screened. */
+export function closeApproachChange(e: ConjunctionEvent, snapshot: SnapshotInfo, recordedAt: string, country: string | null): WorldChange {
+  return {
+    id: `close-approach:${String(e.primary.noradId).padStart(9, '0')}:${String(e.secondary.noradId).padStart(9, '0')}:${e.tca}`, type: 'close-approach',
+    date: day(e.tca), day: day(e.tca), precision: 'day', recordedAt,
+    title: `Close approach (computed): ${e.primary.objectName} and ${e.secondary.objectName}${e.secondary.objectId ? ` (${e.secondary.objectId})` : ''}, `
+      + `NORAD ${e.secondary.noradId}: ${e.missDistanceKm.toFixed(3)} km at ${e.tca.slice(11, 19)} UTC`,
+    ...noEntity, country, property: 'missDistanceKm', value: `${e.missDistanceKm.toFixed(3)} km at ${e.relativeSpeedKmS.toFixed(3)} km/s; TCA ${e.tca}`,
+    previous: null, sourceId: snapshot.sourceId,
+    locator: `snapshot ${snapshot.id}; element sets ${elementSetText(e.primary)} and ${elementSetText(e.secondary)}`,
+  };
+}
