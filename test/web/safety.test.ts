@@ -91,3 +91,21 @@ it('shows an entity\'s safety events as the API gives them, with element sets, s
   await page.waitForFunction(() => location.hash.startsWith('#/safety?section=') && document.body.dataset.pageState === 'ready', null, { timeout: 300_000 });
   expect(browser.errors).toEqual([]);
 }, 600_000);
+
+it('shows the safety change types in the change feed with their definitions and the element sets in the citation', async () => {
+  for (const type of ['close-approach', 'left-catalog-on-reentry-watch']) {
+    const body = await api<{ items: { day: string; locator: string | null }[]; types: Record<string, string> }>(`changes?type=${type}&limit=50`);
+    expect(body.items.length, type).toBeGreaterThan(0);
+    await openRoute(page, server.url, `#/changes?type=${type}`);
+    await page.waitForFunction(() => document.body.dataset.pageState === 'ready' && document.querySelectorAll('table.world-changes tbody tr').length > 0, null, { timeout: 300_000 });
+    const shown = await page.evaluate(() => ({
+      rows: [...document.querySelectorAll('table.world-changes tbody tr')].map((tr) => [tr.getAttribute('data-type'), tr.getAttribute('data-day')]),
+      text: document.querySelector('table.world-changes')?.textContent ?? '', defs: document.querySelector('details.definitions')?.textContent ?? '',
+    }));
+    expect(shown.rows).toEqual(body.items.map((c) => [type, c.day]));
+    expect(shown.defs).toContain(body.types[type]!.slice(0, 80));
+    if (type === 'close-approach') expect(shown.text).toContain(body.items[0]!.locator!.slice(0, 60));
+    await screenshot(page, `changes-${type}`);
+  }
+  expect(browser.errors).toEqual([]);
+}, 600_000);

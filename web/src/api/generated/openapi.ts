@@ -2050,7 +2050,7 @@ export interface operations {
                 /** @description view=records only: the kind of record */
                 subject?: "entity" | "statement" | "source" | "series" | "series-point" | "launch" | "catalog-object";
                 /** @description world view only: one change type (definitions in the response) */
-                type?: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed";
+                type?: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed" | "left-catalog-on-reentry-watch" | "close-approach";
                 /** @description YYYY-MM-DD, or an RFC 3339 date-time with its offset (e.g. 2026-05-01T12:00:00Z); exclusive; world view: compared as days like since */
                 until?: string;
                 /** @description world (default): changes in the world, by world date; records: the record audit, every record the store added, updated or removed, by load time */
@@ -2158,7 +2158,7 @@ export interface operations {
                             sourceId: string;
                             title: string;
                             /** @enum {string} */
-                            type: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed";
+                            type: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed" | "left-catalog-on-reentry-watch" | "close-approach";
                             value: string | null;
                         }[];
                         /** @description the cursor of the next page (also in the Link rel="next" header), null on the last page */
@@ -2215,7 +2215,7 @@ export interface operations {
                 /** @description view=records only: the kind of record */
                 subject?: "entity" | "statement" | "source" | "series" | "series-point" | "launch" | "catalog-object";
                 /** @description world view only: one change type (definitions in the response) */
-                type?: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed";
+                type?: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed" | "left-catalog-on-reentry-watch" | "close-approach";
                 /** @description YYYY-MM-DD, or an RFC 3339 date-time with its offset (e.g. 2026-05-01T12:00:00Z); exclusive; world view: compared as days like since */
                 until?: string;
                 /** @description world (default): changes in the world, by world date; records: the record audit, every record the store added, updated or removed, by load time */
@@ -6750,7 +6750,7 @@ export interface operations {
                             sourceId: string;
                             title: string;
                             /** @enum {string} */
-                            type: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed";
+                            type: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed" | "left-catalog-on-reentry-watch" | "close-approach";
                             value: string | null;
                         }[];
                         watchlist: {
