@@ -20,13 +20,22 @@ export function leftCatalogChange(c: ReentryCandidate, last: SnapshotInfo, absen
     title: `Left the catalog while on the reentry watch: ${c.objectName}${c.objectId ? ` (${c.objectId})` : ''}, NORAD ${c.noradId}; `
       + `listed on ${last.asOf}, absent on ${absent.asOf}`,
     ...noEntity, country: c.country, property: 'modelledReentry',
-    value: `modelled on ${last.asOf}: ${day(c.reentry.central)} (window ${day(c.reentry.earliest)} to ${day(c.reentry.latest)})${c.chineseRocketBody ? '; Chinese rocket body' : ''}`,
+    value: `modelled on ${last.asOf} from the element set of epoch ${c.elementSet.epoch} (age ${age(c.elementSet.ageDays)}): ${day(c.reentry.central)} (window ${day(c.reentry.earliest)} to ${day(c.reentry.latest)})${c.chineseRocketBody ? '; Chinese rocket body' : ''}`,
     previous: { value: 'listed', date: last.asOf, sourceId: last.sourceId, locator: `snapshot ${last.id}; element set epoch ${c.elementSet.epoch} (${c.elementSet.sourceId}; age ${age(c.elementSet.ageDays)} at ${last.asOf} 00:00 UTC, the snapshot date minus the epoch)` },
     sourceId: absent.sourceId, locator: `NORAD ${c.noradId} absent from snapshot ${absent.id}`,
   };
 }
 
 const elementSetText = (o: EventObject) => `NORAD ${o.noradId} epoch ${o.elementEpoch} (${o.elementSourceId}, ${age(o.elementAgeDays)} at TCA)`;
+
+/**
+ * Approaches slower than this (km/s) are co-orbital: a docked module or visiting vehicle whose element set is fitted apart
+ * from the station's, a rendezvous or formation flight; not close approaches between crossing orbits.
+ */
+export const CO_ORBITAL_KM_S = 0.05;
+
+/** Whether a screening event is a close approach for the feed (not co-orbital). */
+export const isCrossingApproach = (e: ConjunctionEvent): boolean => e.relativeSpeedKmS >= CO_ORBITAL_KM_S;
 
 /** A screening event of the station, from the snapshot whose element sets were screened. */
 export function closeApproachChange(e: ConjunctionEvent, snapshot: SnapshotInfo, recordedAt: string, country: string | null): WorldChange {
@@ -35,7 +44,8 @@ export function closeApproachChange(e: ConjunctionEvent, snapshot: SnapshotInfo,
     date: day(e.tca), day: day(e.tca), precision: 'day', recordedAt,
     title: `Close approach (computed): ${e.primary.objectName} and ${e.secondary.objectName}${e.secondary.objectId ? ` (${e.secondary.objectId})` : ''}, `
       + `NORAD ${e.secondary.noradId}: ${e.missDistanceKm.toFixed(3)} km at ${e.tca.slice(11, 19)} UTC`,
-    ...noEntity, country, property: 'missDistanceKm', value: `${e.missDistanceKm.toFixed(3)} km at ${e.relativeSpeedKmS.toFixed(3)} km/s; TCA ${e.tca}`,
+    ...noEntity, country, property: 'missDistanceKm',
+    value: `${e.missDistanceKm.toFixed(3)} km at ${e.relativeSpeedKmS.toFixed(3)} km/s; TCA ${e.tca}; element sets ${elementSetText(e.primary)}, ${elementSetText(e.secondary)}`,
     previous: null, sourceId: snapshot.sourceId,
     locator: `snapshot ${snapshot.id}; element sets ${elementSetText(e.primary)} and ${elementSetText(e.secondary)}`,
   };

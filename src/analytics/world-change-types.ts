@@ -41,7 +41,8 @@ export const WORLD_CHANGE_DEFINITIONS: Record<WorldChangeType, string> = {
     + 'another catalog object closer than 5 km, on its time of closest approach (TCA, UTC), once that day has passed. It is computed, not '
     + 'observed: conjunction screening by SGP4 of the two objects\' element sets in the newest stored GP snapshot dated before the TCA, over '
     + 'the 7 days from that snapshot\'s date (approaches more than 7 days after a snapshot, with no newer snapshot before them, are not '
-    + 'screened). The element sets, their epochs and ages at TCA are in the locator. GP element sets carry no covariance: no collision '
+    + 'screened). Approaches slower than 50 m/s are left out as co-orbital (a docked module or visiting vehicle whose element set is '
+    + 'fitted apart from the station\'s, a rendezvous or formation flight). The element sets, their epochs and ages at TCA are in the value and the locator. GP element sets carry no covariance: no collision '
     + 'probability is given, and the station may have manoeuvred. Only the station is screened for the feed. Country = the station\'s, by the attribution rules.',
 };
 

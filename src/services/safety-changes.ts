@@ -9,7 +9,7 @@ import type { Database } from '../store/schema.js';
 import type { Rules } from '../ingest/rules/read-rules.js';
 import type { SnapshotInfo } from '../model/catalog-records.js';
 import type { WorldChange, WorldChangeType } from '../analytics/world-change-types.js';
-import { closeApproachChange, leftCatalogChange } from '../analytics/safety-changes.js';
+import { closeApproachChange, isCrossingApproach, leftCatalogChange } from '../analytics/safety-changes.js';
 import { lastListedOn, listSnapshots, snapshotsRecordedAt } from '../store/queries/catalog.js';
 import { cachedClassified, cachedSnapshotObjects } from './analytics.js';
 import { cachedWatch, DEFAULT_REENTRY_DAYS } from './reentries.js';
@@ -53,7 +53,7 @@ export async function safetyChanges(db: Kysely<Database>, rules: Rules, run: Scr
       if (report.snapshot.id !== s.id) continue;
       const country = (await cachedClassified(db, rules, s.id)).find((o) => o.noradId === STATION_NORAD)?.country ?? null;
       for (const e of report.events) {
-        if (Date.parse(e.tca) >= endMs || e.tca.slice(0, 10) >= w.today) continue;
+        if (Date.parse(e.tca) >= endMs || e.tca.slice(0, 10) >= w.today || !isCrossingApproach(e)) continue;
         const c = closeApproachChange(e, s, recorded.get(s.id) ?? '', country);
         if (inWindow(c.day)) out.push(c);
       }
