@@ -13,6 +13,8 @@ const RESPONSE_TYPES: Record<string, string> = {
   CONSTELLATIONS_RESPONSE: 'ConstellationsResponse',
   TIANGONG_RESPONSE: 'TiangongResponse',
   CONJUNCTIONS_RESPONSE: 'ConjunctionsResponse',
+  MANEUVERS_RESPONSE: 'ManeuversResponse',
+  GEO_BELT_RESPONSE: 'GeoBeltResponse',
   REENTRIES_RESPONSE: 'ReentriesResponse',
   ENTITY_SAFETY_RESPONSE: 'EntitySafetyResponse',
   INDICATORS_RESPONSE: 'IndicatorsResponse',

@@ -20,6 +20,7 @@ import type { CslItem } from '../analytics/citation-csl.js';
 import type { EntityCatalog } from '../services/entity-catalog.js';
 import type { CsvMetadata } from './csv-metadata.js';
 import type { ConjunctionReport } from '../services/conjunctions.js';
+import type { GeoBeltReport, ManeuverReport } from '../services/maneuvers.js';
 import type { ReentryReport } from '../services/reentries.js';
 import type { EntitySafety } from '../services/entity-safety.js';
 
@@ -29,6 +30,8 @@ export interface ConstellationsResponse { asOf: string; snapshots: SnapshotInfo[
 export type TiangongResponse = TiangongReport;
 export type IndicatorsResponse = Indicators;
 export type ConjunctionsResponse = ConjunctionReport;
+export type ManeuversResponse = ManeuverReport;
+export type GeoBeltResponse = GeoBeltReport;
 export type ReentriesResponse = ReentryReport;
 export type EntitySafetyResponse = EntitySafety;
 

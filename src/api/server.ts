@@ -165,7 +165,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     registerCatalogueRoutes(api, opts.store);
     registerViewRoutes(api, ctx);
     registerAnalyticsRoutes(api, ctx);
-    registerSafetyRoutes(api, opts.store, ctx.rulesDir, ctx.analytics);
+    registerSafetyRoutes(api, ctx);
     registerGeoRoutes(api, ctx);
     registerChangeRoutes(api, ctx);
     registerExportRoutes(api, ctx);

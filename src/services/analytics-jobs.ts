@@ -14,6 +14,7 @@ import { buildDataPackage, zipFiles } from './datapackage.js';
 import { resolveCitation } from './resolve-citation.js';
 import { worldChangesPage, type WorldChangeQuery } from './world-changes.js';
 import { precomputeAnalytics } from './precompute.js';
+import { geoBeltReport, maneuverReport, type ManeuverQuery } from './maneuvers.js';
 import { reentryReport, type ReentryQuery } from './reentries.js';
 import { entitySafety } from './entity-safety.js';
 import { workerRunner } from './screen-runners.js';
@@ -38,6 +39,8 @@ export const ANALYTICS_JOBS = {
   reentries: (db: Db, rules: Rules, q: ReentryQuery) => reentryReport(db, rules, q),
   entitySafety: (db: Db, rules: Rules, a: { id: string }) => entitySafety(db, rules, a.id, workerRunner()),
   precompute: (db: Db, rules: Rules, _args: Record<string, never>) => precomputeAnalytics(db, rules),
+  maneuvers: (db: Db, rules: Rules, q: ManeuverQuery) => maneuverReport(db, rules, q),
+  geoBelt: (db: Db, rules: Rules, q: { country?: string; asOf?: string }) => geoBeltReport(db, rules, q),
 };
 
 export type AnalyticsJobs = typeof ANALYTICS_JOBS;

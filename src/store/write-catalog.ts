@@ -9,7 +9,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
 import { syncRows, type Row, type SyncCounts, type SyncSpec } from './sync-rows.js';
 import type { CatalogTable, MappedCatalog } from '../model/catalog-rows.js';
-import { stageRows } from './staging-table.js';
+import { copyRows, copyText } from './copy-rows.js';
 import { writeSnapshot } from './write-spans.js';
 
 type Mode = { kind: 'history'; columns: string[] } | { kind: 'snapshot'; columns: string[] } | { kind: 'replace'; spec: SyncSpec };
@@ -65,8 +65,7 @@ export async function writeCatalog(
       Object.assign(counts, await writeSnapshot(trx, origin, rows[0]!, mapped.tables.gp_snapshot_objects ?? [], now, runId));
       continue;
     }
-    const staging = await stageRows(trx, table, mode.columns, firstOfEachId(rows));
-    counts[table] = await upsertHistory(trx, table, staging, mode.columns, origin, rows.length, now);
+    counts[table] = await writeHistory(trx, table, mode.columns, origin, firstOfEachId(rows), rows.length, now);
   }
   return counts;
 }
@@ -80,19 +79,31 @@ function firstOfEachId<R extends { id: string }>(rows: readonly R[]): R[] {
 /**
  * New rows (by id) are inserted with first_seen = last_seen = now; rows already stored only get
  * last_seen = now (history: a row, once written, stays as it was written). Staged ids are unique.
+ * The stored ids are looked up first (one index probe each), and the new rows are copied straight
+ * into the table: no staging copy, no insert-select, no conflict handling per row. Inside the
+ * caller's transaction; should another writer insert one of the ids meanwhile, the copy fails on the
+ * primary key and the whole transaction is rolled back.
  */
-async function upsertHistory(
-  trx: Transaction<Database>, table: CatalogTable, staging: string, columns: readonly string[], origin: string, total: number, now: string,
+async function writeHistory(
+  trx: Transaction<Database>, table: CatalogTable, columns: readonly string[], origin: string, rows: readonly Row[], total: number, now: string,
 ): Promise<SyncCounts> {
-  const cols = sql.join(['id', ...columns].map((c) => sql.ref(c)));
-  const { rows } = await sql<{ added: number }>`
-    with written as (
-      insert into ${sql.table(table)} (${cols}, origin, first_seen, last_seen)
-      select ${cols}, ${origin}::text, ${now}::text, ${now}::text from ${sql.table(staging)}
-      on conflict (id) do update set last_seen = excluded.last_seen
-      returning (xmax = 0) as inserted
-    )
-    select count(*) filter (where inserted)::integer as added from written`.execute(trx);
-  const added = rows[0]?.added ?? 0;
+  const ids = rows.map((r) => r.id as string);
+  const { rows: stored } = await sql<{ id: string }>`
+    select id from ${sql.table(table)} where id = any(${ids}::text[])`.execute(trx);
+  const known = new Set(stored.map((r) => r.id));
+  if (known.size > 0) {
+    await sql`update ${sql.table(table)} set last_seen = ${now}::text where id = any(${[...known]}::text[])`.execute(trx);
+  }
+  const fresh = known.size === 0 ? rows : rows.filter((r) => !known.has(r.id as string));
+  const written = ['id', ...columns, 'origin', 'first_seen', 'last_seen'];
+  const added = fresh.length === 0 ? 0 : await copyRows(trx, table, written, copyText(fresh, (row) => {
+    const fields: unknown[] = new Array(written.length);
+    fields[0] = row.id;
+    for (let c = 0; c < columns.length; c++) fields[c + 1] = row[columns[c]!];
+    fields[columns.length + 1] = origin;
+    fields[columns.length + 2] = now;
+    fields[columns.length + 3] = now;
+    return fields;
+  }));
   return { added, updated: 0, removed: 0, unchanged: total - added };
 }

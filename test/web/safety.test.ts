@@ -1,7 +1,7 @@
 /**
  * The Space safety page in headless Chromium against the real server: the station's close
- * approaches and the reentry watch, each with its definition, snapshot and download links, showing
- * exactly what the API answers.
+ * approaches, the reentry watch, recent maneuvers and the GEO belt chart, each with its definition,
+ * snapshot and download links, showing exactly what the API answers.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -17,10 +17,10 @@ const api = <T>(path: string) => apiGet<T>(server, path);
 beforeAll(async () => { ({ server, browser, page } = await openWebSession()); }, 600_000);
 afterAll(() => closeWebSession({ server, browser }));
 
-it('shows the station\'s close approaches and the reentry watch with definitions, provenance and downloads', async () => {
+it('shows the station\'s close approaches, the reentry watch, maneuvers and the GEO belt with definitions, provenance and downloads', async () => {
   await openRoute(page, server.url, '#/safety');
-  await page.waitForFunction(() => document.body.dataset.pageState === 'ready' && document.querySelectorAll('[data-safety-section] [data-snapshot]').length === 2, null, { timeout: 300_000 });
-  expect(await page.$$eval('[data-safety-section]', (s) => s.map((x) => x.getAttribute('data-safety-section')))).toEqual(['close-approaches', 'reentries']);
+  await page.waitForFunction(() => document.body.dataset.pageState === 'ready' && document.querySelectorAll('[data-safety-section] [data-snapshot]').length === 4, null, { timeout: 300_000 });
+  expect(await page.$$eval('[data-safety-section]', (s) => s.map((x) => x.getAttribute('data-safety-section')))).toEqual(['close-approaches', 'reentries', 'maneuvers', 'geo-belt']);
   expect(await page.$eval('.site-nav a[href="#/safety"]', (a) => a.textContent)).toBe('Space safety');
 
   const conj = await api<{ events: unknown[]; snapshot: { id: string } }>('safety/conjunctions?primary=48274&days=7&thresholdKm=5');
@@ -54,9 +54,58 @@ it('shows the station\'s close approaches and the reentry watch with definitions
   const csv = await fetch(`${server.url}${watch.csv}`);
   expect(csv.status).toBe(200);
   expect((await csv.text()).split('\n')[0]).toContain('reentry_central_utc');
+
+  await checkManeuversAndBelt();
   await screenshot(page, 'safety');
   expect(browser.errors).toEqual([]);
 }, 600_000);
+
+interface Detection { noradId: number; relocation: boolean }
+interface Belt { snapshot: { id: string }; definition: string; counts: { objects: number; points: number }; objects: { noradId: number; points: { longitudeDeg: number; elementSetId: string }[] }[] }
+
+/** The maneuvers table and the GEO belt chart show what the API answers, with definitions, element sets and downloads. */
+async function checkManeuversAndBelt(): Promise<void> {
+  const man = await api<{ detections: Detection[]; snapshot: { id: string } }>('safety/maneuvers?country=CN');
+  const m = await page.$eval('[data-safety-section="maneuvers"]', (el) => ({
+    count: el.querySelector('[data-detections]')?.getAttribute('data-detections'),
+    norads: [...el.querySelectorAll('tbody tr[data-norad]')].map((tr) => Number(tr.getAttribute('data-norad'))),
+    relocations: el.querySelectorAll('tr.maneuver-relocation').length,
+    snapshot: el.querySelector('[data-snapshot]')?.getAttribute('data-snapshot'), text: el.textContent ?? '',
+    csv: el.querySelector('a[data-api="csv"]')?.getAttribute('href'),
+  }));
+  expect(Number(m.count)).toBe(man.detections.length);
+  expect(man.detections.length).toBeGreaterThan(0);
+  expect(m.norads).toEqual(man.detections.slice(0, 25).map((d) => d.noradId));
+  expect(m.relocations).toBe(man.detections.slice(0, 25).filter((d) => d.relocation).length);
+  expect(m.snapshot).toBe(man.snapshot.id);
+  expect(m.text).toContain('Maneuver: a change between two consecutive element sets');
+  expect(m.text).toContain('celestrak-tle-active-2026-05-04');
+  const csv = await fetch(`${server.url}${m.csv}`);
+  expect(csv.status).toBe(200);
+  expect((await csv.text()).split('\n')[0]).toContain('rules_fired');
+
+  const belt = await api<Belt>('safety/geo-belt?country=CN');
+  const g = await page.$eval('[data-safety-section="geo-belt"]', (el) => ({
+    chart: !!el.querySelector('[data-chart="geo-belt"] svg'), dots: el.querySelectorAll('[data-chart="geo-belt"] svg circle').length,
+    drawn: [...el.querySelectorAll('table[data-drawn] tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+    objects: el.querySelector('[data-geo-objects]')?.getAttribute('data-geo-objects'),
+    snapshot: el.querySelector('[data-snapshot]')?.getAttribute('data-snapshot'), text: el.textContent ?? '',
+    csv: el.querySelector('a[data-api="csv"]')?.getAttribute('href'), json: el.querySelector('a[data-api="json"]')?.getAttribute('href'),
+  }));
+  expect(g.chart).toBe(true);
+  expect(g.dots).toBeGreaterThanOrEqual(belt.counts.points);
+  expect(Number(g.objects)).toBe(belt.counts.objects);
+  expect(g.snapshot).toBe(belt.snapshot.id);
+  expect(g.text).toContain('Mean geographic longitude');
+  // The drawn table holds every point, with its element set and the API's longitude (rounded to 1e-4°).
+  expect(g.drawn.length).toBe(belt.counts.points);
+  const byId = new Map(belt.objects.flatMap((o) => o.points.map((p) => [p.elementSetId, p.longitudeDeg])));
+  for (const row of g.drawn) expect(Number(row[4])).toBeCloseTo(byId.get(row[6]!)!, 3);
+  expect(g.csv).toContain('/api/v1/safety/geo-belt?');
+  expect(g.json).not.toContain('format=csv');
+  const beltCsv = await fetch(`${server.url}${g.csv}`);
+  expect((await beltCsv.text()).split('\n')[0]).toContain('mean_longitude_deg_east');
+}
 
 it('shows an entity\'s safety events as the API gives them, with element sets, snapshot and links to the Space safety page', async () => {
   type Safety = { objects: unknown[]; events: { kind: string; noradId: number; date: string; elementSets: { epoch: string }[] }[]; snapshot: { id: string } };

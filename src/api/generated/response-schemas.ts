@@ -1934,6 +1934,1154 @@ export const CONJUNCTIONS_RESPONSE = {
   "definitions": {}
 } as const;
 
+/** ManeuversResponse (src/api/response-types.ts). */
+export const MANEUVERS_RESPONSE = {
+  "type": "object",
+  "properties": {
+    "snapshot": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "sourceId": {
+          "type": "string"
+        },
+        "asOf": {
+          "type": "string"
+        },
+        "objectCount": {
+          "type": "number"
+        }
+      },
+      "required": [
+        "id",
+        "sourceId",
+        "asOf",
+        "objectCount"
+      ],
+      "additionalProperties": false
+    },
+    "snapshots": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "sourceId": {
+            "type": "string"
+          },
+          "asOf": {
+            "type": "string"
+          },
+          "objectCount": {
+            "type": "number"
+          }
+        },
+        "required": [
+          "id",
+          "sourceId",
+          "asOf",
+          "objectCount"
+        ],
+        "additionalProperties": false
+      },
+      "description": "The snapshots whose element sets form the histories (as-of on or before the chosen snapshot's)."
+    },
+    "selection": {
+      "type": "string",
+      "description": "How the objects were chosen."
+    },
+    "referenceInstant": {
+      "type": "string",
+      "description": "Element-set ages are counted to this instant: the end of the snapshot's as-of date, UTC."
+    },
+    "method": {
+      "type": "string"
+    },
+    "thresholds": {
+      "type": "object",
+      "properties": {
+        "LEO": {
+          "anyOf": [
+            {
+              "type": "object",
+              "properties": {
+                "semiMajorAxisKm": {
+                  "type": "number"
+                },
+                "semiMajorAxisKmPerDay": {
+                  "type": "number",
+                  "description": "Natural change of a not due to drag (GEO: triaxiality), km/day."
+                },
+                "drag": {
+                  "type": "boolean",
+                  "description": "Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay."
+                },
+                "dragUncertainty": {
+                  "type": "number",
+                  "description": "Fraction of the larger predicted drag decay allowed on either side of the average prediction."
+                },
+                "inclinationDeg": {
+                  "type": "number"
+                },
+                "inclinationDegPerDay": {
+                  "type": "number"
+                },
+                "eccentricity": {
+                  "type": "number"
+                },
+                "eccentricityPerDay": {
+                  "type": "number"
+                }
+              },
+              "required": [
+                "semiMajorAxisKm",
+                "semiMajorAxisKmPerDay",
+                "drag",
+                "dragUncertainty",
+                "inclinationDeg",
+                "inclinationDegPerDay",
+                "eccentricity",
+                "eccentricityPerDay"
+              ],
+              "additionalProperties": false
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "SSO": {
+          "anyOf": [
+            {
+              "type": "object",
+              "properties": {
+                "semiMajorAxisKm": {
+                  "type": "number"
+                },
+                "semiMajorAxisKmPerDay": {
+                  "type": "number",
+                  "description": "Natural change of a not due to drag (GEO: triaxiality), km/day."
+                },
+                "drag": {
+                  "type": "boolean",
+                  "description": "Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay."
+                },
+                "dragUncertainty": {
+                  "type": "number",
+                  "description": "Fraction of the larger predicted drag decay allowed on either side of the average prediction."
+                },
+                "inclinationDeg": {
+                  "type": "number"
+                },
+                "inclinationDegPerDay": {
+                  "type": "number"
+                },
+                "eccentricity": {
+                  "type": "number"
+                },
+                "eccentricityPerDay": {
+                  "type": "number"
+                }
+              },
+              "required": [
+                "semiMajorAxisKm",
+                "semiMajorAxisKmPerDay",
+                "drag",
+                "dragUncertainty",
+                "inclinationDeg",
+                "inclinationDegPerDay",
+                "eccentricity",
+                "eccentricityPerDay"
+              ],
+              "additionalProperties": false
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "MEO": {
+          "anyOf": [
+            {
+              "type": "object",
+              "properties": {
+                "semiMajorAxisKm": {
+                  "type": "number"
+                },
+                "semiMajorAxisKmPerDay": {
+                  "type": "number",
+                  "description": "Natural change of a not due to drag (GEO: triaxiality), km/day."
+                },
+                "drag": {
+                  "type": "boolean",
+                  "description": "Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay."
+                },
+                "dragUncertainty": {
+                  "type": "number",
+                  "description": "Fraction of the larger predicted drag decay allowed on either side of the average prediction."
+                },
+                "inclinationDeg": {
+                  "type": "number"
+                },
+                "inclinationDegPerDay": {
+                  "type": "number"
+                },
+                "eccentricity": {
+                  "type": "number"
+                },
+                "eccentricityPerDay": {
+                  "type": "number"
+                }
+              },
+              "required": [
+                "semiMajorAxisKm",
+                "semiMajorAxisKmPerDay",
+                "drag",
+                "dragUncertainty",
+                "inclinationDeg",
+                "inclinationDegPerDay",
+                "eccentricity",
+                "eccentricityPerDay"
+              ],
+              "additionalProperties": false
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "GEO": {
+          "anyOf": [
+            {
+              "type": "object",
+              "properties": {
+                "semiMajorAxisKm": {
+                  "type": "number"
+                },
+                "semiMajorAxisKmPerDay": {
+                  "type": "number",
+                  "description": "Natural change of a not due to drag (GEO: triaxiality), km/day."
+                },
+                "drag": {
+                  "type": "boolean",
+                  "description": "Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay."
+                },
+                "dragUncertainty": {
+                  "type": "number",
+                  "description": "Fraction of the larger predicted drag decay allowed on either side of the average prediction."
+                },
+                "inclinationDeg": {
+                  "type": "number"
+                },
+                "inclinationDegPerDay": {
+                  "type": "number"
+                },
+                "eccentricity": {
+                  "type": "number"
+                },
+                "eccentricityPerDay": {
+                  "type": "number"
+                }
+              },
+              "required": [
+                "semiMajorAxisKm",
+                "semiMajorAxisKmPerDay",
+                "drag",
+                "dragUncertainty",
+                "inclinationDeg",
+                "inclinationDegPerDay",
+                "eccentricity",
+                "eccentricityPerDay"
+              ],
+              "additionalProperties": false
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "IGSO": {
+          "anyOf": [
+            {
+              "type": "object",
+              "properties": {
+                "semiMajorAxisKm": {
+                  "type": "number"
+                },
+                "semiMajorAxisKmPerDay": {
+                  "type": "number",
+                  "description": "Natural change of a not due to drag (GEO: triaxiality), km/day."
+                },
+                "drag": {
+                  "type": "boolean",
+                  "description": "Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay."
+                },
+                "dragUncertainty": {
+                  "type": "number",
+                  "description": "Fraction of the larger predicted drag decay allowed on either side of the average prediction."
+                },
+                "inclinationDeg": {
+                  "type": "number"
+                },
+                "inclinationDegPerDay": {
+                  "type": "number"
+                },
+                "eccentricity": {
+                  "type": "number"
+                },
+                "eccentricityPerDay": {
+                  "type": "number"
+                }
+              },
+              "required": [
+                "semiMajorAxisKm",
+                "semiMajorAxisKmPerDay",
+                "drag",
+                "dragUncertainty",
+                "inclinationDeg",
+                "inclinationDegPerDay",
+                "eccentricity",
+                "eccentricityPerDay"
+              ],
+              "additionalProperties": false
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "HEO": {
+          "anyOf": [
+            {
+              "type": "object",
+              "properties": {
+                "semiMajorAxisKm": {
+                  "type": "number"
+                },
+                "semiMajorAxisKmPerDay": {
+                  "type": "number",
+                  "description": "Natural change of a not due to drag (GEO: triaxiality), km/day."
+                },
+                "drag": {
+                  "type": "boolean",
+                  "description": "Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay."
+                },
+                "dragUncertainty": {
+                  "type": "number",
+                  "description": "Fraction of the larger predicted drag decay allowed on either side of the average prediction."
+                },
+                "inclinationDeg": {
+                  "type": "number"
+                },
+                "inclinationDegPerDay": {
+                  "type": "number"
+                },
+                "eccentricity": {
+                  "type": "number"
+                },
+                "eccentricityPerDay": {
+                  "type": "number"
+                }
+              },
+              "required": [
+                "semiMajorAxisKm",
+                "semiMajorAxisKmPerDay",
+                "drag",
+                "dragUncertainty",
+                "inclinationDeg",
+                "inclinationDegPerDay",
+                "eccentricity",
+                "eccentricityPerDay"
+              ],
+              "additionalProperties": false
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "SUPERSYNCHRONOUS": {
+          "anyOf": [
+            {
+              "type": "object",
+              "properties": {
+                "semiMajorAxisKm": {
+                  "type": "number"
+                },
+                "semiMajorAxisKmPerDay": {
+                  "type": "number",
+                  "description": "Natural change of a not due to drag (GEO: triaxiality), km/day."
+                },
+                "drag": {
+                  "type": "boolean",
+                  "description": "Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay."
+                },
+                "dragUncertainty": {
+                  "type": "number",
+                  "description": "Fraction of the larger predicted drag decay allowed on either side of the average prediction."
+                },
+                "inclinationDeg": {
+                  "type": "number"
+                },
+                "inclinationDegPerDay": {
+                  "type": "number"
+                },
+                "eccentricity": {
+                  "type": "number"
+                },
+                "eccentricityPerDay": {
+                  "type": "number"
+                }
+              },
+              "required": [
+                "semiMajorAxisKm",
+                "semiMajorAxisKmPerDay",
+                "drag",
+                "dragUncertainty",
+                "inclinationDeg",
+                "inclinationDegPerDay",
+                "eccentricity",
+                "eccentricityPerDay"
+              ],
+              "additionalProperties": false
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "BEYOND_EARTH_ORBIT": {
+          "anyOf": [
+            {
+              "type": "object",
+              "properties": {
+                "semiMajorAxisKm": {
+                  "type": "number"
+                },
+                "semiMajorAxisKmPerDay": {
+                  "type": "number",
+                  "description": "Natural change of a not due to drag (GEO: triaxiality), km/day."
+                },
+                "drag": {
+                  "type": "boolean",
+                  "description": "Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay."
+                },
+                "dragUncertainty": {
+                  "type": "number",
+                  "description": "Fraction of the larger predicted drag decay allowed on either side of the average prediction."
+                },
+                "inclinationDeg": {
+                  "type": "number"
+                },
+                "inclinationDegPerDay": {
+                  "type": "number"
+                },
+                "eccentricity": {
+                  "type": "number"
+                },
+                "eccentricityPerDay": {
+                  "type": "number"
+                }
+              },
+              "required": [
+                "semiMajorAxisKm",
+                "semiMajorAxisKmPerDay",
+                "drag",
+                "dragUncertainty",
+                "inclinationDeg",
+                "inclinationDegPerDay",
+                "eccentricity",
+                "eccentricityPerDay"
+              ],
+              "additionalProperties": false
+            },
+            {
+              "type": "null"
+            }
+          ]
+        }
+      },
+      "required": [
+        "LEO",
+        "SSO",
+        "MEO",
+        "GEO",
+        "IGSO",
+        "HEO",
+        "SUPERSYNCHRONOUS",
+        "BEYOND_EARTH_ORBIT"
+      ],
+      "additionalProperties": false
+    },
+    "geoThresholds": {
+      "type": "object",
+      "properties": {
+        "longitudeDeg": {
+          "type": "number"
+        },
+        "driftDegPerDay": {
+          "type": "number"
+        },
+        "maxLongitudeAccelerationDegPerDay2": {
+          "type": "number"
+        },
+        "relocationMinDriftDegPerDay": {
+          "type": "number"
+        },
+        "relocationMinLongitudeChangeDeg": {
+          "type": "number"
+        }
+      },
+      "required": [
+        "longitudeDeg",
+        "driftDegPerDay",
+        "maxLongitudeAccelerationDegPerDay2",
+        "relocationMinDriftDegPerDay",
+        "relocationMinLongitudeChangeDeg"
+      ],
+      "additionalProperties": false
+    },
+    "counts": {
+      "type": "object",
+      "properties": {
+        "objects": {
+          "type": "number"
+        },
+        "pairs": {
+          "type": "number"
+        },
+        "detections": {
+          "type": "number"
+        },
+        "skipped": {
+          "type": "number",
+          "description": "Pairs not compared: the same epoch twice, or an orbit beyond Earth orbit."
+        }
+      },
+      "required": [
+        "objects",
+        "pairs",
+        "detections",
+        "skipped"
+      ],
+      "additionalProperties": false,
+      "description": "Counts of the detector's work: what was compared and what was skipped, and why."
+    },
+    "detections": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "noradId": {
+            "type": "number"
+          },
+          "objectName": {
+            "type": "string"
+          },
+          "regime": {
+            "type": "string",
+            "enum": [
+              "LEO",
+              "SSO",
+              "MEO",
+              "GEO",
+              "IGSO",
+              "HEO",
+              "SUPERSYNCHRONOUS",
+              "BEYOND_EARTH_ORBIT"
+            ],
+            "description": "Regime of the earlier element set (src/orbit/regime.ts), which chose the thresholds."
+          },
+          "before": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "epoch": {
+                "type": "string"
+              },
+              "sourceId": {
+                "type": "string"
+              },
+              "ageDays": {
+                "type": "number",
+                "description": "Days from the epoch to the reference instant (the end of the snapshot's as-of date, UTC)."
+              }
+            },
+            "required": [
+              "id",
+              "epoch",
+              "sourceId",
+              "ageDays"
+            ],
+            "additionalProperties": false,
+            "description": "An element set named in a result: its id, epoch, source and age at the report's reference instant."
+          },
+          "after": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "epoch": {
+                "type": "string"
+              },
+              "sourceId": {
+                "type": "string"
+              },
+              "ageDays": {
+                "type": "number",
+                "description": "Days from the epoch to the reference instant (the end of the snapshot's as-of date, UTC)."
+              }
+            },
+            "required": [
+              "id",
+              "epoch",
+              "sourceId",
+              "ageDays"
+            ],
+            "additionalProperties": false,
+            "description": "An element set named in a result: its id, epoch, source and age at the report's reference instant."
+          },
+          "interval": {
+            "type": "object",
+            "properties": {
+              "start": {
+                "type": "string"
+              },
+              "end": {
+                "type": "string"
+              },
+              "days": {
+                "type": "number"
+              }
+            },
+            "required": [
+              "start",
+              "end",
+              "days"
+            ],
+            "additionalProperties": false,
+            "description": "The maneuver happened between the two epochs (UTC); `days` is the interval's length."
+          },
+          "singleBurnEstimate": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "GEO only, when the drift rate changed: the instant at which one impulsive drift change would join the two element sets' longitudes (see geo-longitude.ts), or null when it falls outside the interval."
+          },
+          "changes": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "quantity": {
+                  "type": "string",
+                  "enum": [
+                    "semiMajorAxis",
+                    "inclination",
+                    "eccentricity",
+                    "geoLongitude",
+                    "geoDriftRate"
+                  ]
+                },
+                "unit": {
+                  "type": "string",
+                  "enum": [
+                    "km",
+                    "deg",
+                    "1",
+                    "deg/day"
+                  ],
+                  "description": "km, deg, 1 (eccentricity) or deg/day."
+                },
+                "before": {
+                  "type": "number"
+                },
+                "after": {
+                  "type": "number"
+                },
+                "change": {
+                  "type": "number",
+                  "description": "after − before (longitude wrapped to (−180, 180])."
+                },
+                "expectedChange": {
+                  "type": "number",
+                  "description": "The change the natural model predicts (drag decay for a, the mean drift for longitude, else 0)."
+                },
+                "allowance": {
+                  "type": "number",
+                  "description": "How far from the expected change the quantity may move without a maneuver (noise floor plus natural allowance)."
+                },
+                "exceeded": {
+                  "type": "boolean",
+                  "description": "|change − expectedChange| > allowance."
+                }
+              },
+              "required": [
+                "quantity",
+                "unit",
+                "before",
+                "after",
+                "change",
+                "expectedChange",
+                "allowance",
+                "exceeded"
+              ],
+              "additionalProperties": false,
+              "description": "One quantity compared across the two element sets."
+            }
+          },
+          "rules": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "enum": [
+                "semi-major-axis",
+                "inclination",
+                "eccentricity",
+                "geo-longitude",
+                "geo-drift-rate"
+              ]
+            },
+            "description": "The rules that fired (each a quantity whose change exceeded its allowance)."
+          },
+          "relocation": {
+            "type": "boolean",
+            "description": "GEO only: the maneuver moved the object to another longitude or set it drifting (thresholds.ts RELOCATION)."
+          }
+        },
+        "required": [
+          "noradId",
+          "objectName",
+          "regime",
+          "before",
+          "after",
+          "interval",
+          "singleBurnEstimate",
+          "changes",
+          "rules",
+          "relocation"
+        ],
+        "additionalProperties": false
+      }
+    }
+  },
+  "required": [
+    "snapshot",
+    "snapshots",
+    "selection",
+    "referenceInstant",
+    "method",
+    "thresholds",
+    "geoThresholds",
+    "counts",
+    "detections"
+  ],
+  "additionalProperties": false,
+  "definitions": {}
+} as const;
+
+/** GeoBeltResponse (src/api/response-types.ts). */
+export const GEO_BELT_RESPONSE = {
+  "type": "object",
+  "properties": {
+    "snapshot": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "sourceId": {
+          "type": "string"
+        },
+        "asOf": {
+          "type": "string"
+        },
+        "objectCount": {
+          "type": "number"
+        }
+      },
+      "required": [
+        "id",
+        "sourceId",
+        "asOf",
+        "objectCount"
+      ],
+      "additionalProperties": false
+    },
+    "snapshots": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "sourceId": {
+            "type": "string"
+          },
+          "asOf": {
+            "type": "string"
+          },
+          "objectCount": {
+            "type": "number"
+          }
+        },
+        "required": [
+          "id",
+          "sourceId",
+          "asOf",
+          "objectCount"
+        ],
+        "additionalProperties": false
+      }
+    },
+    "selection": {
+      "type": "string"
+    },
+    "referenceInstant": {
+      "type": "string"
+    },
+    "definition": {
+      "type": "string"
+    },
+    "method": {
+      "type": "string"
+    },
+    "counts": {
+      "type": "object",
+      "properties": {
+        "objects": {
+          "type": "number"
+        },
+        "points": {
+          "type": "number"
+        },
+        "maneuvers": {
+          "type": "number"
+        },
+        "relocations": {
+          "type": "number"
+        }
+      },
+      "required": [
+        "objects",
+        "points",
+        "maneuvers",
+        "relocations"
+      ],
+      "additionalProperties": false
+    },
+    "objects": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "noradId": {
+            "type": "number"
+          },
+          "objectName": {
+            "type": "string"
+          },
+          "program": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The classification's program id (data/rules/classification.yaml), or null."
+          },
+          "points": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "elementSetId": {
+                  "type": "string"
+                },
+                "epoch": {
+                  "type": "string"
+                },
+                "sourceId": {
+                  "type": "string"
+                },
+                "ageDays": {
+                  "type": "number",
+                  "description": "Days from the epoch to the reference instant (the end of the snapshot's as-of date, UTC)."
+                },
+                "regime": {
+                  "type": "string",
+                  "enum": [
+                    "LEO",
+                    "SSO",
+                    "MEO",
+                    "GEO",
+                    "IGSO",
+                    "HEO",
+                    "SUPERSYNCHRONOUS",
+                    "BEYOND_EARTH_ORBIT"
+                  ]
+                },
+                "longitudeDeg": {
+                  "type": "number",
+                  "description": "Mean geographic longitude at the epoch, degrees east in (−180, 180]."
+                },
+                "driftDegPerDay": {
+                  "type": "number",
+                  "description": "Mean-longitude drift rate, deg/day, positive eastward."
+                }
+              },
+              "required": [
+                "elementSetId",
+                "epoch",
+                "sourceId",
+                "ageDays",
+                "regime",
+                "longitudeDeg",
+                "driftDegPerDay"
+              ],
+              "additionalProperties": false
+            }
+          },
+          "maneuvers": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "noradId": {
+                  "type": "number"
+                },
+                "objectName": {
+                  "type": "string"
+                },
+                "regime": {
+                  "type": "string",
+                  "enum": [
+                    "LEO",
+                    "SSO",
+                    "MEO",
+                    "GEO",
+                    "IGSO",
+                    "HEO",
+                    "SUPERSYNCHRONOUS",
+                    "BEYOND_EARTH_ORBIT"
+                  ],
+                  "description": "Regime of the earlier element set (src/orbit/regime.ts), which chose the thresholds."
+                },
+                "before": {
+                  "type": "object",
+                  "properties": {
+                    "id": {
+                      "type": "string"
+                    },
+                    "epoch": {
+                      "type": "string"
+                    },
+                    "sourceId": {
+                      "type": "string"
+                    },
+                    "ageDays": {
+                      "type": "number",
+                      "description": "Days from the epoch to the reference instant (the end of the snapshot's as-of date, UTC)."
+                    }
+                  },
+                  "required": [
+                    "id",
+                    "epoch",
+                    "sourceId",
+                    "ageDays"
+                  ],
+                  "additionalProperties": false,
+                  "description": "An element set named in a result: its id, epoch, source and age at the report's reference instant."
+                },
+                "after": {
+                  "type": "object",
+                  "properties": {
+                    "id": {
+                      "type": "string"
+                    },
+                    "epoch": {
+                      "type": "string"
+                    },
+                    "sourceId": {
+                      "type": "string"
+                    },
+                    "ageDays": {
+                      "type": "number",
+                      "description": "Days from the epoch to the reference instant (the end of the snapshot's as-of date, UTC)."
+                    }
+                  },
+                  "required": [
+                    "id",
+                    "epoch",
+                    "sourceId",
+                    "ageDays"
+                  ],
+                  "additionalProperties": false,
+                  "description": "An element set named in a result: its id, epoch, source and age at the report's reference instant."
+                },
+                "interval": {
+                  "type": "object",
+                  "properties": {
+                    "start": {
+                      "type": "string"
+                    },
+                    "end": {
+                      "type": "string"
+                    },
+                    "days": {
+                      "type": "number"
+                    }
+                  },
+                  "required": [
+                    "start",
+                    "end",
+                    "days"
+                  ],
+                  "additionalProperties": false,
+                  "description": "The maneuver happened between the two epochs (UTC); `days` is the interval's length."
+                },
+                "singleBurnEstimate": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "description": "GEO only, when the drift rate changed: the instant at which one impulsive drift change would join the two element sets' longitudes (see geo-longitude.ts), or null when it falls outside the interval."
+                },
+                "changes": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "properties": {
+                      "quantity": {
+                        "type": "string",
+                        "enum": [
+                          "semiMajorAxis",
+                          "inclination",
+                          "eccentricity",
+                          "geoLongitude",
+                          "geoDriftRate"
+                        ]
+                      },
+                      "unit": {
+                        "type": "string",
+                        "enum": [
+                          "km",
+                          "deg",
+                          "1",
+                          "deg/day"
+                        ],
+                        "description": "km, deg, 1 (eccentricity) or deg/day."
+                      },
+                      "before": {
+                        "type": "number"
+                      },
+                      "after": {
+                        "type": "number"
+                      },
+                      "change": {
+                        "type": "number",
+                        "description": "after − before (longitude wrapped to (−180, 180])."
+                      },
+                      "expectedChange": {
+                        "type": "number",
+                        "description": "The change the natural model predicts (drag decay for a, the mean drift for longitude, else 0)."
+                      },
+                      "allowance": {
+                        "type": "number",
+                        "description": "How far from the expected change the quantity may move without a maneuver (noise floor plus natural allowance)."
+                      },
+                      "exceeded": {
+                        "type": "boolean",
+                        "description": "|change − expectedChange| > allowance."
+                      }
+                    },
+                    "required": [
+                      "quantity",
+                      "unit",
+                      "before",
+                      "after",
+                      "change",
+                      "expectedChange",
+                      "allowance",
+                      "exceeded"
+                    ],
+                    "additionalProperties": false,
+                    "description": "One quantity compared across the two element sets."
+                  }
+                },
+                "rules": {
+                  "type": "array",
+                  "items": {
+                    "type": "string",
+                    "enum": [
+                      "semi-major-axis",
+                      "inclination",
+                      "eccentricity",
+                      "geo-longitude",
+                      "geo-drift-rate"
+                    ]
+                  },
+                  "description": "The rules that fired (each a quantity whose change exceeded its allowance)."
+                },
+                "relocation": {
+                  "type": "boolean",
+                  "description": "GEO only: the maneuver moved the object to another longitude or set it drifting (thresholds.ts RELOCATION)."
+                }
+              },
+              "required": [
+                "noradId",
+                "objectName",
+                "regime",
+                "before",
+                "after",
+                "interval",
+                "singleBurnEstimate",
+                "changes",
+                "rules",
+                "relocation"
+              ],
+              "additionalProperties": false
+            },
+            "description": "Maneuvers between consecutive element sets (any rule)."
+          },
+          "relocations": {
+            "type": "number",
+            "description": "How many of them are relocations (moved to another longitude or set drifting; thresholds.ts RELOCATION)."
+          }
+        },
+        "required": [
+          "noradId",
+          "objectName",
+          "program",
+          "points",
+          "maneuvers",
+          "relocations"
+        ],
+        "additionalProperties": false
+      }
+    }
+  },
+  "required": [
+    "snapshot",
+    "snapshots",
+    "selection",
+    "referenceInstant",
+    "definition",
+    "method",
+    "counts",
+    "objects"
+  ],
+  "additionalProperties": false,
+  "definitions": {}
+} as const;
+
 /** ReentriesResponse (src/api/response-types.ts). */
 export const REENTRIES_RESPONSE = {
   "type": "object",

@@ -1,8 +1,12 @@
-/** Space safety over HTTP: conjunction screening of a GP snapshot (each run in a worker thread, results memoised). */
+/**
+ * Space safety over HTTP: conjunction screening of a GP snapshot (each run in a worker thread, results memoised),
+ * the reentry watch, maneuver detection over the element-set history and the GEO belt view (in the analytics worker).
+ */
 import type { FastifyInstance } from 'fastify';
-import type { Store } from '../../store/open-store.js';
-import type { AnalyticsRunner } from '../../services/analytics-runner.js';
+import type { ServerContext } from '../server-context.js';
 import { guarded } from '../analytics-errors.js';
+import { maneuversTable, geoBeltTable } from '../../analytics/maneuvers/table.js';
+import { MAX_MANEUVER_OBJECTS } from '../../services/maneuvers.js';
 import { reentriesTable } from '../../analytics/reentry/table.js';
 import { DEFAULT_REENTRY_DAYS, MAX_REENTRY_DAYS } from '../../services/reentries.js';
 import { AnalyticsError, CountryParameterError, loadRules } from '../../services/analytics.js';
@@ -15,15 +19,17 @@ import { DATE } from '../date-parameters.js';
 import { COUNTRY_PARAMETER, countryParameterError } from '../country-parameter.js';
 import { FORMAT_PROPERTY, flatToTable, sendAs } from '../respond.js';
 import { responses } from '../schemas.js';
-import { CONJUNCTIONS_RESPONSE, ENTITY_SAFETY_RESPONSE, REENTRIES_RESPONSE } from '../generated/response-schemas.js';
+import { CONJUNCTIONS_RESPONSE, ENTITY_SAFETY_RESPONSE, GEO_BELT_RESPONSE, MANEUVERS_RESPONSE, REENTRIES_RESPONSE } from '../generated/response-schemas.js';
 import { getEntity } from '../../store/queries/entities.js';
 
 interface Query { primary?: string; country?: string; kinds?: string; start?: string; days?: number; thresholdKm?: number; asOf?: string; format?: string }
 
 const split = (s: string | undefined): string[] | undefined => s?.split(',').map((x) => x.trim()).filter(Boolean);
 
-export function registerSafetyRoutes(api: FastifyInstance, store: Store, rulesDir: string, analytics: AnalyticsRunner): void {
-  const db = store.db;
+export function registerSafetyRoutes(api: FastifyInstance, ctx: ServerContext): void {
+  const db = ctx.store.db;
+  const rulesDir = ctx.rulesDir;
+  const analytics = ctx.analytics;
   const run = workerRunner();
   api.get<{ Querystring: Query }>('/safety/conjunctions', {
     schema: { operationId: 'getConjunctions',
@@ -89,5 +95,49 @@ export function registerSafetyRoutes(api: FastifyInstance, store: Store, rulesDi
   }, async (req) => {
     if (!await getEntity(db, req.params.id)) throw new ApiError(404, 'not_found', `no entity "${req.params.id}"`);
     return guarded(() => analytics.run('entitySafety', { id: req.params.id }));
+  });
+
+  registerManeuverRoutes(api, ctx);
+}
+
+const snapshotSources = (r: { snapshots: { sourceId: string }[] }): string[] => [...new Set(r.snapshots.map((s) => s.sourceId))];
+
+function registerManeuverRoutes(api: FastifyInstance, ctx: ServerContext): void {
+  const { analytics, store: { db } } = ctx;
+  api.get<{ Querystring: { norad?: string; country?: string; asOf?: string; format?: string } }>('/safety/maneuvers', {
+    schema: { operationId: 'getManeuvers',
+      summary: 'Maneuvers detected between consecutive element sets of each object (GP snapshots up to asOf): changes of semi-major axis, inclination and eccentricity beyond drag and the per-regime allowances, GEO longitude and drift-rate changes; each with the two element sets, their epochs, sources and ages, the interval and the rule that fired',
+      tags: ['safety'],
+      querystring: { type: 'object', additionalProperties: false, properties: {
+        norad: { type: 'string', pattern: '^[0-9]{1,9}(,[0-9]{1,9})*$', maxLength: 10 * MAX_MANEUVER_OBJECTS, description: 'comma-separated NORAD catalog numbers (instead of a country)' },
+        country: { ...COUNTRY_PARAMETER, default: 'CN' },
+        asOf: DATE,
+        ...FORMAT_PROPERTY,
+      } },
+      response: responses(MANEUVERS_RESPONSE, true),
+    },
+  }, async (req, reply) => {
+    const q = req.query;
+    const norad = split(q.norad)?.map(Number);
+    if (norad && new Set(norad).size > MAX_MANEUVER_OBJECTS) {
+      throw new ApiError(400, 'invalid_request', 'invalid querystring.norad', [{ field: 'querystring.norad', reason: `at most ${MAX_MANEUVER_OBJECTS} objects` }]);
+    }
+    const r = await guarded(() => analytics.run('maneuvers', { norad, country: q.country, asOf: q.asOf }));
+    return sendAs(reply, q.format, 'maneuvers', r, () => flatToTable(db, 'Maneuvers detected between consecutive element sets',
+      maneuversTable(r.detections, snapshotSources(r), [r.selection, r.method]), r.snapshot.asOf));
+  });
+
+  api.get<{ Querystring: { country?: string; asOf?: string; format?: string } }>('/safety/geo-belt', {
+    schema: { operationId: 'getGeoBelt',
+      summary: 'GEO belt: a country\'s objects with an element set in the GEO regime, the mean geographic longitude and drift rate at each element set\'s epoch (GP snapshots up to asOf), and the maneuvers and relocations detected between them',
+      tags: ['safety'],
+      querystring: { type: 'object', additionalProperties: false, properties: { country: { ...COUNTRY_PARAMETER, default: 'CN' }, asOf: DATE, ...FORMAT_PROPERTY } },
+      response: responses(GEO_BELT_RESPONSE, true),
+    },
+  }, async (req, reply) => {
+    const q = req.query;
+    const r = await guarded(() => analytics.run('geoBelt', { country: q.country, asOf: q.asOf }));
+    return sendAs(reply, q.format, 'geo-belt', r, () => flatToTable(db, 'GEO belt: mean longitude and drift per element set',
+      geoBeltTable(r.objects, snapshotSources(r), [r.selection, r.definition]), r.snapshot.asOf));
   });
 }

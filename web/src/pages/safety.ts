@@ -8,12 +8,16 @@ import { section } from '../layout/states.ts';
 import type { PageContext } from '../page-context.ts';
 import { closeApproachesSection } from '../safety/close-approaches.ts';
 import { reentryWatchSection } from '../safety/reentry-watch.ts';
+import { maneuversSection } from '../safety/maneuvers-section.ts';
+import { geoBeltSection } from '../safety/geo-belt-section.ts';
 
 export interface SafetySection { id: string; title: string; build: () => Promise<Node | Node[]> }
 
 export const SAFETY_SECTIONS: SafetySection[] = [
   { id: 'close-approaches', title: 'The station\'s upcoming close approaches', build: closeApproachesSection },
   { id: 'reentries', title: 'Reentry watch', build: reentryWatchSection },
+  { id: 'maneuvers', title: 'Recent maneuvers of China\'s objects', build: maneuversSection },
+  { id: 'geo-belt', title: 'China\'s GEO belt: longitude over time, drift and relocations', build: geoBeltSection },
 ];
 
 export async function render(root: HTMLElement, ctx: PageContext): Promise<void> {
@@ -22,7 +26,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   root.replaceChildren(
     h('p', { class: 'eyebrow' }, 'Space safety'),
     h('h1', null, 'Space safety watch'),
-    h('p', { class: 'page-intro' }, 'Computed here from the stored GP element sets (SGP4): close approaches to China\'s space station and objects whose orbits are decaying. '
+    h('p', { class: 'page-intro' }, 'Computed here from the stored GP element sets (SGP4): close approaches to China\'s space station, objects whose orbits are decaying, maneuvers of China\'s objects and its GEO belt. '
       + 'Each section states its definition, the element sets and catalog snapshot it used and their ages. GP element sets carry no covariance: these are prompts to look, not predictions to act on.'),
     ...slots.map(({ s, slot }) => h('section', { id: `safety-${s.id}`, 'data-safety-section': s.id }, h('h2', null, s.title), slot)));
   await Promise.all(slots.map(({ s, slot }) => section(slot, s.title, s.build)));

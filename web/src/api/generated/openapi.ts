@@ -513,6 +513,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/safety/geo-belt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GEO belt: a country's objects with an element set in the GEO regime, the mean geographic longitude and drift rate at each element set's epoch (GP snapshots up to asOf), and the maneuvers and relocations detected between them */
+        get: operations["getGeoBelt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/safety/maneuvers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Maneuvers detected between consecutive element sets of each object (GP snapshots up to asOf): changes of semi-major axis, inclination and eccentricity beyond drag and the per-regime allowances, GEO longitude and drift-rate changes; each with the two element sets, their epochs, sources and ages, the interval and the rule that fired */
+        get: operations["getManeuvers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/safety/reentries": {
         parameters: {
             query?: never;
@@ -4882,6 +4916,487 @@ export interface operations {
                         stepSeconds: number;
                         stop: string;
                         thresholdKm: number;
+                    };
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    getGeoBelt: {
+        parameters: {
+            query?: {
+                /** @description a calendar date, YYYY-MM-DD */
+                asOf?: string;
+                /** @description with format=csv: put the title, sources, licence and as-of date first as "#" lines (most CSV readers then need a comment option) */
+                comments?: "1" | "true";
+                /** @description ISO 3166-1 alpha-2 code (e.g. JP, GB) or a named group of data/rules/country-codes.yaml (e.g. soviet-union, esa); dataset codes such as GCAT J are rejected */
+                country?: string;
+                /** @description json (the default, unless the Accept header prefers text/csv), csv (header and rows only), or csv-metadata (the CSV's title, sources, licence, as-of date and notes, as CSVW metadata JSON) */
+                format?: "json" | "csv" | "csv-metadata";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            message: string;
+                            status: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            message: string;
+                            status: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/csvm+json": {
+                        /** @enum {string} */
+                        "@context": "http://www.w3.org/ns/csvw";
+                        /** @description The as-of date of the data. */
+                        "dc:date": string | null;
+                        "dc:license": string;
+                        "dc:source": string[];
+                        "dc:title": string;
+                        "rdfs:comment": string[];
+                        tableSchema: {
+                            columns: {
+                                /**
+                                 * @description string for identifiers (a column named id or ending in _id, even when written in digits) and text; number or boolean when every value of this CSV is one.
+                                 * @enum {string}
+                                 */
+                                datatype: "string" | "number" | "boolean";
+                                /** @description The header cell. */
+                                name: string;
+                                titles: string;
+                            }[];
+                        };
+                        url: string;
+                    };
+                    "application/json": {
+                        counts: {
+                            maneuvers: number;
+                            objects: number;
+                            points: number;
+                            relocations: number;
+                        };
+                        definition: string;
+                        method: string;
+                        objects: {
+                            /** @description Maneuvers between consecutive element sets (any rule). */
+                            maneuvers: {
+                                /** @description An element set named in a result: its id, epoch, source and age at the report's reference instant. */
+                                after: {
+                                    /** @description Days from the epoch to the reference instant (the end of the snapshot's as-of date, UTC). */
+                                    ageDays: number;
+                                    epoch: string;
+                                    id: string;
+                                    sourceId: string;
+                                };
+                                /** @description An element set named in a result: its id, epoch, source and age at the report's reference instant. */
+                                before: {
+                                    /** @description Days from the epoch to the reference instant (the end of the snapshot's as-of date, UTC). */
+                                    ageDays: number;
+                                    epoch: string;
+                                    id: string;
+                                    sourceId: string;
+                                };
+                                changes: {
+                                    after: number;
+                                    /** @description How far from the expected change the quantity may move without a maneuver (noise floor plus natural allowance). */
+                                    allowance: number;
+                                    before: number;
+                                    /** @description after − before (longitude wrapped to (−180, 180]). */
+                                    change: number;
+                                    /** @description |change − expectedChange| > allowance. */
+                                    exceeded: boolean;
+                                    /** @description The change the natural model predicts (drag decay for a, the mean drift for longitude, else 0). */
+                                    expectedChange: number;
+                                    /** @enum {string} */
+                                    quantity: "semiMajorAxis" | "inclination" | "eccentricity" | "geoLongitude" | "geoDriftRate";
+                                    /**
+                                     * @description km, deg, 1 (eccentricity) or deg/day.
+                                     * @enum {string}
+                                     */
+                                    unit: "km" | "deg" | "1" | "deg/day";
+                                }[];
+                                /** @description The maneuver happened between the two epochs (UTC); `days` is the interval's length. */
+                                interval: {
+                                    days: number;
+                                    end: string;
+                                    start: string;
+                                };
+                                noradId: number;
+                                objectName: string;
+                                /**
+                                 * @description Regime of the earlier element set (src/orbit/regime.ts), which chose the thresholds.
+                                 * @enum {string}
+                                 */
+                                regime: "LEO" | "SSO" | "MEO" | "GEO" | "IGSO" | "HEO" | "SUPERSYNCHRONOUS" | "BEYOND_EARTH_ORBIT";
+                                /** @description GEO only: the maneuver moved the object to another longitude or set it drifting (thresholds.ts RELOCATION). */
+                                relocation: boolean;
+                                /** @description The rules that fired (each a quantity whose change exceeded its allowance). */
+                                rules: ("semi-major-axis" | "inclination" | "eccentricity" | "geo-longitude" | "geo-drift-rate")[];
+                                /** @description GEO only, when the drift rate changed: the instant at which one impulsive drift change would join the two element sets' longitudes (see geo-longitude.ts), or null when it falls outside the interval. */
+                                singleBurnEstimate: string | null;
+                            }[];
+                            noradId: number;
+                            objectName: string;
+                            points: {
+                                /** @description Days from the epoch to the reference instant (the end of the snapshot's as-of date, UTC). */
+                                ageDays: number;
+                                /** @description Mean-longitude drift rate, deg/day, positive eastward. */
+                                driftDegPerDay: number;
+                                elementSetId: string;
+                                epoch: string;
+                                /** @description Mean geographic longitude at the epoch, degrees east in (−180, 180]. */
+                                longitudeDeg: number;
+                                /** @enum {string} */
+                                regime: "LEO" | "SSO" | "MEO" | "GEO" | "IGSO" | "HEO" | "SUPERSYNCHRONOUS" | "BEYOND_EARTH_ORBIT";
+                                sourceId: string;
+                            }[];
+                            /** @description The classification's program id (data/rules/classification.yaml), or null. */
+                            program: string | null;
+                            /** @description How many of them are relocations (moved to another longitude or set drifting; thresholds.ts RELOCATION). */
+                            relocations: number;
+                        }[];
+                        referenceInstant: string;
+                        selection: string;
+                        snapshot: {
+                            asOf: string;
+                            id: string;
+                            objectCount: number;
+                            sourceId: string;
+                        };
+                        snapshots: {
+                            asOf: string;
+                            id: string;
+                            objectCount: number;
+                            sourceId: string;
+                        }[];
+                    };
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    getManeuvers: {
+        parameters: {
+            query?: {
+                /** @description a calendar date, YYYY-MM-DD */
+                asOf?: string;
+                /** @description with format=csv: put the title, sources, licence and as-of date first as "#" lines (most CSV readers then need a comment option) */
+                comments?: "1" | "true";
+                /** @description ISO 3166-1 alpha-2 code (e.g. JP, GB) or a named group of data/rules/country-codes.yaml (e.g. soviet-union, esa); dataset codes such as GCAT J are rejected */
+                country?: string;
+                /** @description json (the default, unless the Accept header prefers text/csv), csv (header and rows only), or csv-metadata (the CSV's title, sources, licence, as-of date and notes, as CSVW metadata JSON) */
+                format?: "json" | "csv" | "csv-metadata";
+                /** @description comma-separated NORAD catalog numbers (instead of a country) */
+                norad?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            message: string;
+                            status: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            message: string;
+                            status: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/csvm+json": {
+                        /** @enum {string} */
+                        "@context": "http://www.w3.org/ns/csvw";
+                        /** @description The as-of date of the data. */
+                        "dc:date": string | null;
+                        "dc:license": string;
+                        "dc:source": string[];
+                        "dc:title": string;
+                        "rdfs:comment": string[];
+                        tableSchema: {
+                            columns: {
+                                /**
+                                 * @description string for identifiers (a column named id or ending in _id, even when written in digits) and text; number or boolean when every value of this CSV is one.
+                                 * @enum {string}
+                                 */
+                                datatype: "string" | "number" | "boolean";
+                                /** @description The header cell. */
+                                name: string;
+                                titles: string;
+                            }[];
+                        };
+                        url: string;
+                    };
+                    "application/json": {
+                        /** @description Counts of the detector's work: what was compared and what was skipped, and why. */
+                        counts: {
+                            detections: number;
+                            objects: number;
+                            pairs: number;
+                            /** @description Pairs not compared: the same epoch twice, or an orbit beyond Earth orbit. */
+                            skipped: number;
+                        };
+                        detections: {
+                            /** @description An element set named in a result: its id, epoch, source and age at the report's reference instant. */
+                            after: {
+                                /** @description Days from the epoch to the reference instant (the end of the snapshot's as-of date, UTC). */
+                                ageDays: number;
+                                epoch: string;
+                                id: string;
+                                sourceId: string;
+                            };
+                            /** @description An element set named in a result: its id, epoch, source and age at the report's reference instant. */
+                            before: {
+                                /** @description Days from the epoch to the reference instant (the end of the snapshot's as-of date, UTC). */
+                                ageDays: number;
+                                epoch: string;
+                                id: string;
+                                sourceId: string;
+                            };
+                            changes: {
+                                after: number;
+                                /** @description How far from the expected change the quantity may move without a maneuver (noise floor plus natural allowance). */
+                                allowance: number;
+                                before: number;
+                                /** @description after − before (longitude wrapped to (−180, 180]). */
+                                change: number;
+                                /** @description |change − expectedChange| > allowance. */
+                                exceeded: boolean;
+                                /** @description The change the natural model predicts (drag decay for a, the mean drift for longitude, else 0). */
+                                expectedChange: number;
+                                /** @enum {string} */
+                                quantity: "semiMajorAxis" | "inclination" | "eccentricity" | "geoLongitude" | "geoDriftRate";
+                                /**
+                                 * @description km, deg, 1 (eccentricity) or deg/day.
+                                 * @enum {string}
+                                 */
+                                unit: "km" | "deg" | "1" | "deg/day";
+                            }[];
+                            /** @description The maneuver happened between the two epochs (UTC); `days` is the interval's length. */
+                            interval: {
+                                days: number;
+                                end: string;
+                                start: string;
+                            };
+                            noradId: number;
+                            objectName: string;
+                            /**
+                             * @description Regime of the earlier element set (src/orbit/regime.ts), which chose the thresholds.
+                             * @enum {string}
+                             */
+                            regime: "LEO" | "SSO" | "MEO" | "GEO" | "IGSO" | "HEO" | "SUPERSYNCHRONOUS" | "BEYOND_EARTH_ORBIT";
+                            /** @description GEO only: the maneuver moved the object to another longitude or set it drifting (thresholds.ts RELOCATION). */
+                            relocation: boolean;
+                            /** @description The rules that fired (each a quantity whose change exceeded its allowance). */
+                            rules: ("semi-major-axis" | "inclination" | "eccentricity" | "geo-longitude" | "geo-drift-rate")[];
+                            /** @description GEO only, when the drift rate changed: the instant at which one impulsive drift change would join the two element sets' longitudes (see geo-longitude.ts), or null when it falls outside the interval. */
+                            singleBurnEstimate: string | null;
+                        }[];
+                        geoThresholds: {
+                            driftDegPerDay: number;
+                            longitudeDeg: number;
+                            maxLongitudeAccelerationDegPerDay2: number;
+                            relocationMinDriftDegPerDay: number;
+                            relocationMinLongitudeChangeDeg: number;
+                        };
+                        method: string;
+                        /** @description Element-set ages are counted to this instant: the end of the snapshot's as-of date, UTC. */
+                        referenceInstant: string;
+                        /** @description How the objects were chosen. */
+                        selection: string;
+                        snapshot: {
+                            asOf: string;
+                            id: string;
+                            objectCount: number;
+                            sourceId: string;
+                        };
+                        /** @description The snapshots whose element sets form the histories (as-of on or before the chosen snapshot's). */
+                        snapshots: {
+                            asOf: string;
+                            id: string;
+                            objectCount: number;
+                            sourceId: string;
+                        }[];
+                        thresholds: {
+                            BEYOND_EARTH_ORBIT: {
+                                /** @description Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay. */
+                                drag: boolean;
+                                /** @description Fraction of the larger predicted drag decay allowed on either side of the average prediction. */
+                                dragUncertainty: number;
+                                eccentricity: number;
+                                eccentricityPerDay: number;
+                                inclinationDeg: number;
+                                inclinationDegPerDay: number;
+                                semiMajorAxisKm: number;
+                                /** @description Natural change of a not due to drag (GEO: triaxiality), km/day. */
+                                semiMajorAxisKmPerDay: number;
+                            } | null;
+                            GEO: {
+                                /** @description Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay. */
+                                drag: boolean;
+                                /** @description Fraction of the larger predicted drag decay allowed on either side of the average prediction. */
+                                dragUncertainty: number;
+                                eccentricity: number;
+                                eccentricityPerDay: number;
+                                inclinationDeg: number;
+                                inclinationDegPerDay: number;
+                                semiMajorAxisKm: number;
+                                /** @description Natural change of a not due to drag (GEO: triaxiality), km/day. */
+                                semiMajorAxisKmPerDay: number;
+                            } | null;
+                            HEO: {
+                                /** @description Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay. */
+                                drag: boolean;
+                                /** @description Fraction of the larger predicted drag decay allowed on either side of the average prediction. */
+                                dragUncertainty: number;
+                                eccentricity: number;
+                                eccentricityPerDay: number;
+                                inclinationDeg: number;
+                                inclinationDegPerDay: number;
+                                semiMajorAxisKm: number;
+                                /** @description Natural change of a not due to drag (GEO: triaxiality), km/day. */
+                                semiMajorAxisKmPerDay: number;
+                            } | null;
+                            IGSO: {
+                                /** @description Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay. */
+                                drag: boolean;
+                                /** @description Fraction of the larger predicted drag decay allowed on either side of the average prediction. */
+                                dragUncertainty: number;
+                                eccentricity: number;
+                                eccentricityPerDay: number;
+                                inclinationDeg: number;
+                                inclinationDegPerDay: number;
+                                semiMajorAxisKm: number;
+                                /** @description Natural change of a not due to drag (GEO: triaxiality), km/day. */
+                                semiMajorAxisKmPerDay: number;
+                            } | null;
+                            LEO: {
+                                /** @description Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay. */
+                                drag: boolean;
+                                /** @description Fraction of the larger predicted drag decay allowed on either side of the average prediction. */
+                                dragUncertainty: number;
+                                eccentricity: number;
+                                eccentricityPerDay: number;
+                                inclinationDeg: number;
+                                inclinationDegPerDay: number;
+                                semiMajorAxisKm: number;
+                                /** @description Natural change of a not due to drag (GEO: triaxiality), km/day. */
+                                semiMajorAxisKmPerDay: number;
+                            } | null;
+                            MEO: {
+                                /** @description Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay. */
+                                drag: boolean;
+                                /** @description Fraction of the larger predicted drag decay allowed on either side of the average prediction. */
+                                dragUncertainty: number;
+                                eccentricity: number;
+                                eccentricityPerDay: number;
+                                inclinationDeg: number;
+                                inclinationDegPerDay: number;
+                                semiMajorAxisKm: number;
+                                /** @description Natural change of a not due to drag (GEO: triaxiality), km/day. */
+                                semiMajorAxisKmPerDay: number;
+                            } | null;
+                            SSO: {
+                                /** @description Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay. */
+                                drag: boolean;
+                                /** @description Fraction of the larger predicted drag decay allowed on either side of the average prediction. */
+                                dragUncertainty: number;
+                                eccentricity: number;
+                                eccentricityPerDay: number;
+                                inclinationDeg: number;
+                                inclinationDegPerDay: number;
+                                semiMajorAxisKm: number;
+                                /** @description Natural change of a not due to drag (GEO: triaxiality), km/day. */
+                                semiMajorAxisKmPerDay: number;
+                            } | null;
+                            SUPERSYNCHRONOUS: {
+                                /** @description Whether drag is modelled (LEO, HEO: the atmosphere at perigee); above LEO the published ṅ is a fit term, not decay. */
+                                drag: boolean;
+                                /** @description Fraction of the larger predicted drag decay allowed on either side of the average prediction. */
+                                dragUncertainty: number;
+                                eccentricity: number;
+                                eccentricityPerDay: number;
+                                inclinationDeg: number;
+                                inclinationDegPerDay: number;
+                                semiMajorAxisKm: number;
+                                /** @description Natural change of a not due to drag (GEO: triaxiality), km/day. */
+                                semiMajorAxisKmPerDay: number;
+                            } | null;
+                        };
                     };
                     "text/csv": string;
                 };
