@@ -7,8 +7,9 @@
  */
 import type { ConjunctionEvent, EventObject } from './conjunctions/types.js';
 import type { ReentryCandidate, ReentryFlag } from './reentry/types.js';
+import type { ManeuverDetection, ManeuverRule } from './maneuvers/types.js';
 
-export const SAFETY_EVENT_KINDS = ['close-approach', 'reentry-watch'] as const;
+export const SAFETY_EVENT_KINDS = ['close-approach', 'reentry-watch', 'maneuver'] as const;
 export type SafetyEventKind = (typeof SAFETY_EVENT_KINDS)[number];
 
 /** What each kind is and which date it carries (shown with every list of events). */
@@ -20,12 +21,17 @@ export const SAFETY_EVENT_DEFINITIONS: Record<SafetyEventKind, string> = {
   'reentry-watch': 'The object is on the reentry watch: its element set in the catalog snapshot shows decay and a drag model fitted to its '
     + 'mean-motion rate puts its reentry within the horizon. Date: the modelled central reentry date, a forecast, with its window. '
     + 'Element-set age: the snapshot date minus the epoch.',
+  'maneuver': 'A maneuver detected between two consecutive element sets of the object: a change of semi-major axis, inclination, '
+    + 'eccentricity or (GEO) longitude or drift rate beyond what drag and the fit noise explain (thresholds per orbit regime). '
+    + 'Date: the epoch of the later element set, the first to show it; the maneuver happened between the two epochs. '
+    + 'Element-set age: the end of the snapshot date (UTC) minus the epoch.',
 };
 
 /** The Space safety page section each kind comes from (web route #/safety, section id). */
 export const SAFETY_EVENT_SECTIONS: Record<SafetyEventKind, string> = {
   'close-approach': 'close-approaches',
   'reentry-watch': 'reentries',
+  'maneuver': 'maneuvers',
 };
 
 /** An element set an event was computed from. */
@@ -66,7 +72,15 @@ export interface ReentryWatchSafetyEvent extends SafetyEventBase {
   chineseRocketBody: boolean;
 }
 
-export type SafetyEvent = CloseApproachSafetyEvent | ReentryWatchSafetyEvent;
+export interface ManeuverSafetyEvent extends SafetyEventBase {
+  kind: 'maneuver';
+  /** The maneuver happened between these two epochs (UTC). */
+  interval: { start: string; end: string; days: number };
+  rules: ManeuverRule[];
+  relocation: boolean;
+}
+
+export type SafetyEvent = CloseApproachSafetyEvent | ReentryWatchSafetyEvent | ManeuverSafetyEvent;
 
 const elementSetOf = (o: EventObject): SafetyElementSet => ({ noradId: o.noradId, objectName: o.objectName, epoch: o.elementEpoch, sourceId: o.elementSourceId, ageDays: o.elementAgeDays });
 
@@ -104,6 +118,16 @@ export function reentryWatchEvents(candidates: readonly ReentryCandidate[], nora
     elementSets: [{ noradId: c.noradId, objectName: c.objectName, epoch: c.elementSet.epoch, sourceId: c.elementSet.sourceId, ageDays: c.elementSet.ageDays }],
     section: SAFETY_EVENT_SECTIONS['reentry-watch'],
     reentry: { central: c.reentry.central, earliest: c.reentry.earliest, latest: c.reentry.latest }, flags: c.flags, chineseRocketBody: c.chineseRocketBody,
+  })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.noradId - b.noradId));
+}
+
+/** The detections among the objects. */
+export function maneuverEvents(detections: readonly ManeuverDetection[], noradIds: ReadonlySet<number>): ManeuverSafetyEvent[] {
+  return detections.filter((d) => noradIds.has(d.noradId)).map((d) => ({
+    kind: 'maneuver' as const, noradId: d.noradId, objectName: d.objectName, date: d.interval.end,
+    title: `${d.objectName} (NORAD ${d.noradId}): ${d.relocation ? 'relocation' : 'maneuver'} (${d.rules.join(', ')}) between ${d.interval.start.slice(0, 10)} and ${d.interval.end.slice(0, 10)}`,
+    elementSets: [d.before, d.after].map((e) => ({ noradId: d.noradId, objectName: d.objectName, epoch: e.epoch, sourceId: e.sourceId, ageDays: e.ageDays })),
+    section: SAFETY_EVENT_SECTIONS.maneuver, interval: d.interval, rules: d.rules, relocation: d.relocation,
   })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.noradId - b.noradId));
 }
 

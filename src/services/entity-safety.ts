@@ -1,8 +1,8 @@
 /**
  * The safety events of a curated entity: the catalog objects it maps to (its own NORAD number, or
  * the objects the counting rules attribute to a program), their upcoming close approaches (the
- * same screening as the Space safety page: 7 days from the snapshot date, 5 km) and their places
- * on the reentry watch (90 days). Memoised per snapshot, rules and entity; run in the analytics worker.
+ * same screening as the Space safety page: 7 days from the snapshot date, 5 km), their places
+ * on the reentry watch (90 days) and the maneuvers detected in their element-set histories. Memoised per snapshot, rules and entity; run in the analytics worker.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
@@ -10,7 +10,7 @@ import type { Rules } from '../ingest/rules/read-rules.js';
 import type { SnapshotInfo } from '../model/catalog-records.js';
 import { getEntity } from '../store/queries/entities.js';
 import {
-  closeApproachEvents, reentryWatchEvents, SAFETY_EVENT_DEFINITIONS, SAFETY_EVENT_KINDS, screeningRepresentatives,
+  closeApproachEvents, maneuverEvents, reentryWatchEvents, SAFETY_EVENT_DEFINITIONS, SAFETY_EVENT_KINDS, screeningRepresentatives,
   type SafetyEvent, type SafetyEventKind,
 } from '../analytics/safety-events.js';
 import { AnalyticsError, cachedClassified, cachedSnapshotObjects, rulesVersion, snapshotAt } from './analytics.js';
@@ -18,6 +18,7 @@ import { conjunctionReport, SCREEN_METHOD, type ScreenRunner } from './conjuncti
 import { DEFAULT_REENTRY_DAYS, reentryReport } from './reentries.js';
 import { DEFAULT_DAYS, DEFAULT_THRESHOLD_KM } from './screen-parameters.js';
 import { memo } from './data-cache.js';
+import { MANEUVER_METHOD, maneuverReport, MAX_MANEUVER_OBJECTS } from './maneuvers.js';
 
 /** More distinct element sets than this (a large constellation) are not screened from an entity page: the screening would take minutes. */
 export const MAX_ENTITY_SCREENED = 10;
@@ -49,6 +50,12 @@ export interface EntitySafety {
     method: string;
   };
   reentryWatch: { horizonDays: number; definition: string; limits: string };
+  maneuvers: {
+    /** Every stored element set of the objects up to the snapshot, compared consecutively. */
+    method: string;
+    /** Why the objects' maneuvers were not looked for, or null. */
+    notChecked: string | null;
+  };
   /** Every event, in date order within each kind. */
   events: SafetyEvent[];
 }
@@ -84,7 +91,12 @@ export async function entitySafety(db: Kysely<Database>, rules: Rules, entityId:
     }
     const watch = await reentryReport(db, rules, { days: DEFAULT_REENTRY_DAYS });
     events.push(...reentryWatchEvents(watch.candidates, new Set(mapped.keys())));
-    if (watch.snapshot.id !== snapshot.id) throw new AnalyticsError('the catalog changed while the events were read; ask again');
+    const ids = [...mapped.keys()];
+    const notChecked = ids.length === 0 ? 'the entity maps to no catalog object'
+      : ids.length > MAX_MANEUVER_OBJECTS ? `${ids.length} objects: more than ${MAX_MANEUVER_OBJECTS} (use GET /api/v1/safety/maneuvers?country=)` : null;
+    const maneuvers = notChecked ? null : await maneuverReport(db, rules, { norad: ids });
+    if (maneuvers) events.push(...maneuverEvents(maneuvers.detections, new Set(ids)));
+    if (watch.snapshot.id !== snapshot.id || (maneuvers && maneuvers.snapshot.id !== snapshot.id)) throw new AnalyticsError('the catalog changed while the events were read; ask again');
     return {
       entityId, snapshot,
       objects: [...mapped.entries()].sort((a, b) => a[0] - b[0]).map(([noradId, mappedBy]) => ({
@@ -93,6 +105,7 @@ export async function entitySafety(db: Kysely<Database>, rules: Rules, entityId:
       kinds: [...SAFETY_EVENT_KINDS], definitions: SAFETY_EVENT_DEFINITIONS,
       screening: { start, stop, days: DEFAULT_DAYS, thresholdKm: DEFAULT_THRESHOLD_KM, screened: notScreened ? [] : screened, notScreened, method: SCREEN_METHOD },
       reentryWatch: { horizonDays: watch.horizonDays, definition: watch.definition, limits: watch.limits },
+      maneuvers: { method: MANEUVER_METHOD, notChecked },
       events,
     };
   });

@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/api/server.js';
 import { loadedStore } from '../support/loaded-store.js';
 import { STORE_KINDS, type TestStore } from '../support/stores.js';
-import type { ConjunctionsResponse, EntitySafetyResponse, ReentriesResponse } from '../../src/api/response-types.js';
+import type { ConjunctionsResponse, EntitySafetyResponse, ManeuversResponse, ReentriesResponse } from '../../src/api/response-types.js';
 import { bundledGpRows, GP_SNAPSHOT_2026_07_10 } from '../../src/services/bundled-elements.js';
 
 for (const kind of STORE_KINDS) {
@@ -32,7 +32,7 @@ for (const kind of STORE_KINDS) {
         const body = await get<EntitySafetyResponse>(`/api/v1/entities/${id}/safety`);
         expect(body.entityId).toBe(id);
         expect(body.snapshot.asOf).toBe('2026-07-10');
-        expect(body.kinds).toEqual(['close-approach', 'reentry-watch']);
+        expect(body.kinds).toEqual(['close-approach', 'reentry-watch', 'maneuver']);
         for (const k of body.kinds) expect(body.definitions[k].length).toBeGreaterThan(50);
         expect(body.objects).toHaveLength(1);
         expect(body.objects[0]!.mappedBy).toBe('norad-statement');
@@ -53,6 +53,29 @@ for (const kind of STORE_KINDS) {
         }
       }
       expect(station.events.length).toBeGreaterThan(0);
+    });
+
+    it('lists the maneuvers detected in an entity\'s element-set histories, as /safety/maneuvers gives them, with both element sets', async () => {
+      let seen = 0;
+      for (const id of ['obj.tianhe', 'program.tiangong', 'program.beidou', 'program.tianlian', 'program.shijian']) {
+        const r = await app.inject({ method: 'GET', url: `/api/v1/entities/${id}/safety` });
+        if (r.statusCode === 404) continue;
+        const body = r.json<EntitySafetyResponse>();
+        const ids = body.objects.map((o) => o.noradId);
+        if (!ids.length) continue;
+        expect(body.maneuvers.notChecked).toBeNull();
+        const man = await get<ManeuversResponse>(`/api/v1/safety/maneuvers?norad=${ids.join(',')}`);
+        const events = body.events.filter((e) => e.kind === 'maneuver');
+        const expected = [...man.detections].sort((a, b) => (a.interval.end < b.interval.end ? -1 : a.interval.end > b.interval.end ? 1 : a.noradId - b.noradId));
+        expect(events.map((e) => [e.noradId, e.date, e.interval.start, e.rules, e.relocation]), id).toEqual(expected.map((d) => [d.noradId, d.interval.end, d.interval.start, d.rules, d.relocation]));
+        events.forEach((e, i) => {
+          const d = expected[i]!;
+          expect(e.elementSets.map((x) => [x.epoch, x.sourceId, x.ageDays])).toEqual([[d.before.epoch, d.before.sourceId, d.before.ageDays], [d.after.epoch, d.after.sourceId, d.after.ageDays]]);
+          expect(e.section).toBe('maneuvers');
+        });
+        seen += events.length;
+      }
+      expect(seen).toBeGreaterThan(0);
     });
 
     it('lists the reentry-watch candidates among a program\'s objects, and does not screen a large constellation', async () => {

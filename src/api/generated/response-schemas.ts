@@ -3756,7 +3756,8 @@ export const ENTITY_SAFETY_RESPONSE = {
         "type": "string",
         "enum": [
           "close-approach",
-          "reentry-watch"
+          "reentry-watch",
+          "maneuver"
         ]
       },
       "description": "The event kinds, each with its definition."
@@ -3769,11 +3770,15 @@ export const ENTITY_SAFETY_RESPONSE = {
         },
         "reentry-watch": {
           "type": "string"
+        },
+        "maneuver": {
+          "type": "string"
         }
       },
       "required": [
         "close-approach",
-        "reentry-watch"
+        "reentry-watch",
+        "maneuver"
       ],
       "additionalProperties": false
     },
@@ -3838,6 +3843,27 @@ export const ENTITY_SAFETY_RESPONSE = {
         "horizonDays",
         "definition",
         "limits"
+      ],
+      "additionalProperties": false
+    },
+    "maneuvers": {
+      "type": "object",
+      "properties": {
+        "method": {
+          "type": "string",
+          "description": "Every stored element set of the objects up to the snapshot, compared consecutively."
+        },
+        "notChecked": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "description": "Why the objects' maneuvers were not looked for, or null."
+        }
+      },
+      "required": [
+        "method",
+        "notChecked"
       ],
       "additionalProperties": false
     },
@@ -4058,6 +4084,118 @@ export const ENTITY_SAFETY_RESPONSE = {
               "title"
             ],
             "additionalProperties": false
+          },
+          {
+            "type": "object",
+            "properties": {
+              "noradId": {
+                "type": "number",
+                "description": "The catalog object of the entity the event is about."
+              },
+              "objectName": {
+                "type": "string"
+              },
+              "date": {
+                "type": "string",
+                "description": "The event's own date (ISO 8601 UTC): TCA, or the central modelled reentry."
+              },
+              "title": {
+                "type": "string",
+                "description": "One line saying what the event is."
+              },
+              "elementSets": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "noradId": {
+                      "type": "number"
+                    },
+                    "objectName": {
+                      "type": "string"
+                    },
+                    "epoch": {
+                      "type": "string",
+                      "description": "ISO 8601 UTC."
+                    },
+                    "sourceId": {
+                      "type": "string"
+                    },
+                    "ageDays": {
+                      "type": "number",
+                      "description": "Days, by the basis of the event's kind (see its definition)."
+                    }
+                  },
+                  "required": [
+                    "noradId",
+                    "objectName",
+                    "epoch",
+                    "sourceId",
+                    "ageDays"
+                  ],
+                  "additionalProperties": false,
+                  "description": "An element set an event was computed from."
+                }
+              },
+              "section": {
+                "type": "string",
+                "description": "The Space safety page section listing it."
+              },
+              "kind": {
+                "type": "string",
+                "const": "maneuver"
+              },
+              "interval": {
+                "type": "object",
+                "properties": {
+                  "start": {
+                    "type": "string"
+                  },
+                  "end": {
+                    "type": "string"
+                  },
+                  "days": {
+                    "type": "number"
+                  }
+                },
+                "required": [
+                  "start",
+                  "end",
+                  "days"
+                ],
+                "additionalProperties": false,
+                "description": "The maneuver happened between these two epochs (UTC)."
+              },
+              "rules": {
+                "type": "array",
+                "items": {
+                  "type": "string",
+                  "enum": [
+                    "semi-major-axis",
+                    "inclination",
+                    "eccentricity",
+                    "geo-longitude",
+                    "geo-drift-rate"
+                  ]
+                }
+              },
+              "relocation": {
+                "type": "boolean"
+              }
+            },
+            "required": [
+              "date",
+              "elementSets",
+              "interval",
+              "kind",
+              "noradId",
+              "objectName",
+              "relocation",
+              "rules",
+              "section",
+              "title"
+            ],
+            "additionalProperties": false
           }
         ]
       },
@@ -4072,6 +4210,7 @@ export const ENTITY_SAFETY_RESPONSE = {
     "definitions",
     "screening",
     "reentryWatch",
+    "maneuvers",
     "events"
   ],
   "additionalProperties": false,

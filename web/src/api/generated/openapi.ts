@@ -2748,6 +2748,7 @@ export interface operations {
                     "application/json": {
                         definitions: {
                             "close-approach": string;
+                            maneuver: string;
                             "reentry-watch": string;
                         };
                         entityId: string;
@@ -2808,9 +2809,44 @@ export interface operations {
                             section: string;
                             /** @description One line saying what the event is. */
                             title: string;
+                        } | {
+                            /** @description The event's own date (ISO 8601 UTC): TCA, or the central modelled reentry. */
+                            date: string;
+                            elementSets: {
+                                /** @description Days, by the basis of the event's kind (see its definition). */
+                                ageDays: number;
+                                /** @description ISO 8601 UTC. */
+                                epoch: string;
+                                noradId: number;
+                                objectName: string;
+                                sourceId: string;
+                            }[];
+                            /** @description The maneuver happened between these two epochs (UTC). */
+                            interval: {
+                                days: number;
+                                end: string;
+                                start: string;
+                            };
+                            /** @enum {string} */
+                            kind: "maneuver";
+                            /** @description The catalog object of the entity the event is about. */
+                            noradId: number;
+                            objectName: string;
+                            relocation: boolean;
+                            rules: ("semi-major-axis" | "inclination" | "eccentricity" | "geo-longitude" | "geo-drift-rate")[];
+                            /** @description The Space safety page section listing it. */
+                            section: string;
+                            /** @description One line saying what the event is. */
+                            title: string;
                         })[];
                         /** @description The event kinds, each with its definition. */
-                        kinds: ("close-approach" | "reentry-watch")[];
+                        kinds: ("close-approach" | "reentry-watch" | "maneuver")[];
+                        maneuvers: {
+                            /** @description Every stored element set of the objects up to the snapshot, compared consecutively. */
+                            method: string;
+                            /** @description Why the objects' maneuvers were not looked for, or null. */
+                            notChecked: string | null;
+                        };
                         objects: {
                             /**
                              * @description How the entity maps to the object: its own NORAD number statement, or the program attribution of the counting rules.
