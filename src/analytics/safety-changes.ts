@@ -6,6 +6,7 @@
 import type { SnapshotInfo } from '../model/catalog-records.js';
 import type { ConjunctionEvent, EventObject } from './conjunctions/types.js';
 import type { ReentryCandidate } from './reentry/types.js';
+import type { ManeuverChange, ManeuverDetection } from './maneuvers/types.js';
 import type { WorldChange } from './world-change-types.js';
 
 const noEntity = { entityId: null, entityKind: null, entityName: null } as const;
@@ -48,5 +49,22 @@ export function closeApproachChange(e: ConjunctionEvent, snapshot: SnapshotInfo,
     value: `${e.missDistanceKm.toFixed(3)} km at ${e.relativeSpeedKmS.toFixed(3)} km/s; TCA ${e.tca}; element sets ${elementSetText(e.primary)}, ${elementSetText(e.secondary)}`,
     previous: null, sourceId: snapshot.sourceId,
     locator: `snapshot ${snapshot.id}; element sets ${elementSetText(e.primary)} and ${elementSetText(e.secondary)}`,
+  };
+}
+
+const changeText = (c: ManeuverChange) => `${c.quantity} ${c.change >= 0 ? '+' : ''}${c.change.toPrecision(3)} ${c.unit} (expected ${c.expectedChange.toPrecision(3)}, allowance ${c.allowance.toPrecision(3)})`;
+
+/** A detection between two consecutive element sets, dated by the later one's epoch; ages to the report's reference instant. */
+export function maneuverChange(d: ManeuverDetection, referenceInstant: string, recordedAt: string, country: string | null): WorldChange {
+  return {
+    id: `maneuver:${String(d.noradId).padStart(9, '0')}:${d.after.epoch}`, type: 'maneuver',
+    date: day(d.after.epoch), day: day(d.after.epoch), precision: 'day', recordedAt,
+    title: `${d.relocation ? 'Relocation' : 'Maneuver'} detected: ${d.objectName}, NORAD ${d.noradId} (${d.regime}; ${d.rules.join(', ')}), `
+      + `between ${d.interval.start.slice(0, 16).replace('T', ' ')} and ${d.interval.end.slice(0, 16).replace('T', ' ')} UTC`,
+    ...noEntity, country, property: 'maneuver',
+    value: `${d.changes.filter((c) => c.exceeded).map(changeText).join('; ')}; element sets epoch ${d.before.epoch} (${d.before.sourceId}, age ${age(d.before.ageDays)}) `
+      + `and epoch ${d.after.epoch} (${d.after.sourceId}, age ${age(d.after.ageDays)}) at ${referenceInstant}`,
+    previous: { value: 'earlier element set', date: day(d.before.epoch), sourceId: d.before.sourceId, locator: `element set ${d.before.id}` },
+    sourceId: d.after.sourceId, locator: `element sets ${d.before.id} and ${d.after.id}`,
   };
 }

@@ -6,7 +6,7 @@
 
 export const WORLD_CHANGE_TYPES = [
   'launch', 'reached-orbit', 'decay', 'agreement-signed', 'membership-joined', 'agreement-ended',
-  'milestone', 'goal-status', 'value-changed', 'left-catalog-on-reentry-watch', 'close-approach',
+  'milestone', 'goal-status', 'value-changed', 'left-catalog-on-reentry-watch', 'close-approach', 'maneuver',
 ] as const;
 export type WorldChangeType = (typeof WORLD_CHANGE_TYPES)[number];
 
@@ -44,6 +44,12 @@ export const WORLD_CHANGE_DEFINITIONS: Record<WorldChangeType, string> = {
     + 'screened). Approaches slower than 50 m/s are left out as co-orbital (a docked module or visiting vehicle whose element set is '
     + 'fitted apart from the station\'s, a rendezvous or formation flight). The element sets, their epochs and ages at TCA are in the value and the locator. GP element sets carry no covariance: no collision '
     + 'probability is given, and the station may have manoeuvred. Only the station is screened for the feed. Country = the station\'s, by the attribution rules.',
+  'maneuver': 'A maneuver of an object attributed to China by the attribution rules in the newest GP snapshot (the Space safety page\'s '
+    + 'selection), detected between two consecutive stored element sets: a change of semi-major axis, inclination, eccentricity or '
+    + '(GEO) longitude or drift rate beyond what drag and the fit noise explain (thresholds per orbit regime). World date: the epoch '
+    + 'of the later element set, the first to show the change; the maneuver happened between the two epochs (previous names the '
+    + 'earlier element set), an interval as long as the gap between the element sets. Detected from mean elements, not reported '
+    + 'by the operator. Only China\'s objects are checked for the feed. Country = CN.',
 };
 
 /** How the two dates are used, shown beside every list of world changes. */

@@ -1,7 +1,7 @@
 /**
  * The space-safety entries of the change feed (definitions: src/analytics/world-change-types.ts),
  * from the stored GP snapshots: objects that left the catalog while on the reentry watch, and the
- * station's computed close approaches whose TCA day has passed. Each snapshot's watch and screening
+ * station's computed close approaches whose TCA day has passed, and maneuvers of China's objects. Each snapshot's watch and screening
  * is memoised; only snapshots whose dates can fall in the asked window are read.
  */
 import type { Kysely } from 'kysely';
@@ -9,7 +9,8 @@ import type { Database } from '../store/schema.js';
 import type { Rules } from '../ingest/rules/read-rules.js';
 import type { SnapshotInfo } from '../model/catalog-records.js';
 import type { WorldChange, WorldChangeType } from '../analytics/world-change-types.js';
-import { closeApproachChange, isCrossingApproach, leftCatalogChange } from '../analytics/safety-changes.js';
+import { closeApproachChange, isCrossingApproach, leftCatalogChange, maneuverChange } from '../analytics/safety-changes.js';
+import { maneuverReport } from './maneuvers.js';
 import { lastListedOn, listSnapshots, snapshotsRecordedAt } from '../store/queries/catalog.js';
 import { cachedClassified, cachedSnapshotObjects } from './analytics.js';
 import { cachedWatch, DEFAULT_REENTRY_DAYS } from './reentries.js';
@@ -18,6 +19,9 @@ import { DEFAULT_DAYS, DEFAULT_THRESHOLD_KM } from './screen-parameters.js';
 
 /** Tianhe, the station's core module: its element set stands for the docked stack. */
 export const STATION_NORAD = 48274;
+
+/** The feed's maneuvers are those of China's objects (the Space safety page's selection). */
+export const MANEUVER_FEED_COUNTRY = 'CN';
 
 export interface SafetyChangeWindow { since?: string; until: string; today: string; wants: (t: WorldChangeType) => boolean; country?: string }
 
@@ -57,6 +61,15 @@ export async function safetyChanges(db: Kysely<Database>, rules: Rules, run: Scr
         const c = closeApproachChange(e, s, recorded.get(s.id) ?? '', country);
         if (inWindow(c.day)) out.push(c);
       }
+    }
+  }
+  if (w.wants('maneuver') && (!w.country || w.country === MANEUVER_FEED_COUNTRY)) {
+    const report = await maneuverReport(db, rules, { country: MANEUVER_FEED_COUNTRY });
+    // An element set is recorded with the snapshot that first brought it.
+    const recordedOf = new Map(report.snapshots.map((s) => [s.sourceId, recorded.get(s.id) ?? '']));
+    for (const d of report.detections) {
+      const c = maneuverChange(d, report.referenceInstant, recordedOf.get(d.after.sourceId) ?? '', MANEUVER_FEED_COUNTRY);
+      if (inWindow(c.day)) out.push(c);
     }
   }
   return w.country ? out.filter((c) => c.country === w.country) : out;

@@ -70,7 +70,7 @@ export async function worldChangesPage(db: Kysely<Database>, rules: Rules, q: Wo
     datedTypes.length ? datedStatementsInWindow(db, [...labels.keys()], q.type ? datedTypes : null, w, filter, q.today).then((rows) => rows.map((r) => datedStatementChange(r, labels))) : [],
     wants('goal-status') ? goalStatements(db, filter).then((rows) => small(goalChanges(rows, q.today))) : [],
     wants('value-changed') ? statementsWithSeveralValues(db, singleValuedProperties(), filter).then((rows) => small(valueChanges(rows))) : [],
-    catalog && (wants('left-catalog-on-reentry-watch') || wants('close-approach'))
+    catalog && (wants('left-catalog-on-reentry-watch') || wants('close-approach') || wants('maneuver'))
       ? safetyChanges(db, rules, run, { since: q.since, until, today: q.today, wants, country: q.country }).then(small) : [],
   ]);
   return mergePage(lists, q.order, q.limit);

@@ -11,7 +11,7 @@ import { loadedStore } from '../support/loaded-store.js';
 import { STORE_KINDS, type TestStore } from '../support/stores.js';
 import { csvIds, readTle, reentryMs } from '../support/raw-reentry.js';
 import { GP_SNAPSHOT_2026_07_10, TLE_SNAPSHOT_2026_05_04 } from '../../src/services/bundled-elements.js';
-import type { ConjunctionsResponse } from '../../src/api/response-types.js';
+import type { ConjunctionsResponse, ManeuversResponse } from '../../src/api/response-types.js';
 import { WORLD_CHANGE_DEFINITIONS } from '../../src/analytics/world-change-types.js';
 
 interface Change { id: string; type: string; date: string; day: string; title: string; country: string | null; value: string | null; previous: { value: string; date: string | null; sourceId: string; locator: string | null } | null; sourceId: string; locator: string | null }
@@ -84,12 +84,29 @@ for (const kind of STORE_KINDS) {
       expect((await get<Page>('/api/v1/changes?type=close-approach&entity=obj.tianhe')).items).toEqual([]);
     });
 
+    it('lists the maneuvers of China\'s objects dated by the later element set\'s epoch, bracketed by the earlier one', async () => {
+      const body = await get<Page>('/api/v1/changes?type=maneuver&order=oldest&limit=1000');
+      const man = await get<ManeuversResponse>('/api/v1/safety/maneuvers?country=CN');
+      expect(man.detections.length).toBeGreaterThan(0);
+      const expected = [...man.detections].sort((a, b) => a.after.epoch.slice(0, 10).localeCompare(b.after.epoch.slice(0, 10))
+        || `maneuver:${String(a.noradId).padStart(9, '0')}:${a.after.epoch}`.localeCompare(`maneuver:${String(b.noradId).padStart(9, '0')}:${b.after.epoch}`));
+      expect(body.items.map((c) => [c.id, c.day, c.previous?.date, c.sourceId, c.country])).toEqual(expected.map((d) => [
+        `maneuver:${String(d.noradId).padStart(9, '0')}:${d.after.epoch}`, d.after.epoch.slice(0, 10), d.before.epoch.slice(0, 10), d.after.sourceId, 'CN']));
+      for (const [i, c] of body.items.entries()) {
+        const d = expected[i]!;
+        expect(c.value).toContain(`element sets epoch ${d.before.epoch} (${d.before.sourceId}, age ${d.before.ageDays.toFixed(1)} d)`);
+        expect(c.locator).toBe(`element sets ${d.before.id} and ${d.after.id}`);
+        for (const ch of d.changes.filter((x) => x.exceeded)) expect(c.value).toContain(ch.quantity);
+      }
+      expect((await get<Page>('/api/v1/changes?type=maneuver&country=US')).items).toEqual([]);
+    });
+
     it('states both definitions in the CSV metadata', async () => {
       const csv = await app.inject({ method: 'GET', url: '/api/v1/changes?type=close-approach&format=csv' });
       expect(csv.statusCode).toBe(200);
       expect(csv.body.split('\n')[0]).toContain('world_date');
       const notes = (await app.inject({ method: 'GET', url: '/api/v1/changes?type=close-approach&format=csv-metadata' })).body;
-      for (const t of ['left-catalog-on-reentry-watch', 'close-approach']) expect(notes).toContain(`${t}: ${WORLD_CHANGE_DEFINITIONS[t as 'close-approach'].slice(0, 60)}`);
+      for (const t of ['left-catalog-on-reentry-watch', 'close-approach', 'maneuver']) expect(notes).toContain(`${t}: ${WORLD_CHANGE_DEFINITIONS[t as 'close-approach'].slice(0, 60)}`);
     });
   });
 }

@@ -142,7 +142,7 @@ it('shows an entity\'s safety events as the API gives them, with element sets, s
 }, 600_000);
 
 it('shows the safety change types in the change feed with their definitions and the element sets in the citation', async () => {
-  for (const type of ['close-approach', 'left-catalog-on-reentry-watch']) {
+  for (const type of ['close-approach', 'left-catalog-on-reentry-watch', 'maneuver']) {
     const body = await api<{ items: { day: string; value: string | null }[]; types: Record<string, string> }>(`changes?type=${type}&limit=100`);
     expect(body.items.length, type).toBeGreaterThan(0);
     await openRoute(page, server.url, `#/changes?type=${type}`);
@@ -154,7 +154,8 @@ it('shows the safety change types in the change feed with their definitions and 
     expect(shown.rows).toEqual(body.items.map((c) => [type, c.day]));
     expect(shown.defs).toContain(body.types[type]!.slice(0, 80));
     for (const c of body.items) expect(shown.text).toContain(c.value!);
-    expect(shown.text).toMatch(type === 'close-approach' ? /element sets NORAD 48274 epoch \S+ \(.+, -?\d+\.\d d at TCA\)/ : /from the element set of epoch \S+ \(age -?\d+\.\d d\)/);
+    expect(shown.text).toMatch(type === 'close-approach' ? /element sets NORAD 48274 epoch \S+ \(.+, -?\d+\.\d d at TCA\)/
+      : type === 'maneuver' ? /element sets epoch \S+ \(.+, age -?\d+\.\d d\) and epoch/ : /from the element set of epoch \S+ \(age -?\d+\.\d d\)/);
     await screenshot(page, `changes-${type}`);
   }
   expect(browser.errors).toEqual([]);

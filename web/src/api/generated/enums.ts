@@ -79,5 +79,6 @@ export const WORLD_CHANGE_TYPES = [
   "value-changed",
   "left-catalog-on-reentry-watch",
   "close-approach",
+  "maneuver",
 ] as const;
 export type WorldChangeType = (typeof WORLD_CHANGE_TYPES)[number];

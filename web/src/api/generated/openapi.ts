@@ -2084,7 +2084,7 @@ export interface operations {
                 /** @description view=records only: the kind of record */
                 subject?: "entity" | "statement" | "source" | "series" | "series-point" | "launch" | "catalog-object";
                 /** @description world view only: one change type (definitions in the response) */
-                type?: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed" | "left-catalog-on-reentry-watch" | "close-approach";
+                type?: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed" | "left-catalog-on-reentry-watch" | "close-approach" | "maneuver";
                 /** @description YYYY-MM-DD, or an RFC 3339 date-time with its offset (e.g. 2026-05-01T12:00:00Z); exclusive; world view: compared as days like since */
                 until?: string;
                 /** @description world (default): changes in the world, by world date; records: the record audit, every record the store added, updated or removed, by load time */
@@ -2192,7 +2192,7 @@ export interface operations {
                             sourceId: string;
                             title: string;
                             /** @enum {string} */
-                            type: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed" | "left-catalog-on-reentry-watch" | "close-approach";
+                            type: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed" | "left-catalog-on-reentry-watch" | "close-approach" | "maneuver";
                             value: string | null;
                         }[];
                         /** @description the cursor of the next page (also in the Link rel="next" header), null on the last page */
@@ -2249,7 +2249,7 @@ export interface operations {
                 /** @description view=records only: the kind of record */
                 subject?: "entity" | "statement" | "source" | "series" | "series-point" | "launch" | "catalog-object";
                 /** @description world view only: one change type (definitions in the response) */
-                type?: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed" | "left-catalog-on-reentry-watch" | "close-approach";
+                type?: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed" | "left-catalog-on-reentry-watch" | "close-approach" | "maneuver";
                 /** @description YYYY-MM-DD, or an RFC 3339 date-time with its offset (e.g. 2026-05-01T12:00:00Z); exclusive; world view: compared as days like since */
                 until?: string;
                 /** @description world (default): changes in the world, by world date; records: the record audit, every record the store added, updated or removed, by load time */
@@ -7301,7 +7301,7 @@ export interface operations {
                             sourceId: string;
                             title: string;
                             /** @enum {string} */
-                            type: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed" | "left-catalog-on-reentry-watch" | "close-approach";
+                            type: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed" | "left-catalog-on-reentry-watch" | "close-approach" | "maneuver";
                             value: string | null;
                         }[];
                         watchlist: {
