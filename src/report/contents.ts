@@ -23,6 +23,7 @@ export function contentsEntries(since: string | null): ContentsEntry[] {
     { id: 'space-safety', title: 'Space Safety Watch', level: 1 },
     { id: 'safety-close-approaches', title: 'The station\'s close approaches', level: 2 },
     { id: 'safety-reentries', title: 'Reentry watch', level: 2 },
+    { id: 'safety-maneuvers', title: 'Maneuvers of China\'s objects', level: 2 },
     { id: 'recommendations', title: '4. Path Ahead: Recommendations', level: 1 },
     ...(since ? [{ id: 'changes-since', title: `What changed since ${since}`, level: 1 as const }] : []),
     { id: 'references', title: 'References', level: 1 },

@@ -9,6 +9,7 @@ import type { ConjunctionReport } from '../services/conjunctions.js';
 import type { ReentryReport } from '../services/reentries.js';
 import type { SnapshotInfo } from '../model/catalog-records.js';
 import type { Confusion } from '../analytics/reentry/backtest.js';
+import type { ManeuverReport } from '../services/maneuvers.js';
 import { esc, table } from './html.js';
 
 /** Chinese candidates listed by name; the others are counted. */
@@ -56,9 +57,26 @@ ${backtest}
 <p class="basis">Limits: ${esc(r.limits)}</p></section>`;
 }
 
+function maneuvers(r: ManeuverReport | null, cites: Citations): string {
+  if (!r) return '<section id="safety-maneuvers"><h3>Maneuvers of China\'s objects</h3><p class="na">Not available: no GP snapshot is stored.</p></section>';
+  const shown = r.detections.slice(0, LISTED);
+  const rows = shown.map((d) => [
+    esc(`${d.objectName} (NORAD ${d.noradId})`), esc(d.regime), `<span data-maneuver="${d.noradId}">${esc(d.rules.join(', '))}</span>${d.relocation ? ' (relocation)' : ''}`,
+    esc(`${d.interval.start.slice(0, 16).replace('T', ' ')} to ${d.interval.end.slice(0, 16).replace('T', ' ')} (${d.interval.days.toFixed(1)} d)`),
+    esc(`${d.before.epoch.slice(0, 19)} (${days(d.before.ageDays)}); ${d.after.epoch.slice(0, 19)} (${days(d.after.ageDays)})`),
+  ]);
+  const relocations = r.detections.filter((d) => d.relocation).length;
+  return `<section id="safety-maneuvers" data-detections="${r.detections.length}"><h3>Maneuvers of China's objects</h3>
+<p>A maneuver is a change between two consecutive element sets of an object beyond what drag and the fit noise explain, with thresholds per orbit regime; it is dated only to the interval between the two epochs. Objects: ${esc(r.selection)}; element sets of the snapshots ${r.snapshots.map((s) => `${esc(s.id)}${cites.cite(s.sourceId, `GP snapshot ${s.id}`)}`).join(', ')}. Element-set age: ${esc(r.referenceInstant)} minus the epoch.</p>
+<p>${r.counts.pairs.toLocaleString('en-US')} consecutive pairs of ${r.counts.objects.toLocaleString('en-US')} objects compared; <strong>${r.detections.length}</strong> maneuvers detected, ${relocations} of them GEO relocations.</p>
+${rows.length ? table(['Object', 'regime', 'rules fired', 'between (UTC)', 'element sets: epochs (ages)'], rows, 'data-table="maneuvers"') : ''}${r.detections.length > LISTED ? `<p class="basis">The ${LISTED} most recent of ${r.detections.length}; the API lists all (/api/v1/safety/maneuvers?country=CN).</p>` : ''}
+<p class="basis">Method: ${esc(r.method)}</p></section>`;
+}
+
 export function spaceSafety(d: ReportData, cites: Citations): string {
   return `<section id="space-safety"><h2>Space Safety Watch</h2>
-<p>Computed by this product from the stored GP element sets (SGP4/SDP4), not taken from the report: the station's upcoming close approaches and the objects whose orbits are decaying. GP element sets carry no covariance and SGP4's error grows with the element set's age, given for every figure: these are prompts to look, not collision probabilities or reentry predictions from tracking.</p>
+<p>Computed by this product from the stored GP element sets (SGP4/SDP4), not taken from the report: the station's upcoming close approaches, the objects whose orbits are decaying and the maneuvers of China's objects. GP element sets carry no covariance and SGP4's error grows with the element set's age, given for every figure: these are prompts to look, not collision probabilities or reentry predictions from tracking.</p>
 ${closeApproaches(d.safety.conjunctions, cites)}
-${reentryWatch(d.safety.reentries, cites)}</section>`;
+${reentryWatch(d.safety.reentries, cites)}
+${maneuvers(d.safety.maneuvers, cites)}</section>`;
 }

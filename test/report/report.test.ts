@@ -103,6 +103,10 @@ describe.each(STORE_KINDS)('report on %s', (kind) => {
     expect(sec).toContain(`data-recall="central estimate">${re.backtest.central.recall.toFixed(3)}<`);
     expect(sec).toContain('Limits: ');
     expect(sec).toMatch(/<sup class="cite">/);
+    const man = (await app.inject('/api/v1/safety/maneuvers?country=CN')).json() as { detections: { noradId: number; before: { epoch: string; ageDays: number } }[] };
+    expect(attrs(sec, 'data-detections').map(Number)).toEqual([man.detections.length]);
+    expect(attrs(sec, 'data-maneuver').map(Number)).toEqual(man.detections.slice(0, 25).map((d) => d.noradId));
+    for (const d of man.detections.slice(0, 25)) expect(sec).toContain(`${d.before.epoch.slice(0, 19)} (${d.before.ageDays.toFixed(1)} d)`);
   });
 
   it('lays out Figure 1 and Figure 3 labels so that no two text boxes intersect and all stay on the canvas', () => {
