@@ -162,7 +162,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What changed in the world (launches, objects reaching orbit, decays, agreements signed, memberships, milestones, goal status, values that changed, objects that left the catalog while on the reentry watch, the station's computed close approaches), each with its world date, the time the store recorded it and its source, ordered and filtered by world date; view=records gives the record audit (every record the store added, updated or removed, by load time) */
+        /** What changed in the world (launches, objects reaching orbit, decays, agreements signed, memberships, milestones, goal status, values that changed, objects that left the catalog while on the reentry watch, the station's computed close approaches, maneuvers of China's objects), each with its world date, the time the store recorded it and its source, ordered and filtered by world date; view=records gives the record audit (every record the store added, updated or removed, by load time) */
         get: operations["listChanges"];
         put?: never;
         post?: never;
