@@ -75,7 +75,8 @@ export async function entitySafety(db: Kysely<Database>, rules: Rules, entityId:
     const byId = new Map(objects.map((o) => [o.noradId, o]));
     const present = [...mapped.keys()].map((id) => byId.get(id)).filter((o) => o !== undefined);
     // A stack's members share one element set: each distinct set is screened once, as the lowest NORAD number carrying it in the snapshot.
-    const sharing = screeningRepresentatives(objects.filter((o) => present.some((p) => p.epoch === o.epoch)));
+    const epochs = new Set(present.map((p) => p.epoch));
+    const sharing = screeningRepresentatives(objects.filter((o) => epochs.has(o.epoch)));
     const screenedAsOf = new Map<number, number>();
     for (const g of sharing) for (const m of g.members) if (mapped.has(m)) screenedAsOf.set(m, g.representative);
     const screened = [...new Set(screenedAsOf.values())].sort((a, b) => a - b);
