@@ -132,7 +132,7 @@ it('shows an entity\'s safety events as the API gives them, with element sets, s
     s.events.forEach((e, i) => { for (const x of e.elementSets) expect(shown.cells[i]).toContain(x.epoch.slice(0, 19)); });
     expect(shown.snapshot).toBe(s.snapshot.id);
     expect(shown.text).toContain('Date: the time of closest approach');
-    for (const l of shown.links) expect(l).toMatch(/^#\/safety\?section=(close-approaches|reentries)$/);
+    for (const l of shown.links) expect(l).toMatch(/^#\/safety\?section=(close-approaches|reentries|maneuvers)$/);
     await screenshot(page, `entity-safety-${id}`);
   }
   // A link lands on the section.
