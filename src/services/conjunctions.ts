@@ -48,7 +48,9 @@ export interface ConjunctionReport extends ScreenResult {
 
 export const SCREEN_METHOD = 'SGP4/SDP4 on the snapshot\'s GP element sets (each object\'s newest in the snapshot); '
   + 'apogee/perigee filter bounded from SGP4\'s terms; coarse scan on a fixed grid with a Lipschitz test on the '
-  + 'relative speed and a bounded cubic-Hermite interpolant; TCA refined on the range-rate zero to 1 ms. '
+  + 'relative speed and a bounded cubic-Hermite interpolant; TCA refined on the range-rate zero to 1 ms. With many primaries '
+  + 'the pairs and intervals to test come from a uniform grid over the interpolated positions every 20 s (each object propagated '
+  + 'once for all primaries; the grid\'s reach bound keeps every pair that can come within the threshold), with the same interval test. '
   + 'Objects sharing the primary\'s element set, or within the threshold all window, are grouped, not reported. '
   + 'GP element sets carry no covariance and SGP4\'s error grows with the element set\'s age (given for both objects of '
   + 'each event): an event is a prompt to look, not a collision probability.';

@@ -30,10 +30,12 @@ import {
 export interface FeedInput { text: string; file: string; sourceId: string; asOf: string }
 /** countryCodes: every country code in the accepted rows, checked against data/rules/country-codes.yaml by the ingest. */
 export interface FeedMapped { mapped: MappedCatalog; countryCodes?: CountryCodeUse[] }
-export interface FeedOutput extends FeedMapped { parsed: ParseResult<unknown> }
+/** countryCheck: the country codes already checked against the rules (by the parse worker), if they were. */
+export interface FeedOutput extends FeedMapped { parsed: ParseResult<unknown>; countryCheck?: CountryCheck }
 
 export interface BundledSnapshot { file: string; sourceId: string; asOf: string }
 import type { FeedName } from './feed-names.js';
+import type { CountryCheck } from './feed-country-check.js';
 
 export interface FeedDef {
   name: FeedName;

@@ -11,6 +11,7 @@ import { startRun, finishRun } from '../store/runs.js';
 import { ingestFeed, originOf, refuse, IngestError, type IngestReport } from './ingest-feed.js';
 import type { FeedDef } from './feeds.js';
 import { parseInWorker } from './parse-in-worker.js';
+import { SETTINGS } from '../config/settings.js';
 
 export const USER_AGENT = 'redshift-monitor/0.1 (open-source tracker of China\'s space enterprise; respects published rate limits)';
 
@@ -80,7 +81,7 @@ export async function fetchFeed(db: Kysely<Database>, feed: FeedDef, opts: Fetch
     throw await refuse(db, { feed, runId, at: attemptAt, file: url, sourceId, quarantineDir: opts.quarantineDir }, { check: 'download', reason }, body.bytes);
   }
   const report = await ingestFeed(db, feed, { bytes: body.bytes, contentLength: contentLength(response), file: url, sourceId, asOf: attemptAt.slice(0, 10) },
-    { now: attemptAt, rulesDir: opts.rulesDir, quarantineDir: opts.quarantineDir, acceptShrink: opts.acceptShrink, read: (input) => parseInWorker(feed, input, opts.parseBudgetMs) });
+    { now: attemptAt, rulesDir: opts.rulesDir, quarantineDir: opts.quarantineDir, acceptShrink: opts.acceptShrink, read: (input) => parseInWorker(feed, input, opts.parseBudgetMs, opts.rulesDir ?? SETTINGS.rulesDir.default) });
   await db.updateTable('feed_state')
     .set({ etag: response.headers.get('etag'), last_modified: response.headers.get('last-modified'), last_success_at: attemptAt })
     .where('feed', '=', feed.name).execute();

@@ -14,10 +14,8 @@ import { FeedFormatError, formatRowError, type RowError } from '../ingest/feed-e
 import type { Refusal, RefusalCheck } from '../ingest/feed-invariants.js';
 import { checkFileText, checkLength, checkPlausible, checkRowIdentity, decodeFeedBytes } from '../ingest/check-feed.js';
 import type { FeedDef, FeedInput, FeedOutput } from './feeds.js';
-import { readRulesCached } from '../ingest/rules/read-rules-cached.js';
-import { formatValidationError } from '../ingest/curated/yaml-file.js';
-import { countryVocabulary } from '../model/country-codes.js';
-import { unknownCountryCodes, type UnknownCountryCode } from '../ingest/country-code-check.js';
+import type { UnknownCountryCode } from '../ingest/country-code-check.js';
+import { checkCountryCodes } from './feed-country-check.js';
 import { SETTINGS } from '../config/settings.js';
 import { previousIngest, nextKeys } from './previous-ingest.js';
 import { quarantineFile } from './feed-quarantine.js';
@@ -120,9 +118,10 @@ export async function ingestFeed(db: Kysely<Database>, feed: FeedDef, source: Fe
   }
   const identity = checkRowIdentity(parsed.rows, inv, input.file);
   if (identity) throw await refuse(db, ctx, identity, body);
-  const rules = readRulesCached(rulesDir);
-  if (!rules.ok) throw await fail('rules', `the rules in ${rulesDir} do not validate, so country codes cannot be checked: ${rules.errors.slice(0, 5).map(formatValidationError).join('; ')}`);
-  const unknown = unknownCountryCodes(out.countryCodes ?? [], countryVocabulary(rules.rules.countryCodes));
+  // A download's codes were checked in its parse worker; a local file's are checked here.
+  const countries = out.countryCheck ?? checkCountryCodes(rulesDir, out.countryCodes ?? []);
+  if (!countries.ok) throw await fail('rules', countries.reason);
+  const unknown = countries.unknown;
 
   const previous = await previousIngest(db, origin, inv);
   const { keys } = inv.previous;

@@ -18,10 +18,13 @@ function startWorker(request: ParseRequest): Worker {
   return startModuleWorker(import.meta.url, 'parse-worker', { workerData: request, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
 }
 
-/** The worker finds the feed by name, so only a feed registered in FEEDS can be read there. */
-export function parseInWorker(feed: FeedDef, input: FeedInput, budgetMs = PARSE_BUDGET_MS): Promise<FeedOutput> {
+/**
+ * The worker finds the feed by name, so only a feed registered in FEEDS can be read there. With
+ * rulesDir, the worker also checks the file's country codes against those rules (output.countryCheck).
+ */
+export function parseInWorker(feed: FeedDef, input: FeedInput, budgetMs = PARSE_BUDGET_MS, rulesDir?: string): Promise<FeedOutput> {
   if (feedByName(feed.name) !== feed) return Promise.reject(new Error(`${feed.name} is not a registered feed; it cannot be read in a worker`));
-  const worker = startWorker({ feed: feed.name, input });
+  const worker = startWorker({ feed: feed.name, input, ...(rulesDir === undefined ? {} : { rulesDir }) });
   return new Promise<FeedOutput>((resolve, reject) => {
     let settled = false;
     const settle = (fn: () => void): void => {

@@ -1,7 +1,7 @@
 /**
  * The answers suite: analyst questions asked through the public API, each checked
  * against an independent computation from the raw snapshot files or the seed text.
- * One store per dialect is loaded once (answers.test.ts) and shared by every suite in
+ * One store per dialect is loaded once (answers-on.ts, run by answers-pglite.test.ts and answers-postgres.test.ts) and shared by every suite in
  * ./suites/: a suite exports `answers(ctx)`, which declares its tests with vitest.
  */
 import type { FastifyInstance } from 'fastify';

@@ -2,6 +2,8 @@
  * Plain readers of the bundled raw files for independent checks: no product parser is used,
  * only line and field splitting.
  */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { readSnapshot } from '../../src/services/bundled-snapshots.js';
 
 /** The non-empty lines of a bundled snapshot (comment lines included). */
@@ -43,4 +45,27 @@ export function rawUcsCountryByNorad(): Map<number, string> {
     if (Number.isInteger(n) && n > 0 && !ucs.has(n)) ucs.set(n, f[iCountry]!.trim());
   }
   return ucs;
+}
+
+/**
+ * Chinese payloads in a bundled GP CSV file (NORAD numbers), from the raw files alone: GCAT owner
+ * state, else UCS country, else the curated name rules; payload by GCAT type, else not named R/B or DEB.
+ */
+export function rawChinesePayloadIds(gpFile: string, rulesFile = 'data/rules/classification.yaml'): number[] {
+  const gcat = rawGcatByNorad();
+  const ucs = rawUcsCountryByNorad();
+  const rules = (parseYaml(readFileSync(rulesFile, 'utf8')) as { objectNameRules: { pattern: string; country: string }[] })
+    .objectNameRules.map((r) => ({ re: new RegExp(r.pattern), country: r.country }));
+  const ids: number[] = [];
+  for (const l of rawLines(gpFile).slice(1)) {
+    const f = csvFields(l);
+    const name = f[0]!;
+    const norad = Number(f[11]);
+    const g = gcat.get(norad);
+    const u = ucs.get(norad);
+    const country = g ? g.state : u !== undefined ? (u === 'China' ? 'CN' : u) : rules.find((r) => r.re.test(name.toUpperCase()))?.country ?? null;
+    const payload = g ? g.type === 'P' : !/\bR\/B\b|\bDEB\b/.test(name);
+    if (country === 'CN' && payload) ids.push(norad);
+  }
+  return ids;
 }

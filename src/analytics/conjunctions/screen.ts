@@ -5,36 +5,43 @@
  *     station's modules and visiting craft share one) is grouped, not screened.
  *  2. Apogee/perigee filter (orbit-filter.ts) on the mean elements, with stated margins.
  *  3. Coarse scan: primaries and surviving secondaries are propagated (SGP4/SDP4, batch engine) on a
- *     grid of `stepSeconds`. Each pair and interval is tested twice: a Lipschitz test (the distance
- *     cannot change faster than the pair's largest relative speed Vmax, so an interval whose end
- *     distances d0, d1 satisfy (d0 + d1 − Vmax·h)/2 ≥ D + ε cannot hold an approach closer than D),
- *     then the cubic Hermite interpolant of the relative position, whose error is bounded by ε
- *     (hermite.ts), minimised on the interval. Only intervals that can hold an approach within D
- *     are refined, so nothing closer than the threshold is missed while the bounds hold.
- *  4. Refinement: the TCA is the zero of the range rate, found with SGP4 states by a safeguarded
- *     secant (regula falsi, Illinois) to 1 ms; approaches within the threshold become events.
+ *     grid of `stepSeconds`, and each pair's intervals are tested (interval-test.ts: Lipschitz test
+ *     on the relative speed, then the bounded cubic Hermite interpolant). Two scans choose the
+ *     (pair, interval) tests:
+ *       - pairwise: every pair the filter kept, every interval (few primaries, e.g. the station);
+ *       - spatial index (shared-scan.ts): every object propagated once for all primaries, and per
+ *         sub-step a uniform grid over positions names the pairs that can come within the threshold
+ *         in an interval (many primaries, e.g. a country's payloads).
+ *     Both run the same interval test on every interval that can hold an approach closer than the
+ *     threshold, so they give the same events.
+ *  4. Refinement: the TCA is the zero of the range rate, found with SGP4 states to 1 ms; approaches
+ *     within the threshold become events.
  *  5. A pair whose sampled distance stays within the threshold over the whole window is a formation
  *     and is grouped instead of reported.
  */
 import { prepareCatalog, type CatalogElements } from '../../orbit/batch/catalog-elements.js';
 import { allocateColumns, propagateListed, type StateColumns } from '../../orbit/batch/grid.js';
-import { pointStates, type PointStates } from '../../orbit/batch/point-state.js';
-import { epochMicros, isoFromMicros, MICROS_PER_DAY } from '../../orbit/epoch-micros.js';
-import { rtnComponents } from '../../orbit/rtn.js';
-import { hermiteErrorBoundKm, perigeeSpeedKmS } from './hermite.js';
-import { radialShell, shellsOverlap, type RadialShell } from './orbit-filter.js';
-import type { ConjunctionEvent, EventObject, GroupedPair, ObjectRef, ScreenElements, ScreenResult } from './types.js';
+import { pointStates } from '../../orbit/batch/point-state.js';
+import { isoFromMicros, MICROS_PER_DAY } from '../../orbit/epoch-micros.js';
+import { dedupe, IntervalTester, objectRef } from './interval-test.js';
+import { pairRole, screenSetup, type ScreenSetup } from './screen-setup.js';
+import { DEFAULT_SUB_STEPS, mergeScans, sharedScan, type PartialScan } from './shared-scan.js';
+import type { ConjunctionEvent, GroupedPair, ScreenResult, ScanMethod, ScreenElements } from './types.js';
 
-export const DEFAULT_STEP_SECONDS = 600;
-/** Sub-samples of the interpolant per coarse interval before its local minima are polished. */
-const SUBSAMPLES = 16;
-const TCA_TOLERANCE_MICROS = 1000;
+export { objectRef } from './interval-test.js';
+
+/** Coarse step, s: at 300 s the Hermite error bound of a LEO object is about 1 km (15 km at 600 s), so few intervals need refining. */
+export const DEFAULT_STEP_SECONDS = 300;
 
 export interface ScreenOptions {
   startMicros: number;
   days: number;
   thresholdKm: number;
   stepSeconds?: number;
+  /** Which scan; default: the spatial index when the filtered pairs outnumber the objects × sub-steps. */
+  method?: ScanMethod;
+  /** Spatial index: sub-steps per coarse step (default 10). */
+  subSteps?: number;
 }
 
 /** Propagates the listed catalog objects over the grid (in this thread, or a worker pool). */
@@ -48,241 +55,142 @@ export function inThreadPropagator(cat: CatalogElements): GridPropagator {
   };
 }
 
-const elementKey = (e: ScreenElements): string =>
-  [e.epoch, e.meanMotion, e.eccentricity, e.inclination, e.raan, e.argOfPericenter, e.meanAnomaly, e.bstar].join('|');
-
-export function objectRef(e: ScreenElements): ObjectRef {
-  return { noradId: e.noradId, objectName: e.objectName, objectId: e.objectId, elementEpoch: e.epoch, elementSourceId: e.elementSourceId };
+/** The primaries found, the pair filter's groups and the objects any primary is screened against. */
+export interface PreparedScreen {
+  setup: ScreenSetup;
+  groups: GroupedPair[];
+  /** Catalog indices of the primaries and of every object screened against one, ascending. */
+  listed: number[];
+  pairCount: number;
+  missingPrimaries: number[];
 }
 
-export async function screenConjunctions(
-  rows: readonly ScreenElements[], primaryIds: readonly number[], opts: ScreenOptions,
-  prepared?: CatalogElements, propagateGrid?: GridPropagator,
-): Promise<ScreenResult> {
-  const cat = prepared ?? prepareCatalog(rows);
-  const grid = propagateGrid ?? inThreadPropagator(cat);
+export function prepareScreen(rows: readonly ScreenElements[], primaryIds: readonly number[], opts: ScreenOptions, cat: CatalogElements): PreparedScreen {
   const h = opts.stepSeconds ?? DEFAULT_STEP_SECONDS;
-  const D = opts.thresholdKm;
   const indexOf = new Map<number, number>();
   rows.forEach((r, i) => { if (!indexOf.has(r.noradId)) indexOf.set(r.noradId, i); });
   const primaries = [...new Set(primaryIds)].filter((id) => indexOf.has(id)).map((id) => indexOf.get(id)!);
   const missingPrimaries = [...new Set(primaryIds)].filter((id) => !indexOf.has(id));
-  const primarySet = new Set(primaries);
-
-  const steps = Math.max(1, Math.ceil((opts.days * 86_400) / h));
-  const times = new Float64Array(steps + 1).map((_, k) => opts.startMicros + k * h * 1e6);
-  const windowEnd = opts.startMicros + opts.days * MICROS_PER_DAY;
-  const shells: RadialShell[] = rows.map((r, i) => radialShell(cat, i, r,
-    (opts.startMicros - cat.epochMicros[i]!) / 60e6, (windowEnd - cat.epochMicros[i]!) / 60e6));
-  const bounds = new Map<number, { vmax: number; eps: number }>();
-  const boundsOf = (i: number): { vmax: number; eps: number } => {
-    let b = bounds.get(i);
-    if (!b) {
-      const rp = Math.max(shells[i]!.minKm, 6300), a = semiMajorAxisOf(rows[i]!);
-      b = { vmax: perigeeSpeedKmS(rp, a) * 1.05, eps: hermiteErrorBoundKm(rp, a, h) };
-      bounds.set(i, b);
-    }
-    return b;
-  };
-
+  const setup = screenSetup(rows, cat, primaries, { startMicros: opts.startMicros, days: opts.days, thresholdKm: opts.thresholdKm, stepSeconds: h });
   const groups: GroupedPair[] = [];
-  const pairs: [number, number][] = [];
+  const screened = new Uint8Array(rows.length);
+  let pairCount = 0;
   for (const p of primaries) {
-    const key = elementKey(rows[p]!);
     for (let s = 0; s < rows.length; s++) {
-      if (s === p || (primarySet.has(s) && s < p && primarySet.has(p))) continue; // each primary pair once
-      if (cat.initError[s] !== 0) continue;
-      if (rows[s]!.epoch === rows[p]!.epoch && elementKey(rows[s]!) === key) {
-        groups.push({ primary: objectRef(rows[p]!), secondary: objectRef(rows[s]!), reason: 'same-element-set', maxSampledDistanceKm: 0 });
-        continue;
-      }
-      if (shellsOverlap(shells[p]!, shells[s]!, D)) pairs.push([p, s]);
+      const role = pairRole(setup, p, s);
+      if (role === 'group') groups.push({ primary: objectRef(rows[p]!), secondary: objectRef(rows[s]!), reason: 'same-element-set', maxSampledDistanceKm: 0 });
+      else if (role === 'screen') { pairCount++; screened[s] = 1; }
     }
   }
+  const listed = [...new Set(primaries)];
+  for (let s = 0; s < rows.length; s++) if (screened[s] === 1 && setup.isPrimary[s] === 0) listed.push(s);
+  listed.sort((a, b) => a - b);
+  return { setup, groups, listed, pairCount, missingPrimaries };
+}
 
-  const listed = [...new Set([...primaries, ...pairs.map(([, s]) => s)])];
-  const rowOf = new Map(listed.map((i, r) => [i, r]));
-  const cols = pairs.length > 0 ? await grid(times, Int32Array.from(listed)) : allocateColumns(0);
-  const nT = times.length;
-  const points = pointStates(cat);
-  const events: ConjunctionEvent[] = [];
-  let intervalsRefined = 0;
+/**
+ * Scans intervals [from, to) of the spatial-index scan in parallel (e.g. worker threads, each
+ * preparing the same screen from the same rows); returns the partial scans in range order.
+ */
+export type RangeScanner = (ranges: { from: number; to: number }[]) => Promise<PartialScan[]>;
 
-  const rel = new Float64Array(nT * 6);
-  const poly = new Float64Array(12);
-  const samples = new Float64Array(SUBSAMPLES + 1);
-  const interp = (u: number): number => {
-    let acc = 0;
-    for (let c = 0; c < 12; c += 4) {
-      const q = ((poly[c]! * u + poly[c + 1]!) * u + poly[c + 2]!) * u + poly[c + 3]!;
-      acc += q * q;
-    }
-    return Math.sqrt(acc);
-  };
-  for (const [p, s] of pairs) {
-    const rp = rowOf.get(p)! * nT, rs = rowOf.get(s)! * nT;
-    const vPair = boundsOf(p).vmax + boundsOf(s).vmax;
-    const epsPair = boundsOf(p).eps + boundsOf(s).eps;
-    const slack = (vPair * h) / (2 * SUBSAMPLES);
-    let maxD = 0;
-    let failed = false;
-    for (let k = 0; k < nT; k++) {
-      const o = k * 6;
-      rel[o] = cols.x[rs + k]! - cols.x[rp + k]!; rel[o + 1] = cols.y[rs + k]! - cols.y[rp + k]!; rel[o + 2] = cols.z[rs + k]! - cols.z[rp + k]!;
-      rel[o + 3] = cols.vx[rs + k]! - cols.vx[rp + k]!; rel[o + 4] = cols.vy[rs + k]! - cols.vy[rp + k]!; rel[o + 5] = cols.vz[rs + k]! - cols.vz[rp + k]!;
-      const d = Math.hypot(rel[o]!, rel[o + 1]!, rel[o + 2]!);
-      if (Number.isNaN(d)) failed = true;
-      else if (d > maxD) maxD = d;
-    }
-    const found: ConjunctionEvent[] = [];
-    let d0 = Math.hypot(rel[0]!, rel[1]!, rel[2]!);
-    for (let k = 0; k + 1 < nT; k++) {
-      const o = k * 6;
-      const d1 = Math.hypot(rel[o + 6]!, rel[o + 7]!, rel[o + 8]!);
-      const lipschitzMin = (d0 + d1 - vPair * h) / 2;
-      d0 = d1;
-      if (!(lipschitzMin < D + epsPair)) continue; // also skips NaN (SGP4 failure at an end)
-      for (let c = 0; c < 3; c++) {
-        const p0 = rel[o + c]!, v0 = h * rel[o + 3 + c]!, p1 = rel[o + 6 + c]!, v1 = h * rel[o + 9 + c]!;
-        poly[c * 4] = 2 * p0 + v0 - 2 * p1 + v1;
-        poly[c * 4 + 1] = -3 * p0 - 2 * v0 + 3 * p1 - v1;
-        poly[c * 4 + 2] = v0;
-        poly[c * 4 + 3] = p0;
-      }
-      let best = Infinity, bestS = 0;
-      for (let j = 0; j <= SUBSAMPLES; j++) samples[j] = interp(j / SUBSAMPLES);
-      for (let j = 0; j <= SUBSAMPLES; j++) {
-        const v = samples[j]!;
-        const isLocalMin = (j === 0 || v <= samples[j - 1]!) && (j === SUBSAMPLES || v <= samples[j + 1]!);
-        if (!isLocalMin || v - slack >= D + epsPair) continue;
-        const [sMin, dMin] = goldenMin(interp, Math.max(0, (j - 1) / SUBSAMPLES), Math.min(1, (j + 1) / SUBSAMPLES));
-        if (dMin < best) { best = dMin; bestS = sMin; }
-      }
-      if (best >= D + epsPair) continue;
-      intervalsRefined++;
-      const ev = refine(points, cat, rows, p, s, times[k]!, times[k + 1]!, times[k]! + bestS * h * 1e6, k === 0, k === nT - 2);
-      if (ev && ev.missDistanceKm < D) found.push(ev);
-    }
-    if (!failed && maxD < D) {
-      groups.push({ primary: objectRef(rows[p]!), secondary: objectRef(rows[s]!), reason: 'within-threshold-whole-window', maxSampledDistanceKm: maxD });
-      continue;
-    }
-    events.push(...dedupe(found, h * 1e6));
-  }
-  events.sort((a, b) => a.tca.localeCompare(b.tca) || a.missDistanceKm - b.missDistanceKm);
+export async function screenConjunctions(
+  rows: readonly ScreenElements[], primaryIds: readonly number[], opts: ScreenOptions,
+  prepared?: CatalogElements, propagateGrid?: GridPropagator, scanRanges?: RangeScanner,
+): Promise<ScreenResult> {
+  const cat = prepared ?? prepareCatalog(rows);
+  const grid = propagateGrid ?? inThreadPropagator(cat);
+  const { setup, groups, listed, pairCount, missingPrimaries } = prepareScreen(rows, primaryIds, opts, cat);
+  const { h, thresholdKm: D, primaries } = setup;
+  const subSteps = opts.subSteps ?? DEFAULT_SUB_STEPS;
+  const method: ScanMethod = opts.method ?? (pairCount > listed.length * subSteps ? 'spatial-index' : 'pairwise');
+
+  let scan: ScanResult;
+  if (pairCount === 0) scan = { events: [], formations: [], refined: 0, tested: 0, cellKm: null };
+  else if (method === 'pairwise') scan = await pairwiseScan(setup, listed, grid);
+  else if (scanRanges) {
+    const intervals = setup.times.length - 1;
+    const n = Math.max(1, Math.min(intervals, RANGE_COUNT));
+    const ranges = Array.from({ length: n }, (_, r) => ({ from: Math.floor((r * intervals) / n), to: Math.floor(((r + 1) * intervals) / n) }));
+    scan = mergeScans(setup, listed, await scanRanges(ranges));
+  } else scan = mergeScans(setup, listed, [await sharedScan(setup, listed, grid, { subSteps })]);
+  const events = scan.events.sort((a, b) => a.tca.localeCompare(b.tca) || a.missDistanceKm - b.missDistanceKm);
   return {
-    start: isoFromMicros(times[0]!),
+    start: isoFromMicros(setup.times[0]!),
     stop: isoFromMicros(opts.startMicros + opts.days * MICROS_PER_DAY),
     thresholdKm: D,
     stepSeconds: h,
     events,
-    groups,
+    groups: [...groups, ...scan.formations],
     counts: {
       catalogObjects: rows.length,
       primaries: primaries.length,
       pairs: primaries.length * (rows.length - 1),
-      pairsAfterOrbitFilter: pairs.length,
-      propagatedObjects: pairs.length > 0 ? listed.length : 0,
-      coarseSteps: nT,
-      intervalsRefined,
+      pairsAfterOrbitFilter: pairCount,
+      propagatedObjects: pairCount > 0 ? listed.length : 0,
+      coarseSteps: setup.times.length,
+      scan: method,
+      subStepSeconds: method === 'spatial-index' ? h / subSteps : null,
+      indexCellKm: scan.cellKm,
+      pairIntervalsTested: scan.tested,
+      intervalsRefined: scan.refined,
     },
     missingPrimaries,
   };
 }
 
-function semiMajorAxisOf(e: ScreenElements): number {
-  const n = (e.meanMotion * 2 * Math.PI) / 86_400;
-  return Math.cbrt(398600.8 / (n * n));
+/** Ranges handed to a RangeScanner: more than its threads, so a slow range does not hold up the rest. */
+const RANGE_COUNT = 8;
+
+export interface ScanResult {
+  events: ConjunctionEvent[];
+  /** Pairs within the threshold over the whole window (grouped, their approaches not reported). */
+  formations: GroupedPair[];
+  /** (pair, coarse interval) combinations given to the interval test. */
+  tested: number;
+  refined: number;
+  cellKm: number | null;
 }
 
-const GOLDEN = (Math.sqrt(5) - 1) / 2;
-
-/** Golden-section minimum of f on [a, b] (unimodal there), to 1e-6 of the interval. */
-function goldenMin(f: (s: number) => number, a: number, b: number): [number, number] {
-  let c = b - GOLDEN * (b - a), d = a + GOLDEN * (b - a);
-  let fc = f(c), fd = f(d);
-  while (b - a > 1e-6) {
-    if (fc < fd) { b = d; d = c; fd = fc; c = b - GOLDEN * (b - a); fc = f(c); }
-    else { a = c; c = d; fc = fd; d = a + GOLDEN * (b - a); fd = f(d); }
-  }
-  const s = (a + b) / 2;
-  const ends: [number, number][] = [[s, f(s)], [0, f(0)], [1, f(1)]];
-  return ends.filter(([x]) => x >= a - 1e-9 && x <= b + 1e-9).concat([[s, f(s)]]).reduce((m, v) => (v[1] < m[1] ? v : m));
-}
-
-/** Range rate (km/s) of s relative to p at t, with both states; NaN when SGP4 fails. */
-function rangeRate(points: PointStates, p: number, s: number, t: number, sp: Float64Array, ss: Float64Array): number {
-  if (!points.at(p, t, sp) || !points.at(s, t, ss)) return NaN;
-  const rx = ss[0]! - sp[0]!, ry = ss[1]! - sp[1]!, rz = ss[2]! - sp[2]!;
-  const vx = ss[3]! - sp[3]!, vy = ss[4]! - sp[4]!, vz = ss[5]! - sp[5]!;
-  return (rx * vx + ry * vy + rz * vz) / Math.hypot(rx, ry, rz);
-}
-
-/** TCA in [a, b] (µs) from SGP4 states: the range-rate zero nearest the estimate, else the nearer end. */
-function refine(
-  points: PointStates, cat: CatalogElements, rows: readonly ScreenElements[], p: number, s: number,
-  a: number, b: number, estimate: number, windowStart: boolean, windowEnd: boolean,
-): ConjunctionEvent | null {
-  const sp = new Float64Array(6), ss = new Float64Array(6);
-  const g = (t: number): number => rangeRate(points, p, s, t, sp, ss);
-  const span = (b - a) / SUBSAMPLES;
-  let lo = Math.max(a, estimate - span), hi = Math.min(b, estimate + span);
-  let glo = g(lo), ghi = g(hi);
-  if (!(glo < 0 && ghi >= 0)) { lo = a; hi = b; glo = g(lo); ghi = g(hi); }
-  let tca: number;
-  if (glo < 0 && ghi >= 0) {
-    let side = 0;
-    while (hi - lo > TCA_TOLERANCE_MICROS) {
-      const t = (lo * ghi - hi * glo) / (ghi - glo);
-      const gt = g(t);
-      if (Number.isNaN(gt)) return null;
-      if (gt < 0) { lo = t; glo = gt; if (side === -1) ghi /= 2; side = -1; }
-      else { hi = t; ghi = gt; if (side === 1) glo /= 2; side = 1; }
-      if (gt === 0) { lo = hi = t; }
+/** Every pair the filter kept, every coarse interval. */
+async function pairwiseScan(setup: ScreenSetup, listed: number[], grid: GridPropagator): Promise<ScanResult> {
+  const { rows, cat, times, h, thresholdKm: D } = setup;
+  const rowOf = new Map(listed.map((i, r) => [i, r]));
+  const cols = await grid(times, Int32Array.from(listed));
+  const nT = times.length;
+  const tester = new IntervalTester({ points: pointStates(cat), cat, rows, h, thresholdKm: D });
+  const events: ConjunctionEvent[] = [];
+  const formations: GroupedPair[] = [];
+  const rel = new Float64Array(nT * 6);
+  let tested = 0;
+  for (const p of setup.primaries) {
+    for (const s of listed) {
+      if (pairRole(setup, p, s) !== 'screen') continue;
+      const rp = rowOf.get(p)! * nT, rs = rowOf.get(s)! * nT;
+      const vPair = setup.bounds(p).vmax + setup.bounds(s).vmax;
+      const epsPair = setup.bounds(p).eps + setup.bounds(s).eps;
+      let maxD = 0;
+      let failed = false;
+      for (let k = 0; k < nT; k++) {
+        const o = k * 6;
+        rel[o] = cols.x[rs + k]! - cols.x[rp + k]!; rel[o + 1] = cols.y[rs + k]! - cols.y[rp + k]!; rel[o + 2] = cols.z[rs + k]! - cols.z[rp + k]!;
+        rel[o + 3] = cols.vx[rs + k]! - cols.vx[rp + k]!; rel[o + 4] = cols.vy[rs + k]! - cols.vy[rp + k]!; rel[o + 5] = cols.vz[rs + k]! - cols.vz[rp + k]!;
+        const d = Math.hypot(rel[o]!, rel[o + 1]!, rel[o + 2]!);
+        if (Number.isNaN(d)) failed = true;
+        else if (d > maxD) maxD = d;
+      }
+      const found: ConjunctionEvent[] = [];
+      for (let k = 0; k + 1 < nT; k++) {
+        tested++;
+        const ev = tester.test(p, s, times[k]!, times[k + 1]!, rel, k * 6, vPair, epsPair, k === 0, k === nT - 2);
+        if (ev) found.push(ev);
+      }
+      if (!failed && maxD < D) {
+        formations.push({ primary: objectRef(rows[p]!), secondary: objectRef(rows[s]!), reason: 'within-threshold-whole-window', maxSampledDistanceKm: maxD });
+        continue;
+      }
+      events.push(...dedupe(found, h * 1e6));
     }
-    tca = (lo + hi) / 2;
-  } else {
-    // No range-rate zero in [a, b]: the distance is smallest at an end. Inside the window the
-    // neighbouring interval holds that minimum; only the window's own ends are reported from here.
-    const atStart = glo >= 0;
-    if (atStart ? !windowStart : !windowEnd) return null;
-    tca = atStart ? a : b;
   }
-  if (Number.isNaN(g(tca))) return null;
-  return buildEvent(cat, rows, p, s, tca, sp, ss);
-}
-
-function buildEvent(
-  cat: CatalogElements, rows: readonly ScreenElements[], p: number, s: number, tca: number,
-  sp: Float64Array, ss: Float64Array,
-): ConjunctionEvent {
-  const rel: [number, number, number] = [ss[0]! - sp[0]!, ss[1]! - sp[1]!, ss[2]! - sp[2]!];
-  const relV: [number, number, number] = [ss[3]! - sp[3]!, ss[4]! - sp[4]!, ss[5]! - sp[5]!];
-  const obj = (i: number, st: Float64Array): EventObject => ({
-    ...objectRef(rows[i]!),
-    elementAgeDays: (tca - cat.epochMicros[i]!) / MICROS_PER_DAY,
-    positionKm: [st[0]!, st[1]!, st[2]!],
-    velocityKmS: [st[3]!, st[4]!, st[5]!],
-  });
-  return {
-    primary: obj(p, sp),
-    secondary: obj(s, ss),
-    tca: isoFromMicros(tca),
-    missDistanceKm: Math.hypot(...rel),
-    relativeSpeedKmS: Math.hypot(...relV),
-    relativePositionRtnKm: rtnComponents(sp, rel),
-    relativeVelocityRtnKmS: rtnComponents(sp, relV),
-  };
-}
-
-/** One event per approach: TCAs of the same pair closer than one step are the same approach. */
-function dedupe(found: ConjunctionEvent[], stepMicros: number): ConjunctionEvent[] {
-  const out: ConjunctionEvent[] = [];
-  for (const ev of found.sort((x, y) => x.tca.localeCompare(y.tca))) {
-    const last = out[out.length - 1];
-    if (last && epochMicros(ev.tca) - epochMicros(last.tca) < stepMicros / 2) {
-      if (ev.missDistanceKm < last.missDistanceKm) out[out.length - 1] = ev;
-    } else out.push(ev);
-  }
-  return out;
+  return { events, formations, tested, refined: tester.refined, cellKm: null };
 }

@@ -44,6 +44,9 @@ export interface GroupedPair {
   maxSampledDistanceKm: number;
 }
 
+/** How the (pair, interval) tests were chosen: every pair and interval, or by the spatial index. */
+export type ScanMethod = 'pairwise' | 'spatial-index';
+
 export interface ScreenCounts {
   catalogObjects: number;
   primaries: number;
@@ -53,6 +56,13 @@ export interface ScreenCounts {
   pairsAfterOrbitFilter: number;
   propagatedObjects: number;
   coarseSteps: number;
+  scan: ScanMethod;
+  /** Spatial index: the sub-step at which positions are indexed, s (null for the pairwise scan). */
+  subStepSeconds: number | null;
+  /** Spatial index: the grid's cell size, km (null for the pairwise scan). */
+  indexCellKm: number | null;
+  /** (pair, coarse interval) combinations given to the interval test. */
+  pairIntervalsTested: number;
   /** Coarse intervals whose interpolated approach came within the threshold plus bounds. */
   intervalsRefined: number;
 }

@@ -1862,6 +1862,32 @@ export const CONJUNCTIONS_RESPONSE = {
         "coarseSteps": {
           "type": "number"
         },
+        "scan": {
+          "type": "string",
+          "enum": [
+            "pairwise",
+            "spatial-index"
+          ],
+          "description": "How the (pair, interval) tests were chosen: every pair and interval, or by the spatial index."
+        },
+        "subStepSeconds": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Spatial index: the sub-step at which positions are indexed, s (null for the pairwise scan)."
+        },
+        "indexCellKm": {
+          "type": [
+            "number",
+            "null"
+          ],
+          "description": "Spatial index: the grid's cell size, km (null for the pairwise scan)."
+        },
+        "pairIntervalsTested": {
+          "type": "number",
+          "description": "(pair, coarse interval) combinations given to the interval test."
+        },
         "intervalsRefined": {
           "type": "number",
           "description": "Coarse intervals whose interpolated approach came within the threshold plus bounds."
@@ -1874,6 +1900,10 @@ export const CONJUNCTIONS_RESPONSE = {
         "pairsAfterOrbitFilter",
         "propagatedObjects",
         "coarseSteps",
+        "scan",
+        "subStepSeconds",
+        "indexCellKm",
+        "pairIntervalsTested",
         "intervalsRefined"
       ],
       "additionalProperties": false

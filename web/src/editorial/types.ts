@@ -1,21 +1,9 @@
-/** The editorial API's bodies, as the pages read them (docs/openapi.json has the full schemas). */
-export interface StoredStatement {
-  id: string; entityId: string; property: string; value: string; sourceId: string; locator: string | null; asOf: string | null; status: string;
-}
+/** The editorial API's bodies, read from the generated contract types (docs/openapi.json has the full schemas). */
+import type { ReplyOf } from './session.ts';
 
-export interface ProposalPayload {
-  kind: string; entityId?: string; entityKind?: string; targetStatementId?: string;
-  statements?: { property: string; value: string | number | boolean; asOf?: string; status?: string }[];
-  newSource?: Record<string, unknown>; cite?: { source: string; locator: string }; comment?: string;
-}
-
-export interface Proposal {
-  id: number; kind: string; status: 'open' | 'approved' | 'rejected'; entityId: string | null; payload: ProposalPayload; comment: string | null;
-  proposer: string; createdAt: string; reviewer: string | null; decidedAt: string | null; decisionComment: string | null;
-}
-
-export interface ProposalDetail { proposal: Proposal; current: StoredStatement[]; conflicts: StoredStatement[]; problems: { field: string; reason: string }[] }
-
-export interface Account { id: number; name: string; role: 'contributor' | 'reviewer' | 'admin'; createdAt: string; disabledAt: string | null }
-
-export interface AuditRow { id: string; at: string; actorName: string | null; action: string; subject: string; address: string | null; before: unknown; after: unknown }
+export type ProposalDetail = ReplyOf<'get', '/proposals/{id}'>;
+export type Proposal = ProposalDetail['proposal'];
+export type ProposalPayload = Proposal['payload'];
+export type StoredStatement = ProposalDetail['current'][number];
+export type Account = ReplyOf<'get', '/accounts'>[number];
+export type AuditRow = ReplyOf<'get', '/audit'>['items'][number];

@@ -18,15 +18,15 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   const table = h('div');
   const errors = h('div');
   const draw = async () => {
-    const accounts = await read<Account[]>('accounts');
+    const accounts = await read('/accounts');
     if (!ctx.isCurrent()) return;
     fill(table, h('table', { class: 'data-table' },
       h('thead', null, h('tr', null, ['Name', 'Role', 'Created', 'State', ''].map((t) => h('th', null, t)))),
       h('tbody', null, accounts.map((a) => {
         const role = roleSelect(a.role, `Role of ${a.name}`);
-        role.addEventListener('change', () => void write('PATCH', `accounts/${a.id}`, { role: role.value }).then(draw, (e: unknown) => showFailure(errors, e)));
+        role.addEventListener('change', () => void write('patch', '/accounts/{id}', { path: { id: a.id }, body: { role: role.value as Account['role'] } }).then(draw, (e: unknown) => showFailure(errors, e)));
         const toggle = h('button', { type: 'button' }, a.disabledAt ? 'Enable' : 'Disable');
-        toggle.addEventListener('click', () => void write('PATCH', `accounts/${a.id}`, { disabled: !a.disabledAt }).then(draw, (e: unknown) => showFailure(errors, e)));
+        toggle.addEventListener('click', () => void write('patch', '/accounts/{id}', { path: { id: a.id }, body: { disabled: !a.disabledAt } }).then(draw, (e: unknown) => showFailure(errors, e)));
         return h('tr', { 'data-account': a.name }, h('td', null, a.name), h('td', null, role), h('td', null, a.createdAt.slice(0, 10)),
           h('td', null, a.disabledAt ? `disabled ${a.disabledAt.slice(0, 10)}` : 'active'), h('td', null, a.name === me.account.name ? '' : toggle));
       }))));
@@ -39,7 +39,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     fill(errors);
-    write('POST', 'accounts', { name: name.value.trim(), role: role.value, password: password.value })
+    write('post', '/accounts', { body: { name: name.value.trim(), role: role.value as Account['role'], password: password.value } })
       .then(() => { form.reset(); return draw(); }, (e: unknown) => showFailure(errors, e));
   });
   fill(root, h('h1', null, 'Accounts'), table, errors, h('h2', null, 'Add an account'), form);

@@ -10,7 +10,7 @@ const brief = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringi
 export async function render(root: HTMLElement, ctx: PageContext): Promise<void> {
   ctx.setTitle('Audit trail');
   if (!(await gate(root, 'reviewer', 'Read the audit trail'))) return;
-  const page = await read<{ items: AuditRow[] }>('audit', { limit: '200' });
+  const page = await read('/audit', { query: { limit: 200 } });
   if (!ctx.isCurrent()) return;
   fill(root, h('h1', null, 'Audit trail'), h('p', { class: 'muted' }, 'Append-only: the database refuses to change or delete a row. The newest 200.'),
     h('table', { class: 'data-table audit' },

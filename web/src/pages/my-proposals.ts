@@ -14,7 +14,7 @@ function summary(p: Proposal): string {
 export async function render(root: HTMLElement, ctx: PageContext): Promise<void> {
   ctx.setTitle('Your proposals');
   if (!(await gate(root, 'contributor', 'See your proposals'))) return;
-  const mine = await read<{ items: Proposal[] }>('proposals', { mine: '1', limit: '200' });
+  const mine = await read('/proposals', { query: { mine: '1', limit: 200 } });
   if (!ctx.isCurrent()) return;
   fill(root, h('h1', null, 'Your proposals'),
     h('p', null, h('a', { href: href('/propose') }, 'Suggest an edit')),

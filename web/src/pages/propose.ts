@@ -6,7 +6,7 @@
 import { h, fill } from '../dom.ts';
 import { href } from '../links.ts';
 import type { PageContext } from '../page-context.ts';
-import { write } from '../editorial/session.ts';
+import { write, type BodyOf } from '../editorial/session.ts';
 import { field, gate, input, showFailure } from '../editorial/forms.ts';
 import { KINDS as ENTITY_KINDS } from '../api/generated/enums.ts';
 
@@ -89,7 +89,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
       ...(comment.value.trim() ? { comment: comment.value.trim() } : {}),
     };
     fill(errors);
-    write<{ id: number }>('POST', 'proposals', body).then((p) => {
+    write('post', '/proposals', { body: body as BodyOf<'post', '/proposals'> }).then((p) => {
       fill(result, h('p', { class: 'form-ok', role: 'status' }, `Proposal #${p.id} is waiting for review. `, h('a', { href: href('/my-proposals') }, 'Your proposals')));
       form.querySelector('button[type="submit"]')!.setAttribute('disabled', '');
     }, (err: unknown) => showFailure(errors, err));

@@ -34,7 +34,7 @@ function card(d: ProposalDetail, onDone: () => void): HTMLElement {
   const p = d.proposal;
   const comment = h('textarea', { rows: '2', 'aria-label': `Comment on proposal ${p.id}`, placeholder: 'comment (optional)' });
   const errors = h('div');
-  const decide = (what: 'approve' | 'reject') => write('POST', `proposals/${p.id}/${what}`, comment.value.trim() ? { comment: comment.value.trim() } : {})
+  const decide = (what: 'approve' | 'reject') => write('post', what === 'approve' ? '/proposals/{id}/approve' : '/proposals/{id}/reject', { path: { id: p.id }, body: comment.value.trim() ? { comment: comment.value.trim() } : {} })
     .then(onDone, (err: unknown) => showFailure(errors, err));
   const approve = h('button', { type: 'button', 'data-action': 'approve' }, 'Approve');
   const reject = h('button', { type: 'button', 'data-action': 'reject' }, 'Reject');
@@ -58,8 +58,8 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   if (!(await gate(root, 'reviewer', 'Review proposals'))) return;
   const list = h('div');
   const draw = async () => {
-    const open = await read<{ items: Proposal[] }>('proposals', { status: 'open', limit: '50' });
-    const details = await Promise.all(open.items.map((p) => read<ProposalDetail>(`proposals/${p.id}`)));
+    const open = await read('/proposals', { query: { status: 'open', limit: 50 } });
+    const details = await Promise.all(open.items.map((p) => read('/proposals/{id}', { path: { id: p.id } })));
     if (!ctx.isCurrent()) return;
     fill(list, details.length ? details.map((d) => card(d, () => void draw())) : h('p', { class: 'muted', 'data-empty': 'true' }, 'No open proposals.'));
   };

@@ -5,28 +5,27 @@
 import { h, fill } from '../dom.ts';
 import { href } from '../links.ts';
 import type { PageContext } from '../page-context.ts';
-import { read, write } from '../editorial/session.ts';
+import { read, write, type ReplyOf } from '../editorial/session.ts';
 import { field, gate, input, showFailure } from '../editorial/forms.ts';
 import { KINDS as ENTITY_KINDS } from '../api/generated/enums.ts';
 import { SEGMENTS } from '../segments.ts';
 
-interface Watchlist { id: number; name: string; filters: Record<string, string>; hasFeed: boolean; lastVisit: string | null }
-interface Watched { items: { id: string; date: string; type: string; title: string; entityId: string | null; sourceId: string; sinceLastVisit: boolean }[] }
+type Watchlist = ReplyOf<'get', '/watchlists'>[number];
 
 function options(name: string, list: [string, string][]): HTMLSelectElement {
   return h('select', { name }, h('option', { value: '' }, 'Any'), list.map(([v, l]) => h('option', { value: v }, l)));
 }
 
 async function card(w: Watchlist, redraw: () => Promise<void>): Promise<HTMLElement> {
-  const changes = await read<Watched>(`watchlists/${w.id}/changes`);
+  const changes = await read('/watchlists/{id}/changes', { path: { id: w.id } });
   const fresh = changes.items.filter((c) => c.sinceLastVisit);
   const out = h('div', { 'aria-live': 'polite' });
   const seen = h('button', { type: 'button' }, 'Mark as seen');
-  seen.addEventListener('click', () => void write('POST', `watchlists/${w.id}/visit`).then(redraw, (e: unknown) => showFailure(out, e)));
+  seen.addEventListener('click', () => void write('post', '/watchlists/{id}/visit', { path: { id: w.id } }).then(redraw, (e: unknown) => showFailure(out, e)));
   const feed = h('button', { type: 'button' }, w.hasFeed ? 'New feed URL' : 'Make a feed URL');
-  feed.addEventListener('click', () => void write<{ feedUrl: string }>('POST', `watchlists/${w.id}/feed`).then((r) => fill(out, h('p', null, 'Private Atom feed (shown once; the old URL stops working): ', h('code', { 'data-feed-url': '' }, r.feedUrl))), (e: unknown) => showFailure(out, e)));
+  feed.addEventListener('click', () => void write('post', '/watchlists/{id}/feed', { path: { id: w.id } }).then((r) => fill(out, h('p', null, 'Private Atom feed (shown once; the old URL stops working): ', h('code', { 'data-feed-url': '' }, r.feedUrl))), (e: unknown) => showFailure(out, e)));
   const remove = h('button', { type: 'button' }, 'Delete');
-  remove.addEventListener('click', () => void write('DELETE', `watchlists/${w.id}`).then(redraw, (e: unknown) => showFailure(out, e)));
+  remove.addEventListener('click', () => void write('delete', '/watchlists/{id}', { path: { id: w.id } }).then(redraw, (e: unknown) => showFailure(out, e)));
   return h('article', { class: 'card', 'data-watchlist': w.id },
     h('h2', null, w.name),
     h('p', { class: 'muted small' }, Object.entries(w.filters).map(([k, v]) => `${k}: ${v}`).join(' · '), ` · last visit ${w.lastVisit?.slice(0, 16).replace('T', ' ') ?? 'never'}`),
@@ -42,7 +41,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   const list = h('div');
   const errors = h('div');
   const draw = async () => {
-    const mine = await read<Watchlist[]>('watchlists');
+    const mine = await read('/watchlists');
     const cards = await Promise.all(mine.map((w) => card(w, draw)));
     if (ctx.isCurrent()) fill(list, cards.length ? cards : h('p', { class: 'muted' }, 'No watchlists yet.'));
   };
@@ -57,7 +56,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     ev.preventDefault();
     fill(errors);
     const filters = Object.fromEntries([['entity', entity.value.trim()], ['kind', kind.value], ['segment', segment.value], ['country', country.value.trim().toUpperCase()]].filter(([, v]) => v));
-    write<{ feedUrl: string }>('POST', 'watchlists', { name: name.value.trim(), filters })
+    write('post', '/watchlists', { body: { name: name.value.trim(), filters } })
       .then((r) => { fill(errors, h('p', { class: 'form-ok' }, 'Private Atom feed (shown once): ', h('code', { 'data-feed-url': '' }, r.feedUrl))); return draw(); }, (e: unknown) => showFailure(errors, e));
   });
   fill(root, h('h1', null, 'Watchlists'), h('p', { class: 'muted' }, 'What changed in the world for what you watch, by world date; "new" marks what the store recorded after your last visit. ',

@@ -16,12 +16,19 @@ function flags(c: ReentryCandidate): string {
   return out.join(', ');
 }
 
+/** Rows drawn on the page (the API's order: soonest central estimate first); the downloads hold every candidate. */
+export const REENTRY_ROWS_SHOWN = 25;
+
 function candidatesTable(r: ReentryReport): HTMLElement {
   if (!r.candidates.length) return h('p', { class: 'muted', 'data-candidates': '0' }, `No object modelled to reenter within ${r.horizonDays} days of ${r.asOf}.`);
+  const shown = r.candidates.slice(0, REENTRY_ROWS_SHOWN);
   return h('div', { class: 'table-scroll' }, h('table', { class: 'data-table', 'data-candidates': String(r.candidates.length) },
+    h('caption', { class: 'small' }, shown.length < r.candidates.length
+      ? `The first ${shown.length} of ${r.candidates.length} candidates in the API's order; the CSV and JSON below hold all of them.`
+      : `All ${r.candidates.length} candidates.`),
     h('thead', null, h('tr', null, ['Object', 'Country / kind', 'Size', 'Perigee (km)', 'Reentry (central)', 'Window', 'Element set: epoch, source, age', 'Flags']
       .map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', null, r.candidates.map((c) => h('tr', { 'data-norad': String(c.noradId), class: c.chineseRocketBody ? 'flag-cn-rocket-body' : '' },
+    h('tbody', null, shown.map((c) => h('tr', { 'data-norad': String(c.noradId), class: c.chineseRocketBody ? 'flag-cn-rocket-body' : '' },
       h('td', null, `${c.objectName} (NORAD ${c.noradId})`),
       h('td', null, `${c.country ?? 'unattributed'} / ${c.kind}`),
       h('td', null, c.sizeClass === 'unknown' ? 'unknown (no RCS)' : `${c.sizeClass} (RCS ${c.rcsM2} m²)`),

@@ -4847,14 +4847,25 @@ export interface operations {
                         counts: {
                             catalogObjects: number;
                             coarseSteps: number;
+                            /** @description Spatial index: the grid's cell size, km (null for the pairwise scan). */
+                            indexCellKm: number | null;
                             /** @description Coarse intervals whose interpolated approach came within the threshold plus bounds. */
                             intervalsRefined: number;
+                            /** @description (pair, coarse interval) combinations given to the interval test. */
+                            pairIntervalsTested: number;
                             /** @description Primary × secondary pairs before any filter. */
                             pairs: number;
                             /** @description Pairs left after the apogee/perigee filter (and grouping). */
                             pairsAfterOrbitFilter: number;
                             primaries: number;
                             propagatedObjects: number;
+                            /**
+                             * @description How the (pair, interval) tests were chosen: every pair and interval, or by the spatial index.
+                             * @enum {string}
+                             */
+                            scan: "pairwise" | "spatial-index";
+                            /** @description Spatial index: the sub-step at which positions are indexed, s (null for the pairwise scan). */
+                            subStepSeconds: number | null;
                         };
                         events: {
                             missDistanceKm: number;
