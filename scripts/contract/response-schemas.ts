@@ -16,6 +16,7 @@ const RESPONSE_TYPES: Record<string, string> = {
   MANEUVERS_RESPONSE: 'ManeuversResponse',
   GEO_BELT_RESPONSE: 'GeoBeltResponse',
   REENTRIES_RESPONSE: 'ReentriesResponse',
+  ENTITY_SAFETY_RESPONSE: 'EntitySafetyResponse',
   INDICATORS_RESPONSE: 'IndicatorsResponse',
   CATALOG_OBJECTS_RESPONSE: 'CatalogObjectsResponse',
   ELEMENT_HISTORY_RESPONSE: 'ElementHistoryResponse',

@@ -6,7 +6,7 @@
 
 export const WORLD_CHANGE_TYPES = [
   'launch', 'reached-orbit', 'decay', 'agreement-signed', 'membership-joined', 'agreement-ended',
-  'milestone', 'goal-status', 'value-changed',
+  'milestone', 'goal-status', 'value-changed', 'left-catalog-on-reentry-watch', 'close-approach', 'maneuver',
 ] as const;
 export type WorldChangeType = (typeof WORLD_CHANGE_TYPES)[number];
 
@@ -31,6 +31,25 @@ export const WORLD_CHANGE_DEFINITIONS: Record<WorldChangeType, string> = {
     + '(of several statements with one as-of date, the preferred one counts). A statement the curators mark superseded, '
     + 'without an as-of date, changes to the preferred value on that value\'s as-of date; with no as-of date anywhere, '
     + 'the change has no world date and is left out. A new value the curators mark unverified says so in the title.',
+  'left-catalog-on-reentry-watch': 'An object on the reentry watch of a stored GP snapshot (its element set there shows decay and the drag model '
+    + 'puts its reentry within 90 days of that snapshot\'s date) that is absent from the next stored snapshot and from every later one, on the '
+    + 'data date of the first snapshot without it; the last snapshot that listed it brackets the date (previous). The modelled reentry is a '
+    + 'forecast and is never a world date: only the observed absence is. The snapshots are CelesTrak\'s active group, so leaving it is not '
+    + 'proof of reentry (a satellite retired from the list also leaves); a reentry the SATCAT records is the decay change. '
+    + 'Country = the attribution rules\' country of the object.',
+  'close-approach': 'A close approach of the China Space Station (the Tianhe core module\'s element set, which the docked stack shares) to '
+    + 'another catalog object closer than 5 km, on its time of closest approach (TCA, UTC), once that day has passed. It is computed, not '
+    + 'observed: conjunction screening by SGP4 of the two objects\' element sets in the newest stored GP snapshot dated before the TCA, over '
+    + 'the 7 days from that snapshot\'s date (approaches more than 7 days after a snapshot, with no newer snapshot before them, are not '
+    + 'screened). Approaches slower than 50 m/s are left out as co-orbital (a docked module or visiting vehicle whose element set is '
+    + 'fitted apart from the station\'s, a rendezvous or formation flight). The element sets, their epochs and ages at TCA are in the value and the locator. GP element sets carry no covariance: no collision '
+    + 'probability is given, and the station may have manoeuvred. Only the station is screened for the feed. Country = the station\'s, by the attribution rules.',
+  'maneuver': 'A maneuver of an object attributed to China by the attribution rules in the newest GP snapshot (the Space safety page\'s '
+    + 'selection), detected between two consecutive stored element sets: a change of semi-major axis, inclination, eccentricity or '
+    + '(GEO) longitude or drift rate beyond what drag and the fit noise explain (thresholds per orbit regime). World date: the epoch '
+    + 'of the later element set, the first to show the change; the maneuver happened between the two epochs (previous names the '
+    + 'earlier element set), an interval as long as the gap between the element sets. Detected from mean elements, not reported '
+    + 'by the operator. Only China\'s objects are checked for the feed. Country = CN.',
 };
 
 /** How the two dates are used, shown beside every list of world changes. */

@@ -22,6 +22,7 @@ import type { CsvMetadata } from './csv-metadata.js';
 import type { ConjunctionReport } from '../services/conjunctions.js';
 import type { GeoBeltReport, ManeuverReport } from '../services/maneuvers.js';
 import type { ReentryReport } from '../services/reentries.js';
+import type { EntitySafety } from '../services/entity-safety.js';
 
 export type LaunchesResponse = Figure7;
 export type SpacecraftResponse = Figure8;
@@ -32,6 +33,7 @@ export type ConjunctionsResponse = ConjunctionReport;
 export type ManeuversResponse = ManeuverReport;
 export type GeoBeltResponse = GeoBeltReport;
 export type ReentriesResponse = ReentryReport;
+export type EntitySafetyResponse = EntitySafety;
 
 export type StatusResponse = StoreStatus;
 export type SourceResponse = SourceRow;

@@ -5,6 +5,7 @@ import { esc } from './html.js';
 import { executiveSummary, recommendations, changesSince } from './sections-summary.js';
 import { strategicLandscape } from './sections-landscape.js';
 import { segmentAnalysis } from './sections-segments.js';
+import { spaceSafety } from './sections-safety.js';
 import { titlePage } from './title-page.js';
 import { contentsEntries, renderContents, type PageNumbers } from './contents.js';
 
@@ -23,7 +24,7 @@ ul.cols{columns:2;font-size:.85rem}.references{font-size:.78rem;word-break:break
 @page{margin:16mm 14mm 18mm;@bottom-center{content:counter(page);font-family:system-ui,sans-serif;font-size:9pt;color:#555}}
 @media print{body{margin:0;max-width:none}h2{page-break-before:always}.title-page{page-break-after:always}}`;
 
-export const REPORT_SECTIONS = ['executive-summary', 'strategic-landscape', 'segment-analysis', 'recommendations', 'references'] as const;
+export const REPORT_SECTIONS = ['executive-summary', 'strategic-landscape', 'segment-analysis', 'space-safety', 'recommendations', 'references'] as const;
 
 export interface RenderOptions {
   /** The PDF page each heading starts on (from a first printing); the contents list shows them. */
@@ -32,7 +33,7 @@ export interface RenderOptions {
 
 export function renderReport(d: ReportData, opts: RenderOptions = {}): { html: string; citations: number } {
   const cites = new Citations(d.sources);
-  const body = [executiveSummary(d, cites), strategicLandscape(d, cites), segmentAnalysis(d, cites), recommendations(d, cites), changesSince(d, cites)].join('\n');
+  const body = [executiveSummary(d, cites), strategicLandscape(d, cites), segmentAnalysis(d, cites), spaceSafety(d, cites), recommendations(d, cites), changesSince(d, cites)].join('\n');
   const refs = `<section id="references"><h2>References</h2><p>Every number in this document cites one of these entries; entries that cite the Redshift report also resolve the report's own numbered references to their URLs.</p>${cites.renderList(esc)}</section>`;
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Redshift, regenerated (${esc(d.generatedAt.slice(0, 10))})</title><style>${CSS}</style></head><body>
 <header>${titlePage(d)}

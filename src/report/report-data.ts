@@ -16,6 +16,11 @@ import { exportSet } from '../services/export-sets.js';
 import { timelineItems, type TimelineItem } from '../store/queries/timeline.js';
 import { sourcesInUse } from '../store/queries/sources-in-use.js';
 import { BUYERS_SET, LAUNCHED_SET, type ExportSet } from '../analytics/exports.js';
+import { conjunctionReport, type ConjunctionReport } from '../services/conjunctions.js';
+import { reentryReport, type ReentryReport } from '../services/reentries.js';
+import { workerRunner } from '../services/screen-runners.js';
+import { maneuverReport, type ManeuverReport } from '../services/maneuvers.js';
+import { STATION_NORAD } from '../services/safety-changes.js';
 
 export interface ReportData {
   generatedAt: string;
@@ -35,6 +40,8 @@ export interface ReportData {
   sourcesInUse: Set<string>;
   changes: ChangeItem[] | null;
   since: string | null;
+  /** The Space safety watch of the newest GP snapshot: the station's close approaches (7 days, 5 km) and the reentry watch (90 days), maneuvers of China's objects. */
+  safety: { conjunctions: ConjunctionReport | null; reentries: ReentryReport | null; maneuvers: ManeuverReport | null };
 }
 
 const KINDS: KindName[] = ['Organization', 'Facility', 'Hub', 'LaunchVehicle', 'Program', 'Mission', 'Agreement', 'Investment', 'PolicyDocument', 'Goal', 'Risk', 'Recommendation', 'SpaceObject', 'Event', 'Country'];
@@ -73,5 +80,10 @@ export async function gatherReportData(db: Kysely<Database>, rules: Rules, opts:
     sourcesInUse: await sourcesInUse(db),
     changes: opts.since ? await listChanges(db, { since: opts.since, limit: 100_000 }) : null,
     since: opts.since ?? null,
+    safety: {
+      conjunctions: await orNull(() => conjunctionReport(db, rules, { primaries: [STATION_NORAD], days: 7, thresholdKm: 5 }, workerRunner())),
+      reentries: await orNull(() => reentryReport(db, rules, { days: 90 })),
+      maneuvers: await orNull(() => maneuverReport(db, rules, { country: 'CN' })),
+    },
   };
 }

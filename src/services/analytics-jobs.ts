@@ -20,6 +20,7 @@ import { conjunctionReport, type ConjunctionQuery } from './conjunctions.js';
 import { workerRunner } from './screen-runners.js';
 import { watchedChanges } from './editorial/watchlists.js';
 import type { Watchlist } from '../store/editorial/watchlists.js';
+import { entitySafety } from './entity-safety.js';
 
 type Db = Kysely<Database>;
 
@@ -44,6 +45,7 @@ export const ANALYTICS_JOBS = {
   watchedChanges: (db: Db, rules: Rules, a: { watchlist: Watchlist; today: string }) => watchedChanges(db, rules, a.watchlist, a.today),
   /** Why a country code is not one the rules know, or null (a watchlist's filter is checked before it is stored). */
   countryProblem: async (_db: Db, rules: Rules, a: { country: string }) => countryParameterProblem(rules, a.country),
+  entitySafety: (db: Db, rules: Rules, a: { id: string }) => entitySafety(db, rules, a.id, workerRunner()),
   precompute: (db: Db, rules: Rules, _args: Record<string, never>) => precomputeAnalytics(db, rules),
   maneuvers: (db: Db, rules: Rules, q: ManeuverQuery) => maneuverReport(db, rules, q),
   geoBelt: (db: Db, rules: Rules, q: { country?: string; asOf?: string }) => geoBeltReport(db, rules, q),

@@ -41,7 +41,7 @@ export async function reentryReport(db: Kysely<Database>, rules: Rules, q: Reent
   if (problem) throw new CountryParameterError(problem);
   const { snapshot, all } = await snapshotAt(db, q.asOf);
   const full = await memo(db, `reentries:${snapshot.id}:${rulesVersion(rules)}:${days}`, async () => {
-    const watch = await watchOf(db, rules, snapshot, days);
+    const watch = await cachedWatch(db, rules, snapshot, days);
     const earlier = all.filter((s) => s.id !== snapshot.id && s.asOf < snapshot.asOf).at(-1);
     return { ...watch, snapshot, backtest: earlier ? { ...await backtestOf(db, rules, earlier, snapshot), earlier, later: snapshot } : null };
   });
@@ -50,6 +50,11 @@ export async function reentryReport(db: Kysely<Database>, rules: Rules, q: Reent
   return { ...full, country: q.country, candidates, counts: { ...full.counts, candidates: candidates.length,
     chineseRocketBodies: candidates.filter((c) => c.chineseRocketBody).length, large: candidates.filter((c) => c.sizeClass === 'large').length,
     sizeUnknown: candidates.filter((c) => c.sizeClass === 'unknown').length } };
+}
+
+/** The watch of one snapshot over a horizon, memoised per snapshot, rules and horizon. */
+export function cachedWatch(db: Kysely<Database>, rules: Rules, snapshot: SnapshotInfo, days: number): Promise<ReentryWatch> {
+  return memo(db, `reentry-watch:${snapshot.id}:${rulesVersion(rules)}:${days}`, () => watchOf(db, rules, snapshot, days));
 }
 
 async function watchOf(db: Kysely<Database>, rules: Rules, snapshot: SnapshotInfo, days: number): Promise<ReentryWatch> {

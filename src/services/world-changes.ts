@@ -16,6 +16,9 @@ import {
 import { inWindow, mergePage } from '../analytics/world-change-paging.js';
 import type { WorldChange, WorldChangeType, WorldCursor, WorldOrder } from '../analytics/world-change-types.js';
 import { failedLaunches, vocabularyOf } from './analytics.js';
+import { safetyChanges } from './safety-changes.js';
+import type { ScreenRunner } from './conjunctions.js';
+import { workerRunner } from './screen-runners.js';
 
 export interface WorldChangeQuery extends EntityFilter {
   since?: string;
@@ -30,7 +33,7 @@ export interface WorldChangeQuery extends EntityFilter {
 
 const DATED_TYPES: WorldChangeType[] = ['agreement-signed', 'membership-joined', 'agreement-ended', 'milestone'];
 
-export async function worldChangesPage(db: Kysely<Database>, rules: Rules, q: WorldChangeQuery): Promise<{ items: WorldChange[]; next: WorldCursor | null }> {
+export async function worldChangesPage(db: Kysely<Database>, rules: Rules, q: WorldChangeQuery, run: ScreenRunner = workerRunner()): Promise<{ items: WorldChange[]; next: WorldCursor | null }> {
   const vocabulary = vocabularyOf(rules);
   const countryOf: CountryOf = (code) => {
     const r = vocabulary.resolve('gcat', code);
@@ -67,6 +70,8 @@ export async function worldChangesPage(db: Kysely<Database>, rules: Rules, q: Wo
     datedTypes.length ? datedStatementsInWindow(db, [...labels.keys()], q.type ? datedTypes : null, w, filter, q.today).then((rows) => rows.map((r) => datedStatementChange(r, labels))) : [],
     wants('goal-status') ? goalStatements(db, filter).then((rows) => small(goalChanges(rows, q.today))) : [],
     wants('value-changed') ? statementsWithSeveralValues(db, singleValuedProperties(), filter).then((rows) => small(valueChanges(rows))) : [],
+    catalog && (wants('left-catalog-on-reentry-watch') || wants('close-approach') || wants('maneuver'))
+      ? safetyChanges(db, rules, run, { since: q.since, until, today: q.today, wants, country: q.country }).then(small) : [],
   ]);
   return mergePage(lists, q.order, q.limit);
 }

@@ -87,6 +87,28 @@ describe.each(STORE_KINDS)('report on %s', (kind) => {
     expect(html.split('id="figure-5"')[1]!.split('</figure>')[0]).toContain('Countries that bought a Chinese-built satellite');
   });
 
+  it('its Space Safety Watch section equals the API\'s station screening and reentry watch, naming snapshots, element sets and ages', async () => {
+    const sec = html.split('id="space-safety"')[1]!.split('id="recommendations"')[0]!;
+    const conj = (await app.inject('/api/v1/safety/conjunctions?primary=48274&days=7&thresholdKm=5')).json() as { events: { tca: string; missDistanceKm: number; primary: { elementEpoch: string; elementAgeDays: number }; secondary: { elementEpoch: string } }[]; snapshot: { id: string } };
+    expect(attrs(sec, 'data-tca')).toEqual(conj.events.map((e) => e.tca));
+    expect(attrs(sec, 'data-miss-km').map(Number)).toEqual(conj.events.map((e) => e.missDistanceKm));
+    for (const e of conj.events) expect(sec).toContain(`station ${e.primary.elementEpoch.slice(0, 19)} (${e.primary.elementAgeDays.toFixed(1)} d)`);
+    expect(sec).toContain(`catalog snapshot ${conj.snapshot.id}`);
+    const re = (await app.inject('/api/v1/safety/reentries?days=90')).json() as { counts: { candidates: number }; candidates: { country: string | null }[]; snapshot: { id: string }; backtest: { earlier: { id: string }; central: { precision: number; recall: number } } };
+    expect(attrs(sec, 'data-candidates').map(Number)).toEqual([re.counts.candidates]);
+    expect(attrs(sec, 'data-cn-candidates').map(Number)).toEqual([re.candidates.filter((c) => c.country === 'CN').length]);
+    expect(sec).toContain(`catalog snapshot ${re.snapshot.id}`);
+    expect(sec).toContain(`catalog snapshot ${re.backtest.earlier.id}`);
+    expect(sec).toContain(`data-precision="central estimate">${re.backtest.central.precision.toFixed(3)}<`);
+    expect(sec).toContain(`data-recall="central estimate">${re.backtest.central.recall.toFixed(3)}<`);
+    expect(sec).toContain('Limits: ');
+    expect(sec).toMatch(/<sup class="cite">/);
+    const man = (await app.inject('/api/v1/safety/maneuvers?country=CN')).json() as { detections: { noradId: number; before: { epoch: string; ageDays: number } }[] };
+    expect(attrs(sec, 'data-detections').map(Number)).toEqual([man.detections.length]);
+    expect(attrs(sec, 'data-maneuver').map(Number)).toEqual(man.detections.slice(0, 25).map((d) => d.noradId));
+    for (const d of man.detections.slice(0, 25)) expect(sec).toContain(`${d.before.epoch.slice(0, 19)} (${d.before.ageDays.toFixed(1)} d)`);
+  });
+
   it('lays out Figure 1 and Figure 3 labels so that no two text boxes intersect and all stay on the canvas', () => {
     for (const n of [1, 3]) {
       const svg = /<svg[\s\S]*?<\/svg>/.exec(html.split(`id="figure-${n}"`)[1]!.split('</figure>')[0]!)![0];

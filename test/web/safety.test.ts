@@ -107,3 +107,57 @@ async function checkManeuversAndBelt(): Promise<void> {
   const beltCsv = await fetch(`${server.url}${g.csv}`);
   expect((await beltCsv.text()).split('\n')[0]).toContain('mean_longitude_deg_east');
 }
+
+it('shows an entity\'s safety events as the API gives them, with element sets, snapshot and links to the Space safety page', async () => {
+  type Safety = { objects: unknown[]; events: { kind: string; noradId: number; date: string; elementSets: { epoch: string }[] }[]; snapshot: { id: string } };
+  // A station module: the docked stack's close approaches.
+  const programs = await api<{ items: { id: string }[] }>('entities?kind=Program&limit=200');
+  let withReentry: string | null = null;
+  for (const p of programs.items) {
+    const s = await api<Safety>(`entities/${p.id}/safety`);
+    if (s.events.some((e) => e.kind === 'reentry-watch')) { withReentry = p.id; break; }
+  }
+  expect(withReentry).not.toBeNull();
+  for (const id of ['obj.wentian', withReentry!]) {
+    const s = await api<Safety>(`entities/${id}/safety`);
+    await openRoute(page, server.url, `#/entity/${id}`);
+    await page.waitForFunction(() => document.body.dataset.pageState === 'ready' && !!document.querySelector('[data-entity-safety] [data-safety-events]'), null, { timeout: 300_000 });
+    const shown = await page.$eval('[data-entity-safety]', (el) => ({
+      rows: [...el.querySelectorAll('tbody tr[data-safety-kind]')].map((tr) => [tr.getAttribute('data-safety-kind'), Number(tr.getAttribute('data-norad'))]),
+      cells: [...el.querySelectorAll('tbody tr')].map((tr) => tr.children[3]?.textContent ?? ''),
+      snapshot: el.querySelector('[data-snapshot]')?.getAttribute('data-snapshot'),
+      links: [...el.querySelectorAll('tbody a')].map((a) => a.getAttribute('href')), text: el.textContent ?? '',
+    }));
+    expect(shown.rows, id).toEqual(s.events.map((e) => [e.kind, e.noradId]));
+    expect(shown.rows.length).toBeGreaterThan(0);
+    s.events.forEach((e, i) => { for (const x of e.elementSets) expect(shown.cells[i]).toContain(x.epoch.slice(0, 19)); });
+    expect(shown.snapshot).toBe(s.snapshot.id);
+    expect(shown.text).toContain('Date: the time of closest approach');
+    for (const l of shown.links) expect(l).toMatch(/^#\/safety\?section=(close-approaches|reentries|maneuvers)$/);
+    await screenshot(page, `entity-safety-${id}`);
+  }
+  // A link lands on the section.
+  await page.click('[data-entity-safety] tbody a');
+  await page.waitForFunction(() => location.hash.startsWith('#/safety?section=') && document.body.dataset.pageState === 'ready', null, { timeout: 300_000 });
+  expect(browser.errors).toEqual([]);
+}, 600_000);
+
+it('shows the safety change types in the change feed with their definitions and the element sets in the citation', async () => {
+  for (const type of ['close-approach', 'left-catalog-on-reentry-watch', 'maneuver']) {
+    const body = await api<{ items: { day: string; value: string | null }[]; types: Record<string, string> }>(`changes?type=${type}&limit=100`);
+    expect(body.items.length, type).toBeGreaterThan(0);
+    await openRoute(page, server.url, `#/changes?type=${type}`);
+    await page.waitForFunction(() => document.body.dataset.pageState === 'ready' && document.querySelectorAll('table.world-changes tbody tr').length > 0, null, { timeout: 300_000 });
+    const shown = await page.evaluate(() => ({
+      rows: [...document.querySelectorAll('table.world-changes tbody tr')].map((tr) => [tr.getAttribute('data-type'), tr.getAttribute('data-day')]),
+      text: document.querySelector('table.world-changes')?.textContent ?? '', defs: document.querySelector('details.definitions')?.textContent ?? '',
+    }));
+    expect(shown.rows).toEqual(body.items.map((c) => [type, c.day]));
+    expect(shown.defs).toContain(body.types[type]!.slice(0, 80));
+    for (const c of body.items) expect(shown.text).toContain(c.value!);
+    expect(shown.text).toMatch(type === 'close-approach' ? /element sets NORAD 48274 epoch \S+ \(.+, -?\d+\.\d d at TCA\)/
+      : type === 'maneuver' ? /element sets epoch \S+ \(.+, age -?\d+\.\d d\) and epoch/ : /from the element set of epoch \S+ \(age -?\d+\.\d d\)/);
+    await screenshot(page, `changes-${type}`);
+  }
+  expect(browser.errors).toEqual([]);
+}, 600_000);

@@ -3708,6 +3708,545 @@ export const REENTRIES_RESPONSE = {
   "definitions": {}
 } as const;
 
+/** EntitySafetyResponse (src/api/response-types.ts). */
+export const ENTITY_SAFETY_RESPONSE = {
+  "type": "object",
+  "properties": {
+    "entityId": {
+      "type": "string"
+    },
+    "snapshot": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "sourceId": {
+          "type": "string"
+        },
+        "asOf": {
+          "type": "string"
+        },
+        "objectCount": {
+          "type": "number"
+        }
+      },
+      "required": [
+        "id",
+        "sourceId",
+        "asOf",
+        "objectCount"
+      ],
+      "additionalProperties": false,
+      "description": "The catalog snapshot whose element sets were read."
+    },
+    "objects": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "noradId": {
+            "type": "number"
+          },
+          "mappedBy": {
+            "type": "string",
+            "enum": [
+              "norad-statement",
+              "program-rules"
+            ],
+            "description": "How the entity maps to the object: its own NORAD number statement, or the program attribution of the counting rules."
+          },
+          "objectName": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The catalog name in the snapshot, or null when the object is not in it."
+          },
+          "screenedAs": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "The object whose element set was screened for it: itself, or the lowest NORAD number sharing its element set (a docked stack); null when not screened."
+          }
+        },
+        "required": [
+          "noradId",
+          "mappedBy",
+          "objectName",
+          "screenedAs"
+        ],
+        "additionalProperties": false
+      }
+    },
+    "kinds": {
+      "type": "array",
+      "items": {
+        "type": "string",
+        "enum": [
+          "close-approach",
+          "reentry-watch",
+          "maneuver"
+        ]
+      },
+      "description": "The event kinds, each with its definition."
+    },
+    "definitions": {
+      "type": "object",
+      "properties": {
+        "close-approach": {
+          "type": "string"
+        },
+        "reentry-watch": {
+          "type": "string"
+        },
+        "maneuver": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "close-approach",
+        "reentry-watch",
+        "maneuver"
+      ],
+      "additionalProperties": false
+    },
+    "screening": {
+      "type": "object",
+      "properties": {
+        "start": {
+          "type": "string"
+        },
+        "stop": {
+          "type": "string"
+        },
+        "days": {
+          "type": "number"
+        },
+        "thresholdKm": {
+          "type": "number"
+        },
+        "screened": {
+          "type": "array",
+          "items": {
+            "type": "number"
+          },
+          "description": "NORAD numbers screened (one per distinct element set)."
+        },
+        "notScreened": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "description": "Why the objects were not screened, or null."
+        },
+        "method": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "start",
+        "stop",
+        "days",
+        "thresholdKm",
+        "screened",
+        "notScreened",
+        "method"
+      ],
+      "additionalProperties": false
+    },
+    "reentryWatch": {
+      "type": "object",
+      "properties": {
+        "horizonDays": {
+          "type": "number"
+        },
+        "definition": {
+          "type": "string"
+        },
+        "limits": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "horizonDays",
+        "definition",
+        "limits"
+      ],
+      "additionalProperties": false
+    },
+    "maneuvers": {
+      "type": "object",
+      "properties": {
+        "method": {
+          "type": "string",
+          "description": "Every stored element set of the objects up to the snapshot, compared consecutively."
+        },
+        "notChecked": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "description": "Why the objects' maneuvers were not looked for, or null."
+        }
+      },
+      "required": [
+        "method",
+        "notChecked"
+      ],
+      "additionalProperties": false
+    },
+    "events": {
+      "type": "array",
+      "items": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "noradId": {
+                "type": "number",
+                "description": "The catalog object of the entity the event is about."
+              },
+              "objectName": {
+                "type": "string"
+              },
+              "date": {
+                "type": "string",
+                "description": "The event's own date (ISO 8601 UTC): TCA, or the central modelled reentry."
+              },
+              "title": {
+                "type": "string",
+                "description": "One line saying what the event is."
+              },
+              "elementSets": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "noradId": {
+                      "type": "number"
+                    },
+                    "objectName": {
+                      "type": "string"
+                    },
+                    "epoch": {
+                      "type": "string",
+                      "description": "ISO 8601 UTC."
+                    },
+                    "sourceId": {
+                      "type": "string"
+                    },
+                    "ageDays": {
+                      "type": "number",
+                      "description": "Days, by the basis of the event's kind (see its definition)."
+                    }
+                  },
+                  "required": [
+                    "noradId",
+                    "objectName",
+                    "epoch",
+                    "sourceId",
+                    "ageDays"
+                  ],
+                  "additionalProperties": false,
+                  "description": "An element set an event was computed from."
+                }
+              },
+              "section": {
+                "type": "string",
+                "description": "The Space safety page section listing it."
+              },
+              "kind": {
+                "type": "string",
+                "const": "close-approach"
+              },
+              "other": {
+                "type": "object",
+                "properties": {
+                  "noradId": {
+                    "type": "number"
+                  },
+                  "objectName": {
+                    "type": "string"
+                  },
+                  "objectId": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  }
+                },
+                "required": [
+                  "noradId",
+                  "objectName",
+                  "objectId"
+                ],
+                "additionalProperties": false
+              },
+              "missDistanceKm": {
+                "type": "number"
+              },
+              "relativeSpeedKmS": {
+                "type": "number"
+              }
+            },
+            "required": [
+              "date",
+              "elementSets",
+              "kind",
+              "missDistanceKm",
+              "noradId",
+              "objectName",
+              "other",
+              "relativeSpeedKmS",
+              "section",
+              "title"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "object",
+            "properties": {
+              "noradId": {
+                "type": "number",
+                "description": "The catalog object of the entity the event is about."
+              },
+              "objectName": {
+                "type": "string"
+              },
+              "date": {
+                "type": "string",
+                "description": "The event's own date (ISO 8601 UTC): TCA, or the central modelled reentry."
+              },
+              "title": {
+                "type": "string",
+                "description": "One line saying what the event is."
+              },
+              "elementSets": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "noradId": {
+                      "type": "number"
+                    },
+                    "objectName": {
+                      "type": "string"
+                    },
+                    "epoch": {
+                      "type": "string",
+                      "description": "ISO 8601 UTC."
+                    },
+                    "sourceId": {
+                      "type": "string"
+                    },
+                    "ageDays": {
+                      "type": "number",
+                      "description": "Days, by the basis of the event's kind (see its definition)."
+                    }
+                  },
+                  "required": [
+                    "noradId",
+                    "objectName",
+                    "epoch",
+                    "sourceId",
+                    "ageDays"
+                  ],
+                  "additionalProperties": false,
+                  "description": "An element set an event was computed from."
+                }
+              },
+              "section": {
+                "type": "string",
+                "description": "The Space safety page section listing it."
+              },
+              "kind": {
+                "type": "string",
+                "const": "reentry-watch"
+              },
+              "reentry": {
+                "type": "object",
+                "properties": {
+                  "central": {
+                    "type": "string"
+                  },
+                  "earliest": {
+                    "type": "string"
+                  },
+                  "latest": {
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "central",
+                  "earliest",
+                  "latest"
+                ],
+                "additionalProperties": false
+              },
+              "flags": {
+                "type": "array",
+                "items": {
+                  "type": "string",
+                  "enum": [
+                    "eccentric-orbit",
+                    "old-element-set",
+                    "history-slower-than-rate",
+                    "estimate-before-snapshot"
+                  ]
+                }
+              },
+              "chineseRocketBody": {
+                "type": "boolean"
+              }
+            },
+            "required": [
+              "chineseRocketBody",
+              "date",
+              "elementSets",
+              "flags",
+              "kind",
+              "noradId",
+              "objectName",
+              "reentry",
+              "section",
+              "title"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "object",
+            "properties": {
+              "noradId": {
+                "type": "number",
+                "description": "The catalog object of the entity the event is about."
+              },
+              "objectName": {
+                "type": "string"
+              },
+              "date": {
+                "type": "string",
+                "description": "The event's own date (ISO 8601 UTC): TCA, or the central modelled reentry."
+              },
+              "title": {
+                "type": "string",
+                "description": "One line saying what the event is."
+              },
+              "elementSets": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "noradId": {
+                      "type": "number"
+                    },
+                    "objectName": {
+                      "type": "string"
+                    },
+                    "epoch": {
+                      "type": "string",
+                      "description": "ISO 8601 UTC."
+                    },
+                    "sourceId": {
+                      "type": "string"
+                    },
+                    "ageDays": {
+                      "type": "number",
+                      "description": "Days, by the basis of the event's kind (see its definition)."
+                    }
+                  },
+                  "required": [
+                    "noradId",
+                    "objectName",
+                    "epoch",
+                    "sourceId",
+                    "ageDays"
+                  ],
+                  "additionalProperties": false,
+                  "description": "An element set an event was computed from."
+                }
+              },
+              "section": {
+                "type": "string",
+                "description": "The Space safety page section listing it."
+              },
+              "kind": {
+                "type": "string",
+                "const": "maneuver"
+              },
+              "interval": {
+                "type": "object",
+                "properties": {
+                  "start": {
+                    "type": "string"
+                  },
+                  "end": {
+                    "type": "string"
+                  },
+                  "days": {
+                    "type": "number"
+                  }
+                },
+                "required": [
+                  "start",
+                  "end",
+                  "days"
+                ],
+                "additionalProperties": false,
+                "description": "The maneuver happened between these two epochs (UTC)."
+              },
+              "rules": {
+                "type": "array",
+                "items": {
+                  "type": "string",
+                  "enum": [
+                    "semi-major-axis",
+                    "inclination",
+                    "eccentricity",
+                    "geo-longitude",
+                    "geo-drift-rate"
+                  ]
+                }
+              },
+              "relocation": {
+                "type": "boolean"
+              }
+            },
+            "required": [
+              "date",
+              "elementSets",
+              "interval",
+              "kind",
+              "noradId",
+              "objectName",
+              "relocation",
+              "rules",
+              "section",
+              "title"
+            ],
+            "additionalProperties": false
+          }
+        ]
+      },
+      "description": "Every event, in date order within each kind."
+    }
+  },
+  "required": [
+    "entityId",
+    "snapshot",
+    "objects",
+    "kinds",
+    "definitions",
+    "screening",
+    "reentryWatch",
+    "maneuvers",
+    "events"
+  ],
+  "additionalProperties": false,
+  "definitions": {}
+} as const;
+
 /** IndicatorsResponse (src/api/response-types.ts). */
 export const INDICATORS_RESPONSE = {
   "type": "object",

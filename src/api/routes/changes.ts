@@ -43,7 +43,7 @@ export function registerChangeRoutes(api: FastifyInstance, ctx: ServerContext): 
 
   api.get<{ Querystring: ChangeQuery }>('/changes', {
     schema: { operationId: 'listChanges',
-      summary: 'What changed in the world (launches, objects reaching orbit, decays, agreements signed, memberships, milestones, goal status, values that changed), each with its world date, the time the store recorded it and its source, ordered and filtered by world date; view=records gives the record audit (every record the store added, updated or removed, by load time)',
+      summary: 'What changed in the world (launches, objects reaching orbit, decays, agreements signed, memberships, milestones, goal status, values that changed, objects that left the catalog while on the reentry watch, the station\'s computed close approaches, maneuvers of China\'s objects), each with its world date, the time the store recorded it and its source, ordered and filtered by world date; view=records gives the record audit (every record the store added, updated or removed, by load time)',
       tags: ['changes'], querystring: { type: 'object', additionalProperties: false, properties: { ...CHANGE_PARAMETERS, ...FORMAT_PROPERTY } },
       response: responses(CHANGE_PAGE, true),
     },

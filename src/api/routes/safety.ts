@@ -18,7 +18,8 @@ import { DATE } from '../date-parameters.js';
 import { COUNTRY_PARAMETER, countryParameterError } from '../country-parameter.js';
 import { FORMAT_PROPERTY, flatToTable, sendAs } from '../respond.js';
 import { responses } from '../schemas.js';
-import { CONJUNCTIONS_RESPONSE, GEO_BELT_RESPONSE, MANEUVERS_RESPONSE, REENTRIES_RESPONSE } from '../generated/response-schemas.js';
+import { CONJUNCTIONS_RESPONSE, ENTITY_SAFETY_RESPONSE, GEO_BELT_RESPONSE, MANEUVERS_RESPONSE, REENTRIES_RESPONSE } from '../generated/response-schemas.js';
+import { getEntity } from '../../store/queries/entities.js';
 
 interface Query { primary?: string; country?: string; kinds?: string; start?: string; days?: number; thresholdKm?: number; asOf?: string; format?: string }
 
@@ -80,6 +81,18 @@ export function registerSafetyRoutes(api: FastifyInstance, ctx: ServerContext): 
   }, async (req, reply) => {
     const r = await guarded(() => analytics.run('reentries', { country: req.query.country, days: req.query.days, asOf: req.query.asOf }));
     return sendAs(reply, req.query.format, 'reentries', r, () => flatToTable(db, 'Reentry watch', reentriesTable(r, r.snapshot.sourceId), r.snapshot.asOf));
+  });
+
+  api.get<{ Params: { id: string } }>('/entities/:id/safety', {
+    schema: { operationId: 'getEntitySafety',
+      summary: 'The safety events of an entity\'s catalog objects (its NORAD number, or the objects the counting rules attribute to a program): upcoming close approaches (7 days from the snapshot date, 5 km) and reentry-watch candidates (90 days), each with the element sets used, their epochs and ages, and the snapshot. Runs in the analytics worker; memoised per snapshot.',
+      tags: ['safety'],
+      params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[a-z]+\\.[a-z0-9.-]+$', maxLength: 200 } } },
+      response: responses(ENTITY_SAFETY_RESPONSE),
+    },
+  }, async (req) => {
+    if (!await getEntity(db, req.params.id)) throw new ApiError(404, 'not_found', `no entity "${req.params.id}"`);
+    return guarded(() => analytics.run('entitySafety', { id: req.params.id }));
   });
 
   registerManeuverRoutes(api, ctx);

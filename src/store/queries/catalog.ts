@@ -72,3 +72,19 @@ export async function latestElements(db: Kysely<Database>, noradId: number): Pro
     },
   };
 }
+
+/** When the store first recorded each GP snapshot (ISO 8601 UTC), by snapshot id. */
+export async function snapshotsRecordedAt(db: Kysely<Database>): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('gp_snapshots').select(['id', 'first_seen']).execute();
+  return new Map(rows.map((r) => [r.id, r.first_seen]));
+}
+
+/** The data date of the newest GP snapshot listing each of the objects (objects in none are left out). */
+export async function lastListedOn(db: Kysely<Database>, noradIds: readonly number[]): Promise<Map<number, string>> {
+  if (noradIds.length === 0) return new Map();
+  const rows = await db.selectFrom('element_spans as e')
+    .innerJoin('gp_snapshots as s', (j) => j.onRef('s.seq', '>=', 'e.first_seq').onRef('s.seq', '<=', 'e.last_seq'))
+    .select(['e.norad_id', (eb) => eb.fn.max('s.as_of').as('as_of')])
+    .where('e.norad_id', 'in', [...noradIds]).groupBy('e.norad_id').execute();
+  return new Map(rows.map((r) => [r.norad_id, r.as_of]));
+}

@@ -84,3 +84,5 @@ export type ManeuverReport = JsonBody<'/api/v1/safety/maneuvers'>;
 export type ManeuverDetection = ManeuverReport['detections'][number];
 export type GeoBeltReport = JsonBody<'/api/v1/safety/geo-belt'>;
 export type GeoBeltObject = GeoBeltReport['objects'][number];
+export type EntitySafety = JsonBody<'/api/v1/entities/{id}/safety'>;
+export type SafetyEvent = EntitySafety['events'][number];

@@ -34,7 +34,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     h('p', { class: 'eyebrow' }, 'Change feed'),
     h('h1', null, view === 'world' ? 'What changed in the world' : 'Record audit'),
     h('p', { class: 'page-intro' }, view === 'world'
-      ? ['Launches, objects reaching orbit, decays, agreements signed, memberships, milestones, goal status and values that changed, by the date they happened, each with its source. ',
+      ? ['Launches, objects reaching orbit, decays, agreements signed, memberships, milestones, goal status, values that changed, objects that left the catalog while on the reentry watch, the station\'s computed close approaches and maneuvers of China\'s objects, by the date they happened, each with its source. ',
         h('a', { href: href('/changes', { view: 'records' }) }, 'Record audit'), ': every record the store loaded, by load time.']
       : ['Every record the store added, updated or removed, by load time: the first load of historical records is here, not in the world feed. ',
         h('a', { href: href('/changes') }, 'Changes in the world'), '.']),

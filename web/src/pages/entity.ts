@@ -11,6 +11,7 @@ import { h } from '../dom.ts';
 import { kindLabel } from '../format/kinds.ts';
 import { parseCoordinates } from '../format/values.ts';
 import { catalogSection } from '../entity/catalog-section.ts';
+import { safetyEventsSection } from '../entity/safety-events.ts';
 import { factsTable } from '../entity/facts-table.ts';
 import { historySection } from '../entity/history.ts';
 import { relatedPanel } from '../entity/related.ts';
@@ -54,6 +55,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   if (related) side.append(related);
 
   const catalogSlot = h('div');
+  const safetySlot = h('div');
   const historySlot = h('div');
   root.replaceChildren(
     header(e),
@@ -62,6 +64,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
         h('h2', { class: 'visually-hidden' }, 'Facts'),
         factsTable(e.properties, e.id),
         catalogSlot,
+        safetySlot,
         h('h2', null, 'History of changes'), historySlot,
         h('h2', null, 'Sources'), sourceList(e.sources.map((s) => s.id))),
       side));
@@ -77,6 +80,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
       const out = await catalogSection(e);
       return out ? [h('h2', null, 'In orbit (catalog)'), out] : [];
     }));
+    tasks.push(section(safetySlot, 'Space safety events', () => safetyEventsSection(e.id)));
   }
   await Promise.all(tasks);
   const statement = ctx.query.get('statement');

@@ -30,4 +30,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
       + 'Each section states its definition, the element sets and catalog snapshot it used and their ages. GP element sets carry no covariance: these are prompts to look, not predictions to act on.'),
     ...slots.map(({ s, slot }) => h('section', { id: `safety-${s.id}`, 'data-safety-section': s.id }, h('h2', null, s.title), slot)));
   await Promise.all(slots.map(({ s, slot }) => section(slot, s.title, s.build)));
+  // ?section=<id> (the entity pages' links) scrolls to that section once it is drawn.
+  const wanted = ctx.query.get('section');
+  if (wanted && ctx.isCurrent()) root.querySelector(`[data-safety-section="${CSS.escape(wanted)}"]`)?.scrollIntoView();
 }

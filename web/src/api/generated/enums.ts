@@ -77,5 +77,8 @@ export const WORLD_CHANGE_TYPES = [
   "milestone",
   "goal-status",
   "value-changed",
+  "left-catalog-on-reentry-watch",
+  "close-approach",
+  "maneuver",
 ] as const;
 export type WorldChangeType = (typeof WORLD_CHANGE_TYPES)[number];

@@ -162,7 +162,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What changed in the world (launches, objects reaching orbit, decays, agreements signed, memberships, milestones, goal status, values that changed), each with its world date, the time the store recorded it and its source, ordered and filtered by world date; view=records gives the record audit (every record the store added, updated or removed, by load time) */
+        /** What changed in the world (launches, objects reaching orbit, decays, agreements signed, memberships, milestones, goal status, values that changed, objects that left the catalog while on the reentry watch, the station's computed close approaches, maneuvers of China's objects), each with its world date, the time the store recorded it and its source, ordered and filtered by world date; view=records gives the record audit (every record the store added, updated or removed, by load time) */
         get: operations["listChanges"];
         put?: never;
         post?: never;
@@ -232,6 +232,23 @@ export interface paths {
         };
         /** One entity with every statement (preferred first, conflicts side by side) and its sources; for an entity with a NORAD number, catalog gives its newest element set and a link to its orbit history */
         get: operations["getEntity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/entities/{id}/safety": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The safety events of an entity's catalog objects (its NORAD number, or the objects the counting rules attribute to a program): upcoming close approaches (7 days from the snapshot date, 5 km) and reentry-watch candidates (90 days), each with the element sets used, their epochs and ages, and the snapshot. Runs in the analytics worker; memoised per snapshot. */
+        get: operations["getEntitySafety"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2067,7 +2084,7 @@ export interface operations {
                 /** @description view=records only: the kind of record */
                 subject?: "entity" | "statement" | "source" | "series" | "series-point" | "launch" | "catalog-object";
                 /** @description world view only: one change type (definitions in the response) */
-                type?: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed";
+                type?: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed" | "left-catalog-on-reentry-watch" | "close-approach" | "maneuver";
                 /** @description YYYY-MM-DD, or an RFC 3339 date-time with its offset (e.g. 2026-05-01T12:00:00Z); exclusive; world view: compared as days like since */
                 until?: string;
                 /** @description world (default): changes in the world, by world date; records: the record audit, every record the store added, updated or removed, by load time */
@@ -2175,7 +2192,7 @@ export interface operations {
                             sourceId: string;
                             title: string;
                             /** @enum {string} */
-                            type: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed";
+                            type: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed" | "left-catalog-on-reentry-watch" | "close-approach" | "maneuver";
                             value: string | null;
                         }[];
                         /** @description the cursor of the next page (also in the Link rel="next" header), null on the last page */
@@ -2232,7 +2249,7 @@ export interface operations {
                 /** @description view=records only: the kind of record */
                 subject?: "entity" | "statement" | "source" | "series" | "series-point" | "launch" | "catalog-object";
                 /** @description world view only: one change type (definitions in the response) */
-                type?: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed";
+                type?: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed" | "left-catalog-on-reentry-watch" | "close-approach" | "maneuver";
                 /** @description YYYY-MM-DD, or an RFC 3339 date-time with its offset (e.g. 2026-05-01T12:00:00Z); exclusive; world view: compared as days like since */
                 until?: string;
                 /** @description world (default): changes in the world, by world date; records: the record audit, every record the store added, updated or removed, by load time */
@@ -2668,6 +2685,203 @@ export interface operations {
                             title: string;
                             url: string | null;
                         }[];
+                    };
+                };
+            };
+        };
+    };
+    getEntitySafety: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            message: string;
+                            status: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                field: string;
+                                reason: string;
+                            }[];
+                            message: string;
+                            status: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        definitions: {
+                            "close-approach": string;
+                            maneuver: string;
+                            "reentry-watch": string;
+                        };
+                        entityId: string;
+                        /** @description Every event, in date order within each kind. */
+                        events: ({
+                            /** @description The event's own date (ISO 8601 UTC): TCA, or the central modelled reentry. */
+                            date: string;
+                            elementSets: {
+                                /** @description Days, by the basis of the event's kind (see its definition). */
+                                ageDays: number;
+                                /** @description ISO 8601 UTC. */
+                                epoch: string;
+                                noradId: number;
+                                objectName: string;
+                                sourceId: string;
+                            }[];
+                            /** @enum {string} */
+                            kind: "close-approach";
+                            missDistanceKm: number;
+                            /** @description The catalog object of the entity the event is about. */
+                            noradId: number;
+                            objectName: string;
+                            other: {
+                                noradId: number;
+                                objectId: string | null;
+                                objectName: string;
+                            };
+                            relativeSpeedKmS: number;
+                            /** @description The Space safety page section listing it. */
+                            section: string;
+                            /** @description One line saying what the event is. */
+                            title: string;
+                        } | {
+                            chineseRocketBody: boolean;
+                            /** @description The event's own date (ISO 8601 UTC): TCA, or the central modelled reentry. */
+                            date: string;
+                            elementSets: {
+                                /** @description Days, by the basis of the event's kind (see its definition). */
+                                ageDays: number;
+                                /** @description ISO 8601 UTC. */
+                                epoch: string;
+                                noradId: number;
+                                objectName: string;
+                                sourceId: string;
+                            }[];
+                            flags: ("eccentric-orbit" | "old-element-set" | "history-slower-than-rate" | "estimate-before-snapshot")[];
+                            /** @enum {string} */
+                            kind: "reentry-watch";
+                            /** @description The catalog object of the entity the event is about. */
+                            noradId: number;
+                            objectName: string;
+                            reentry: {
+                                central: string;
+                                earliest: string;
+                                latest: string;
+                            };
+                            /** @description The Space safety page section listing it. */
+                            section: string;
+                            /** @description One line saying what the event is. */
+                            title: string;
+                        } | {
+                            /** @description The event's own date (ISO 8601 UTC): TCA, or the central modelled reentry. */
+                            date: string;
+                            elementSets: {
+                                /** @description Days, by the basis of the event's kind (see its definition). */
+                                ageDays: number;
+                                /** @description ISO 8601 UTC. */
+                                epoch: string;
+                                noradId: number;
+                                objectName: string;
+                                sourceId: string;
+                            }[];
+                            /** @description The maneuver happened between these two epochs (UTC). */
+                            interval: {
+                                days: number;
+                                end: string;
+                                start: string;
+                            };
+                            /** @enum {string} */
+                            kind: "maneuver";
+                            /** @description The catalog object of the entity the event is about. */
+                            noradId: number;
+                            objectName: string;
+                            relocation: boolean;
+                            rules: ("semi-major-axis" | "inclination" | "eccentricity" | "geo-longitude" | "geo-drift-rate")[];
+                            /** @description The Space safety page section listing it. */
+                            section: string;
+                            /** @description One line saying what the event is. */
+                            title: string;
+                        })[];
+                        /** @description The event kinds, each with its definition. */
+                        kinds: ("close-approach" | "reentry-watch" | "maneuver")[];
+                        maneuvers: {
+                            /** @description Every stored element set of the objects up to the snapshot, compared consecutively. */
+                            method: string;
+                            /** @description Why the objects' maneuvers were not looked for, or null. */
+                            notChecked: string | null;
+                        };
+                        objects: {
+                            /**
+                             * @description How the entity maps to the object: its own NORAD number statement, or the program attribution of the counting rules.
+                             * @enum {string}
+                             */
+                            mappedBy: "norad-statement" | "program-rules";
+                            noradId: number;
+                            /** @description The catalog name in the snapshot, or null when the object is not in it. */
+                            objectName: string | null;
+                            /** @description The object whose element set was screened for it: itself, or the lowest NORAD number sharing its element set (a docked stack); null when not screened. */
+                            screenedAs: number | null;
+                        }[];
+                        reentryWatch: {
+                            definition: string;
+                            horizonDays: number;
+                            limits: string;
+                        };
+                        screening: {
+                            days: number;
+                            method: string;
+                            /** @description Why the objects were not screened, or null. */
+                            notScreened: string | null;
+                            /** @description NORAD numbers screened (one per distinct element set). */
+                            screened: number[];
+                            start: string;
+                            stop: string;
+                            thresholdKm: number;
+                        };
+                        /** @description The catalog snapshot whose element sets were read. */
+                        snapshot: {
+                            asOf: string;
+                            id: string;
+                            objectCount: number;
+                            sourceId: string;
+                        };
                     };
                 };
             };
@@ -7098,7 +7312,7 @@ export interface operations {
                             sourceId: string;
                             title: string;
                             /** @enum {string} */
-                            type: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed";
+                            type: "launch" | "reached-orbit" | "decay" | "agreement-signed" | "membership-joined" | "agreement-ended" | "milestone" | "goal-status" | "value-changed" | "left-catalog-on-reentry-watch" | "close-approach" | "maneuver";
                             value: string | null;
                         }[];
                         watchlist: {

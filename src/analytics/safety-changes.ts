@@ -1,0 +1,70 @@
+/**
+ * Space-safety changes in the world (definitions: world-change-types.ts): an object that left the
+ * catalog while on the reentry watch, dated by the first snapshot without it; and a computed close
+ * approach of the station, dated by its TCA once that day has passed. Pure functions.
+ */
+import type { SnapshotInfo } from '../model/catalog-records.js';
+import type { ConjunctionEvent, EventObject } from './conjunctions/types.js';
+import type { ReentryCandidate } from './reentry/types.js';
+import type { ManeuverChange, ManeuverDetection } from './maneuvers/types.js';
+import type { WorldChange } from './world-change-types.js';
+
+const noEntity = { entityId: null, entityKind: null, entityName: null } as const;
+const day = (iso: string) => iso.slice(0, 10);
+const age = (d: number) => `${d.toFixed(1)} d`;
+
+/** A watch candidate of snapshot `last` that is absent from `absent` (the next stored snapshot) and every later one. */
+export function leftCatalogChange(c: ReentryCandidate, last: SnapshotInfo, absent: SnapshotInfo, recordedAt: string): WorldChange {
+  return {
+    id: `left-catalog-on-reentry-watch:${String(c.noradId).padStart(9, '0')}:${absent.id}`, type: 'left-catalog-on-reentry-watch',
+    date: absent.asOf, day: absent.asOf, precision: 'day', recordedAt,
+    title: `Left the catalog while on the reentry watch: ${c.objectName}${c.objectId ? ` (${c.objectId})` : ''}, NORAD ${c.noradId}; `
+      + `listed on ${last.asOf}, absent on ${absent.asOf}`,
+    ...noEntity, country: c.country, property: 'modelledReentry',
+    value: `modelled on ${last.asOf} from the element set of epoch ${c.elementSet.epoch} (age ${age(c.elementSet.ageDays)}): ${day(c.reentry.central)} (window ${day(c.reentry.earliest)} to ${day(c.reentry.latest)})${c.chineseRocketBody ? '; Chinese rocket body' : ''}`,
+    previous: { value: 'listed', date: last.asOf, sourceId: last.sourceId, locator: `snapshot ${last.id}; element set epoch ${c.elementSet.epoch} (${c.elementSet.sourceId}; age ${age(c.elementSet.ageDays)} at ${last.asOf} 00:00 UTC, the snapshot date minus the epoch)` },
+    sourceId: absent.sourceId, locator: `NORAD ${c.noradId} absent from snapshot ${absent.id}`,
+  };
+}
+
+const elementSetText = (o: EventObject) => `NORAD ${o.noradId} epoch ${o.elementEpoch} (${o.elementSourceId}, ${age(o.elementAgeDays)} at TCA)`;
+
+/**
+ * Approaches slower than this (km/s) are co-orbital: a docked module or visiting vehicle whose element set is fitted apart
+ * from the station's, a rendezvous or formation flight; not close approaches between crossing orbits.
+ */
+export const CO_ORBITAL_KM_S = 0.05;
+
+/** Whether a screening event is a close approach for the feed (not co-orbital). */
+export const isCrossingApproach = (e: ConjunctionEvent): boolean => e.relativeSpeedKmS >= CO_ORBITAL_KM_S;
+
+/** A screening event of the station, from the snapshot whose element sets were screened. */
+export function closeApproachChange(e: ConjunctionEvent, snapshot: SnapshotInfo, recordedAt: string, country: string | null): WorldChange {
+  return {
+    id: `close-approach:${String(e.primary.noradId).padStart(9, '0')}:${String(e.secondary.noradId).padStart(9, '0')}:${e.tca}`, type: 'close-approach',
+    date: day(e.tca), day: day(e.tca), precision: 'day', recordedAt,
+    title: `Close approach (computed): ${e.primary.objectName} and ${e.secondary.objectName}${e.secondary.objectId ? ` (${e.secondary.objectId})` : ''}, `
+      + `NORAD ${e.secondary.noradId}: ${e.missDistanceKm.toFixed(3)} km at ${e.tca.slice(11, 19)} UTC`,
+    ...noEntity, country, property: 'missDistanceKm',
+    value: `${e.missDistanceKm.toFixed(3)} km at ${e.relativeSpeedKmS.toFixed(3)} km/s; TCA ${e.tca}; element sets ${elementSetText(e.primary)}, ${elementSetText(e.secondary)}`,
+    previous: null, sourceId: snapshot.sourceId,
+    locator: `snapshot ${snapshot.id}; element sets ${elementSetText(e.primary)} and ${elementSetText(e.secondary)}`,
+  };
+}
+
+const changeText = (c: ManeuverChange) => `${c.quantity} ${c.change >= 0 ? '+' : ''}${c.change.toPrecision(3)} ${c.unit} (expected ${c.expectedChange.toPrecision(3)}, allowance ${c.allowance.toPrecision(3)})`;
+
+/** A detection between two consecutive element sets, dated by the later one's epoch; ages to the report's reference instant. */
+export function maneuverChange(d: ManeuverDetection, referenceInstant: string, recordedAt: string, country: string | null): WorldChange {
+  return {
+    id: `maneuver:${String(d.noradId).padStart(9, '0')}:${d.after.epoch}`, type: 'maneuver',
+    date: day(d.after.epoch), day: day(d.after.epoch), precision: 'day', recordedAt,
+    title: `${d.relocation ? 'Relocation' : 'Maneuver'} detected: ${d.objectName}, NORAD ${d.noradId} (${d.regime}; ${d.rules.join(', ')}), `
+      + `between ${d.interval.start.slice(0, 16).replace('T', ' ')} and ${d.interval.end.slice(0, 16).replace('T', ' ')} UTC`,
+    ...noEntity, country, property: 'maneuver',
+    value: `${d.changes.filter((c) => c.exceeded).map(changeText).join('; ')}; element sets epoch ${d.before.epoch} (${d.before.sourceId}, age ${age(d.before.ageDays)}) `
+      + `and epoch ${d.after.epoch} (${d.after.sourceId}, age ${age(d.after.ageDays)}) at ${referenceInstant}`,
+    previous: { value: 'earlier element set', date: day(d.before.epoch), sourceId: d.before.sourceId, locator: `element set ${d.before.id}` },
+    sourceId: d.after.sourceId, locator: `element sets ${d.before.id} and ${d.after.id}`,
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * The space-safety entries of the change feed (definitions: src/analytics/world-change-types.ts),
+ * from the stored GP snapshots: objects that left the catalog while on the reentry watch, and the
+ * station's computed close approaches whose TCA day has passed, and maneuvers of China's objects. Each snapshot's watch and screening
+ * is memoised; only snapshots whose dates can fall in the asked window are read.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.js';
+import type { Rules } from '../ingest/rules/read-rules.js';
+import type { SnapshotInfo } from '../model/catalog-records.js';
+import type { WorldChange, WorldChangeType } from '../analytics/world-change-types.js';
+import { closeApproachChange, isCrossingApproach, leftCatalogChange, maneuverChange } from '../analytics/safety-changes.js';
+import { maneuverReport } from './maneuvers.js';
+import { lastListedOn, listSnapshots, snapshotsRecordedAt } from '../store/queries/catalog.js';
+import { cachedClassified, cachedSnapshotObjects } from './analytics.js';
+import { cachedWatch, DEFAULT_REENTRY_DAYS } from './reentries.js';
+import { conjunctionReport, type ScreenRunner } from './conjunctions.js';
+import { DEFAULT_DAYS, DEFAULT_THRESHOLD_KM } from './screen-parameters.js';
+
+/** Tianhe, the station's core module: its element set stands for the docked stack. */
+export const STATION_NORAD = 48274;
+
+/** The feed's maneuvers are those of China's objects (the Space safety page's selection). */
+export const MANEUVER_FEED_COUNTRY = 'CN';
+
+export interface SafetyChangeWindow { since?: string; until: string; today: string; wants: (t: WorldChangeType) => boolean; country?: string }
+
+const DAY_MS = 86_400_000;
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export async function safetyChanges(db: Kysely<Database>, rules: Rules, run: ScreenRunner, w: SafetyChangeWindow): Promise<WorldChange[]> {
+  const snapshots = await listSnapshots(db);
+  if (snapshots.length === 0) return [];
+  const recorded = await snapshotsRecordedAt(db);
+  const out: WorldChange[] = [];
+  const inWindow = (day: string) => (!w.since || day >= w.since) && day < w.until;
+  if (w.wants('left-catalog-on-reentry-watch')) {
+    for (let i = 0; i + 1 < snapshots.length; i++) {
+      const [last, absent] = [snapshots[i]!, snapshots[i + 1]!];
+      if (!inWindow(absent.asOf) || last.asOf === absent.asOf) continue;
+      out.push(...await leftCatalog(db, rules, last, absent, recorded.get(absent.id) ?? ''));
+    }
+  }
+  if (w.wants('close-approach')) {
+    for (let i = 0; i < snapshots.length; i++) {
+      const s = snapshots[i]!;
+      const startMs = Date.parse(`${s.asOf}T00:00:00Z`);
+      const next = snapshots.slice(i + 1).find((x) => x.asOf > s.asOf);
+      // Each approach comes from the newest snapshot dated before it: this one's events up to the next snapshot's date.
+      const endMs = Math.min(startMs + DEFAULT_DAYS * DAY_MS, next ? Date.parse(`${next.asOf}T00:00:00Z`) : Infinity);
+      const lastDay = dayOf(endMs - 1);
+      if ((w.since && lastDay < w.since) || s.asOf >= w.until || s.asOf >= w.today) continue;
+      if (snapshots.some((x, j) => j > i && x.asOf === s.asOf)) continue;
+      const objects = await cachedSnapshotObjects(db, s.id);
+      if (!objects.some((o) => o.noradId === STATION_NORAD)) continue;
+      const report = await conjunctionReport(db, rules, { primaries: [STATION_NORAD], asOf: s.asOf, days: DEFAULT_DAYS, thresholdKm: DEFAULT_THRESHOLD_KM }, run);
+      if (report.snapshot.id !== s.id) continue;
+      const country = (await cachedClassified(db, rules, s.id)).find((o) => o.noradId === STATION_NORAD)?.country ?? null;
+      for (const e of report.events) {
+        if (Date.parse(e.tca) >= endMs || e.tca.slice(0, 10) >= w.today || !isCrossingApproach(e)) continue;
+        const c = closeApproachChange(e, s, recorded.get(s.id) ?? '', country);
+        if (inWindow(c.day)) out.push(c);
+      }
+    }
+  }
+  if (w.wants('maneuver') && (!w.country || w.country === MANEUVER_FEED_COUNTRY)) {
+    const report = await maneuverReport(db, rules, { country: MANEUVER_FEED_COUNTRY });
+    // An element set is recorded with the snapshot that first brought it.
+    const recordedOf = new Map(report.snapshots.map((s) => [s.sourceId, recorded.get(s.id) ?? '']));
+    for (const d of report.detections) {
+      const c = maneuverChange(d, report.referenceInstant, recordedOf.get(d.after.sourceId) ?? '', MANEUVER_FEED_COUNTRY);
+      if (inWindow(c.day)) out.push(c);
+    }
+  }
+  return w.country ? out.filter((c) => c.country === w.country) : out;
+}
+
+async function leftCatalog(db: Kysely<Database>, rules: Rules, last: SnapshotInfo, absent: SnapshotInfo, recordedAt: string): Promise<WorldChange[]> {
+  const watch = await cachedWatch(db, rules, last, DEFAULT_REENTRY_DAYS);
+  // Absent from the next snapshot and every later one: the newest snapshot listing it is `last` (or older, for a duplicate date).
+  const lastListed = await lastListedOn(db, watch.candidates.map((c) => c.noradId));
+  return watch.candidates.filter((c) => (lastListed.get(c.noradId) ?? '') <= last.asOf).map((c) => leftCatalogChange(c, last, absent, recordedAt));
+}
