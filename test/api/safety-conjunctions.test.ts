@@ -1,75 +1,59 @@
 /** GET /api/v1/safety/conjunctions on a loaded store: the screening in a worker, memoised, bounded. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/api/server.js';
+import { expect, it } from 'vitest';
 import { csvRows } from '../web/support/csv.js';
-import { loadedStore } from '../support/loaded-store.js';
-import { STORE_KINDS, type TestStore } from '../support/stores.js';
+import { describeLoadedApi } from '../support/loaded-api.js';
 import type { ConjunctionsResponse } from '../../src/api/response-types.js';
 
-for (const kind of STORE_KINDS) {
-  describe(`safety/conjunctions on ${kind}`, () => {
-    let store: TestStore;
-    let app: FastifyInstance;
-    beforeAll(async () => {
-      store = await loadedStore(kind);
-      app = await buildServer({ store, logLevel: 'silent', webDir: '/nonexistent' });
-    }, 600_000);
-    afterAll(async () => {
-      await app?.close();
-      await store?.dispose();
-    });
+describeLoadedApi('safety/conjunctions', (api) => {
+  it('screens the station against the newest snapshot without blocking other requests', async () => {
+    // A first screening reads the snapshot's element sets from the store (memoised).
+    expect((await api.app.inject({ method: 'GET', url: '/api/v1/safety/conjunctions?primary=48274&days=1' })).statusCode).toBe(200);
+    const pending = api.app.inject({ method: 'GET', url: '/api/v1/safety/conjunctions?primary=48274&days=2' });
+    let ticks = 0;
+    const timer = setInterval(() => { ticks++; }, 10);
+    const started = Date.now();
+    const health = await api.app.inject({ method: 'GET', url: '/api/health' });
+    const healthMs = Date.now() - started;
+    const res = await pending;
+    const screenMs = Date.now() - started;
+    clearInterval(timer);
+    expect(res.statusCode).toBe(200);
+    expect(health.statusCode).toBe(200);
+    const body = res.json<ConjunctionsResponse>();
+    expect(body.snapshot.asOf).toBe('2026-07-10');
+    expect(body.start).toBe('2026-07-10T00:00:00.000000Z');
+    expect(body.primarySelection).toBe('NORAD 48274');
+    expect(body.groups.map((g) => g.secondary.noradId).sort()).toEqual([53239, 54216, 69049, 69180]);
+    expect(body.events.length).toBeGreaterThan(0);
+    for (const e of body.events) {
+      expect(e.missDistanceKm).toBeLessThan(5);
+      expect(e.primary.elementSourceId).toBe(body.snapshot.sourceId);
+    }
+    // The health check did not wait for the screening (which runs in a worker), and the event
+    // loop kept turning while it ran (a blocked loop gets no timer ticks).
+    expect(healthMs).toBeLessThan(screenMs);
+    expect(ticks).toBeGreaterThan(screenMs / 10 / 20);
+    // Memoised: the same question is answered from the cache.
+    const t = Date.now();
+    const again = await api.app.inject({ method: 'GET', url: '/api/v1/safety/conjunctions?primary=48274&days=2' });
+    expect(again.json()).toEqual(body);
+    expect(Date.now() - t).toBeLessThan(2_000);
+    const csv = await api.app.inject({ method: 'GET', url: '/api/v1/safety/conjunctions?primary=48274&days=2&format=csv' });
+    const rows = csvRows(csv.body);
+    expect(rows[0]).toContain('miss_distance_km');
+    expect(rows.length - 1).toBe(body.events.length);
+  }, 300_000);
 
-    it('screens the station against the newest snapshot without blocking other requests', async () => {
-      // A first screening reads the snapshot's element sets from the store (memoised).
-      expect((await app.inject({ method: 'GET', url: '/api/v1/safety/conjunctions?primary=48274&days=1' })).statusCode).toBe(200);
-      const pending = app.inject({ method: 'GET', url: '/api/v1/safety/conjunctions?primary=48274&days=2' });
-      let ticks = 0;
-      const timer = setInterval(() => { ticks++; }, 10);
-      const started = Date.now();
-      const health = await app.inject({ method: 'GET', url: '/api/health' });
-      const healthMs = Date.now() - started;
-      const res = await pending;
-      const screenMs = Date.now() - started;
-      clearInterval(timer);
-      expect(res.statusCode).toBe(200);
-      expect(health.statusCode).toBe(200);
-      const body = res.json<ConjunctionsResponse>();
-      expect(body.snapshot.asOf).toBe('2026-07-10');
-      expect(body.start).toBe('2026-07-10T00:00:00.000000Z');
-      expect(body.primarySelection).toBe('NORAD 48274');
-      expect(body.groups.map((g) => g.secondary.noradId).sort()).toEqual([53239, 54216, 69049, 69180]);
-      expect(body.events.length).toBeGreaterThan(0);
-      for (const e of body.events) {
-        expect(e.missDistanceKm).toBeLessThan(5);
-        expect(e.primary.elementSourceId).toBe(body.snapshot.sourceId);
-      }
-      // The health check did not wait for the screening (which runs in a worker), and the event
-      // loop kept turning while it ran (a blocked loop gets no timer ticks).
-      expect(healthMs).toBeLessThan(screenMs);
-      expect(ticks).toBeGreaterThan(screenMs / 10 / 20);
-      // Memoised: the same question is answered from the cache.
-      const t = Date.now();
-      const again = await app.inject({ method: 'GET', url: '/api/v1/safety/conjunctions?primary=48274&days=2' });
-      expect(again.json()).toEqual(body);
-      expect(Date.now() - t).toBeLessThan(2_000);
-      const csv = await app.inject({ method: 'GET', url: '/api/v1/safety/conjunctions?primary=48274&days=2&format=csv' });
-      const rows = csvRows(csv.body);
-      expect(rows[0]).toContain('miss_distance_km');
-      expect(rows.length - 1).toBe(body.events.length);
-    }, 300_000);
-
-    it('refuses bad parameters with 400 and a snapshot-less date with 409', async () => {
-      for (const url of ['primary=48274&days=8', 'primary=48274&thresholdKm=0', 'primary=abc', 'country=CN&primary=48274', '', 'country=XX', 'primary=48274&start=yesterday']) {
-        const res = await app.inject({ method: 'GET', url: `/api/v1/safety/conjunctions?${url}` });
-        expect(res.statusCode, url).toBe(400);
-      }
-      const none = await app.inject({ method: 'GET', url: '/api/v1/safety/conjunctions' });
-      expect(none.json().error.details).toEqual([{ field: 'querystring.primary', reason: 'give primaries (NORAD IDs) or a country' }]);
-      const old = await app.inject({ method: 'GET', url: '/api/v1/safety/conjunctions?primary=48274&asOf=2020-01-01' });
-      expect(old.statusCode).toBe(409);
-      const absent = await app.inject({ method: 'GET', url: '/api/v1/safety/conjunctions?primary=1&days=1' });
-      expect(absent.statusCode).toBe(409);
-    });
+  it('refuses bad parameters with 400 and a snapshot-less date with 409', async () => {
+    for (const url of ['primary=48274&days=8', 'primary=48274&thresholdKm=0', 'primary=abc', 'country=CN&primary=48274', '', 'country=XX', 'primary=48274&start=yesterday']) {
+      const res = await api.app.inject({ method: 'GET', url: `/api/v1/safety/conjunctions?${url}` });
+      expect(res.statusCode, url).toBe(400);
+    }
+    const none = await api.app.inject({ method: 'GET', url: '/api/v1/safety/conjunctions' });
+    expect(none.json().error.details).toEqual([{ field: 'querystring.primary', reason: 'give primaries (NORAD IDs) or a country' }]);
+    const old = await api.app.inject({ method: 'GET', url: '/api/v1/safety/conjunctions?primary=48274&asOf=2020-01-01' });
+    expect(old.statusCode).toBe(409);
+    const absent = await api.app.inject({ method: 'GET', url: '/api/v1/safety/conjunctions?primary=1&days=1' });
+    expect(absent.statusCode).toBe(409);
   });
-}
+});
