@@ -170,7 +170,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     registerChangeRoutes(api, ctx);
     registerExportRoutes(api, ctx);
     registerCatalogRoutes(api, ctx);
-    registerTableRoutes(api, opts.store);
+    registerTableRoutes(api, opts.store, ctx.analytics);
     registerCiteRoutes(api, ctx);
     registerSessionRoutes(api, opts.store, throttle);
     registerTokenRoutes(api, opts.store);

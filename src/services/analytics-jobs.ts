@@ -21,6 +21,9 @@ import { workerRunner } from './screen-runners.js';
 import { watchedChanges } from './editorial/watchlists.js';
 import type { Watchlist } from '../store/editorial/watchlists.js';
 import { entitySafety } from './entity-safety.js';
+import { entityTable } from './entity-tables.js';
+import type { KindName } from '../model/kinds.js';
+import type { TableViewParams } from '../analytics/table-view.js';
 
 type Db = Kysely<Database>;
 
@@ -46,6 +49,7 @@ export const ANALYTICS_JOBS = {
   /** Why a country code is not one the rules know, or null (a watchlist's filter is checked before it is stored). */
   countryProblem: async (_db: Db, rules: Rules, a: { country: string }) => countryParameterProblem(rules, a.country),
   entitySafety: (db: Db, rules: Rules, a: { id: string }) => entitySafety(db, rules, a.id, workerRunner()),
+  entityTable: (db: Db, _rules: Rules, a: { kind: KindName; params: TableViewParams }) => entityTable(db, a.kind, a.params),
   precompute: (db: Db, rules: Rules, _args: Record<string, never>) => precomputeAnalytics(db, rules),
   maneuvers: (db: Db, rules: Rules, q: ManeuverQuery) => maneuverReport(db, rules, q),
   geoBelt: (db: Db, rules: Rules, q: { country?: string; asOf?: string }) => geoBeltReport(db, rules, q),

@@ -14,7 +14,7 @@ async function captionsOf(db: Kysely<Database>, ids: string[]): Promise<Map<stri
 }
 
 /** A kind's rows and what their cells refer to, read once per data version (any load, ingest or approval renews it). */
-function tableInputs(db: Kysely<Database>, kind: KindName): Promise<{ rows: EntityRow[]; captions: Map<string, string>; investments: EntityRow[] }> {
+export function tableInputs(db: Kysely<Database>, kind: KindName): Promise<{ rows: EntityRow[]; captions: Map<string, string>; investments: EntityRow[] }> {
   return memo(db, `table-inputs:${kind}`, async () => {
     const [rows, investments] = await Promise.all([entityRows(db, kind), kind === 'Organization' ? entityRows(db, 'Investment') : Promise.resolve([])]);
     const props = propertiesOf(kind);

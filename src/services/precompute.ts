@@ -9,6 +9,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { Rules } from '../ingest/rules/read-rules.js';
 import { listSnapshots } from '../store/queries/catalog.js';
+import { KIND_NAMES } from '../model/kinds.js';
+import { tableInputs } from './entity-tables.js';
 import { cachedClassified, cachedLaunches, cachedPayloadsOn, launchesAnalytic, spacecraftAnalytic } from './analytics.js';
 import { indicators } from './indicators.js';
 
@@ -23,6 +25,8 @@ export async function precomputeAnalytics(db: Kysely<Database>, rules: Rules): P
     () => launchesAnalytic(db, rules),
     () => spacecraftAnalytic(db, rules),
     () => indicators(db, rules),
+    // Each kind's table rows (the tables' views are computed per request over them).
+    ...KIND_NAMES.map((kind) => () => tableInputs(db, kind)),
   ];
   for (const step of steps) {
     await yieldToLoop();

@@ -13,6 +13,7 @@ import { openStore, type Store } from '../../src/store/open-store.js';
 import { attachStore } from '../../src/store/store-access.js';
 import { AnalyticsError, CountryParameterError, loadRules } from '../../src/services/analytics.js';
 import { ScreenParameterError } from '../../src/services/conjunctions.js';
+import { tableParams } from '../../src/api/table-parameters.js';
 import { analyticsRunner, callerRunner, type AnalyticsRunner } from '../../src/services/analytics-runner.js';
 import { loadedStore } from '../support/loaded-store.js';
 import { sharedLoad } from '../support/shared-load.js';
@@ -49,6 +50,8 @@ describe.runIf(STORE_KINDS.includes('pglite'))('analytics worker on an on-disk P
     const here = callerRunner(store.db, rules);
     expect(await worker.run('spacecraft', { country: 'CN' })).toEqual(await here.run('spacecraft', { country: 'CN' }));
     expect(await worker.run('catalogObjects', { country: 'CN', limit: 20 })).toEqual(await here.run('catalogObjects', { country: 'CN', limit: 20 }));
+    const table = { kind: 'Organization' as const, params: tableParams('Organization', { sort: '-founded' }) };
+    expect(await worker.run('entityTable', table)).toEqual(await here.run('entityTable', table));
   });
 
   it('rebuilds the errors with their class', async () => {

@@ -1,15 +1,16 @@
 /** /tables/{kind}: one kind as a table an analyst can facet, filter, sort and download (JSON or CSV of exactly the view). */
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/open-store.js';
+import type { AnalyticsRunner } from '../../services/analytics-runner.js';
 import { KIND_NAMES, KINDS, type KindName } from '../../model/kinds.js';
 import { TABLE_VIEWS, columnInfo } from '../../model/table-views.js';
-import { entityTable } from '../../services/entity-tables.js';
 import { FACET_DEFINITION, SORT_DEFINITION, TEXT_FILTER_DEFINITION, tableViewCsv } from '../../analytics/table-view.js';
 import { TABLE_QUERY, tableParams, type TableQuery } from '../table-parameters.js';
 import { sendAs, tableMeta } from '../respond.js';
 import { TABLE_VIEW, responses } from '../schemas.js';
 
-export function registerTableRoutes(api: FastifyInstance, store: Store): void {
+/** The view is computed in the analytics worker, over the kind's rows it keeps (precomputed at start). */
+export function registerTableRoutes(api: FastifyInstance, store: Store, analytics: AnalyticsRunner): void {
   api.get<{ Params: { kind: KindName }; Querystring: TableQuery }>('/tables/:kind', {
     schema: { operationId: 'getEntityTable',
       summary: 'One kind of entity as a table: facet filters (?<facet>=value), text filter (q), sort (any column, "-" for descending), column choice (columns), '
@@ -22,7 +23,7 @@ export function registerTableRoutes(api: FastifyInstance, store: Store): void {
   }, async (req, reply) => {
     const { kind } = req.params;
     const params = tableParams(kind, req.query);
-    const t = await entityTable(store.db, kind, params);
+    const t = await analytics.run('entityTable', { kind, params });
     const view = TABLE_VIEWS[kind];
     const definitions = [TEXT_FILTER_DEFINITION, SORT_DEFINITION, FACET_DEFINITION, ...t.columns.filter((c) => c.doc).map((c) => `${c.label}: ${c.doc}`)];
     const json = {
