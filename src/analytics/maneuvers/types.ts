@@ -1,24 +1,11 @@
 /** Inputs and outputs of maneuver detection (detect.ts) and the GEO belt view (geo-belt.ts). */
 import type { OrbitRegime } from '../../orbit/regime.js';
+import type { GpRow } from '../../model/gp-elements.js';
 
-/** One stored element set as the detector reads it (GP mean elements, SGP4 conventions). */
-export interface ManeuverElements {
+/** One stored element set as the detector reads it (GP mean elements, SGP4 conventions: model/gp-elements.ts). */
+export interface ManeuverElements extends Pick<GpRow, 'noradId' | 'objectName' | 'epoch' | 'meanMotion' | 'eccentricity' | 'inclination' | 'raan' | 'argOfPericenter' | 'meanAnomaly' | 'meanMotionDot'> {
   /** The element set's id in the store (`NORAD@epoch`). */
   id: string;
-  noradId: number;
-  objectName: string;
-  /** ISO 8601 UTC, to the microsecond. */
-  epoch: string;
-  /** Kozai mean motion, rev/day. */
-  meanMotion: number;
-  eccentricity: number;
-  /** Degrees. */
-  inclination: number;
-  raan: number;
-  argOfPericenter: number;
-  meanAnomaly: number;
-  /** As published: half the first derivative of mean motion, rev/day². */
-  meanMotionDot: number;
   /** The source (catalog download) the element set came from. */
   sourceId: string;
 }

@@ -1,20 +1,9 @@
 /** Reentry watch: what goes in and what comes out. */
 import type { ObjectKind } from '../attribution.js';
+import type { GpRow } from '../../model/gp-elements.js';
 
-/** One GP element set as the watch reads it, with the source it came from. */
-export interface ReentryElements {
-  noradId: number;
-  objectName: string;
-  objectId: string | null;
-  /** ISO 8601 UTC. */
-  epoch: string;
-  /** rev/day */
-  meanMotion: number;
-  eccentricity: number;
-  /** As published: ṅ/2, rev/day². */
-  meanMotionDot: number;
-  /** SGP4 drag term, 1/earth radii (reported, not used by the model). */
-  bstar: number;
+/** One GP element set as the watch reads it (the model's fields: model/gp-elements.ts), with the source it came from. */
+export interface ReentryElements extends Pick<GpRow, 'noradId' | 'objectName' | 'objectId' | 'epoch' | 'meanMotion' | 'eccentricity' | 'meanMotionDot' | 'bstar'> {
   elementSourceId: string;
 }
 
