@@ -18,6 +18,7 @@ export function answersOn(kind: StoreKind): void {
     let store: TestStore;
     let app: FastifyInstance;
     let ctx: AnswerContext | null = null;
+    let listening: Promise<string> | null = null;
     beforeAll(async () => {
       store = await loadedStore(kind);
       app = await buildServer({ store, webDir: 'test/fixtures/no-web-app' });
@@ -28,6 +29,7 @@ export function answersOn(kind: StoreKind): void {
           if (res.statusCode !== 200) throw new Error(`GET ${path}: ${res.statusCode} ${res.body.slice(0, 300)}`);
           return res.json() as T;
         },
+        baseUrl: () => (listening ??= app.listen({ port: 0, host: '127.0.0.1' })),
       };
     }, 300_000);
     afterAll(async () => { await app?.close(); await store?.dispose(); });

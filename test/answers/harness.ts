@@ -14,6 +14,8 @@ export interface AnswerContext {
   app: FastifyInstance;
   /** GET a path of the public API and return its parsed JSON body (fails on a non-200). */
   get<T = unknown>(path: string): Promise<T>;
+  /** The shared app listening on 127.0.0.1 (started at the first call), for clients that need a URL: pandas, R. */
+  baseUrl(): Promise<string>;
 }
 
 /** A suite of answers; `ctx()` is valid inside tests (after the shared store is loaded). */

@@ -11,8 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { beforeAll, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import type { AnswerSuite } from '../harness.js';
 import { buildServer } from '../../../src/api/server.js';
@@ -43,13 +42,8 @@ print(json.dumps(out))
 `;
 
 export const answers: AnswerSuite = (ctx) => {
-  let listening: FastifyInstance | null = null;
   let base = '';
-  beforeAll(async () => {
-    listening = await buildServer({ store: ctx().store, webDir: 'test/fixtures/no-web-app' });
-    base = await listening.listen({ port: 0, host: '127.0.0.1' });
-  });
-  afterAll(async () => { await listening?.close(); });
+  beforeAll(async () => { base = await ctx().baseUrl(); });
 
   /** Routes that need one of several parameters (none required alone): what this test chooses. */
   const CHOSEN: Record<string, string> = { '/api/v1/safety/conjunctions': 'primary=48274&days=0.5' };

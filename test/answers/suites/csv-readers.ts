@@ -4,10 +4,8 @@
  * stay text: the CSVW metadata declares them `string`, and pandas told so by that metadata
  * (dtype=str for those columns) keeps NORAD numbers exactly as written.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { beforeAll, expect, it } from 'vitest';
 import type { AnswerSuite } from '../harness.js';
-import { buildServer } from '../../../src/api/server.js';
 import { parseCsv } from '../../web/support/csv.js';
 import { pythonWithPandas, rscript, runWithInput } from '../../support/external-reader.js';
 
@@ -43,13 +41,8 @@ print(json.dumps({"inferred": str(inferred["norad_id"].dtype), "typed": str(type
 interface Page { items: unknown[] }
 
 export const answers: AnswerSuite = (ctx) => {
-  let listening: FastifyInstance | null = null;
   let base = '';
-  beforeAll(async () => {
-    listening = await buildServer({ store: ctx().store, webDir: 'test/fixtures/no-web-app' });
-    base = await listening.listen({ port: 0, host: '127.0.0.1' });
-  });
-  afterAll(async () => { await listening?.close(); });
+  beforeAll(async () => { base = await ctx().baseUrl(); });
 
   /** The main CSV endpoints, each with the number of rows the JSON of the same request holds. */
   async function mainEndpoints(): Promise<[string, number][]> {
