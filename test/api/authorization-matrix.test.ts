@@ -5,10 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { STORE_KINDS, createTestStore, type TestStore } from '../support/stores.js';
-import { buildServer } from '../../src/api/server.js';
+import { STORE_KINDS, type TestStore } from '../support/stores.js';
+import { basicApp } from '../support/basic-app.js';
 import { registerAuth, type RouteRule } from '../../src/api/auth.js';
-import { loadCurated } from '../../src/services/load-curated.js';
 import { allows, type Role } from '../../src/model/roles.js';
 import { addAccount, signIn, tokenFor } from '../support/editorial.js';
 
@@ -33,9 +32,7 @@ describe.each(STORE_KINDS)('authorization matrix on %s', (kind) => {
   let app: FastifyInstance;
   let revoked = '';
   beforeAll(async () => {
-    store = await createTestStore(kind);
-    await loadCurated(store.db, 'test/fixtures/kb/basic');
-    app = await buildServer({ store, webDir: 'test/fixtures/no-web-app' });
+    ({ store, app } = await basicApp(kind));
     for (const role of ['contributor', 'reviewer', 'admin'] as const) await addAccount(store.db, role, role);
     await addAccount(store.db, 'lapsed', 'admin');
     const t = await tokenFor(store.db, 'admin');

@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { STORE_KINDS, createTestStore, type TestStore } from '../support/stores.js';
-import { buildServer } from '../../src/api/server.js';
-import { loadCurated } from '../../src/services/load-curated.js';
+import { STORE_KINDS, type TestStore } from '../support/stores.js';
+import { basicApp } from '../support/basic-app.js';
 import { LoginThrottle } from '../../src/services/editorial/login-throttle.js';
 import { LOGIN_REFUSED } from '../../src/services/editorial/sessions.js';
 import { GCAT_ORGS_SOURCE, LANDSPACE_FOUNDED, PASSWORD, addAccount, asSession, signIn, tokenFor, type SignedIn } from '../support/editorial.js';
@@ -17,9 +16,7 @@ describe.each(STORE_KINDS)('editorial workflow on %s', (kind) => {
   let alice: SignedIn;
   let rita: SignedIn;
   beforeAll(async () => {
-    store = await createTestStore(kind);
-    await loadCurated(store.db, 'test/fixtures/kb/basic');
-    app = await buildServer({ store, webDir: 'test/fixtures/no-web-app', loginThrottle: new LoginThrottle({ free: 3, baseDelayMs: 60_000, maxDelayMs: 600_000, windowMs: 3_600_000 }, () => now) });
+    ({ store, app } = await basicApp(kind, { loginThrottle: new LoginThrottle({ free: 3, baseDelayMs: 60_000, maxDelayMs: 600_000, windowMs: 3_600_000 }, () => now) }));
     await addAccount(store.db, 'alice', 'contributor');
     await addAccount(store.db, 'rita', 'reviewer');
     await addAccount(store.db, 'ron', 'reviewer');
@@ -226,9 +223,7 @@ describe.each(STORE_KINDS)('other proposals and account management on %s', (kind
   let rita: SignedIn;
   let ada: SignedIn;
   beforeAll(async () => {
-    store = await createTestStore(kind);
-    await loadCurated(store.db, 'test/fixtures/kb/basic');
-    app = await buildServer({ store, webDir: 'test/fixtures/no-web-app' });
+    ({ store, app } = await basicApp(kind));
     await addAccount(store.db, 'alice', 'contributor');
     await addAccount(store.db, 'rita', 'reviewer');
     await addAccount(store.db, 'ada', 'admin');
@@ -291,9 +286,7 @@ describe.each(STORE_KINDS)('watchlists on %s', (kind) => {
   let store: TestStore;
   let app: FastifyInstance;
   beforeAll(async () => {
-    store = await createTestStore(kind);
-    await loadCurated(store.db, 'test/fixtures/kb/basic');
-    app = await buildServer({ store, webDir: 'test/fixtures/no-web-app' });
+    ({ store, app } = await basicApp(kind));
     await addAccount(store.db, 'alice', 'contributor');
     await addAccount(store.db, 'rita', 'reviewer');
   });

@@ -1,9 +1,8 @@
 /** One error shape for the whole API (after datasette's test_error_shape), on every store. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { STORE_KINDS, createTestStore, type TestStore } from '../support/stores.js';
-import { buildServer } from '../../src/api/server.js';
-import { loadCurated } from '../../src/services/load-curated.js';
+import { STORE_KINDS, type TestStore } from '../support/stores.js';
+import { basicApp } from '../support/basic-app.js';
 
 const SHAPE_KEYS = ['code', 'message', 'status'];
 
@@ -20,9 +19,7 @@ describe.each(STORE_KINDS)('API on %s', (kind) => {
   let store: TestStore;
   let app: FastifyInstance;
   beforeAll(async () => {
-    store = await createTestStore(kind);
-    await loadCurated(store.db, 'test/fixtures/kb/basic');
-    app = await buildServer({ store, webDir: 'test/fixtures/no-web-app' });
+    ({ store, app } = await basicApp(kind));
   });
   afterAll(async () => { await app?.close(); await store?.dispose(); });
 
