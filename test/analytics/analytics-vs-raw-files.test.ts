@@ -4,23 +4,19 @@
  * splitting, not the product's parsers or attribution code).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
-import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { STORE_KINDS, type TestStore } from '../support/stores.js';
 import { loadedStore } from '../support/loaded-store.js';
-import { readSnapshot } from '../../src/services/bundled-snapshots.js';
 import { constellationsAnalytic, launchesAnalytic, loadRules, spacecraftAnalytic, tiangongAnalytic } from '../../src/services/analytics.js';
 import { buildServer } from '../../src/api/server.js';
-import { csvFields, rawGcatByNorad, rawUcsCountryByNorad } from '../support/raw-files.js';
+import { csvFields, rawChinesePayloadIds, rawLines } from '../support/raw-files.js';
 
-const lines = (file: string) => readSnapshot(file).split('\n').filter((l) => l.trim() !== '');
 
 /** Launches per year for a launching state, deduplicated on the tag, ascents from other bodies (X…) excluded. */
 function rawLaunches(state: string) {
   const seen = new Set<string>();
   const perYear = new Map<number, { total: number; failed: number }>();
-  for (const l of lines('gcat_launchlog_2024-12-08.tsv.gz')) {
+  for (const l of rawLines('gcat_launchlog_2024-12-08.tsv.gz')) {
     if (l.startsWith('#')) continue;
     const f = l.split('\t').map((x) => x.trim());
     const [tag, date, code, lvState] = [f[0]!, f[1]!, f[18]!, f[17]!];
@@ -37,27 +33,7 @@ function rawLaunches(state: string) {
 }
 
 
-/** Chinese payloads in the 2026-07-10 GP file: GCAT state, else UCS country, else the curated name rules. */
-function rawChinesePayloads(): number {
-  const gcat = rawGcatByNorad();
-  const ucs = rawUcsCountryByNorad();
-  const rules = (parseYaml(readFileSync('data/rules/classification.yaml', 'utf8')) as { objectNameRules: { pattern: string; country: string }[] })
-    .objectNameRules.map((r) => ({ re: new RegExp(r.pattern), country: r.country }));
-  let count = 0;
-  for (const l of lines('celestrak_gp_active_2026-07-10.csv.gz').slice(1)) {
-    const f = csvFields(l);
-    const name = f[0]!;
-    const norad = Number(f[11]);
-    const g = gcat.get(norad);
-    const u = ucs.get(norad);
-    const country = g ? g.state : u !== undefined ? (u === 'China' ? 'CN' : u) : rules.find((r) => r.re.test(name.toUpperCase()))?.country ?? null;
-    const payload = g ? g.type === 'P' : !/\bR\/B\b|\bDEB\b/.test(name);
-    if (country === 'CN' && payload) count++;
-  }
-  return count;
-}
-
-const rawNamed = (file: string, prefix: string) => lines(file).filter((l) => l.startsWith(prefix)).length;
+const rawNamed = (file: string, prefix: string) => rawLines(file).filter((l) => l.startsWith(prefix)).length;
 
 describe.each(STORE_KINDS)('analytics on %s', (kind) => {
   let store: TestStore;
@@ -93,7 +69,7 @@ describe.each(STORE_KINDS)('analytics on %s', (kind) => {
   it('Figure 8: the Chinese payload total equals an independent count from the raw files', async () => {
     const f = await spacecraftAnalytic(store.db, rules, { objects: true });
     expect(f.snapshot.asOf).toBe('2026-07-10');
-    expect(f.total).toBe(rawChinesePayloads());
+    expect(f.total).toBe(rawChinesePayloadIds('celestrak_gp_active_2026-07-10.csv.gz').length);
     expect(f.cells.reduce((n, c) => n + c.count, 0)).toBe(f.total);
     expect(f.byMission.navigation).toBeGreaterThanOrEqual(rawNamed('celestrak_gp_active_2026-07-10.csv.gz', 'BEIDOU'));
     expect(f.objects!.every((o) => o.countryRule !== 'unattributed')).toBe(true);
@@ -119,7 +95,7 @@ describe.each(STORE_KINDS)('analytics on %s', (kind) => {
 
   it('Tiangong: the station\'s orbit is the raw element set\'s, with its visiting vehicles', async () => {
     const t = await tiangongAnalytic(store.db, { at: new Date('2026-07-11T00:00:00Z') });
-    const raw = csvFields(lines('celestrak_gp_active_2026-07-10.csv.gz').find((l) => l.startsWith('CSS (TIANHE)'))!);
+    const raw = csvFields(rawLines('celestrak_gp_active_2026-07-10.csv.gz').find((l) => l.startsWith('CSS (TIANHE)'))!);
     expect(t.station!.noradId).toBe(Number(raw[11]));
     expect(t.station!.inclinationDeg).toBe(Number(raw[5]));
     expect(t.station!.altitudeKm).toBeGreaterThan(300);
