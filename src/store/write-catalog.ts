@@ -79,7 +79,7 @@ function firstOfEachId<R extends { id: string }>(rows: readonly R[]): R[] {
 /**
  * New rows (by id) are inserted with first_seen = last_seen = now; rows already stored only get
  * last_seen = now (history: a row, once written, stays as it was written). Staged ids are unique.
- * The stored ids are looked up first (one index probe each), and the new rows are copied straight
+ * The stored rows are stamped first (one index probe each, returning their ids), and the new rows are copied straight
  * into the table: no staging copy, no insert-select, no conflict handling per row. Inside the
  * caller's transaction; should another writer insert one of the ids meanwhile, the copy fails on the
  * primary key and the whole transaction is rolled back.
@@ -88,12 +88,10 @@ async function writeHistory(
   trx: Transaction<Database>, table: CatalogTable, columns: readonly string[], origin: string, rows: readonly Row[], total: number, now: string,
 ): Promise<SyncCounts> {
   const ids = rows.map((r) => r.id as string);
+  // Stamps the rows already stored and names them, in one statement.
   const { rows: stored } = await sql<{ id: string }>`
-    select id from ${sql.table(table)} where id = any(${ids}::text[])`.execute(trx);
+    update ${sql.table(table)} set last_seen = ${now}::text where id = any(${ids}::text[]) returning id`.execute(trx);
   const known = new Set(stored.map((r) => r.id));
-  if (known.size > 0) {
-    await sql`update ${sql.table(table)} set last_seen = ${now}::text where id = any(${[...known]}::text[])`.execute(trx);
-  }
   const fresh = known.size === 0 ? rows : rows.filter((r) => !known.has(r.id as string));
   const written = ['id', ...columns, 'origin', 'first_seen', 'last_seen'];
   const added = fresh.length === 0 ? 0 : await copyRows(trx, table, written, copyText(fresh, (row) => {
