@@ -25,45 +25,32 @@ import { sql } from 'kysely';
 import { createTestStore } from '../test/support/stores.js';
 import { loadCurated } from '../src/services/load-curated.js';
 import { FEEDS, feedByName } from '../src/services/feeds.js';
-import { ingestBundled, readSnapshot } from '../src/services/bundled-snapshots.js';
+import { ingestBundled } from '../src/services/bundled-snapshots.js';
 import { ingestFeed } from '../src/services/ingest-feed.js';
 import { constellationsAnalytic, loadRules, spacecraftAnalytic } from '../src/services/analytics.js';
 import { clearMemo } from '../src/services/data-cache.js';
-import { readDelimitedRecords } from '../src/ingest/celestrak-gp/csv-reader.js';
 import type { StoreKind } from '../src/store/open-store.js';
+import { BASE_GP_FILE, baseGpCsv, gpCsvText, movedRow } from './support/synthetic-gp.js';
 
 const DAYS = Number(process.env.BENCH_DAYS ?? 365);
 const STRIDE = Number(process.env.BENCH_STRIDE ?? 8);
 const KIND = (process.env.BENCH_STORE ?? 'postgres') as StoreKind;
 const CHECKPOINTS = new Set([1, 7, 30, 90, 180, 270, 365, DAYS].filter((d) => d <= DAYS));
-const BASE_FILE = 'celestrak_gp_active_2026-07-10.csv.gz';
 const SOURCE = 'celestrak-gp-active-2026-07-10';
 const FIRST_DAY = Date.parse('2025-07-11T00:00:00Z');
 const DAY_MS = 864e5;
 
-const text = readSnapshot(BASE_FILE);
-const [header, ...rows] = readDelimitedRecords(text, BASE_FILE, ',').map((r) => r.fields);
-const col = (name: string) => header!.indexOf(name);
-const [EPOCH, MEAN_MOTION, MEAN_ANOMALY, NORAD] = ['EPOCH', 'MEAN_MOTION', 'MEAN_ANOMALY', 'NORAD_CAT_ID'].map(col) as [number, number, number, number];
-const objects = rows.filter((f, i) => f.length === header!.length && i % STRIDE === 0);
-const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+const base = baseGpCsv();
+const objects = base.rows.filter((_, i) => i % STRIDE === 0);
 
 /** The snapshot of day `day` (0-based): each object's element set as of its last update day. */
 function snapshotOf(day: number): string {
-  const lines = [header!.join(',')];
-  for (const f of objects) {
-    const interval = (Number(f[NORAD]) % 3) + 1;
+  return gpCsvText(base.header, objects.map((f) => {
+    const interval = (Number(f[base.at.norad]) % 3) + 1;
     const updated = day - (day % interval);
     // Move the epoch back from the base snapshot to the update day (same time of day).
-    const shiftDays = DAYS - 1 - updated;
-    const epoch = new Date(Date.parse(`${f[EPOCH]}Z`) - shiftDays * DAY_MS);
-    const anomaly = ((Number(f[MEAN_ANOMALY]) - Number(f[MEAN_MOTION]) * 360 * shiftDays) % 360 + 360) % 360;
-    const out = [...f];
-    out[EPOCH] = `${epoch.toISOString().slice(0, 19)}.${f[EPOCH]!.split('.')[1] ?? '000000'}`;
-    out[MEAN_ANOMALY] = anomaly.toFixed(4);
-    lines.push(out.map(quote).join(','));
-  }
-  return `${lines.join('\n')}\n`;
+    return movedRow(f, base.at, -(DAYS - 1 - updated));
+  }));
 }
 
 async function timed<T>(run: () => Promise<T>): Promise<number> {
@@ -84,7 +71,7 @@ try {
     await constellationsAnalytic(store.db, rules);
     await spacecraftAnalytic(store.db, rules, { country: 'CN' });
   };
-  console.log(`SYNTHETIC year: ${DAYS} daily snapshots of ${objects.length} objects (every ${STRIDE}th of ${BASE_FILE}), on ${KIND}`);
+  console.log(`SYNTHETIC year: ${DAYS} daily snapshots of ${objects.length} objects (every ${STRIDE}th of ${BASE_GP_FILE}), on ${KIND}`);
   console.log('day  asOf        ingest ms  incremental ms  cold ms (baseline)  element_sets  spans / (snapshot, object) pairs');
   for (let day = 0; day < DAYS; day++) {
     const asOf = new Date(FIRST_DAY + day * DAY_MS).toISOString().slice(0, 10);

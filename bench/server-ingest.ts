@@ -15,29 +15,12 @@ import { readSettings } from '../src/config/settings.js';
 import { storeFromSettings } from '../src/services/store-from-settings.js';
 import { feedByName } from '../src/services/feeds.js';
 import { fetchFeed } from '../src/services/fetch-feed.js';
-import { readSnapshot } from '../src/services/bundled-snapshots.js';
-import { readDelimitedRecords } from '../src/ingest/celestrak-gp/csv-reader.js';
-
-const BASE_FILE = 'celestrak_gp_active_2026-07-10.csv.gz';
-const DAY_MS = 864e5;
+import { baseGpCsv, gpCsvText, movedRow } from './support/synthetic-gp.js';
 
 /** The bundled snapshot moved one day on (see above). */
 export function nextDaySnapshot(): string {
-  const text = readSnapshot(BASE_FILE);
-  const [header, ...rows] = readDelimitedRecords(text, BASE_FILE, ',').map((r) => r.fields);
-  const col = (name: string) => header!.indexOf(name);
-  const [epochAt, motionAt, anomalyAt] = ['EPOCH', 'MEAN_MOTION', 'MEAN_ANOMALY'].map(col) as [number, number, number];
-  const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = [header!.join(',')];
-  for (const f of rows) {
-    if (f.length !== header!.length) continue;
-    const out = [...f];
-    const [whole, micros = '000000'] = f[epochAt]!.split('.');
-    out[epochAt] = `${new Date(Date.parse(`${whole}Z`) + DAY_MS).toISOString().slice(0, 19)}.${micros}`;
-    out[anomalyAt] = (((Number(f[anomalyAt]) + Number(f[motionAt]) * 360) % 360 + 360) % 360).toFixed(4);
-    lines.push(out.map(quote).join(','));
-  }
-  return `${lines.join('\n')}\n`;
+  const base = baseGpCsv();
+  return gpCsvText(base.header, base.rows.map((f) => movedRow(f, base.at, 1)));
 }
 
 export interface LoopDelay { p50: number; p99: number; max: number; ms: number }
