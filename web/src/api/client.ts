@@ -42,8 +42,13 @@ const client = createClient<paths, 'application/json'>({ querySerializer, header
 
 /** The URL of a route with its parameters (a download link, or the key two identical requests share). */
 export function apiUrl<R extends ApiRoute>(route: R, params?: ApiParams<R>): string {
+  return routeUrl(`/api/v1${route}`, params as { query?: object; path?: object } | undefined);
+}
+
+/** Any path with its {parameters} filled in and its query appended, empty values left out (the editorial writes use it too). */
+export function routeUrl(path: string, params?: { query?: object; path?: object }): string {
   const p = (params ?? {}) as { query?: Record<string, unknown>; path?: Record<string, unknown> };
-  return createFinalURL(`/api/v1${route}`, { baseUrl: '', params: p, querySerializer, pathSerializer: defaultPathSerializer });
+  return createFinalURL(path, { baseUrl: '', params: p, querySerializer, pathSerializer: defaultPathSerializer });
 }
 
 const cache = new Map<string, { at: number; value: Promise<unknown> }>();

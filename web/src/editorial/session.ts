@@ -2,7 +2,7 @@
  * The signed-in account and the writes of the editorial pages. The session lives in an HttpOnly cookie the
  * page cannot read; the CSRF value every write must send comes from GET /api/v1/session and is kept in memory.
  */
-import { ApiFailure, apiRequest, clearApiCache } from '../api/client.ts';
+import { ApiFailure, apiRequest, clearApiCache, routeUrl } from '../api/client.ts';
 import type { paths } from '../api/generated/openapi.ts';
 
 /**
@@ -25,13 +25,6 @@ export type ReplyOf<V extends Verb, R extends RouteOf<V>> = Operation<V, R> exte
   ? ([JsonOf<Success<Rs>>] extends [never] ? void : JsonOf<Success<Rs>>) : never;
 type PathOf<V extends Verb, R extends RouteOf<V>> = Operation<V, R> extends { parameters: { path: infer P } } ? P : never;
 type QueryOf<V extends Verb, R extends RouteOf<V>> = Operation<V, R> extends { parameters: { query?: infer Q } } ? Q : never;
-
-/** A route with its path parameters filled in and its query appended (values left empty are left out). */
-function urlOf(route: string, path?: object, query?: object): string {
-  const filled = route.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(String((path as Record<string, unknown> | undefined)?.[name] ?? '')));
-  const qs = new URLSearchParams(Object.entries(query ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => [k, String(v)])).toString();
-  return `${filled}${qs ? `?${qs}` : ''}`;
-}
 
 export interface Session { account: { name: string; role: 'contributor' | 'reviewer' | 'admin' }; csrfToken: string | null; expiresAt: string | null }
 
@@ -77,14 +70,14 @@ export async function write<V extends 'post' | 'patch' | 'delete', R extends Rou
   method: V, route: R, args: { path?: PathOf<V, R>; body?: BodyOf<V, R> } = {},
 ): Promise<ReplyOf<V, R>> {
   const s = await session();
-  const out = await send<ReplyOf<V, R>>(method.toUpperCase(), urlOf(route, args.path as object | undefined), args.body ?? {}, s?.csrfToken ?? null);
+  const out = await send<ReplyOf<V, R>>(method.toUpperCase(), routeUrl(route, { path: args.path as object | undefined }), args.body ?? {}, s?.csrfToken ?? null);
   clearApiCache();
   return out;
 }
 
 /** GET that needs the session (never cached: proposals and the audit trail change under review). */
 export function read<R extends RouteOf<'get'>>(route: R, args: { path?: PathOf<'get', R>; query?: QueryOf<'get', R> } = {}): Promise<ReplyOf<'get', R>> {
-  return send<ReplyOf<'get', R>>('GET', urlOf(route, args.path as object | undefined, args.query as object | undefined));
+  return send<ReplyOf<'get', R>>('GET', routeUrl(route, { path: args.path as object | undefined, query: args.query as object | undefined }));
 }
 
 const listeners: (() => void)[] = [];
