@@ -1,15 +1,17 @@
 /**
- * Bulk loading with COPY: rows are written in PostgreSQL's COPY text format and sent on the
- * connection of the caller's transaction. The SQL is an ordinary `copy <table> (<columns>) from stdin`
- * query; its data travels beside it (registered here for that one compiled query), and both of our
- * dialects send it: PostgreSQL through pg-copy-streams (postgres-dialect.ts), PGlite as the
- * '/dev/blob' of the same statement (pglite-dialect.ts).
+ * Bulk loading with COPY: rows are written in PostgreSQL's binary COPY format (copy-binary.ts) when
+ * every column's type has a binary encoder here, else in the text format, and sent on the connection
+ * of the caller's transaction. The SQL is an ordinary `copy <table> (<columns>) from stdin` query;
+ * its data travels beside it (registered here for that one compiled query), and both of our dialects
+ * send it: PostgreSQL through pg-copy-streams (postgres-dialect.ts), PGlite as the '/dev/blob' of the
+ * same statement (pglite-dialect.ts).
  */
 import { sql, type CompiledQuery, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
+import { BINARY_COPY_TYPES, binaryCopy } from './copy-binary.js';
 
-/** One COPY's data: chunks of text-format lines, each ending in a newline. */
-export type CopyData = readonly string[];
+/** One COPY's data: chunks of text-format lines (each ending in a newline), or the binary format's bytes. */
+export type CopyData = readonly string[] | readonly Uint8Array[];
 
 const COPY_DATA = new WeakMap<CompiledQuery, CopyData>();
 
@@ -61,9 +63,35 @@ export function copyText<R>(rows: readonly R[], values: (row: R, index: number) 
   return chunks;
 }
 
-/** Copies the rows into the table on the transaction's connection; returns how many were copied. */
-export async function copyRows(trx: Transaction<Database>, table: string, columns: readonly string[], data: CopyData): Promise<number> {
-  const query = sql`copy ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) from stdin`.compile(trx);
+/** The types (pg_type.typname) of a table's columns, read from the catalog in the caller's transaction. */
+async function columnTypes(trx: Transaction<Database>, table: string): Promise<Map<string, string>> {
+  const { rows } = await sql<{ name: string; type: string }>`
+    select a.attname as name, t.typname as type from pg_attribute a join pg_type t on t.oid = a.atttypid
+    where a.attrelid = ${table}::regclass and a.attnum > 0 and not a.attisdropped`.execute(trx);
+  return new Map(rows.map((r) => [r.name, r.type]));
+}
+
+/**
+ * Copies the rows into the table on the transaction's connection; returns how many were copied.
+ * `values(row)` gives the row's fields in column order (null or undefined: SQL null).
+ */
+export async function copyRows<R>(
+  trx: Transaction<Database>, table: string, columns: readonly string[], rows: readonly R[],
+  values: (row: R, index: number) => readonly unknown[],
+): Promise<number> {
+  const types = await columnTypes(trx, table);
+  const typed = columns.map((name) => ({ name, type: types.get(name) ?? '' }));
+  const binary = typed.every((c) => BINARY_COPY_TYPES.has(c.type));
+  const data: CopyData = binary ? [binaryCopy(typed, rows, values)] : copyText(rows, values);
+  return copyData(trx, table, columns, data, binary ? 'binary' : 'text');
+}
+
+/** Sends prepared COPY data (copyText's chunks, or binaryCopy's bytes) into the table's columns. */
+export async function copyData(
+  trx: Transaction<Database>, table: string, columns: readonly string[], data: CopyData, format: 'text' | 'binary' = 'text',
+): Promise<number> {
+  const options = format === 'binary' ? sql` with (format binary)` : sql``;
+  const query = sql`copy ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) from stdin${options}`.compile(trx);
   COPY_DATA.set(query, data);
   const result = await trx.executeQuery(query);
   return Number(result.numAffectedRows ?? 0n);

@@ -18,8 +18,8 @@ class PGliteConnection implements DatabaseConnection {
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const copy = copyDataOf(query);
     if (copy) {
-      const from = query.sql.replace(/ from stdin$/, " from '/dev/blob'");
-      const result = await this.pg.query<R>(from, [], { blob: new Blob([...copy]) });
+      const from = query.sql.replace(/ from stdin\b/, " from '/dev/blob'");
+      const result = await this.pg.query<R>(from, [], { blob: new Blob([...copy] as BlobPart[]) });
       return { rows: [], numAffectedRows: BigInt(result.affectedRows ?? 0) };
     }
     const result = await this.pg.query<R>(query.sql, [...query.parameters]);

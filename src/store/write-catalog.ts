@@ -9,8 +9,8 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
 import { syncRows, type Row, type SyncCounts, type SyncSpec } from './sync-rows.js';
 import type { CatalogTable, MappedCatalog } from '../model/catalog-rows.js';
-import { copyRows, copyText } from './copy-rows.js';
-import { writeSnapshot } from './write-spans.js';
+import { copyRows } from './copy-rows.js';
+import { writeSnapshot, type StoredElementSets } from './write-spans.js';
 
 type Mode = { kind: 'history'; columns: string[] } | { kind: 'snapshot'; columns: string[] } | { kind: 'replace'; spec: SyncSpec };
 
@@ -51,6 +51,7 @@ export async function writeCatalog(
   trx: Transaction<Database>, origin: string, mapped: MappedCatalog, now: string, runId: number,
 ): Promise<CatalogCounts> {
   const counts: CatalogCounts = {};
+  let stored: StoredElementSets = new Map();
   for (const table of ORDER) {
     const rows = mapped.tables[table];
     if (!rows) continue;
@@ -62,10 +63,13 @@ export async function writeCatalog(
     if (mode.kind === 'snapshot') {
       if (table === 'gp_snapshot_objects') continue;
       if (rows.length !== 1) throw new Error(`one GP snapshot per file, not ${rows.length}`);
-      Object.assign(counts, await writeSnapshot(trx, origin, rows[0]!, mapped.tables.gp_snapshot_objects ?? [], now, runId));
+      Object.assign(counts, await writeSnapshot(trx, origin, rows[0]!, mapped.tables.gp_snapshot_objects ?? [], now, runId, stored));
       continue;
     }
-    counts[table] = await writeHistory(trx, table, mode.columns, origin, firstOfEachId(rows), rows.length, now);
+    const unique = firstOfEachId(rows);
+    counts[table] = await writeHistory(trx, table, mode.columns, origin, unique, rows.length, now);
+    // Every one of them is now stored (written or stamped): the snapshot's members need no check against them.
+    if (table === 'element_sets') stored = new Map(unique.map((r) => [r.id, r.object_name as string]));
   }
   return counts;
 }
@@ -93,8 +97,9 @@ async function writeHistory(
     update ${sql.table(table)} set last_seen = ${now}::text where id = any(${ids}::text[]) returning id`.execute(trx);
   const known = new Set(stored.map((r) => r.id));
   const fresh = known.size === 0 ? rows : rows.filter((r) => !known.has(r.id as string));
+  if (columns.includes('source_id')) await lockSources(trx, fresh);
   const written = ['id', ...columns, 'origin', 'first_seen', 'last_seen'];
-  const added = fresh.length === 0 ? 0 : await copyRows(trx, table, written, copyText(fresh, (row) => {
+  const added = fresh.length === 0 ? 0 : await copyRows(trx, table, written, fresh, (row) => {
     const fields: unknown[] = new Array(written.length);
     fields[0] = row.id;
     for (let c = 0; c < columns.length; c++) fields[c + 1] = row[columns[c]!];
@@ -102,6 +107,20 @@ async function writeHistory(
     fields[columns.length + 2] = now;
     fields[columns.length + 3] = now;
     return fields;
-  }));
+  });
   return { added, updated: 0, removed: 0, unchanged: total - added };
+}
+
+/**
+ * The sources the new rows name are all stored, and stay so until the transaction ends (locked FOR
+ * KEY SHARE, as a foreign key would lock them): the check element_sets' foreign key made per row,
+ * made once (migrations/007-bulk-writes.sql). A missing source fails the whole write.
+ */
+async function lockSources(trx: Transaction<Database>, rows: readonly Row[]): Promise<void> {
+  const named = [...new Set(rows.map((r) => r.source_id as string))];
+  if (named.length === 0) return;
+  const { rows: found } = await sql<{ id: string }>`select id from sources where id = any(${named}::text[]) for key share`.execute(trx);
+  const stored = new Set(found.map((r) => r.id));
+  const missing = named.find((id) => !stored.has(id));
+  if (missing !== undefined) throw new Error(`element sets name source "${missing}", which is not in sources`);
 }

@@ -3,13 +3,20 @@
  * gets the next sequence number when first written; each member either is already covered by a span
  * at that number (the same snapshot again: only last_seen is stamped), extends its span when the
  * previous snapshot had the same element set, or starts a new span. The members are staged with COPY
- * and the diff against the stored spans is done in SQL, inside the caller's transaction.
+ * into a temporary table and the diff against the stored spans is done in SQL, inside the caller's
+ * transaction.
  */
 import { sql, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
 import type { CatalogRow } from '../model/catalog-rows.js';
 import type { SyncCounts } from './sync-rows.js';
-import { stageRows } from './staging-table.js';
+import { copyRows } from './copy-rows.js';
+
+/**
+ * The element sets the same transaction has just written or stamped (writeHistory): every member
+ * naming one of them is known to be stored, with this object name, so neither needs a query.
+ */
+export type StoredElementSets = ReadonlyMap<string, string>;
 
 export interface SnapshotCounts {
   gp_snapshots: SyncCounts;
@@ -22,6 +29,7 @@ export interface SnapshotCounts {
 /** Writes one snapshot row and its members; the members all belong to that snapshot. */
 export async function writeSnapshot(
   trx: Transaction<Database>, origin: string, snapshot: CatalogRow, members: readonly CatalogRow[], now: string, runId: number,
+  stored: StoredElementSets = new Map(),
 ): Promise<SnapshotCounts> {
   const stray = members.find((m) => m.snapshot_id !== snapshot.id);
   if (stray) throw new Error(`member ${String(stray.norad_id)} belongs to snapshot ${String(stray.snapshot_id)}, not ${snapshot.id}`);
@@ -32,8 +40,9 @@ export async function writeSnapshot(
     on conflict (id) do update set last_seen = excluded.last_seen
     returning seq, (xmax = 0) as inserted`.execute(trx);
   const { seq, inserted } = rows[0]!;
-  const staging = await stageRows(trx, 'element_spans', ['norad_id', 'element_set_id'], members, { withoutId: true });
-  await checkElementSets(trx, staging);
+  const staging = await stageMembers(trx, members, stored);
+  const unchecked = members.some((m) => !stored.has(m.element_set_id as string));
+  if (unchecked) await checkElementSets(trx, staging);
   await logNewObjects(trx, staging, now, runId);
   const spans = await writeSpans(trx, staging, seq, origin, now);
   const listed = spans.added + spans.updated;
@@ -44,7 +53,29 @@ export async function writeSnapshot(
   };
 }
 
-/** Every member's element set is stored (element_spans has no foreign key: this one join checks them all). */
+const STAGING = 'staging_element_spans';
+
+/**
+ * The members, in file order (`ord`), in a temporary table of this transaction, with their element
+ * set's object name: from `stored` when the transaction wrote that set, else read from element_sets.
+ */
+async function stageMembers(trx: Transaction<Database>, members: readonly CatalogRow[], stored: StoredElementSets): Promise<string> {
+  await sql`drop table if exists pg_temp.${sql.id(STAGING)}`.execute(trx);
+  await sql`create temp table ${sql.id(STAGING)} (norad_id integer not null, element_set_id text not null, object_name text, ord integer not null)
+    on commit drop`.execute(trx);
+  await copyRows(trx, STAGING, ['norad_id', 'element_set_id', 'object_name', 'ord'], members, (m, k) =>
+    [m.norad_id, m.element_set_id, stored.get(m.element_set_id as string) ?? null, k]);
+  if (members.some((m) => !stored.has(m.element_set_id as string))) {
+    await sql`update ${sql.id(STAGING)} m set object_name = e.object_name from element_sets e
+      where m.object_name is null and e.id = m.element_set_id`.execute(trx);
+  }
+  return STAGING;
+}
+
+/**
+ * Every member's element set is stored (element_spans has no foreign key: this one join checks them
+ * all). Skipped when the same transaction wrote or stamped every member's set.
+ */
 async function checkElementSets(trx: Transaction<Database>, staging: string): Promise<void> {
   const { rows } = await sql<{ id: string }>`
     select m.element_set_id as id from ${sql.table(staging)} m
@@ -56,8 +87,8 @@ async function checkElementSets(trx: Transaction<Database>, staging: string): Pr
 async function logNewObjects(trx: Transaction<Database>, staging: string, now: string, runId: number): Promise<void> {
   await sql`
     insert into changes (run_id, at, action, subject, subject_id, entity_id, property, value, source_id)
-    select ${runId}::integer, ${now}::text, 'added', 'catalog-object', m.norad_id::text, null, 'gp', e.object_name, null
-    from ${sql.table(staging)} m left join element_sets e on e.id = m.element_set_id
+    select ${runId}::integer, ${now}::text, 'added', 'catalog-object', m.norad_id::text, null, 'gp', m.object_name, null
+    from ${sql.table(staging)} m
     where not exists (select 1 from element_spans o where o.norad_id = m.norad_id)
     order by m.ord`.execute(trx);
 }

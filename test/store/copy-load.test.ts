@@ -14,7 +14,7 @@ import { readSnapshot } from '../../src/services/bundled-snapshots.js';
 import { originOf } from '../../src/services/ingest-feed.js';
 import { startRun } from '../../src/store/runs.js';
 import { writeCatalog } from '../../src/store/write-catalog.js';
-import { copyRows, copyText } from '../../src/store/copy-rows.js';
+import { copyRows } from '../../src/store/copy-rows.js';
 import { writeHistoryRowByRow } from './support/row-by-row-history.js';
 
 const GP = feedByName('celestrak-gp')!;
@@ -79,14 +79,37 @@ describe.each(STORE_KINDS)('COPY load of the GP history tables on %s', (kind) =>
     expect(stamped).toEqual([{ last_seen: STEPS[2]!.now }]);
   });
 
-  it('carries tabs, line breaks, backslashes, quotes and COPY markers through unchanged', async () => {
+  // An integer, text and jsonb table goes in the binary format; a numeric column sends it in the text format.
+  it.each([['binary', ''], ['text', ', n numeric']])('carries tabs, line breaks, backslashes, quotes and COPY markers through unchanged (%s format)', async (_format, extra) => {
     const values = ['tab\there', 'line\nbreak', 'cr\rlf\r\n', 'back\\slash', '\\N', '\\.', '\\.\n\\.', '"quoted" \'single\'', 'ÜNICODE 红色 🚀', '', ' ', null];
     const back = await copied.db.transaction().execute(async (trx) => {
-      await sql`create temp table copy_escape (ord integer, v text, j jsonb) on commit drop`.execute(trx);
-      await copyRows(trx, 'copy_escape', ['ord', 'v', 'j'], copyText(values, (v, k) => [k, v, v === null ? null : { v }]));
+      await sql`create temp table copy_escape (ord integer, v text, j jsonb${sql.raw(extra)}) on commit drop`.execute(trx);
+      await copyRows(trx, 'copy_escape', ['ord', 'v', 'j'], values, (v, k) => [k, v, v === null ? null : { v }]);
       return (await sql<{ ord: number; v: string | null; j: { v: string } | null }>`select ord, v, j from copy_escape order by ord`.execute(trx)).rows;
     });
     expect(back.map((r) => r.v)).toEqual(values);
     expect(back.map((r) => r.j?.v ?? null)).toEqual(values);
+  });
+
+  it('refuses a value that does not fit its column, naming the row and column, and copies nothing', async () => {
+    const tried = copied.db.transaction().execute(async (trx) => {
+      await sql`create temp table copy_typed (ord integer, x double precision) on commit drop`.execute(trx);
+      await copyRows(trx, 'copy_typed', ['ord', 'x'], [[1, 0.5], [2.5, 1], [3, 2]], (r) => r);
+    });
+    await expect(tried).rejects.toThrow('row 2, column ord: 2.5 is not an int4');
+  });
+
+  it('keeps integers, doubles (with their last bit), booleans and nulls exact in the binary format', async () => {
+    const rows: [number, number | null, boolean | null, bigint][] = [
+      [2_147_483_647, 0.1 + 0.2, true, 9_007_199_254_740_993n], [-2_147_483_648, -1.7976931348623157e308, false, -1n],
+      [0, 5e-324, null, 0n], [7, null, true, 1n],
+    ];
+    const back = await copied.db.transaction().execute(async (trx) => {
+      await sql`create temp table copy_exact (i integer, x double precision, b boolean, l bigint) on commit drop`.execute(trx);
+      await copyRows(trx, 'copy_exact', ['i', 'x', 'b', 'l'], rows, (r) => r);
+      return (await sql<{ i: number; x: number | null; b: boolean | null; l: string }>`select i, x, b, l::text as l from copy_exact order by i`.execute(trx)).rows;
+    });
+    const expected = [...rows].sort((a, b) => a[0] - b[0]).map(([i, x, b, l]) => ({ i, x, b, l: String(l) }));
+    expect(back).toEqual(expected);
   });
 });

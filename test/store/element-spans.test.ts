@@ -24,7 +24,7 @@ import { loadCurated } from '../../src/services/load-curated.js';
 import { snapshotObjects } from '../../src/store/queries/catalog.js';
 import { writeCatalog } from '../../src/store/write-catalog.js';
 import { migrate } from '../../src/store/migrate.js';
-import { copyRows, copyText } from '../../src/store/copy-rows.js';
+import { copyRows } from '../../src/store/copy-rows.js';
 import { PGliteDialect } from '../../src/store/pglite-dialect.js';
 import { PGLITE_EXTENSIONS } from '../../src/store/pglite-extensions.js';
 import { CopyingPostgresDialect } from '../../src/store/postgres-dialect.js';
@@ -199,7 +199,7 @@ describe.each(STORE_KINDS)('migration 005 on %s', (kind) => {
           const copy = async (table: string, rows: Record<string, unknown>[]) => {
             if (rows.length === 0) return;
             const columns = Object.keys(rows[0]!);
-            await copyRows(trx, table, columns, copyText(rows, (r) => columns.map((c) => r[c] ?? null)));
+            await copyRows(trx, table, columns, rows, (r) => columns.map((c) => r[c] ?? null));
           };
           await copy('element_sets', sets.map((r) => ({ ...r, line1: r.line1 ?? null, line2: r.line2 ?? null, ...seen })));
           await copy('gp_snapshots', tables.gp_snapshots!.map((r) => ({ ...r, ...seen })));
