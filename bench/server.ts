@@ -4,10 +4,12 @@
  *       spawning `serve` to the first 200 from the home page `/`, beside `node -e ''`;
  *   (a) time from spawning `node dist/cli/main.js serve` to the first 200 from /api/health, beside a
  *       baseline: an empty `node -e ''` and opening the store alone (dist/store/open-store.js);
- *   (b) /api/health latency probed every 10 ms while the start-up analytics are precomputed (until the
- *       server logs "analytics precomputed"): an upper bound of the event loop's delay;
- *   (c) the latency of the main read routes at a fixed rate, right after the precomputation (the
- *       response cache starts empty: the first requests on each route compute it);
+ *   (b) /api/health latency probed every 10 ms while the start-up analytics are precomputed and the
+ *       pages' first reads warmed (src/api/warm-up.ts; until the server logs "analytics precomputed"):
+ *       an upper bound of the event loop's delay;
+ *   (c) the latency of the main read routes at a fixed rate, right after the precomputation and warm-up
+ *       (the response cache starts empty, as the warm-up keeps nothing in it: the first requests on each
+ *       route compute it);
  *   (d) the event loop's delay (monitorEventLoopDelay) during a GP download's ingest as the server's fetch
  *       schedule runs it, on a copy of the loaded store, beside the delay over an idle wait as long
  *       (bench/server-ingest.ts; the download is synthetic, see there).
@@ -171,8 +173,8 @@ async function main(): Promise<void> {
   console.log(`\n(0) first start on an empty data folder to the home page's first 200: ${Math.round(first.home)} ms (target < 15000) — baseline: node -e '' ${Math.round(first.node)} ms`);
   console.log(`\nmedians of ${RUNS} restarts (a shared 2-core machine: figures vary with other work):`);
   console.log(`(a) warm restart to the first 200 from /api/health: ${m('firstOk')} ms (target < 3000) — baseline: node -e '' ${m('node')} ms, opening the store alone ${m('open')} ms`);
-  console.log(`(b) the server's event-loop delay from the first /api/health 200 to the end of the start-up precomputation (${m('precompute')} s after spawn): p99 ${m('loopP99')} ms, max ${m('loopMax')} ms (target p99 < 50); /api/health probed every 10 ms meanwhile: p99 ${m('p99')} ms, max ${m('maxProbe')} ms`);
-  console.log(`(c) main read routes at ${RATE} req/s for ${SECONDS} s right after the precomputation (empty response cache): p50 ${m('apiP50')} ms, p99 ${m('apiP99')} ms (target < 50), server event-loop delay p99 ${m('apiLoopP99')} ms; the next ${SECONDS} s: p50 ${m('warmP50')} ms, p99 ${m('warmP99')} ms; non-200 ${m('errors')}`);
+  console.log(`(b) the server's event-loop delay from the first /api/health 200 to the end of the start-up precomputation and warm-up (${m('precompute')} s after spawn): p99 ${m('loopP99')} ms, max ${m('loopMax')} ms (target p99 < 50); /api/health probed every 10 ms meanwhile: p99 ${m('p99')} ms, max ${m('maxProbe')} ms`);
+  console.log(`(c) main read routes at ${RATE} req/s for ${SECONDS} s right after the precomputation and warm-up (empty response cache): p50 ${m('apiP50')} ms, p99 ${m('apiP99')} ms (target < 50), server event-loop delay p99 ${m('apiLoopP99')} ms; the next ${SECONDS} s: p50 ${m('warmP50')} ms, p99 ${m('warmP99')} ms; non-200 ${m('errors')}`);
   console.log(`(d) event-loop delay during a GP download's ingest (${ingest.accepted} rows, ${Math.round(ingest.ingest.ms)} ms, backup included): p50 ${f(ingest.ingest.p50)} ms, p99 ${f(ingest.ingest.p99)} ms, max ${f(ingest.ingest.max)} ms (target p99 < 50) — baseline, idle as long: p99 ${f(ingest.idle.p99)} ms, max ${f(ingest.idle.max)} ms`);
 }
 

@@ -3,7 +3,7 @@
  * host, Accept header and UTC day (answers judged against "today" change with it) while the store's
  * runs are unchanged (no load, ingest or failure since: runsVersion, read at most once a second) and
  * for at most MAX_AGE_MS (the status's staleness hours move with the clock). Only the routes listed here are cached, and only
- * requests without credentials (Authorization, Cookie). A hit skips the handler; the ETag, 304,
+ * requests without credentials (Authorization, Cookie) and not the server's own warm-up reads. A hit skips the handler; the ETag, 304,
  * and CORS apply to a hit as to any response; its body is compressed once per coding (br, gzip) and kept,
  * so a repeated read costs no compression. The X-Response-Cache header says hit or miss.
  *
@@ -19,6 +19,7 @@ import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../store/schema.js';
 import { cachedRunsVersion } from '../store/runs.js';
+import { WARM_UP_HEADER } from './warm-up.js';
 
 /** Path prefixes under /api/v1 whose GET responses depend only on the store, the URL and the day. */
 const CACHED_PATHS = /^\/api\/v1\/(entities|search|sources|series|analytics\/(launches|spacecraft|constellations)|indicators|status|tables|goals|risks|recommendations|timeline|geo|changes|catalog|cite|export)(\/|\?|$)/;
@@ -74,6 +75,8 @@ function waitAtMost(p: Promise<void>, ms: number): Promise<void> {
 function keyOf(req: FastifyRequest): string | null {
   if (req.method !== 'GET' || !CACHED_PATHS.test(req.url)) return null;
   if (req.headers.authorization !== undefined || req.headers.cookie !== undefined) return null;
+  // The server's own warm-up reads (warm-up.ts) are computed, never kept.
+  if (req.headers[WARM_UP_HEADER] !== undefined) return null;
   return [req.url, req.host, req.protocol, req.headers.accept ?? '', new Date().toISOString().slice(0, 10)].join('\n');
 }
 

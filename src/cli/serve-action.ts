@@ -6,6 +6,7 @@ import { startFetchSchedule } from '../services/fetch-schedule.js';
 import { buildServer } from '../api/server.js';
 import { primeHealth } from '../api/routes/health.js';
 import { createServerContext } from '../api/server-context.js';
+import { warmFirstReads } from '../api/warm-up.js';
 
 export async function runServe(): Promise<void> {
   const settings = readSettings();
@@ -29,9 +30,14 @@ export async function runServe(): Promise<void> {
   process.once('SIGTERM', close);
   await app.listen({ port: settings.port, host: settings.host });
   store.noteUrl(`http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${settings.port}/`);
-  // Compute the heavy analytics now, in the analytics worker, so the first visitor does not wait for them.
+  // Compute the heavy analytics now, in the analytics worker, then make the pages' first reads once
+  // (warm-up.ts), so the first visitor waits for neither.
   void context.analytics.run('precompute', {})
-    .then((seconds) => app.log.info(`analytics precomputed in ${seconds.toFixed(1)} s`))
+    .then(async (seconds) => {
+      const warmed = await warmFirstReads(app);
+      if (warmed.failed.length) app.log.warn(`first reads not warmed: ${warmed.failed.join(', ')}`);
+      app.log.info(`analytics precomputed in ${seconds.toFixed(1)} s, the pages' first reads warmed in ${warmed.seconds.toFixed(1)} s`);
+    })
     .catch((err: unknown) => app.log.warn(`analytics not precomputed: ${String(err)}`));
   console.log(`Redshift Monitor on http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${settings.port}/ (store: ${store.kind} at ${store.location})`);
 }

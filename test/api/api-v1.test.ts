@@ -12,6 +12,7 @@ import { STORE_KINDS, type TestStore } from '../support/stores.js';
 import { loadedStore } from '../support/loaded-store.js';
 import { buildServer } from '../../src/api/server.js';
 import { startRun } from '../../src/store/runs.js';
+import { FIRST_READS, warmFirstReads } from '../../src/api/warm-up.js';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 /** A valid request for every route in the OpenAPI document (the test fails if a route has none). */
@@ -115,6 +116,16 @@ describe.each(STORE_KINDS)('API v1 on %s', (kind) => {
     expect(since.statusCode).toBe(304);
     const changed = await app.inject({ url: '/api/v1/entities/program.qianfan', headers: { 'if-none-match': '"other"' } });
     expect(changed.statusCode).toBe(200);
+  });
+
+  it('warms the pages\' first reads, every one answering 200, and keeps none of them in the response cache', async () => {
+    const all = await warmFirstReads(app);
+    expect(all.failed).toEqual([]);
+    expect(FIRST_READS.length).toBeGreaterThan(10);
+    const url = '/api/v1/sources?limit=7';
+    expect((await warmFirstReads(app, [url])).failed).toEqual([]);
+    expect((await app.inject(url)).headers['x-response-cache']).toBe('miss');
+    expect((await app.inject(url)).headers['x-response-cache']).toBe('hit');
   });
 
   it('answers a repeated read from the response cache until a run changes the store', async () => {
