@@ -22,7 +22,7 @@ export function leftCatalogChange(c: ReentryCandidate, last: SnapshotInfo, absen
       + `listed on ${last.asOf}, absent on ${absent.asOf}`,
     ...noEntity, country: c.country, property: 'modelledReentry',
     value: `modelled on ${last.asOf} from the element set of epoch ${c.elementSet.epoch} (age ${age(c.elementSet.ageDays)}): ${day(c.reentry.central)} (window ${day(c.reentry.earliest)} to ${day(c.reentry.latest)})${c.chineseRocketBody ? '; Chinese rocket body' : ''}`,
-    previous: { value: 'listed', date: last.asOf, sourceId: last.sourceId, locator: `snapshot ${last.id}; element set epoch ${c.elementSet.epoch} (${c.elementSet.sourceId}; age ${age(c.elementSet.ageDays)} at ${last.asOf} 00:00 UTC, the snapshot date minus the epoch)` },
+    previous: { value: 'listed', date: last.asOf, sourceId: last.sourceId, locator: `snapshot ${last.id}; element set epoch ${c.elementSet.epoch} (${c.elementSet.sourceId}; age ${age(c.elementSet.ageDays)} at the end of ${last.asOf} UTC, the end of the snapshot date minus the epoch)` },
     sourceId: absent.sourceId, locator: `NORAD ${c.noradId} absent from snapshot ${absent.id}`,
   };
 }

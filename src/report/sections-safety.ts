@@ -3,6 +3,7 @@
  * stored GP element sets, each figure naming the snapshot and element sets it came from and their
  * ages; with the reentry model's backtest and the method's limits.
  */
+import { ELEMENT_SET_AGE_DEFINITION } from '../analytics/element-set-age.js';
 import type { ReportData } from './report-data.js';
 import type { Citations } from './citations.js';
 import type { ConjunctionReport } from '../services/conjunctions.js';
@@ -49,7 +50,7 @@ function reentryWatch(r: ReentryReport | null, cites: Citations): string {
 ${table(['prediction', 'predicted and absent', 'predicted, present', 'absent, not predicted', 'precision', 'recall'], [confusionRow('central estimate', b.central), confusionRow('window\'s early end', b.windowEarly), confusionRow('window\'s late end', b.windowLate)], 'data-table="reentry-backtest"')}
 <p class="basis">Recall over the ${b.absent - b.absentAboveLeo} absences in LEO: ${share(b.recallLeo)}. ${esc(b.definition)}</p>` : '<p class="na">No backtest: the store holds a single GP snapshot.</p>';
   return `<section id="safety-reentries" data-candidates="${r.counts.candidates}" data-cn-candidates="${cn.length}"><h3>Reentry watch</h3>
-<p>${esc(r.definition)} From the element sets of the ${snapshotText(r.snapshot, cites)}; horizon ${r.horizonDays} days from ${esc(r.asOf)}. Element-set age: the snapshot date (00:00 UTC) minus the epoch.</p>
+<p>${esc(r.definition)} From the element sets of the ${snapshotText(r.snapshot, cites)}; horizon ${r.horizonDays} days from ${esc(r.asOf)}. ${esc(ELEMENT_SET_AGE_DEFINITION)}</p>
 <p>Of ${r.counts.objects.toLocaleString('en-US')} objects, ${r.counts.decaying.toLocaleString('en-US')} show decay (ṅ &gt; 0) and ${r.counts.modelled.toLocaleString('en-US')} are modelled; <strong>${r.counts.candidates}</strong> are on the watch, ${cn.length} of them attributed to China, ${r.counts.chineseRocketBodies} Chinese rocket bodies, ${r.counts.large} large (SATCAT RCS ≥ 1 m²; ${r.counts.sizeUnknown} of unknown size).</p>
 ${rows.length ? table(['Chinese object', 'kind', 'modelled reentry (window)', 'element set epoch (age)', 'flags'], rows, 'data-table="reentry-watch-cn"') : ''}${cn.length > LISTED ? `<p class="basis">First ${LISTED} of ${cn.length} by modelled date; the API lists all (/api/v1/safety/reentries?country=CN).</p>` : ''}
 <p class="basis">Method: ${esc(r.method)}</p>

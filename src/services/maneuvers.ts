@@ -4,6 +4,7 @@
  * are chosen by NORAD ID or by the attribution rules' country in the chosen snapshot (objects absent from it,
  * e.g. decayed, are not attributed and so not listed by country). Results are memoised per snapshot and query.
  */
+import { ageReferenceMicros, ELEMENT_SET_AGE_DEFINITION } from '../analytics/element-set-age.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { Rules } from '../ingest/rules/read-rules.js';
@@ -14,7 +15,7 @@ import { geoBelt, isRelocation, type GeoBeltObject } from '../analytics/maneuver
 import { GEO_LONGITUDE_THRESHOLDS, GEO_MAX_LONGITUDE_ACCELERATION_DEG_PER_DAY2, MANEUVER_THRESHOLDS, RELOCATION, type RegimeThresholds } from '../analytics/maneuvers/thresholds.js';
 import type { ManeuverCounts, ManeuverDetection } from '../analytics/maneuvers/types.js';
 import type { OrbitRegime } from '../orbit/regime.js';
-import { epochMicros, isoFromMicros, MICROS_PER_DAY } from '../orbit/epoch-micros.js';
+import { isoFromMicros } from '../orbit/epoch-micros.js';
 import { AnalyticsError, cachedClassified, countryParameterProblem, CountryParameterError, rulesVersion, snapshotAt } from './analytics.js';
 import { memo } from './data-cache.js';
 
@@ -37,13 +38,13 @@ export const MANEUVER_METHOD = 'Consecutive element sets (by epoch) of each obje
   + `${GEO_LONGITUDE_THRESHOLDS.longitudeDeg}° plus λ̈max·Δt²/4, and the drift-rate change allowed ${GEO_LONGITUDE_THRESHOLDS.driftDegPerDay} °/day plus λ̈max·Δt `
   + `(λ̈max = ${GEO_MAX_LONGITUDE_ACCELERATION_DEG_PER_DAY2} °/day², Earth's triaxiality). Thresholds per orbit regime of the earlier set. `
   + 'A detection dates the maneuver to the interval between the two epochs; GP element sets have no covariance, so an '
-  + 'allowance is a stated engineering choice, not a probability.';
+  + 'allowance is a stated engineering choice, not a probability. ' + ELEMENT_SET_AGE_DEFINITION;
 
 export const GEO_BELT_DEFINITION = 'Mean geographic longitude: Ω + ω + M of the element set minus the Greenwich mean sidereal '
   + 'angle at its epoch (degrees east), i.e. the subsatellite longitude averaged over a day; the actual subsatellite point swings '
   + 'around it daily by up to 2e rad plus i²/4 rad. Drift rate: the secular rate of Ω + ω + M (J2, Brouwer mean motion as SGP4 recovers it) '
   + 'minus Earth\'s rotation, deg/day, eastward positive; lunisolar terms are left out (they shift it by 0.002–0.007 °/day). '
-  + `Relocation: a GEO maneuver that changed the drift rate beyond its allowance with the rate before or after at least ${RELOCATION.minDriftDegPerDay} °/day, or that fired the longitude rule with a longitude change of at least ${RELOCATION.minLongitudeChangeDeg}°; other GEO detections are station-keeping or plane changes.`;
+  + `Relocation: a GEO maneuver that changed the drift rate beyond its allowance with the rate before or after at least ${RELOCATION.minDriftDegPerDay} °/day, or that fired the longitude rule with a longitude change of at least ${RELOCATION.minLongitudeChangeDeg}°; other GEO detections are station-keeping or plane changes. ${ELEMENT_SET_AGE_DEFINITION}`;
 
 export interface ManeuverReport {
   snapshot: SnapshotInfo;
@@ -79,7 +80,7 @@ function histories(db: Kysely<Database>, snapshot: SnapshotInfo, ids: ReadonlySe
   return elementSetsUpTo(db, snapshot.asOf, [...ids].sort((a, b) => a - b));
 }
 
-const referenceMicros = (snapshot: SnapshotInfo): number => epochMicros(`${snapshot.asOf}T00:00:00Z`) + MICROS_PER_DAY;
+const referenceMicros = (snapshot: SnapshotInfo): number => ageReferenceMicros(snapshot.asOf);
 
 async function chosenObjects(db: Kysely<Database>, rules: Rules, snapshot: SnapshotInfo, q: ManeuverQuery): Promise<{ ids: Set<number>; selection: string; programOf: (id: number) => string | null }> {
   const classified = await cachedClassified(db, rules, snapshot.id);

@@ -24,7 +24,7 @@ describeLoadedApi('safety/reentries', (api) => {
       const r = julRows.get(c.noradId)!;
       expect(c.elementSet.epoch).toBe(r.epoch);
       expect(c.elementSet.sourceId).toBe(body.snapshot.sourceId);
-      expect(c.elementSet.ageDays).toBeCloseTo((Date.parse('2026-07-10T00:00:00Z') - Date.parse(r.epoch)) / 864e5, 6);
+      expect(c.elementSet.ageDays).toBeCloseTo((Date.parse('2026-07-11T00:00:00Z') - Date.parse(r.epoch)) / 864e5, 6);
       const p = mayRows.get(c.noradId);
       if (p) expect([c.previousElementSet?.epoch, c.previousElementSet?.sourceId]).toEqual([p.epoch, TLE_SNAPSHOT_2026_05_04.sourceId]);
       else expect(c.previousElementSet).toBeNull();

@@ -36,7 +36,7 @@ describeLoadedApi('safety changes in the world feed', (api) => {
     for (const c of body.items) {
       expect([c.date, c.day, c.sourceId]).toEqual(['2026-07-10', '2026-07-10', GP_SNAPSHOT_2026_07_10.sourceId]);
       expect([c.previous?.value, c.previous?.date, c.previous?.sourceId]).toEqual(['listed', '2026-05-04', TLE_SNAPSHOT_2026_05_04.sourceId]);
-      expect(c.previous?.locator).toMatch(/element set epoch 20\d\d-\d\d-\d\dT[\d:.]+Z? \(.+; age -?\d+\.\d d at 2026-05-04 00:00 UTC, the snapshot date minus the epoch\)/);
+      expect(c.previous?.locator).toMatch(/element set epoch 20\d\d-\d\d-\d\dT[\d:.]+Z? \(.+; age -?\d+\.\d d at the end of 2026-05-04 UTC, the end of the snapshot date minus the epoch\)/);
       expect(c.value).toMatch(/^modelled on 2026-05-04 from the element set of epoch 20\d\d-[\d-]+T[\d:.]+Z? \(age -?\d+\.\d d\): \d{4}-\d\d-\d\d \(window /);
     }
     const cn = await get<Page>('/api/v1/changes?type=left-catalog-on-reentry-watch&country=CN&limit=1000');

@@ -26,8 +26,10 @@ export type SizeClass = 'large' | 'not-large' | 'unknown';
 export type ReentryFlag =
   /** Eccentricity above ECCENTRIC_LIMIT: the circular-orbit model shortens the estimate. */
   | 'eccentric-orbit'
-  /** The element set is more than STALE_DAYS older than the snapshot date. */
+  /** The element set's age (element-set-age.ts: to the end of the snapshot date) is more than STALE_DAYS. */
   | 'old-element-set'
+  /** The element set's epoch is after the end of the snapshot date: its age is negative (element-set-age.ts). */
+  | 'epoch-after-snapshot-date'
   /** The change of mean motion since the previous element set is less than half what the current rate implies: a manoeuvre or a noisy rate. */
   | 'history-slower-than-rate'
   /** The central estimate is already before the snapshot date: the object may have reentered. */

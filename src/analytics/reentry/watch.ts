@@ -4,6 +4,7 @@
  * a window, the element sets used and their ages, and flags for Chinese rocket bodies and large
  * objects (SATCAT RCS only; without one the size is unknown).
  */
+import { ageReferenceMs, ELEMENT_SET_AGE_DEFINITION } from '../element-set-age.js';
 import { decayEstimate } from './decay-model.js';
 import { ATMOSPHERE_SOURCE } from './exponential-atmosphere.js';
 import { REENTRY_ALTITUDE_KM, MAX_MODEL_PERIGEE_KM } from './decay-model.js';
@@ -36,7 +37,7 @@ export const REENTRY_METHOD = 'Circular-orbit drag decay fitted to the element s
 export const REENTRY_LIMITS = 'Ignores changes of solar and geomagnetic activity (the density is held at the ratio the element set\'s rate implies), '
   + 'attitude and lift, manoeuvres (a satellite that reboosts or lowers itself is not predicted: most active satellites in low orbit keep their altitude), '
   + 'the noise of the fitted ṅ, and SGP4\'s limits (GP mean elements, no covariance). The estimate counts from the element set\'s epoch: an old element set '
-  + 'gives an old estimate (its age is given). Eccentric orbits are treated as circular at perigee, which shortens the estimate. '
+  + `gives an old estimate (its age is given). ${ELEMENT_SET_AGE_DEFINITION} Eccentric orbits are treated as circular at perigee, which shortens the estimate. `
   + 'Not a substitute for reentry predictions from tracking (e.g. Aerospace\'s or Space-Track\'s TIP messages).';
 
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 19) + 'Z';
@@ -53,6 +54,7 @@ export function modelledReentryMs(e: Pick<ReentryInput, 'epoch' | 'meanMotion' |
 
 export function reentryWatch(objects: readonly ReentryInput[], asOf: string, horizonDays: number): ReentryWatch {
   const asOfMs = Date.parse(`${asOf}T00:00:00Z`);
+  const ageRefMs = ageReferenceMs(asOf);
   const endMs = asOfMs + horizonDays * DAY_MS;
   const candidates: ReentryCandidate[] = [];
   let decaying = 0;
@@ -68,8 +70,9 @@ export function reentryWatch(objects: readonly ReentryInput[], asOf: string, hor
     if (centralMs > endMs) continue;
     const flags: ReentryFlag[] = [];
     if (o.eccentricity > ECCENTRIC_LIMIT) flags.push('eccentric-orbit');
-    const ageDays = (asOfMs - epochMs) / DAY_MS;
+    const ageDays = (ageRefMs - epochMs) / DAY_MS;
     if (ageDays > STALE_DAYS) flags.push('old-element-set');
+    if (ageDays < 0) flags.push('epoch-after-snapshot-date');
     if (centralMs < asOfMs) flags.push('estimate-before-snapshot');
     let previousElementSet: ReentryCandidate['previousElementSet'] = null;
     let reentryFromHistory: ReentryCandidate['reentryFromHistory'] = null;

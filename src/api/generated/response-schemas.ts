@@ -3313,6 +3313,7 @@ export const REENTRIES_RESPONSE = {
               "enum": [
                 "eccentric-orbit",
                 "old-element-set",
+                "epoch-after-snapshot-date",
                 "history-slower-than-rate",
                 "estimate-before-snapshot"
               ]
@@ -4092,6 +4093,7 @@ export const ENTITY_SAFETY_RESPONSE = {
                   "enum": [
                     "eccentric-orbit",
                     "old-element-set",
+                    "epoch-after-snapshot-date",
                     "history-slower-than-rate",
                     "estimate-before-snapshot"
                   ]

@@ -80,7 +80,11 @@ describe('reentry watch', () => {
       const epochMs = Date.parse(r.epoch);
       expect((Date.parse(c.reentry.earliest) - epochMs) / 864e5).toBeCloseTo(c.reentry.daysFromEpoch * WINDOW_LOW, 4);
       expect((Date.parse(c.reentry.latest) - epochMs) / 864e5).toBeCloseTo(c.reentry.daysFromEpoch * WINDOW_HIGH, 4);
-      expect(c.elementSet.ageDays).toBeCloseTo((Date.parse('2026-07-10T00:00:00Z') - epochMs) / 864e5, 9);
+      // Ages count to the end of the snapshot date (24:00 UTC), the maneuvers' reference too.
+      const ageDays = (Date.parse('2026-07-11T00:00:00Z') - epochMs) / 864e5;
+      expect(c.elementSet.ageDays).toBeCloseTo(ageDays, 9);
+      expect(c.flags.includes('epoch-after-snapshot-date')).toBe(ageDays < 0);
+      expect(c.flags.includes('old-element-set')).toBe(ageDays > 7);
       expect(c.elementSet.sourceId).toBe(GP_SNAPSHOT_2026_07_10.sourceId);
       const p = may.get(c.noradId);
       if (p) {
@@ -90,6 +94,23 @@ describe('reentry watch', () => {
       } else expect(c.previousElementSet).toBeNull();
     }
     expect(w.candidates.map((c) => c.reentry.central)).toEqual(w.candidates.map((c) => c.reentry.central).sort());
+  });
+
+  it('gives an element set dated after the snapshot date a negative age, flagged, as the bundled file\'s latest epochs are', () => {
+    // The raw file holds epochs after the end of its as-of date (2026-07-10): their ages are negative by definition.
+    const late = jul.filter((x) => Date.parse(x.epoch) > Date.parse('2026-07-11T00:00:00Z'));
+    expect(late.map((x) => x.epoch.slice(0, 16)).sort()).toEqual(['2026-07-11T16:19', '2026-07-12T04:16', '2026-07-12T06:46']);
+    const r = jul.filter((x) => x.meanMotionDot > 0).sort((a, b) => b.meanMotionDot - a.meanMotionDot)[0]!;
+    // The same decaying element set in a snapshot dated the day before its epoch, and in one dated its epoch's day.
+    const day = r.epoch.slice(0, 10);
+    const before = new Date(Date.parse(`${day}T00:00:00Z`) - 864e5).toISOString().slice(0, 10);
+    const [early] = reentryWatch([input(r)], before, 730).candidates;
+    const [same] = reentryWatch([input(r)], day, 730).candidates;
+    expect(early!.elementSet.ageDays).toBeCloseTo((Date.parse(`${day}T00:00:00Z`) - Date.parse(r.epoch)) / 864e5, 9);
+    expect(early!.elementSet.ageDays).toBeLessThan(0);
+    expect(early!.flags).toContain('epoch-after-snapshot-date');
+    expect(same!.elementSet.ageDays).toBeGreaterThanOrEqual(0);
+    expect(same!.flags).not.toContain('epoch-after-snapshot-date');
   });
 
   it('flags a Chinese rocket body and sizes by RCS only where there is one', () => {

@@ -2794,7 +2794,7 @@ export interface operations {
                                 objectName: string;
                                 sourceId: string;
                             }[];
-                            flags: ("eccentric-orbit" | "old-element-set" | "history-slower-than-rate" | "estimate-before-snapshot")[];
+                            flags: ("eccentric-orbit" | "old-element-set" | "epoch-after-snapshot-date" | "history-slower-than-rate" | "estimate-before-snapshot")[];
                             /** @enum {string} */
                             kind: "reentry-watch";
                             /** @description The catalog object of the entity the event is about. */
@@ -5622,7 +5622,7 @@ export interface operations {
                                 semiMajorAxisRateKmDay: number;
                                 sourceId: string;
                             };
-                            flags: ("eccentric-orbit" | "old-element-set" | "history-slower-than-rate" | "estimate-before-snapshot")[];
+                            flags: ("eccentric-orbit" | "old-element-set" | "epoch-after-snapshot-date" | "history-slower-than-rate" | "estimate-before-snapshot")[];
                             /** @enum {string} */
                             kind: "payload" | "rocket-body" | "debris" | "unknown";
                             noradId: number;
