@@ -2,6 +2,7 @@
  * The heavy computations the server hands to its analytics worker (analytics-runner.ts): each takes
  * the store, the parsed rules and plain, copyable arguments, and resolves with plain data.
  */
+import type { SafetyEventKind } from '../analytics/safety-events.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { Rules } from '../ingest/rules/read-rules.js';
@@ -48,7 +49,7 @@ export const ANALYTICS_JOBS = {
   watchedChanges: (db: Db, rules: Rules, a: { watchlist: Watchlist; today: string }) => watchedChanges(db, rules, a.watchlist, a.today),
   /** Why a country code is not one the rules know, or null (a watchlist's filter is checked before it is stored). */
   countryProblem: async (_db: Db, rules: Rules, a: { country: string }) => countryParameterProblem(rules, a.country),
-  entitySafety: (db: Db, rules: Rules, a: { id: string }) => entitySafety(db, rules, a.id, workerRunner()),
+  entitySafety: (db: Db, rules: Rules, a: { id: string; kinds?: SafetyEventKind[] }) => entitySafety(db, rules, a.id, workerRunner(), a.kinds),
   entityTable: (db: Db, _rules: Rules, a: { kind: KindName; params: TableViewParams }) => entityTable(db, a.kind, a.params),
   precompute: (db: Db, rules: Rules, _args: Record<string, never>) => precomputeAnalytics(db, rules),
   maneuvers: (db: Db, rules: Rules, q: ManeuverQuery) => maneuverReport(db, rules, q),

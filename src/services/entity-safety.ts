@@ -2,7 +2,9 @@
  * The safety events of a curated entity: the catalog objects it maps to (its own NORAD number, or
  * the objects the counting rules attribute to a program), their upcoming close approaches (the
  * same screening as the Space safety page: 7 days from the snapshot date, 5 km), their places
- * on the reentry watch (90 days) and the maneuvers detected in their element-set histories. Memoised per snapshot, rules and entity; run in the analytics worker.
+ * on the reentry watch (90 days) and the maneuvers detected in their element-set histories. A caller
+ * may ask for some kinds only: the others are not computed (screening is the costly part).
+ * Memoised per snapshot, rules, entity and kinds; run in the analytics worker.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
@@ -38,7 +40,7 @@ export interface EntitySafety {
   /** The catalog snapshot whose element sets were read. */
   snapshot: SnapshotInfo;
   objects: EntitySafetyObject[];
-  /** The event kinds, each with its definition. */
+  /** The event kinds asked for (by default all), each with its definition; events of other kinds are not computed. */
   kinds: SafetyEventKind[];
   definitions: Record<SafetyEventKind, string>;
   screening: {
@@ -60,11 +62,15 @@ export interface EntitySafety {
   events: SafetyEvent[];
 }
 
-export async function entitySafety(db: Kysely<Database>, rules: Rules, entityId: string, run: ScreenRunner): Promise<EntitySafety> {
+export async function entitySafety(
+  db: Kysely<Database>, rules: Rules, entityId: string, run: ScreenRunner, asked: readonly SafetyEventKind[] = SAFETY_EVENT_KINDS,
+): Promise<EntitySafety> {
   const entity = await getEntity(db, entityId);
   if (!entity) throw new AnalyticsError(`no entity "${entityId}"`);
   const { snapshot } = await snapshotAt(db);
-  return memo(db, `entity-safety:${snapshot.id}:${rulesVersion(rules)}:${entityId}`, async () => {
+  const kinds = SAFETY_EVENT_KINDS.filter((k) => asked.includes(k));
+  const notAsked = (kind: SafetyEventKind) => `${kind} events were not asked for (kinds=${kinds.join(',')})`;
+  return memo(db, `entity-safety:${snapshot.id}:${rulesVersion(rules)}:${entityId}:${kinds.join(',')}`, async () => {
     const mapped = new Map<number, EntitySafetyObject['mappedBy']>();
     const norad = entity.properties.find((p) => p.property === 'norad')?.preferred[0]?.value;
     if (norad && /^\d{1,9}$/.test(norad)) mapped.set(Number(norad), 'norad-statement');
@@ -84,6 +90,7 @@ export async function entitySafety(db: Kysely<Database>, rules: Rules, entityId:
     const start = `${snapshot.asOf}T00:00:00Z`;
     const stop = new Date(Date.parse(start) + DEFAULT_DAYS * 86_400_000).toISOString().replace('.000Z', 'Z');
     const notScreened = present.length === 0 ? (mapped.size ? `none of the entity's objects is in snapshot ${snapshot.id}` : 'the entity maps to no catalog object')
+      : !kinds.includes('close-approach') ? notAsked('close-approach')
       : tooMany ? `${screened.length} distinct element sets: more than ${MAX_ENTITY_SCREENED} are not screened from an entity page (screen them with GET /api/v1/safety/conjunctions or the screen command)` : null;
     const events: SafetyEvent[] = [];
     if (!notScreened) {
@@ -91,9 +98,10 @@ export async function entitySafety(db: Kysely<Database>, rules: Rules, entityId:
       events.push(...closeApproachEvents(report.events, new Set(screened)));
     }
     const watch = await reentryReport(db, rules, { days: DEFAULT_REENTRY_DAYS });
-    events.push(...reentryWatchEvents(watch.candidates, new Set(mapped.keys())));
+    if (kinds.includes('reentry-watch')) events.push(...reentryWatchEvents(watch.candidates, new Set(mapped.keys())));
     const ids = [...mapped.keys()];
     const notChecked = ids.length === 0 ? 'the entity maps to no catalog object'
+      : !kinds.includes('maneuver') ? notAsked('maneuver')
       : ids.length > MAX_MANEUVER_OBJECTS ? `${ids.length} objects: more than ${MAX_MANEUVER_OBJECTS} (use GET /api/v1/safety/maneuvers?country=)` : null;
     const maneuvers = notChecked ? null : await maneuverReport(db, rules, { norad: ids });
     if (maneuvers) events.push(...maneuverEvents(maneuvers.detections, new Set(ids)));
@@ -103,7 +111,7 @@ export async function entitySafety(db: Kysely<Database>, rules: Rules, entityId:
       objects: [...mapped.entries()].sort((a, b) => a[0] - b[0]).map(([noradId, mappedBy]) => ({
         noradId, mappedBy, objectName: byId.get(noradId)?.objectName ?? null, screenedAs: notScreened ? null : screenedAsOf.get(noradId) ?? null,
       })),
-      kinds: [...SAFETY_EVENT_KINDS], definitions: SAFETY_EVENT_DEFINITIONS,
+      kinds, definitions: SAFETY_EVENT_DEFINITIONS,
       screening: { start, stop, days: DEFAULT_DAYS, thresholdKm: DEFAULT_THRESHOLD_KM, screened: notScreened ? [] : screened, notScreened, method: SCREEN_METHOD },
       reentryWatch: { horizonDays: watch.horizonDays, definition: watch.definition, limits: watch.limits },
       maneuvers: { method: MANEUVER_METHOD, notChecked },

@@ -3791,7 +3791,7 @@ export const ENTITY_SAFETY_RESPONSE = {
           "maneuver"
         ]
       },
-      "description": "The event kinds, each with its definition."
+      "description": "The event kinds asked for (by default all), each with its definition; events of other kinds are not computed."
     },
     "definitions": {
       "type": "object",

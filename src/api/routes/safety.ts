@@ -2,6 +2,7 @@
  * Space safety over HTTP: conjunction screening of a GP snapshot (each run in a worker thread, results memoised),
  * the reentry watch, maneuver detection over the element-set history and the GEO belt view (in the analytics worker).
  */
+import { SAFETY_EVENT_KINDS, type SafetyEventKind } from '../../analytics/safety-events.js';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../server-context.js';
 import { guarded } from '../analytics-errors.js';
@@ -83,16 +84,26 @@ export function registerSafetyRoutes(api: FastifyInstance, ctx: ServerContext): 
     return sendAs(reply, req.query.format, 'reentries', r, () => flatToTable(db, 'Reentry watch', reentriesTable(r, r.snapshot.sourceId), r.snapshot.asOf));
   });
 
-  api.get<{ Params: { id: string } }>('/entities/:id/safety', {
+  api.get<{ Params: { id: string }; Querystring: { kinds?: string } }>('/entities/:id/safety', {
     schema: { operationId: 'getEntitySafety',
-      summary: 'The safety events of an entity\'s catalog objects (its NORAD number, or the objects the counting rules attribute to a program): upcoming close approaches (7 days from the snapshot date, 5 km) and reentry-watch candidates (90 days), each with the element sets used, their epochs and ages, and the snapshot. Runs in the analytics worker; memoised per snapshot.',
+      summary: 'The safety events of an entity\'s catalog objects (its NORAD number, or the objects the counting rules attribute to a program): upcoming close approaches (7 days from the snapshot date, 5 km), reentry-watch candidates (90 days) and maneuvers, each with the element sets used, their epochs and ages, and the snapshot. kinds= limits the answer to some kinds (the others are not computed: close approaches are the costly part). Runs in the analytics worker; memoised per snapshot.',
       tags: ['safety'],
       params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[a-z]+\\.[a-z0-9.-]+$', maxLength: 200 } } },
+      querystring: {
+        type: 'object', additionalProperties: false,
+        properties: {
+          kinds: {
+            type: 'string', pattern: `^(${SAFETY_EVENT_KINDS.join('|')})(,(${SAFETY_EVENT_KINDS.join('|')})){0,${SAFETY_EVENT_KINDS.length - 1}}$`,
+            description: `event kinds to compute, separated by commas (default all: ${SAFETY_EVENT_KINDS.join(', ')})`, examples: ['reentry-watch,maneuver'],
+          },
+        },
+      },
       response: responses(ENTITY_SAFETY_RESPONSE),
     },
   }, async (req) => {
     if (!await getEntity(db, req.params.id)) throw new ApiError(404, 'not_found', `no entity "${req.params.id}"`);
-    return guarded(() => analytics.run('entitySafety', { id: req.params.id }));
+    const kinds = req.query.kinds?.split(',') as SafetyEventKind[] | undefined;
+    return guarded(() => analytics.run('entitySafety', { id: req.params.id, kinds }));
   });
 
   registerManeuverRoutes(api, ctx);

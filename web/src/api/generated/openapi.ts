@@ -247,7 +247,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The safety events of an entity's catalog objects (its NORAD number, or the objects the counting rules attribute to a program): upcoming close approaches (7 days from the snapshot date, 5 km) and reentry-watch candidates (90 days), each with the element sets used, their epochs and ages, and the snapshot. Runs in the analytics worker; memoised per snapshot. */
+        /** The safety events of an entity's catalog objects (its NORAD number, or the objects the counting rules attribute to a program): upcoming close approaches (7 days from the snapshot date, 5 km), reentry-watch candidates (90 days) and maneuvers, each with the element sets used, their epochs and ages, and the snapshot. kinds= limits the answer to some kinds (the others are not computed: close approaches are the costly part). Runs in the analytics worker; memoised per snapshot. */
         get: operations["getEntitySafety"];
         put?: never;
         post?: never;
@@ -2692,7 +2692,13 @@ export interface operations {
     };
     getEntitySafety: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description event kinds to compute, separated by commas (default all: close-approach, reentry-watch, maneuver)
+                 * @example reentry-watch,maneuver
+                 */
+                kinds?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -2839,7 +2845,7 @@ export interface operations {
                             /** @description One line saying what the event is. */
                             title: string;
                         })[];
-                        /** @description The event kinds, each with its definition. */
+                        /** @description The event kinds asked for (by default all), each with its definition; events of other kinds are not computed. */
                         kinds: ("close-approach" | "reentry-watch" | "maneuver")[];
                         maneuvers: {
                             /** @description Every stored element set of the objects up to the snapshot, compared consecutively. */
