@@ -42,5 +42,25 @@ ${body}
 ${refs}
 </body></html>
 `;
-  return { html, citations: cites.count() };
+  return { html: numberPlotIds(html), citations: cites.count() };
+}
+
+/**
+ * Plot names the markers, clip paths and patterns it draws from counters that live as long as the
+ * process (plot-marker-1, -2, …), so the same report rendered twice would differ in those ids alone.
+ * They are renumbered per kind in order of first use, which keeps them unique in the document and
+ * makes the output depend on the data only.
+ */
+function numberPlotIds(html: string): string {
+  const ids = new Map<string, string>();
+  const used = new Map<string, number>();
+  return html.replace(/plot-(marker|clip|pattern)-\d+/g, (id, kind: string) => {
+    let fixed = ids.get(id);
+    if (!fixed) {
+      const n = (used.get(kind) ?? 0) + 1;
+      used.set(kind, n);
+      ids.set(id, (fixed = `plot-${kind}-${n}`));
+    }
+    return fixed;
+  });
 }
