@@ -340,6 +340,11 @@ export function kindByPrefix(prefix: string): KindName | undefined {
 }
 
 /** All properties of a kind, common ones first. An empty range means "any kind". */
-export function propertiesOf(kind: KindName): Record<string, PropertyDef> {
-  return { ...COMMON_PROPERTIES, ...(KINDS[kind].properties as Record<string, PropertyDef>) };
+const PROPERTIES_BY_KIND = new Map<KindName, Readonly<Record<string, PropertyDef>>>();
+
+/** A kind's properties with the common ones (built once per kind: table views ask for them per cell). */
+export function propertiesOf(kind: KindName): Readonly<Record<string, PropertyDef>> {
+  let props = PROPERTIES_BY_KIND.get(kind);
+  if (!props) PROPERTIES_BY_KIND.set(kind, (props = Object.freeze({ ...COMMON_PROPERTIES, ...(KINDS[kind].properties as Record<string, PropertyDef>) })));
+  return props;
 }
