@@ -36,9 +36,13 @@ export async function waitDrawn(page: Page): Promise<void> {
   await page.waitForFunction(() => document.body.dataset.chartsReady === 'true' && document.body.dataset.pageState !== 'loading', null, { timeout: 60_000 });
 }
 
+/**
+ * Saves what the page shows: the first screenful, or the whole page with SCREENSHOTS=full (a tall
+ * page's full-length PNG costs a second or more to encode, so the suite takes the screenful by default).
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: process.env.SCREENSHOTS === 'full' });
 }
 
 /** The <title> texts of the marks drawn in one chart figure (Plot writes one per bar or dot). */
