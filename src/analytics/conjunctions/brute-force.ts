@@ -3,7 +3,8 @@
  * fine fixed step over the window; a step interval can hold an approach closer than D only if
  * (d0 + d1 − Vmax·δ)/2 < D (the distance changes no faster than the relative speed, at most Vmax);
  * each such interval is searched by golden section on the true distance. Used to validate the
- * screener (tests) and as its baseline (bench:screen).
+ * screener (tests) and as its baseline (bench:screen). The first object's positions on the step grid
+ * are kept per satrec, so a primary checked against many secondaries is propagated once per step.
  */
 import { sgp4, type SatRec } from 'satellite.js';
 import { isoFromMicros, MICROS_PER_MINUTE } from '../../orbit/epoch-micros.js';
@@ -21,6 +22,21 @@ function position(o: BruteForceObject, t: number, out: Float64Array, at: number)
   return true;
 }
 
+interface Track { key: string; xyz: Float64Array }
+const TRACKS = new WeakMap<SatRec, Track>();
+
+/** The object's positions at start, start + step, … (the last at stop), NaN where SGP4 fails; kept for the next call. */
+function trackOf(o: BruteForceObject, startMicros: number, stopMicros: number, step: number): Float64Array {
+  const key = `${o.epochMicros}:${startMicros}:${stopMicros}:${step}`;
+  const kept = TRACKS.get(o.satrec);
+  if (kept?.key === key) return kept.xyz;
+  const n = Math.ceil((stopMicros - startMicros) / step) + 1;
+  const xyz = new Float64Array(n * 3);
+  for (let k = 0; k < n; k++) if (!position(o, Math.min(stopMicros, startMicros + k * step), xyz, k * 3)) xyz.fill(NaN, k * 3, k * 3 + 3);
+  TRACKS.set(o.satrec, { key, xyz });
+  return xyz;
+}
+
 export function bruteForcePair(
   a: BruteForceObject, b: BruteForceObject, startMicros: number, stopMicros: number,
   thresholdKm: number, stepSeconds: number, vmaxKmS = DEFAULT_VMAX_KM_S,
@@ -31,12 +47,20 @@ export function bruteForcePair(
     return Math.hypot(buf[3]! - buf[0]!, buf[4]! - buf[1]!, buf[5]! - buf[2]!);
   };
   const step = stepSeconds * 1e6;
+  const track = trackOf(a, startMicros, stopMicros, step);
+  /** The distance at grid point k, with the first object's position read from its track. */
+  const distAt = (k: number, t: number): number => {
+    if (!position(b, t, buf, 3)) return NaN;
+    return Math.hypot(buf[3]! - track[k * 3]!, buf[4]! - track[k * 3 + 1]!, buf[5]! - track[k * 3 + 2]!);
+  };
   const found: BruteApproach[] = [];
   let t0 = startMicros;
-  let d0 = dist(t0);
+  let k = 0;
+  let d0 = distAt(0, t0);
   while (t0 < stopMicros) {
-    const t1 = Math.min(stopMicros, t0 + step);
-    const d1 = dist(t1);
+    k++;
+    const t1 = Math.min(stopMicros, startMicros + k * step);
+    const d1 = distAt(k, t1);
     if ((d0 + d1 - vmaxKmS * ((t1 - t0) / 1e6)) / 2 < thresholdKm) {
       const [tca, d] = golden(dist, t0, t1);
       if (d < thresholdKm) found.push({ tca: isoFromMicros(tca), tcaMicros: tca, missDistanceKm: d });
