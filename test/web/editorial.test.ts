@@ -38,12 +38,12 @@ describe.each(STORE_KINDS)('editorial workflow in the browser on %s', (kind) => 
   let base = '';
   let browser: Browser;
   beforeAll(async () => {
-    await buildWebApp();
+    const webDir = await buildWebApp();
     store = await createTestStore(kind);
     await loadCurated(store.db, 'test/fixtures/kb/basic');
     await addAccount(store.db, 'alice', 'contributor');
     await addAccount(store.db, 'rita', 'reviewer');
-    app = await buildServer({ store, webDir: 'web/dist' });
+    app = await buildServer({ store, webDir });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();
   }, 300_000);
