@@ -7,14 +7,17 @@
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
+import { STATION_NORAD } from '../services/safety-changes.js';
 
 export const WARM_UP_HEADER = 'x-redshift-warm-up';
 
-/** The reads the pages start with (web/src/pages): home, entity, table, search, sources, status. */
+/** The reads the pages start with (web/src/pages, web/src/safety): home, entity, table, search, sources, status, change feed, Space safety. */
 export const FIRST_READS = [
   '/api/v1/indicators', '/api/v1/analytics/launches?from=2015', '/api/v1/analytics/constellations', '/api/v1/analytics/spacecraft',
   '/api/v1/entities?limit=50', '/api/v1/entities/country.cn', '/api/v1/search?q=long%20march', '/api/v1/sources', '/api/v1/series',
   '/api/v1/status', '/api/v1/tables/Organization', '/api/v1/changes',
+  `/api/v1/safety/conjunctions?primary=${STATION_NORAD}&days=7&thresholdKm=5`, '/api/v1/safety/reentries?days=90',
+  '/api/v1/safety/maneuvers?country=CN', '/api/v1/safety/geo-belt?country=CN',
 ] as const;
 
 export interface WarmUp { seconds: number; /** Reads that did not answer 200, with their status. */ failed: string[] }

@@ -12,6 +12,7 @@ import type { Rules } from '../ingest/rules/read-rules.js';
 import type { Store } from '../store/open-store.js';
 import type { StoreAccess } from '../store/store-access.js';
 import { moduleBeside, startModuleWorker } from '../runtime/module-worker.js';
+import { portRequests, type PortRequests } from '../runtime/port-requests.js';
 import { ANALYTICS_JOBS, type JobArgs, type JobName, type JobResult } from './analytics-jobs.js';
 import { AnalyticsError, CountryParameterError } from './analytics.js';
 import { PermalinkError } from './permalink.js';
@@ -43,46 +44,30 @@ function rebuild(e: WorkerError): Error {
   return Object.assign(err, e.props, { message: e.message, stack: e.stack });
 }
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
-
 /** Runs the jobs in a worker thread on the store `access` opens; a worker that fails is replaced on the next job. */
 export function workerRunner(access: () => Promise<StoreAccess>, rulesDir: string): AnalyticsRunner {
-  let worker: Promise<{ worker: Worker; pending: Map<number, Pending> }> | null = null;
-  let nextId = 1;
+  let worker: Promise<{ worker: Worker; requests: PortRequests<JobRequest, unknown> }> | null = null;
   const start = async () => {
     const store = await access();
     const transfer = store.kind === 'pglite' ? [store.port] : [];
     const w = startModuleWorker(moduleBeside(import.meta.url, 'analytics-worker'), { workerData: { access: store, rulesDir }, transferList: transfer });
-    const pending = new Map<number, Pending>();
+    const requests = portRequests<JobRequest, JobReply, unknown>(w, (reply) =>
+      reply.ok ? { ok: true, value: reply.value } : { ok: false, error: rebuild(reply.error) });
     const failAll = (err: Error) => {
       worker = null;
-      for (const p of pending.values()) p.reject(err);
-      pending.clear();
+      requests.failAll(err);
     };
-    w.on('message', (reply: JobReply) => {
-      const p = pending.get(reply.id);
-      if (!p) return;
-      pending.delete(reply.id);
-      if (pending.size === 0) w.unref();
-      if (reply.ok) p.resolve(reply.value);
-      else p.reject(rebuild(reply.error));
-    });
     w.on('error', (err) => failAll(new Error(`the analytics worker failed: ${err.message}`)));
     w.on('exit', (code) => failAll(new Error(`the analytics worker exited (code ${code})`)));
     w.unref();
-    return { worker: w, pending };
+    return { worker: w, requests };
   };
   return {
     where: 'worker',
     async run<K extends JobName>(name: K, args: JobArgs<K>): Promise<JobResult<K>> {
       worker ??= start();
-      const { worker: w, pending } = await worker;
-      const id = nextId++;
-      return new Promise<JobResult<K>>((resolve, reject) => {
-        pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-        w.ref();
-        w.postMessage({ id, job: name, args } satisfies JobRequest);
-      });
+      const { requests } = await worker;
+      return requests.send({ job: name, args }) as Promise<JobResult<K>>;
     },
     async close() {
       const running = worker;

@@ -9,13 +9,12 @@
  * opened with `pgliteOverPort`; the database thread keeps each client's transactions apart.
  */
 import { moduleBeside, startModuleWorker } from '../runtime/module-worker.js';
+import { portRequests, type WithoutId } from '../runtime/port-requests.js';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { PgliteHandle } from './pglite-handle.js';
 import type { PgliteReply, PgliteRequest } from './pglite-worker.js';
 
-type Pending = { resolve: (reply: PgliteReply & { ok: true }) => void; reject: (err: Error) => void };
-type Request = { op: 'query'; sql: string; params: unknown[]; blob: ArrayBuffer | null } | { op: 'dump' } | { op: 'close' }
-  | { op: 'attach'; port: MessagePort };
+type Request = WithoutId<PgliteRequest>;
 
 /** A PGlite database in a worker thread, which other threads may also query (attach). */
 export interface PgliteThread extends PgliteHandle {
@@ -31,34 +30,19 @@ function errorOf(e: { message: string; fields: Record<string, unknown> }): Error
   return Object.assign(new Error(e.message), e.fields);
 }
 
-/** The requests and replies of one client, over a worker or a port. */
+/** The requests and replies of one client, over a worker or a port; after a failure, every request is refused with it. */
 function client(endpoint: Worker | MessagePort, name: string) {
-  const pending = new Map<number, Pending>();
-  let nextId = 1;
+  const requests = portRequests<PgliteRequest, PgliteReply, PgliteReply & { ok: true }>(endpoint, (reply) =>
+    reply.ok ? { ok: true, value: reply } : { ok: false, error: errorOf(reply.error) });
   let failure: Error | null = null;
   const failAll = (err: Error) => {
     failure = err;
-    for (const p of pending.values()) p.reject(err);
-    pending.clear();
+    requests.failAll(err);
   };
-  endpoint.on('message', (reply: PgliteReply) => {
-    const p = pending.get(reply.id);
-    if (!p) return;
-    pending.delete(reply.id);
-    if (pending.size === 0) endpoint.unref();
-    if (reply.ok) p.resolve(reply);
-    else p.reject(errorOf(reply.error));
-  });
   endpoint.on('close', () => failAll(new Error(`the ${name} is closed`)));
   const send = (req: Request): Promise<PgliteReply & { ok: true }> => {
     if (failure) return Promise.reject(failure);
-    const id = nextId++;
-    return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
-      endpoint.ref();
-      const transfer = req.op === 'query' && req.blob ? [req.blob] : req.op === 'attach' ? [req.port] : [];
-      endpoint.postMessage({ ...req, id } as PgliteRequest, transfer);
-    });
+    return requests.send(req, req.op === 'query' && req.blob ? [req.blob] : req.op === 'attach' ? [req.port] : []);
   };
   const handle = {
     async query<R>(sql: string, params: unknown[] = [], options: { blob?: Blob } = {}) {
@@ -73,7 +57,7 @@ function client(endpoint: Worker | MessagePort, name: string) {
       return new Uint8Array((await send({ op: 'dump' })).dump!);
     },
   };
-  return { pending, send, failAll, handle };
+  return { expect: requests.expect, send, failAll, handle };
 }
 
 /**
@@ -86,7 +70,7 @@ export async function openPgliteThread(dir: string, loadDataDir?: Blob): Promise
   worker.on('error', (err) => c.failAll(new Error(`the store's worker thread failed: ${err.message}`)));
   worker.on('exit', (code) => c.failAll(new Error(`the store's worker thread exited (code ${code})`)));
   // The worker's first message (id 0) says whether the folder opened.
-  const opened = new Promise<unknown>((resolve, reject) => c.pending.set(0, { resolve, reject }));
+  const opened = c.expect(0);
   await opened.catch(async (err: unknown) => {
     await worker.terminate();
     throw err;
