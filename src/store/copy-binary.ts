@@ -12,7 +12,6 @@ export const BINARY_COPY_TYPES = new Set(['text', 'varchar', 'bpchar', 'int2', '
 const SIGNATURE = [0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00];
 const SHORT_TEXT = 64;
 const NO_PREFIX: readonly number[] = [];
-const TEXT_TYPES = new Set(['text', 'varchar', 'bpchar']);
 const FIXED_SIZE = { int2: 2, int4: 4, int8: 8, float4: 4, float8: 8, bool: 1 } as const;
 const INT_RANGE: Record<string, [number, number]> = { int2: [-32_768, 32_767], int4: [-2_147_483_648, 2_147_483_647] };
 
@@ -78,8 +77,8 @@ class ByteWriter {
   done(): Uint8Array { return this.bytes.slice(0, this.length); }
 }
 
-/** A value as text, as the text format would write it (copy-rows.ts copyField). */
-function asText(value: unknown): string {
+/** A non-null value as text: what both COPY formats write for it (the text format then escapes it, copy-rows.ts). */
+export function fieldText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (typeof value === 'boolean') return value ? 't' : 'f';
@@ -113,7 +112,7 @@ function writeValue(out: ByteWriter, type: string, value: unknown, column: strin
       out.fixed('bool', value ? 1 : 0);
       return;
     case 'text': case 'varchar': case 'bpchar':
-      out.text(typeof value === 'string' ? value : asText(value));
+      out.text(fieldText(value));
       return;
     case 'jsonb':
       out.text(typeof value === 'string' ? value : JSON.stringify(value), [1]);
@@ -122,7 +121,7 @@ function writeValue(out: ByteWriter, type: string, value: unknown, column: strin
       out.text(typeof value === 'string' ? value : JSON.stringify(value));
       return;
     default:
-      out.text(asText(value));
+      throw new Error(`no binary COPY encoder for column type ${type} (copy-rows.ts sends such a table in the text format)`);
   }
 }
 
@@ -145,9 +144,7 @@ export function binaryCopy<R>(
       const value = fields[c];
       if (value === null || value === undefined) { out.int32(-1); continue; }
       const column = columns[c]!;
-      if (typeof value === 'string' && TEXT_TYPES.has(column.type)) out.text(value);
-      else if (typeof value === 'number' && column.type === 'float8') out.fixed('float8', value);
-      else writeValue(out, column.type, value, column.name, k);
+      writeValue(out, column.type, value, column.name, k);
     }
   }
   out.int16(-1);

@@ -8,7 +8,7 @@
  */
 import { sql, type CompiledQuery, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
-import { BINARY_COPY_TYPES, binaryCopy } from './copy-binary.js';
+import { BINARY_COPY_TYPES, binaryCopy, fieldText } from './copy-binary.js';
 
 /** One COPY's data: chunks of text-format lines (each ending in a newline), or the binary format's bytes. */
 export type CopyData = readonly string[] | readonly Uint8Array[];
@@ -21,12 +21,8 @@ export function copyDataOf(query: CompiledQuery): CopyData | undefined {
 }
 
 /** A value as a field of COPY's text format: \N for null, backslash escapes for the rest. */
-export function copyField(value: unknown): string {
-  if (value === null || value === undefined) return '\\N';
-  if (typeof value === 'string') return escapeText(value);
-  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-  if (typeof value === 'boolean') return value ? 't' : 'f';
-  return escapeText(JSON.stringify(value));
+function copyField(value: unknown): string {
+  return value === null || value === undefined ? '\\N' : escapeText(fieldText(value));
 }
 
 /** Backslash, tab, line feed and carriage return are the characters COPY's text format reserves. */
@@ -47,7 +43,7 @@ function escapeText(text: string): string {
 const LINES_PER_CHUNK = 2_000;
 
 /** Rows as COPY text lines, in chunks. `values(row)` gives the row's fields in column order. */
-export function copyText<R>(rows: readonly R[], values: (row: R, index: number) => readonly unknown[]): CopyData {
+function copyText<R>(rows: readonly R[], values: (row: R, index: number) => readonly unknown[]): CopyData {
   const chunks: string[] = [];
   for (let i = 0; i < rows.length; i += LINES_PER_CHUNK) {
     let chunk = '';
@@ -83,14 +79,7 @@ export async function copyRows<R>(
   const typed = columns.map((name) => ({ name, type: types.get(name) ?? '' }));
   const binary = typed.every((c) => BINARY_COPY_TYPES.has(c.type));
   const data: CopyData = binary ? [binaryCopy(typed, rows, values)] : copyText(rows, values);
-  return copyData(trx, table, columns, data, binary ? 'binary' : 'text');
-}
-
-/** Sends prepared COPY data (copyText's chunks, or binaryCopy's bytes) into the table's columns. */
-export async function copyData(
-  trx: Transaction<Database>, table: string, columns: readonly string[], data: CopyData, format: 'text' | 'binary' = 'text',
-): Promise<number> {
-  const options = format === 'binary' ? sql` with (format binary)` : sql``;
+  const options = binary ? sql` with (format binary)` : sql``;
   const query = sql`copy ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) from stdin${options}`.compile(trx);
   COPY_DATA.set(query, data);
   const result = await trx.executeQuery(query);
