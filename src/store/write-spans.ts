@@ -40,9 +40,9 @@ export async function writeSnapshot(
     on conflict (id) do update set last_seen = excluded.last_seen
     returning seq, (xmax = 0) as inserted`.execute(trx);
   const { seq, inserted } = rows[0]!;
-  const staging = await stageMembers(trx, members, stored);
-  const unchecked = members.some((m) => !stored.has(m.element_set_id as string));
-  if (unchecked) await checkElementSets(trx, staging);
+  const allStored = members.every((m) => stored.has(m.element_set_id as string));
+  const staging = await stageMembers(trx, members, stored, allStored);
+  if (!allStored) await checkElementSets(trx, staging);
   await logNewObjects(trx, staging, now, runId);
   const spans = await writeSpans(trx, staging, seq, origin, now);
   const listed = spans.added + spans.updated;
@@ -59,13 +59,15 @@ const STAGING = 'staging_element_spans';
  * The members, in file order (`ord`), in a temporary table of this transaction, with their element
  * set's object name: from `stored` when the transaction wrote that set, else read from element_sets.
  */
-async function stageMembers(trx: Transaction<Database>, members: readonly CatalogRow[], stored: StoredElementSets): Promise<string> {
+async function stageMembers(
+  trx: Transaction<Database>, members: readonly CatalogRow[], stored: StoredElementSets, allStored: boolean,
+): Promise<string> {
   await sql`drop table if exists pg_temp.${sql.id(STAGING)}`.execute(trx);
   await sql`create temp table ${sql.id(STAGING)} (norad_id integer not null, element_set_id text not null, object_name text, ord integer not null)
     on commit drop`.execute(trx);
   await copyRows(trx, STAGING, ['norad_id', 'element_set_id', 'object_name', 'ord'], members, (m, k) =>
     [m.norad_id, m.element_set_id, stored.get(m.element_set_id as string) ?? null, k]);
-  if (members.some((m) => !stored.has(m.element_set_id as string))) {
+  if (!allStored) {
     await sql`update ${sql.id(STAGING)} m set object_name = e.object_name from element_sets e
       where m.object_name is null and e.id = m.element_set_id`.execute(trx);
   }
