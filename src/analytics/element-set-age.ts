@@ -6,8 +6,6 @@
  * 2026-07-12T06:46: supplemental or operator-predicted sets); their ages are negative, by the same
  * definition, and the reentry watch flags them (epoch-after-snapshot-date).
  */
-import { epochMicros, MICROS_PER_DAY } from '../orbit/epoch-micros.js';
-
 const DAY_MS = 86_400_000;
 
 /** The reference instant, ms since 1970: the as-of date's end (the next day at 00:00 UTC). */
@@ -17,7 +15,7 @@ export function ageReferenceMs(asOf: string): number {
 
 /** The same instant in microseconds since 1970 (the maneuver detector's time base). */
 export function ageReferenceMicros(asOf: string): number {
-  return epochMicros(`${asOf}T00:00:00Z`) + MICROS_PER_DAY;
+  return ageReferenceMs(asOf) * 1000;
 }
 
 export const ELEMENT_SET_AGE_DEFINITION = 'Element-set age: days from the element set\'s epoch to the end of the snapshot\'s as-of date '

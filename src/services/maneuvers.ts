@@ -80,8 +80,6 @@ function histories(db: Kysely<Database>, snapshot: SnapshotInfo, ids: ReadonlySe
   return elementSetsUpTo(db, snapshot.asOf, [...ids].sort((a, b) => a - b));
 }
 
-const referenceMicros = (snapshot: SnapshotInfo): number => ageReferenceMicros(snapshot.asOf);
-
 async function chosenObjects(db: Kysely<Database>, rules: Rules, snapshot: SnapshotInfo, q: ManeuverQuery): Promise<{ ids: Set<number>; selection: string; programOf: (id: number) => string | null }> {
   const classified = await cachedClassified(db, rules, snapshot.id);
   const program = new Map(classified.map((o) => [o.noradId, o.program]));
@@ -104,7 +102,7 @@ export async function maneuverReport(db: Kysely<Database>, rules: Rules, q: Mane
   return memo(db, key, async () => {
     const { ids, selection } = await chosenObjects(db, rules, snapshot, q);
     const sets = await histories(db, snapshot, ids);
-    const ref = referenceMicros(snapshot);
+    const ref = ageReferenceMicros(snapshot.asOf);
     const { detections, counts } = detectManeuvers(sets, { referenceMicros: ref });
     detections.sort((a, b) => (a.interval.end < b.interval.end ? 1 : a.interval.end > b.interval.end ? -1 : a.noradId - b.noradId));
     return {
@@ -123,7 +121,7 @@ export async function geoBeltReport(db: Kysely<Database>, rules: Rules, q: { cou
   return memo(db, `geo-belt:${snapshot.id}:${rulesVersion(rules)}:${country}`, async () => {
     const { ids, programOf } = await chosenObjects(db, rules, snapshot, { country });
     const sets = await histories(db, snapshot, ids);
-    const ref = referenceMicros(snapshot);
+    const ref = ageReferenceMicros(snapshot.asOf);
     const objects = geoBelt(sets, programOf, ref);
     const maneuvers = objects.flatMap((o) => o.maneuvers);
     return {
