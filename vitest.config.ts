@@ -15,5 +15,7 @@ export default defineConfig({
     isolate: false,
     // One full store load per dialect per run, copied for each test file (test/support/shared-load.ts).
     globalSetup: ['test/support/shared-load-setup.ts'],
+    // The default reporter, then the causes of a failure repeated as the log's last lines.
+    reporters: ['default', './test/support/tail-reporter.ts'],
   },
 });

@@ -61,8 +61,9 @@ async function watchOf(db: Kysely<Database>, rules: Rules, snapshot: SnapshotInf
   const objects = await cachedSnapshotObjects(db, snapshot.id);
   const classified = new Map((await cachedClassified(db, rules, snapshot.id)).map((c) => [c.noradId, c]));
   const endMs = Date.parse(`${snapshot.asOf}T00:00:00Z`) + days * 86_400_000;
-  // Only objects the model puts inside the horizon need their history and RCS read.
-  const near = objects.filter((o) => { const t = modelledReentryMs(o); return t !== null && t <= endMs; });
+  // Only objects the model puts inside the horizon need their history and RCS read (past it, the model's time is not needed).
+  const modelledMs = objects.map((o) => (o.meanMotionDot > 0 ? modelledReentryMs(o, endMs) : null));
+  const near = objects.filter((_o, i) => { const t = modelledMs[i]; return t !== null && t !== undefined && t <= endMs; });
   const ids = near.map((o) => o.noradId);
   const [history, rcs] = await Promise.all([elementSetsOf(db, ids), satcatRcs(db, ids)]);
   const byObject = new Map<number, typeof history>();
@@ -80,7 +81,7 @@ async function watchOf(db: Kysely<Database>, rules: Rules, snapshot: SnapshotInf
   const watch = reentryWatch(inputs, snapshot.asOf, days);
   // The counts of decaying and modelled objects are over the whole snapshot, not the prefiltered list.
   const decaying = objects.filter((o) => o.meanMotionDot > 0).length;
-  const modelled = objects.filter((o) => o.meanMotionDot > 0 && modelledReentryMs(o) !== null).length;
+  const modelled = modelledMs.filter((t) => t !== null).length;
   return { ...watch, counts: { ...watch.counts, objects: objects.length, decaying, modelled } };
 }
 

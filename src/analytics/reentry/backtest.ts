@@ -54,8 +54,9 @@ function confusion(pairs: readonly { predicted: boolean; absent: boolean }[]): C
 export function reentryBacktest(earlier: readonly BacktestObject[], laterIds: ReadonlySet<number>, cutoff: string): ReentryBacktest {
   const cutoffMs = Date.parse(`${cutoff}T00:00:00Z`);
   const rows = earlier.map((o) => {
-    const central = modelledReentryMs(o);
     const epochMs = Date.parse(o.epoch);
+    // Only whether the central estimate or a window end comes before the cutoff matters: the model runs as far as the widest of the three tests needs.
+    const central = modelledReentryMs(o, epochMs + (cutoffMs - epochMs) / Math.min(1, WINDOW_LOW, WINDOW_HIGH));
     const at = (f: number): boolean => central !== null && epochMs + (central - epochMs) * f < cutoffMs;
     const perigeeKm = semiMajorAxisFromMeanMotion(o.meanMotion) * (1 - o.eccentricity) - EARTH_EQUATORIAL_RADIUS_KM;
     return { kind: o.kind, absent: !laterIds.has(o.noradId), aboveLeo: perigeeKm > LEO_LIMIT_KM, central: at(1), early: at(WINDOW_LOW), late: at(WINDOW_HIGH) };

@@ -35,13 +35,23 @@ export interface DecayEstimate {
   semiMajorAxisRateKmDay: number;
   /** Model time from the element set's epoch to REENTRY_ALTITUDE_KM, days; null when not decaying or out of the model's range. */
   remainingDays: number | null;
+  /** The integration was stopped once the time passed `stopAfterDays` (remainingDays is then null: longer than that). */
+  beyond?: true;
 }
+
+/** How far past `stopAfterDays` the sum must be before the integration stops (days): keeps a rounding at the limit from deciding. */
+const STOP_MARGIN_DAYS = 1e-6;
 
 export function semiMajorAxisRateKmDay(meanMotion: number, meanMotionRate: number): number {
   return (-2 / 3) * semiMajorAxisFromMeanMotion(meanMotion) * (meanMotionRate / meanMotion);
 }
 
-export function decayEstimate(e: DecayInput): DecayEstimate {
+/**
+ * `stopAfterDays`: a caller that only needs estimates up to that many days (the reentry watch's
+ * horizon) lets the integration stop as soon as the time passes it. The sum only grows, so every
+ * estimate within the limit is the same number as without it; the others come back `beyond`.
+ */
+export function decayEstimate(e: DecayInput, stopAfterDays = Infinity): DecayEstimate {
   const a0 = semiMajorAxisFromMeanMotion(e.meanMotion);
   const h0 = a0 * (1 - e.eccentricity) - EARTH_EQUATORIAL_RADIUS_KM;
   const rate0 = semiMajorAxisRateKmDay(e.meanMotion, e.meanMotionRate);
@@ -58,6 +68,7 @@ export function decayEstimate(e: DecayInput): DecayEstimate {
     const a = a0 + (mid - h0);
     days += step / (-rate0 * (densityKgM3(mid) / rho0) * Math.sqrt(a / a0));
     h -= step;
+    if (days > stopAfterDays + STOP_MARGIN_DAYS) return { ...base, remainingDays: null, beyond: true };
   }
   return { ...base, remainingDays: days };
 }

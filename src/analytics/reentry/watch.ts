@@ -46,10 +46,16 @@ export function sizeClassOf(rcsM2: number | null): SizeClass {
   return rcsM2 === null ? 'unknown' : rcsM2 >= LARGE_RCS_M2 ? 'large' : 'not-large';
 }
 
-/** The model's central reentry instant (ms since 1970) for an element set, or null when it shows no decay or is out of the model's range. */
-export function modelledReentryMs(e: Pick<ReentryInput, 'epoch' | 'meanMotion' | 'eccentricity' | 'meanMotionDot'>): number | null {
-  const est = decayEstimate({ meanMotion: e.meanMotion, eccentricity: e.eccentricity, meanMotionRate: 2 * e.meanMotionDot });
-  return est.remainingDays === null ? null : Date.parse(e.epoch) + est.remainingDays * DAY_MS;
+/**
+ * The model's central reentry instant (ms since 1970) for an element set, or null when it shows no decay
+ * or is out of the model's range. A caller that only asks whether it comes before `untilMs` gets
+ * Infinity for one that comes after (the integration stops there); an instant before it is exact.
+ */
+export function modelledReentryMs(e: Pick<ReentryInput, 'epoch' | 'meanMotion' | 'eccentricity' | 'meanMotionDot'>, untilMs = Infinity): number | null {
+  const epochMs = Date.parse(e.epoch);
+  const est = decayEstimate({ meanMotion: e.meanMotion, eccentricity: e.eccentricity, meanMotionRate: 2 * e.meanMotionDot }, (untilMs - epochMs) / DAY_MS);
+  if (est.beyond) return Infinity;
+  return est.remainingDays === null ? null : epochMs + est.remainingDays * DAY_MS;
 }
 
 export function reentryWatch(objects: readonly ReentryInput[], asOf: string, horizonDays: number): ReentryWatch {
@@ -62,10 +68,12 @@ export function reentryWatch(objects: readonly ReentryInput[], asOf: string, hor
   for (const o of objects) {
     if (!(o.meanMotionDot > 0)) continue;
     decaying++;
-    const est = decayEstimate({ meanMotion: o.meanMotion, eccentricity: o.eccentricity, meanMotionRate: 2 * o.meanMotionDot });
+    const epochMs = Date.parse(o.epoch);
+    // Only estimates that end before the horizon are kept: the integration stops past it.
+    const est = decayEstimate({ meanMotion: o.meanMotion, eccentricity: o.eccentricity, meanMotionRate: 2 * o.meanMotionDot }, (endMs - epochMs) / DAY_MS);
+    if (est.beyond) modelled++;
     if (est.remainingDays === null) continue;
     modelled++;
-    const epochMs = Date.parse(o.epoch);
     const centralMs = epochMs + est.remainingDays * DAY_MS;
     if (centralMs > endMs) continue;
     const flags: ReentryFlag[] = [];

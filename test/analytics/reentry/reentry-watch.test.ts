@@ -96,6 +96,21 @@ describe('reentry watch', () => {
     expect(w.candidates.map((c) => c.reentry.central)).toEqual(w.candidates.map((c) => c.reentry.central).sort());
   });
 
+  it('stops each integration past the horizon and still lists exactly the objects full integrations put within it, with the same days', () => {
+    for (const [asOf, horizon] of [['2026-07-10', 90], ['2026-07-10', 7], ['2026-07-01', 30], ['2026-08-01', 365]] as const) {
+      const w = reentryWatch(jul.map((r) => input(r)), asOf, horizon);
+      const end = Date.parse(`${asOf}T00:00:00Z`) + horizon * 864e5;
+      // Every decaying object integrated to the end, without a limit.
+      const full = jul.filter((r) => r.meanMotionDot > 0)
+        .map((r) => ({ r, days: decayEstimate({ meanMotion: r.meanMotion, eccentricity: r.eccentricity, meanMotionRate: 2 * r.meanMotionDot }).remainingDays }));
+      const within = full.filter((f) => f.days !== null && Date.parse(f.r.epoch) + f.days * 864e5 <= end);
+      expect(w.counts.modelled, `${asOf} +${horizon}`).toBe(full.filter((f) => f.days !== null).length);
+      expect(new Map(w.candidates.map((c) => [c.noradId, c.reentry.daysFromEpoch])), `${asOf} +${horizon}`)
+        .toEqual(new Map(within.map((f) => [f.r.noradId, f.days])));
+      expect(w.candidates.length, `${asOf} +${horizon}`).toBeGreaterThan(0);
+    }
+  });
+
   it('gives an element set dated after the snapshot date a negative age, flagged, as the bundled file\'s latest epochs are', () => {
     // The raw file holds epochs after the end of its as-of date (2026-07-10): their ages are negative by definition.
     const late = jul.filter((x) => Date.parse(x.epoch) > Date.parse('2026-07-11T00:00:00Z'));
