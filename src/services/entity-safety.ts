@@ -18,6 +18,7 @@ import {
 import { AnalyticsError, cachedClassified, cachedSnapshotObjects, rulesVersion, snapshotAt } from './analytics.js';
 import { conjunctionReport, SCREEN_METHOD, type ScreenRunner } from './conjunctions.js';
 import { DEFAULT_REENTRY_DAYS, reentryReport } from './reentries.js';
+import { REENTRY_DEFINITION, REENTRY_LIMITS } from '../analytics/reentry/watch.js';
 import { DEFAULT_DAYS, DEFAULT_THRESHOLD_KM } from './screen-parameters.js';
 import { memo } from './data-cache.js';
 import { MANEUVER_METHOD, maneuverReport, MAX_MANEUVER_OBJECTS } from './maneuvers.js';
@@ -97,15 +98,15 @@ export async function entitySafety(
       const report = await conjunctionReport(db, rules, { primaries: screened, days: DEFAULT_DAYS, thresholdKm: DEFAULT_THRESHOLD_KM }, run);
       events.push(...closeApproachEvents(report.events, new Set(screened)));
     }
-    const watch = await reentryReport(db, rules, { days: DEFAULT_REENTRY_DAYS });
-    if (kinds.includes('reentry-watch')) events.push(...reentryWatchEvents(watch.candidates, new Set(mapped.keys())));
+    const watch = kinds.includes('reentry-watch') ? await reentryReport(db, rules, { days: DEFAULT_REENTRY_DAYS }) : null;
+    if (watch) events.push(...reentryWatchEvents(watch.candidates, new Set(mapped.keys())));
     const ids = [...mapped.keys()];
     const notChecked = ids.length === 0 ? 'the entity maps to no catalog object'
       : !kinds.includes('maneuver') ? notAsked('maneuver')
       : ids.length > MAX_MANEUVER_OBJECTS ? `${ids.length} objects: more than ${MAX_MANEUVER_OBJECTS} (use GET /api/v1/safety/maneuvers?country=)` : null;
     const maneuvers = notChecked ? null : await maneuverReport(db, rules, { norad: ids });
     if (maneuvers) events.push(...maneuverEvents(maneuvers.detections, new Set(ids)));
-    if (watch.snapshot.id !== snapshot.id || (maneuvers && maneuvers.snapshot.id !== snapshot.id)) throw new AnalyticsError('the catalog changed while the events were read; ask again');
+    if ((watch && watch.snapshot.id !== snapshot.id) || (maneuvers && maneuvers.snapshot.id !== snapshot.id)) throw new AnalyticsError('the catalog changed while the events were read; ask again');
     return {
       entityId, snapshot,
       objects: [...mapped.entries()].sort((a, b) => a[0] - b[0]).map(([noradId, mappedBy]) => ({
@@ -113,7 +114,7 @@ export async function entitySafety(
       })),
       kinds, definitions: SAFETY_EVENT_DEFINITIONS,
       screening: { start, stop, days: DEFAULT_DAYS, thresholdKm: DEFAULT_THRESHOLD_KM, screened: notScreened ? [] : screened, notScreened, method: SCREEN_METHOD },
-      reentryWatch: { horizonDays: watch.horizonDays, definition: watch.definition, limits: watch.limits },
+      reentryWatch: { horizonDays: DEFAULT_REENTRY_DAYS, definition: REENTRY_DEFINITION, limits: REENTRY_LIMITS },
       maneuvers: { method: MANEUVER_METHOD, notChecked },
       events,
     };

@@ -99,6 +99,9 @@ describeLoadedApi('entities/{id}/safety', (api) => {
     expect(approaches.events).toEqual(all.events.filter((e) => e.kind === 'close-approach'));
     expect(approaches.maneuvers.notChecked).toBe('maneuver events were not asked for (kinds=close-approach)');
     expect((await api.app.inject('/api/v1/entities/obj.tianhe/safety?kinds=launch')).statusCode).toBe(400);
+    // The reentry watch's horizon, definition and limits are the Space safety page's, whichever kinds were asked for.
+    const watch = await get<ReentriesResponse>('/api/v1/safety/reentries');
+    for (const b of [all, some, approaches]) expect(b.reentryWatch).toEqual({ horizonDays: watch.horizonDays, definition: watch.definition, limits: watch.limits });
     // BeiDou: more distinct element sets than an entity page screens.
     const beidou = await get<EntitySafetyResponse>('/api/v1/entities/program.beidou/safety');
     expect(new Set(beidou.objects.map((o) => o.noradId)).size).toBeGreaterThan(10);
