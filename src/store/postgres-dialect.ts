@@ -50,6 +50,11 @@ class CopyingPostgresDriver extends PostgresDriver {
     if (!connection) {
       connection = new PostgresConnection(client);
       this.connections.set(client, connection);
+      // The server may end a connection while it is checked out between two statements (a restart, an
+      // administrator's pg_terminate_backend): the client then emits 'error', which unheard would end the
+      // process. Heard, the client's next statement fails with that error, and the pool drops the client
+      // when it is released. (An idle client in the pool is the pool's own 'error' listener's.)
+      client.on('error', () => {});
     }
     return connection;
   }
