@@ -2,7 +2,7 @@
  * Conjunction screening of a stored GP snapshot: the primaries (NORAD IDs, or every object the
  * attribution rules give to a country, by kind), the window and threshold checked, then the
  * screener run by a caller-chosen runner (a worker for the server, the pool for the CLI).
- * Reports are memoised per snapshot, data version and parameters.
+ * Reports are memoised per snapshot and parameters, until an import replaces the store's data.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
@@ -14,6 +14,7 @@ import type { Rules } from '../ingest/rules/read-rules.js';
 import { epochMicros } from '../orbit/epoch-micros.js';
 import { AnalyticsError, cachedClassified, cachedSnapshotObjects, countryParameterProblem, CountryParameterError, snapshotAt } from './analytics.js';
 import { memo } from './data-cache.js';
+import { snapshotWritten } from '../store/queries/catalog.js';
 
 import { DEFAULT_DAYS, DEFAULT_THRESHOLD_KM, MAX_PRIMARIES, MAX_SCREEN_DAYS, MAX_THRESHOLD_KM, SCREEN_KINDS } from './screen-parameters.js';
 export { DEFAULT_DAYS, DEFAULT_THRESHOLD_KM, MAX_PRIMARIES, MAX_SCREEN_DAYS, MAX_THRESHOLD_KM, SCREEN_KINDS };
@@ -54,6 +55,15 @@ export const SCREEN_METHOD = 'SGP4/SDP4 on the snapshot\'s GP element sets (each
   + 'Objects sharing the primary\'s element set, or within the threshold all window, are grouped, not reported. '
   + 'GP element sets carry no covariance and SGP4\'s error grows with the element set\'s age (given for both objects of '
   + 'each event): an event is a prompt to look, not a collision probability.';
+
+/** What a stored snapshot's screening depends on besides that snapshot's own writes: an import, which replaces everything. */
+export const SCREENING_INPUTS = ['import'] as const;
+
+/**
+ * A screening of at most this many primaries (the station, an entity page's objects) holds a few events: it is kept
+ * among the memo's small entries, so the station screenings of a year of daily snapshots stay cached together.
+ */
+export const SMALL_SCREENING_PRIMARIES = 10;
 
 export function checkQuery(q: ConjunctionQuery): { days: number; thresholdKm: number } {
   const days = q.days ?? DEFAULT_DAYS;
@@ -101,10 +111,14 @@ export async function conjunctionReport(db: Kysely<Database>, rules: Rules, q: C
     primarySelection = `NORAD ${primaries.join(', ')}`;
   }
   const key = `screen:${snapshot.id}:${primaries.join(',')}:${start}:${days}:${thresholdKm}`;
+  // A screening reads nothing but the snapshot's element sets, so it stays valid when other data arrive: only
+  // a new write of that snapshot (its last_seen) or an import, which replaces everything, invalidates it. A new
+  // daily snapshot then costs one screening, not one per stored snapshot (the change feed's station entries).
+  const stamp = await snapshotWritten(db, snapshot.id);
   return memo(db, key, async () => {
     const rows = await screeningRows(db, snapshot.id);
     const result = await run(rows, primaries, { startMicros: epochMicros(start), days, thresholdKm });
     if (result.counts.primaries === 0) throw new AnalyticsError(`none of the primaries (${primarySelection}) is in snapshot ${snapshot.id}`);
     return { ...result, snapshot, primarySelection, method: SCREEN_METHOD };
-  });
+  }, { dependsOn: SCREENING_INPUTS, stamp, small: primaries.length <= SMALL_SCREENING_PRIMARIES });
 }

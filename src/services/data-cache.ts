@@ -4,7 +4,8 @@
  * per call, and is recomputed when it differs:
  *   - by default the newest successful run of any kind (any load or ingest invalidates it);
  *   - with `dependsOn`, the newest successful run of those origins only, so that, for example,
- *     a new GP snapshot leaves the classification of the snapshots before it valid (incremental).
+ *     a new GP snapshot leaves the classification of the snapshots before it valid (incremental);
+ *   - with `stamp`, also a version the caller read itself (when the snapshot it depends on was last written).
  * The caches are bounded: at most MEMO_MAX_ENTRIES large entries per store and MEMO_MAX_SMALL
  * small ones (`small`: a few numbers per snapshot, kept for every snapshot of a year of daily
  * downloads), least recently used evicted first; a key longer than 128 characters (e.g. one that
@@ -27,6 +28,8 @@ export interface MemoOptions {
   dependsOn?: readonly string[];
   /** Keep the entry in the cache of small entries. */
   small?: boolean;
+  /** A further version the caller has read (e.g. when a snapshot was last written), added to the runs' version. */
+  stamp?: string;
 }
 
 interface Entry { version: string; value: Promise<unknown> }
@@ -51,7 +54,7 @@ function cachesOf(db: Kysely<Database>): Caches {
 }
 
 export async function memo<T>(db: Kysely<Database>, key: string, compute: () => Promise<T>, opts: MemoOptions = {}): Promise<T> {
-  const version = await dataVersion(db, opts.dependsOn);
+  const version = `${await dataVersion(db, opts.dependsOn)}${opts.stamp === undefined ? '' : `|${opts.stamp}`}`;
   const c = cachesOf(db);
   const cache = opts.small ? c.small : c.large;
   const k = cacheKey(key);

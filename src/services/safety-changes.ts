@@ -2,7 +2,8 @@
  * The space-safety entries of the change feed (definitions: src/analytics/world-change-types.ts),
  * from the stored GP snapshots: objects that left the catalog while on the reentry watch, and the
  * station's computed close approaches whose TCA day has passed, and maneuvers of China's objects. Each snapshot's watch and screening
- * is memoised; only snapshots whose dates can fall in the asked window are read.
+ * is memoised; only snapshots whose dates can fall in the asked window are read. What one snapshot (or a pair) gives is kept
+ * until that snapshot is written again, so a new daily snapshot costs one screening and one watch, not one per stored snapshot.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
@@ -11,8 +12,10 @@ import type { SnapshotInfo } from '../model/catalog-records.js';
 import type { WorldChange, WorldChangeType } from '../analytics/world-change-types.js';
 import { closeApproachChange, isCrossingApproach, leftCatalogChange, maneuverChange } from '../analytics/safety-changes.js';
 import { maneuverReport } from './maneuvers.js';
-import { lastListedOn, listSnapshots, snapshotsRecordedAt } from '../store/queries/catalog.js';
-import { cachedClassified, cachedSnapshotObjects } from './analytics.js';
+import { lastListedOn, listSnapshots, snapshotsRecordedAt, snapshotWritten } from '../store/queries/catalog.js';
+import { cachedClassified, cachedSnapshotObjects, rulesVersion, SNAPSHOT_OBJECT_INPUTS } from './analytics.js';
+import { memo } from './data-cache.js';
+import type { ReentryCandidate } from '../analytics/reentry/types.js';
 import { cachedWatch, DEFAULT_REENTRY_DAYS } from './reentries.js';
 import { conjunctionReport, type ScreenRunner } from './conjunctions.js';
 import { DEFAULT_DAYS, DEFAULT_THRESHOLD_KM } from './screen-parameters.js';
@@ -51,11 +54,11 @@ export async function safetyChanges(db: Kysely<Database>, rules: Rules, run: Scr
       const lastDay = dayOf(endMs - 1);
       if ((w.since && lastDay < w.since) || s.asOf >= w.until || s.asOf >= w.today) continue;
       if (snapshots.some((x, j) => j > i && x.asOf === s.asOf)) continue;
-      const objects = await cachedSnapshotObjects(db, s.id);
-      if (!objects.some((o) => o.noradId === STATION_NORAD)) continue;
+      const station = await stationIn(db, rules, s);
+      if (!station.listed) continue;
       const report = await conjunctionReport(db, rules, { primaries: [STATION_NORAD], asOf: s.asOf, days: DEFAULT_DAYS, thresholdKm: DEFAULT_THRESHOLD_KM }, run);
       if (report.snapshot.id !== s.id) continue;
-      const country = (await cachedClassified(db, rules, s.id)).find((o) => o.noradId === STATION_NORAD)?.country ?? null;
+      const { country } = station;
       for (const e of report.events) {
         if (Date.parse(e.tca) >= endMs || e.tca.slice(0, 10) >= w.today || !isCrossingApproach(e)) continue;
         const c = closeApproachChange(e, s, recorded.get(s.id) ?? '', country);
@@ -75,9 +78,37 @@ export async function safetyChanges(db: Kysely<Database>, rules: Rules, run: Scr
   return w.country ? out.filter((c) => c.country === w.country) : out;
 }
 
+/**
+ * Whether the snapshot lists the station, and the station's country by the rules: a small entry per snapshot, so the
+ * feed does not keep (or re-read) every snapshot's objects to ask. Valid until that snapshot is written again or the
+ * data its objects are read with change (SNAPSHOT_OBJECT_INPUTS).
+ */
+async function stationIn(db: Kysely<Database>, rules: Rules, s: SnapshotInfo): Promise<{ listed: boolean; country: string | null }> {
+  return memo(db, `station-in:${s.id}:${rulesVersion(rules)}`, async () => {
+    if (!(await cachedSnapshotObjects(db, s.id)).some((o) => o.noradId === STATION_NORAD)) return { listed: false, country: null };
+    return { listed: true, country: (await cachedClassified(db, rules, s.id)).find((o) => o.noradId === STATION_NORAD)?.country ?? null };
+  }, { dependsOn: SNAPSHOT_OBJECT_INPUTS, stamp: await snapshotWritten(db, s.id), small: true });
+}
+
 async function leftCatalog(db: Kysely<Database>, rules: Rules, last: SnapshotInfo, absent: SnapshotInfo, recordedAt: string): Promise<WorldChange[]> {
-  const watch = await cachedWatch(db, rules, last, DEFAULT_REENTRY_DAYS);
+  const leaving = await leavingWatch(db, rules, last, absent);
   // Absent from the next snapshot and every later one: the newest snapshot listing it is `last` (or older, for a duplicate date).
-  const lastListed = await lastListedOn(db, watch.candidates.map((c) => c.noradId));
-  return watch.candidates.filter((c) => (lastListed.get(c.noradId) ?? '') <= last.asOf).map((c) => leftCatalogChange(c, last, absent, recordedAt));
+  const lastListed = await lastListedOn(db, leaving.map((c) => c.noradId));
+  return leaving.filter((c) => (lastListed.get(c.noradId) ?? '') <= last.asOf).map((c) => leftCatalogChange(c, last, absent, recordedAt));
+}
+
+/**
+ * The candidates of `last`'s reentry watch that `absent` (the next snapshot) no longer lists: a small entry per pair of
+ * snapshots, valid until either is written again or the data the objects are read with change. Which objects are
+ * candidates, and the fields the change's text uses (the element set of `last`, the modelled reentry, country and kind),
+ * come from `last` alone; the candidates' history fields (the previous element set) are as they were when computed.
+ * The objects that come back in a later snapshot are left out by the caller, on every read.
+ */
+async function leavingWatch(db: Kysely<Database>, rules: Rules, last: SnapshotInfo, absent: SnapshotInfo): Promise<ReentryCandidate[]> {
+  const stamp = `${await snapshotWritten(db, last.id)}|${await snapshotWritten(db, absent.id)}`;
+  return memo(db, `leaving-watch:${last.id}:${absent.id}:${rulesVersion(rules)}:${DEFAULT_REENTRY_DAYS}`, async () => {
+    const watch = await cachedWatch(db, rules, last, DEFAULT_REENTRY_DAYS);
+    const listed = new Set((await cachedSnapshotObjects(db, absent.id)).map((o) => o.noradId));
+    return watch.candidates.filter((c) => !listed.has(c.noradId));
+  }, { dependsOn: SNAPSHOT_OBJECT_INPUTS, stamp, small: true });
 }

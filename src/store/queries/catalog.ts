@@ -5,6 +5,12 @@ import type { LaunchRecord, SnapshotInfo, SnapshotObject } from '../../model/cat
 export type { LaunchRecord, SnapshotInfo, SnapshotObject } from '../../model/catalog-records.js';
 
 
+/** When the snapshot was last written (first stored, or stamped by ingesting it again); '' when it is not stored. */
+export async function snapshotWritten(db: Kysely<Database>, snapshotId: string): Promise<string> {
+  const row = await db.selectFrom('gp_snapshots').select('last_seen').where('id', '=', snapshotId).executeTakeFirst();
+  return row?.last_seen ?? '';
+}
+
 export async function listSnapshots(db: Kysely<Database>): Promise<SnapshotInfo[]> {
   const rows = await db.selectFrom('gp_snapshots').select(['id', 'source_id', 'as_of', 'object_count']).orderBy('as_of').orderBy('id').execute();
   return rows.map((r) => ({ id: r.id, sourceId: r.source_id, asOf: r.as_of, objectCount: r.object_count }));

@@ -1,0 +1,69 @@
+/**
+ * The change feed's safety entries as daily snapshots arrive (src/services/safety-changes.ts): what one stored
+ * snapshot gives (its station screening, the reentry candidates the next snapshot no longer lists) is kept until
+ * that snapshot is written again, so a new snapshot costs one screening, not one per stored snapshot; and the
+ * entries read with those kept results equal a computation from empty caches.
+ * The new snapshot is the bundled 2026-07-10 CSV dated a day later with five reentry-watch candidates left out:
+ * derived test input, never stored in the product.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STORE_KINDS, type TestStore } from '../support/stores.js';
+import { loadedStore } from '../support/loaded-store.js';
+import { csvFields } from '../support/raw-files.js';
+import { safetyChanges, type SafetyChangeWindow } from '../../src/services/safety-changes.js';
+import { reentryReport } from '../../src/services/reentries.js';
+import type { ScreenRunner } from '../../src/services/conjunctions.js';
+import { screenConjunctions } from '../../src/analytics/conjunctions/screen.js';
+import { feedByName } from '../../src/services/feeds.js';
+import { ingestFeed } from '../../src/services/ingest-feed.js';
+import { readSnapshot } from '../../src/services/bundled-snapshots.js';
+import { loadRules } from '../../src/services/analytics.js';
+import { clearMemo } from '../../src/services/data-cache.js';
+import { GP_SNAPSHOT_2026_07_10 } from '../../src/services/bundled-elements.js';
+
+const GP = feedByName('celestrak-gp')!;
+const WINDOW: SafetyChangeWindow = { until: '2026-12-07', today: '2026-12-06', wants: () => true };
+
+/** The bundled CSV without the rows of these objects. */
+function csvWithout(norads: ReadonlySet<number>): string {
+  const [header, ...rows] = readSnapshot(GP_SNAPSHOT_2026_07_10.file).split('\n');
+  const iNorad = csvFields(header!).indexOf('NORAD_CAT_ID');
+  return [header, ...rows.filter((r) => r.trim() === '' || !norads.has(Number(csvFields(r)[iNorad])))].join('\n');
+}
+
+describe.each(STORE_KINDS)('safety entries of the change feed as snapshots arrive (%s)', (kind) => {
+  let store: TestStore;
+  beforeAll(async () => { store = await loadedStore(kind); }, 600_000);
+  afterAll(async () => { await store?.dispose(); });
+
+  it('screen only the new snapshot, keep the other snapshots\' results until they are written again, and equal a computation from empty caches', async () => {
+    const rules = loadRules('data/rules');
+    const screened: string[] = [];
+    const run: ScreenRunner = (rows, primaries, opts) => { screened.push(new Date(opts.startMicros / 1000).toISOString().slice(0, 10)); return screenConjunctions(rows, primaries, opts); };
+    const before = await safetyChanges(store.db, rules, run, WINDOW);
+    const firstScreenings = screened.length;
+    expect(firstScreenings).toBeGreaterThan(0);
+
+    const leaving = (await reentryReport(store.db, rules, {})).candidates.slice(0, 5).map((c) => c.noradId);
+    expect(leaving).toHaveLength(5);
+    const next = { text: csvWithout(new Set(leaving)), file: 'derived.csv', sourceId: 'celestrak-gp-live', asOf: '2026-07-11' };
+    await ingestFeed(store.db, GP, next);
+    const after = await safetyChanges(store.db, rules, run, WINDOW);
+    // One screening: the new snapshot's; every earlier snapshot's is kept.
+    expect(screened.slice(firstScreenings)).toEqual(['2026-07-11']);
+    const left = after.filter((c) => c.type === 'left-catalog-on-reentry-watch' && c.day === '2026-07-11');
+    expect(left.map((c) => Number(/NORAD (\d+) absent/.exec(c.locator ?? '')![1])).sort()).toEqual([...leaving].sort());
+    expect(after.length).toBeGreaterThan(before.length);
+
+    // Writing the new snapshot again invalidates its results only.
+    await ingestFeed(store.db, GP, next);
+    const again = await safetyChanges(store.db, rules, run, WINDOW);
+    expect(screened.slice(firstScreenings + 1)).toEqual(['2026-07-11']);
+
+    clearMemo(store.db);
+    const cold = await safetyChanges(store.db, rules, run, WINDOW);
+    expect(screened.length).toBe(2 * firstScreenings + 3);
+    expect(again).toEqual(cold);
+    expect(after).toEqual(cold);
+  }, 600_000);
+});
