@@ -2,7 +2,8 @@
  * The change feed's safety entries as daily snapshots arrive (src/services/safety-changes.ts): what one stored
  * snapshot gives (its station screening, the reentry candidates the next snapshot no longer lists) is kept until
  * that snapshot is written again, so a new snapshot costs one screening, not one per stored snapshot; and the
- * entries read with those kept results equal a computation from empty caches.
+ * entries read with those kept results equal a computation from empty caches. A second download on the same day
+ * (the same snapshot id) that lists more objects shows in the kept objects and classification.
  * The new snapshot is the bundled 2026-07-10 CSV dated a day later with five reentry-watch candidates left out:
  * derived test input, never stored in the product.
  */
@@ -17,7 +18,8 @@ import { screenConjunctions } from '../../src/analytics/conjunctions/screen.js';
 import { feedByName } from '../../src/services/feeds.js';
 import { ingestFeed } from '../../src/services/ingest-feed.js';
 import { readSnapshot } from '../../src/services/bundled-snapshots.js';
-import { loadRules } from '../../src/services/analytics.js';
+import { cachedClassified, cachedSnapshotObjects, loadRules } from '../../src/services/analytics.js';
+import { snapshotObjects } from '../../src/store/queries/catalog.js';
 import { clearMemo } from '../../src/services/data-cache.js';
 import { GP_SNAPSHOT_2026_07_10 } from '../../src/services/bundled-elements.js';
 
@@ -65,5 +67,19 @@ describe.each(STORE_KINDS)('safety entries of the change feed as snapshots arriv
     expect(screened.length).toBe(2 * firstScreenings + 3);
     expect(again).toEqual(cold);
     expect(after).toEqual(cold);
+  }, 600_000);
+
+  it('a second download on the same day (the same snapshot id) that lists more objects shows in the kept objects and classification', async () => {
+    const rules = loadRules('data/rules');
+    const id = 'celestrak-gp-live@2026-07-12';
+    const missing = new Set((await cachedSnapshotObjects(store.db, `${GP_SNAPSHOT_2026_07_10.sourceId}@${GP_SNAPSHOT_2026_07_10.asOf}`)).slice(0, 3).map((o) => o.noradId));
+    await ingestFeed(store.db, GP, { text: csvWithout(missing), file: 'morning.csv', sourceId: 'celestrak-gp-live', asOf: '2026-07-12' });
+    const morning = await cachedSnapshotObjects(store.db, id);
+    expect((await cachedClassified(store.db, rules, id)).length).toBe(morning.length);
+    await ingestFeed(store.db, GP, { text: csvWithout(new Set()), file: 'afternoon.csv', sourceId: 'celestrak-gp-live', asOf: '2026-07-12' });
+    const stored = await snapshotObjects(store.db, id);
+    expect(stored.length).toBe(morning.length + missing.size);
+    expect((await cachedSnapshotObjects(store.db, id)).map((o) => o.noradId).sort()).toEqual(stored.map((o) => o.noradId).sort());
+    expect((await cachedClassified(store.db, rules, id)).length).toBe(stored.length);
   }, 600_000);
 });

@@ -11,6 +11,12 @@ export async function snapshotWritten(db: Kysely<Database>, snapshotId: string):
   return row?.last_seen ?? '';
 }
 
+/** When each stored snapshot was last written, by id (one query for a loop over snapshots). */
+export async function snapshotsWritten(db: Kysely<Database>): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('gp_snapshots').select(['id', 'last_seen']).execute();
+  return new Map(rows.map((r) => [r.id, r.last_seen]));
+}
+
 export async function listSnapshots(db: Kysely<Database>): Promise<SnapshotInfo[]> {
   const rows = await db.selectFrom('gp_snapshots').select(['id', 'source_id', 'as_of', 'object_count']).orderBy('as_of').orderBy('id').execute();
   return rows.map((r) => ({ id: r.id, sourceId: r.source_id, asOf: r.as_of, objectCount: r.object_count }));
