@@ -4,7 +4,7 @@ import type { Database } from '../store/schema.js';
 import type { Rules } from '../ingest/rules/read-rules.js';
 import { readRulesCached } from '../ingest/rules/read-rules-cached.js';
 import { formatValidationError } from '../ingest/curated/yaml-file.js';
-import { allLaunches, catalogRecords, listSnapshots, snapshotObjects, snapshotWritten, snapshotsWritten } from '../store/queries/catalog.js';
+import { allLaunches, catalogRecords, listSnapshots, snapshotObjects } from '../store/queries/catalog.js';
 import { statementsOfKind } from '../store/queries/entities.js';
 import { byPreference, type Statement } from '../model/statement.js';
 import type { SnapshotInfo } from '../model/catalog-records.js';
@@ -82,20 +82,19 @@ export function failedLaunches(records: { data: Record<string, unknown>; sourceI
 /**
  * What a stored snapshot's objects are read with besides the snapshot itself: the SATCAT, launch-log and
  * UCS rows joined to them (snapshotObjects), and an import that replaces everything. A snapshot changes only
- * when it is written again (its last_seen, the caches' `stamp`): a second live download on the same day has
+ * when it is written again (its last_seen: the caches' `snapshots` option): a second live download on the same day has
  * the same snapshot id and may list objects the first did not. So a new GP snapshot leaves the objects and
  * classifications of the snapshots before it valid: each new snapshot is classified once, alone.
  */
 export const SNAPSHOT_OBJECT_INPUTS = ['ingest:celestrak-satcat', 'ingest:gcat-launchlog', 'ingest:ucs', 'import'] as const;
 
 /** A snapshot's objects, and the same classified by the rules, memoised until their inputs, the snapshot or the rules change. */
-export async function cachedSnapshotObjects(db: Kysely<Database>, snapshotId: string): Promise<SnapshotObject[]> {
-  return memo(db, `objects:${snapshotId}`, () => snapshotObjects(db, snapshotId),
-    { dependsOn: SNAPSHOT_OBJECT_INPUTS, stamp: await snapshotWritten(db, snapshotId) });
+export function cachedSnapshotObjects(db: Kysely<Database>, snapshotId: string): Promise<SnapshotObject[]> {
+  return memo(db, `objects:${snapshotId}`, () => snapshotObjects(db, snapshotId), { dependsOn: SNAPSHOT_OBJECT_INPUTS, snapshots: [snapshotId] });
 }
-export async function cachedClassified(db: Kysely<Database>, rules: Rules, snapshotId: string): Promise<ClassifiedObject[]> {
+export function cachedClassified(db: Kysely<Database>, rules: Rules, snapshotId: string): Promise<ClassifiedObject[]> {
   return memo(db, `classified:${snapshotId}:${rulesVersion(rules)}`, async () => classifyObjects(await cachedSnapshotObjects(db, snapshotId), rules.objectNameRules, vocabularyOf(rules)),
-    { dependsOn: SNAPSHOT_OBJECT_INPUTS, stamp: await snapshotWritten(db, snapshotId) });
+    { dependsOn: SNAPSHOT_OBJECT_INPUTS, snapshots: [snapshotId] });
 }
 /** The launch-log objects of a launching state's vehicles, memoised until the data change. */
 export function cachedPayloadsOn(db: Kysely<Database>, lvState: string): Promise<LaunchPayload[]> {
@@ -154,12 +153,12 @@ export async function constellationsAnalytic(db: Kysely<Database>, rules: Rules,
 }
 
 /** Payloads per program in one snapshot (a small entry, so the per-snapshot series need not keep every classified snapshot). */
-async function programPayloadCounts(db: Kysely<Database>, rules: Rules, snapshotId: string, stamp: string): Promise<Map<string, number>> {
+function programPayloadCounts(db: Kysely<Database>, rules: Rules, snapshotId: string): Promise<Map<string, number>> {
   return memo(db, `program-payloads:${snapshotId}:${rulesVersion(rules)}`, async () => {
     const counts = new Map<string, number>();
     for (const o of await cachedClassified(db, rules, snapshotId)) if (o.program && o.kind === 'payload') counts.set(o.program, (counts.get(o.program) ?? 0) + 1);
     return counts;
-  }, { dependsOn: SNAPSHOT_OBJECT_INPUTS, stamp, small: true });
+  }, { dependsOn: SNAPSHOT_OBJECT_INPUTS, snapshots: [snapshotId], small: true });
 }
 
 async function computeConstellations(db: Kysely<Database>, rules: Rules, snapshot: SnapshotInfo, all: SnapshotInfo[]): Promise<{ asOf: string; snapshots: SnapshotInfo[]; constellations: ConstellationReport[]; note: string }> {
@@ -168,10 +167,8 @@ async function computeConstellations(db: Kysely<Database>, rules: Rules, snapsho
   for (const s of statements) (byProgram.get(s.entityId) ?? byProgram.set(s.entityId, []).get(s.entityId)!).push(s);
   const tracked = [...byProgram.entries()].filter(([, st]) => st.some((s) => s.property === 'programKind' && s.value === 'constellation') && st.some((s) => s.property === 'plannedSize'));
   const counts = new Map<string, { snapshotId: string; asOf: string; sourceId: string; count: number }[]>();
-  // When each snapshot was last written, read once for the loop (each count is kept until its snapshot is written again).
-  const written = await snapshotsWritten(db);
   for (const snap of all) {
-    const perProgram = await programPayloadCounts(db, rules, snap.id, written.get(snap.id) ?? '');
+    const perProgram = await programPayloadCounts(db, rules, snap.id);
     for (const [id] of tracked) {
       const count = perProgram.get(id) ?? 0;
       (counts.get(id) ?? counts.set(id, []).get(id)!).push({ snapshotId: snap.id, asOf: snap.asOf, sourceId: snap.sourceId, count });

@@ -14,7 +14,6 @@ import type { Rules } from '../ingest/rules/read-rules.js';
 import { epochMicros } from '../orbit/epoch-micros.js';
 import { AnalyticsError, cachedClassified, cachedSnapshotObjects, countryParameterProblem, CountryParameterError, snapshotAt } from './analytics.js';
 import { memo } from './data-cache.js';
-import { snapshotWritten } from '../store/queries/catalog.js';
 
 import { DEFAULT_DAYS, DEFAULT_THRESHOLD_KM, MAX_PRIMARIES, MAX_SCREEN_DAYS, MAX_THRESHOLD_KM, SCREEN_KINDS } from './screen-parameters.js';
 export { DEFAULT_DAYS, DEFAULT_THRESHOLD_KM, MAX_PRIMARIES, MAX_SCREEN_DAYS, MAX_THRESHOLD_KM, SCREEN_KINDS };
@@ -114,11 +113,10 @@ export async function conjunctionReport(db: Kysely<Database>, rules: Rules, q: C
   // A screening reads nothing but the snapshot's element sets, so it stays valid when other data arrive: only
   // a new write of that snapshot (its last_seen) or an import, which replaces everything, invalidates it. A new
   // daily snapshot then costs one screening, not one per stored snapshot (the change feed's station entries).
-  const stamp = await snapshotWritten(db, snapshot.id);
   return memo(db, key, async () => {
     const rows = await screeningRows(db, snapshot.id);
     const result = await run(rows, primaries, { startMicros: epochMicros(start), days, thresholdKm });
     if (result.counts.primaries === 0) throw new AnalyticsError(`none of the primaries (${primarySelection}) is in snapshot ${snapshot.id}`);
     return { ...result, snapshot, primarySelection, method: SCREEN_METHOD };
-  }, { dependsOn: SCREENING_INPUTS, stamp, small: primaries.length <= SMALL_SCREENING_PRIMARIES });
+  }, { dependsOn: SCREENING_INPUTS, snapshots: [snapshot.id], small: primaries.length <= SMALL_SCREENING_PRIMARIES });
 }

@@ -5,7 +5,8 @@
  *   - by default the newest successful run of any kind (any load or ingest invalidates it);
  *   - with `dependsOn`, the newest successful run of those origins only, so that, for example,
  *     a new GP snapshot leaves the classification of the snapshots before it valid (incremental);
- *   - with `stamp`, also a version the caller read itself (when the snapshot it depends on was last written).
+ *   - with `snapshots`, also when each of those GP snapshots was last written (gp_snapshots.last_seen: a
+ *     second download on the same day has the same snapshot id and may list more objects).
  * The caches are bounded: at most MEMO_MAX_ENTRIES large entries per store and MEMO_MAX_SMALL
  * small ones (`small`: a few numbers per snapshot, kept for every snapshot of a year of daily
  * downloads), least recently used evicted first; a key longer than 128 characters (e.g. one that
@@ -17,6 +18,7 @@ import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../store/schema.js';
 import { lastSuccessfulRun, lastSuccessfulRunOf } from '../store/runs.js';
+import { snapshotsWritten } from '../store/queries/catalog.js';
 
 /** Large entries kept per store: the GP snapshots' objects and classifications, the launch list, and a few analytics. */
 export const MEMO_MAX_ENTRIES = 48;
@@ -28,8 +30,8 @@ export interface MemoOptions {
   dependsOn?: readonly string[];
   /** Keep the entry in the cache of small entries. */
   small?: boolean;
-  /** A further version the caller has read (e.g. when a snapshot was last written), added to the runs' version. */
-  stamp?: string;
+  /** The GP snapshots the entry is about: writing one of them again (its last_seen) invalidates the entry. */
+  snapshots?: readonly string[];
 }
 
 interface Entry { version: string; value: Promise<unknown> }
@@ -54,7 +56,8 @@ function cachesOf(db: Kysely<Database>): Caches {
 }
 
 export async function memo<T>(db: Kysely<Database>, key: string, compute: () => Promise<T>, opts: MemoOptions = {}): Promise<T> {
-  const version = `${await dataVersion(db, opts.dependsOn)}${opts.stamp === undefined ? '' : `|${opts.stamp}`}`;
+  const written = opts.snapshots ? `|${(await snapshotsWritten(db, opts.snapshots)).join('|')}` : '';
+  const version = `${await dataVersion(db, opts.dependsOn)}${written}`;
   const c = cachesOf(db);
   const cache = opts.small ? c.small : c.large;
   const k = cacheKey(key);

@@ -12,7 +12,7 @@ import type { SnapshotInfo } from '../model/catalog-records.js';
 import type { WorldChange, WorldChangeType } from '../analytics/world-change-types.js';
 import { closeApproachChange, isCrossingApproach, leftCatalogChange, maneuverChange } from '../analytics/safety-changes.js';
 import { maneuverReport } from './maneuvers.js';
-import { lastListedOn, listSnapshots, snapshotsRecordedAt, snapshotWritten } from '../store/queries/catalog.js';
+import { lastListedOn, listSnapshots, snapshotsRecordedAt } from '../store/queries/catalog.js';
 import { cachedClassified, cachedSnapshotObjects, rulesVersion, SNAPSHOT_OBJECT_INPUTS } from './analytics.js';
 import { memo } from './data-cache.js';
 import type { ReentryCandidate } from '../analytics/reentry/types.js';
@@ -83,11 +83,11 @@ export async function safetyChanges(db: Kysely<Database>, rules: Rules, run: Scr
  * feed does not keep (or re-read) every snapshot's objects to ask. Valid until that snapshot is written again or the
  * data its objects are read with change (SNAPSHOT_OBJECT_INPUTS).
  */
-async function stationIn(db: Kysely<Database>, rules: Rules, s: SnapshotInfo): Promise<{ listed: boolean; country: string | null }> {
+function stationIn(db: Kysely<Database>, rules: Rules, s: SnapshotInfo): Promise<{ listed: boolean; country: string | null }> {
   return memo(db, `station-in:${s.id}:${rulesVersion(rules)}`, async () => {
     if (!(await cachedSnapshotObjects(db, s.id)).some((o) => o.noradId === STATION_NORAD)) return { listed: false, country: null };
     return { listed: true, country: (await cachedClassified(db, rules, s.id)).find((o) => o.noradId === STATION_NORAD)?.country ?? null };
-  }, { dependsOn: SNAPSHOT_OBJECT_INPUTS, stamp: await snapshotWritten(db, s.id), small: true });
+  }, { dependsOn: SNAPSHOT_OBJECT_INPUTS, snapshots: [s.id], small: true });
 }
 
 async function leftCatalog(db: Kysely<Database>, rules: Rules, last: SnapshotInfo, absent: SnapshotInfo, recordedAt: string): Promise<WorldChange[]> {
@@ -104,11 +104,10 @@ async function leftCatalog(db: Kysely<Database>, rules: Rules, last: SnapshotInf
  * come from `last` alone; the candidates' history fields (the previous element set) are as they were when computed.
  * The objects that come back in a later snapshot are left out by the caller, on every read.
  */
-async function leavingWatch(db: Kysely<Database>, rules: Rules, last: SnapshotInfo, absent: SnapshotInfo): Promise<ReentryCandidate[]> {
-  const stamp = `${await snapshotWritten(db, last.id)}|${await snapshotWritten(db, absent.id)}`;
+function leavingWatch(db: Kysely<Database>, rules: Rules, last: SnapshotInfo, absent: SnapshotInfo): Promise<ReentryCandidate[]> {
   return memo(db, `leaving-watch:${last.id}:${absent.id}:${rulesVersion(rules)}:${DEFAULT_REENTRY_DAYS}`, async () => {
     const watch = await cachedWatch(db, rules, last, DEFAULT_REENTRY_DAYS);
     const listed = new Set((await cachedSnapshotObjects(db, absent.id)).map((o) => o.noradId));
     return watch.candidates.filter((c) => !listed.has(c.noradId));
-  }, { dependsOn: SNAPSHOT_OBJECT_INPUTS, stamp, small: true });
+  }, { dependsOn: SNAPSHOT_OBJECT_INPUTS, snapshots: [last.id, absent.id], small: true });
 }

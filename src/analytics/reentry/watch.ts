@@ -71,9 +71,9 @@ export function reentryWatch(objects: readonly ReentryInput[], asOf: string, hor
     const epochMs = Date.parse(o.epoch);
     // Only estimates that end before the horizon are kept: the integration stops past it.
     const est = decayEstimate({ meanMotion: o.meanMotion, eccentricity: o.eccentricity, meanMotionRate: 2 * o.meanMotionDot }, (endMs - epochMs) / DAY_MS);
-    if (est.beyond) modelled++;
-    if (est.remainingDays === null) continue;
+    if (est.remainingDays === null && !est.beyond) continue;
     modelled++;
+    if (est.remainingDays === null) continue;
     const centralMs = epochMs + est.remainingDays * DAY_MS;
     if (centralMs > endMs) continue;
     const flags: ReentryFlag[] = [];

@@ -5,16 +5,12 @@ import type { LaunchRecord, SnapshotInfo, SnapshotObject } from '../../model/cat
 export type { LaunchRecord, SnapshotInfo, SnapshotObject } from '../../model/catalog-records.js';
 
 
-/** When the snapshot was last written (first stored, or stamped by ingesting it again); '' when it is not stored. */
-export async function snapshotWritten(db: Kysely<Database>, snapshotId: string): Promise<string> {
-  const row = await db.selectFrom('gp_snapshots').select('last_seen').where('id', '=', snapshotId).executeTakeFirst();
-  return row?.last_seen ?? '';
-}
-
-/** When each stored snapshot was last written, by id (one query for a loop over snapshots). */
-export async function snapshotsWritten(db: Kysely<Database>): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('gp_snapshots').select(['id', 'last_seen']).execute();
-  return new Map(rows.map((r) => [r.id, r.last_seen]));
+/** When each of the snapshots was last written (first stored, or stamped by ingesting it again), in the order given; '' for one not stored. */
+export async function snapshotsWritten(db: Kysely<Database>, snapshotIds: readonly string[]): Promise<string[]> {
+  if (snapshotIds.length === 0) return [];
+  const rows = await db.selectFrom('gp_snapshots').select(['id', 'last_seen']).where('id', 'in', [...snapshotIds]).execute();
+  const written = new Map(rows.map((r) => [r.id, r.last_seen]));
+  return snapshotIds.map((id) => written.get(id) ?? '');
 }
 
 export async function listSnapshots(db: Kysely<Database>): Promise<SnapshotInfo[]> {
