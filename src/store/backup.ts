@@ -1,6 +1,7 @@
 /**
  * Backups of the embedded store: a tarball of the PGlite data folder taken after a CHECKPOINT,
- * while no transaction is open (the one connection is held), gzipped, written under a temporary
+ * while no transaction is open (the one connection is held), without the WAL segments kept for
+ * recycling (data-dir-tar.ts), gzipped, written under a temporary
  * name and renamed, so a backup file is always complete. The newest few are kept.
  * PostgreSQL is backed up by its operator (pg_dump); these functions are for PGlite only.
  */
@@ -9,11 +10,13 @@ import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 import type { Database } from './schema.js';
 import type { PgliteHandle } from './pglite-handle.js';
+import { dumpWithoutSpareWal } from './data-dir-tar.js';
+import { TarballBlob } from './tarball-blob.js';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
@@ -23,10 +26,7 @@ export interface BackupFile { file: string; at: string; reason: string; bytes: n
 
 /** Writes a backup named for its time and reason, then deletes all but the newest `keep`. */
 export async function writeBackup(db: Kysely<Database>, pglite: PgliteHandle, dir: string, reason: string, keep: number): Promise<string> {
-  const tar = await db.connection().execute(async (conn) => {
-    await sql`checkpoint`.execute(conn);
-    return pglite.dumpBytes ? pglite.dumpBytes() : new Uint8Array(await (await pglite.dumpDataDir('none')).arrayBuffer());
-  });
+  const tar = await dumpWithoutSpareWal(db, pglite, pglite.dumpBytes?.bind(pglite));
   const packed = await gzipAsync(tar);
   mkdirSync(dir, { recursive: true });
   const at = new Date().toISOString().replace(/[:.]/g, '-');
@@ -60,7 +60,7 @@ export async function restoreBackup(file: string, dataDir: string): Promise<{ re
   if (replaced) renameSync(dataDir, replaced);
   try {
     mkdirSync(dataDir, { recursive: true });
-    const pg = await PGlite.create(dataDir, { loadDataDir: new Blob([tar], { type: 'application/x-tar' }), extensions: PGLITE_EXTENSIONS });
+    const pg = await PGlite.create(dataDir, { loadDataDir: new TarballBlob(tar), extensions: PGLITE_EXTENSIONS });
     try {
       const rows = (await pg.query<{ n: number }>('select count(*)::int as n from schema_migrations')).rows;
       return { replaced, migrations: rows[0]?.n ?? 0 };

@@ -12,6 +12,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 import { TransactionGate, type GateClient } from './pglite-gate.js';
+import { TarballBlob } from './tarball-blob.js';
 
 export type PgliteRequest =
   | { id: number; op: 'query'; sql: string; params: unknown[]; blob: ArrayBuffer | null }
@@ -36,7 +37,7 @@ type Endpoint = { postMessage(value: unknown, transfer?: readonly ArrayBuffer[])
 const parent = parentPort!;
 const { dir, tarball } = workerData as { dir: string; tarball: ArrayBuffer | null };
 try {
-  const loadDataDir = tarball ? { loadDataDir: new Blob([tarball], { type: 'application/x-tar' }) } : {};
+  const loadDataDir = tarball ? { loadDataDir: new TarballBlob(new Uint8Array(tarball)) } : {};
   const pglite = await PGlite.create(dir, { extensions: PGLITE_EXTENSIONS, ...loadDataDir });
   await pglite.query('select 1');
   const gate = new TransactionGate(pglite);
