@@ -15,7 +15,8 @@ export class TarballBlob extends Blob {
     return this.#bytes.byteLength;
   }
 
+  /** A copy of exactly the bytes: the caller may transfer it (a Buffer's slice() would share, and expose, its whole pool). */
   override async arrayBuffer(): Promise<ArrayBuffer> {
-    return this.#bytes.slice().buffer as ArrayBuffer;
+    return new Uint8Array(this.#bytes).buffer;
   }
 }

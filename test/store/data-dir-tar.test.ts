@@ -90,4 +90,14 @@ describe('a dumped PGlite folder without its spare WAL segments', () => {
     expect(() => withoutSpareWal(header, { from: '0', to: 'F' })).toThrow(/size field "zz" is not octal/);
     expect(() => withoutSpareWal(new Uint8Array(100), { from: '0', to: 'F' })).toThrow(/ends inside a header at byte 0/);
   });
+
+  it('hands PGlite a copy of exactly the tarball\'s bytes, which the caller may transfer', async () => {
+    const pooled = Buffer.from('a small tarball in a shared pool'); // a view into Node's 8 KB pool
+    const blob = new TarballBlob(pooled);
+    const copy = await blob.arrayBuffer();
+    expect(Buffer.from(copy).toString()).toBe('a small tarball in a shared pool');
+    expect(blob.size).toBe(pooled.length);
+    structuredClone(copy, { transfer: [copy] });
+    expect(Buffer.from(await blob.arrayBuffer()).toString()).toBe('a small tarball in a shared pool');
+  });
 });

@@ -69,7 +69,7 @@ function tarballBytes(file: string): Uint8Array {
  * (about 0.3 s) instead of an initdb and the migrations (about 5 s on the 2-core machine).
  */
 let emptyStore: Promise<Uint8Array> | null = null;
-function emptyStoreTarball(): Promise<Uint8Array> {
+export function emptyStoreTarball(): Promise<Uint8Array> {
   emptyStore ??= (async () => {
     const pglite = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
