@@ -15,7 +15,7 @@ import { epochMicros } from '../orbit/epoch-micros.js';
 import { AnalyticsError, cachedClassified, cachedSnapshotObjects, countryParameterProblem, CountryParameterError, snapshotAt } from './analytics.js';
 import { memo } from './data-cache.js';
 
-import { DEFAULT_DAYS, DEFAULT_THRESHOLD_KM, MAX_PRIMARIES, MAX_SCREEN_DAYS, MAX_THRESHOLD_KM, SCREEN_KINDS } from './screen-parameters.js';
+import { DEFAULT_DAYS, DEFAULT_THRESHOLD_KM, MAX_PRIMARIES, MAX_SCREEN_DAYS, MAX_THRESHOLD_KM, SCREEN_KINDS, STATION_NORAD } from './screen-parameters.js';
 export { DEFAULT_DAYS, DEFAULT_THRESHOLD_KM, MAX_PRIMARIES, MAX_SCREEN_DAYS, MAX_THRESHOLD_KM, SCREEN_KINDS };
 
 /** A screening parameter out of range or unknown (the caller's mistake), naming the parameter. */
@@ -90,7 +90,19 @@ export function screeningRows(db: Kysely<Database>, snapshotId: string): Promise
   })));
 }
 
-export async function conjunctionReport(db: Kysely<Database>, rules: Rules, q: ConjunctionQuery, run: ScreenRunner): Promise<ConjunctionReport> {
+/**
+ * The screening the Space safety page and the change feed ask of every snapshot: the station over the default window
+ * and threshold. Its reports are kept in the store (one per snapshot); so are those a caller with a bounded set of
+ * queries asks to keep (an entity page's objects). Others, with a request's own parameters, are kept in memory only.
+ */
+export function isStationScreening(q: ConjunctionQuery): boolean {
+  return q.primaries?.length === 1 && q.primaries[0] === STATION_NORAD && !q.country && q.start === undefined
+    && (q.days ?? DEFAULT_DAYS) === DEFAULT_DAYS && (q.thresholdKm ?? DEFAULT_THRESHOLD_KM) === DEFAULT_THRESHOLD_KM;
+}
+
+export async function conjunctionReport(
+  db: Kysely<Database>, rules: Rules, q: ConjunctionQuery, run: ScreenRunner, opts: { persist?: boolean } = {},
+): Promise<ConjunctionReport> {
   const { days, thresholdKm } = checkQuery(q);
   const problem = countryParameterProblem(rules, q.country);
   if (problem) throw new CountryParameterError(problem);
@@ -118,5 +130,8 @@ export async function conjunctionReport(db: Kysely<Database>, rules: Rules, q: C
     const result = await run(rows, primaries, { startMicros: epochMicros(start), days, thresholdKm });
     if (result.counts.primaries === 0) throw new AnalyticsError(`none of the primaries (${primarySelection}) is in snapshot ${snapshot.id}`);
     return { ...result, snapshot, primarySelection, method: SCREEN_METHOD };
-  }, { dependsOn: SCREENING_INPUTS, snapshots: [snapshot.id], small: primaries.length <= SMALL_SCREENING_PRIMARIES });
+  }, {
+    dependsOn: SCREENING_INPUTS, snapshots: [snapshot.id], small: primaries.length <= SMALL_SCREENING_PRIMARIES,
+    persist: isStationScreening(q) || opts.persist === true,
+  });
 }

@@ -12,18 +12,30 @@
  * downloads), least recently used evicted first; a key longer than 128 characters (e.g. one that
  * embeds the rules) is kept as its SHA-256. Callers normalise keys (an asOf date maps to its
  * snapshot before it reaches a key).
+ *
+ * With `persist`, the result is also kept in the store (derived_results, migration 008) with its data
+ * version and the code's fingerprint, so another process (a restart, the analytics worker, a copy of the
+ * store) reads it instead of computing it. Only results with a bounded set of keys are persisted (per
+ * snapshot, with default parameters): a request's own parameters must not add rows without bound.
+ * Values go through V8's serializer (what crosses between threads goes through the same algorithm).
+ * A result that cannot be written is still returned; it is computed again next time.
  */
 import { createHash } from 'node:crypto';
+import { deserialize, serialize } from 'node:v8';
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../store/schema.js';
 import { lastSuccessfulRun, lastSuccessfulRunOf } from '../store/runs.js';
 import { snapshotsWritten } from '../store/queries/catalog.js';
+import { readDerived, writeDerived } from '../store/queries/derived-results.js';
+import { codeFingerprint } from './code-fingerprint.js';
 
 /** Large entries kept per store: the GP snapshots' objects and classifications, the launch list, and a few analytics. */
 export const MEMO_MAX_ENTRIES = 48;
 /** Small entries kept per store (per-snapshot counts). */
 export const MEMO_MAX_SMALL = 4096;
+/** What the results kept in the store may take in all (serialized); the least recently computed go first. */
+export const DERIVED_RESULTS_MAX_BYTES = 64 * 1024 * 1024;
 
 export interface MemoOptions {
   /** The run origins (e.g. "ingest:ucs") whose new runs invalidate the entry; default: every origin. */
@@ -32,6 +44,8 @@ export interface MemoOptions {
   small?: boolean;
   /** The GP snapshots the entry is about: writing one of them again (its last_seen) invalidates the entry. */
   snapshots?: readonly string[];
+  /** Keep the result in the store too, for other processes and restarts (see above). */
+  persist?: boolean;
 }
 
 interface Entry { version: string; value: Promise<unknown> }
@@ -63,7 +77,7 @@ export async function memo<T>(db: Kysely<Database>, key: string, compute: () => 
   const k = cacheKey(key);
   const hit = cache.get(k);
   if (hit && hit.version === version) return hit.value as Promise<T>;
-  const value = compute();
+  const value = opts.persist ? readOrCompute(db, k, version, compute) : compute();
   const entry = { version, value };
   cache.set(k, entry);
   value.catch(() => {
@@ -72,12 +86,27 @@ export async function memo<T>(db: Kysely<Database>, key: string, compute: () => 
   return value;
 }
 
+async function readOrCompute<T>(db: Kysely<Database>, key: string, version: string, compute: () => Promise<T>): Promise<T> {
+  const stamp = { version, code: await codeFingerprint() };
+  const kept = await readDerived(db, key, stamp);
+  if (kept) return deserialize(kept) as T;
+  const value = await compute();
+  await writeDerived(db, key, stamp, serialize(value), new Date().toISOString(), DERIVED_RESULTS_MAX_BYTES).catch(() => {});
+  return value;
+}
+
 /** How many entries the store's memo caches hold (large ones bounded by MEMO_MAX_ENTRIES, small by MEMO_MAX_SMALL). */
 export function memoSize(db: Kysely<Database>, which: 'large' | 'small' = 'large'): number {
   return caches.get(db)?.[which].size ?? 0;
 }
 
-/** Empties the store's memo caches (a benchmark's cold baseline; a restarted process starts so). */
+/** Empties the store's memo caches (a restarted process starts so: it still reads the results kept in the store). */
 export function clearMemo(db: Kysely<Database>): void {
+  caches.delete(db);
+}
+
+/** Empties the memo caches and deletes the results kept in the store: everything is computed again (a benchmark's cold baseline). */
+export async function clearKeptResults(db: Kysely<Database>): Promise<void> {
+  await db.deleteFrom('derived_results').execute();
   caches.delete(db);
 }

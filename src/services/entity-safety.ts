@@ -95,7 +95,7 @@ export async function entitySafety(
       : tooMany ? `${screened.length} distinct element sets: more than ${MAX_ENTITY_SCREENED} are not screened from an entity page (screen them with GET /api/v1/safety/conjunctions or the screen command)` : null;
     const events: SafetyEvent[] = [];
     if (!notScreened) {
-      const report = await conjunctionReport(db, rules, { primaries: screened, days: DEFAULT_DAYS, thresholdKm: DEFAULT_THRESHOLD_KM }, run);
+      const report = await conjunctionReport(db, rules, { primaries: screened, days: DEFAULT_DAYS, thresholdKm: DEFAULT_THRESHOLD_KM }, run, { persist: true });
       events.push(...closeApproachEvents(report.events, new Set(screened)));
     }
     const watch = kinds.includes('reentry-watch') ? await reentryReport(db, rules, { days: DEFAULT_REENTRY_DAYS }) : null;

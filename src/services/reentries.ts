@@ -2,7 +2,7 @@
  * The reentry watch of a stored GP snapshot (the newest on or before asOf): decaying objects with
  * their modelled reentry windows, each naming the element sets used; and, when the store holds an
  * earlier snapshot, the backtest of the model from that snapshot's element sets against this one.
- * Memoised per snapshot, rules and parameters.
+ * Memoised per snapshot, rules and parameters; with the default horizon, also kept in the store (data-cache.ts).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
@@ -44,7 +44,7 @@ export async function reentryReport(db: Kysely<Database>, rules: Rules, q: Reent
     const watch = await cachedWatch(db, rules, snapshot, days);
     const earlier = all.filter((s) => s.id !== snapshot.id && s.asOf < snapshot.asOf).at(-1);
     return { ...watch, snapshot, backtest: earlier ? { ...await backtestOf(db, rules, earlier, snapshot), earlier, later: snapshot } : null };
-  });
+  }, { persist: days === DEFAULT_REENTRY_DAYS });
   if (!q.country) return { ...full, country: null };
   const candidates = full.candidates.filter((c) => c.country === q.country);
   return { ...full, country: q.country, candidates, counts: { ...full.counts, candidates: candidates.length,
@@ -52,9 +52,9 @@ export async function reentryReport(db: Kysely<Database>, rules: Rules, q: Reent
     sizeUnknown: candidates.filter((c) => c.sizeClass === 'unknown').length } };
 }
 
-/** The watch of one snapshot over a horizon, memoised per snapshot, rules and horizon. */
+/** The watch of one snapshot over a horizon, memoised per snapshot, rules and horizon; kept in the store for the default horizon. */
 export function cachedWatch(db: Kysely<Database>, rules: Rules, snapshot: SnapshotInfo, days: number): Promise<ReentryWatch> {
-  return memo(db, `reentry-watch:${snapshot.id}:${rulesVersion(rules)}:${days}`, () => watchOf(db, rules, snapshot, days));
+  return memo(db, `reentry-watch:${snapshot.id}:${rulesVersion(rules)}:${days}`, () => watchOf(db, rules, snapshot, days), { persist: days === DEFAULT_REENTRY_DAYS });
 }
 
 async function watchOf(db: Kysely<Database>, rules: Rules, snapshot: SnapshotInfo, days: number): Promise<ReentryWatch> {

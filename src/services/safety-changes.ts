@@ -3,7 +3,8 @@
  * from the stored GP snapshots: objects that left the catalog while on the reentry watch, and the
  * station's computed close approaches whose TCA day has passed, and maneuvers of China's objects. Each snapshot's watch and screening
  * is memoised; only snapshots whose dates can fall in the asked window are read. What one snapshot (or a pair) gives is kept
- * until that snapshot is written again, so a new daily snapshot costs one screening and one watch, not one per stored snapshot.
+ * until that snapshot is written again, so a new daily snapshot costs one screening and one watch, not one per stored snapshot;
+ * and it is kept in the store (data-cache.ts, `persist`), so a restarted server reads it instead of screening every snapshot again.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
@@ -18,10 +19,9 @@ import { memo } from './data-cache.js';
 import type { ReentryCandidate } from '../analytics/reentry/types.js';
 import { cachedWatch, DEFAULT_REENTRY_DAYS } from './reentries.js';
 import { conjunctionReport, type ScreenRunner } from './conjunctions.js';
-import { DEFAULT_DAYS, DEFAULT_THRESHOLD_KM } from './screen-parameters.js';
+import { DEFAULT_DAYS, DEFAULT_THRESHOLD_KM, STATION_NORAD } from './screen-parameters.js';
 
-/** Tianhe, the station's core module: its element set stands for the docked stack. */
-export const STATION_NORAD = 48274;
+export { STATION_NORAD };
 
 /** The feed's maneuvers are those of China's objects (the Space safety page's selection). */
 export const MANEUVER_FEED_COUNTRY = 'CN';
@@ -87,7 +87,7 @@ function stationIn(db: Kysely<Database>, rules: Rules, s: SnapshotInfo): Promise
   return memo(db, `station-in:${s.id}:${rulesVersion(rules)}`, async () => {
     if (!(await cachedSnapshotObjects(db, s.id)).some((o) => o.noradId === STATION_NORAD)) return { listed: false, country: null };
     return { listed: true, country: (await cachedClassified(db, rules, s.id)).find((o) => o.noradId === STATION_NORAD)?.country ?? null };
-  }, { dependsOn: SNAPSHOT_OBJECT_INPUTS, snapshots: [s.id], small: true });
+  }, { dependsOn: SNAPSHOT_OBJECT_INPUTS, snapshots: [s.id], small: true, persist: true });
 }
 
 async function leftCatalog(db: Kysely<Database>, rules: Rules, last: SnapshotInfo, absent: SnapshotInfo, recordedAt: string): Promise<WorldChange[]> {
@@ -109,5 +109,5 @@ function leavingWatch(db: Kysely<Database>, rules: Rules, last: SnapshotInfo, ab
     const watch = await cachedWatch(db, rules, last, DEFAULT_REENTRY_DAYS);
     const listed = new Set((await cachedSnapshotObjects(db, absent.id)).map((o) => o.noradId));
     return watch.candidates.filter((c) => !listed.has(c.noradId));
-  }, { dependsOn: SNAPSHOT_OBJECT_INPUTS, snapshots: [last.id, absent.id], small: true });
+  }, { dependsOn: SNAPSHOT_OBJECT_INPUTS, snapshots: [last.id, absent.id], small: true, persist: true });
 }

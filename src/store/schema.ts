@@ -57,6 +57,11 @@ export interface StoreMetaTable {
   key: string; value: string;
 }
 
+/** A kept result of a derivation (migration 008): valid for its data version and code fingerprint only. */
+export interface DerivedResultsTable {
+  key: string; version: string; code: string; value: Uint8Array; bytes: number; computed_at: string;
+}
+
 export interface Database extends CatalogDatabase, EditorialDatabase {
   sources: SourcesTable;
   entities: EntitiesTable;
@@ -68,4 +73,5 @@ export interface Database extends CatalogDatabase, EditorialDatabase {
   changes: ChangesTable;
   schema_migrations: SchemaMigrationsTable;
   store_meta: StoreMetaTable;
+  derived_results: DerivedResultsTable;
 }

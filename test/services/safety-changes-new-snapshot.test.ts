@@ -20,7 +20,7 @@ import { ingestFeed } from '../../src/services/ingest-feed.js';
 import { readSnapshot } from '../../src/services/bundled-snapshots.js';
 import { cachedClassified, cachedSnapshotObjects, loadRules } from '../../src/services/analytics.js';
 import { snapshotObjects } from '../../src/store/queries/catalog.js';
-import { clearMemo } from '../../src/services/data-cache.js';
+import { clearKeptResults, clearMemo } from '../../src/services/data-cache.js';
 import { GP_SNAPSHOT_2026_07_10 } from '../../src/services/bundled-elements.js';
 
 const GP = feedByName('celestrak-gp')!;
@@ -42,6 +42,8 @@ describe.each(STORE_KINDS)('safety entries of the change feed as snapshots arriv
     const rules = loadRules('data/rules');
     const screened: string[] = [];
     const run: ScreenRunner = (rows, primaries, opts) => { screened.push(new Date(opts.startMicros / 1000).toISOString().slice(0, 10)); return screenConjunctions(rows, primaries, opts); };
+    // The shared load kept its results in the store (as a server's first reads would): start with none.
+    await clearKeptResults(store.db);
     const before = await safetyChanges(store.db, rules, run, WINDOW);
     const firstScreenings = screened.length;
     expect(firstScreenings).toBeGreaterThan(0);
@@ -62,7 +64,13 @@ describe.each(STORE_KINDS)('safety entries of the change feed as snapshots arriv
     const again = await safetyChanges(store.db, rules, run, WINDOW);
     expect(screened.slice(firstScreenings + 1)).toEqual(['2026-07-11']);
 
+    // A restart (empty memory caches) reads every snapshot's results kept in the store: no screening.
     clearMemo(store.db);
+    const restarted = await safetyChanges(store.db, rules, run, WINDOW);
+    expect(screened.length).toBe(firstScreenings + 2);
+    expect(restarted).toEqual(again);
+
+    await clearKeptResults(store.db);
     const cold = await safetyChanges(store.db, rules, run, WINDOW);
     expect(screened.length).toBe(2 * firstScreenings + 3);
     expect(again).toEqual(cold);

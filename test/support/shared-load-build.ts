@@ -16,7 +16,7 @@ import { migrate } from '../../src/store/migrate.js';
 import { dumpWithoutSpareWal } from '../../src/store/data-dir-tar.js';
 import type { Database } from '../../src/store/schema.js';
 import { databaseUrl, withAdmin } from './stores.js';
-import { loadFirstStart } from './first-start-load.js';
+import { keepSafetyResults, loadFirstStart } from './first-start-load.js';
 
 /** What shared-load-setup.ts provides to the test files of a run. */
 export interface SharedLoadRun {
@@ -62,6 +62,7 @@ async function buildPgliteTarball(dir: string): Promise<string> {
   try {
     await migrate(db);
     await loadFirstStart(db);
+    await keepSafetyResults(db);
     // Without the WAL segments kept for recycling, as the product's backups: 117 of 235 MB, which every copy would unpack.
     const tar = await dumpWithoutSpareWal(db, pglite);
     const file = join(dir, 'pglite.tar');
@@ -82,6 +83,7 @@ async function buildTemplate(name: string): Promise<string> {
   const store = await openStore({ databaseUrl: databaseUrl(name), dataDir: null });
   try {
     await loadFirstStart(store.db);
+    await keepSafetyResults(store.db);
   } finally {
     await store.close();
   }

@@ -1,0 +1,82 @@
+/**
+ * Results kept in the store (data-cache.ts, `persist`; migration 008): a new process reads a snapshot's
+ * station screening and reentry watch instead of computing them, equal to a computation; a kept result
+ * is ignored when the data it was computed from or the code changed; a request's own parameters add no
+ * rows; and the table stays under its size cap, the least recently computed rows deleted first.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { STORE_KINDS, type TestStore } from '../support/stores.js';
+import { loadedStore } from '../support/loaded-store.js';
+import { loadRules } from '../../src/services/analytics.js';
+import { conjunctionReport, type ScreenRunner } from '../../src/services/conjunctions.js';
+import { reentryReport } from '../../src/services/reentries.js';
+import { clearKeptResults, clearMemo } from '../../src/services/data-cache.js';
+import { screenConjunctions } from '../../src/analytics/conjunctions/screen.js';
+import { feedByName } from '../../src/services/feeds.js';
+import { ingestFeed } from '../../src/services/ingest-feed.js';
+import { readSnapshot } from '../../src/services/bundled-snapshots.js';
+import { GP_SNAPSHOT_2026_07_10 } from '../../src/services/bundled-elements.js';
+import { writeDerived } from '../../src/store/queries/derived-results.js';
+
+const STATION = { primaries: [48274] };
+
+describe.each(STORE_KINDS)('results kept in the store (%s)', (kind) => {
+  let store: TestStore;
+  beforeAll(async () => { store = await loadedStore(kind); }, 600_000);
+  afterAll(async () => { await store?.dispose(); });
+
+  const rules = loadRules('data/rules');
+  let screenings = 0;
+  const run: ScreenRunner = (rows, primaries, opts) => { screenings++; return screenConjunctions(rows, primaries, opts); };
+  const keys = async () => (await store.db.selectFrom('derived_results').select('key').orderBy('key').execute()).map((r) => r.key);
+
+  it('are read by a new process instead of computed, equal to a computation, and ignored once the code or the data changed', async () => {
+    await clearKeptResults(store.db);
+    const computed = await conjunctionReport(store.db, rules, STATION, run);
+    const watch = await reentryReport(store.db, rules, {});
+    expect(screenings).toBe(1);
+    expect(await keys()).toEqual(expect.arrayContaining([expect.stringMatching(/^screen:.*:48274:/), expect.stringMatching(/^reentries:/), expect.stringMatching(/^reentry-watch:/)]));
+
+    // A restart: the memory caches are empty, the store's rows are read.
+    clearMemo(store.db);
+    expect(await conjunctionReport(store.db, rules, STATION, run)).toStrictEqual(computed);
+    expect(await reentryReport(store.db, rules, {})).toStrictEqual(watch);
+    expect(screenings).toBe(1);
+
+    // Another program (the fingerprint of the code that computed the rows differs): computed again.
+    await sql`update derived_results set code = 'another program'`.execute(store.db);
+    clearMemo(store.db);
+    expect(await conjunctionReport(store.db, rules, STATION, run)).toStrictEqual(computed);
+    expect(screenings).toBe(2);
+
+    // The snapshot written again (a second download on the same day): computed again.
+    const gp = feedByName('celestrak-gp')!;
+    const s = GP_SNAPSHOT_2026_07_10;
+    await ingestFeed(store.db, gp, { text: readSnapshot(s.file), file: s.file, sourceId: s.sourceId, asOf: s.asOf });
+    clearMemo(store.db);
+    await conjunctionReport(store.db, rules, STATION, run);
+    expect(screenings).toBe(3);
+  }, 300_000);
+
+  it('keep nothing for a request\'s own parameters', async () => {
+    const before = await keys();
+    await conjunctionReport(store.db, rules, { ...STATION, days: 2 }, run);
+    await conjunctionReport(store.db, rules, { ...STATION, thresholdKm: 7 }, run);
+    await reentryReport(store.db, rules, { days: 30 });
+    expect(await keys()).toEqual(before);
+  }, 300_000);
+
+  it('stay under the size cap, the least recently computed deleted first', async () => {
+    await clearKeptResults(store.db);
+    const stamp = { version: 'v', code: 'c' };
+    for (const [i, key] of ['a', 'b', 'c', 'd'].entries()) {
+      await writeDerived(store.db, key, stamp, new Uint8Array(1000).fill(i), `2026-12-06T00:00:0${i}Z`, 2500);
+    }
+    expect(await keys()).toEqual(['c', 'd']);
+    // Writing an existing key again makes it the newest.
+    await writeDerived(store.db, 'c', stamp, new Uint8Array(1000), '2026-12-06T00:00:09Z', 2500);
+    await writeDerived(store.db, 'e', stamp, new Uint8Array(1000), '2026-12-06T00:00:10Z', 2500);
+    expect(await keys()).toEqual(['c', 'e']);
+  });
+});
