@@ -146,19 +146,22 @@ export type ConstellationReport = ConstellationProgress & Omit<CatalogReview, 'n
   nearMissWords: string[];
 };
 
-/** The analytic for the snapshot on or before asOf: cached per snapshot (every asOf mapping to one snapshot shares one entry). */
+/** The analytic for the snapshot on or before asOf: cached per snapshot (every asOf mapping to one snapshot shares one entry), kept in the store. */
 export async function constellationsAnalytic(db: Kysely<Database>, rules: Rules, opts: { asOf?: string } = {}): Promise<{ asOf: string; snapshots: SnapshotInfo[]; constellations: ConstellationReport[]; note: string }> {
   const { snapshot, all } = await snapshotAt(db, opts.asOf);
-  return memo(db, `constellations:${snapshot.id}:${rulesVersion(rules)}`, () => computeConstellations(db, rules, snapshot, all));
+  return memo(db, `constellations:${snapshot.id}:${rulesVersion(rules)}`, () => computeConstellations(db, rules, snapshot, all), { persist: true });
 }
 
-/** Payloads per program in one snapshot (a small entry, so the per-snapshot series need not keep every classified snapshot). */
+/**
+ * Payloads per program in one snapshot (a small entry, so the per-snapshot series need not keep every classified snapshot),
+ * kept in the store too: a restarted server does not classify every stored snapshot again.
+ */
 function programPayloadCounts(db: Kysely<Database>, rules: Rules, snapshotId: string): Promise<Map<string, number>> {
   return memo(db, `program-payloads:${snapshotId}:${rulesVersion(rules)}`, async () => {
     const counts = new Map<string, number>();
     for (const o of await cachedClassified(db, rules, snapshotId)) if (o.program && o.kind === 'payload') counts.set(o.program, (counts.get(o.program) ?? 0) + 1);
     return counts;
-  }, { dependsOn: SNAPSHOT_OBJECT_INPUTS, snapshots: [snapshotId], small: true });
+  }, { dependsOn: SNAPSHOT_OBJECT_INPUTS, snapshots: [snapshotId], small: true, persist: true });
 }
 
 async function computeConstellations(db: Kysely<Database>, rules: Rules, snapshot: SnapshotInfo, all: SnapshotInfo[]): Promise<{ asOf: string; snapshots: SnapshotInfo[]; constellations: ConstellationReport[]; note: string }> {

@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { STORE_KINDS, type TestStore } from '../support/stores.js';
 import { loadedStore } from '../support/loaded-store.js';
-import { loadRules } from '../../src/services/analytics.js';
+import { constellationsAnalytic, loadRules } from '../../src/services/analytics.js';
 import { conjunctionReport, type ScreenRunner } from '../../src/services/conjunctions.js';
 import { reentryReport } from '../../src/services/reentries.js';
-import { clearKeptResults, clearMemo } from '../../src/services/data-cache.js';
+import { clearKeptResults, clearMemo, memoSize } from '../../src/services/data-cache.js';
 import { screenConjunctions } from '../../src/analytics/conjunctions/screen.js';
 import { feedByName } from '../../src/services/feeds.js';
 import { ingestFeed } from '../../src/services/ingest-feed.js';
@@ -57,6 +57,16 @@ describe.each(STORE_KINDS)('results kept in the store (%s)', (kind) => {
     clearMemo(store.db);
     await conjunctionReport(store.db, rules, STATION, run);
     expect(screenings).toBe(3);
+  }, 300_000);
+
+  it('give a restarted server the constellations without classifying any snapshot', async () => {
+    await clearKeptResults(store.db);
+    const computed = await constellationsAnalytic(store.db, rules);
+    expect(memoSize(store.db)).toBeGreaterThan(2); // the snapshots' objects and classifications were read
+    clearMemo(store.db);
+    expect(await constellationsAnalytic(store.db, rules)).toStrictEqual(computed);
+    expect(memoSize(store.db)).toBe(1); // the constellations entry alone
+    expect(memoSize(store.db, 'small')).toBe(0);
   }, 300_000);
 
   it('keep nothing for a request\'s own parameters', async () => {

@@ -5,7 +5,7 @@ import type { Database } from '../../src/store/schema.js';
 import { createTestStore, type TestStore } from './stores.js';
 import { loadCurated } from '../../src/services/load-curated.js';
 import { ingestAllBundled } from '../../src/services/bundled-snapshots.js';
-import { loadRules } from '../../src/services/analytics.js';
+import { constellationsAnalytic, loadRules } from '../../src/services/analytics.js';
 import { safetyChanges } from '../../src/services/safety-changes.js';
 import { reentryReport } from '../../src/services/reentries.js';
 import { workerRunner } from '../../src/services/screen-runners.js';
@@ -22,7 +22,7 @@ export async function loadFirstStart(db: Kysely<Database>): Promise<void> {
 
 /**
  * Computes the results the product keeps in the store (data-cache.ts, `persist`): every snapshot's station
- * screening and reentry watch and the change feed's entries from them, as a server's first reads would.
+ * screening and reentry watch, the change feed's entries from them and the constellations, as a server's first reads would.
  * The shared load does it once, so that every copy starts with them, as a restarted server's store does.
  */
 export async function keepSafetyResults(db: Kysely<Database>): Promise<void> {
@@ -30,6 +30,7 @@ export async function keepSafetyResults(db: Kysely<Database>): Promise<void> {
   const run = workerRunner();
   await safetyChanges(db, rules, run, { until: '9999-12-31', today: new Date().toISOString().slice(0, 10), wants: () => true });
   await reentryReport(db, rules, {});
+  await constellationsAnalytic(db, rules);
 }
 
 /** A fresh store of this kind loaded from scratch (tests of loading itself; other tests use loadedStore's copy). */
