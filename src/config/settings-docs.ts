@@ -8,5 +8,7 @@ export function renderSettingsDocs(): string {
     '', 'Tests also read `TEST_STORES` (default `pglite,postgres`: the stores every store test runs on) and',
     '`TEST_DATABASE_URL` (default `postgres://postgres@127.0.0.1:5432/postgres`: the server on which each test suite creates and drops its own database).',
     'A test run loads the bundled data once per store kind (a PGlite tarball in the temporary folder, a `redshift_tpl_*`',
-    'template database) and gives each test file that needs it its own copy; both are removed when the run ends.', ''].join('\n');
+    'template database), with the results the product keeps in the store computed once (station screenings, reentry',
+    'watches, constellations), and gives each test file that needs it its own copy; both are removed when the run ends.',
+    'A new, empty PGlite test store is a copy of a migrated empty one made once per test worker.', ''].join('\n');
 }

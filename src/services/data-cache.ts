@@ -100,6 +100,11 @@ export function memoSize(db: Kysely<Database>, which: 'large' | 'small' = 'large
   return caches.get(db)?.[which].size ?? 0;
 }
 
+/** The keys of the store's memo entries (hashed when long), for diagnostics and tests. */
+export function memoKeys(db: Kysely<Database>, which: 'large' | 'small' = 'large'): string[] {
+  return [...(caches.get(db)?.[which].keys() ?? [])];
+}
+
 /** Empties the store's memo caches (a restarted process starts so: it still reads the results kept in the store). */
 export function clearMemo(db: Kysely<Database>): void {
   caches.delete(db);

@@ -2,7 +2,10 @@
  * Fills the analytics cache after the server starts listening, so the first visitor does not wait for
  * the heavy analytics. It runs one memoised piece at a time and yields to the event loop between
  * pieces (the store's reads run in its worker thread), so requests arriving meanwhile are answered
- * between the pieces instead of after all of them.
+ * between the pieces instead of after all of them. Only the newest GP snapshot is classified: the pages
+ * read it, the per-snapshot series (payload counts per program) and the constellations are kept in the
+ * store (data-cache.ts, `persist`), and an older snapshot is classified when a request asks for it; so a
+ * start costs the same with two snapshots or a year of them.
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
@@ -21,7 +24,7 @@ export async function precomputeAnalytics(db: Kysely<Database>, rules: Rules): P
   const steps: (() => Promise<unknown>)[] = [
     () => cachedLaunches(db),
     () => cachedPayloadsOn(db, 'CN'),
-    ...(await listSnapshots(db)).map((s) => () => cachedClassified(db, rules, s.id)),
+    ...(await listSnapshots(db)).slice(-1).map((s) => () => cachedClassified(db, rules, s.id)),
     () => launchesAnalytic(db, rules),
     () => spacecraftAnalytic(db, rules),
     () => indicators(db, rules),

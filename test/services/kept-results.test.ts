@@ -11,7 +11,9 @@ import { loadedStore } from '../support/loaded-store.js';
 import { constellationsAnalytic, loadRules } from '../../src/services/analytics.js';
 import { conjunctionReport, type ScreenRunner } from '../../src/services/conjunctions.js';
 import { reentryReport } from '../../src/services/reentries.js';
-import { clearKeptResults, clearMemo, memoSize } from '../../src/services/data-cache.js';
+import { clearKeptResults, clearMemo, memoKeys, memoSize } from '../../src/services/data-cache.js';
+import { precomputeAnalytics } from '../../src/services/precompute.js';
+import { listSnapshots } from '../../src/store/queries/catalog.js';
 import { screenConjunctions } from '../../src/analytics/conjunctions/screen.js';
 import { feedByName } from '../../src/services/feeds.js';
 import { ingestFeed } from '../../src/services/ingest-feed.js';
@@ -67,6 +69,17 @@ describe.each(STORE_KINDS)('results kept in the store (%s)', (kind) => {
     expect(await constellationsAnalytic(store.db, rules)).toStrictEqual(computed);
     expect(memoSize(store.db)).toBe(1); // the constellations entry alone
     expect(memoSize(store.db, 'small')).toBe(0);
+  }, 300_000);
+
+  it('let a start classify the newest snapshot only, and still answer for an older one', async () => {
+    clearMemo(store.db);
+    await precomputeAnalytics(store.db, rules);
+    const snapshots = await listSnapshots(store.db);
+    expect(snapshots.length).toBeGreaterThan(1);
+    const classified = memoKeys(store.db).filter((k) => k.startsWith('classified:'));
+    expect(classified).toEqual([expect.stringContaining(`classified:${snapshots.at(-1)!.id}:`)]);
+    const older = await constellationsAnalytic(store.db, rules, { asOf: snapshots[0]!.asOf });
+    expect(older.asOf).toBe(snapshots[0]!.asOf);
   }, 300_000);
 
   it('keep nothing for a request\'s own parameters', async () => {
