@@ -18,7 +18,7 @@
  * store) reads it instead of computing it. Only results with a bounded set of keys are persisted (per
  * snapshot, with default parameters): a request's own parameters must not add rows without bound.
  * Values go through V8's serializer (what crosses between threads goes through the same algorithm).
- * A result that cannot be written is still returned; it is computed again next time.
+ * A result that cannot be written is still returned, the failure logged (stderr); it is computed again next time.
  */
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
@@ -91,7 +91,10 @@ async function readOrCompute<T>(db: Kysely<Database>, key: string, version: stri
   const kept = await readDerived(db, key, stamp);
   if (kept) return deserialize(kept) as T;
   const value = await compute();
-  await writeDerived(db, key, stamp, serialize(value), new Date().toISOString(), DERIVED_RESULTS_MAX_BYTES).catch(() => {});
+  await writeDerived(db, key, stamp, serialize(value), new Date().toISOString(), DERIVED_RESULTS_MAX_BYTES).catch((err: unknown) => {
+    // The result is still returned (and computed again next time); the failure goes to the process's log.
+    console.warn(`redshift-monitor: kept result "${key}" not written to the store: ${err instanceof Error ? err.message : String(err)}`);
+  });
   return value;
 }
 

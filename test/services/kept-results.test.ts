@@ -4,7 +4,7 @@
  * is ignored when the data it was computed from or the code changed; a request's own parameters add no
  * rows; and the table stays under its size cap, the least recently computed rows deleted first.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'kysely';
 import { STORE_KINDS, type TestStore } from '../support/stores.js';
 import { loadedStore } from '../support/loaded-store.js';
@@ -88,6 +88,23 @@ describe.each(STORE_KINDS)('results kept in the store (%s)', (kind) => {
     await conjunctionReport(store.db, rules, { ...STATION, thresholdKm: 7 }, run);
     await reentryReport(store.db, rules, { days: 30 });
     expect(await keys()).toEqual(before);
+  }, 300_000);
+
+  it('still answer when the store refuses the write, and log the failure', async () => {
+    await clearKeptResults(store.db);
+    await sql`create function refuse_kept() returns trigger language plpgsql as $$ begin raise exception 'kept results refused'; end $$`.execute(store.db);
+    await sql`create trigger refuse_kept before insert or update on derived_results for each row execute function refuse_kept()`.execute(store.db);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const report = await conjunctionReport(store.db, rules, STATION, run);
+      expect(report.counts.primaries).toBe(1);
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/kept result "screen:.*48274.*" not written to the store: .*kept results refused/));
+      expect(await keys()).toEqual([]);
+    } finally {
+      warn.mockRestore();
+      await sql`drop trigger refuse_kept on derived_results`.execute(store.db);
+      await sql`drop function refuse_kept()`.execute(store.db);
+    }
   }, 300_000);
 
   it('stay under the size cap, the least recently computed deleted first', async () => {
