@@ -15,7 +15,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
 import type { Database } from './schema.js';
 import type { PgliteHandle } from './pglite-handle.js';
-import { dumpWithoutSpareWal } from './data-dir-tar.js';
+import { dataDirBytes, dumpWithoutSpareWal } from './data-dir-tar.js';
 import { TarballBlob } from './tarball-blob.js';
 
 const gzipAsync = promisify(gzip);
@@ -26,7 +26,7 @@ export interface BackupFile { file: string; at: string; reason: string; bytes: n
 
 /** Writes a backup named for its time and reason, then deletes all but the newest `keep`. */
 export async function writeBackup(db: Kysely<Database>, pglite: PgliteHandle, dir: string, reason: string, keep: number): Promise<string> {
-  const tar = await dumpWithoutSpareWal(db, pglite, pglite.dumpBytes?.bind(pglite));
+  const tar = await dumpWithoutSpareWal(db, () => pglite.dumpBytes?.() ?? dataDirBytes(pglite));
   const packed = await gzipAsync(tar);
   mkdirSync(dir, { recursive: true });
   const at = new Date().toISOString().replace(/[:.]/g, '-');

@@ -11,7 +11,10 @@ import type { Database } from './schema.js';
 
 const BLOCK = 512;
 /** A WAL segment's file name: timeline, log and segment, 8 hex digits each. */
-const WAL_SEGMENT = /^\/?pg_wal\/([0-9A-F]{24})$/;
+const SEGMENT_NAME = '[0-9A-F]{24}';
+const SEGMENT = new RegExp(`^${SEGMENT_NAME}$`);
+/** A WAL segment's entry in a data-folder tarball. */
+const WAL_ENTRY = new RegExp(`^/?pg_wal/(${SEGMENT_NAME})$`);
 
 /** The first and last WAL segment a dumped folder needs (segment file names, in WAL order). */
 export interface NeededWal { from: string; to: string }
@@ -26,7 +29,7 @@ export async function walSegment(conn: Kysely<Database>, which: 'redo' | 'curren
     ? sql<{ name: string }>`select redo_wal_file as name from pg_control_checkpoint()`
     : sql<{ name: string }>`select pg_walfile_name(pg_current_wal_lsn()) as name`;
   const name = (await query.execute(conn)).rows[0]?.name;
-  if (!name || !/^[0-9A-F]{24}$/.test(name)) throw new Error(`the database named no ${which} WAL segment (got ${JSON.stringify(name)})`);
+  if (!name || !SEGMENT.test(name)) throw new Error(`the database named no ${which} WAL segment (got ${JSON.stringify(name)})`);
   return name;
 }
 
@@ -57,25 +60,28 @@ export function withoutSpareWal(tar: Uint8Array, keep: NeededWal): Uint8Array {
     if (!/^[0-7]+$/.test(sizeText)) throw new TarFormatError(`entry "${name}" at byte ${offset}: size field ${JSON.stringify(sizeText)} is not octal`);
     const end = offset + BLOCK + Math.ceil(parseInt(sizeText, 8) / BLOCK) * BLOCK;
     if (end > tar.length) throw new TarFormatError(`entry "${name}" at byte ${offset} runs past the tarball's end`);
-    const segment = WAL_SEGMENT.exec(name)?.[1];
+    const segment = WAL_ENTRY.exec(name)?.[1];
     if (!segment || (segment >= keep.from && segment <= keep.to)) parts.push(tar.subarray(offset, end));
     offset = end;
   }
   return Buffer.concat(parts);
 }
 
+/** A PGlite instance's data folder as the bytes of its dumpDataDir('none') tarball. */
+export async function dataDirBytes(pglite: { dumpDataDir(compression: 'none'): Promise<Blob> }): Promise<Uint8Array> {
+  return new Uint8Array(await (await pglite.dumpDataDir('none')).arrayBuffer());
+}
+
 /**
  * Checkpoints and dumps the folder without its spare WAL segments, holding one connection (no
- * transaction is open meanwhile). `dump` is how the folder is read: the PGlite instance's own
- * dumpDataDir by default, or a worker thread's transferred bytes.
+ * transaction is open meanwhile). `dump` reads the folder's tarball: dataDirBytes of a PGlite
+ * instance, or a worker thread's transferred bytes.
  */
-export async function dumpWithoutSpareWal(
-  db: Kysely<Database>, pglite: { dumpDataDir(compression: 'none'): Promise<Blob> }, dump?: () => Promise<Uint8Array>,
-): Promise<Uint8Array> {
+export async function dumpWithoutSpareWal(db: Kysely<Database>, dump: () => Promise<Uint8Array>): Promise<Uint8Array> {
   return db.connection().execute(async (conn) => {
     await sql`checkpoint`.execute(conn);
     const from = await walSegment(conn, 'redo');
-    const tar = dump ? await dump() : new Uint8Array(await (await pglite.dumpDataDir('none')).arrayBuffer());
+    const tar = await dump();
     return withoutSpareWal(tar, { from, to: await walSegment(conn, 'current') });
   });
 }

@@ -12,7 +12,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, sql } from 'kysely';
 import { PGliteDialect } from '../../src/store/pglite-dialect.js';
 import type { Database } from '../../src/store/schema.js';
-import { dumpWithoutSpareWal, TarFormatError, walSegment, withoutSpareWal } from '../../src/store/data-dir-tar.js';
+import { dataDirBytes, dumpWithoutSpareWal, TarFormatError, walSegment, withoutSpareWal } from '../../src/store/data-dir-tar.js';
 import { TarballBlob } from '../../src/store/tarball-blob.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'redshift-tar-'));
@@ -30,9 +30,8 @@ const ROWS = 20_000;
 const fill = (from: number) => sql`insert into filler select g, repeat(md5(g::text), 24) from generate_series(${from}::int, ${from + ROWS - 1}::int) g`;
 
 async function dump(pglite: PGlite, db: Kysely<Database>) {
-  let full = new Uint8Array(0);
-  const read = async () => (full = new Uint8Array(await (await pglite.dumpDataDir('none')).arrayBuffer()));
-  const trimmed = await dumpWithoutSpareWal(db, pglite, read);
+  let full: Uint8Array = new Uint8Array(0);
+  const trimmed = await dumpWithoutSpareWal(db, async () => (full = await dataDirBytes(pglite)));
   const keep = await db.connection().execute(async (conn) => ({ from: await walSegment(conn, 'redo'), to: await walSegment(conn, 'current') }));
   return { full, keep, trimmed };
 }

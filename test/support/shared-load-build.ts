@@ -13,7 +13,7 @@ import { openStore, type StoreKind } from '../../src/store/open-store.js';
 import { PGliteDialect } from '../../src/store/pglite-dialect.js';
 import { PGLITE_EXTENSIONS } from '../../src/store/pglite-extensions.js';
 import { migrate } from '../../src/store/migrate.js';
-import { dumpWithoutSpareWal } from '../../src/store/data-dir-tar.js';
+import { dataDirBytes, dumpWithoutSpareWal } from '../../src/store/data-dir-tar.js';
 import type { Database } from '../../src/store/schema.js';
 import { databaseUrl, withAdmin } from './stores.js';
 import { keepSafetyResults, loadFirstStart } from './first-start-load.js';
@@ -64,7 +64,7 @@ async function buildPgliteTarball(dir: string): Promise<string> {
     await loadFirstStart(db);
     await keepSafetyResults(db);
     // Without the WAL segments kept for recycling, as the product's backups: 117 of 235 MB, which every copy would unpack.
-    const tar = await dumpWithoutSpareWal(db, pglite);
+    const tar = await dumpWithoutSpareWal(db, () => dataDirBytes(pglite));
     const file = join(dir, 'pglite.tar');
     writeFileSync(`${file}.partial`, tar);
     renameSync(`${file}.partial`, file);

@@ -11,7 +11,7 @@ import { openStore, type Store, type StoreKind } from '../../src/store/open-stor
 import { Kysely } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import { TarballBlob } from '../../src/store/tarball-blob.js';
-import { dumpWithoutSpareWal } from '../../src/store/data-dir-tar.js';
+import { dataDirBytes, dumpWithoutSpareWal } from '../../src/store/data-dir-tar.js';
 import { PGliteDialect } from '../../src/store/pglite-dialect.js';
 import { PGLITE_EXTENSIONS } from '../../src/store/pglite-extensions.js';
 import { migrate } from '../../src/store/migrate.js';
@@ -53,15 +53,10 @@ export function databaseUrl(name: string): string {
 }
 
 /** The shared load's tarball, read once per test worker (its files share the module cache); PGlite copies what it unpacks. */
-const tarballs = new Map<string, Uint8Array>();
+let tarball: { file: string; bytes: Uint8Array } | null = null;
 function tarballBytes(file: string): Uint8Array {
-  let bytes = tarballs.get(file);
-  if (!bytes) {
-    bytes = readFileSync(file);
-    tarballs.clear();
-    tarballs.set(file, bytes);
-  }
-  return bytes;
+  if (tarball?.file !== file) tarball = { file, bytes: readFileSync(file) };
+  return tarball.bytes;
 }
 
 /**
@@ -75,7 +70,7 @@ export function emptyStoreTarball(): Promise<Uint8Array> {
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
     try {
       await migrate(db);
-      return await dumpWithoutSpareWal(db, pglite);
+      return await dumpWithoutSpareWal(db, () => dataDirBytes(pglite));
     } finally {
       await db.destroy();
     }
