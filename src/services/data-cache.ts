@@ -89,7 +89,14 @@ export async function memo<T>(db: Kysely<Database>, key: string, compute: () => 
 async function readOrCompute<T>(db: Kysely<Database>, key: string, version: string, compute: () => Promise<T>): Promise<T> {
   const stamp = { version, code: await codeFingerprint() };
   const kept = await readDerived(db, key, stamp);
-  if (kept) return deserialize(kept) as T;
+  if (kept) {
+    try {
+      return deserialize(kept) as T;
+    } catch (err) {
+      // A damaged row is a cache miss: computed again and replaced.
+      console.warn(`redshift-monitor: kept result "${key}" unreadable, computed again: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
   const value = await compute();
   await writeDerived(db, key, stamp, serialize(value), new Date().toISOString(), DERIVED_RESULTS_MAX_BYTES).catch((err: unknown) => {
     // The result is still returned (and computed again next time); the failure goes to the process's log.

@@ -107,6 +107,25 @@ describe.each(STORE_KINDS)('results kept in the store (%s)', (kind) => {
     }
   }, 300_000);
 
+  it('compute again, and replace, a kept row that does not deserialize', async () => {
+    await clearKeptResults(store.db);
+    const computed = await conjunctionReport(store.db, rules, STATION, run);
+    const before = screenings;
+    await sql`update derived_results set value = ${Buffer.from('not a serialized value')} where key like 'screen:%'`.execute(store.db);
+    clearMemo(store.db);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      expect(await conjunctionReport(store.db, rules, STATION, run)).toStrictEqual(computed);
+      expect(screenings).toBe(before + 1);
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/kept result "screen:.*" unreadable, computed again/));
+    } finally {
+      warn.mockRestore();
+    }
+    clearMemo(store.db);
+    expect(await conjunctionReport(store.db, rules, STATION, run)).toStrictEqual(computed);
+    expect(screenings).toBe(before + 1);
+  }, 300_000);
+
   it('stay under the size cap, the least recently computed deleted first', async () => {
     await clearKeptResults(store.db);
     const stamp = { version: 'v', code: 'c' };
