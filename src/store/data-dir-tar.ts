@@ -10,11 +10,9 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
 const BLOCK = 512;
-/** A WAL segment's file name: timeline, log and segment, 8 hex digits each. */
-const SEGMENT_NAME = '[0-9A-F]{24}';
-const SEGMENT = new RegExp(`^${SEGMENT_NAME}$`);
-/** A WAL segment's entry in a data-folder tarball. */
-const WAL_ENTRY = new RegExp(`^/?pg_wal/(${SEGMENT_NAME})$`);
+/** A WAL segment's file name: timeline, log and segment, 8 hex digits each; and its entry in a data-folder tarball. */
+const SEGMENT = /^[0-9A-F]{24}$/;
+const WAL_ENTRY = /^\/?pg_wal\/([0-9A-F]{24})$/;
 
 /** The first and last WAL segment a dumped folder needs (segment file names, in WAL order). */
 export interface NeededWal { from: string; to: string }
