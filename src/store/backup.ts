@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
+import { PGLITE_OPTIONS } from './pglite-options.js';
 import type { Database } from './schema.js';
 import type { PgliteHandle } from './pglite-handle.js';
 import { dataDirBytes, dumpWithoutSpareWal } from './data-dir-tar.js';
@@ -60,7 +60,7 @@ export async function restoreBackup(file: string, dataDir: string): Promise<{ re
   if (replaced) renameSync(dataDir, replaced);
   try {
     mkdirSync(dataDir, { recursive: true });
-    const pg = await PGlite.create(dataDir, { loadDataDir: new TarballBlob(tar), extensions: PGLITE_EXTENSIONS });
+    const pg = await PGlite.create(dataDir, { loadDataDir: new TarballBlob(tar), ...PGLITE_OPTIONS });
     try {
       const rows = (await pg.query<{ n: number }>('select count(*)::int as n from schema_migrations')).rows;
       return { replaced, migrations: rows[0]?.n ?? 0 };

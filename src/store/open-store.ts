@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { Kysely } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
+import { PGLITE_OPTIONS } from './pglite-options.js';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
 import { openPgliteThread, type PgliteThread } from './pglite-thread.js';
@@ -93,7 +93,7 @@ function openPostgres(url: string): Store {
 async function openPglite(opts: StoreOptions): Promise<Store> {
   const dir = opts.dataDir && opts.dataDir !== 'memory' ? opts.dataDir : null;
   if (!dir) {
-    const pglite = await PGlite.create({ extensions: PGLITE_EXTENSIONS, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
+    const pglite = await PGlite.create({ ...PGLITE_OPTIONS, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
     return {
       db, kind: 'pglite', location: 'memory', backup: async () => null, noteUrl: () => {}, shareWithThread: async () => null, close: () => db.destroy(),

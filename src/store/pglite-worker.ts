@@ -10,7 +10,7 @@
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLITE_EXTENSIONS } from './pglite-extensions.js';
+import { PGLITE_OPTIONS } from './pglite-options.js';
 import { TransactionGate, type GateClient } from './pglite-gate.js';
 import { TarballBlob } from './tarball-blob.js';
 
@@ -38,7 +38,7 @@ const parent = parentPort!;
 const { dir, tarball } = workerData as { dir: string; tarball: ArrayBuffer | null };
 try {
   const loadDataDir = tarball ? { loadDataDir: new TarballBlob(new Uint8Array(tarball)) } : {};
-  const pglite = await PGlite.create(dir, { extensions: PGLITE_EXTENSIONS, ...loadDataDir });
+  const pglite = await PGlite.create(dir, { ...PGLITE_OPTIONS, ...loadDataDir });
   await pglite.query('select 1');
   const gate = new TransactionGate(pglite);
   const serve = (endpoint: Endpoint, owner: boolean) => {

@@ -26,7 +26,7 @@ import { writeCatalog } from '../../src/store/write-catalog.js';
 import { migrate } from '../../src/store/migrate.js';
 import { copyRows } from '../../src/store/copy-rows.js';
 import { PGliteDialect } from '../../src/store/pglite-dialect.js';
-import { PGLITE_EXTENSIONS } from '../../src/store/pglite-extensions.js';
+import { PGLITE_OPTIONS } from '../../src/store/pglite-options.js';
 import { CopyingPostgresDialect } from '../../src/store/postgres-dialect.js';
 import type { Database } from '../../src/store/schema.js';
 import type { StoreKind } from '../../src/store/open-store.js';
@@ -159,7 +159,7 @@ describe.each(STORE_KINDS)('element spans on %s', (kind) => {
 /** A database migrated through `through` only, as a store written by an older version. */
 async function olderStore(kind: StoreKind, through: string): Promise<{ db: Kysely<Database>; dispose(): Promise<void> }> {
   if (kind === 'pglite') {
-    const db = new Kysely<Database>({ dialect: new PGliteDialect(await PGlite.create({ extensions: PGLITE_EXTENSIONS })) });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(await PGlite.create(PGLITE_OPTIONS)) });
     await migrate(db, { through });
     return { db, dispose: () => db.destroy() };
   }

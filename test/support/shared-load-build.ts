@@ -11,7 +11,7 @@ import { Kysely } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import { openStore, type StoreKind } from '../../src/store/open-store.js';
 import { PGliteDialect } from '../../src/store/pglite-dialect.js';
-import { PGLITE_EXTENSIONS } from '../../src/store/pglite-extensions.js';
+import { PGLITE_OPTIONS } from '../../src/store/pglite-options.js';
 import { migrate } from '../../src/store/migrate.js';
 import { dataDirBytes, dumpWithoutSpareWal } from '../../src/store/data-dir-tar.js';
 import type { Database } from '../../src/store/schema.js';
@@ -57,7 +57,7 @@ export async function buildShared(kind: StoreKind, run: SharedLoadRun): Promise<
 
 /** Loads an in-memory PGlite (migrated as openStore migrates a new one) and writes its tarball. */
 async function buildPgliteTarball(dir: string): Promise<string> {
-  const pglite = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
+  const pglite = await PGlite.create(PGLITE_OPTIONS);
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   try {
     await migrate(db);

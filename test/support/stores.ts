@@ -13,7 +13,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { TarballBlob } from '../../src/store/tarball-blob.js';
 import { dataDirBytes, dumpWithoutSpareWal } from '../../src/store/data-dir-tar.js';
 import { PGliteDialect } from '../../src/store/pglite-dialect.js';
-import { PGLITE_EXTENSIONS } from '../../src/store/pglite-extensions.js';
+import { PGLITE_OPTIONS } from '../../src/store/pglite-options.js';
 import { migrate } from '../../src/store/migrate.js';
 import type { Database } from '../../src/store/schema.js';
 
@@ -66,7 +66,7 @@ function tarballBytes(file: string): Uint8Array {
 let emptyStore: Promise<Uint8Array> | null = null;
 export function emptyStoreTarball(): Promise<Uint8Array> {
   emptyStore ??= (async () => {
-    const pglite = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
+    const pglite = await PGlite.create(PGLITE_OPTIONS);
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
     try {
       await migrate(db);
