@@ -2,18 +2,15 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { secretHash } from '../../src/services/editorial/secrets.js';
 import { PASSWORD } from '../support/editorial.js';
-
-const MAIN = resolve('src/cli/main.ts');
-const TSX = pathToFileURL(resolve('node_modules/tsx/dist/esm/index.mjs')).href;
+import { cliEntry } from '../support/cli-entry.js';
 
 function cli(dataDir: string, args: string[], input = '') {
-  const r = spawnSync(process.execPath, ['--import', TSX, MAIN, ...args], {
+  const r = spawnSync(process.execPath, [...cliEntry(), ...args], {
     input, encoding: 'utf8', timeout: 120_000,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', REDSHIFT_DATA_DIR: dataDir, REDSHIFT_BACKUPS: '0', LOG_LEVEL: 'warn' },
   });

@@ -1,14 +1,10 @@
 /**
- * Runs the command-line program as a child process (node + tsx, the same entry point as
- * `npm run cli`), so tests can kill it with SIGKILL at chosen points and restart it.
+ * Runs the command-line program as a child process (the built program when it is up to date, else the
+ * sources through tsx: cli-entry.ts), so tests can kill it with SIGKILL at chosen points and restart it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createServer } from 'node:net';
-
-const MAIN = resolve('src/cli/main.ts');
-const TSX = pathToFileURL(resolve('node_modules/tsx/dist/esm/index.mjs')).href;
+import { cliEntry } from './cli-entry.js';
 
 export interface CliChild {
   child: ChildProcess;
@@ -21,7 +17,7 @@ export interface CliChild {
 }
 
 export function runCli(args: string[], opts: { cwd?: string; env: Record<string, string> }): CliChild {
-  const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], {
+  const child = spawn(process.execPath, [...cliEntry(), ...args], {
     cwd: opts.cwd ?? process.cwd(),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', REDSHIFT_FETCH_SCHEDULE: 'off', LOG_LEVEL: 'warn', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
