@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_NUMBER_TEXT, integerField, parseDecimal } from '../../src/ingest/celestrak-gp/field-values.js';
+import { MAX_NUMBER_TEXT, integerField, parseDecimal, trimmed } from '../../src/ingest/celestrak-gp/field-values.js';
 import { RowRejection } from '../../src/ingest/celestrak-gp/row-rejection.js';
 import { readSnapshot } from '../../src/services/bundled-snapshots.js';
 
@@ -60,5 +60,16 @@ describe('integerField agrees with the regular expression and Number()', () => {
       const raw = parts.join('');
       expect(Object.is(integerOutcome(raw), referenceInteger(raw)) || integerOutcome(raw) === referenceInteger(raw)).toBe(true);
     }), { seed: 20_261_209, numRuns: 20_000 });
+  });
+});
+
+describe('trimmed', () => {
+  it('gives what String#trim gives, Unicode white space included', () => {
+    const piece = fc.constantFrom('a', '7', '~', ' ', '\t', '\n', '\r', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u007f', '\u0085', 'é', '\ud83d\ude80');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 6 }), (parts) => {
+      const text = parts.join('');
+      expect(trimmed(text)).toBe(text.trim());
+    }), { seed: 20_261_206, numRuns: 20_000 });
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => { expect(trimmed(text)).toBe(text.trim()); }), { seed: 20_261_205, numRuns: 5_000 });
   });
 });

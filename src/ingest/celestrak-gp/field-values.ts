@@ -21,9 +21,19 @@ export interface NumberBounds {
   maxExclusive?: boolean;
 }
 
+/**
+ * The text without surrounding white space, as String#trim gives it; the text itself, with no new
+ * string, when its first and last characters are printable ASCII (the cells of a feed, almost always).
+ */
+export function trimmed(text: string): string {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f ? text : text.trim();
+}
+
 /** Parse a decimal, or null when the text is not one. */
 export function parseDecimal(text: string): number | null {
-  const t = text.trim();
+  const t = trimmed(text);
   if (t.length > MAX_NUMBER_TEXT) return null;
   const quick = quickDecimal(t);
   if (quick !== undefined) return quick;
@@ -125,7 +135,7 @@ export function integerField(raw: string | number | undefined | null, field: str
     return checkBounds(raw, field, String(raw), bounds);
   }
   if (raw === undefined || raw === null) throw new RowRejection(field, 'missing value');
-  const t = raw.trim();
+  const t = trimmed(raw);
   if (t === '') throw new RowRejection(field, 'empty value');
   const v = t.length <= MAX_SHORT_INTEGER ? shortInteger(t) : t.length > MAX_NUMBER_TEXT || !INTEGER.test(t) ? null : Number(t);
   if (v === null) throw new RowRejection(field, `"${raw}" is not an integer`);
@@ -161,7 +171,7 @@ export function safeText(text: string, field: string): string {
 /** Required text: trimmed, must not be empty, must pass the stored-text check. */
 export function textField(raw: string | number | undefined | null, field: string): string {
   if (raw === undefined || raw === null) throw new RowRejection(field, 'missing value');
-  const t = String(raw).trim();
+  const t = trimmed(String(raw));
   if (t === '') throw new RowRejection(field, 'empty value');
   return safeText(t, field);
 }

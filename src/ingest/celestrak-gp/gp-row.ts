@@ -2,7 +2,7 @@
  * The one row type for CelesTrak GP data in any of its formats (OMM CSV, OMM JSON, 3-line TLE),
  * and the field rules the OMM formats share.
  */
-import { codeField, integerField, numberField, textField } from './field-values.js';
+import { codeField, integerField, numberField, textField, trimmed } from './field-values.js';
 import { RowRejection } from './row-rejection.js';
 
 import type { GpClassification, GpRow } from '../../model/gp-elements.js';
@@ -48,7 +48,7 @@ const digitsAt = (t: string, from: number, count: number): number => {
 
 /** Normalize an OMM epoch (UTC, 'Z' optional) to "YYYY-MM-DDTHH:MM:SS.ffffffZ"; null if invalid. */
 export function normalizeOmmEpoch(text: string): string | null {
-  const t = text.trim();
+  const t = trimmed(text);
   const end = t.endsWith('Z') ? t.length - 1 : t.length;
   if (end !== 19 && (end < 21 || end > OMM_EPOCH_SHAPE.length)) return null;
   for (let i = 0; i < end; i++) {
@@ -73,8 +73,9 @@ function daysInMonth(year: number, month: number): number {
 }
 
 export function cosparField(raw: string | number | undefined | null, field: string): string | null {
-  if (raw === undefined || raw === null || String(raw).trim() === '') return null;
-  const t = String(raw).trim();
+  if (raw === undefined || raw === null) return null;
+  const t = trimmed(String(raw));
+  if (t === '') return null;
   if (!COSPAR_PATTERN.test(t)) throw new RowRejection(field, `"${t}" is not a COSPAR designator (YYYY-NNNP)`);
   return t;
 }
