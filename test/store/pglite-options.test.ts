@@ -2,16 +2,12 @@
  * Both ways the product opens PGlite apply the store's settings (src/store/pglite-options.ts): the
  * in-memory store and the on-disk store in its worker thread.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
 import { sql } from 'kysely';
-import { openStore, type Store } from '../../src/store/open-store.js';
-
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const tempDir = () => { const d = mkdtempSync(join(tmpdir(), 'redshift-pglite-options-')); dirs.push(d); return d; };
+import type { Store } from '../../src/store/open-store.js';
+import { createTestStore } from '../support/stores.js';
+import { storeTarget } from '../support/store-target.js';
 
 async function walInitZero(store: Store): Promise<string> {
   const { rows } = await sql<{ wal_init_zero: string }>`show wal_init_zero`.execute(store.db);
@@ -20,17 +16,22 @@ async function walInitZero(store: Store): Promise<string> {
 
 describe('PGlite settings', () => {
   it('apply to the in-memory store and to the on-disk store', async () => {
-    const memory = await openStore({ databaseUrl: null, dataDir: null });
+    const memory = await createTestStore('pglite');
     try {
       expect(await walInitZero(memory)).toBe('off');
     } finally {
-      await memory.close();
+      await memory.dispose();
     }
-    const onDisk = await openStore({ databaseUrl: null, dataDir: join(tempDir(), 'pglite') });
+    const target = await storeTarget('pglite');
     try {
-      expect(await walInitZero(onDisk)).toBe('off');
+      const onDisk = await target.open();
+      try {
+        expect(await walInitZero(onDisk)).toBe('off');
+      } finally {
+        await onDisk.close();
+      }
     } finally {
-      await onDisk.close();
+      rmSync(target.dataDir, { recursive: true, force: true });
     }
   }, 120_000);
 });

@@ -9,7 +9,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BUILD_PARTS, staleReason } from '../../scripts/build-freshness.mjs';
 
-const TSX = pathToFileURL(resolve('node_modules/tsx/dist/esm/index.mjs')).href;
+/** The tsx loader, for `node --import` (the CLI from its sources, and other TypeScript a test runs in a child). */
+export const TSX = pathToFileURL(resolve('node_modules/tsx/dist/esm/index.mjs')).href;
 const server = BUILD_PARTS.find((p) => p.name === 'server')!;
 
 let entry: string[] | null = null;

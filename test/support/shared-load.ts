@@ -8,12 +8,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
 import type { StoreKind } from '../../src/store/open-store.js';
 import { STORE_KINDS } from './stores.js';
 import { lockHolder, marker, type SharedLoadRun } from './shared-load-build.js';
+import { TSX } from './cli-entry.js';
 
 export type { SharedLoadRun } from './shared-load-build.js';
 
@@ -22,7 +22,6 @@ declare module 'vitest' {
 }
 
 const BUILDER = resolve('test/support/shared-load-build.ts');
-const TSX = pathToFileURL(resolve('node_modules/tsx/dist/esm/index.mjs')).href;
 const started = new Map<StoreKind, number>();
 
 /**

@@ -178,7 +178,7 @@ export function textField(raw: string | number | undefined | null, field: string
 
 /** Optional text: trimmed, null when empty, else checked like textField. */
 export function optionalTextField(raw: string, field: string): string | null {
-  const t = raw.trim();
+  const t = trimmed(raw);
   return t === '' ? null : safeText(t, field);
 }
 
