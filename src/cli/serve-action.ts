@@ -1,43 +1,28 @@
-/** The serve command's work (serve-command.ts defines it). */
-import { readSettings } from '../config/settings.js';
-import { storeFromSettings } from '../services/store-from-settings.js';
-import { finishBootstrap } from '../services/bootstrap.js';
-import { startFetchSchedule } from '../services/fetch-schedule.js';
-import { buildServer } from '../api/server.js';
-import { primeHealth } from '../api/routes/health.js';
-import { createServerContext } from '../api/server-context.js';
-import { warmFirstReads } from '../api/warm-up.js';
+/**
+ * The serve command's work (serve-command.ts defines it). The store opens first (PGlite in its own
+ * thread, or a PostgreSQL pool) while this thread loads the server's modules (serve-app.ts); on a new
+ * PGlite folder, whose database takes seconds to create, the first start's files are read meanwhile.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { readSettings, type Settings } from '../config/settings.js';
+import { pgliteDir, storeFromSettings } from '../services/store-from-settings.js';
 
 export async function runServe(): Promise<void> {
   const settings = readSettings();
-  const store = await storeFromSettings(settings);
-  try {
-    await finishBootstrap(store.db, settings.kbDir, settings.rulesDir, (line) => console.log(line));
-  } catch (err) {
-    await store.close();
-    throw err;
+  const opening = storeFromSettings(settings);
+  const ahead = isNewPgliteFolder(settings)
+    ? import('../services/bootstrap.js').then((m) => m.readBootstrapAhead(settings.kbDir, settings.rulesDir)) : undefined;
+  const [opened, app, read] = await Promise.allSettled([opening, import('./serve-app.js'), ahead]);
+  if (opened.status === 'rejected') throw opened.reason;
+  if (app.status === 'rejected' || read.status === 'rejected') {
+    await opened.value.close();
+    throw app.status === 'rejected' ? app.reason : (read as PromiseRejectedResult).reason;
   }
-  // The heavy analytics run in a worker thread on the same store (analytics-runner.ts), never on the event loop.
-  const context = await createServerContext(store, settings.rulesDir, 'worker');
-  const app = await buildServer({ store, logLevel: settings.logLevel, rulesDir: settings.rulesDir, corsOrigins: settings.corsOrigins, context });
-  // Count the entities before listening, so /api/health answers from memory from the first request.
-  await primeHealth(store);
-  const beforeIngest = async () => { await store.backup('before-ingest'); };
-  const stopSchedule = settings.fetchSchedule
-    ? startFetchSchedule(store.db, (line) => app.log.info(line), undefined, settings.rulesDir, { quarantineDir: settings.quarantineDir, beforeFetch: beforeIngest }) : () => {};
-  const close = async () => { stopSchedule(); await app.close(); await store.close(); process.exit(0); };
-  process.once('SIGINT', close);
-  process.once('SIGTERM', close);
-  await app.listen({ port: settings.port, host: settings.host });
-  store.noteUrl(`http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${settings.port}/`);
-  // Compute the heavy analytics now, in the analytics worker, then make the pages' first reads once
-  // (warm-up.ts), so the first visitor waits for neither.
-  void context.analytics.run('precompute', {})
-    .then(async (seconds) => {
-      const warmed = await warmFirstReads(app);
-      if (warmed.failed.length) app.log.warn(`first reads not warmed: ${warmed.failed.join(', ')}`);
-      app.log.info(`analytics precomputed in ${seconds.toFixed(1)} s, the pages' first reads warmed in ${warmed.seconds.toFixed(1)} s`);
-    })
-    .catch((err: unknown) => app.log.warn(`analytics not precomputed: ${String(err)}`));
-  console.log(`Redshift Monitor on http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${settings.port}/ (store: ${store.kind} at ${store.location})`);
+  await app.value.serveStore(opened.value, settings, read.value);
+}
+
+/** A PGlite folder without a database yet: this start creates it and loads everything. */
+function isNewPgliteFolder(settings: Settings): boolean {
+  return !settings.databaseUrl && !existsSync(join(pgliteDir(settings), 'PG_VERSION'));
 }

@@ -4,7 +4,8 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import { FEEDS, type BundledSnapshot, type FeedDef } from './feeds.js';
+import { FEEDS, type BundledSnapshot, type FeedDef, type FeedInput, type FeedOutput } from './feeds.js';
+import { decodeFeedBytes } from '../ingest/check-feed.js';
 import { ingestFeed, type IngestOptions, type IngestReport } from './ingest-feed.js';
 
 export const SNAPSHOT_DIR = 'data/snapshots';
@@ -18,7 +19,36 @@ export function readSnapshot(file: string, dir = SNAPSHOT_DIR): string {
   return Buffer.from(readSnapshotBytes(file, dir)).toString('utf8');
 }
 
-export async function ingestBundled(db: Kysely<Database>, feed: FeedDef, snap: BundledSnapshot, rulesDir?: string, opts: IngestOptions = {}): Promise<IngestReport> {
+/**
+ * A bundled snapshot decoded, parsed and mapped as ingestFeed reads it, done before its ingest (the
+ * first start reads ahead): the read's output, or the error it threw, which the ingest then records
+ * as it records a failed read. null when the bytes are not UTF-8: the ingest refuses them itself.
+ */
+export type BundledRead = { input: FeedInput; output: FeedOutput } | { input: FeedInput; error: unknown } | null;
+
+export function readBundled(feed: FeedDef, snap: BundledSnapshot): BundledRead {
+  const file = `${SNAPSHOT_DIR}/${snap.file}`;
+  const decoded = decodeFeedBytes(readSnapshotBytes(snap.file), file);
+  if (!('text' in decoded)) return null;
+  const input: FeedInput = { text: decoded.text, file, sourceId: snap.sourceId, asOf: snap.asOf };
+  try {
+    return { input, output: feed.read(input) };
+  } catch (error) {
+    return { input, error };
+  }
+}
+
+/** Ingests a bundled snapshot; with `read` (readBundled's), its text and its read output instead of reading the file again. */
+export async function ingestBundled(
+  db: Kysely<Database>, feed: FeedDef, snap: BundledSnapshot, rulesDir?: string, opts: IngestOptions = {}, read: BundledRead = null,
+): Promise<IngestReport> {
+  if (read) {
+    const done = read;
+    return ingestFeed(db, feed, done.input, { ...opts, rulesDir, read: () => {
+      if ('error' in done) throw done.error;
+      return done.output;
+    } });
+  }
   return ingestFeed(db, feed, { bytes: readSnapshotBytes(snap.file), file: `${SNAPSHOT_DIR}/${snap.file}`, sourceId: snap.sourceId, asOf: snap.asOf }, { ...opts, rulesDir });
 }
 

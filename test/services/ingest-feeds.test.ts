@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { STORE_KINDS, type TestStore } from '../support/stores.js';
 import { storeWithSources, tableCounts } from '../support/catalog-store.js';
-import { ingestAllBundled } from '../../src/services/bundled-snapshots.js';
+import { ingestAllBundled, ingestBundled, readBundled } from '../../src/services/bundled-snapshots.js';
+import { FeedFormatError } from '../../src/ingest/feed-errors.js';
 import { feedByName } from '../../src/services/feeds.js';
 import { ingestFeed, IngestError } from '../../src/services/ingest-feed.js';
 
@@ -41,6 +42,25 @@ describe.each(STORE_KINDS)('catalog ingest on %s', (kind) => {
     expect(await tableCounts(store)).toEqual(afterFirst);
     for (const r of reports) for (const c of Object.values(r.tables)) expect(c).toMatchObject({ added: 0, removed: 0, updated: 0 });
   }, 300_000);
+
+  it('ingests a snapshot read ahead (the first start\'s way) as it ingests the file, and records a failed read as a failed run', async () => {
+    const sites = feedByName('gcat-sites')!;
+    const snap = sites.bundled[0]!;
+    const read = readBundled(sites, snap);
+    expect(read && 'output' in read ? read.output : null).toStrictEqual(sites.read({ ...read!.input }));
+    const fromFile = await ingestBundled(store.db, sites, snap);
+    const readAhead = await ingestBundled(store.db, sites, snap, undefined, {}, read);
+    expect({ ...readAhead, runId: 0, previous: null }).toStrictEqual({ ...fromFile, runId: 0, previous: null });
+    expect(readAhead.previous?.runId).toBe(fromFile.runId);
+
+    const before = await tableCounts(store);
+    const failure = new FeedFormatError(read!.input.file, 12, null, 'truncated file: last row has 3 fields, header has 26');
+    const err = await ingestBundled(store.db, sites, snap, undefined, {}, { input: read!.input, error: failure }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IngestError);
+    expect(err).toMatchObject({ check: 'format', message: failure.message });
+    expect(await tableCounts(store)).toEqual(before);
+    expect(await lastRun(store)).toMatchObject({ status: 'failed', error: failure.message });
+  }, 120_000);
 
   it('reports the UCS rows it rejects, with line, field and reason', async () => {
     const run = await store.db.selectFrom('runs').select('detail').where('origin', '=', 'ingest:ucs').where('status', '=', 'succeeded')
