@@ -18,14 +18,16 @@
  * store) reads it instead of computing it. Only results with a bounded set of keys are persisted (per
  * snapshot, with default parameters): a request's own parameters must not add rows without bound.
  * Values go through V8's serializer (what crosses between threads goes through the same algorithm).
- * A result that cannot be written is still returned, the failure logged (stderr); it is computed again next time.
+ * A result that cannot be written (or a kept one read) is still returned, computed again next time; the
+ * failure is logged (stderr) and recorded as a failed run of origin "kept-results", counted by /api/status.
  */
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../store/schema.js';
-import { lastSuccessfulRun, lastSuccessfulRunOf } from '../store/runs.js';
+import { finishRun, lastSuccessfulRun, lastSuccessfulRunOf, startRun } from '../store/runs.js';
+import { printable } from '../model/text-safety.js';
 import { snapshotsWritten } from '../store/queries/catalog.js';
 import { readDerived, writeDerived } from '../store/queries/derived-results.js';
 import { codeFingerprint } from './code-fingerprint.js';
@@ -34,6 +36,8 @@ import { codeFingerprint } from './code-fingerprint.js';
 export const MEMO_MAX_ENTRIES = 48;
 /** Small entries kept per store (per-snapshot counts). */
 export const MEMO_MAX_SMALL = 4096;
+/** The origin of the failed runs that record a kept result not read or not written (see recordKeptFailure). */
+export const KEPT_RESULTS_ORIGIN = 'kept-results';
 /** What the results kept in the store may take in all (serialized); the least recently computed go first. */
 export const DERIVED_RESULTS_MAX_BYTES = 64 * 1024 * 1024;
 
@@ -88,21 +92,43 @@ export async function memo<T>(db: Kysely<Database>, key: string, compute: () => 
 
 async function readOrCompute<T>(db: Kysely<Database>, key: string, version: string, compute: () => Promise<T>): Promise<T> {
   const stamp = { version, code: await codeFingerprint() };
-  const kept = await readDerived(db, key, stamp);
+  const kept = await readDerived(db, key, stamp).catch(async (err: unknown) => {
+    await recordKeptFailure(db, key, 'read', `kept result "${key}" not read from the store, computed again: ${messageOf(err)}`);
+    return null;
+  });
   if (kept) {
     try {
       return deserialize(kept) as T;
     } catch (err) {
       // A damaged row is a cache miss: computed again and replaced.
-      console.warn(`redshift-monitor: kept result "${key}" unreadable, computed again: ${err instanceof Error ? err.message : String(err)}`);
+      await recordKeptFailure(db, key, 'read', `kept result "${key}" unreadable, computed again: ${messageOf(err)}`);
     }
   }
   const value = await compute();
-  await writeDerived(db, key, stamp, serialize(value), new Date().toISOString(), DERIVED_RESULTS_MAX_BYTES).catch((err: unknown) => {
-    // The result is still returned (and computed again next time); the failure goes to the process's log.
-    console.warn(`redshift-monitor: kept result "${key}" not written to the store: ${err instanceof Error ? err.message : String(err)}`);
-  });
+  try {
+    await writeDerived(db, key, stamp, serialize(value), new Date().toISOString(), DERIVED_RESULTS_MAX_BYTES);
+  } catch (err) {
+    // The result is still returned (and computed again next time).
+    await recordKeptFailure(db, key, 'write', `kept result "${key}" not written to the store: ${messageOf(err)}`);
+  }
   return value;
+}
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/**
+ * Records a kept result that could not be read or written: in the process's log, and as a failed run
+ * of origin KEPT_RESULTS_ORIGIN (with the key and the reason), which /api/status counts with the
+ * other failures. When the store refuses that too, the log line is the record.
+ */
+async function recordKeptFailure(db: Kysely<Database>, key: string, check: 'read' | 'write', reason: string): Promise<void> {
+  console.warn(`redshift-monitor: ${reason}`);
+  try {
+    const runId = await startRun(db, KEPT_RESULTS_ORIGIN, new Date().toISOString());
+    await finishRun(db, runId, 'failed', { key, check }, printable(reason));
+  } catch {
+    // Nothing more can be recorded than the log line above.
+  }
 }
 
 /** How many entries the store's memo caches hold (large ones bounded by MEMO_MAX_ENTRIES, small by MEMO_MAX_SMALL). */

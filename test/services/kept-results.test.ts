@@ -11,7 +11,8 @@ import { loadedStore } from '../support/loaded-store.js';
 import { constellationsAnalytic, loadRules } from '../../src/services/analytics.js';
 import { conjunctionReport, type ScreenRunner } from '../../src/services/conjunctions.js';
 import { reentryReport } from '../../src/services/reentries.js';
-import { clearKeptResults, clearMemo, memoKeys, memoSize } from '../../src/services/data-cache.js';
+import { clearKeptResults, clearMemo, KEPT_RESULTS_ORIGIN, memo, memoKeys, memoSize } from '../../src/services/data-cache.js';
+import { storeStatus } from '../../src/store/queries/status.js';
 import { precomputeAnalytics } from '../../src/services/precompute.js';
 import { listSnapshots } from '../../src/store/queries/catalog.js';
 import { screenConjunctions } from '../../src/analytics/conjunctions/screen.js';
@@ -90,7 +91,10 @@ describe.each(STORE_KINDS)('results kept in the store (%s)', (kind) => {
     expect(await keys()).toEqual(before);
   }, 300_000);
 
-  it('still answer when the store refuses the write, and log the failure', async () => {
+  const lastKeptFailure = () => store.db.selectFrom('runs').select(['status', 'error', 'detail'])
+    .where('origin', '=', KEPT_RESULTS_ORIGIN).orderBy('id', 'desc').limit(1).executeTakeFirst();
+
+  it('still answer when the store refuses the write, and log and record the failure', async () => {
     await clearKeptResults(store.db);
     await sql`create function refuse_kept() returns trigger language plpgsql as $$ begin raise exception 'kept results refused'; end $$`.execute(store.db);
     await sql`create trigger refuse_kept before insert or update on derived_results for each row execute function refuse_kept()`.execute(store.db);
@@ -100,12 +104,34 @@ describe.each(STORE_KINDS)('results kept in the store (%s)', (kind) => {
       expect(report.counts.primaries).toBe(1);
       expect(warn).toHaveBeenCalledWith(expect.stringMatching(/kept result "screen:.*48274.*" not written to the store: .*kept results refused/));
       expect(await keys()).toEqual([]);
+      // Recorded as a failed run, which /api/status counts with the other failures.
+      expect(await lastKeptFailure()).toMatchObject({
+        status: 'failed', error: expect.stringMatching(/not written to the store: .*kept results refused/),
+        detail: { check: 'write', key: expect.stringMatching(/^screen:.*48274/) },
+      });
+      const status = (await storeStatus(store.db)).origins.find((o) => o.origin === KEPT_RESULTS_ORIGIN);
+      expect(status).toMatchObject({ lastStatus: 'failed', lastSuccess: null, lastFailure: { check: 'write', reason: expect.stringMatching(/kept results refused/) } });
+      expect(status!.failures).toBeGreaterThanOrEqual(1);
     } finally {
       warn.mockRestore();
       await sql`drop trigger refuse_kept on derived_results`.execute(store.db);
       await sql`drop function refuse_kept()`.execute(store.db);
     }
   }, 300_000);
+
+  it('still answer, and record why, when a result cannot be serialized', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const value = { count: 3, format: () => 'three' };
+      expect(await memo(store.db, 'test:unserializable', async () => value, { persist: true })).toBe(value);
+      expect(await lastKeptFailure()).toMatchObject({
+        status: 'failed', error: expect.stringMatching(/kept result "test:unserializable" not written to the store: .*could not be cloned/),
+        detail: { check: 'write', key: 'test:unserializable' },
+      });
+    } finally {
+      warn.mockRestore();
+    }
+  });
 
   it('compute again, and replace, a kept row that does not deserialize', async () => {
     await clearKeptResults(store.db);
@@ -118,6 +144,7 @@ describe.each(STORE_KINDS)('results kept in the store (%s)', (kind) => {
       expect(await conjunctionReport(store.db, rules, STATION, run)).toStrictEqual(computed);
       expect(screenings).toBe(before + 1);
       expect(warn).toHaveBeenCalledWith(expect.stringMatching(/kept result "screen:.*" unreadable, computed again/));
+      expect(await lastKeptFailure()).toMatchObject({ status: 'failed', error: expect.stringMatching(/unreadable, computed again/), detail: { check: 'read' } });
     } finally {
       warn.mockRestore();
     }
