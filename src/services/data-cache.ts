@@ -6,7 +6,7 @@
  *   - with `dependsOn`, the newest successful run of those origins only, so that, for example,
  *     a new GP snapshot leaves the classification of the snapshots before it valid (incremental);
  *   - with `snapshots`, also when each of those GP snapshots was last written (gp_snapshots.last_seen: a
- *     second download on the same day has the same snapshot id and may list more objects).
+ *     second download on the same day has the same snapshot id, and may list more objects or newer element sets).
  * The caches are bounded: at most MEMO_MAX_ENTRIES large entries per store and MEMO_MAX_SMALL
  * small ones (`small`: a few numbers per snapshot, kept for every snapshot of a year of daily
  * downloads), least recently used evicted first; a key longer than 128 characters (e.g. one that

@@ -2,7 +2,8 @@
  * GP snapshots and their members, stored compactly (migrations/005-element-spans.sql): a snapshot
  * gets the next sequence number when first written; each member either is already covered by a span
  * at that number (the same snapshot again: only last_seen is stamped), extends its span when the
- * previous snapshot had the same element set, or starts a new span. The members are staged with COPY
+ * previous snapshot had the same element set, or starts a new span; written again, a snapshot takes a
+ * member's element set with a later epoch (releaseOlderSets). The members are staged with COPY
  * into a temporary table and the diff against the stored spans is done in SQL, inside the caller's
  * transaction.
  */
@@ -44,11 +45,12 @@ export async function writeSnapshot(
   const staging = await stageMembers(trx, members, stored, allStored);
   if (!allStored) await checkElementSets(trx, staging);
   await logNewObjects(trx, staging, now, runId);
+  const replaced = inserted ? 0 : await releaseOlderSets(trx, staging, seq);
   const spans = await writeSpans(trx, staging, seq, origin, now);
-  const listed = spans.added + spans.updated;
+  const listed = spans.added + spans.updated - replaced;
   return {
     gp_snapshots: { added: inserted ? 1 : 0, updated: 0, removed: 0, unchanged: inserted ? 0 : 1 },
-    gp_snapshot_objects: { added: listed, updated: 0, removed: 0, unchanged: members.length - listed },
+    gp_snapshot_objects: { added: listed, updated: replaced, removed: 0, unchanged: members.length - listed - replaced },
     element_spans: spans,
   };
 }
@@ -93,6 +95,45 @@ async function logNewObjects(trx: Transaction<Database>, staging: string, now: s
     from ${sql.table(staging)} m
     where not exists (select 1 from element_spans o where o.norad_id = m.norad_id)
     order by m.ord`.execute(trx);
+}
+
+/**
+ * A snapshot written again (a second download on the same day has the same snapshot id): a member whose
+ * new element set has a later epoch than the one its object's span gives at `seq` takes the new one. That
+ * span is cut around `seq` (kept before it, shortened; continued after it, a new span from seq + 1), so
+ * the other snapshots keep their element sets and writeSpans then gives the member its new set at `seq`.
+ * An element set with an earlier or equal epoch never replaces a stored one (an older file read again).
+ * Returns how many members took a newer element set.
+ */
+async function releaseOlderSets(trx: Transaction<Database>, staging: string, seq: number): Promise<number> {
+  const { rows } = await sql<{ released: number }>`
+    with released as materialized (
+      select sp.norad_id, sp.first_seq, sp.last_seq, sp.element_set_id, sp.origin, sp.first_seen, sp.last_seen
+      from ${sql.table(staging)} m
+      join element_spans sp on sp.norad_id = m.norad_id and sp.first_seq <= ${seq}::integer and sp.last_seq >= ${seq}::integer
+      join element_sets kept on kept.id = sp.element_set_id
+      join element_sets newer on newer.id = m.element_set_id
+      where sp.element_set_id <> m.element_set_id and newer.epoch > kept.epoch
+    ),
+    shortened as (
+      update element_spans sp set last_seq = ${seq}::integer - 1 from released r
+      where r.first_seq < ${seq}::integer and sp.norad_id = r.norad_id and sp.first_seq = r.first_seq
+      returning 1
+    ),
+    dropped as (
+      delete from element_spans sp using released r
+      where r.first_seq = ${seq}::integer and sp.norad_id = r.norad_id and sp.first_seq = r.first_seq
+      returning 1
+    ),
+    continued as (
+      insert into element_spans (norad_id, first_seq, last_seq, element_set_id, origin, first_seen, last_seen)
+      select r.norad_id, ${seq}::integer + 1, r.last_seq, r.element_set_id, r.origin, r.first_seen, r.last_seen
+      from released r where r.last_seq > ${seq}::integer
+      returning 1
+    )
+    -- Data-modifying parts run to completion whether or not this query reads them.
+    select count(*)::integer as released from released`.execute(trx);
+  return rows[0]!.released;
 }
 
 /**

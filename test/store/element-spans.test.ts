@@ -62,8 +62,8 @@ function rawTleMembers(file: string): Map<number, { line1: string; line2: string
   return out;
 }
 
-/** The bundled CSV with the epochs of the rows at `moved` one microsecond later and the rows at `dropped` left out (data-row indexes). */
-function derivedCsv(moved: Set<number>, dropped: Set<number>): string {
+/** The bundled CSV with the epochs of the rows at `moved` `micros` microseconds later and the rows at `dropped` left out (data-row indexes). */
+function derivedCsv(moved: Set<number>, dropped: Set<number>, micros = 1): string {
   const lines = readSnapshot(CSV.file).split('\n');
   const header = csvFields(lines[0]!);
   const iEpoch = header.indexOf('EPOCH');
@@ -73,7 +73,7 @@ function derivedCsv(moved: Set<number>, dropped: Set<number>): string {
     if (!moved.has(k)) return void out.push(line);
     const f = csvFields(line);
     const [whole, fraction] = f[iEpoch]!.split('.');
-    const micro = String(Number(fraction!.padEnd(6, '0')) + 1).padStart(6, '0');
+    const micro = String(Number(fraction!.padEnd(6, '0')) + micros).padStart(6, '0');
     expect(micro).toHaveLength(6);
     f[iEpoch] = `${whole}.${micro}`;
     out.push(f.map((v) => (v.includes(',') ? `"${v}"` : v)).join(','));
@@ -142,6 +142,44 @@ describe.each(STORE_KINDS)('element spans on %s', (kind) => {
       for (const o of stored) expect({ epoch: o.epoch, meanMotion: o.meanMotion }).toEqual(raw.get(o.noradId));
     }
     expect(bundled.size).toBe(15_985);
+  }, 300_000);
+
+  it('gives a snapshot written again the newer of each object\'s element sets, leaving the other snapshots as they were', async () => {
+    const live = (asOf: string) => ({ sourceId: 'celestrak-gp-live', asOf });
+    const b = 'celestrak-gp-live@2026-07-11';
+    const c = 'celestrak-gp-live@2026-07-12';
+    /** Every snapshot's members against the file that should now define them. */
+    const expectMembers = async (expected: [string, string][]) => {
+      for (const [snapshot, text] of expected) {
+        const raw = rawCsvMembers(text);
+        const stored = await snapshotObjects(store.db, snapshot);
+        expect(stored.map((o) => o.noradId), snapshot).toEqual([...raw.keys()].sort((x, y) => x - y));
+        for (const o of stored) expect({ epoch: o.epoch, meanMotion: o.meanMotion }, `${snapshot} ${o.noradId}`).toEqual(raw.get(o.noradId));
+      }
+    };
+    const bFile = derivedCsv(range(0, 100), range(100, 150));
+    const spans0 = await count(store.db, 'element_spans');
+    const changes0 = await count(store.db, 'changes');
+    // A second download of C's day with 100 element sets one microsecond newer (B's): C takes them.
+    const again = await ingestFeed(store.db, GP, { text: derivedCsv(range(0, 100), new Set()), file: 'derived-c-later.csv', ...live('2026-07-12') });
+    expect(again.tables.gp_snapshot_objects).toEqual({ added: 0, updated: 100, removed: 0, unchanged: 15_885 });
+    // C's own spans of those objects are dropped, and B's spans of the same element sets reach C.
+    expect(again.tables.element_spans).toEqual({ added: 0, updated: 100, removed: 0, unchanged: 15_885 });
+    expect(await count(store.db, 'element_spans')).toBe(spans0 - 100);
+    await expectMembers([[b, bFile], [c, derivedCsv(range(0, 100), new Set())]]);
+    // The first download read again: its older element sets replace nothing.
+    const older = await ingestFeed(store.db, GP, { text: readSnapshot(CSV.file), file: 'derived-c.csv', ...live('2026-07-12') });
+    expect(older.tables.element_spans).toEqual({ added: 0, updated: 0, removed: 0, unchanged: 15_985 });
+    await expectMembers([[c, derivedCsv(range(0, 100), new Set())]]);
+    // B written again with 10 of them newer still: the span over B and C is cut, C keeps its sets.
+    const bLater = derivedCsv(range(0, 100), range(100, 150), 2).split('\n');
+    const bMixed = [bLater[0]!, ...bFile.split('\n').slice(1).map((line, k) => (k < 10 ? bLater[k + 1]! : line))].join('\n');
+    const bAgain = await ingestFeed(store.db, GP, { text: bMixed, file: 'derived-b-later.csv', ...live('2026-07-11') }, { acceptShrink: true });
+    expect(bAgain.tables.gp_snapshot_objects).toMatchObject({ added: 0, updated: 10 });
+    expect(await count(store.db, 'element_spans')).toBe(spans0 - 100 + 10);
+    await expectMembers([[b, bMixed], [c, derivedCsv(range(0, 100), new Set())]]);
+    // No object is new: the change log is unchanged.
+    expect(await count(store.db, 'changes')).toBe(changes0);
   }, 300_000);
 
   it('refuses a member whose element set is not stored, and writes nothing', async () => {
