@@ -9,7 +9,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { validateCurated, isEmpty } from './load-curated.js';
-import { ingestBundled, readBundled, SNAPSHOT_DIR, type BundledRead } from './bundled-snapshots.js';
+import { bundledPath, ingestBundled, readBundled, type BundledRead } from './bundled-snapshots.js';
 import { loadKnowledgeBase } from '../store/load-knowledge-base.js';
 import type { ReadResult } from '../ingest/curated/read-knowledge-base.js';
 import { ReadAhead } from './read-ahead.js';
@@ -76,7 +76,7 @@ function bootstrapSteps(kbDir: string, rulesDir: string, log: (line: string) => 
     },
   };
   const snapshots = FEEDS.flatMap((feed) => [...feed.bundled].sort((a, b) => a.asOf.localeCompare(b.asOf)).map((snap): Step<BundledRead> => ({
-    label: `${feed.name} ${snap.file}`, origin: originOf(feed), file: `${SNAPSHOT_DIR}/${snap.file}`,
+    label: `${feed.name} ${snap.file}`, origin: originOf(feed), file: bundledPath(snap),
     read: () => readBundled(feed, snap),
     write: async (db, read) => logReport(await ingestBundled(db, feed, snap, rulesDir, {}, read), log),
   })));

@@ -26,8 +26,13 @@ export function readSnapshot(file: string, dir = SNAPSHOT_DIR): string {
  */
 export type BundledRead = { input: FeedInput; output: FeedOutput } | { input: FeedInput; error: unknown } | null;
 
+/** How a bundled snapshot's file is named in runs and errors (the path from the project's folder). */
+export function bundledPath(snap: BundledSnapshot): string {
+  return `${SNAPSHOT_DIR}/${snap.file}`;
+}
+
 export function readBundled(feed: FeedDef, snap: BundledSnapshot): BundledRead {
-  const file = `${SNAPSHOT_DIR}/${snap.file}`;
+  const file = bundledPath(snap);
   const decoded = decodeFeedBytes(readSnapshotBytes(snap.file), file);
   if (!('text' in decoded)) return null;
   const input: FeedInput = { text: decoded.text, file, sourceId: snap.sourceId, asOf: snap.asOf };
@@ -43,13 +48,12 @@ export async function ingestBundled(
   db: Kysely<Database>, feed: FeedDef, snap: BundledSnapshot, rulesDir?: string, opts: IngestOptions = {}, read: BundledRead = null,
 ): Promise<IngestReport> {
   if (read) {
-    const done = read;
-    return ingestFeed(db, feed, done.input, { ...opts, rulesDir, read: () => {
-      if ('error' in done) throw done.error;
-      return done.output;
+    return ingestFeed(db, feed, read.input, { ...opts, rulesDir, read: () => {
+      if ('error' in read) throw read.error;
+      return read.output;
     } });
   }
-  return ingestFeed(db, feed, { bytes: readSnapshotBytes(snap.file), file: `${SNAPSHOT_DIR}/${snap.file}`, sourceId: snap.sourceId, asOf: snap.asOf }, { ...opts, rulesDir });
+  return ingestFeed(db, feed, { bytes: readSnapshotBytes(snap.file), file: bundledPath(snap), sourceId: snap.sourceId, asOf: snap.asOf }, { ...opts, rulesDir });
 }
 
 /** Every bundled snapshot of every feed, oldest first within a feed. */
