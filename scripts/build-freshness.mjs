@@ -11,7 +11,7 @@ import { join } from 'node:path';
 
 /** The two parts of the build: the server (tsc into dist/) and the dashboard (vite into web/dist/, which imports a few src/ files). */
 export const BUILD_PARTS = [
-  { name: 'server', inputs: ['src', 'tsconfig.json', 'package-lock.json'], skip: [], outputs: ['dist/cli/main.js'], stamp: 'dist/.build-stamp' },
+  { name: 'server', inputs: ['src', 'tsconfig.json', 'package-lock.json'], skip: [], outputs: ['dist/cli/main.js', 'dist/empty-store.tar.gz', 'dist/empty-store.json'], stamp: 'dist/.build-stamp' },
   { name: 'web', inputs: ['web', 'src', 'package-lock.json'], skip: ['web/dist'], outputs: ['web/dist/index.html'], stamp: 'web/dist/.build-stamp' },
 ];
 

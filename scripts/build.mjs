@@ -1,5 +1,5 @@
 /**
- * Builds the server (tsc into dist/, with the SQL migrations) and the dashboard (vite into web/dist/).
+ * Builds the server (tsc into dist/, with the SQL migrations and a migrated empty store) and the dashboard (vite into web/dist/).
  * `--if-stale` (used by `npm start`) builds only the parts whose inputs changed since their last build
  * (scripts/build-freshness.mjs), so starting an up-to-date clone compiles nothing.
  */
@@ -27,6 +27,11 @@ const STEPS = {
   server: () => {
     run('typescript', 'tsc', ['-p', 'tsconfig.json']);
     cpSync('src/store/migrations', 'dist/store/migrations', { recursive: true });
+    // A migrated empty store, which a new store folder starts from instead of an initdb (src/store/empty-store.ts).
+    const made = spawnSync(process.execPath, ['--input-type=module', '-e',
+      "const m = await import('./dist/store/empty-store.js'); const w = await m.writeEmptyStore(); console.log(`wrote ${w.file} (${w.bytes} bytes)`);"],
+    { stdio: 'inherit' });
+    if (made.status !== 0) process.exit(made.status ?? 1);
   },
   web: () => run('vite', 'vite', ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']),
 };

@@ -21,6 +21,8 @@ import { closeStaleRuns, lastSuccessfulRun } from './runs.js';
 import { acquireStoreLock } from './store-lock.js';
 import { refreshSearch } from './search-index.js';
 import { listBackups, writeBackup } from './backup.js';
+import { EMPTY_STORE_FILE, isNewFolder, readEmptyStore } from './empty-store.js';
+import { TarballBlob } from './tarball-blob.js';
 import type { Database } from './schema.js';
 import type { StoreAccess } from './store-access.js';
 
@@ -55,6 +57,8 @@ export interface StoreOptions {
   backupsKept?: number;
   /** For an in-memory PGlite, or a new PGlite folder: a dumpDataDir() tarball to start from instead of an empty database. */
   loadDataDir?: Blob;
+  /** The build's empty store a new PGlite folder starts from (default: EMPTY_STORE_FILE, when it fits the code); null: initdb. */
+  emptyStore?: string | null;
 }
 
 export class StoreUnreadableError extends Error {}
@@ -103,7 +107,7 @@ async function openPglite(opts: StoreOptions): Promise<Store> {
   const lock = acquireStoreLock(dir);
   let pglite: PgliteThread;
   try {
-    pglite = await openPgliteThread(dir, opts.loadDataDir);
+    pglite = await openPgliteThread(dir, opts.loadDataDir ?? builtEmptyStore(dir, opts.emptyStore));
   } catch (err) {
     lock.release();
     throw new StoreUnreadableError(unreadableMessage(dir, opts.backupDir ?? null, err));
@@ -130,6 +134,13 @@ async function openPglite(opts: StoreOptions): Promise<Store> {
       }
     },
   };
+}
+
+/** For a new folder (checked under the lock), the build's empty store instead of an initdb (empty-store.ts); else none. */
+function builtEmptyStore(dir: string, file: string | null = EMPTY_STORE_FILE): Blob | undefined {
+  if (file === null || !isNewFolder(dir)) return undefined;
+  const empty = readEmptyStore(file);
+  return 'tarball' in empty ? new TarballBlob(empty.tarball) : undefined;
 }
 
 function unreadableMessage(dir: string, backupDir: string | null, err: unknown): string {

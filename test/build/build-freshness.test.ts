@@ -21,7 +21,7 @@ function built(): void {
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'redshift-build-'));
-  for (const f of ['src/cli/main.ts', 'src/model/kinds.ts', 'tsconfig.json', 'package-lock.json', 'web/index.html', 'web/src/main.ts', 'dist/cli/main.js', 'web/dist/index.html']) write(f);
+  for (const f of ['src/cli/main.ts', 'src/model/kinds.ts', 'tsconfig.json', 'package-lock.json', 'web/index.html', 'web/src/main.ts', 'dist/cli/main.js', 'dist/empty-store.tar.gz', 'dist/empty-store.json', 'web/dist/index.html']) write(f);
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -31,6 +31,9 @@ describe('build freshness', () => {
     built();
     rmSync(join(root, 'web/dist/index.html'));
     expect(staleReason(root, web)).toBe('web/dist/index.html is missing');
+    // The server's build includes the empty store a new store folder starts from (src/store/empty-store.ts).
+    rmSync(join(root, 'dist/empty-store.json'));
+    expect(staleReason(root, server)).toBe('dist/empty-store.json is missing');
   });
 
   it('builds nothing when no input changed since the build', () => {

@@ -15,7 +15,8 @@ import { PGLITE_OPTIONS } from '../../src/store/pglite-options.js';
 import { migrate } from '../../src/store/migrate.js';
 import { dataDirBytes, dumpWithoutSpareWal } from '../../src/store/data-dir-tar.js';
 import type { Database } from '../../src/store/schema.js';
-import { databaseUrl, withAdmin } from './stores.js';
+import { databaseUrl, emptyStoreTarball, withAdmin } from './stores.js';
+import { TarballBlob } from '../../src/store/tarball-blob.js';
 import { keepSafetyResults, loadFirstStart } from './first-start-load.js';
 
 /** What shared-load-setup.ts provides to the test files of a run. */
@@ -55,9 +56,9 @@ export async function buildShared(kind: StoreKind, run: SharedLoadRun): Promise<
   }
 }
 
-/** Loads an in-memory PGlite (migrated as openStore migrates a new one) and writes its tarball. */
+/** Loads an in-memory PGlite (a copy of the empty store, migrated as openStore migrates a new one) and writes its tarball. */
 async function buildPgliteTarball(dir: string): Promise<string> {
-  const pglite = await PGlite.create(PGLITE_OPTIONS);
+  const pglite = await PGlite.create({ ...PGLITE_OPTIONS, loadDataDir: new TarballBlob(await emptyStoreTarball()) });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   try {
     await migrate(db);

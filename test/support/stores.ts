@@ -8,14 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { openStore, type Store, type StoreKind } from '../../src/store/open-store.js';
-import { Kysely } from 'kysely';
-import { PGlite } from '@electric-sql/pglite';
 import { TarballBlob } from '../../src/store/tarball-blob.js';
-import { dataDirBytes, dumpWithoutSpareWal } from '../../src/store/data-dir-tar.js';
-import { PGliteDialect } from '../../src/store/pglite-dialect.js';
-import { PGLITE_OPTIONS } from '../../src/store/pglite-options.js';
-import { migrate } from '../../src/store/migrate.js';
-import type { Database } from '../../src/store/schema.js';
+import { makeEmptyStore, readEmptyStore } from '../../src/store/empty-store.js';
 
 export const STORE_KINDS: StoreKind[] = (process.env.TEST_STORES ?? 'pglite,postgres')
   .split(',').map((s) => s.trim()).filter(Boolean) as StoreKind[];
@@ -60,20 +54,15 @@ function tarballBytes(file: string): Uint8Array {
 }
 
 /**
- * A new, migrated in-memory PGlite as a tarball, made once per test worker: a new store is a copy of it
- * (about 0.3 s) instead of an initdb and the migrations (about 5 s on the 2-core machine).
+ * A new, migrated PGlite as a tarball, once per test worker: the build's empty store (src/store/empty-store.ts)
+ * when it fits the code, else made here. A new store is a copy of it (about 0.3 s) instead of an initdb and
+ * the migrations (about 3-5 s on the 2-core machine).
  */
 let emptyStore: Promise<Uint8Array> | null = null;
 export function emptyStoreTarball(): Promise<Uint8Array> {
   emptyStore ??= (async () => {
-    const pglite = await PGlite.create(PGLITE_OPTIONS);
-    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-    try {
-      await migrate(db);
-      return await dumpWithoutSpareWal(db, () => dataDirBytes(pglite));
-    } finally {
-      await db.destroy();
-    }
+    const built = readEmptyStore();
+    return 'tarball' in built ? built.tarball : makeEmptyStore();
   })();
   return emptyStore;
 }
