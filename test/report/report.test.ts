@@ -19,8 +19,8 @@ import { overlaps, inside } from '../../src/report/label-layout.js';
 import type { ReportData } from '../../src/report/report-data.js';
 import { SEGMENTS } from '../../src/model/segments.js';
 import { FEEDS } from '../../src/services/feeds.js';
-import { parse } from 'yaml';
 import { svgTextBoxes } from './svg-text-boxes.js';
+import { rawYaml } from '../support/raw-files.js';
 
 /** The document without its style sheet (jsdom's CSS parser does not know @page margin boxes). */
 const withoutStyle = (html: string) => html.replace(/<style>[^<]*<\/style>/, '');
@@ -150,7 +150,7 @@ describe.each(STORE_KINDS)('report on %s', (kind) => {
 
   it('opens with a title page crediting the original report and every data source with its licence, and the generation and data dates', async () => {
     const title = html.split('id="title-page"')[1]!.split('</section>')[0]!;
-    const raw = (parse(readFileSync('data/kb/sources/seeds-and-datasets.yaml', 'utf8')) as { sources: { id: string; kind: string; title: string; publisher?: string; authors?: string[]; licence?: string }[] }).sources;
+    const raw = (rawYaml('data/kb/sources/seeds-and-datasets.yaml') as { sources: { id: string; kind: string; title: string; publisher?: string; authors?: string[]; licence?: string }[] }).sources;
     const original = raw.find((s) => s.id === 'redshift-2025')!;
     const unescape = (s: string) => new JSDOM(`<p>${s}</p>`).window.document.body.textContent!;
     const titleText = unescape(title);
@@ -184,7 +184,7 @@ describe.each(STORE_KINDS)('report on %s', (kind) => {
   });
 
   it('writes Chinese names as the curated files give them, marked as Chinese', () => {
-    const text = (parse(readFileSync('data/kb/entities/organizations/launch-companies.yaml', 'utf8')) as { entities: { alias?: (string | { value: string })[] }[] }).entities
+    const text = (rawYaml('data/kb/entities/organizations/launch-companies.yaml') as { entities: { alias?: (string | { value: string })[] }[] }).entities
       .flatMap((e) => (e.alias ?? []).map((a) => (typeof a === 'string' ? a : a.value))).filter((a) => /\p{Script=Han}/u.test(a));
     expect(text.length).toBeGreaterThan(0);
     const zh = [...new JSDOM(withoutStyle(html)).window.document.querySelectorAll('[lang="zh"]')].map((e) => e.textContent).join(' ');

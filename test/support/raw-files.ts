@@ -6,6 +6,17 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { readSnapshot } from '../../src/services/bundled-snapshots.js';
 
+const parsedYaml = new Map<string, unknown>();
+/**
+ * A curated YAML file as the yaml library reads it (not the product's loader), parsed once per test
+ * worker (its files share the module cache: the answers suites read the same files again and again)
+ * and given to each caller as its own copy.
+ */
+export function rawYaml<T>(file: string): T {
+  if (!parsedYaml.has(file)) parsedYaml.set(file, parseYaml(readFileSync(file, 'utf8')));
+  return structuredClone(parsedYaml.get(file)) as T;
+}
+
 /** The non-empty lines of a bundled snapshot (comment lines included). */
 export const rawLines = (file: string): string[] => readSnapshot(file).split('\n').filter((l) => l.trim() !== '');
 
@@ -54,7 +65,7 @@ export function rawUcsCountryByNorad(): Map<number, string> {
 export function rawChinesePayloadIds(gpFile: string, rulesFile = 'data/rules/classification.yaml'): number[] {
   const gcat = rawGcatByNorad();
   const ucs = rawUcsCountryByNorad();
-  const rules = (parseYaml(readFileSync(rulesFile, 'utf8')) as { objectNameRules: { pattern: string; country: string }[] })
+  const rules = (rawYaml(rulesFile) as { objectNameRules: { pattern: string; country: string }[] })
     .objectNameRules.map((r) => ({ re: new RegExp(r.pattern), country: r.country }));
   const ids: number[] = [];
   for (const l of rawLines(gpFile).slice(1)) {

@@ -5,13 +5,12 @@
  * Screenshots of every page go to test-results/web/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import type { Page } from 'playwright-core';
 import type { RunningApp } from './support/app-server.js';
 import { apiGet, closeWebSession, openWebSession } from './support/web-session.js';
 import { clickInside, drawnTitles, fetchInPage, launchBrowser, openRoute, screenshot, waitDrawn, type Browser } from './support/browser.js';
 import { parseCsv } from './support/csv.js';
+import { rawYaml } from '../support/raw-files.js';
 
 let server: RunningApp;
 let browser: Browser;
@@ -193,7 +192,7 @@ describe('charts draw the numbers the API returns', () => {
 
 describe('search', () => {
   it('finds LandSpace by its Chinese name from data/kb, typed into the header search', async () => {
-    const kb = parseYaml(readFileSync('data/kb/entities/organizations/launch-companies.yaml', 'utf8')) as { entities: { id: string; alias?: (string | { value: string })[] }[] };
+    const kb = rawYaml('data/kb/entities/organizations/launch-companies.yaml') as { entities: { id: string; alias?: (string | { value: string })[] }[] };
     const chinese = kb.entities.find((e) => e.id === 'org.landspace')!.alias!.map((a) => (typeof a === 'string' ? a : a.value)).find((a) => /[\u4e00-\u9fff]/.test(a))!;
     for (const q of [chinese, chinese.slice(2, 4)]) {
       await visit('#/');

@@ -6,12 +6,11 @@
  * whose name is the correctly spelled word), not from the product.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import type { Page } from 'playwright-core';
 import type { RunningApp } from './support/app-server.js';
 import { closeWebSession, openWebSession } from './support/web-session.js';
 import { openRoute, screenshot, waitDrawn, type Browser } from './support/browser.js';
+import { rawYaml } from '../support/raw-files.js';
 
 let server: RunningApp;
 let browser: Browser;
@@ -22,7 +21,7 @@ afterAll(() => closeWebSession({ server, browser }));
 
 type Alias = string | { value: string };
 interface YamlEntity { id: string; name: Alias; alias?: Alias[] }
-const entitiesIn = (file: string) => (parseYaml(readFileSync(file, 'utf8')) as { entities: YamlEntity[] }).entities;
+const entitiesIn = (file: string) => (rawYaml(file) as { entities: YamlEntity[] }).entities;
 const text = (a: Alias) => (typeof a === 'string' ? a : a.value);
 
 /** Types a query into the search page's box and waits for the results. */

@@ -8,10 +8,10 @@
 import { expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { Ajv } from 'ajv';
 import type { AnswerSuite } from '../harness.js';
+import { rawYaml } from '../../support/raw-files.js';
 
 interface CitationJson {
   key: string; accessed: string; text: string; bibtex: string; csl: Record<string, unknown>[];
@@ -23,7 +23,7 @@ type Node = string | number | boolean | null | Node[] | { [k: string]: Node };
 const KB = 'data/kb';
 const REF = /\[(\d{3})\]/g;
 const yamlFiles = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.yaml')).map((f) => join(dir, f));
-const read = (file: string) => parseYaml(readFileSync(file, 'utf8')) as { defaults?: { cite?: Cite }; entities?: Record<string, Node>[]; series?: Record<string, Node>[] };
+const read = (file: string) => rawYaml(file) as { defaults?: { cite?: Cite }; entities?: Record<string, Node>[]; series?: Record<string, Node>[] };
 
 interface RawSource { id: string; url?: string; published?: string | number }
 
@@ -31,7 +31,7 @@ interface RawSource { id: string; url?: string; published?: string | number }
 function rawSources(): Map<string, RawSource> {
   const out = new Map<string, RawSource>();
   for (const f of yamlFiles(join(KB, 'sources'))) {
-    for (const s of (parseYaml(readFileSync(f, 'utf8')) as { sources: RawSource[] }).sources) out.set(s.id, s);
+    for (const s of (rawYaml(f) as { sources: RawSource[] }).sources) out.set(s.id, s);
   }
   return out;
 }

@@ -4,10 +4,10 @@
  * sources leave pending or unknown whose deadline has passed is overdue.
  */
 import { expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import type { AnswerSuite } from '../harness.js';
+import { rawYaml } from '../../support/raw-files.js';
 
 type Scalar = string | number | { value: string | number };
 interface RawGoal { id: string; deadline?: Scalar | Scalar[]; goalStatus?: Scalar | Scalar[]; achieved?: Scalar | Scalar[] }
@@ -24,7 +24,7 @@ const scalar = (v: Scalar | Scalar[] | undefined) => scalars(v)[0];
 
 function rawGoals(): RawGoal[] {
   return (readdirSync(DIR, { recursive: true }) as string[]).filter((f) => f.endsWith('.yaml'))
-    .flatMap((f) => (parse(readFileSync(join(DIR, f), 'utf8')) as { entities: RawGoal[] }).entities)
+    .flatMap((f) => (rawYaml(join(DIR, f)) as { entities: RawGoal[] }).entities)
     .filter((g) => g.id.startsWith('goal.'));
 }
 

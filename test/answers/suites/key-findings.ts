@@ -5,11 +5,10 @@
  * a change is shown only when the data post-date the claim, and a projection is progress.
  */
 import { expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { readSnapshot } from '../../../src/services/bundled-snapshots.js';
 import { MEASURES } from '../../../src/analytics/live-measures.js';
 import type { AnswerSuite } from '../harness.js';
+import { rawYaml } from '../../support/raw-files.js';
 
 interface Claim {
   id: string; metric: string | null; reportValue: number | null; claimDate: string | null; sourceId: string; trend: string;
@@ -39,14 +38,14 @@ async function claims(get: <T>(p: string) => Promise<T>): Promise<Map<string, Cl
 
 export const answers: AnswerSuite = (ctx) => {
   it('every claim names a defined metric, and every metric names a measure that exists', async () => {
-    const metrics = (parse(readFileSync('data/rules/metrics.yaml', 'utf8')) as { metrics: { id: string; measure?: string; related?: string }[] }).metrics;
+    const metrics = (rawYaml('data/rules/metrics.yaml') as { metrics: { id: string; measure?: string; related?: string }[] }).metrics;
     const ids = new Set(metrics.map((m) => m.id));
     for (const m of metrics) for (const x of [m.measure, m.related]) if (x) expect(MEASURES, `${m.id} → ${x}`).toHaveProperty(x);
     for (const c of (await claims(ctx().get)).values()) if (c.metric) expect(ids, c.id).toContain(c.metric);
   });
 
   it('no live value restates the claim\'s own document, and only newer data show a trend', async () => {
-    const sources = (parse(readFileSync('data/kb/sources/redshift-references.yaml', 'utf8')) as { sources: { id: string; partOf?: string }[] }).sources;
+    const sources = (rawYaml('data/kb/sources/redshift-references.yaml') as { sources: { id: string; partOf?: string }[] }).sources;
     const doc = (id: string) => sources.find((s) => s.id === id)?.partOf ?? id;
     for (const c of (await claims(ctx().get)).values()) {
       if (c.live) for (const s of c.live.sources) expect(doc(s), c.id).not.toBe(doc(c.sourceId));

@@ -9,10 +9,9 @@
  * one error shape, and accept ISO codes and groups.
  */
 import { expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { readSnapshot } from '../../../src/services/bundled-snapshots.js';
 import type { AnswerSuite } from '../harness.js';
+import { rawYaml } from '../../support/raw-files.js';
 
 interface Counts { success: number; partial: number; failure: number; unknown: number; total: number }
 interface Figure7 {
@@ -22,7 +21,7 @@ interface Figure7 {
 }
 interface CodeEntry { code: string; iso?: string; group?: string; noCountry?: boolean }
 
-const mapping = parseYaml(readFileSync('data/rules/country-codes.yaml', 'utf8')) as { countryGroups: { id: string }[]; gcatStateCodes: CodeEntry[] };
+const mapping = rawYaml('data/rules/country-codes.yaml') as { countryGroups: { id: string }[]; gcatStateCodes: CodeEntry[] };
 const keyOfGcat = new Map(mapping.gcatStateCodes.map((e) => [e.code, e.iso ?? e.group ?? null]));
 
 /** Launches per year and answer key, from the raw launch log. */

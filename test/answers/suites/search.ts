@@ -11,9 +11,9 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { parse } from 'yaml';
 import { expect, it } from 'vitest';
 import type { AnswerSuite } from '../harness.js';
+import { rawYaml } from '../../support/raw-files.js';
 
 const TOP = 5;
 
@@ -31,7 +31,7 @@ function yamlFiles(dir: string): string[] {
   });
 }
 
-const ENTITIES: YamlEntity[] = yamlFiles('data/kb/entities').flatMap((f) => (parse(readFileSync(f, 'utf8')) as { entities?: YamlEntity[] }).entities ?? []);
+const ENTITIES: YamlEntity[] = yamlFiles('data/kb/entities').flatMap((f) => (rawYaml(f) as { entities?: YamlEntity[] }).entities ?? []);
 const text = (v: Alias | undefined) => (typeof v === 'string' ? v : v?.value ?? '');
 const namesOf = (e: YamlEntity) => [text(e.name as Alias | undefined), ...[e.alias ?? []].flat().map(text)].filter(Boolean);
 const plain = (v: unknown): string[] => [v ?? []].flat().map((x) => (typeof x === 'string' ? x : (x as { value?: string }).value ?? '')).filter(Boolean);

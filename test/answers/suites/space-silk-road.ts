@@ -1,9 +1,9 @@
 /** "Which countries take part in the Space Silk Road?" Partners only: China runs the programme and is not its own partner. */
 import { expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import type { AnswerSuite } from '../harness.js';
+import { rawYaml } from '../../support/raw-files.js';
 
 const DIR = 'data/kb/entities';
 
@@ -11,7 +11,7 @@ const DIR = 'data/kb/entities';
 function rawParties(framework: string): string[] {
   const out = new Set<string>();
   for (const f of (readdirSync(DIR, { recursive: true }) as string[]).filter((x) => x.endsWith('.yaml'))) {
-    const doc = parse(readFileSync(join(DIR, f), 'utf8')) as { entities: { framework?: unknown; party?: unknown[] }[] };
+    const doc = rawYaml(join(DIR, f)) as { entities: { framework?: unknown; party?: unknown[] }[] };
     for (const e of doc.entities) {
       const fw = JSON.stringify(e.framework ?? null);
       if (!fw.includes(`"${framework}"`)) continue;

@@ -7,15 +7,13 @@
  * data/rules/country-codes.yaml here directly (plain string splitting, not the product's parsers).
  */
 import { expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { readSnapshot } from '../../../src/services/bundled-snapshots.js';
 import type { AnswerSuite } from '../harness.js';
-import { csvFields, rawGcatByNorad, rawUcsCountryByNorad } from '../../support/raw-files.js';
+import { csvFields, rawGcatByNorad, rawUcsCountryByNorad, rawYaml } from '../../support/raw-files.js';
 
 interface CodeEntry { code: string; iso?: string; group?: string; noCountry?: boolean }
 
-const mapping = parseYaml(readFileSync('data/rules/country-codes.yaml', 'utf8')) as { gcatStateCodes: CodeEntry[]; ucsCountryNames: CodeEntry[] };
+const mapping = rawYaml('data/rules/country-codes.yaml') as { gcatStateCodes: CodeEntry[]; ucsCountryNames: CodeEntry[] };
 const keyOfGcat = new Map(mapping.gcatStateCodes.map((e) => [e.code, e.iso ?? e.group ?? null]));
 const keyOfUcs = new Map(mapping.ucsCountryNames.map((e) => [e.code, e.iso ?? e.group ?? null]));
 
@@ -24,7 +22,7 @@ const keyOfUcs = new Map(mapping.ucsCountryNames.map((e) => [e.code, e.iso ?? e.
 function rawPayloadsByCountry(): Map<string, number> {
   const gcat = rawGcatByNorad();
   const ucs = rawUcsCountryByNorad();
-  const rules = (parseYaml(readFileSync('data/rules/classification.yaml', 'utf8')) as { objectNameRules: { pattern: string; country: string }[] })
+  const rules = (rawYaml('data/rules/classification.yaml') as { objectNameRules: { pattern: string; country: string }[] })
     .objectNameRules.map((r) => ({ re: new RegExp(r.pattern), country: r.country }));
   const out = new Map<string, number>();
   for (const l of readSnapshot('celestrak_gp_active_2026-07-10.csv.gz').split('\n').slice(1)) {

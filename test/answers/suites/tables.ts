@@ -5,12 +5,12 @@
  * order, latest funding, and 400s for bad parameters. A single-valued property whose sources
  * disagree (ExPace's hub) shows every value, so facets count each value the YAML gives.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { expect, it } from 'vitest';
 import type { AnswerSuite } from '../harness.js';
 import { csvRows } from '../../web/support/csv.js';
+import { rawYaml } from '../../support/raw-files.js';
 
 type Scalar = string | number | { value: string | number | Record<string, unknown> };
 type Field = Scalar | Scalar[] | undefined;
@@ -31,7 +31,7 @@ const values = (v: Field): string[] => (v === undefined ? [] : Array.isArray(v) 
 
 function rawEntities(kind: string): RawEntity[] {
   return (readdirSync(DIR, { recursive: true }) as string[]).filter((f) => f.endsWith('.yaml')).flatMap((f) => {
-    const file = parse(readFileSync(join(DIR, f), 'utf8')) as RawFile;
+    const file = rawYaml(join(DIR, f)) as RawFile;
     return file.entities.filter((e) => (e.kind ?? file.defaults?.kind) === kind);
   });
 }

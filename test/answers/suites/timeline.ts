@@ -5,11 +5,11 @@
  * cite, else the entity's, else the file's defaults), must appear on its event's one row.
  */
 import { expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import type { AnswerSuite } from '../harness.js';
 import { dateProperties } from '../../../src/store/queries/timeline.js';
+import { rawYaml } from '../../support/raw-files.js';
 
 interface Cite { source?: string; locator?: string }
 type RawValue = string | number | { value: string | number; cite?: Cite; status?: string };
@@ -24,7 +24,7 @@ function rawEvents(): Map<string, Set<string>> {
   const dateProps = new Set(dateProperties().map((p) => `${p.kind}.${p.property}`));
   const out = new Map<string, Set<string>>();
   for (const f of (readdirSync(DIR, { recursive: true }) as string[]).filter((x) => x.endsWith('.yaml'))) {
-    const file = parse(readFileSync(join(DIR, f), 'utf8')) as RawFile;
+    const file = rawYaml(join(DIR, f)) as RawFile;
     for (const e of file.entities ?? []) {
       const kind = e.kind ?? file.defaults?.kind;
       for (const [property, raw] of Object.entries(e)) {
