@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
-import { EMPTY_STORE_FILE, currentManifest, readEmptyStore, writeEmptyStore } from '../../src/store/empty-store.js';
+import { EMPTY_STORE_FILE, currentManifest, isNewFolder, readEmptyStore } from '../../src/store/empty-store.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Database } from '../../src/store/schema.js';
 
@@ -45,28 +45,31 @@ async function opened<T>(dir: string, emptyStore: string | null | undefined, rea
 const appliedAt = (db: Kysely<Database>) => db.selectFrom('schema_migrations').select(['version', 'applied_at']).orderBy('version').execute();
 
 describe('the build\'s empty store', () => {
-  it('is the store a new folder starts from, equal in schema and settings to an initdb and the migrations', async () => {
-    const file = join(root, 'made', 'empty-store.tar.gz');
-    const { bytes } = await writeEmptyStore(file);
-    expect(bytes).toBe(readFileSync(file).byteLength);
-    const made = readEmptyStore(file);
-    if (!('tarball' in made)) throw new Error(made.unusable);
+  it('is the store a new folder starts from, equal in schema and settings to an initdb and the migrations, which an unusable one leaves it to', async () => {
     const started = new Date().toISOString();
-    const fromTarball = await opened(join(root, 'a', 'pglite'), file, async (db) => ({ schema: await schemaOf(db), applied: await appliedAt(db) }));
-    const fromInitdb = await opened(join(root, 'b', 'pglite'), null, async (db) => ({ schema: await schemaOf(db), applied: await appliedAt(db) }));
+    const dir = join(root, 'a', 'pglite');
+    const fromTarball = await opened(dir, EMPTY_STORE_FILE, async (db) => {
+      const read = { schema: await schemaOf(db), applied: await appliedAt(db) };
+      await sql`create table kept (x int)`.execute(db);
+      return read;
+    });
+    // A tarball that is not there: the folder runs initdb and the migrations, as before.
+    const missing = join(root, 'nowhere', 'empty-store.tar.gz');
+    const fromInitdb = await opened(join(root, 'b', 'pglite'), missing, async (db) => ({ schema: await schemaOf(db), applied: await appliedAt(db) }));
     expect(fromTarball.schema.columns.length).toBeGreaterThan(50);
     expect(fromTarball.schema).toEqual(fromInitdb.schema);
-    // The folder is the tarball's (its migrations were applied when it was made), not a new initdb's.
+    // The first folder is the tarball's (its migrations were applied when the build made it), the second a new initdb's.
     expect(fromTarball.applied.every((m) => m.applied_at < started)).toBe(true);
     expect(fromInitdb.applied.every((m) => m.applied_at >= started)).toBe(true);
-    // It stays a store: reopened, it keeps what was written.
-    await opened(join(root, 'a', 'pglite'), file, (db) => sql`create table kept (x int)`.execute(db));
-    expect(await opened(join(root, 'a', 'pglite'), file, async (db) => (await sql<{ t: string }>`select to_regclass('kept')::text as t`.execute(db)).rows[0]?.t)).toBe('kept');
+    // It stays a store: reopened, it keeps what was written (and is not given the tarball again).
+    expect(await opened(dir, EMPTY_STORE_FILE, async (db) => (await sql<{ t: string }>`select to_regclass('kept')::text as t`.execute(db)).rows[0]?.t)).toBe('kept');
   }, 120_000);
 
   it('is built by npm run build beside the server, and fits the code it was built with', () => {
     // CI runs the suite after npm ci, whose prepare script builds.
     expect(existsSync(EMPTY_STORE_FILE), `${EMPTY_STORE_FILE} (npm run build)`).toBe(true);
+    const made = JSON.parse(readFileSync(EMPTY_STORE_FILE.replace(/\.tar\.gz$/, '.json'), 'utf8')) as unknown;
+    expect(made).toEqual(currentManifest());
     expect(readEmptyStore()).toHaveProperty('tarball');
   });
 
@@ -90,18 +93,12 @@ describe('the build\'s empty store', () => {
     expect(gunzipSync(whole).byteLength).toBe((readEmptyStore(file) as { tarball: Uint8Array }).tarball.byteLength);
   });
 
-  it('leaves a new folder to initdb when it is unusable, and never replaces a folder that holds files', async () => {
-    const missing = join(root, 'nowhere', 'empty-store.tar.gz');
-    const started = new Date().toISOString();
-    const applied = await opened(join(root, 'c', 'pglite'), missing, appliedAt);
-    expect(applied.length).toBeGreaterThan(0);
-    expect(applied.every((m) => m.applied_at >= started)).toBe(true);
-    // A folder with a file in it is not given the tarball (PGlite opens it as before: with no PG_VERSION, an initdb beside the file).
-    const occupied = join(root, 'd', 'pglite');
-    mkdirSync(occupied, { recursive: true });
-    writeFileSync(join(occupied, 'notes.txt'), 'not a store');
-    const beside = new Date().toISOString();
-    expect((await opened(occupied, EMPTY_STORE_FILE, appliedAt)).every((m) => m.applied_at >= beside)).toBe(true);
-    expect(readFileSync(join(occupied, 'notes.txt'), 'utf8')).toBe('not a store');
-  }, 120_000);
+  it('is offered only to a folder that is absent or empty, never to one that holds files', () => {
+    const folder = join(root, 'e', 'pglite');
+    expect(isNewFolder(folder)).toBe(true);
+    mkdirSync(folder, { recursive: true });
+    expect(isNewFolder(folder)).toBe(true);
+    writeFileSync(join(folder, 'notes.txt'), 'not a store');
+    expect(isNewFolder(folder)).toBe(false);
+  });
 });
