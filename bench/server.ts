@@ -1,7 +1,8 @@
 /**
  * Benchmark: the server's start-up and responsiveness, each beside a baseline measured in the same run.
  *   (0) first start from the built assets on an empty data folder (the bundled data loaded): time from
- *       spawning `serve` to the first 200 from the home page `/`, beside `node -e ''`;
+ *       spawning `serve` to the first 200 from the home page `/`, beside `node -e ''` and opening a new
+ *       store folder alone, from the build's empty store (as the first start does) and with initdb;
  *   (a) time from spawning `node dist/cli/main.js serve` to the first 200 from /api/health, beside a
  *       baseline: an empty `node -e ''` and opening the store alone (dist/store/open-store.js);
  *   (b) /api/health latency probed every 10 ms while the start-up analytics are precomputed and the
@@ -134,8 +135,21 @@ function timeCommand(args: string[]): number {
 }
 
 /** (0): spawn to the first 200 from the home page on an empty data folder. */
-async function firstStart(): Promise<{ node: number; home: number }> {
+/** Opening a new store folder in a process of its own: from the build's empty store (the default), or with initdb (emptyStore: null). */
+function newFolderOpen(emptyStore: 'built' | 'initdb'): number {
+  const dir = mkdtempSync(join(tmpdir(), 'redshift-bench-new-'));
+  const opts = `{ databaseUrl: null, dataDir: ${JSON.stringify(join(dir, 'pglite'))}${emptyStore === 'initdb' ? ', emptyStore: null' : ''} }`;
+  try {
+    return timeCommand(['-e', `import('./dist/store/open-store.js').then(async (m) => { const s = await m.openStore(${opts}); await s.close(); })`]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function firstStart(): Promise<{ node: number; home: number; built: number; initdb: number }> {
   const node = timeCommand(['-e', '']);
+  const built = newFolderOpen('built');
+  const initdb = newFolderOpen('initdb');
   console.log(`first start on an empty data folder (${freshDir}) …`);
   const first = serve(freshDir);
   let home = NaN;
@@ -145,7 +159,7 @@ async function firstStart(): Promise<{ node: number; home: number }> {
   }
   await first.precomputed;
   await stop(first);
-  return { node, home };
+  return { node, home, built, initdb };
 }
 
 async function main(): Promise<void> {
@@ -176,7 +190,7 @@ async function main(): Promise<void> {
   const ingest = await ingestLoopDelay(copy).finally(() => rmSync(copy, { recursive: true, force: true }));
   const m = (k: keyof (typeof rows)[number]) => median(rows.map((r) => r[k])).toFixed(k === 'precompute' ? 1 : 0);
   const f = (x: number) => x.toFixed(1);
-  console.log(`\n(0) first start on an empty data folder to the home page's first 200: ${Math.round(first.home)} ms (target < 15000) — baseline: node -e '' ${Math.round(first.node)} ms`);
+  console.log(`\n(0) first start on an empty data folder to the home page's first 200: ${Math.round(first.home)} ms (target < 15000) — baseline: node -e '' ${Math.round(first.node)} ms; a new store folder opened alone from the build's empty store ${Math.round(first.built)} ms, with initdb and the migrations instead ${Math.round(first.initdb)} ms`);
   console.log(`\nmedians of ${RUNS} restarts (a shared 2-core machine: figures vary with other work):`);
   console.log(`(a) warm restart to the first 200 from /api/health: ${m('firstOk')} ms (target < 3000) — baseline: node -e '' ${m('node')} ms, opening the store alone ${m('open')} ms`);
   console.log(`(b) the server's event-loop delay from the first /api/health 200 to the end of the start-up precomputation and warm-up (${m('precompute')} s after spawn): p99 ${m('loopP99')} ms, max ${m('loopMax')} ms (target p99 < 50); /api/health probed every 10 ms meanwhile: p99 ${m('p99')} ms, max ${m('maxProbe')} ms`);
