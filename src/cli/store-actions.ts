@@ -10,6 +10,7 @@ import { storeStatus } from '../store/queries/status.js';
 import { exportKnowledgeBase, importKnowledgeBase } from '../store/export-import.js';
 import { formatTable } from './format-table.js';
 import { exportYaml } from '../services/export-yaml.js';
+import { errorMessage } from '../model/error-message.js';
 
 export function runInit(): Promise<void> {
   return withStore(async (store) => {
@@ -91,7 +92,7 @@ export function runImport(file: string): Promise<void> {
     try {
       doc = JSON.parse(readFileSync(file, 'utf8'));
     } catch (err) {
-      console.error(`${file}: not readable JSON: ${err instanceof Error ? err.message : String(err)}`);
+      console.error(`${file}: not readable JSON: ${errorMessage(err)}`);
       process.exitCode = 1;
       return;
     }

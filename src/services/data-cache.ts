@@ -31,6 +31,7 @@ import { printable } from '../model/text-safety.js';
 import { snapshotsWritten } from '../store/queries/catalog.js';
 import { readDerived, writeDerived } from '../store/queries/derived-results.js';
 import { codeFingerprint } from './code-fingerprint.js';
+import { errorMessage } from '../model/error-message.js';
 
 /** Large entries kept per store: the GP snapshots' objects and classifications, the launch list, and a few analytics. */
 export const MEMO_MAX_ENTRIES = 48;
@@ -93,7 +94,7 @@ export async function memo<T>(db: Kysely<Database>, key: string, compute: () => 
 async function readOrCompute<T>(db: Kysely<Database>, key: string, version: string, compute: () => Promise<T>): Promise<T> {
   const stamp = { version, code: await codeFingerprint() };
   const kept = await readDerived(db, key, stamp).catch(async (err: unknown) => {
-    await recordKeptFailure(db, key, 'read', `kept result "${key}" not read from the store, computed again: ${messageOf(err)}`);
+    await recordKeptFailure(db, key, 'read', `kept result "${key}" not read from the store, computed again: ${errorMessage(err)}`);
     return null;
   });
   if (kept) {
@@ -101,7 +102,7 @@ async function readOrCompute<T>(db: Kysely<Database>, key: string, version: stri
       return deserialize(kept) as T;
     } catch (err) {
       // A damaged row is a cache miss: computed again and replaced.
-      await recordKeptFailure(db, key, 'read', `kept result "${key}" unreadable, computed again: ${messageOf(err)}`);
+      await recordKeptFailure(db, key, 'read', `kept result "${key}" unreadable, computed again: ${errorMessage(err)}`);
     }
   }
   const value = await compute();
@@ -109,12 +110,10 @@ async function readOrCompute<T>(db: Kysely<Database>, key: string, version: stri
     await writeDerived(db, key, stamp, serialize(value), new Date().toISOString(), DERIVED_RESULTS_MAX_BYTES);
   } catch (err) {
     // The result is still returned (and computed again next time).
-    await recordKeptFailure(db, key, 'write', `kept result "${key}" not written to the store: ${messageOf(err)}`);
+    await recordKeptFailure(db, key, 'write', `kept result "${key}" not written to the store: ${errorMessage(err)}`);
   }
   return value;
 }
-
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
  * Records a kept result that could not be read or written: in the process's log, and as a failed run

@@ -12,6 +12,7 @@ import { ingestFeed, originOf, refuse, IngestError, type IngestReport } from './
 import type { FeedDef } from './feeds.js';
 import { parseInWorker } from './parse-in-worker.js';
 import { SETTINGS } from '../config/settings.js';
+import { errorMessage } from '../model/error-message.js';
 
 export const USER_AGENT = 'redshift-monitor/0.1 (open-source tracker of China\'s space enterprise; respects published rate limits)';
 
@@ -63,7 +64,7 @@ export async function fetchFeed(db: Kysely<Database>, feed: FeedDef, opts: Fetch
     response = await withRetries(() => request(url, headers, opts.timeoutMs ?? 60_000), opts.retries ?? 3, opts.backoffMs ?? 2_000);
   } catch (err) {
     const runId = await startRun(db, originOf(feed), attemptAt);
-    const message = `${url}: download failed: ${err instanceof Error ? err.message : String(err)}`;
+    const message = `${url}: download failed: ${errorMessage(err)}`;
     await finishRun(db, runId, 'failed', { url, check: 'download' }, message);
     throw new IngestError(message, runId, [], 'download');
   }
@@ -121,7 +122,7 @@ async function request(url: string, headers: Record<string, string>, timeoutMs: 
   try {
     res = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
   } catch (err) {
-    throw new RetryableError(err instanceof Error && err.name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : `network error: ${err instanceof Error ? err.message : String(err)}`);
+    throw new RetryableError(err instanceof Error && err.name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : `network error: ${errorMessage(err)}`);
   }
   if (res.status === 429 || res.status >= 500) throw new RetryableError(`HTTP ${res.status}`);
   if (res.status !== 200 && res.status !== 304) throw new Error(`HTTP ${res.status}`);

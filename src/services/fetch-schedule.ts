@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { FEEDS } from './feeds.js';
 import { fetchFeed } from './fetch-feed.js';
+import { errorMessage } from '../model/error-message.js';
 
 /** beforeFetch runs before each download (the server backs the embedded store up there); feeds are fetched one at a time. */
 export function startFetchSchedule(
@@ -19,7 +20,7 @@ export function startFetchSchedule(
         const outcome = await fetchFeed(db, feed, { rulesDir, quarantineDir: opts.quarantineDir });
         log(outcome.kind === 'ingested' ? `${feed.name}: ingested ${outcome.report.accepted} rows` : outcome.message);
       } catch (err) {
-        log(`${feed.name}: ${err instanceof Error ? err.message : String(err)}`);
+        log(`${feed.name}: ${errorMessage(err)}`);
       }
     }));
     timers.push(setTimeout(() => {

@@ -19,6 +19,7 @@ import { checkCountryCodes } from './feed-country-check.js';
 import { SETTINGS } from '../config/settings.js';
 import { previousIngest, nextKeys } from './previous-ingest.js';
 import { quarantineFile } from './feed-quarantine.js';
+import { errorMessage } from '../model/error-message.js';
 
 /** More rejected rows than this share (and than MIN_REJECTED_TO_FAIL) means the file, not a few rows, is wrong. */
 export const MAX_REJECTED_SHARE = 0.05;
@@ -109,7 +110,7 @@ export async function ingestFeed(db: Kysely<Database>, feed: FeedDef, source: Fe
     out = await (opts.read ?? ((i: FeedInput) => feed.read(i)))(input);
   } catch (err) {
     if (err instanceof FeedFormatError) throw await fail('format', err.message);
-    throw await fail('format', `${input.file}: ${err instanceof Error ? err.message : String(err)}`);
+    throw await fail('format', `${input.file}: ${errorMessage(err)}`);
   }
   const parsed = out.parsed;
   if (parsed.rows.length === 0) throw await fail('format', `${input.file}: no rows accepted (${parsed.rejected.length} rejected)`, parsed.rejected);
@@ -141,6 +142,6 @@ export async function ingestFeed(db: Kysely<Database>, feed: FeedDef, source: Fe
     await finishRun(db, runId, 'succeeded', { ...report }, null);
     return report;
   } catch (err) {
-    throw await fail('store', `${input.file}: store rejected the data, nothing changed: ${err instanceof Error ? err.message : String(err)}`);
+    throw await fail('store', `${input.file}: store rejected the data, nothing changed: ${errorMessage(err)}`);
   }
 }

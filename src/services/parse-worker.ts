@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { FeedFormatError } from '../ingest/feed-errors.js';
 import { feedByName, type FeedInput, type FeedOutput } from './feeds.js';
 import { checkCountryCodes } from './feed-country-check.js';
+import { errorMessage } from '../model/error-message.js';
 
 /** rulesDir: check the file's country codes against these rules here too (off the caller's event loop). */
 export interface ParseRequest { feed: string; input: FeedInput; rulesDir?: string }
@@ -25,7 +26,7 @@ function run(req: ParseRequest): ParseReply {
     if (err instanceof FeedFormatError) {
       return { ok: false, format: { file: err.file, line: err.line, field: err.field, reason: err.reason }, message: err.message };
     }
-    return { ok: false, format: null, message: err instanceof Error ? err.message : String(err) };
+    return { ok: false, format: null, message: errorMessage(err) };
   }
 }
 

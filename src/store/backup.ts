@@ -17,6 +17,7 @@ import type { Database } from './schema.js';
 import type { PgliteHandle } from './pglite-handle.js';
 import { dataDirBytes, dumpWithoutSpareWal } from './data-dir-tar.js';
 import { TarballBlob } from './tarball-blob.js';
+import { errorMessage } from '../model/error-message.js';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
@@ -70,6 +71,6 @@ export async function restoreBackup(file: string, dataDir: string): Promise<{ re
   } catch (err) {
     rmSync(dataDir, { recursive: true, force: true });
     if (replaced) renameSync(replaced, dataDir);
-    throw new Error(`${file} could not be restored (the store was left as it was): ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`${file} could not be restored (the store was left as it was): ${errorMessage(err)}`);
   }
 }

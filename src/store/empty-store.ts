@@ -21,6 +21,7 @@ import { MIGRATIONS_DIR, migrate, migrationFiles } from './migrate.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import { PGLITE_OPTIONS } from './pglite-options.js';
 import type { Database } from './schema.js';
+import { errorMessage } from '../model/error-message.js';
 
 /** dist/empty-store.tar.gz: the same file from src/store (tsx) and dist/store (the build). */
 export const EMPTY_STORE_FILE = fileURLToPath(new URL('../../dist/empty-store.tar.gz', import.meta.url));
@@ -78,7 +79,7 @@ export function readEmptyStore(file = EMPTY_STORE_FILE): { tarball: Uint8Array }
     if (made.migrations !== now.migrations) return { unusable: `${file} was made with other migrations` };
     return { tarball: new Uint8Array(gunzipSync(readFileSync(file))) };
   } catch (err) {
-    return { unusable: `${file}: ${err instanceof Error ? err.message : String(err)}` };
+    return { unusable: `${file}: ${errorMessage(err)}` };
   }
 }
 

@@ -9,6 +9,7 @@ import type { Database, SeriesPointsTable, SeriesTable, SourcesTable, Statements
 import { startRun, finishRun } from './runs.js';
 import { canonicalJson } from '../model/value-types.js';
 import { refreshSearch } from './search-index.js';
+import { errorMessage } from '../model/error-message.js';
 
 export const EXPORT_FORMAT = 'redshift-monitor/knowledge-base';
 export const EXPORT_VERSION = 1;
@@ -121,8 +122,8 @@ export async function importKnowledgeBase(db: Kysely<Database>, doc: unknown): P
       await refreshSearch(trx);
     });
   } catch (err) {
-    await finishRun(db, runId, 'failed', null, err instanceof Error ? err.message : String(err));
-    throw err instanceof ImportError ? err : new ImportError(`import failed, nothing was written: ${err instanceof Error ? err.message : String(err)}`);
+    await finishRun(db, runId, 'failed', null, errorMessage(err));
+    throw err instanceof ImportError ? err : new ImportError(`import failed, nothing was written: ${errorMessage(err)}`);
   }
   const counts = { sources: d.sources.length, entities: d.entities.length, statements: d.entities.reduce((n, e) => n + e.statements.length, 0), series: d.series.length, points: d.series.reduce((n, s) => n + s.points.length, 0) };
   await finishRun(db, runId, 'succeeded', counts, null);

@@ -10,6 +10,7 @@ import { byPreference, type Statement } from '../model/statement.js';
 import { syncRows, type Row, type SyncCounts, type SyncSpec } from './sync-rows.js';
 import { startRun, finishRun } from './runs.js';
 import { refreshSearch } from './search-index.js';
+import { errorMessage } from '../model/error-message.js';
 
 export type LoadReport = Record<'sources' | 'entities' | 'statements' | 'series' | 'points', SyncCounts> & { runId: number };
 
@@ -96,7 +97,7 @@ export async function loadKnowledgeBase(db: Kysely<Database>, kb: KnowledgeBase,
     await finishRun(db, runId, 'succeeded', counts, null);
     return { ...counts, runId };
   } catch (err) {
-    await finishRun(db, runId, 'failed', null, err instanceof Error ? err.message : String(err));
+    await finishRun(db, runId, 'failed', null, errorMessage(err));
     throw err;
   }
 }

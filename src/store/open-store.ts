@@ -25,6 +25,7 @@ import { EMPTY_STORE_FILE, isNewFolder, readEmptyStore } from './empty-store.js'
 import { TarballBlob } from './tarball-blob.js';
 import type { Database } from './schema.js';
 import type { StoreAccess } from './store-access.js';
+import { errorMessage } from '../model/error-message.js';
 
 export type StoreKind = 'pglite' | 'postgres';
 
@@ -145,7 +146,7 @@ function builtEmptyStore(dir: string, file: string | null = EMPTY_STORE_FILE): B
 
 function unreadableMessage(dir: string, backupDir: string | null, err: unknown): string {
   const backups = backupDir ? listBackups(backupDir) : [];
-  const lines = [`the embedded store at ${dir} cannot be opened (${err instanceof Error ? err.message : String(err)}).`];
+  const lines = [`the embedded store at ${dir} cannot be opened (${errorMessage(err)}).`];
   if (backups.length) {
     lines.push('Restore the newest backup (the damaged folder is kept aside) with:', `  redshift-monitor restore ${backups[0]!.file}`,
       `Backups (newest first): ${backups.map((b) => `${b.file} (${b.at}, ${b.reason})`).join('; ')}`);

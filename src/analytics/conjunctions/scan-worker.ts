@@ -7,6 +7,7 @@ import { prepareCatalog } from '../../orbit/batch/catalog-elements.js';
 import { inThreadPropagator, prepareScreen, type ScreenOptions } from './screen.js';
 import { DEFAULT_SUB_STEPS, sharedScan, type PartialScan } from './shared-scan.js';
 import type { ScreenElements } from './types.js';
+import { errorMessage } from '../../model/error-message.js';
 
 export interface ScanWorkerData { rows: ScreenElements[]; primaryIds: number[]; opts: ScreenOptions }
 export interface ScanRangeRequest { id: number; from: number; to: number }
@@ -20,5 +21,5 @@ const grid = inThreadPropagator(cat);
 parentPort?.on('message', (req: ScanRangeRequest) => {
   sharedScan(setup, listed, grid, { subSteps: data.opts.subSteps ?? DEFAULT_SUB_STEPS, from: req.from, to: req.to })
     .then((part) => parentPort?.postMessage({ id: req.id, ok: true, part } satisfies ScanRangeReply))
-    .catch((err: unknown) => parentPort?.postMessage({ id: req.id, ok: false, message: err instanceof Error ? err.message : String(err) } satisfies ScanRangeReply));
+    .catch((err: unknown) => parentPort?.postMessage({ id: req.id, ok: false, message: errorMessage(err) } satisfies ScanRangeReply));
 });

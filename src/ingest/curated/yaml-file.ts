@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
 import { printable } from '../../model/text-safety.js';
 import { yamlSafetyProblems } from './yaml-safety.js';
+import { errorMessage } from '../../model/error-message.js';
 
 export type Path = (string | number)[];
 
@@ -44,7 +45,7 @@ export function parseYaml(text: string, file: string): YamlFile {
   try {
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   } catch (err) {
-    const reason = printable(`YAML syntax: ${err instanceof Error ? err.message : String(err)}`);
+    const reason = printable(`YAML syntax: ${errorMessage(err)}`);
     return { file, data: null, lineOf: () => 1, errors: [{ file, line: 1, field: '', reason }] };
   }
   const lineOfNode = (node: Node | null | undefined): number | undefined =>
@@ -84,7 +85,7 @@ export function parseYaml(text: string, file: string): YamlFile {
       data = doc.toJS({ maxAliasCount: 0 });
     } catch (err) {
       // Not expected after the checks above; reported rather than thrown all the same.
-      errors.push({ file, line: 1, field: '', reason: printable(`YAML: ${err instanceof Error ? err.message : String(err)}`) });
+      errors.push({ file, line: 1, field: '', reason: printable(`YAML: ${errorMessage(err)}`) });
     }
   }
   return { file, data, lineOf, errors };

@@ -2,6 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { prepareCatalog, type CatalogElements, type PropagationElements } from './catalog-elements.js';
 import { propagateListed, propagateRange, type StateColumns } from './grid.js';
+import { errorMessage } from '../../model/error-message.js';
 
 export type PoolRequest =
   | { kind: 'load'; id: number; rows: PropagationElements[] }
@@ -20,6 +21,6 @@ parentPort?.on('message', (req: PoolRequest) => {
     }
     parentPort?.postMessage({ id: req.id, ok: true } satisfies PoolReply);
   } catch (err) {
-    parentPort?.postMessage({ id: req.id, ok: false, message: err instanceof Error ? err.message : String(err) } satisfies PoolReply);
+    parentPort?.postMessage({ id: req.id, ok: false, message: errorMessage(err) } satisfies PoolReply);
   }
 });

@@ -16,6 +16,7 @@ import { finishRun, startRun } from '../../store/runs.js';
 import { refreshSearch } from '../../store/search-index.js';
 import { EditorialError, type Actor } from './accounts.js';
 import { checkProposal, EDITORIAL_ORIGIN, type ProposalPlan } from './validate-proposal.js';
+import { errorMessage } from '../../model/error-message.js';
 
 export async function propose(db: Kysely<Database>, input: ProposalInput, actor: Actor & { accountId: number }): Promise<ProposalRow> {
   const checked = await checkProposal(db, input);
@@ -60,7 +61,7 @@ export async function approve(db: Kysely<Database>, id: number, comment: string 
     });
     await finishRun(db, runId, 'succeeded', { proposal: id, ...written }, null);
   } catch (err) {
-    await finishRun(db, runId, 'failed', { proposal: id }, err instanceof Error ? err.message : String(err));
+    await finishRun(db, runId, 'failed', { proposal: id }, errorMessage(err));
     throw err;
   }
   return (await proposalById(db, id))!;
