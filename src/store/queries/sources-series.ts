@@ -9,18 +9,29 @@ export interface SourceRow {
   statements: number; points: number;
 }
 
-/** How many statements cite each source; a report statement also counts for each [NNN] its locator names. */
-async function citationCounts(db: Kysely<Database>): Promise<{ statements: Map<string, number>; points: Map<string, number> }> {
+/** The report's own id, whose statements' locators name numbered references ([NNN]). */
+const REPORT_ID = 'redshift-2025';
+const REFERENCE_PREFIX = `${REPORT_ID}.ref-`;
+
+/**
+ * How many statements and series points cite each of these sources; a report statement also counts for
+ * each [NNN] its locator names. Only the given sources are counted (a page of the list, or one source).
+ */
+async function citationCounts(db: Kysely<Database>, ids: readonly string[]): Promise<{ statements: Map<string, number>; points: Map<string, number> }> {
   const statements = new Map<string, number>();
-  for (const r of await db.selectFrom('statements').select(['source_id', sql<number>`count(*)::int`.as('n')]).groupBy('source_id').execute()) statements.set(r.source_id, r.n);
-  for (const r of await db.selectFrom('statements').select('locator').where('source_id', '=', 'redshift-2025').where('locator', 'like', '%[%').execute()) {
-    for (const m of new Set((r.locator ?? '').match(/\[(\d{3})\]/g) ?? [])) {
-      const id = `redshift-2025.ref-${m.slice(1, 4)}`;
-      statements.set(id, (statements.get(id) ?? 0) + 1);
+  const points = new Map<string, number>();
+  if (ids.length === 0) return { statements, points };
+  for (const r of await db.selectFrom('statements').select(['source_id', sql<number>`count(*)::int`.as('n')]).where('source_id', 'in', ids).groupBy('source_id').execute()) statements.set(r.source_id, r.n);
+  const references = new Set(ids.filter((id) => id.startsWith(REFERENCE_PREFIX)));
+  if (references.size) {
+    for (const r of await db.selectFrom('statements').select('locator').where('source_id', '=', REPORT_ID).where('locator', 'like', '%[%').execute()) {
+      for (const m of new Set((r.locator ?? '').match(/\[(\d{3})\]/g) ?? [])) {
+        const id = `${REFERENCE_PREFIX}${m.slice(1, 4)}`;
+        if (references.has(id)) statements.set(id, (statements.get(id) ?? 0) + 1);
+      }
     }
   }
-  const points = new Map<string, number>();
-  for (const r of await db.selectFrom('series_points').select(['source_id', sql<number>`count(*)::int`.as('n')]).groupBy('source_id').execute()) points.set(r.source_id, r.n);
+  for (const r of await db.selectFrom('series_points').select(['source_id', sql<number>`count(*)::int`.as('n')]).where('source_id', 'in', ids).groupBy('source_id').execute()) points.set(r.source_id, r.n);
   return { statements, points };
 }
 
@@ -32,7 +43,7 @@ export async function listSources(db: Kysely<Database>, f: { kind?: string; q?: 
   if (f.after) q = q.where('id', '>', f.after);
   if (f.id) q = q.where('id', '=', f.id);
   const rows = await q.orderBy('id').limit(f.limit).execute();
-  const counts = await citationCounts(db);
+  const counts = await citationCounts(db, rows.map((r) => r.id));
   return rows.map((r) => ({
     id: r.id, kind: r.kind, title: r.title, publisher: r.publisher, url: r.url, published: r.published, accessed: r.accessed, licence: r.licence,
     citation: r.citation, partOf: r.part_of, referenceNumber: r.reference_number, note: r.note,
