@@ -134,7 +134,6 @@ function timeCommand(args: string[]): number {
   return performance.now() - started;
 }
 
-/** (0): spawn to the first 200 from the home page on an empty data folder. */
 /** Opening a new store folder in a process of its own: from the build's empty store (the default), or with initdb (emptyStore: null). */
 function newFolderOpen(emptyStore: 'built' | 'initdb'): number {
   const dir = mkdtempSync(join(tmpdir(), 'redshift-bench-new-'));
@@ -146,6 +145,7 @@ function newFolderOpen(emptyStore: 'built' | 'initdb'): number {
   }
 }
 
+/** (0): spawn to the first 200 from the home page on an empty data folder, with its baselines. */
 async function firstStart(): Promise<{ node: number; home: number; built: number; initdb: number }> {
   const node = timeCommand(['-e', '']);
   const built = newFolderOpen('built');

@@ -1,7 +1,8 @@
 /**
  * The serve command's work (serve-command.ts defines it). The store opens first (PGlite in its own
  * thread, or a PostgreSQL pool) while this thread loads the server's modules (serve-app.ts); on a new
- * PGlite folder, whose database takes seconds to create, the first start's files are read meanwhile.
+ * PGlite folder, whose database takes 1–3 s to create (the build's empty store unpacked, or an initdb),
+ * the first start's files are read meanwhile.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

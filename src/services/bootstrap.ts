@@ -53,8 +53,8 @@ export async function finishBootstrap(
 
 /**
  * Starts reading every step of a first start while the store is still opening (a new PGlite folder:
- * creating its database keeps the store's thread busy for seconds); finishBootstrap takes the reads
- * of the steps it runs.
+ * creating its database, from the build's empty store or by initdb, keeps the store's thread busy for
+ * 1–3 s); finishBootstrap takes the reads of the steps it runs.
  */
 export function readBootstrapAhead(kbDir: string, rulesDir: string): ReadAhead {
   const ahead = new ReadAhead();
