@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { unzipSync, strFromU8 } from 'fflate';
+import { sql } from 'kysely';
 import { STORE_KINDS, type TestStore } from '../support/stores.js';
 import { loadedStore } from '../support/loaded-store.js';
 import { buildServer } from '../../src/api/server.js';
@@ -126,6 +127,30 @@ describe.each(STORE_KINDS)('API v1 on %s', (kind) => {
     expect((await warmFirstReads(app, [url])).failed).toEqual([]);
     expect((await app.inject(url)).headers['x-response-cache']).toBe('miss');
     expect((await app.inject(url)).headers['x-response-cache']).toBe('hit');
+  });
+
+  it('counts, for each source listed or read alone, the statements and series points citing it, as the stored rows give them', async () => {
+    // Counted here in SQL over the stored rows: statements and points by source, and the report's statements
+    // whose locator names a numbered reference ([NNN], once per statement).
+    const bySource = new Map<string, number>();
+    for (const r of (await sql<{ id: string; n: number }>`select source_id as id, count(*)::int as n from statements group by source_id`.execute(store.db)).rows) bySource.set(r.id, r.n);
+    for (const r of (await sql<{ id: string; n: number }>`select 'redshift-2025.ref-' || ref as id, count(distinct s.id)::int as n
+      from statements s, regexp_matches(s.locator, '\\[(\\d{3})\\]', 'g') as m(refs), unnest(m.refs) as ref
+      where s.source_id = 'redshift-2025' group by ref`.execute(store.db)).rows) bySource.set(r.id, (bySource.get(r.id) ?? 0) + r.n);
+    const points = new Map((await sql<{ id: string; n: number }>`select source_id as id, count(*)::int as n from series_points group by source_id`.execute(store.db)).rows.map((r) => [r.id, r.n]));
+    const listed: { id: string; statements: number; points: number }[] = [];
+    for (let cursor: string | null = ''; cursor !== null;) {
+      const page = (await app.inject(`/api/v1/sources?limit=60${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json() as { items: typeof listed; next: string | null };
+      listed.push(...page.items);
+      cursor = page.next;
+    }
+    expect(listed.length).toBeGreaterThan(300);
+    expect(listed.filter((s) => s.id.startsWith('redshift-2025.ref-') && s.statements > 0).length).toBeGreaterThan(50);
+    for (const s of listed) expect([s.id, s.statements, s.points]).toEqual([s.id, bySource.get(s.id) ?? 0, points.get(s.id) ?? 0]);
+    for (const id of ['redshift-2025', 'redshift-2025.ref-125', 'celestrak-gp-active-2026-07-10']) {
+      const one = (await app.inject(`/api/v1/sources/${id}`)).json() as { statements: number; points: number };
+      expect([id, one.statements, one.points]).toEqual([id, bySource.get(id) ?? 0, points.get(id) ?? 0]);
+    }
   });
 
   it('answers a repeated read from the response cache until a run changes the store', async () => {
