@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { openStore, type Store, type StoreKind } from '../../src/store/open-store.js';
-import { TarballBlob } from '../../src/store/tarball-blob.js';
+import { SharedTarballBlob } from './shared-tarball-blob.js';
 import { makeEmptyStore, readEmptyStore } from '../../src/store/empty-store.js';
 
 export const STORE_KINDS: StoreKind[] = (process.env.TEST_STORES ?? 'pglite,postgres')
@@ -49,8 +49,13 @@ export function databaseUrl(name: string): string {
 /** The shared load's tarball, read once per test worker (its files share the module cache); PGlite copies what it unpacks. */
 let tarball: { file: string; bytes: Uint8Array } | null = null;
 function tarballBytes(file: string): Uint8Array {
-  if (tarball?.file !== file) tarball = { file, bytes: readFileSync(file) };
+  if (tarball?.file !== file) tarball = { file, bytes: wholeBuffer(readFileSync(file)) };
   return tarball.bytes;
+}
+
+/** The bytes as the whole of their own buffer (as SharedTarballBlob takes them): copied once if they are a view. */
+function wholeBuffer(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
 }
 
 /**
@@ -62,14 +67,14 @@ let emptyStore: Promise<Uint8Array> | null = null;
 export function emptyStoreTarball(): Promise<Uint8Array> {
   emptyStore ??= (async () => {
     const built = readEmptyStore();
-    return 'tarball' in built ? built.tarball : makeEmptyStore();
+    return wholeBuffer('tarball' in built ? built.tarball : await makeEmptyStore());
   })();
   return emptyStore;
 }
 
 export async function createTestStore(kind: StoreKind, opts: TestStoreOptions = {}): Promise<TestStore> {
   if (kind === 'pglite') {
-    const loadDataDir = new TarballBlob(opts.copyOf ? tarballBytes(opts.copyOf) : await emptyStoreTarball());
+    const loadDataDir = new SharedTarballBlob(opts.copyOf ? tarballBytes(opts.copyOf) : await emptyStoreTarball());
     const store = await openStore({ databaseUrl: null, dataDir: null, loadDataDir });
     return { ...store, dispose: () => store.close() };
   }
