@@ -27,7 +27,7 @@ import { safetyChanges } from '../src/services/safety-changes.js';
 import { workerRunner } from '../src/services/screen-runners.js';
 import type { ScreenRunner } from '../src/services/conjunctions.js';
 import type { StoreKind } from '../src/store/open-store.js';
-import { baseGpCsv, gpCsvText, movedRow } from './support/synthetic-gp.js';
+import { baseGpCsv, gpCsvText, movedRow, syntheticReceivedAt } from './support/synthetic-gp.js';
 
 const DAYS = Number(process.env.BENCH_DAYS ?? 20);
 const KIND = (process.env.BENCH_STORE ?? 'pglite') as StoreKind;
@@ -58,7 +58,7 @@ try {
   for (let day = 1; day <= DAYS; day++) {
     const asOf = new Date(BASE_AS_OF + day * DAY_MS).toISOString().slice(0, 10);
     const text = gpCsvText(base.header, base.rows.map((f) => movedRow(f, base.at, day)));
-    await ingestFeed(store.db, gp, { text, file: `synthetic-${asOf}.csv`, sourceId: 'celestrak-gp-live', asOf });
+    await ingestFeed(store.db, gp, { text, file: `synthetic-${asOf}.csv`, sourceId: 'celestrak-gp-live', asOf, receivedAt: syntheticReceivedAt(asOf) });
     const incremental = await read();
     if (!CHECKPOINTS.has(day)) continue;
     clearMemo(store.db);

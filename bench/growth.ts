@@ -33,7 +33,7 @@ import { ingestFeed } from '../src/services/ingest-feed.js';
 import { constellationsAnalytic, loadRules, spacecraftAnalytic } from '../src/services/analytics.js';
 import { clearKeptResults, clearMemo } from '../src/services/data-cache.js';
 import type { StoreKind } from '../src/store/open-store.js';
-import { BASE_GP_FILE, baseGpCsv, gpCsvText, movedRow } from './support/synthetic-gp.js';
+import { BASE_GP_FILE, baseGpCsv, gpCsvText, movedRow, syntheticReceivedAt } from './support/synthetic-gp.js';
 
 const DAYS = Number(process.env.BENCH_DAYS ?? 365);
 const STRIDE = Number(process.env.BENCH_STRIDE ?? 8);
@@ -79,7 +79,7 @@ try {
   for (let day = 0; day < DAYS; day++) {
     const asOf = new Date(FIRST_DAY + day * DAY_MS).toISOString().slice(0, 10);
     const csv = snapshotOf(day);
-    const ingest = await timed(() => ingestFeed(store.db, gp, { text: csv, file: `synthetic-${asOf}.csv`, sourceId: SOURCE, asOf }));
+    const ingest = await timed(() => ingestFeed(store.db, gp, { text: csv, file: `synthetic-${asOf}.csv`, sourceId: SOURCE, asOf, receivedAt: syntheticReceivedAt(asOf) }));
     // The server computes its analytics after every ingest (precompute); so does this loop.
     const incremental = await timed(analytics);
     if (!CHECKPOINTS.has(day + 1)) continue;

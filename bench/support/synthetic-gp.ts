@@ -21,6 +21,15 @@ export function baseGpCsv(): GpCsv {
   };
 }
 
+/**
+ * When a synthetic snapshot dated `asOf` was received: the bundled snapshot labelled 2026-07-10 holds
+ * epochs up to 2026-07-12, so its copies moved by some days are received three days after their date
+ * (the ingest rejects an epoch more than a day after the file's receipt).
+ */
+export function syntheticReceivedAt(asOf: string): string {
+  return new Date(Date.parse(`${asOf}T00:00:00Z`) + 3 * DAY_MS).toISOString();
+}
+
 /** A copy of the row moved by `days` (negative: back in time), keeping the epoch's microseconds. */
 export function movedRow(f: readonly string[], at: GpCsv['at'], days: number): string[] {
   const out = [...f];

@@ -92,8 +92,23 @@ function badValue(value: unknown, path: string): { field: string; reason: string
   return null;
 }
 
-/** Every parsed value well-formed and in range; a bad one rejects its row (line and field), the rest stay. */
-export function checkRowValues<T>(parsed: ParseResult<T>, inv: FeedInvariants, file: string): ParseResult<T> {
+/** A row's value later than the file's receipt allows (inv.notAfterReceipt), or null. */
+function afterReceipt(row: unknown, inv: FeedInvariants, receivedAt: string | undefined): { field: string; reason: string } | null {
+  const rule = inv.notAfterReceipt;
+  if (!rule || receivedAt === undefined) return null;
+  const value = (row as Record<string, unknown>)[rule.field];
+  const limit = Date.parse(receivedAt) + rule.marginHours * 3_600_000;
+  if (typeof value !== 'string' || !(Date.parse(value) > limit)) return null;
+  return { field: rule.column, reason: `${value} is more than ${rule.marginHours} h after the file was received (${receivedAt}): ${rule.basis}` };
+}
+
+/**
+ * Every parsed value well-formed and in range, and no date-time later than the file's receipt allows
+ * (receivedAt: when its bytes were received or read; absent, not checked); a bad one rejects its row
+ * (line and field), the rest stay.
+ */
+export function checkRowValues<T>(parsed: ParseResult<T>, inv: FeedInvariants, file: string, receivedAt?: string): ParseResult<T> {
+  if (receivedAt !== undefined && Number.isNaN(Date.parse(receivedAt))) throw new Error(`${file}: receivedAt "${receivedAt}" is not a date-time`);
   const rows: T[] = [];
   const lines: number[] = [];
   const rejected: RowError[] = [...parsed.rejected];
@@ -105,6 +120,7 @@ export function checkRowValues<T>(parsed: ParseResult<T>, inv: FeedInvariants, f
       const v = (row as Record<string, unknown>)[r.field];
       if (typeof v === 'number' && (v < r.min || v > r.max)) bad = { field: r.field, reason: `${v} is outside ${r.min}…${r.max}` };
     }
+    bad ??= afterReceipt(row, inv, receivedAt);
     if (bad) rejected.push({ file, line, field: bad.field, reason: bad.reason });
     else {
       rows.push(row);

@@ -43,12 +43,28 @@ export interface ValueRange {
   max: number;
 }
 
+/**
+ * A date-time that cannot be later than when the file was received: a GP element set is fitted to
+ * observations made before it is published. A row whose value is later by more than marginHours is
+ * rejected (its line, column and reason), so a download with impossible epochs cannot replace the
+ * stored element sets (a same-day download takes an object's element set when its epoch is later).
+ */
+export interface NotAfterReceipt {
+  /** Property of the parsed row: an ISO UTC date-time. */
+  field: string;
+  /** The file's column, as a rejection names it. */
+  column: string;
+  marginHours: number;
+  basis: string;
+}
+
 export interface FeedInvariants {
   /** The end of a complete file (checked on its last characters), or null with the reason it cannot be checked. */
   ending: { pattern: RegExp; description: string } | { pattern: null; reason: string };
   header: HeaderIdentity | null;
   rowIdentity?: RowIdentity;
   ranges?: readonly ValueRange[];
+  notAfterReceipt?: NotAfterReceipt;
   previous: {
     /** Accepted rows must be at least this share of the previous successful ingest's. */
     minRowShare: number;

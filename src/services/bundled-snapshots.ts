@@ -35,7 +35,7 @@ export function readBundled(feed: FeedDef, snap: BundledSnapshot): BundledRead {
   const file = bundledPath(snap);
   const decoded = decodeFeedBytes(readSnapshotBytes(snap.file), file);
   if (!('text' in decoded)) return null;
-  const input: FeedInput = { text: decoded.text, file, sourceId: snap.sourceId, asOf: snap.asOf };
+  const input: FeedInput = { text: decoded.text, file, sourceId: snap.sourceId, asOf: snap.asOf, receivedAt: new Date().toISOString() };
   try {
     return { input, output: feed.read(input) };
   } catch (error) {

@@ -27,7 +27,8 @@ import {
   FTOCAT_INVARIANTS, LAUNCHLOG_INVARIANTS, LP_INVARIANTS, ORGS_INVARIANTS, PLATFORMS_INVARIANTS, SITES_INVARIANTS,
 } from '../ingest/gcat/invariants.js';
 
-export interface FeedInput { text: string; file: string; sourceId: string; asOf: string }
+/** receivedAt: when the file's bytes were received or read (ISO); the rows' date-times are checked against it (FeedInvariants.notAfterReceipt). */
+export interface FeedInput { text: string; file: string; sourceId: string; asOf: string; receivedAt?: string }
 /** countryCodes: every country code in the accepted rows, checked against data/rules/country-codes.yaml by the ingest. */
 export interface FeedMapped { mapped: MappedCatalog; countryCodes?: CountryCodeUse[] }
 /** countryCheck: the country codes already checked against the rules (by the parse worker), if they were. */
@@ -63,7 +64,7 @@ function feed<T>(spec: FeedSpec<T>): FeedDef {
   return {
     ...spec, map,
     read: (input) => {
-      const parsed = checkRowValues(spec.parse(input), spec.invariants, input.file);
+      const parsed = checkRowValues(spec.parse(input), spec.invariants, input.file, input.receivedAt);
       return { parsed, ...spec.map(parsed, input) };
     },
   };

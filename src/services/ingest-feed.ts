@@ -100,7 +100,7 @@ export async function ingestFeed(db: Kysely<Database>, feed: FeedDef, source: Fe
     if ('check' in decoded) throw await refuse(db, ctx, decoded, body);
     text = decoded.text;
   } else text = source.text;
-  const input: FeedInput = { text, file: source.file, sourceId: source.sourceId, asOf: source.asOf };
+  const input: FeedInput = { text, file: source.file, sourceId: source.sourceId, asOf: source.asOf, receivedAt: source.receivedAt ?? now };
   const inv = feed.invariants;
   const fileProblem = checkFileText(text, inv, input.file);
   if (fileProblem) throw await refuse(db, ctx, fileProblem, body);

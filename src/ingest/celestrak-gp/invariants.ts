@@ -16,5 +16,9 @@ export const GP_INVARIANTS: FeedInvariants = {
     // The CSV form: its first line is a header of at least ten columns (as detectGpFormat reads it).
     appliesTo: (line) => line.split(',').length >= 10,
   },
+  notAfterReceipt: {
+    field: 'epoch', column: 'EPOCH', marginHours: 24,
+    basis: 'an element set is fitted to observations made before it is published; a day covers clocks and time zones',
+  },
   previous: { minRowShare: NINETY_PERCENT, minKeyCoverage: NINETY_PERCENT, keys: { table: 'element_spans', column: 'norad_id', mapped: 'gp_snapshot_objects' } },
 };
