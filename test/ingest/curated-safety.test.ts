@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { curatedErrorsWith } from '../support/curated-errors.js';
+import { parseYaml } from '../../src/ingest/curated/yaml-file.js';
 
 const errorsWith = curatedErrorsWith;
 
@@ -62,6 +63,34 @@ describe('curated reader safety', () => {
     const flow = errorsWith(`a: ${'['.repeat(50_000)}${']'.repeat(50_000)}`);
     expect(flow).toHaveLength(1);
     expect(flow[0]).toMatchObject({ file: 'zz-extra.yaml', line: 1 });
+  });
+
+  it('reads no text nested past the bound, whatever the caller\'s stack, and counts no bracket in text', () => {
+    const deep = {
+      flow: [`a: ${'['.repeat(20_000)}${']'.repeat(20_000)}`, 1],
+      'flow maps': [`a: ${'{a: '.repeat(20_000)}1${'}'.repeat(20_000)}`, 1],
+      'compact sequences': [`a:\n  ${'- '.repeat(20_000)}x`, 2],
+      'explicit keys': [`b: 1\n${'? '.repeat(20_000)}x`, 2],
+    } as const;
+    const reason = 'nested too deeply to read: 257 levels (indentation, "-" and "?" indicators and open brackets) by this line; at most 256';
+    /** The same call made `frames` calls deep: the parser recursed once per level, and an overflow's outcome depended on the stack left. */
+    const deepCall = (frames: number, text: string): ReturnType<typeof parseYaml> => (frames === 0 ? parseYaml(text, 'deep.yaml') : deepCall(frames - 1, text));
+    for (const [text, line] of Object.values(deep)) {
+      for (const frames of [0, 2_000, 6_000]) {
+        const read = deepCall(frames, text);
+        expect(read.errors).toEqual([{ file: 'deep.yaml', line, field: '', reason }]);
+        expect(read.data).toBeNull();
+      }
+    }
+    // 250 levels are read (and then reported by the 32-level check with their path), even 6,000 calls deep.
+    const near = deepCall(6_000, `a: ${'['.repeat(250)}${']'.repeat(250)}`);
+    expect(near.errors).toHaveLength(1);
+    expect(near.errors[0]!.reason).toBe('nested more than 32 levels deep');
+    // Brackets in quoted text, comments and block scalars are text, not nesting.
+    const many = '['.repeat(300);
+    const text = parseYaml(`a: "${many}"\nb: '${many}'\n# ${many}\nc: |\n  ${many}\n`, 'text.yaml');
+    expect(text.errors).toEqual([]);
+    expect(text.data).toEqual({ a: many, b: many, c: `${many}\n` });
   });
 
   it.each([

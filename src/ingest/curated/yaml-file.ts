@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
 import { printable } from '../../model/text-safety.js';
 import { yamlSafetyProblems } from './yaml-safety.js';
+import { MAX_YAML_NESTING_BOUND, nestingBeyond } from './yaml-nesting.js';
 import { errorMessage } from '../../model/error-message.js';
 
 export type Path = (string | number)[];
@@ -40,6 +41,11 @@ export function readYamlFile(absolutePath: string, displayPath: string): YamlFil
 }
 
 export function parseYaml(text: string, file: string): YamlFile {
+  const deep = nestingBeyond(text);
+  if (deep) {
+    const reason = `nested too deeply to read: ${deep.bound} levels (indentation, "-" and "?" indicators and open brackets) by this line; at most ${MAX_YAML_NESTING_BOUND}`;
+    return { file, data: null, lineOf: () => deep.line, errors: [{ file, line: deep.line, field: '', reason }] };
+  }
   const lineCounter = new LineCounter();
   let doc: ReturnType<typeof parseDocument>;
   try {
