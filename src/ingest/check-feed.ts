@@ -92,14 +92,24 @@ function badValue(value: unknown, path: string): { field: string; reason: string
   return null;
 }
 
-/** A row's value later than the file's receipt allows (inv.notAfterReceipt), or null. */
-function afterReceipt(row: unknown, inv: FeedInvariants, receivedAt: string | undefined): { field: string; reason: string } | null {
+type RowCheck = (row: unknown) => { field: string; reason: string } | null;
+
+/**
+ * The check of inv.notAfterReceipt for a file received at `receivedAt` (null: none to make). A value in
+ * the form the GP parser writes (YYYY-MM-DDTHH:MM:SS.ffffffZ) is compared as text with the limit in
+ * that form, which orders them as times; any other is compared through Date.parse.
+ */
+function receiptCheck(inv: FeedInvariants, receivedAt: string | undefined): RowCheck | null {
   const rule = inv.notAfterReceipt;
   if (!rule || receivedAt === undefined) return null;
-  const value = (row as Record<string, unknown>)[rule.field];
   const limit = Date.parse(receivedAt) + rule.marginHours * 3_600_000;
-  if (typeof value !== 'string' || !(Date.parse(value) > limit)) return null;
-  return { field: rule.column, reason: `${value} is more than ${rule.marginHours} h after the file was received (${receivedAt}): ${rule.basis}` };
+  const limitText = new Date(limit).toISOString().replace(/Z$/, '000Z');
+  return (row) => {
+    const value = (row as Record<string, unknown>)[rule.field];
+    if (typeof value !== 'string') return null;
+    const late = value.length === limitText.length && value.endsWith('Z') ? value > limitText : Date.parse(value) > limit;
+    return late ? { field: rule.column, reason: `${value} is more than ${rule.marginHours} h after the file was received (${receivedAt}): ${rule.basis}` } : null;
+  };
 }
 
 /**
@@ -109,6 +119,7 @@ function afterReceipt(row: unknown, inv: FeedInvariants, receivedAt: string | un
  */
 export function checkRowValues<T>(parsed: ParseResult<T>, inv: FeedInvariants, file: string, receivedAt?: string): ParseResult<T> {
   if (receivedAt !== undefined && Number.isNaN(Date.parse(receivedAt))) throw new Error(`${file}: receivedAt "${receivedAt}" is not a date-time`);
+  const afterReceipt = receiptCheck(inv, receivedAt);
   const rows: T[] = [];
   const lines: number[] = [];
   const rejected: RowError[] = [...parsed.rejected];
@@ -120,7 +131,7 @@ export function checkRowValues<T>(parsed: ParseResult<T>, inv: FeedInvariants, f
       const v = (row as Record<string, unknown>)[r.field];
       if (typeof v === 'number' && (v < r.min || v > r.max)) bad = { field: r.field, reason: `${v} is outside ${r.min}…${r.max}` };
     }
-    bad ??= afterReceipt(row, inv, receivedAt);
+    if (!bad && afterReceipt) bad = afterReceipt(row);
     if (bad) rejected.push({ file, line, field: bad.field, reason: bad.reason });
     else {
       rows.push(row);

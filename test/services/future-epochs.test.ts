@@ -13,6 +13,7 @@ import { feedByName } from '../../src/services/feeds.js';
 import { readSnapshot } from '../../src/services/bundled-snapshots.js';
 import { ingestFeed, IngestError } from '../../src/services/ingest-feed.js';
 import { parseInWorker } from '../../src/services/parse-in-worker.js';
+import { checkRowValues } from '../../src/ingest/check-feed.js';
 
 const GP = feedByName('celestrak-gp')!;
 const SNAP = GP.bundled.find((b) => b.file === 'celestrak_gp_active_2026-07-10.csv.gz')!;
@@ -98,4 +99,12 @@ describe.each(STORE_KINDS)('GP epochs after the file was received, on %s', (kind
     // Without a receipt time (a pure read), nothing is checked against it.
     expect(GP.read(source(text)).parsed.rejected).toEqual([]);
   }, 60_000);
+
+  it('compares date-times written in other forms by their time', () => {
+    const epochs = ['2026-07-11T12:00:00Z', '2026-07-11T12:00:01Z', '2026-07-11T13:00:00.5+01:00', '2026-07-11T12:00:00.000001Z', '2026-07-11T12:00:00.000000Z'];
+    const parsed = { rows: epochs.map((epoch) => ({ epoch })), rejected: [], total: epochs.length, lines: epochs.map((_, i) => i + 2) };
+    const checked = checkRowValues(parsed, GP.invariants, 'forms.csv', '2026-07-10T12:00:00.000Z');
+    expect(checked.rejected.map((r) => [r.line, r.field])).toEqual([[3, 'EPOCH'], [4, 'EPOCH'], [5, 'EPOCH']]);
+    expect(() => checkRowValues(parsed, GP.invariants, 'forms.csv', 'yesterday')).toThrow('forms.csv: receivedAt "yesterday" is not a date-time');
+  });
 });
