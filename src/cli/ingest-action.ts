@@ -7,10 +7,14 @@ import { ingestBundled } from '../services/bundled-snapshots.js';
 import { fetchFeed } from '../services/fetch-feed.js';
 import { formatRowError } from '../ingest/feed-errors.js';
 import { formatTable } from './format-table.js';
+import { parseReceivedAt } from './received-at.js';
 
-export interface IngestOpts { from?: string; bundled?: boolean; sourceId?: string; asOf?: string; force?: boolean; acceptShrink?: boolean }
+export interface IngestOpts { from?: string; bundled?: boolean; sourceId?: string; asOf?: string; receivedAt?: string; force?: boolean; acceptShrink?: boolean }
 
-export function runIngest(name: string, opts: IngestOpts): Promise<void> {
+export async function runIngest(name: string, opts: IngestOpts): Promise<void> {
+  const localFile = opts.from !== undefined && !/^https?:\/\//.test(opts.from);
+  if (opts.receivedAt !== undefined && (!localFile || opts.bundled)) throw new Error('--received-at applies to a local file (--from FILE): a download is received when it is made');
+  const receivedAt = opts.receivedAt === undefined ? undefined : parseReceivedAt(opts.receivedAt);
   return withStore(async (store, settings) => {
     const feed = feedByName(name);
     if (!feed) throw new Error(`unknown feed "${name}" (feeds: ${FEEDS.map((f) => f.name).join(', ')})`);
@@ -24,7 +28,7 @@ export function runIngest(name: string, opts: IngestOpts): Promise<void> {
       } else if (opts.from && !/^https?:\/\//.test(opts.from)) {
         const sourceId = opts.sourceId ?? feed.live?.sourceId;
         if (!sourceId) throw new Error(`--source-id is required for ${feed.name}`);
-        const source = { bytes: readFileSync(opts.from), file: opts.from, sourceId, asOf: opts.asOf ?? new Date().toISOString().slice(0, 10) };
+        const source = { bytes: readFileSync(opts.from), file: opts.from, sourceId, asOf: opts.asOf ?? new Date().toISOString().slice(0, 10), receivedAt };
         reports.push(await ingestFeed(store.db, feed, source, ingestOpts));
       } else {
         const outcome = await fetchFeed(store.db, feed, { url: opts.from, force: opts.force ?? false, sourceId: opts.sourceId, ...ingestOpts });
