@@ -170,8 +170,7 @@ async function baselineCopy(): Promise<number> {
  */
 async function writesFloor(kind: StoreKind): Promise<number> {
   const mapped = feedByName(GP.feed)!.read(gpInput).mapped.tables;
-  const seen = new Set<string>();
-  const sets = mapped.element_sets!.filter((r) => !seen.has(r.id) && seen.add(r.id));
+  const sets = mapped.element_sets!; // one row per id (mapGp)
   const members = mapped.gp_snapshot_objects!;
   const snapshot = mapped.gp_snapshots![0]!;
   const names = new Map(sets.map((r) => [r.id, r.object_name ?? null]));

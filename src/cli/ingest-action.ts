@@ -12,8 +12,8 @@ import { parseReceivedAt } from './received-at.js';
 export interface IngestOpts { from?: string; bundled?: boolean; sourceId?: string; asOf?: string; receivedAt?: string; force?: boolean; acceptShrink?: boolean }
 
 export async function runIngest(name: string, opts: IngestOpts): Promise<void> {
-  const localFile = opts.from !== undefined && !/^https?:\/\//.test(opts.from);
-  if (opts.receivedAt !== undefined && (!localFile || opts.bundled)) throw new Error('--received-at applies to a local file (--from FILE): a download is received when it is made');
+  const localFile = opts.from !== undefined && !/^https?:\/\//.test(opts.from) ? opts.from : null;
+  if (opts.receivedAt !== undefined && (localFile === null || opts.bundled)) throw new Error('--received-at applies to a local file (--from FILE): a download is received when it is made');
   const receivedAt = opts.receivedAt === undefined ? undefined : parseReceivedAt(opts.receivedAt);
   return withStore(async (store, settings) => {
     const feed = feedByName(name);
@@ -25,10 +25,10 @@ export async function runIngest(name: string, opts: IngestOpts): Promise<void> {
       const reports = [];
       if (opts.bundled) {
         for (const snap of feed.bundled) reports.push(await ingestBundled(store.db, feed, snap, settings.rulesDir, ingestOpts));
-      } else if (opts.from && !/^https?:\/\//.test(opts.from)) {
+      } else if (localFile) {
         const sourceId = opts.sourceId ?? feed.live?.sourceId;
         if (!sourceId) throw new Error(`--source-id is required for ${feed.name}`);
-        const source = { bytes: readFileSync(opts.from), file: opts.from, sourceId, asOf: opts.asOf ?? new Date().toISOString().slice(0, 10), receivedAt };
+        const source = { bytes: readFileSync(localFile), file: localFile, sourceId, asOf: opts.asOf ?? new Date().toISOString().slice(0, 10), receivedAt };
         reports.push(await ingestFeed(store.db, feed, source, ingestOpts));
       } else {
         const outcome = await fetchFeed(store.db, feed, { url: opts.from, force: opts.force ?? false, sourceId: opts.sourceId, ...ingestOpts });

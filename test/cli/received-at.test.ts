@@ -4,24 +4,17 @@
  * date-time, is later than now, or comes without a local file is refused before the store is opened.
  * Expected lines come from splitting the fixture on commas (it has no quoted fields).
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeTarget, type StoreTarget } from '../support/store-target.js';
-import { cliEntry } from '../support/cli-entry.js';
+import { runCliSync } from '../support/cli-process.js';
 import { loadCurated } from '../../src/services/load-curated.js';
 import { parseReceivedAt } from '../../src/cli/received-at.js';
 
 const FIXTURE = 'test/fixtures/celestrak-gp/gp-sample.csv';
 const RECEIVED = '2026-07-09T00:00:00Z';
 
-function cli(target: StoreTarget, args: string[]) {
-  const r = spawnSync(process.execPath, [...cliEntry(), ...args], {
-    encoding: 'utf8', timeout: 120_000,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', REDSHIFT_BACKUPS: '0', LOG_LEVEL: 'warn', ...target.env() },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (target: StoreTarget, args: string[]) => runCliSync(args, { REDSHIFT_BACKUPS: '0', ...target.env() });
 
 describe('ingest --received-at', () => {
   let target: StoreTarget;

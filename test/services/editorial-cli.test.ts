@@ -1,5 +1,4 @@
 /** The first admin and API tokens from the command line: the password from standard input only, the token printed once and stored hashed. */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,15 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { secretHash } from '../../src/services/editorial/secrets.js';
 import { PASSWORD } from '../support/editorial.js';
-import { cliEntry } from '../support/cli-entry.js';
+import { runCliSync } from '../support/cli-process.js';
 
-function cli(dataDir: string, args: string[], input = '') {
-  const r = spawnSync(process.execPath, [...cliEntry(), ...args], {
-    input, encoding: 'utf8', timeout: 120_000,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', REDSHIFT_DATA_DIR: dataDir, REDSHIFT_BACKUPS: '0', LOG_LEVEL: 'warn' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (dataDir: string, args: string[], input = '') => runCliSync(args, { REDSHIFT_DATA_DIR: dataDir, REDSHIFT_BACKUPS: '0' }, input);
 
 describe('users add and tokens create', () => {
   it('creates an admin with the password from standard input and prints a token once, storing only hashes', async () => {

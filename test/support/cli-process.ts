@@ -2,7 +2,7 @@
  * Runs the command-line program as a child process (the built program when it is up to date, else the
  * sources through tsx: cli-entry.ts), so tests can kill it with SIGKILL at chosen points and restart it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { cliEntry } from './cli-entry.js';
 
@@ -16,10 +16,19 @@ export interface CliChild {
   kill9(): Promise<void>;
 }
 
+/** A child's environment: only PATH and HOME of the test's, no fetch schedule, warnings only, then `env`. */
+const childEnv = (env: Record<string, string>) => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', REDSHIFT_FETCH_SCHEDULE: 'off', LOG_LEVEL: 'warn', ...env });
+
+/** Runs the program to its end (`input` on its standard input) and returns its exit code and output. */
+export function runCliSync(args: string[], env: Record<string, string>, input = ''): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [...cliEntry(), ...args], { input, encoding: 'utf8', timeout: 120_000, env: childEnv(env) });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
 export function runCli(args: string[], opts: { cwd?: string; env: Record<string, string> }): CliChild {
   const child = spawn(process.execPath, [...cliEntry(), ...args], {
     cwd: opts.cwd ?? process.cwd(),
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', REDSHIFT_FETCH_SCHEDULE: 'off', LOG_LEVEL: 'warn', ...opts.env },
+    env: childEnv(opts.env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

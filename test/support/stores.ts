@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { openStore, type Store, type StoreKind } from '../../src/store/open-store.js';
-import { SharedTarballBlob } from './shared-tarball-blob.js';
+import { SharedTarballBlob, wholeBuffer } from './shared-tarball-blob.js';
 import { makeEmptyStore, readEmptyStore } from '../../src/store/empty-store.js';
 
 export const STORE_KINDS: StoreKind[] = (process.env.TEST_STORES ?? 'pglite,postgres')
@@ -51,11 +51,6 @@ let tarball: { file: string; bytes: Uint8Array } | null = null;
 function tarballBytes(file: string): Uint8Array {
   if (tarball?.file !== file) tarball = { file, bytes: wholeBuffer(readFileSync(file)) };
   return tarball.bytes;
-}
-
-/** The bytes as the whole of their own buffer (as SharedTarballBlob takes them): copied once if they are a view. */
-function wholeBuffer(bytes: Uint8Array): Uint8Array {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
 }
 
 /**
