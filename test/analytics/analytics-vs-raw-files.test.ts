@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { STORE_KINDS, type TestStore } from '../support/stores.js';
-import { loadedStore } from '../support/loaded-store.js';
+import { readOnlyLoadedStore } from '../support/loaded-store.js';
 import { constellationsAnalytic, launchesAnalytic, loadRules, spacecraftAnalytic, tiangongAnalytic } from '../../src/services/analytics.js';
 import { buildServer } from '../../src/api/server.js';
 import { csvFields, rawChinesePayloadIds, rawLines } from '../support/raw-files.js';
@@ -40,7 +40,7 @@ describe.each(STORE_KINDS)('analytics on %s', (kind) => {
   let app: FastifyInstance;
   const rules = loadRules('data/rules');
   beforeAll(async () => {
-    store = await loadedStore(kind);
+    store = await readOnlyLoadedStore(kind);
     app = await buildServer({ store, webDir: 'test/fixtures/no-web-app' });
   }, 300_000);
   afterAll(async () => { await app?.close(); await store?.dispose(); });

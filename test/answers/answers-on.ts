@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { TestStore } from '../support/stores.js';
 import type { StoreKind } from '../../src/store/open-store.js';
-import { loadedStore } from '../support/loaded-store.js';
+import { readOnlyLoadedStore } from '../support/loaded-store.js';
 import { buildServer } from '../../src/api/server.js';
 import type { AnswerContext, AnswerSuite } from './harness.js';
 
@@ -20,7 +20,7 @@ export function answersOn(kind: StoreKind): void {
     let ctx: AnswerContext | null = null;
     let listening: Promise<string> | null = null;
     beforeAll(async () => {
-      store = await loadedStore(kind);
+      store = await readOnlyLoadedStore(kind);
       app = await buildServer({ store, webDir: 'test/fixtures/no-web-app' });
       ctx = {
         kind, store, app,

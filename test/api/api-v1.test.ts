@@ -10,7 +10,7 @@ import addFormats from 'ajv-formats';
 import { unzipSync, strFromU8 } from 'fflate';
 import { sql } from 'kysely';
 import { STORE_KINDS, type TestStore } from '../support/stores.js';
-import { loadedStore } from '../support/loaded-store.js';
+import { readOnlyLoadedStore } from '../support/loaded-store.js';
 import { buildServer } from '../../src/api/server.js';
 import { startRun } from '../../src/store/runs.js';
 import { FIRST_READS, warmFirstReads } from '../../src/api/warm-up.js';
@@ -60,7 +60,7 @@ describe.each(STORE_KINDS)('API v1 on %s', (kind) => {
   let app: FastifyInstance;
   let openapi: { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>>; components?: { schemas?: Record<string, object> } };
   beforeAll(async () => {
-    store = await loadedStore(kind);
+    store = await readOnlyLoadedStore(kind);
     app = await buildServer({ store, webDir: 'test/fixtures/no-web-app' });
     openapi = (await app.inject('/api/v1/openapi.json')).json();
   }, 300_000);

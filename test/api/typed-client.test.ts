@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../../web/src/api/generated/openapi.js';
 import { STORE_KINDS, type TestStore } from '../support/stores.js';
-import { loadedStore } from '../support/loaded-store.js';
+import { readOnlyLoadedStore } from '../support/loaded-store.js';
 import { buildServer } from '../../src/api/server.js';
 
 describe.each(STORE_KINDS)('the typed client on %s', (kind) => {
@@ -17,7 +17,7 @@ describe.each(STORE_KINDS)('the typed client on %s', (kind) => {
   let client: Client<paths, 'application/json'>;
   let geo: Client<paths, 'application/geo+json'>;
   beforeAll(async () => {
-    store = await loadedStore(kind);
+    store = await readOnlyLoadedStore(kind);
     app = await buildServer({ store, webDir: 'test/fixtures/no-web-app' });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     client = createClient<paths, 'application/json'>({ baseUrl: address });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { JSDOM } from 'jsdom';
 import { STORE_KINDS, type TestStore } from '../support/stores.js';
-import { loadedStore } from '../support/loaded-store.js';
+import { readOnlyLoadedStore } from '../support/loaded-store.js';
 import { buildServer } from '../../src/api/server.js';
 import { loadRules } from '../../src/services/analytics.js';
 import { gatherReportData } from '../../src/report/report-data.js';
@@ -36,7 +36,7 @@ describe.each(STORE_KINDS)('report on %s', (kind) => {
   let data: ReportData;
   const at = new Date('2026-07-11T00:00:00Z');
   beforeAll(async () => {
-    store = await loadedStore(kind);
+    store = await readOnlyLoadedStore(kind);
     app = await buildServer({ store, webDir: 'test/fixtures/no-web-app' });
     data = await gatherReportData(store.db, loadRules('data/rules'), { since: '2000-01-01', now: at });
     html = renderReport(data).html;

@@ -1,12 +1,13 @@
 /**
- * One describe block per store kind around a server on a copy of the loaded store (loaded-store.ts).
+ * One describe block per store kind around a server on the worker's read-only loaded store (loaded-store.ts):
+ * for files that only read.
  * The tests read the server and the store from the holder once beforeAll has filled it.
  */
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/api/server.js';
 import type { StoreKind } from '../../src/store/open-store.js';
-import { loadedStore } from './loaded-store.js';
+import { readOnlyLoadedStore } from './loaded-store.js';
 import { STORE_KINDS, type TestStore } from './stores.js';
 
 export interface LoadedApi { kind: StoreKind; app: FastifyInstance; store: TestStore }
@@ -16,7 +17,7 @@ export function describeLoadedApi(title: string, tests: (t: LoadedApi) => void):
     describe(`${title} on ${kind}`, () => {
       const t = { kind } as LoadedApi;
       beforeAll(async () => {
-        t.store = await loadedStore(kind);
+        t.store = await readOnlyLoadedStore(kind);
         t.app = await buildServer({ store: t.store, logLevel: 'silent', webDir: '/nonexistent' });
       }, 600_000);
       afterAll(async () => {

@@ -27,6 +27,9 @@ export interface SharedLoadRun {
   template: string;
 }
 
+/** What follows the template's name in a worker's read-only PostgreSQL copy (loaded-store.ts); the run's teardown drops those. */
+export const READ_ONLY_SUFFIX = '_ro_';
+
 export const marker = (run: SharedLoadRun, kind: StoreKind, what: 'done' | 'failed' | 'lock') => join(run.dir, `${kind}.${what}`);
 
 /** The pid in a lock file when that process is alive, else null. */

@@ -1,6 +1,7 @@
 /**
  * vitest globalSetup for shared-load.ts: gives the run a folder and a PostgreSQL template name,
- * and removes both when the run ends (stopping a builder still running) (and what runs killed more than a day ago left behind).
+ * and removes both when the run ends (stopping a builder still running), with the workers' read-only copies of the
+ * template (and what runs killed more than a day ago left behind: those copies start with the template's name).
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { STORE_KINDS, withAdmin } from './stores.js';
-import { lockHolder, marker, type SharedLoadRun } from './shared-load-build.js';
+import { READ_ONLY_SUFFIX, lockHolder, marker, type SharedLoadRun } from './shared-load-build.js';
 
 const ROOT = join(tmpdir(), 'redshift-shared-load');
 const TEMPLATE_PREFIX = 'redshift_tpl_';
@@ -31,6 +32,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const templateMade = readdirSync(run.dir).some((f) => f.startsWith('postgres.'));
     rmSync(run.dir, { recursive: true, force: true });
     if (templateMade) await dropTemplate(run.template).catch((err: unknown) => console.warn(`could not drop ${run.template}: ${String(err)}`));
+    // The workers' read-only copies (loaded-store.ts), named after the template.
+    if (STORE_KINDS.includes('postgres')) await dropCopiesOf(run.template).catch((err: unknown) => console.warn(`could not drop the copies of ${run.template}: ${String(err)}`));
   };
 }
 
@@ -49,6 +52,13 @@ async function pruneTemplates(): Promise<void> {
     const started = parseInt(datname.slice(TEMPLATE_PREFIX.length).split('_')[0] ?? '', 36);
     if (Number.isFinite(started) && Date.now() - started > DAY) await dropTemplate(datname);
   }
+}
+
+/** The databases named after a run's template and READ_ONLY_SUFFIX. */
+async function dropCopiesOf(template: string): Promise<void> {
+  const rows = await withAdmin((admin) => admin.query<{ datname: string }>(
+    'select datname from pg_database where starts_with(datname, $1)', [`${template}${READ_ONLY_SUFFIX}`]));
+  for (const { datname } of rows.rows) await dropTemplate(datname);
 }
 
 async function dropTemplate(name: string): Promise<void> {

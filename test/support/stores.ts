@@ -24,6 +24,8 @@ export interface TestStore extends Store {
 export interface TestStoreOptions {
   /** Start as a copy: for PGlite, the file of a dumpDataDir() tarball; for PostgreSQL, a template database's name. */
   copyOf?: string;
+  /** For PostgreSQL: the database's name (default: redshift_test_ and random hex). */
+  name?: string;
 }
 
 /** Runs statements on the PostgreSQL server's maintenance database. */
@@ -73,7 +75,7 @@ export async function createTestStore(kind: StoreKind, opts: TestStoreOptions = 
     const store = await openStore({ databaseUrl: null, dataDir: null, loadDataDir });
     return { ...store, dispose: () => store.close() };
   }
-  const name = `redshift_test_${randomBytes(6).toString('hex')}`;
+  const name = opts.name ?? `redshift_test_${randomBytes(6).toString('hex')}`;
   await withAdmin(async (admin) => {
     // FILE_COPY (PostgreSQL 15+) copies the template's files instead of writing every block to the WAL.
     const fileCopy = opts.copyOf && Number((await admin.query<{ server_version_num: string }>('show server_version_num')).rows[0]?.server_version_num) >= 150000;

@@ -15,7 +15,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  ({ server, browser, page } = await openWebSession());
+  ({ server, browser, page } = await openWebSession({ readOnly: true }));
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
 }, 600_000);
 afterAll(() => closeWebSession({ server, browser }));

@@ -14,7 +14,7 @@ let browser: Browser;
 let page: Page;
 const api = <T>(path: string) => apiGet<T>(server, path);
 
-beforeAll(async () => { ({ server, browser, page } = await openWebSession()); }, 600_000);
+beforeAll(async () => { ({ server, browser, page } = await openWebSession({ readOnly: true })); }, 600_000);
 afterAll(() => closeWebSession({ server, browser }));
 
 it('shows the station\'s close approaches, the reentry watch, maneuvers and the GEO belt with definitions, provenance and downloads', async () => {

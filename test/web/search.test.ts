@@ -16,7 +16,7 @@ let server: RunningApp;
 let browser: Browser;
 let page: Page;
 
-beforeAll(async () => { ({ server, browser, page } = await openWebSession()); }, 600_000);
+beforeAll(async () => { ({ server, browser, page } = await openWebSession({ readOnly: true })); }, 600_000);
 afterAll(() => closeWebSession({ server, browser }));
 
 type Alias = string | { value: string };

@@ -23,7 +23,7 @@ let browser: Browser;
 let page: Page;
 const api = async (query: string): Promise<Table> => (await fetch(`${server.url}/api/v1/tables/Organization?${query}`)).json() as Promise<Table>;
 
-beforeAll(async () => { ({ server, browser, page } = await openWebSession()); }, 600_000);
+beforeAll(async () => { ({ server, browser, page } = await openWebSession({ readOnly: true })); }, 600_000);
 afterAll(() => closeWebSession({ server, browser }));
 
 /** Clicks, waits until the new view's query is in the address, then until the page has drawn. */

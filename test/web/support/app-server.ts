@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { build } from 'vite';
 import { inject } from 'vitest';
 import type { TestStore } from '../../support/stores.js';
-import { loadedStore } from '../../support/loaded-store.js';
+import { loadedStore, readOnlyLoadedStore } from '../../support/loaded-store.js';
 import { buildServer } from '../../../src/api/server.js';
 
 export interface RunningApp { url: string; store: TestStore; app: FastifyInstance; close(): Promise<void> }
@@ -47,9 +47,10 @@ export async function buildWebApp(): Promise<string> {
   return outDir;
 }
 
-export async function startApp(): Promise<RunningApp> {
+/** readOnly: the worker's read-only loaded store (a file that only reads), else a copy of its own. */
+export async function startApp(opts: { readOnly?: boolean } = {}): Promise<RunningApp> {
   const webDir = await buildWebApp();
-  const store = await loadedStore('pglite');
+  const store = await (opts.readOnly ? readOnlyLoadedStore('pglite') : loadedStore('pglite'));
   const app = await buildServer({ store, webDir });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return { url, store, app, close: async () => { await app.close(); await store.dispose(); } };

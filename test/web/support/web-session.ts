@@ -5,8 +5,9 @@ import { launchBrowser, type Browser } from './browser.js';
 
 export interface WebSession { server: RunningApp; browser: Browser; page: Page }
 
-export async function openWebSession(): Promise<WebSession> {
-  const server = await startApp();
+/** readOnly: for a file that only reads, on the worker's read-only loaded store (loaded-store.ts). */
+export async function openWebSession(opts: { readOnly?: boolean } = {}): Promise<WebSession> {
+  const server = await startApp(opts);
   const browser = await launchBrowser();
   return { server, browser, page: browser.page };
 }
