@@ -15,7 +15,7 @@ import { AnalyticsError, CountryParameterError, loadRules } from '../../src/serv
 import { ScreenParameterError } from '../../src/services/conjunctions.js';
 import { tableParams } from '../../src/api/table-parameters.js';
 import { analyticsRunner, callerRunner, type AnalyticsRunner } from '../../src/services/analytics-runner.js';
-import { loadedStore } from '../support/loaded-store.js';
+import { readOnlyLoadedStore } from '../support/loaded-store.js';
 import { sharedLoad } from '../support/shared-load.js';
 import { loadFirstStart } from '../support/first-start-load.js';
 import { STORE_KINDS, type TestStore } from '../support/stores.js';
@@ -89,7 +89,7 @@ describe.runIf(STORE_KINDS.includes('postgres'))('analytics worker on PostgreSQL
   let store: TestStore;
   let worker: AnalyticsRunner;
   beforeAll(async () => {
-    store = await loadedStore('postgres');
+    store = await readOnlyLoadedStore('postgres');
     worker = await analyticsRunner(store, () => rules, RULES);
   }, 600_000);
   afterAll(async () => {
