@@ -2,10 +2,9 @@
  * Headless Chromium (Debian's, through playwright-core) for browser tests: open a route,
  * wait until the page says it is drawn, collect console errors, save a screenshot.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser as ChromiumProcess, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -13,15 +12,27 @@ export const SCREENSHOT_DIR = 'test-results/web';
 
 export interface Browser { context: BrowserContext; page: Page; errors: string[]; close(): Promise<void> }
 
+/**
+ * One Chromium process per test worker (its files run one after another), started by the first file
+ * that asks; each caller gets a context of its own (cookies, storage, permissions and cache apart),
+ * so a file costs a context instead of a browser start. Playwright ends the process with the worker.
+ */
+let chromiumProcess: Promise<ChromiumProcess> | null = null;
+async function sharedChromium(): Promise<ChromiumProcess> {
+  const running = await chromiumProcess?.catch(() => null);
+  if (running?.isConnected()) return running;
+  chromiumProcess = chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  return chromiumProcess;
+}
+
 export async function launchBrowser(width = 1280, height = 900): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), 'redshift-web-test-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, viewport: { width, height } });
-  const page = context.pages()[0] ?? await context.newPage();
+  const context = await (await sharedChromium()).newContext({ viewport: { width, height } });
+  const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`${m.text()} ${m.location().url}`); });
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`); });
-  return { context, page, errors, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
+  return { context, page, errors, close: () => context.close() };
 }
 
 /** Opens a hash route and waits until the page has drawn everything (data-charts-ready). */
