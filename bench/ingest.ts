@@ -13,7 +13,8 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Kysely } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
-import { createTestStore, emptyStoreTarball } from '../test/support/stores.js';
+import { emptyStoreTarball } from '../test/support/stores.js';
+import { storeWithSources } from '../test/support/catalog-store.js';
 import { PGliteDialect } from '../src/store/pglite-dialect.js';
 import { PGLITE_OPTIONS } from '../src/store/pglite-options.js';
 import { TarballBlob } from '../src/store/tarball-blob.js';
@@ -108,10 +109,8 @@ for (const kind of kinds) {
   const first: number[] = [];
   const reload: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const store = await createTestStore(kind);
+    const store = await storeWithSources(kind);
     try {
-      const kb = await loadCurated(store.db, 'data/kb/sources');
-      if (!kb.ok) throw new Error('sources do not validate');
       first.push(await timed(() => ingestFeed(store.db, feedByName(GP.feed)!, gpInput)));
       reload.push(await timed(() => ingestFeed(store.db, feedByName(GP.feed)!, gpInput)));
     } finally {
@@ -179,9 +178,8 @@ async function writesFloor(kind: StoreKind): Promise<number> {
   const origin = 'bench:floor';
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const store = await createTestStore(kind);
+    const store = await storeWithSources(kind);
     try {
-      if (!(await loadCurated(store.db, 'data/kb/sources')).ok) throw new Error('sources do not validate');
       const runId = await startRun(store.db, origin, now);
       times.push(await timed(() => store.db.transaction().execute(async (trx) => {
         await copyRows(trx, 'element_sets', ['id', ...columns, 'origin', 'first_seen', 'last_seen'], sets,

@@ -1,5 +1,6 @@
 /** A test store with the source records loaded (catalog rows cite them), and table counts for comparisons. */
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../src/store/schema.js';
 import { createTestStore, type TestStore } from './stores.js';
 import { loadCurated } from '../../src/services/load-curated.js';
 import type { StoreKind } from '../../src/store/open-store.js';
@@ -12,10 +13,15 @@ export async function storeWithSources(kind: StoreKind): Promise<TestStore> {
   return store;
 }
 
-export async function tableCounts(store: TestStore): Promise<Record<string, number>> {
+/** The row count of each of the tables. */
+export async function rowCounts(db: Kysely<Database>, tables: readonly string[]): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const t of [...CATALOG_TABLES, 'statements', 'entities'] as const) {
-    out[t] = (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t)}`.execute(store.db)).rows[0]!.n;
+  for (const t of tables) {
+    out[t] = (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t)}`.execute(db)).rows[0]!.n;
   }
   return out;
+}
+
+export function tableCounts(store: TestStore): Promise<Record<string, number>> {
+  return rowCounts(store.db, [...CATALOG_TABLES, 'statements', 'entities']);
 }

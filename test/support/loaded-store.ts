@@ -9,6 +9,7 @@ import { inject } from 'vitest';
 import type { StoreKind } from '../../src/store/open-store.js';
 import { createTestStore, type TestStore } from './stores.js';
 import { sharedLoad } from './shared-load.js';
+import { rowCounts } from './catalog-store.js';
 import { READ_ONLY_SUFFIX } from './shared-load-build.js';
 import { loadStoreFromScratch } from './first-start-load.js';
 
@@ -30,11 +31,7 @@ const CACHE_TABLES = new Set(['derived_results']);
 async function contentCounts(store: TestStore): Promise<Record<string, number>> {
   const { rows } = await sql<{ name: string }>`select table_name as name from information_schema.tables
     where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(store.db);
-  const out: Record<string, number> = {};
-  for (const { name } of rows.filter((r) => !CACHE_TABLES.has(r.name))) {
-    out[name] = (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(name)}`.execute(store.db)).rows[0]!.n;
-  }
-  return out;
+  return rowCounts(store.db, rows.map((r) => r.name).filter((name) => !CACHE_TABLES.has(name)));
 }
 
 interface ReadOnlyCopy { store: TestStore; counts: Record<string, number> }

@@ -31,7 +31,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
     const templateMade = readdirSync(run.dir).some((f) => f.startsWith('postgres.'));
     rmSync(run.dir, { recursive: true, force: true });
-    if (templateMade) await dropTemplate(run.template).catch((err: unknown) => console.warn(`could not drop ${run.template}: ${String(err)}`));
+    if (templateMade) await dropDatabase(run.template).catch((err: unknown) => console.warn(`could not drop ${run.template}: ${String(err)}`));
     // The workers' read-only copies (loaded-store.ts), named after the template.
     if (STORE_KINDS.includes('postgres')) await dropCopiesOf(run.template).catch((err: unknown) => console.warn(`could not drop the copies of ${run.template}: ${String(err)}`));
   };
@@ -50,7 +50,7 @@ async function pruneTemplates(): Promise<void> {
     "select datname from pg_database where starts_with(datname, $1)", [TEMPLATE_PREFIX]));
   for (const { datname } of rows.rows) {
     const started = parseInt(datname.slice(TEMPLATE_PREFIX.length).split('_')[0] ?? '', 36);
-    if (Number.isFinite(started) && Date.now() - started > DAY) await dropTemplate(datname);
+    if (Number.isFinite(started) && Date.now() - started > DAY) await dropDatabase(datname);
   }
 }
 
@@ -58,9 +58,9 @@ async function pruneTemplates(): Promise<void> {
 async function dropCopiesOf(template: string): Promise<void> {
   const rows = await withAdmin((admin) => admin.query<{ datname: string }>(
     'select datname from pg_database where starts_with(datname, $1)', [`${template}${READ_ONLY_SUFFIX}`]));
-  for (const { datname } of rows.rows) await dropTemplate(datname);
+  for (const { datname } of rows.rows) await dropDatabase(datname);
 }
 
-async function dropTemplate(name: string): Promise<void> {
+async function dropDatabase(name: string): Promise<void> {
   await withAdmin((admin) => admin.query(`drop database if exists ${name} with (force)`));
 }
