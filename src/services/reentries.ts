@@ -2,7 +2,9 @@
  * The reentry watch of a stored GP snapshot (the newest on or before asOf): decaying objects with
  * their modelled reentry windows, each naming the element sets used; and, when the store holds an
  * earlier snapshot, the backtest of the model from that snapshot's element sets against this one.
- * Memoised per snapshot, rules and parameters; with the default horizon, also kept in the store (data-cache.ts).
+ * Memoised per snapshot, rules and parameters. With the default horizon, the watch and the backtest are
+ * also kept in the store (data-cache.ts), each once: the report is put together from them in memory, so a
+ * restart reads both instead of computing them, and the candidates are not stored a second time.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
@@ -12,7 +14,9 @@ import type { ReentryInput, ReentryWatch } from '../analytics/reentry/types.js';
 import { modelledReentryMs, reentryWatch } from '../analytics/reentry/watch.js';
 import { reentryBacktest, type ReentryBacktest } from '../analytics/reentry/backtest.js';
 import { elementSetsOf, satcatRcs } from '../store/queries/reentry-inputs.js';
-import { cachedClassified, cachedSnapshotObjects, countryParameterProblem, CountryParameterError, rulesVersion, snapshotAt } from './analytics.js';
+import {
+  cachedClassified, cachedSnapshotObjects, countryParameterProblem, CountryParameterError, rulesVersion, snapshotAt, SNAPSHOT_OBJECT_INPUTS,
+} from './analytics.js';
 import { memo } from './data-cache.js';
 
 export const DEFAULT_REENTRY_DAYS = 90;
@@ -43,8 +47,8 @@ export async function reentryReport(db: Kysely<Database>, rules: Rules, q: Reent
   const full = await memo(db, `reentries:${snapshot.id}:${rulesVersion(rules)}:${days}`, async () => {
     const watch = await cachedWatch(db, rules, snapshot, days);
     const earlier = all.filter((s) => s.id !== snapshot.id && s.asOf < snapshot.asOf).at(-1);
-    return { ...watch, snapshot, backtest: earlier ? { ...await backtestOf(db, rules, earlier, snapshot), earlier, later: snapshot } : null };
-  }, { persist: days === DEFAULT_REENTRY_DAYS });
+    return { ...watch, snapshot, backtest: earlier ? { ...await cachedBacktest(db, rules, earlier, snapshot), earlier, later: snapshot } : null };
+  });
   if (!q.country) return { ...full, country: null };
   const candidates = full.candidates.filter((c) => c.country === q.country);
   return { ...full, country: q.country, candidates, counts: { ...full.counts, candidates: candidates.length,
@@ -83,6 +87,15 @@ async function watchOf(db: Kysely<Database>, rules: Rules, snapshot: SnapshotInf
   const decaying = objects.filter((o) => o.meanMotionDot > 0).length;
   const modelled = modelledMs.filter((t) => t !== null).length;
   return { ...watch, counts: { ...watch.counts, objects: objects.length, decaying, modelled } };
+}
+
+/**
+ * The backtest of one pair of snapshots (a few numbers), memoised per pair and rules and kept in the store,
+ * valid until either snapshot is written again or the data its objects are read with change.
+ */
+function cachedBacktest(db: Kysely<Database>, rules: Rules, earlier: SnapshotInfo, later: SnapshotInfo): Promise<ReentryBacktest> {
+  return memo(db, `reentry-backtest:${earlier.id}:${later.id}:${rulesVersion(rules)}`, () => backtestOf(db, rules, earlier, later),
+    { dependsOn: SNAPSHOT_OBJECT_INPUTS, snapshots: [earlier.id, later.id], small: true, persist: true });
 }
 
 async function backtestOf(db: Kysely<Database>, rules: Rules, earlier: SnapshotInfo, later: SnapshotInfo): Promise<ReentryBacktest> {

@@ -1,6 +1,6 @@
 /**
  * Results kept in the store (data-cache.ts, `persist`; migration 008): a new process reads a snapshot's
- * station screening and reentry watch instead of computing them, equal to a computation; a kept result
+ * station screening, reentry watch and backtest instead of computing them, equal to a computation; a kept result
  * is ignored when the data it was computed from or the code changed; a request's own parameters add no
  * rows; and the table stays under its size cap, the least recently computed rows deleted first.
  */
@@ -39,12 +39,19 @@ describe.each(STORE_KINDS)('results kept in the store (%s)', (kind) => {
     const computed = await conjunctionReport(store.db, rules, STATION, run);
     const watch = await reentryReport(store.db, rules, {});
     expect(screenings).toBe(1);
-    expect(await keys()).toEqual(expect.arrayContaining([expect.stringMatching(/^screen:.*:48274:/), expect.stringMatching(/^reentries:/), expect.stringMatching(/^reentry-watch:/)]));
+    expect(watch.backtest).not.toBeNull();
+    const kept = await keys();
+    expect(kept).toEqual(expect.arrayContaining([expect.stringMatching(/^screen:.*:48274:/), expect.stringMatching(/^reentry-watch:/), expect.stringMatching(/^reentry-backtest:/)]));
+    // The watch's candidates are kept once: the report is put together from the watch and the backtest.
+    expect(kept.filter((k) => k.startsWith('reentries:'))).toEqual([]);
 
     // A restart: the memory caches are empty, the store's rows are read.
     clearMemo(store.db);
     expect(await conjunctionReport(store.db, rules, STATION, run)).toStrictEqual(computed);
+    clearMemo(store.db);
     expect(await reentryReport(store.db, rules, {})).toStrictEqual(watch);
+    // Neither snapshot's objects were read or classified: the watch and the backtest came from the store.
+    expect(memoKeys(store.db).filter((k) => /^(objects|classified):/.test(k))).toEqual([]);
     expect(screenings).toBe(1);
 
     // Another program (the fingerprint of the code that computed the rows differs): computed again.
@@ -84,6 +91,9 @@ describe.each(STORE_KINDS)('results kept in the store (%s)', (kind) => {
   }, 300_000);
 
   it('keep nothing for a request\'s own parameters', async () => {
+    // What the default requests keep (the reentry backtest does not depend on the horizon: one row per pair of snapshots).
+    await conjunctionReport(store.db, rules, STATION, run);
+    await reentryReport(store.db, rules, {});
     const before = await keys();
     await conjunctionReport(store.db, rules, { ...STATION, days: 2 }, run);
     await conjunctionReport(store.db, rules, { ...STATION, thresholdKm: 7 }, run);
