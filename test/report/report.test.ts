@@ -1,7 +1,7 @@
 /** The regenerated report: every section and figure, every citation resolving, its numbers equal to the API's, and a PDF with pages and text. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -200,6 +200,7 @@ describe.each(STORE_KINDS)('report on %s', (kind) => {
   it.runIf(kind === STORE_KINDS[0])('prints a PDF whose contents list gives the page each heading is on, with Chinese names in a CJK font (Chromium, poppler-utils and fonts-noto-cjk: .ci/run installs them)', async () => {
     expect(findChromium(), 'Chromium not found').not.toBeNull();
     const dir = mkdtempSync(join(tmpdir(), 'report-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const [htmlFile, pdfFile] = [join(dir, 'report.html'), join(dir, 'report.pdf')];
     const entries = contentsEntries(data.since);
     const pages = await printReportPdf((p) => renderReport(data, { pages: p }).html, entries, htmlFile, pdfFile);

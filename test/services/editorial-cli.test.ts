@@ -1,8 +1,8 @@
 /** The first admin and API tokens from the command line: the password from standard input only, the token printed once and stored hashed. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { secretHash } from '../../src/services/editorial/secrets.js';
 import { PASSWORD } from '../support/editorial.js';
@@ -10,9 +10,13 @@ import { runCliSync } from '../support/cli-process.js';
 
 const cli = (dataDir: string, args: string[], input = '') => runCliSync(args, { REDSHIFT_DATA_DIR: dataDir, REDSHIFT_BACKUPS: '0' }, input);
 
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 describe('users add and tokens create', () => {
   it('creates an admin with the password from standard input and prints a token once, storing only hashes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'redshift-cli-'));
+    dirs.push(dir);
     const added = cli(dir, ['users', 'add', 'alice', '--role', 'admin'], `${PASSWORD}\n`);
     expect(added.stderr).toBe('');
     expect(added.stdout).toBe('account alice created (admin)\n');

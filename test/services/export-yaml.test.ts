@@ -2,7 +2,7 @@
  * The YAML export round trip on the bundled knowledge base with an approved editorial change: approve in the app →
  * export YAML → read it with the curated validator → load into a fresh store → the same statements, field for field.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,7 @@ async function roundTrip(from: Kysely<Database>, into: Kysely<Database>): Promis
   expect((await loadCurated(into, dir)).ok).toBe(true);
   expect(await statements(into)).toEqual(await statements(from));
   expect(await points(into)).toEqual(await points(from));
+  rmSync(dir, { recursive: true, force: true });
 }
 
 describe.each(STORE_KINDS)('YAML export round trip on %s', (kind) => {

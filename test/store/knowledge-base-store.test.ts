@@ -1,6 +1,6 @@
 /** The store's behaviour, run on every dialect (PGlite and PostgreSQL). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STORE_KINDS, createTestStore, type TestStore } from '../support/stores.js';
@@ -14,8 +14,12 @@ import { exportKnowledgeBase, importKnowledgeBase, ImportError } from '../../src
 
 const FIXTURE = 'test/fixtures/kb/basic';
 
+const copies: string[] = [];
+afterAll(() => copies.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 function copyFixture(): string {
   const dir = mkdtempSync(join(tmpdir(), 'kb-'));
+  copies.push(dir);
   cpSync(FIXTURE, dir, { recursive: true });
   return dir;
 }
