@@ -1,5 +1,5 @@
 /** Places derived from entity rows: hub points and the countries party to a framework's agreements. Shared by the GeoJSON API and the report. */
-import { all, type EntityRow } from '../model/entity-row.js';
+import { all, first, type EntityRow } from '../model/entity-row.js';
 
 /** The Figure 3 count properties of a Hub, in the figure's legend order. */
 export const HUB_COUNT_PROPERTIES = ['launchSites', 'launchProviderHqs', 'launchVehicleManufacturers', 'ttcSites', 'satelliteHqs', 'satelliteManufacturers', 'governmentOrganizations', 'universities'] as const;
@@ -33,14 +33,22 @@ export function statedCity(row: EntityRow): string | null {
   return row.values.headquarters?.[0]?.value ?? row.values.city?.[0]?.value ?? null;
 }
 
-/** Agreements of a framework (program.ilrs, org.apsco, …) grouped by the ISO code of each country party. */
+/** Observer status (agreementKind observer) is not membership: it puts no country in a framework's set. */
+const isObserver = (a: EntityRow): boolean => first(a, 'agreementKind') === 'observer';
+
+/** Agreements of a framework (program.ilrs, org.apsco, …) grouped by the ISO code of each country party; observers left out. */
 export function countriesInFramework(agreements: readonly EntityRow[], framework: string, opts: { exceptChina?: boolean } = {}): Map<string, EntityRow[]> {
   const out = new Map<string, EntityRow[]>();
-  for (const a of agreements.filter((x) => all(x, 'framework').includes(framework))) {
+  for (const a of agreements.filter((x) => all(x, 'framework').includes(framework) && !isObserver(x))) {
     for (const p of all(a, 'party').filter((x) => x.startsWith('country.') && !(opts.exceptChina && x === 'country.cn'))) {
       const iso = p.slice(8).toUpperCase();
       (out.get(iso) ?? out.set(iso, []).get(iso)!).push(a);
     }
   }
   return out;
+}
+
+/** The agreements that record observer status in a framework (left out of its countries). */
+export function observersOfFramework(agreements: readonly EntityRow[], framework: string): EntityRow[] {
+  return agreements.filter((x) => all(x, 'framework').includes(framework) && isObserver(x));
 }

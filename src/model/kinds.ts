@@ -231,7 +231,7 @@ export const KINDS = {
     properties: {
       agreementKind: {
         type: 'enum', label: 'Kind of agreement', required: true,
-        values: ['mou', 'membership', 'export-contract', 'launch-contract', 'payload-agreement', 'training-agreement', 'cooperation-agreement', 'data-sharing'],
+        values: ['mou', 'membership', 'observer', 'export-contract', 'launch-contract', 'payload-agreement', 'training-agreement', 'cooperation-agreement', 'data-sharing'],
       },
       party: { type: 'entity', label: 'Party', multiple: true, range: ['Organization', 'Country'] },
       framework: { type: 'entity', label: 'Framework', range: ['Program', 'Organization', 'Agreement'] },

@@ -4,7 +4,8 @@ import type { ServerContext } from '../server-context.js';
 import { entityRows } from '../../store/queries/entity-table.js';
 import { all, first, type EntityRow } from '../../model/entity-row.js';
 import { countryShape } from '../../services/world-countries.js';
-import { countriesInFramework, hubPoint, HUB_COUNT_PROPERTIES, locationOf, statedCity } from '../../analytics/places.js';
+import { countriesInFramework, hubPoint, HUB_COUNT_PROPERTIES, locationOf, observersOfFramework, statedCity } from '../../analytics/places.js';
+import { datasetNotes } from '../../store/queries/cited-sources.js';
 import { geoJsonResponses } from '../schemas.js';
 import type { CountriesResponse, CountryFeature, HubFeature, HubsResponse, PlaceFeature, PlacesResponse } from '../response-types.js';
 import { COUNTRIES_RESPONSE, HUBS_RESPONSE, PLACES_RESPONSE } from '../generated/response-schemas.js';
@@ -27,14 +28,34 @@ function group(rows: EntityRow[], keys: (r: EntityRow) => string[]): Map<string,
   return out;
 }
 
-/** Country sets from agreements; China's own programmes (Space Silk Road, BRI) list partner countries, not China itself. */
-export const COUNTRY_SETS: Record<string, { framework: string; label: string; exceptChina?: boolean }> = {
-  ilrs: { framework: 'program.ilrs', label: 'International Lunar Research Station participants' },
-  'artemis-accords': { framework: 'program.artemis-accords', label: 'Artemis Accords signatories' },
-  apsco: { framework: 'org.apsco', label: 'APSCO members' },
-  'space-silk-road': { framework: 'program.space-silk-road', label: 'Space Silk Road partner countries (China excluded: it runs the programme)', exceptChina: true },
-  bri: { framework: 'program.bri', label: 'Belt and Road Initiative partner countries (from an undated, unverified list; China excluded)', exceptChina: true },
+/**
+ * Country sets from agreements; China's own programmes (Space Silk Road, BRI) list partner countries, not China itself.
+ * `definition`: what puts a country in the set (the collection adds the observers left out and the datasets' own notes).
+ */
+export const COUNTRY_SETS: Record<string, { framework: string; label: string; definition: string; exceptChina?: boolean }> = {
+  ilrs: { framework: 'program.ilrs', label: 'International Lunar Research Station participants',
+    definition: 'Countries party to a curated agreement within the International Lunar Research Station (the report and its references); a joining date is shown only where a source gives one.' },
+  'artemis-accords': { framework: 'program.artemis-accords', label: 'Artemis Accords signatories',
+    definition: 'Countries that a curated agreement or the Artemis Accords membership dataset lists as signatories; a signing date is shown only where a source gives one.' },
+  apsco: { framework: 'org.apsco', label: 'APSCO members',
+    definition: 'Member states of the Asia-Pacific Space Cooperation Organization, from the APSCO membership dataset and the report.' },
+  'space-silk-road': { framework: 'program.space-silk-road', label: 'Space Silk Road partner countries (China excluded: it runs the programme)', exceptChina: true,
+    definition: 'Partner countries of the Space Silk Road agreements in the knowledge base; China, which runs the programme, is not counted as its own partner.' },
+  bri: { framework: 'program.bri', label: 'Belt and Road Initiative partner countries (from an undated, unverified list; China excluded)', exceptChina: true,
+    definition: 'Countries with a Belt and Road space agreement in the knowledge base, from an undated, unverified list; China excluded.' },
 };
+
+/** A set's definition as the collection states it: the rule, the observers it leaves out, and what its datasets say of their own gaps. */
+async function setDefinition(db: ServerContext['store']['db'], set: { framework: string; definition: string }, agreements: EntityRow[], members: EntityRow[]): Promise<string> {
+  const observers = observersOfFramework(agreements, set.framework);
+  const sources = members.flatMap((a) => Object.values(a.values).flat().map((c) => c.sourceId));
+  const notes = await datasetNotes(db, sources);
+  return [
+    set.definition,
+    observers.length ? `Observers are not members and are not shaded: ${observers.map((o) => o.caption).join('; ')}.` : '',
+    ...notes.map((n) => `Dataset ${n.id}: ${n.note.replace(/\.?$/, '.')}`),
+  ].filter(Boolean).join(' ');
+}
 
 const GEOJSON = 'application/geo+json';
 
@@ -117,10 +138,13 @@ export function registerGeoRoutes(api: FastifyInstance, ctx: ServerContext): voi
       return exportCollection(await ctx.analytics.run('exportSet', { id: req.query.set as ExportSetId }));
     }
     const derived = DERIVED_SETS[req.query.set];
-    const set = COUNTRY_SETS[req.query.set] ?? { framework: '', label: derived!.label };
+    const agreementSet = COUNTRY_SETS[req.query.set];
+    const set = agreementSet ?? { framework: '', label: derived!.label };
+    const agreements = derived ? [] : await entityRows(store.db, 'Agreement');
     const byCountry = derived
       ? derived.members({ facilities: await entityRows(store.db, 'Facility'), objects: await entityRows(store.db, 'SpaceObject') })
-      : countriesInFramework(await entityRows(store.db, 'Agreement'), set.framework, { exceptChina: COUNTRY_SETS[req.query.set]?.exceptChina });
+      : countriesInFramework(agreements, set.framework, { exceptChina: agreementSet?.exceptChina });
+    const definition = agreementSet ? await setDefinition(store.db, agreementSet, agreements, [...byCountry.values()].flat()) : undefined;
     const features = [...byCountry.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([iso2, list]): CountryFeature => ({
       type: 'Feature' as const,
       geometry: countryGeometry(iso2),
@@ -131,7 +155,7 @@ export function registerGeoRoutes(api: FastifyInstance, ctx: ServerContext): voi
       },
     }));
     reply.type(GEOJSON);
-    return { type: 'FeatureCollection', name: set.label, features } satisfies CountriesResponse;
+    return { type: 'FeatureCollection', name: set.label, ...(definition ? { set: req.query.set, definition } : {}), features } satisfies CountriesResponse;
   });
 }
 

@@ -34,6 +34,14 @@ export async function sourceRecords(db: Kysely<Database>, ids: readonly string[]
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** The notes of the datasets among the sources (what a dataset's own description says of its gaps), by id. */
+export async function datasetNotes(db: Kysely<Database>, ids: readonly string[]): Promise<{ id: string; note: string }[]> {
+  if (!ids.length) return [];
+  const rows = await db.selectFrom('sources').select(['id', 'note']).where('id', 'in', [...new Set(ids)]).where('kind', '=', 'dataset')
+    .where('note', 'is not', null).orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, note: r.note! }));
+}
+
 /** One statement with its entity (for citing a statement permalink). */
 export async function statementWithEntity(db: Kysely<Database>, id: string) {
   return db.selectFrom('statements').innerJoin('entities', 'entities.id', 'statements.entity_id')

@@ -1,0 +1,48 @@
+/**
+ * "Who belongs to APSCO, who signed the Artemis Accords?" The map layers' countries against the bundled
+ * membership datasets read as plain YAML: an observer (Mexico in APSCO, report §2.4.3) is not a member, and a
+ * dataset whose own count disagrees with its list says so in the layer's definition.
+ */
+import { expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import type { AnswerSuite } from '../harness.js';
+import { readSnapshot } from '../../../src/services/bundled-snapshots.js';
+
+interface RawBlock { includes: { id: string; type?: string; status?: string }[]; membership_count?: number }
+interface Collection { name: string; definition?: string; features: { properties: { iso2: string } }[] }
+
+/** The countries a bundled internacia file lists with status member, and the count the file states for itself. */
+function rawMembers(file: string): { members: string[]; statedCount: number | null } {
+  const block = parseYaml(readSnapshot(file)) as RawBlock;
+  const members = block.includes.filter((x) => x.status === 'member' && /^[A-Z]{2}$/.test(x.id)).map((x) => x.id).sort();
+  return { members, statedCount: block.membership_count ?? null };
+}
+
+export const answers: AnswerSuite = (ctx) => {
+  it('the APSCO layer shades the dataset\'s members only: Mexico, an observer, is named in the definition and not shaded', async () => {
+    const raw = rawMembers('internacia_apsco.yaml.gz');
+    const res = await ctx().get<Collection>('/api/v1/geo/countries?set=apsco');
+    const isos = res.features.map((f) => f.properties.iso2).sort();
+    expect(isos).toEqual(raw.members);
+    expect(isos).toHaveLength(raw.statedCount!);
+    expect(isos).not.toContain('MX');
+    expect(res.definition).toMatch(/Observers are not members and are not shaded: Mexico/);
+  });
+
+  it('the Artemis Accords layer holds every listed signatory, and its definition says the list is shorter than the file\'s own count', async () => {
+    const raw = rawMembers('internacia_artemis_accords.yaml.gz');
+    expect(raw.statedCount).not.toBe(raw.members.length);
+    const res = await ctx().get<Collection>('/api/v1/geo/countries?set=artemis-accords');
+    const isos = new Set(res.features.map((f) => f.properties.iso2));
+    for (const iso of raw.members) expect(isos.has(iso), iso).toBe(true);
+    expect(res.definition).toContain(`${raw.members.length} members listed`);
+    expect(res.definition).toContain(`membership_count says ${raw.statedCount}`);
+  });
+
+  it('every agreement layer states what puts a country on it', async () => {
+    for (const set of ['ilrs', 'artemis-accords', 'apsco', 'space-silk-road', 'bri']) {
+      const res = await ctx().get<Collection>(`/api/v1/geo/countries?set=${set}`);
+      expect(res.definition, set).toMatch(/^(Countries|Member states|Partner countries)/);
+    }
+  });
+};
