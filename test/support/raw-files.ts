@@ -2,7 +2,7 @@
  * Plain readers of the bundled raw files for independent checks: no product parser is used,
  * only line and field splitting.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { readSnapshot } from '../../src/services/bundled-snapshots.js';
 
@@ -15,6 +15,14 @@ const parsedYaml = new Map<string, unknown>();
 export function rawYaml<T>(file: string): T {
   if (!parsedYaml.has(file)) parsedYaml.set(file, parseYaml(readFileSync(file, 'utf8')));
   return structuredClone(parsedYaml.get(file)) as T;
+}
+
+/** The text of a seed document (the report: 003_c24ce7c9e2708025.txt), read where the shared materials are: beside the clone, or under /work. */
+export function seedText(file: string): string {
+  const candidates = ['../shared/seeds', '/work/shared/seeds'].map((d) => `${d}/${file}`);
+  const found = candidates.find(existsSync);
+  if (!found) throw new Error(`the seed document is not at ${candidates.join(' or ')}`);
+  return readFileSync(found, 'utf8');
 }
 
 /** The non-empty lines of a bundled snapshot (comment lines included). */

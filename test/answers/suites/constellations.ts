@@ -9,7 +9,7 @@ import { expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { AnswerSuite } from '../harness.js';
-import { csvFields } from '../../support/raw-files.js';
+import { csvFields, seedText } from '../../support/raw-files.js';
 
 const raw = (file: string) => gunzipSync(readFileSync(`data/snapshots/${file}`)).toString('utf8').split('\n').filter((l) => l.trim() !== '');
 
@@ -120,6 +120,16 @@ export const answers: AnswerSuite = (ctx) => {
     expect(c.catalog.inferred).toBe(12);
     expect(c.countingRules.every((r) => r.status === 'unverified')).toBe(true);
     expect(c.matched.every((m) => m.inferred)).toBe(true);
+  });
+
+  it('Qianfan: the latest reported count is the report\'s 90 (dated by its publication, so unverified), not the launch log\'s 54 of 2024', async () => {
+    const c = await one('program.qianfan');
+    const seed = seedText('003_c24ce7c9e2708025.txt').replaceAll('\\$', '$'); // the text escapes dollar signs (\\$)
+    expect(c.latestReported).toMatchObject({ value: 90, asOf: '2025-09', status: 'unverified', sourceId: 'redshift-2025' });
+    expect(seed).toContain(c.latestReported!.original!);
+    expect(c.latestReported!.original).toContain('deploying 90 satellites within a year');
+    expect(c.discrepancy).toMatchObject({ catalog: c.catalog.count, reported: 90, difference: c.catalog.count - 90 });
+    expect(c.discrepancy!.causes.map((x) => x.code)).toEqual(expect.arrayContaining(['launched-after-report', 'reported-unverified']));
   });
 
   it('Jilin-1: the shortfall against the reported ~130 is flagged with its causes, and the near misses are listed', async () => {

@@ -4,7 +4,7 @@
  * and the report's Figure 5 as printed in the seed text; (b) countries whose satellites were
  * launched on Chinese rockets, from the raw GCAT launch log. Plain string splitting only.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { seedText } from '../../support/raw-files.js';
 import { expect, it } from 'vitest';
 import { readSnapshot } from '../../../src/services/bundled-snapshots.js';
 import type { AnswerSuite } from '../harness.js';
@@ -42,10 +42,7 @@ function ucsChineseBuiltForeignOwned(gcat: Map<string, string>): { cospar: strin
 
 /** The countries of the report's Figure 5 table, read from the seed text. */
 function figure5Countries(): Set<string> {
-  const candidates = ['../shared/seeds', '/work/shared/seeds'].map((d) => `${d}/003_c24ce7c9e2708025.txt`);
-  const file = candidates.find(existsSync);
-  if (!file) throw new Error(`the seed report is not at ${candidates.join(' or ')}`);
-  const text = readFileSync(file, 'utf8');
+  const text = seedText('003_c24ce7c9e2708025.txt');
   const start = text.indexOf('**Figure 5: Chinese-exported Satellites');
   const table = text.slice(text.indexOf('Country\tSatellite\tCity', start)).split('\n').slice(1);
   const rows = table.slice(0, table.findIndex((l) => !l.includes('\t')));
