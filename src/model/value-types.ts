@@ -75,6 +75,17 @@ export function datePrecision(canonical: string): DatePrecision {
   return len === 4 ? 'year' : len === 7 ? 'month' : 'day';
 }
 
+/**
+ * Whether two partial dates can name the same day, so two sources giving them do not conflict: the same
+ * date, or one a less precise form of the other ("1970" and "1970-04-24", "2010-03" and "2010-03-05"),
+ * approximate or not ("~2030" and "2030"). Two dates that differ at the precision both give conflict.
+ */
+export function partialDatesAgree(a: string, b: string): boolean {
+  const [x, y] = [a.replace('~', ''), b.replace('~', '')];
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return long === short || long.startsWith(`${short}-`);
+}
+
 export function parseCountry(raw: unknown): Parsed {
   if (typeof raw !== 'string') return fail(`expected an ISO 3166-1 alpha-2 code, got ${describe(raw)}`);
   const code = raw.trim().toUpperCase();

@@ -24,7 +24,7 @@ function figure1(d: ReportData, cites: Citations): string {
   return figure(1, 'China\'s space policy timeline', timelineSvg(rows),
     `Policy documents in the knowledge base with an issue date (${docs}; a document whose sources give different dates appears once per date). Sources: ${[...new Set(events.flatMap((e) => e.sources.map((s) => cites.cite(s.sourceId, s.locator))))].join('')}`)
     + table(['issued', 'document', 'issuer'], events.map((e) => [
-      `${esc(e.date)}${citeAll(e.sources, cites)}${e.otherDates.length ? ` <small>(sources differ: also ${esc(e.otherDates.join(', '))})</small>` : ''}`,
+      `${esc(e.date)}${citeAll(e.sources, cites)}${e.otherDates.length ? ` <small>(sources differ: also ${esc(e.otherDates.join(', '))})</small>` : ''}${e.agreeingDates.length ? ` <small>(also given as ${esc(e.agreeingDates.join(', '))})</small>` : ''}`,
       `${esc(e.caption)}${chineseNames(byId.get(e.entityId)!, cites)}`,
       (byId.get(e.entityId)!.values.issuer ?? []).map((c) => esc(caption(d)(c.value))).join('; '),
     ]), 'class="compact" data-table="policy-timeline"');

@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { parseCospar, parseCountry, parseMoney, parseNorad, parsePartialDate, parseCoordinates, datePrecision } from '../../src/model/value-types.js';
+import { parseCospar, parseCountry, parseMoney, parseNorad, parsePartialDate, parseCoordinates, datePrecision, partialDatesAgree } from '../../src/model/value-types.js';
 import { statementId } from '../../src/model/statement.js';
 
 describe('value types', () => {
+  it('partial dates agree when one is a less precise form of the other, and conflict when they differ at a shared precision', () => {
+    expect(partialDatesAgree('1970', '1970-04-24')).toBe(true);
+    expect(partialDatesAgree('2010-03-05', '2010-03')).toBe(true);
+    expect(partialDatesAgree('~2030', '2030')).toBe(true);
+    expect(partialDatesAgree('2008', '2008')).toBe(true);
+    expect(partialDatesAgree('1970', '1971-04-24')).toBe(false);
+    expect(partialDatesAgree('2010-03', '2010-04-01')).toBe(false);
+    expect(partialDatesAgree('2010-03-05', '2010-03-06')).toBe(false);
+    expect(partialDatesAgree('2010', '2010')).toBe(true);
+    // Only a whole date part counts as the less precise form.
+    expect(partialDatesAgree('2010', '20100')).toBe(false);
+  });
+
   it('parses partial dates with precision and circa', () => {
     expect(parsePartialDate(2015)).toEqual({ ok: true, value: '2015' });
     expect(parsePartialDate('circa 2016-03')).toEqual({ ok: true, value: '~2016-03' });

@@ -316,12 +316,14 @@ describe('feed status', () => {
 describe('timeline', () => {
   it('draws one row per event with every source the API lists for it, and conflicting dates side by side', async () => {
     const kinds = 'PolicyDocument,Mission,Agreement,Event,Program,Goal';
-    const { items } = await api<{ items: { date: string; entityId: string; property: string; sources: { sourceId: string }[]; otherDates: string[] }[] }>(`timeline?kind=${kinds}`);
+    const { items } = await api<{ items: { date: string; entityId: string; property: string; sources: { sourceId: string }[]; otherDates: string[]; agreeingDates: string[] }[] }>(`timeline?kind=${kinds}`);
     await visit(`#/timeline?kind=${kinds}`);
     const rows = await page.$$eval('ol.timeline li[data-event]', (lis) => lis.map((li) => ({
       key: li.getAttribute('data-event')!,
       sources: [...li.querySelectorAll('.event-sources > .cite')].map((c) => c.getAttribute('data-source')),
       other: li.querySelector('[data-other-dates]')?.getAttribute('data-other-dates') ?? '',
+      agreeing: li.querySelector('[data-agreeing-dates]')?.getAttribute('data-agreeing-dates') ?? '',
+      conflictText: li.querySelector('.conflict')?.textContent ?? '',
     })));
     const keys = rows.map((r) => r.key);
     expect(new Set(keys).size).toBe(keys.length);
@@ -329,7 +331,11 @@ describe('timeline', () => {
     items.forEach((i, n) => {
       expect(rows[n]!.sources, keys[n]).toEqual(i.sources.map((s) => s.sourceId));
       expect(rows[n]!.other, keys[n]).toBe(i.otherDates.join(','));
+      expect(rows[n]!.agreeing, keys[n]).toBe(i.agreeingDates.join(','));
+      // "Sources differ" only for a true conflict, never for the same date at another precision.
+      expect(rows[n]!.conflictText !== '', keys[n]).toBe(i.otherDates.length > 0);
     });
+    expect(items.some((i) => i.agreeingDates.length > 0), 'a date given at two precisions').toBe(true);
     expect(items.some((i) => new Set(i.sources.map((s) => s.sourceId)).size > 1), 'an event with several sources').toBe(true);
     expect(items.some((i) => i.otherDates.length > 0), 'a fact whose sources give different dates').toBe(true);
   });

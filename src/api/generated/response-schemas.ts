@@ -7657,7 +7657,14 @@ export const TIMELINE_RESPONSE = {
             "items": {
               "type": "string"
             },
-            "description": "Other dates the sources give for the same entity and property (a conflict), earliest first."
+            "description": "Other dates the sources give for the same entity and property that disagree with this one (a conflict), earliest first."
+          },
+          "agreeingDates": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "Other dates the sources give for it that agree with this one at another precision (\"1970\" and \"1970-04-24\") or as an approximation; earliest first."
           }
         },
         "required": [
@@ -7669,7 +7676,8 @@ export const TIMELINE_RESPONSE = {
           "label",
           "segments",
           "sources",
-          "otherDates"
+          "otherDates",
+          "agreeingDates"
         ],
         "additionalProperties": false
       }

@@ -66,7 +66,7 @@ export function registerViewRoutes(api: FastifyInstance, ctx: ServerContext): vo
 
   api.get<{ Querystring: { segment?: string; kind?: string; from?: string; to?: string; limit: number; format?: string } }>('/timeline', {
     schema: { operationId: 'getTimeline',
-      summary: 'Dated events (policies, missions, agreements, milestones, founding dates, goal deadlines), one item per entity, property and date with all the sources that give it (sources giving another date: otherDates), filterable by segment and kind',
+      summary: 'Dated events (policies, missions, agreements, milestones, founding dates, goal deadlines), one item per entity, property and date with all the sources that give it (sources giving a conflicting date: otherDates; the same date at another precision, e.g. 1970 beside 1970-04-24: agreeingDates), filterable by segment and kind',
       tags: ['report structure'],
       querystring: {
         type: 'object', additionalProperties: false,
@@ -82,10 +82,10 @@ export function registerViewRoutes(api: FastifyInstance, ctx: ServerContext): vo
   }, async (req, reply) => {
     const items = await timelineItems(store.db, { ...req.query, kinds: req.query.kind?.split(',') });
     return sendAs(reply, req.query.format, 'timeline', { items }, async () => ({
-      columns: ['date', 'entity_id', 'kind', 'name', 'what', 'segments', 'sources', 'other_dates'],
+      columns: ['date', 'entity_id', 'kind', 'name', 'what', 'segments', 'sources', 'other_dates', 'agreeing_dates'],
       rows: items.map((i) => [i.date, i.entityId, i.kind, i.caption, i.label, i.segments.join('; '),
-        i.sources.map((s) => (s.locator ? `${s.sourceId} (${s.locator})` : s.sourceId)).join('; '), i.otherDates.join('; ')]),
-      meta: await tableMeta(store.db, 'Timeline: one row per dated event, with every source that gives that date; other_dates lists the dates other sources give for the same fact',
+        i.sources.map((s) => (s.locator ? `${s.sourceId} (${s.locator})` : s.sourceId)).join('; '), i.otherDates.join('; '), i.agreeingDates.join('; ')]),
+      meta: await tableMeta(store.db, 'Timeline: one row per dated event, with every source that gives that date; other_dates lists the conflicting dates other sources give for the same fact, agreeing_dates the same date at another precision',
         items.flatMap((i) => i.sources.map((s) => s.sourceId)), null),
     }));
   });

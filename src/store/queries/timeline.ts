@@ -1,12 +1,14 @@
 /**
  * The timeline: one row per dated event (an entity, a date property, one date value), listing
  * every statement's source for it. Sources that give the same entity and property a different
- * date are separate rows, each naming the other dates so the disagreement stays visible.
+ * date are separate rows, each naming the other dates so the disagreement stays visible; a date that
+ * only differs in precision ("1970" beside "1970-04-24") is named as agreeing, not as a conflict.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { hasStatement } from './statement-filters.js';
 import { KIND_NAMES, propertiesOf } from '../../model/kinds.js';
+import { partialDatesAgree } from '../../model/value-types.js';
 
 export interface TimelineSource { sourceId: string; locator: string | null; status: string }
 
@@ -15,8 +17,10 @@ export interface TimelineItem {
   segments: string[];
   /** Every statement that gives this entity and property this date, one entry per (source, locator). */
   sources: TimelineSource[];
-  /** Other dates the sources give for the same entity and property (a conflict), earliest first. */
+  /** Other dates the sources give for the same entity and property that disagree with this one (a conflict), earliest first. */
   otherDates: string[];
+  /** Other dates the sources give for it that agree with this one at another precision ("1970" and "1970-04-24") or as an approximation; earliest first. */
+  agreeingDates: string[];
 }
 
 /** Date properties per kind (from the model), except those that are not events (an as-of is not a milestone). */
@@ -54,7 +58,7 @@ export async function timelineItems(db: Kysely<Database>, f: { segment?: string;
       item = {
         date: r.value, entityId: r.entity_id, kind: r.kind, caption: r.caption, property: r.property,
         label: labels.get(`${r.kind}.${r.property}`) ?? r.property, segments: r.segments, sources: [],
-        otherDates: [],
+        otherDates: [], agreeingDates: [],
       };
       events.set(key, item);
     }
@@ -64,7 +68,11 @@ export async function timelineItems(db: Kysely<Database>, f: { segment?: string;
   }
   const items = [...events.values()];
   const dates = await datesOf(db, [...new Set(items.map((i) => i.entityId))]);
-  for (const i of items) i.otherDates = [...(dates.get(`${i.entityId}|${i.property}`) ?? [])].filter((d) => d !== i.date).sort(byDate);
+  for (const i of items) {
+    const others = [...(dates.get(`${i.entityId}|${i.property}`) ?? [])].filter((d) => d !== i.date).sort(byDate);
+    i.otherDates = others.filter((d) => !partialDatesAgree(d, i.date));
+    i.agreeingDates = others.filter((d) => partialDatesAgree(d, i.date));
+  }
   return items;
 }
 

@@ -15,9 +15,22 @@ interface Cite { source?: string; locator?: string }
 type RawValue = string | number | { value: string | number; cite?: Cite; status?: string };
 interface RawEntity { id: string; kind?: string; cite?: Cite; [property: string]: unknown }
 interface RawFile { defaults?: { kind?: string; cite?: Cite }; entities?: RawEntity[] }
-interface Item { date: string; entityId: string; property: string; sources: { sourceId: string; locator: string | null }[]; otherDates: string[] }
+interface Item { date: string; entityId: string; property: string; sources: { sourceId: string; locator: string | null }[]; otherDates: string[]; agreeingDates: string[] }
 
 const DIR = 'data/kb/entities';
+
+/** A partial date (YYYY, YYYY-MM or YYYY-MM-DD, maybe "~") as the days it may name: [first, last], ISO strings. */
+function daySpan(date: string): [string, string] {
+  const d = date.replace('~', '');
+  if (d.length === 10) return [d, d];
+  if (d.length === 7) return [`${d}-01`, new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)), 0)).toISOString().slice(0, 10)];
+  return [`${d}-01-01`, `${d}-12-31`];
+}
+/** Two dates do not conflict when one's days contain the other's (a less precise form of the same date). */
+function nested(a: string, b: string): boolean {
+  const [[a0, a1], [b0, b1]] = [daySpan(a), daySpan(b)];
+  return (a0 <= b0 && b1 <= a1) || (b0 <= a0 && a1 <= b1);
+}
 
 /** Event key → the sources the YAML gives for it. */
 function rawEvents(): Map<string, Set<string>> {
@@ -57,7 +70,7 @@ export const answers: AnswerSuite = (ctx) => {
     }
   });
 
-  it('keeps conflicting dates side by side: each date its own row, naming the others', async () => {
+  it('keeps conflicting dates side by side: each date its own row, naming the others, and a date at another precision as agreeing, not conflicting', async () => {
     const { items } = await ctx().get<{ items: Item[] }>('/api/v1/timeline?limit=5000');
     const dates = new Map<string, Set<string>>();
     for (const key of rawEvents().keys()) {
@@ -69,8 +82,15 @@ export const answers: AnswerSuite = (ctx) => {
     for (const [fact, ds] of conflicts) {
       const rows = items.filter((i) => `${i.entityId}|${i.property}` === fact);
       expect(rows.map((r) => r.date).sort(), fact).toEqual(expect.arrayContaining([...ds].sort()));
-      for (const r of rows) expect(r.otherDates.sort(), fact).toEqual(rows.map((x) => x.date).filter((x) => x !== r.date).sort());
+      for (const r of rows) {
+        const others = rows.map((x) => x.date).filter((x) => x !== r.date);
+        expect(r.otherDates.sort(), fact).toEqual(others.filter((x) => !nested(x, r.date)).sort());
+        expect(r.agreeingDates.sort(), fact).toEqual(others.filter((x) => nested(x, r.date)).sort());
+      }
     }
+    // Both kinds occur in the curated data: true conflicts, and a year beside the full date (e.g. a launch).
+    expect(items.some((i) => i.otherDates.length > 0), 'a conflict').toBe(true);
+    expect(items.some((i) => i.agreeingDates.length > 0), 'a date given at two precisions').toBe(true);
   });
 
   it('the CSV has the same rows, each listing its sources', async () => {

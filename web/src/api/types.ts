@@ -54,7 +54,7 @@ export type SeriesList = JsonBody<'/api/v1/series'>;
 export type Series = JsonBody<'/api/v1/series/{id}'>;
 export type SeriesPoint = Series['points'][number];
 
-/** One dated event (entity, property, date) with every source that gives that date; otherDates: the dates other sources give. */
+/** One dated event (entity, property, date) with every source that gives that date; otherDates: the conflicting dates other sources give; agreeingDates: the same date at another precision. */
 export type TimelineItem = JsonBody<'/api/v1/timeline'>['items'][number];
 export type TimelineSource = TimelineItem['sources'][number];
 

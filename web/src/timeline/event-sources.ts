@@ -1,4 +1,4 @@
-/** Every source of one timeline event, and the dates other sources give for the same fact (kept side by side, not resolved). */
+/** Every source of one timeline event, the conflicting dates other sources give for the same fact (kept side by side, not resolved), and the dates that agree at another precision. */
 import type { TimelineItem } from '../api/types.ts';
 import { cite } from '../citations/cite.ts';
 import { h } from '../dom.ts';
@@ -9,5 +9,8 @@ export function eventSources(i: TimelineItem): HTMLElement {
     i.sources.map((s) => cite(s.sourceId, s.locator, { status: s.status })),
     i.otherDates.length
       ? h('span', { class: 'small conflict', 'data-other-dates': i.otherDates.join(',') }, ` Sources differ: also dated ${i.otherDates.map(formatDate).join(', ')}.`)
+      : null,
+    i.agreeingDates.length
+      ? h('span', { class: 'small', 'data-agreeing-dates': i.agreeingDates.join(',') }, ` Also dated ${i.agreeingDates.map(formatDate).join(', ')} by another source (the same date, given at another precision).`)
       : null);
 }

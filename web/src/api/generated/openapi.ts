@@ -709,7 +709,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Dated events (policies, missions, agreements, milestones, founding dates, goal deadlines), one item per entity, property and date with all the sources that give it (sources giving another date: otherDates), filterable by segment and kind */
+        /** Dated events (policies, missions, agreements, milestones, founding dates, goal deadlines), one item per entity, property and date with all the sources that give it (sources giving a conflicting date: otherDates; the same date at another precision, e.g. 1970 beside 1970-04-24: agreeingDates), filterable by segment and kind */
         get: operations["getTimeline"];
         put?: never;
         post?: never;
@@ -6775,12 +6775,14 @@ export interface operations {
                     };
                     "application/json": {
                         items: {
+                            /** @description Other dates the sources give for it that agree with this one at another precision ("1970" and "1970-04-24") or as an approximation; earliest first. */
+                            agreeingDates: string[];
                             caption: string;
                             date: string;
                             entityId: string;
                             kind: string;
                             label: string;
-                            /** @description Other dates the sources give for the same entity and property (a conflict), earliest first. */
+                            /** @description Other dates the sources give for the same entity and property that disagree with this one (a conflict), earliest first. */
                             otherDates: string[];
                             property: string;
                             segments: string[];
