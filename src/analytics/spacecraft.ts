@@ -63,6 +63,12 @@ export interface Figure8 {
   missionRules: Record<string, number>;
   /** The dataset codes that attributed the objects to the country (e.g. "gcat-launchlog-state J"), with counts. */
   countryCodes: Record<string, number>;
+  /** Payloads of the snapshot that no catalog or name rule attributes to any country (left out of every country's count). */
+  unattributedPayloads: number;
+  /** The countries that curated name rules attributed objects to in this snapshot: only they are counted past the catalogs' dates. */
+  nameRuleCountries: string[];
+  /** This country's payloads that no mission rule or UCS purpose classifies: counted under "other". */
+  missionUnclassified: number;
   objects?: ClassifiedObject[];
 }
 
@@ -77,10 +83,17 @@ export function figure8(classified: readonly ClassifiedObject[], snapshot: Snaps
       if (count) cells.push({ missionType, regime, count });
     }
   }
+  const unattributedPayloads = classified.filter((o) => o.country === null && o.kind === 'payload').length;
+  const nameRuleCountries = [...new Set(classified.filter((o) => o.countryRule.startsWith('name-rule:') && o.country !== null).map((o) => o.country!))].sort();
+  const missionUnclassified = mine.filter((o) => o.missionRule === 'none').length;
   return {
     title: `Operational spacecraft of ${countryName} by mission type and orbit`,
     country, countryName, snapshot,
-    coverage: `Objects in the CelesTrak GP "active" snapshot of ${snapshot.asOf} (${snapshot.sourceId}) attributed to ${countryName} (${country}: ISO 3166-1 alpha-2 or a named group, read from each catalog's own code through data/rules/country-codes.yaml); payloads only. Deep-space orbiters, landers and probes are not in GP data.`,
+    coverage: [
+      `Objects in the CelesTrak GP "active" snapshot of ${snapshot.asOf} (${snapshot.sourceId}) attributed to ${countryName} (${country}: ISO 3166-1 alpha-2 or a named group, read from each catalog's own code through data/rules/country-codes.yaml); payloads only. Deep-space orbiters, landers and probes are not in GP data.`,
+      coverageLimits(country, countryName, unattributedPayloads, nameRuleCountries),
+      missionUnclassified ? `"Other" includes ${missionUnclassified.toLocaleString('en-US')} payloads that no mission rule or UCS purpose classifies.` : '',
+    ].filter(Boolean).join(' '),
     sources: [snapshot.sourceId, ...ATTRIBUTION_SOURCES],
     total: mine.length, cells,
     byMission: tally(mine.map((o) => o.missionType)),
@@ -88,6 +101,19 @@ export function figure8(classified: readonly ClassifiedObject[], snapshot: Snaps
     countryRules: tally(mine.map((o) => o.countryRule)),
     missionRules: tally(mine.map((o) => o.missionRule)),
     countryCodes: tally(mine.map((o) => (o.countryCode === null ? o.countryRule : `${o.countryRule} ${o.countryCode}`))),
+    unattributedPayloads, nameRuleCountries, missionUnclassified,
     ...(withObjects ? { objects: mine } : {}),
   };
+}
+
+/**
+ * What the attribution cannot see: the catalogs end on their own dates (the GCAT launch log 2024-12-08, UCS
+ * 2023-05-01), and later objects are attributed only by the curated name rules, which exist for a few countries.
+ */
+function coverageLimits(country: string, countryName: string, unattributed: number, nameRuleCountries: readonly string[]): string {
+  const catalogs = 'The catalogs that attribute owners end on their own dates (GCAT launch log 2024-12-08, UCS 2023-05-01); later objects are attributed only by curated name rules';
+  const ruled = nameRuleCountries.length ? `, which exist for ${nameRuleCountries.join(', ')}` : ', and none attributed any object here';
+  const left = `${unattributed.toLocaleString('en-US')} payloads in this snapshot are attributed to no country.`;
+  if (nameRuleCountries.includes(country)) return `${catalogs}${ruled}. ${left}`;
+  return `${catalogs}${ruled}, not for ${countryName}: its payloads launched since are among the ${left.replace(/\.$/, '')}, so this count misses them and is not comparable with the count of a country that has name rules.`;
 }

@@ -489,6 +489,21 @@ export const SPACECRAFT_RESPONSE = {
       },
       "description": "The dataset codes that attributed the objects to the country (e.g. \"gcat-launchlog-state J\"), with counts."
     },
+    "unattributedPayloads": {
+      "type": "number",
+      "description": "Payloads of the snapshot that no catalog or name rule attributes to any country (left out of every country's count)."
+    },
+    "nameRuleCountries": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      },
+      "description": "The countries that curated name rules attributed objects to in this snapshot: only they are counted past the catalogs' dates."
+    },
+    "missionUnclassified": {
+      "type": "number",
+      "description": "This country's payloads that no mission rule or UCS purpose classifies: counted under \"other\"."
+    },
     "objects": {
       "type": "array",
       "items": {
@@ -636,7 +651,10 @@ export const SPACECRAFT_RESPONSE = {
     "byRegime",
     "countryRules",
     "missionRules",
-    "countryCodes"
+    "countryCodes",
+    "unattributedPayloads",
+    "nameRuleCountries",
+    "missionUnclassified"
   ],
   "additionalProperties": false,
   "definitions": {}

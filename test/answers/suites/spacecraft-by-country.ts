@@ -18,21 +18,47 @@ const keyOfGcat = new Map(mapping.gcatStateCodes.map((e) => [e.code, e.iso ?? e.
 const keyOfUcs = new Map(mapping.ucsCountryNames.map((e) => [e.code, e.iso ?? e.group ?? null]));
 
 
-/** Payloads per country key in the 2026-07-10 GP file: GCAT SatState, else UCS operator country, else the curated name rules. */
+/**
+ * UCS records with a Purpose, by NORAD number. A record whose COSPAR number is malformed (e.g. "2020--019BK") is
+ * refused by the ingest, with its line and reason recorded, so it classifies nothing.
+ */
+function rawUcsWithPurpose(): Set<number> {
+  const lines = readSnapshot('ucs_satellite_database_2023-05-01.tsv.gz').split('\n');
+  const header = lines[0]!.split('\t').map((h) => h.trim());
+  const [iPurpose, iNorad, iCospar] = [header.indexOf('Purpose'), header.indexOf('NORAD Number'), header.indexOf('COSPAR Number')];
+  const out = new Set<number>();
+  for (const l of lines.slice(1)) {
+    const f = l.split('\t');
+    const cospar = f[iCospar]?.trim() ?? '';
+    if (cospar !== '' && !/^\d{4}-\d{3}[A-Z]{1,3}$/.test(cospar)) continue;
+    if (f[iPurpose]?.trim()) out.add(Number(f[iNorad]));
+  }
+  return out;
+}
+
+/**
+ * Payloads per country key in the 2026-07-10 GP file: GCAT SatState, else UCS operator country, else the curated name rules.
+ * Under the key "": payloads no source attributes. Under "unclassified:<key>": a country's payloads that neither a name
+ * rule nor a UCS purpose classifies.
+ */
 function rawPayloadsByCountry(): Map<string, number> {
   const gcat = rawGcatByNorad();
   const ucs = rawUcsCountryByNorad();
   const rules = (rawYaml('data/rules/classification.yaml') as { objectNameRules: { pattern: string; country: string }[] })
     .objectNameRules.map((r) => ({ re: new RegExp(r.pattern), country: r.country }));
+  const purposes = rawUcsWithPurpose();
   const out = new Map<string, number>();
   for (const l of readSnapshot('celestrak_gp_active_2026-07-10.csv.gz').split('\n').slice(1)) {
     if (!l.trim()) continue;
     const f = csvFields(l);
     const [name, norad] = [f[0]!, Number(f[11])];
     const g = gcat.get(norad);
-    const key = (g && keyOfGcat.get(g.state)) ?? keyOfUcs.get(ucs.get(norad) ?? '') ?? rules.find((r) => r.re.test(name.toUpperCase()))?.country ?? null;
+    const rule = rules.find((r) => r.re.test(name.toUpperCase()));
+    const key = (g && keyOfGcat.get(g.state)) ?? keyOfUcs.get(ucs.get(norad) ?? '') ?? rule?.country ?? null;
     const payload = g ? g.type === 'P' : !/\bR\/B\b|\bDEB\b/.test(name);
-    if (key && payload) out.set(key, (out.get(key) ?? 0) + 1);
+    const add = (k: string) => out.set(k, (out.get(k) ?? 0) + 1);
+    if (payload) add(key ?? '');
+    if (payload && key && !rule && !purposes.has(norad)) add(`unclassified:${key}`);
   }
   return out;
 }
@@ -48,6 +74,24 @@ export const answers: AnswerSuite = (ctx) => {
     expect(raw.get('JP')).toBeGreaterThan(50);
     const jp = await ctx().get<{ countryCodes: Record<string, number> }>('/api/v1/analytics/spacecraft?country=JP&asOf=2026-07-10');
     expect(Object.keys(jp.countryCodes).sort()).toEqual(expect.arrayContaining(['gcat-launchlog-state J']));
+  });
+
+  it('says what the count cannot see: payloads attributed to no country, which countries name rules cover, and "other" that is unclassified', async () => {
+    const raw = rawPayloadsByCountry();
+    type F = { coverage: string; unattributedPayloads: number; nameRuleCountries: string[]; missionUnclassified: number };
+    const us = await ctx().get<F>('/api/v1/analytics/spacecraft?country=US&asOf=2026-07-10');
+    const cn = await ctx().get<F>('/api/v1/analytics/spacecraft?country=CN&asOf=2026-07-10');
+    expect(us.unattributedPayloads).toBe(raw.get(''));
+    expect(cn.unattributedPayloads).toBe(raw.get(''));
+    // Starlink satellites launched after the launch log's end are among them: no name rule covers the US.
+    expect(raw.get('')).toBeGreaterThan(4000);
+    expect(us.nameRuleCountries).toEqual(['CN']);
+    expect(us.coverage).toContain(`${raw.get('')!.toLocaleString('en-US')} payloads in this snapshot are attributed to no country`);
+    expect(us.coverage).toMatch(/not comparable/);
+    expect(cn.coverage).not.toMatch(/not comparable/);
+    expect(us.missionUnclassified).toBe(raw.get('unclassified:US') ?? 0);
+    expect(cn.missionUnclassified).toBe(raw.get('unclassified:CN') ?? 0);
+    expect(us.coverage).toContain(`"Other" includes ${us.missionUnclassified.toLocaleString('en-US')} payloads`);
   });
 
 };

@@ -1593,6 +1593,10 @@ export interface operations {
                         missionRules: {
                             [key: string]: number;
                         };
+                        /** @description This country's payloads that no mission rule or UCS purpose classifies: counted under "other". */
+                        missionUnclassified: number;
+                        /** @description The countries that curated name rules attributed objects to in this snapshot: only they are counted past the catalogs' dates. */
+                        nameRuleCountries: string[];
                         objects?: {
                             apogeeKm: number;
                             /** @description ISO 3166-1 alpha-2 code or named country group; null when no source attributes the object. */
@@ -1630,6 +1634,8 @@ export interface operations {
                         sources: string[];
                         title: string;
                         total: number;
+                        /** @description Payloads of the snapshot that no catalog or name rule attributes to any country (left out of every country's count). */
+                        unattributedPayloads: number;
                     };
                     "text/csv": string;
                 };
