@@ -31,7 +31,7 @@ function closeApproaches(r: ConjunctionReport | null, cites: Citations): string 
   return `<section id="safety-close-approaches" data-safety-events="${r.events.length}"><h3>The station's close approaches</h3>
 <p>A close approach is a local minimum of the distance between the China Space Station (${esc(r.primarySelection)}: the Tianhe core module's element set, which the docked stack shares) and another catalog object closer than ${r.thresholdKm} km, between ${esc(r.start)} and ${esc(r.stop)}, computed from the element sets of the ${snapshotText(r.snapshot, cites)}. Element-set age: the time of closest approach (TCA) minus the element set's epoch.</p>
 ${r.events.length ? table(['TCA (UTC)', 'Object', 'Miss distance (km)', 'Relative speed (km/s)', 'Element sets: epochs and ages at TCA'], rows, 'data-table="station-close-approaches"') : `<p>No approach closer than ${r.thresholdKm} km in the window.</p>`}
-<p class="basis">${r.counts.catalogObjects.toLocaleString('en-US')} objects screened; flying with the station and not reported: ${r.groups.length ? esc(r.groups.map((g) => `${g.secondary.objectName} (${g.reason})`).join(', ')) : 'none'}. Method: ${esc(r.method)}</p></section>`;
+<p class="basis">${esc(r.population)} Flying with the station and not reported: ${r.groups.length ? esc(r.groups.map((g) => `${g.secondary.objectName} (${g.reason})`).join(', ')) : 'none'}. Method: ${esc(r.method)}</p></section>`;
 }
 
 function confusionRow(label: string, c: Confusion): string[] {
@@ -76,7 +76,7 @@ ${rows.length ? table(['Object', 'regime', 'rules fired', 'between (UTC)', 'elem
 
 export function spaceSafety(d: ReportData, cites: Citations): string {
   return `<section id="space-safety"><h2>Space Safety Watch</h2>
-<p>Computed by this product from the stored GP element sets (SGP4/SDP4), not taken from the report: the station's upcoming close approaches, the objects whose orbits are decaying and the maneuvers of China's objects. GP element sets carry no covariance and SGP4's error grows with the element set's age, given for every figure: these are prompts to look, not collision probabilities or reentry predictions from tracking.</p>
+<p>Computed by this product from the stored GP element sets (SGP4/SDP4), not taken from the report: the station's close approaches in the week after the newest catalog snapshot, the objects whose orbits are decaying and the maneuvers of China's objects. GP element sets carry no covariance and SGP4's error grows with the element set's age, given for every figure: these are prompts to look, not collision probabilities or reentry predictions from tracking.</p>
 ${closeApproaches(d.safety.conjunctions, cites)}
 ${reentryWatch(d.safety.reentries, cites)}
 ${maneuvers(d.safety.maneuvers, cites)}</section>`;

@@ -44,6 +44,16 @@ export interface ConjunctionReport extends ScreenResult {
   /** How the primaries were chosen, e.g. "NORAD 48274" or "country CN, kinds payload". */
   primarySelection: string;
   method: string;
+  /** What the screened catalog holds: the snapshot's objects, and how few of them are rocket bodies or debris. */
+  population: string;
+}
+
+/** The screened population, said plainly: a GP "active" snapshot lists operational objects, so debris is mostly not screened. */
+export function screenedPopulation(rows: readonly Pick<ScreenElements, 'objectName'>[], snapshot: SnapshotInfo): string {
+  const debrisOrBodies = rows.filter((r) => /\bR\/B\b|\bDEB\b/.test(r.objectName)).length;
+  return `Every object of the snapshot ${snapshot.id} (${rows.length.toLocaleString('en-US')}) was screened; `
+    + `${debrisOrBodies.toLocaleString('en-US')} of them are named as rocket bodies (R/B) or debris (DEB). `
+    + 'CelesTrak\'s "active" group lists operational objects, so approaches with rocket bodies and debris are mostly not screened.';
 }
 
 export const SCREEN_METHOD = 'SGP4/SDP4 on the snapshot\'s GP element sets (each object\'s newest in the snapshot); '
@@ -129,7 +139,7 @@ export async function conjunctionReport(
     const rows = await screeningRows(db, snapshot.id);
     const result = await run(rows, primaries, { startMicros: epochMicros(start), days, thresholdKm });
     if (result.counts.primaries === 0) throw new AnalyticsError(`none of the primaries (${primarySelection}) is in snapshot ${snapshot.id}`);
-    return { ...result, snapshot, primarySelection, method: SCREEN_METHOD };
+    return { ...result, snapshot, primarySelection, method: SCREEN_METHOD, population: screenedPopulation(rows, snapshot) };
   }, {
     dependsOn: SCREENING_INPUTS, snapshots: [snapshot.id], small: primaries.length <= SMALL_SCREENING_PRIMARIES,
     persist: isStationScreening(q) || opts.persist === true,

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { csvRows } from '../web/support/csv.js';
 import { describeLoadedApi } from '../support/loaded-api.js';
 import type { ConjunctionsResponse } from '../../src/api/response-types.js';
+import { csvFields, rawLines } from '../support/raw-files.js';
 
 describeLoadedApi('safety/conjunctions', (api) => {
   it('screens the station against the newest snapshot without blocking other requests', async () => {
@@ -55,5 +56,16 @@ describeLoadedApi('safety/conjunctions', (api) => {
     expect(old.statusCode).toBe(409);
     const absent = await api.app.inject({ method: 'GET', url: '/api/v1/safety/conjunctions?primary=1&days=1' });
     expect(absent.statusCode).toBe(409);
+  });
+
+  it('says what it screened: every object of the snapshot, and how few are rocket bodies or debris (counted here from the raw GP file)', async () => {
+    const r = (await api.app.inject({ method: 'GET', url: '/api/v1/safety/conjunctions?primary=48274&days=7&thresholdKm=5' })).json<ConjunctionsResponse>();
+    expect(r.snapshot.asOf).toBe('2026-07-10');
+    // One object per NORAD number (the product screens each object's newest element set).
+    const objects = new Map(rawLines('celestrak_gp_active_2026-07-10.csv.gz').slice(1).map((l) => csvFields(l)).map((f) => [f[11]!, f[0]!]));
+    const bodies = [...objects.values()].filter((n) => / R\/B\b|\bDEB\b/.test(n)).length;
+    expect(r.counts.catalogObjects).toBe(objects.size);
+    expect(r.population).toContain(`(${objects.size.toLocaleString('en-US')}) was screened; ${bodies.toLocaleString('en-US')} of them are named as rocket bodies (R/B) or debris (DEB)`);
+    expect(bodies).toBeLessThan(objects.size / 100);
   });
 });

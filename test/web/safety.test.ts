@@ -33,6 +33,12 @@ it('shows the station\'s close approaches, the reentry watch, maneuvers and the 
   expect(close.rows).toBe(conj.events.length);
   expect(close.snapshot).toBe(conj.snapshot.id);
   expect(close.definition).toContain('Close approach');
+  // What was screened, and whether the window is already over (then the approaches are past, not upcoming).
+  const conjFull = await api<{ population: string; stop: string }>('safety/conjunctions?primary=48274&days=7&thresholdKm=5');
+  expect(await page.$eval('[data-safety-section="close-approaches"]', (el) => el.textContent)).toContain(conjFull.population);
+  const past = await page.$eval('[data-safety-section="close-approaches"]', (el) => el.querySelector('[data-past-window]')?.textContent ?? null);
+  if (Date.parse(conjFull.stop) < Date.now()) expect(past).toMatch(/^This window ended \d+ days? ago: the newest stored catalog snapshot is of 2026-07-10, so these approaches are past, not upcoming/);
+  else expect(past).toBeNull();
   expect(close.csv).toContain('/api/v1/safety/conjunctions?');
   expect(close.csv).toContain('format=csv');
   expect(close.json).not.toContain('format=csv');

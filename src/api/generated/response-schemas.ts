@@ -1963,6 +1963,10 @@ export const CONJUNCTIONS_RESPONSE = {
     },
     "method": {
       "type": "string"
+    },
+    "population": {
+      "type": "string",
+      "description": "What the screened catalog holds: the snapshot's objects, and how few of them are rocket bodies or debris."
     }
   },
   "required": [
@@ -1971,6 +1975,7 @@ export const CONJUNCTIONS_RESPONSE = {
     "groups",
     "method",
     "missingPrimaries",
+    "population",
     "primarySelection",
     "snapshot",
     "start",

@@ -86,7 +86,7 @@ export function registerSafetyRoutes(api: FastifyInstance, ctx: ServerContext): 
 
   api.get<{ Params: { id: string }; Querystring: { kinds?: string } }>('/entities/:id/safety', {
     schema: { operationId: 'getEntitySafety',
-      summary: 'The safety events of an entity\'s catalog objects (its NORAD number, or the objects the counting rules attribute to a program): upcoming close approaches (7 days from the snapshot date, 5 km), reentry-watch candidates (90 days) and maneuvers, each with the element sets used, their epochs and ages, and the snapshot. kinds= limits the answer to some kinds (the others are not computed: close approaches are the costly part). Runs in the analytics worker; memoised per snapshot.',
+      summary: 'The safety events of an entity\'s catalog objects (its NORAD number, or the objects the counting rules attribute to a program): close approaches in the 7 days from the snapshot date (5 km), reentry-watch candidates (90 days) and maneuvers, each with the element sets used, their epochs and ages, and the snapshot. kinds= limits the answer to some kinds (the others are not computed: close approaches are the costly part). Runs in the analytics worker; memoised per snapshot.',
       tags: ['safety'],
       params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[a-z]+\\.[a-z0-9.-]+$', maxLength: 200 } } },
       querystring: {

@@ -14,7 +14,7 @@ import { geoBeltSection } from '../safety/geo-belt-section.ts';
 export interface SafetySection { id: string; title: string; build: () => Promise<Node | Node[]> }
 
 export const SAFETY_SECTIONS: SafetySection[] = [
-  { id: 'close-approaches', title: 'The station\'s upcoming close approaches', build: closeApproachesSection },
+  { id: 'close-approaches', title: 'The station\'s close approaches in the week after the newest catalog snapshot', build: closeApproachesSection },
   { id: 'reentries', title: 'Reentry watch', build: reentryWatchSection },
   { id: 'maneuvers', title: 'Recent maneuvers of China\'s objects', build: maneuversSection },
   { id: 'geo-belt', title: 'China\'s GEO belt: longitude over time, drift and relocations', build: geoBeltSection },

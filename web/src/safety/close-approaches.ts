@@ -1,4 +1,4 @@
-/** The station's upcoming close approaches (conjunction screening of the Tianhe core module against the catalog). */
+/** The station's close approaches in the week after the newest catalog snapshot (conjunction screening of the Tianhe core module against the catalog). */
 import { apiGet, apiLinks } from '../api/client.ts';
 import type { ConjunctionReport } from '../api/types.ts';
 import { h } from '../dom.ts';
@@ -23,6 +23,15 @@ function eventsTable(r: ConjunctionReport): HTMLElement {
         + `object ${e.secondary.elementEpoch.slice(0, 19)} (${e.secondary.elementSourceId}, ${days(e.secondary.elementAgeDays)})`))))));
 }
 
+/** When the screened week is over (the newest snapshot is older than a week), say so: these approaches are past, not upcoming. */
+function pastWindow(r: ConjunctionReport): HTMLElement | null {
+  const ended = Date.parse(r.stop);
+  if (!(ended < Date.now())) return null;
+  const ago = Math.floor((Date.now() - ended) / 86_400_000);
+  return h('p', { class: 'small warning', 'data-past-window': r.stop }, `This window ended ${ago} day${ago === 1 ? '' : 's'} ago: the newest stored catalog snapshot is of ${r.snapshot.asOf}, `
+    + 'so these approaches are past, not upcoming. A newer GP download screens the week after it.');
+}
+
 export async function closeApproachesSection(): Promise<Node[]> {
   const r = await apiGet('/safety/conjunctions', { query: QUERY });
   const grouped = h('p', { class: 'small muted' }, r.groups.length
@@ -31,7 +40,8 @@ export async function closeApproachesSection(): Promise<Node[]> {
   return [
     h('p', { class: 'definition small' }, `Close approach: a local minimum of the distance between the station (${r.primarySelection}) and another catalog object, closer than ${r.thresholdKm} km, `
       + `between ${r.start} and ${r.stop}. ${r.method}`),
-    snapshotLine(r.snapshot, `${r.counts.catalogObjects.toLocaleString('en')} objects screened.`),
+    snapshotLine(r.snapshot, r.population),
+    ...[pastWindow(r)].filter((x): x is HTMLElement => x !== null),
     eventsTable(r), grouped,
     downloads(apiLinks('/safety/conjunctions', { query: QUERY })),
   ];

@@ -247,7 +247,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The safety events of an entity's catalog objects (its NORAD number, or the objects the counting rules attribute to a program): upcoming close approaches (7 days from the snapshot date, 5 km), reentry-watch candidates (90 days) and maneuvers, each with the element sets used, their epochs and ages, and the snapshot. kinds= limits the answer to some kinds (the others are not computed: close approaches are the costly part). Runs in the analytics worker; memoised per snapshot. */
+        /** The safety events of an entity's catalog objects (its NORAD number, or the objects the counting rules attribute to a program): close approaches in the 7 days from the snapshot date (5 km), reentry-watch candidates (90 days) and maneuvers, each with the element sets used, their epochs and ages, and the snapshot. kinds= limits the answer to some kinds (the others are not computed: close approaches are the costly part). Runs in the analytics worker; memoised per snapshot. */
         get: operations["getEntitySafety"];
         put?: never;
         post?: never;
@@ -4963,6 +4963,8 @@ export interface operations {
                         method: string;
                         /** @description Primaries asked for that were not in the catalog (NORAD IDs). */
                         missingPrimaries: number[];
+                        /** @description What the screened catalog holds: the snapshot's objects, and how few of them are rocket bodies or debris. */
+                        population: string;
                         /** @description How the primaries were chosen, e.g. "NORAD 48274" or "country CN, kinds payload". */
                         primarySelection: string;
                         snapshot: {
