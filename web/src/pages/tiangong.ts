@@ -55,7 +55,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     h('p', { class: 'page-intro' }, 'China\'s space station: its modules, the plan to grow to six, crews and visiting vehicles, its orbit from the orbital catalog, the countries taking part, and the International Space Station beside it.'),
     h('h2', null, 'Current orbit'), slots.orbit,
     h('div', { class: 'grid grid-2' },
-      h('section', null, h('h2', null, 'Modules and launch dates'), slots.modules),
+      h('section', null, h('h2', null, 'Modules and other spacecraft, with launch dates'), slots.modules),
       h('section', null, h('h2', null, 'Crews and visiting vehicles'), slots.crews)),
     h('h2', null, 'The plan: from three modules to six'), slots.plan,
     h('h2', null, 'In the station\'s orbit now (catalog)'), slots.catalog,
@@ -67,7 +67,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   await Promise.all([
     section(slots.orbit, 'Orbit', async () => orbitCard(await now)),
     section(slots.catalog, 'Catalog objects', async () => coOrbitingTable(await now)),
-    section(slots.modules, 'Modules', async () => datedTable(new Set(refs(await tiangong, 'SpaceObject', 'program').map((r) => r.id)), 'SpaceObject', 'No modules recorded.')),
+    section(slots.modules, 'Modules', async () => datedTable(new Set(refs(await tiangong, 'SpaceObject', 'program').map((r) => r.id)), 'SpaceObject', 'No modules or spacecraft recorded.')),
     section(slots.crews, 'Crews and vehicles', async () => visitsTable((await now).crewAndCargo)),
     section(slots.plan, 'Plan', async () => {
       const t = await tiangong;
