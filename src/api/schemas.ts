@@ -58,8 +58,9 @@ export const SEARCH_RESULT = obj(['query', 'normalized', 'items', 'total'], {
 
 export const ENTITY_DETAIL = obj(['id', 'kind', 'caption', 'firstSeen', 'lastSeen', 'properties', 'sources', 'referencedBy'], {
   id: str, kind: str, caption: str, firstSeen: str, lastSeen: str,
-  properties: arr(obj(['property', 'label', 'type', 'multiple', 'preferred', 'statements', 'conflict'], {
-    property: str, label: str, type: str, multiple: { type: 'boolean' }, preferred: arr(STATEMENT), statements: arr(STATEMENT), conflict: { type: 'boolean' },
+  properties: arr(obj(['property', 'label', 'type', 'unit', 'multiple', 'preferred', 'statements', 'conflict'], {
+    property: str, label: str, type: str, unit: { ...nullable('string'), description: 'The unit of the property\'s numbers (e.g. years, km); null when none' },
+    multiple: { type: 'boolean' }, preferred: arr(STATEMENT), statements: arr(STATEMENT), conflict: { type: 'boolean' },
   })),
   sources: arr(SOURCE),
   referencedBy: arr(obj(['id', 'kind', 'caption', 'property'], { id: str, kind: str, caption: str, property: str })),

@@ -75,6 +75,22 @@ describe('every page', () => {
   it('an entity with conflicting sources shows the values side by side', async () => {
     await visit('#/entity/program.tiangong', 'entity-tiangong');
     expect(await page.$$eval('.facts tr[data-property="lifetime"] .value-line', (l) => l.length)).toBeGreaterThan(1);
+    // A number shows the unit the API gives its property ("more than 15 years", not "more than 15").
+    const detail = await api<{ properties: { property: string; unit: string | null }[] }>('entities/program.tiangong');
+    const unit = detail.properties.find((p) => p.property === 'lifetime')!.unit;
+    expect(unit).toBe('years');
+    for (const text of await page.$$eval('.facts tr[data-property="lifetime"] .value-text', (l) => l.map((x) => x.textContent ?? ''))) expect(text).toMatch(/ years$/);
+  });
+
+  it('the Tiangong page compares it with the ISS value by value, with each value\'s unit and what it stands for', async () => {
+    const iss = await api<{ properties: { property: string; statements: { note: string | null }[] }[] }>('entities/program.iss');
+    const note = iss.properties.find((p) => p.property === 'started')!.statements[0]!.note!;
+    expect(note).toContain('continuously crewed');
+    await visit('#/tiangong');
+    await page.waitForSelector('[data-comparison] tbody tr');
+    const rows = await page.$$eval('[data-comparison] tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
+    expect(rows.find((r) => r.startsWith('First launch or start'))).toContain(note);
+    expect(rows.find((r) => r.startsWith('Design life'))).toMatch(/\d years/);
   });
 });
 

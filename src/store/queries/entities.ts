@@ -18,6 +18,8 @@ export interface PropertyView {
   property: string;
   label: string;
   type: string;
+  /** The unit the model gives the property's numbers (e.g. "years", "km"); null when it has none. */
+  unit: string | null;
   multiple: boolean;
   /** The values to show: all of them for multiple properties, the preferred one otherwise. */
   preferred: StatementView[];
@@ -70,7 +72,7 @@ export async function getEntity(db: Kysely<Database>, id: string): Promise<Entit
       const multiple = def?.multiple ?? false;
       const distinctValues = new Set(sorted.filter((s) => s.status !== 'superseded').map((s) => s.value));
       return {
-        property, label: def?.label ?? property, type: def?.type ?? 'string', multiple,
+        property, label: def?.label ?? property, type: def?.type ?? 'string', unit: def?.unit ?? null, multiple,
         preferred: multiple ? sorted : sorted.slice(0, 1), statements: sorted, conflict: !multiple && distinctValues.size > 1,
       };
     });

@@ -11,12 +11,17 @@ import { href } from '../links.ts';
 import { entityLink } from './entity-link.ts';
 import { appPermalink, citeButton } from '../citations/cite-dialog.ts';
 
+/** A number with the model's unit for its property ("more than 15 years"); other values as they are. */
+export function withUnit(text: string, unit: string | null): string {
+  return unit ? `${text} ${unit}` : text;
+}
+
 function valueNode(p: PropertyView, s: Statement): Node {
   if (p.type === 'entity') return entityLink(s.value, s.valueCaption ?? undefined);
   if (p.type === 'url') return h('a', { href: s.value, target: '_blank', rel: 'noopener noreferrer' }, s.value);
   if (p.property === 'segment') return h('a', { href: href(`/segment/${s.value}`) }, segmentLabel(s.value));
   if (p.type === 'country') return h('a', { href: `#/entity/country.${s.value.toLowerCase()}` }, s.value);
-  const text = formatValue(p.type, s.value, s.qualifier);
+  const text = withUnit(formatValue(p.type, s.value, s.qualifier), p.unit);
   return h('span', { title: text !== s.value ? s.value : null }, text);
 }
 

@@ -4,13 +4,16 @@ import { cite } from '../citations/cite.ts';
 import { h } from '../dom.ts';
 import { formatValue } from '../format/values.ts';
 import { entityLink } from '../entity/entity-link.ts';
+import { withUnit } from '../entity/facts-table.ts';
 
 const COMPARED = ['started', 'completionTarget', 'modules', 'plannedSize', 'altitude', 'lifetime', 'cost', 'operator', 'country', 'orbit', 'missionType'];
 
 function cell(p: PropertyView | undefined): HTMLElement {
   if (!p) return h('td', { class: 'muted' }, 'not in the knowledge base');
   return h('td', null, (p.multiple ? p.statements : p.statements).map((s) => h('div', null,
-    p.type === 'entity' ? entityLink(s.value) : formatValue(p.type, s.value, s.qualifier), ' ', cite(s.sourceId, s.locator, { asOf: s.asOf }))));
+    p.type === 'entity' ? entityLink(s.value) : withUnit(formatValue(p.type, s.value, s.qualifier), p.unit), ' ', cite(s.sourceId, s.locator, { asOf: s.asOf }),
+    // What the value stands for when it is not what the label says (the ISS's "start" is the start of continuous crewing).
+    s.note ? h('div', { class: 'muted small', 'data-note': '' }, s.note) : null)));
 }
 
 export function issComparison(tiangong: EntityDetail, iss: EntityDetail): HTMLElement {

@@ -2672,6 +2672,8 @@ export interface operations {
                                 valueCaption?: string | null;
                             }[];
                             type: string;
+                            /** @description The unit of the property's numbers (e.g. years, km); null when none */
+                            unit: string | null;
                         }[];
                         referencedBy: {
                             caption: string;
