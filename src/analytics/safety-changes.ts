@@ -52,7 +52,8 @@ export function closeApproachChange(e: ConjunctionEvent, snapshot: SnapshotInfo,
   };
 }
 
-const changeText = (c: ManeuverChange) => `${c.quantity} ${c.change >= 0 ? '+' : ''}${c.change.toPrecision(3)} ${c.unit} (expected ${c.expectedChange.toPrecision(3)}, allowance ${c.allowance.toPrecision(3)})`;
+/** A change with its unit; eccentricity's unit "1" (dimensionless) is not written. */
+const changeText = (c: ManeuverChange) => `${c.quantity} ${c.change >= 0 ? '+' : ''}${c.change.toPrecision(3)}${c.unit === '1' ? '' : ` ${c.unit}`} (expected ${c.expectedChange.toPrecision(3)}, allowance ${c.allowance.toPrecision(3)})`;
 
 /** A detection between two consecutive element sets, dated by the later one's epoch; ages to the report's reference instant. */
 export function maneuverChange(d: ManeuverDetection, referenceInstant: string, recordedAt: string, country: string | null): WorldChange {

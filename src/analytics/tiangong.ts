@@ -38,6 +38,14 @@ function asGpRow(o: SnapshotObject): GpRow {
 
 const angleDiff = (a: number, b: number) => Math.abs(((a - b + 540) % 360) - 180);
 
+/** Why the altitude is not propagated to the requested time: the element set is too old for it, or from after it. */
+function propagationRefusal(ageDays: number, at: Date, epoch: string): string {
+  const days = Math.round(Math.abs(ageDays));
+  return ageDays > 0
+    ? `element set is ${days} days old (more than ${MAX_PROPAGATION_DAYS}); ingest a newer GP snapshot for the current altitude`
+    : `the requested time ${at.toISOString()} is ${days} days before the element set's epoch ${epoch} (more than ${MAX_PROPAGATION_DAYS}); ask with asOf for the snapshot of that time`;
+}
+
 export function tiangongNow(objects: readonly SnapshotObject[], snapshot: SnapshotInfo, at: Date): TiangongNow {
   const station = objects.find((o) => STATION_NAME.test(o.objectName));
   const note = `Altitude is SGP4-propagated from the newest element set: to the requested time when the set is at most ${MAX_PROPAGATION_DAYS} days old, and always to its own epoch.`;
@@ -45,7 +53,7 @@ export function tiangongNow(objects: readonly SnapshotObject[], snapshot: Snapsh
   const g = orbitFromMeanMotion(station.meanMotion, station.eccentricity);
   const satrec = satrecFromGpRow(asGpRow(station));
   const ageDays = (at.getTime() - Date.parse(station.epoch)) / 864e5;
-  const prop = Math.abs(ageDays) <= MAX_PROPAGATION_DAYS ? propagateAt(satrec, at) : { ok: false as const, error: `element set is ${Math.round(ageDays)} days old (more than ${MAX_PROPAGATION_DAYS}); ingest a newer GP snapshot for the current altitude` };
+  const prop = Math.abs(ageDays) <= MAX_PROPAGATION_DAYS ? propagateAt(satrec, at) : { ok: false as const, error: propagationRefusal(ageDays, at, station.epoch) };
   const atEpoch = propagateAt(satrec, new Date(Date.parse(station.epoch)));
   const coOrbiting = objects
     .filter((o) => o.noradId !== station.noradId)

@@ -101,6 +101,10 @@ describe.each(STORE_KINDS)('analytics on %s', (kind) => {
     expect(t.station!.altitudeKm).toBeGreaterThan(300);
     expect(t.station!.altitudeKm).toBeLessThan(450);
     expect(t.coOrbiting.map((o) => o.objectName)).toEqual(expect.arrayContaining(['CSS (MENGTIAN)', 'CSS (WENTIAN)']));
+    // A time long before the element set: not "-46,000 days old", but before its epoch.
+    const early = await tiangongAnalytic(store.db, { at: new Date('1900-01-01T00:00:00Z') });
+    expect(early.station!.altitudeKm).toBeNull();
+    expect(early.station!.propagationError).toMatch(/^the requested time 1900-01-01T00:00:00\.000Z is \d+ days before the element set's epoch/);
   });
 
   it('the API serves the same analytics', async () => {
