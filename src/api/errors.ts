@@ -22,6 +22,23 @@ export function errorBody(status: number, code: string, message: string, details
   return { error: { status, code, message, ...(details && details.length ? { details } : {}) } };
 }
 
+/** Ajv's summary of a failed anyOf, which adds nothing to the branches' own reasons. */
+const ANY_OF = 'must match a schema in anyOf';
+
+/**
+ * One detail per field, in first-seen order: a parameter that may take several forms (anyOf: a date or a
+ * date-time) fails each branch, and those reasons become one ("must match one of: format "date"; format "date-time"").
+ */
+export function oneReasonPerField(details: readonly { field: string; reason: string }[]): { field: string; reason: string }[] {
+  const byField = new Map<string, string[]>();
+  for (const d of details) (byField.get(d.field) ?? byField.set(d.field, []).get(d.field)!).push(d.reason);
+  return [...byField].map(([field, all]) => {
+    const reasons = [...new Set(all.filter((r) => r !== ANY_OF))];
+    if (reasons.length <= 1) return { field, reason: reasons[0] ?? ANY_OF };
+    return { field, reason: `must match one of: ${reasons.map((r) => r.replace(/^must match /, '')).join('; ')}` };
+  });
+}
+
 export const ERROR_SCHEMA = {
   type: 'object',
   required: ['error'],

@@ -21,7 +21,7 @@ import { registerProposalRoutes } from './routes/editorial/proposals.js';
 import { registerWatchlistRoutes } from './routes/editorial/watchlists.js';
 import type { Store } from '../store/open-store.js';
 import { createServerContext, type ServerContext } from './server-context.js';
-import { ApiError, errorBody } from './errors.js';
+import { ApiError, errorBody, oneReasonPerField } from './errors.js';
 import { registerHttpCache } from './http-cache.js';
 import { registerResponseCache } from './response-cache.js';
 import { MAX_BODY_BYTES, MAX_PATH_PARAMETER, MAX_URL_LENGTH, boundRoute } from './request-bounds.js';
@@ -94,13 +94,13 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       return reply.status(err.status).send(errorBody(err.status, err.code, err.message, err.details));
     }
     if (err.validation) {
-      const details = err.validation.map((v) => {
+      const details = oneReasonPerField(err.validation.map((v) => {
         const params = v.params as Record<string, unknown>;
         const name = (params.missingProperty ?? params.additionalProperty ?? v.instancePath.replace(/^\//, '').replace(/\//g, '.')) as string;
         const field = `${err.validationContext ?? 'request'}${name ? `.${name}` : ''}`;
         const reason = params.additionalProperty ? `unknown parameter "${name}"` : (v.message ?? 'invalid');
         return { field, reason };
-      });
+      }));
       return reply.status(400).send(errorBody(400, 'invalid_request', `invalid ${details.map((d) => d.field).join(', ')}`, details));
     }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;

@@ -65,5 +65,10 @@ describe.each(STORE_KINDS)('API on %s', (kind) => {
     expect(unknown.json().error.details).toEqual([{ field: 'querystring.colour', reason: 'unknown parameter "colour"' }]);
     const kindBad = await app.inject('/api/v1/entities?kind=Rocket');
     expect(kindBad.json().error.details[0].field).toBe('querystring.kind');
+    // A parameter that may be a date or a date-time, and is neither: one detail, naming both forms.
+    const since = await app.inject('/api/v1/changes?since=2026-02-30');
+    expect(since.statusCode).toBe(400);
+    expect(since.json().error).toMatchObject({ message: 'invalid querystring.since',
+      details: [{ field: 'querystring.since', reason: 'must match one of: format "date"; format "date-time"' }] });
   });
 });
