@@ -329,6 +329,19 @@ describe('feed status', () => {
   });
 });
 
+describe('segment pages', () => {
+  it('list China\'s policy documents apart from other countries\' (a US rule the report cites is context, not a Chinese policy shift)', async () => {
+    const chinese = await api<{ items: { id: string }[] }>('entities?kind=PolicyDocument&segment=launch-reentry&country=CN&limit=200');
+    await visit('#/segment/launch-reentry');
+    await page.waitForSelector('.dated-list li[data-entity]');
+    const lists = await page.$$eval('.dated-list', (uls) => uls.map((ul) => [...ul.querySelectorAll('li[data-entity]')].map((li) => li.getAttribute('data-entity')!)));
+    const policyLists = lists.filter((l) => l.some((id) => id.startsWith('policy.')));
+    expect(policyLists[0]!.length).toBeGreaterThan(0);
+    expect(policyLists[0]!.every((id) => chinese.items.some((e) => e.id === id))).toBe(true);
+    expect(policyLists[1]).toContain('policy.us-faa-part-450');
+  });
+});
+
 describe('timeline', () => {
   it('draws one row per event with every source the API lists for it, and conflicting dates side by side', async () => {
     const kinds = 'PolicyDocument,Mission,Agreement,Event,Program,Goal';

@@ -72,7 +72,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   const risksAndRecs = Promise.all([apiGet('/risks', { query: { segment: id } }), apiGet('/recommendations', { query: { segment: id } })]);
   await Promise.all([
     section(slots.goals, 'Goals', async () => goalsSection(await apiGet('/goals', { query: { segment: id } }))),
-    section(slots.policy, 'Policy documents', () => datedList(id, 'PolicyDocument', 'No policy documents recorded for this segment.')),
+    section(slots.policy, 'Policy documents', () => datedList(id, 'PolicyDocument', 'No policy documents recorded for this segment.', { china: true })),
     section(slots.campaign, 'Events and milestones', () => datedList(id, 'Event', 'No events recorded for this segment.')),
     section(slots.invest, 'Investment', () => investment(id, slots.invest)),
     section(slots.tech, 'Technologies and programs', () => entityGroups(id, ['Program', 'Mission', 'LaunchVehicle', 'SpaceObject'], 'None recorded.')),
