@@ -189,7 +189,7 @@ describe('charts draw the numbers the API returns', () => {
   });
 
   it('home: each claim shows the report value, its definition as visible text, and the API\'s measure and comparison; trends only where the data post-date the claim', async () => {
-    type Claim = { id: string; reportValue: number | null; live: { value: number } | null; definition: { counts: string } | null; comparison: { kind: string; text: string }; trend: string };
+    type Claim = { id: string; reportValue: number | null; qualifier: string | null; live: { value: number; unit: string | null } | null; definition: { counts: string } | null; comparison: { kind: string; text: string }; trend: string };
     const ind = await api<{ findings: { claims: Claim[] }[] }>('indicators');
     await visit('#/');
     for (const c of ind.findings.flatMap((f) => f.claims)) {
@@ -201,6 +201,10 @@ describe('charts draw the numbers the API returns', () => {
       if (c.definition) expect(text, c.id).toContain(c.definition.counts.slice(0, 40));
       expect(text.replace(/\s+/g, ' '), c.id).toContain(c.comparison.text.slice(0, 40));
       expect(await row!.$$eval('[data-trend]', (e) => e.length), c.id).toBe(c.comparison.kind === 'change-since-claim' ? 1 : 0);
+      // A trend's difference says its unit: percentage points for a share; from the bound when the report gives one.
+      const trend = c.comparison.kind === 'change-since-claim' && c.trend !== 'same' ? await row!.$eval('[data-trend]', (e) => e.textContent ?? '') : '';
+      if (trend && c.live?.unit === 'percent') expect(trend, c.id).toContain('percentage points');
+      if (trend && c.qualifier && /than|over|under|least|most|up to/.test(c.qualifier)) expect(trend, c.id).toContain(`from the report's bound (${c.qualifier} `);
     }
     expect(await page.$$eval('figure[data-chart]', (f) => f.length)).toBe(2);
   });
