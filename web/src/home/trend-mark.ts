@@ -17,7 +17,7 @@ const BOUNDS = new Set(['over', 'more than', 'at least', 'fewer than', 'less tha
  */
 export function trendMark(trend: Trend, report: number | null, live: number | null, unit: string | null = null, qualifier: string | null = null): HTMLElement {
   const delta = report !== null && live !== null && trend !== 'same'
-    ? `${live > report ? '+' : '−'}${formatNumber(Math.abs(live - report))}${deltaUnit(unit)}${qualifier && BOUNDS.has(qualifier) ? ` from the report's bound (${qualifier} ${formatNumber(report)})` : ''}`
+    ? `${live > report ? '+' : '−'}${formatNumber(Math.abs(live - report))}${deltaUnit(unit)}${qualifier && BOUNDS.has(qualifier) ? ` from the report's bound (${qualifier} ${formatNumber(report)}${unit === 'percent' ? '%' : ''})` : ''}`
     : '';
   const cls = trend === 'n/a' ? 'unknown' : trend === 'same' ? 'flat' : trend;
   return h('span', { class: `trend trend-${cls}`, 'data-trend': trend, title: WORDS[trend] },
