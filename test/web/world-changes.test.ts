@@ -61,3 +61,17 @@ it('shows an entity\'s world changes first and folds the record audit below', as
   await screenshot(page, 'entity-history-world-first');
   expect(browser.errors).toEqual([]);
 });
+
+it('says how far each feed\'s data run, and why a window after them is empty', async () => {
+  const status = await api<{ origins: { origin: string; dataAsOf: string | null }[] }>('status');
+  const newest = status.origins.filter((o) => o.origin.startsWith('ingest:') && o.dataAsOf).map((o) => o.dataAsOf!.slice(0, 10)).sort().at(-1)!;
+  const after = new Date(Date.parse(`${newest}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+  await openRoute(page, server.url, `#/changes?since=${after}`);
+  await ready();
+  const text = await page.$eval('[data-freshness]', (p) => ({ at: p.getAttribute('data-freshness'), text: p.textContent ?? '' }));
+  expect(text.at).toBe(newest);
+  expect(text.text).toContain(`No stored data describe anything after ${newest}, so nothing since ${after} can be listed yet.`);
+  expect(text.text).toContain('celestrak-gp 2026-07-10');
+  expect(text.text).toContain('gcat-launchlog 2024-12-08');
+  expect(browser.errors).toEqual([]);
+});

@@ -45,7 +45,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     navigate('/changes', { view: view === 'records' ? 'records' : undefined, ...Object.fromEntries(FILTERS.map((k) => [k, String(data.get(k) ?? '').trim()])) });
   });
 
-  const body = await apiGet('/changes', { query: { ...query, cursor: cursor || undefined } });
+  const [body, status] = await Promise.all([apiGet('/changes', { query: { ...query, cursor: cursor || undefined } }), apiGet('/status')]);
   if (!ctx.isCurrent()) return;
   fill(form,
     h('label', null, 'Since', h('input', { type: 'date', name: 'since', value: f.since })),
@@ -63,9 +63,23 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
       `${body.items.length}${body.next ? '+' : ''} ${view === 'world' ? 'changes in the world' : 'records'}${what}${view === 'world' ? ', newest world date first' : ''}. `,
       h('a', { href: apiLinks('/changes', { query: { ...query, limit: 1000 } }).csv, 'data-api': 'csv' }, 'Download CSV'), ' (the Link header names the next page) · ',
       h('a', { href: apiUrl('/changes.atom', { query }), 'data-api': 'atom' }, 'Atom feed')),
+    body.view === 'world' ? freshness(status.origins, f.since) : null,
     body.view === 'world' ? definitions(body) : null,
     !body.items.length ? h('p', { class: 'muted' }, 'No changes match.')
       : body.view === 'world' ? worldChangesTable(body.items, (c) => entityLink(c.entityId!, c.entityName ?? undefined))
         : changesTable(body.items, true, (c) => (c.entityId ? entityLink(c.entityId, c.entityName ?? undefined) : c.subjectId)),
     nextHref ? h('p', null, h('a', { class: 'button', href: nextHref, rel: 'next' }, `Next ${PAGE}`)) : null);
+}
+
+/**
+ * How far each feed's data run: a change after a feed's date is not known to this store yet, so an empty or short list
+ * for a recent window says nothing about the world until newer downloads arrive.
+ */
+function freshness(origins: { origin: string; dataAsOf: string | null }[], since: string): HTMLElement {
+  const feeds = origins.filter((o) => o.origin.startsWith('ingest:') && o.dataAsOf).map((o) => ({ feed: o.origin.slice(7), asOf: o.dataAsOf!.slice(0, 10) }))
+    .sort((a, b) => b.asOf.localeCompare(a.asOf));
+  const newest = feeds[0]?.asOf ?? null;
+  return h('p', { class: `small${since && newest && since > newest ? ' warning' : ''}`, 'data-freshness': newest ?? '' },
+    since && newest && since > newest ? `No stored data describe anything after ${newest}, so nothing since ${since} can be listed yet. ` : '',
+    `The stored data run to: ${feeds.map((x) => `${x.feed} ${x.asOf}`).join(', ')}. A change after a feed's date is not known until a newer download of it.`);
 }
