@@ -115,5 +115,5 @@ function coverageLimits(country: string, countryName: string, unattributed: numb
   const ruled = nameRuleCountries.length ? `, which exist for ${nameRuleCountries.join(', ')}` : ', and none attributed any object here';
   const left = `${unattributed.toLocaleString('en-US')} payloads in this snapshot are attributed to no country.`;
   if (nameRuleCountries.includes(country)) return `${catalogs}${ruled}. ${left}`;
-  return `${catalogs}${ruled}, not for ${countryName}: its payloads launched since are among the ${left.replace(/\.$/, '')}, so this count misses them and is not comparable with the count of a country that has name rules.`;
+  return `${catalogs}${ruled}, not for ${countryName}. ${left} ${countryName}'s payloads launched since are among them, so this count misses them and is not comparable with the count of a country that has name rules.`;
 }
