@@ -55,12 +55,30 @@ export function closeApproachChange(e: ConjunctionEvent, snapshot: SnapshotInfo,
 /** A change with its unit; eccentricity's unit "1" (dimensionless) is not written. */
 const changeText = (c: ManeuverChange) => `${c.quantity} ${c.change >= 0 ? '+' : ''}${c.change.toPrecision(3)}${c.unit === '1' ? '' : ` ${c.unit}`} (expected ${c.expectedChange.toPrecision(3)}, allowance ${c.allowance.toPrecision(3)})`;
 
-/** A detection between two consecutive element sets, dated by the later one's epoch; ages to the report's reference instant. */
-export function maneuverChange(d: ManeuverDetection, referenceInstant: string, recordedAt: string, country: string | null): WorldChange {
+/**
+ * Detections of objects that fly as one stack: their later element sets are the same (the same epoch and the same mean
+ * elements after the change, as CelesTrak gives docked modules), so they show one maneuver, not one per module. Each group
+ * is led by its lowest NORAD number; the others fly with it.
+ */
+export function groupSharedElementSets(detections: readonly ManeuverDetection[]): { lead: ManeuverDetection; with: ManeuverDetection[] }[] {
+  const groups = new Map<string, ManeuverDetection[]>();
+  for (const d of [...detections].sort((a, b) => a.noradId - b.noradId)) {
+    const key = `${d.after.epoch}|${d.changes.map((c) => `${c.quantity}=${c.after.toPrecision(12)}`).join(',')}`;
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(d);
+  }
+  return [...groups.values()].map(([lead, ...rest]) => ({ lead: lead!, with: rest }));
+}
+
+/**
+ * A detection between two consecutive element sets, dated by the later one's epoch; ages to the report's reference instant.
+ * `flyingWith`: detections of objects that share its later element set (a docked stack), named in the title, not repeated.
+ */
+export function maneuverChange(d: ManeuverDetection, referenceInstant: string, recordedAt: string, country: string | null, flyingWith: readonly ManeuverDetection[] = []): WorldChange {
+  const stack = flyingWith.length ? ` with ${flyingWith.map((o) => `${o.objectName} (NORAD ${o.noradId})`).join(' and ')}, which share its element set (one stack)` : '';
   return {
     id: `maneuver:${String(d.noradId).padStart(9, '0')}:${d.after.epoch}`, type: 'maneuver',
     date: day(d.after.epoch), day: day(d.after.epoch), precision: 'day', recordedAt,
-    title: `${d.relocation ? 'Relocation' : 'Maneuver'} detected: ${d.objectName}, NORAD ${d.noradId} (${d.regime}; ${d.rules.join(', ')}), `
+    title: `${d.relocation ? 'Relocation' : 'Maneuver'} detected: ${d.objectName}, NORAD ${d.noradId}${stack} (${d.regime}; ${d.rules.join(', ')}), `
       + `between ${d.interval.start.slice(0, 16).replace('T', ' ')} and ${d.interval.end.slice(0, 16).replace('T', ' ')} UTC`,
     ...noEntity, country, property: 'maneuver',
     value: `${d.changes.filter((c) => c.exceeded).map(changeText).join('; ')}; element sets epoch ${d.before.epoch} (${d.before.sourceId}, age ${age(d.before.ageDays)}) `

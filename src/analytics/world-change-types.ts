@@ -49,7 +49,8 @@ export const WORLD_CHANGE_DEFINITIONS: Record<WorldChangeType, string> = {
     + '(GEO) longitude or drift rate beyond what drag and the fit noise explain (thresholds per orbit regime). World date: the epoch '
     + 'of the later element set, the first to show the change; the maneuver happened between the two epochs (previous names the '
     + 'earlier element set), an interval as long as the gap between the element sets. Detected from mean elements, not reported '
-    + 'by the operator. Only China\'s objects are checked for the feed. Country = CN.',
+    + 'by the operator. Objects whose later element sets are the same (docked modules, which CelesTrak gives one element set) are one entry, '
+    + 'led by the lowest NORAD number, naming the others. Only China\'s objects are checked for the feed. Country = CN.',
 };
 
 /** How the two dates are used, shown beside every list of world changes. */

@@ -11,7 +11,7 @@ import type { Database } from '../store/schema.js';
 import type { Rules } from '../ingest/rules/read-rules.js';
 import type { SnapshotInfo } from '../model/catalog-records.js';
 import type { WorldChange, WorldChangeType } from '../analytics/world-change-types.js';
-import { closeApproachChange, isCrossingApproach, leftCatalogChange, maneuverChange } from '../analytics/safety-changes.js';
+import { closeApproachChange, groupSharedElementSets, isCrossingApproach, leftCatalogChange, maneuverChange } from '../analytics/safety-changes.js';
 import { maneuverReport } from './maneuvers.js';
 import { lastListedOn, listSnapshots, snapshotsRecordedAt } from '../store/queries/catalog.js';
 import { cachedClassified, cachedSnapshotObjects, rulesVersion, SNAPSHOT_OBJECT_INPUTS } from './analytics.js';
@@ -70,8 +70,8 @@ export async function safetyChanges(db: Kysely<Database>, rules: Rules, run: Scr
     const report = await maneuverReport(db, rules, { country: MANEUVER_FEED_COUNTRY });
     // An element set is recorded with the snapshot that first brought it.
     const recordedOf = new Map(report.snapshots.map((s) => [s.sourceId, recorded.get(s.id) ?? '']));
-    for (const d of report.detections) {
-      const c = maneuverChange(d, report.referenceInstant, recordedOf.get(d.after.sourceId) ?? '', MANEUVER_FEED_COUNTRY);
+    for (const { lead, with: flyingWith } of groupSharedElementSets(report.detections)) {
+      const c = maneuverChange(lead, report.referenceInstant, recordedOf.get(lead.after.sourceId) ?? '', MANEUVER_FEED_COUNTRY, flyingWith);
       if (inWindow(c.day)) out.push(c);
     }
   }

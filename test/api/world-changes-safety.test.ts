@@ -74,7 +74,14 @@ describeLoadedApi('safety changes in the world feed', (api) => {
     const body = await get<Page>('/api/v1/changes?type=maneuver&order=oldest&limit=1000');
     const man = await get<ManeuversResponse>('/api/v1/safety/maneuvers?country=CN');
     expect(man.detections.length).toBeGreaterThan(0);
-    const expected = [...man.detections].sort((a, b) => a.after.epoch.slice(0, 10).localeCompare(b.after.epoch.slice(0, 10))
+    // Docked modules share one element set: their detections are one entry, led by the lowest NORAD number.
+    const stackOf = (d: ManeuversResponse['detections'][number]) => `${d.after.epoch} ${d.changes.map((c) => c.after).join(' ')}`;
+    const stacks = new Map<string, ManeuversResponse['detections']>();
+    for (const d of man.detections) stacks.set(stackOf(d), [...(stacks.get(stackOf(d)) ?? []), d].sort((a, b) => a.noradId - b.noradId));
+    const leads = [...stacks.values()].map((g) => g[0]!);
+    const docked = [...stacks.values()].find((g) => g.some((d) => d.noradId === 48274))!;
+    expect(docked.map((d) => d.objectName).sort()).toEqual(['CSS (MENGTIAN)', 'CSS (TIANHE)', 'CSS (WENTIAN)']);
+    const expected = [...leads].sort((a, b) => a.after.epoch.slice(0, 10).localeCompare(b.after.epoch.slice(0, 10))
       || `maneuver:${String(a.noradId).padStart(9, '0')}:${a.after.epoch}`.localeCompare(`maneuver:${String(b.noradId).padStart(9, '0')}:${b.after.epoch}`));
     expect(body.items.map((c) => [c.id, c.day, c.previous?.date, c.sourceId, c.country])).toEqual(expected.map((d) => [
       `maneuver:${String(d.noradId).padStart(9, '0')}:${d.after.epoch}`, d.after.epoch.slice(0, 10), d.before.epoch.slice(0, 10), d.after.sourceId, 'CN']));
@@ -83,7 +90,9 @@ describeLoadedApi('safety changes in the world feed', (api) => {
       expect(c.value).toContain(`element sets epoch ${d.before.epoch} (${d.before.sourceId}, age ${d.before.ageDays.toFixed(1)} d)`);
       expect(c.locator).toBe(`element sets ${d.before.id} and ${d.after.id}`);
       for (const ch of d.changes.filter((x) => x.exceeded)) expect(c.value).toContain(ch.quantity);
+      for (const other of stacks.get(stackOf(d))!.slice(1)) expect(c.title).toContain(`${other.objectName} (NORAD ${other.noradId})`);
     }
+    expect(body.items.filter((c) => c.title.includes('CSS ('))).toHaveLength(1);
     expect((await get<Page>('/api/v1/changes?type=maneuver&country=US')).items).toEqual([]);
   });
 
