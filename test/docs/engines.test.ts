@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import semver from 'semver';
 
 /** The LTS lines we run on: Node 20 from 20.19 (require(esm) unflagged) and all of Node 22. */
@@ -20,11 +21,15 @@ interface Manifest { name?: string; version?: string; engines?: { node?: string 
  * Packages that declare more than we need but are proven to run on the supported lines.
  * Each names what loads it and how; the test loads it the same way on the running Node.
  */
-const DECLARES_MORE = {
-  // ESM-only and declares >=22; only fastify's inject() (light-my-request, used by tests)
-  // require()s it, which works on 20.19+ where require(esm) is unflagged.
-  'node_modules/cookie': { loadedBy: 'node_modules/light-my-request', exportName: 'stringifySetCookie' },
-} as const;
+const DECLARES_MORE: Record<string, { loadedBy: string; how: 'require' | 'import'; exportName: string }[]> = {
+  // ESM-only and declares >=22. The product's session cookies (@fastify/cookie) import() it, which any
+  // supported Node does; fastify's inject() (light-my-request, used by tests) require()s it, which works
+  // on 20.19+ where require(esm) is unflagged.
+  'node_modules/cookie': [
+    { loadedBy: 'node_modules/@fastify/cookie', how: 'import', exportName: 'stringifySetCookie' },
+    { loadedBy: 'node_modules/light-my-request', how: 'require', exportName: 'stringifySetCookie' },
+  ],
+};
 
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 
@@ -66,9 +71,10 @@ describe('Node engines', () => {
     expect(allowed.filter((a) => !narrower.some((n) => n.startsWith(`${a}@`)))).toEqual([]);
   });
 
-  it.each(Object.entries(DECLARES_MORE))('%s loads on this Node the way its user loads it', (path, how) => {
+  it.each(Object.entries(DECLARES_MORE).flatMap(([path, users]) => users.map((u) => [path, u] as const)))('%s loads on this Node the way its user loads it: %o', async (path, how) => {
     const require = createRequire(resolve(how.loadedBy, 'package.json'));
-    const loaded = require(readJson<Manifest>(join(path, 'package.json')).name!) as Record<string, unknown>;
+    const name = readJson<Manifest>(join(path, 'package.json')).name!;
+    const loaded = (how.how === 'require' ? require(name) : await import(pathToFileURL(require.resolve(name)).href)) as Record<string, unknown>;
     expect(typeof loaded[how.exportName]).toBe('function');
   });
 });
