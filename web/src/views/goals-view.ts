@@ -47,8 +47,10 @@ export async function renderGoals(root: HTMLElement, ctx: PageContext): Promise<
     h('table', { class: 'small' }, h('thead', null, h('tr', null, h('th', null, 'Goal'), h('th', null, 'Deadline'), h('th', null, 'Achieved'), h('th', null, 'Status'), h('th', null, 'Segments'))),
       h('tbody', null, decided.map((g) => h('tr', null,
         h('td', null, entityLink(g.id, g.caption)),
-        h('td', { class: 'nowrap' }, firstValue(g, 'deadline') ? formatDate(firstValue(g, 'deadline')!) : '—'),
+        h('td', { class: 'nowrap' }, firstValue(g, 'deadline') ? formatDate(firstValue(g, 'deadline')!) : 'none stated'),
         h('td', { class: 'nowrap' }, firstValue(g, 'achieved') ? formatDate(firstValue(g, 'achieved')!) : '—'),
-        h('td', null, goalStatusPill(g.judged.status), g.judged.overdueSince ? h('div', { class: 'small muted' }, `since ${g.judged.overdueSince}`) : null),
+        h('td', null, goalStatusPill(g.judged.status), g.judged.overdueSince ? h('div', { class: 'small muted' }, `since ${g.judged.overdueSince}`) : null,
+          // Timeliness with no stated deadline is the source's judgement (e.g. within a white paper's roadmap), not a date comparison.
+          !firstValue(g, 'deadline') && g.judged.status.startsWith('met-') ? h('div', { class: 'small muted', 'data-no-deadline': '' }, 'as the source judges it: no deadline is stated') : null),
         h('td', null, values(g, 'segment').map((s, i) => [i ? ', ' : '', h('a', { href: href(`/segment/${s.value}`) }, segmentLabel(s.value))]))))))));
 }
