@@ -1,7 +1,7 @@
 /** The model's enumerations the web app shows (kinds, segments, goal and statement statuses), as a generated web module. */
 import { KINDS, KIND_NAMES } from '../../src/model/kinds.js';
 import { SEGMENTS } from '../../src/model/segments.js';
-import { STATEMENT_STATUSES } from '../../src/model/statement.js';
+import { BOUND_QUALIFIERS, STATEMENT_STATUSES } from '../../src/model/statement.js';
 import { GOAL_STATUSES } from '../../src/analytics/goals.js';
 import { SOURCE_KINDS } from '../../src/model/source.js';
 import { WORLD_CHANGE_TYPES } from '../../src/analytics/world-change-types.js';
@@ -26,6 +26,9 @@ export function renderWebEnums(): string {
     '/** How a statement stands (src/model/statement.ts). */',
     `export const STATEMENT_STATUSES = ${list(STATEMENT_STATUSES)};`,
     'export type StatementStatus = (typeof STATEMENT_STATUSES)[number];',
+    '',
+    '/** The qualifiers that make a number a bound, not an estimate (src/model/statement.ts). */',
+    `export const BOUND_QUALIFIERS = ${list(BOUND_QUALIFIERS)};`,
     '',
     '/** A goal judged against a date (src/analytics/goals.ts), in the order the tracker stacks them. */',
     `export const GOAL_STATUSES = ${list(GOAL_STATUSES)};`,

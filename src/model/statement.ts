@@ -14,6 +14,8 @@ export const QUALIFIERS = [
   'up to', 'at most', 'under', 'less than', 'fewer than', 'between', 'several', 'dozens of',
 ] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
+/** The qualifiers that make the number a bound ("fewer than 1%"), not an estimate ("approximately 130"). */
+export const BOUND_QUALIFIERS = ['over', 'more than', 'at least', 'up to', 'at most', 'under', 'less than', 'fewer than'] as const satisfies readonly Qualifier[];
 
 export interface Statement {
   id: string;

@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import type { ObjectKind } from '../analytics/attribution.js';
+import { objectKind, type ObjectKind } from '../analytics/attribution.js';
 import type { ScreenElements, ScreenResult } from '../analytics/conjunctions/types.js';
 import type { ScreenOptions } from '../analytics/conjunctions/screen.js';
 import type { SnapshotInfo } from '../model/catalog-records.js';
@@ -50,7 +50,7 @@ export interface ConjunctionReport extends ScreenResult {
 
 /** The screened population, said plainly: a GP "active" snapshot lists operational objects, so debris is mostly not screened. */
 export function screenedPopulation(rows: readonly Pick<ScreenElements, 'objectName'>[], snapshot: SnapshotInfo): string {
-  const debrisOrBodies = rows.filter((r) => /\bR\/B\b|\bDEB\b/.test(r.objectName)).length;
+  const debrisOrBodies = rows.filter((r) => objectKind({ objectName: r.objectName, gcatType: null }) !== 'payload').length;
   return `Every object of the snapshot ${snapshot.id} (${rows.length.toLocaleString('en-US')}) was screened; `
     + `${debrisOrBodies.toLocaleString('en-US')} of them are named as rocket bodies (R/B) or debris (DEB). `
     + 'CelesTrak\'s "active" group lists operational objects, so approaches with rocket bodies and debris are mostly not screened.';

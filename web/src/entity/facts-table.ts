@@ -5,16 +5,11 @@
 import type { PropertyView, Statement } from '../api/types.ts';
 import { cite } from '../citations/cite.ts';
 import { h } from '../dom.ts';
-import { formatValue } from '../format/values.ts';
+import { formatValue, withUnit } from '../format/values.ts';
 import { segmentLabel } from '../segments.ts';
 import { href } from '../links.ts';
 import { entityLink } from './entity-link.ts';
 import { appPermalink, citeButton } from '../citations/cite-dialog.ts';
-
-/** A number with the model's unit for its property ("more than 15 years"); other values as they are. */
-export function withUnit(text: string, unit: string | null): string {
-  return unit ? `${text} ${unit}` : text;
-}
 
 function valueNode(p: PropertyView, s: Statement): Node {
   if (p.type === 'entity') return entityLink(s.value, s.valueCaption ?? undefined);

@@ -61,6 +61,11 @@ export function humanize(value: string): string {
 }
 
 /** A value of a given type, as text. Entity values are rendered as links elsewhere. */
+/** A formatted value with the model's unit for its property ("more than 15 years"); values without a unit as they are. */
+export function withUnit(text: string, unit: string | null): string {
+  return unit ? `${text} ${unit}` : text;
+}
+
 export function formatValue(type: string, value: string, qualifier: string | null = null): string {
   let text: string;
   switch (type) {

@@ -2,14 +2,14 @@
 import { h, svg } from '../dom.ts';
 import type { Trend } from '../api/indicator-types.ts';
 import { formatNumber } from '../format/values.ts';
+import { BOUND_QUALIFIERS } from '../api/generated/enums.ts';
 
 const SHAPES: Record<Trend, string> = { up: 'M5 1 L9 8 L1 8 Z', down: 'M1 2 L9 2 L5 9 Z', same: 'M1 4 L9 4 L9 6 L1 6 Z', 'n/a': 'M2 5 a3 3 0 1 0 6 0 a3 3 0 1 0 -6 0' };
 const WORDS: Record<Trend, string> = { up: 'higher now than the claim', down: 'lower now than the claim', same: 'unchanged since the claim', 'n/a': 'no change measured' };
 
 /** The difference's unit: a difference of percentages is in percentage points. */
 const deltaUnit = (unit: string | null) => (unit === 'percent' ? ' percentage points' : unit === 'USD' ? ' USD' : unit ? ` ${unit}` : '');
-/** Qualifiers that make the report's value a bound ("fewer than 1%"), not an estimate ("approximately 130"). */
-const BOUNDS = new Set(['over', 'more than', 'at least', 'fewer than', 'less than', 'under', 'up to', 'at most']);
+const BOUNDS = new Set<string>(BOUND_QUALIFIERS);
 
 /**
  * `qualifier`: the report's own ("fewer than", "over"): its value is then a bound, and the difference is said to be from

@@ -24,12 +24,12 @@ function eventsTable(r: ConjunctionReport): HTMLElement {
 }
 
 /** When the screened week is over (the newest snapshot is older than a week), say so: these approaches are past, not upcoming. */
-function pastWindow(r: ConjunctionReport): HTMLElement | null {
+function pastWindow(r: ConjunctionReport): HTMLElement[] {
   const ended = Date.parse(r.stop);
-  if (!(ended < Date.now())) return null;
+  if (!(ended < Date.now())) return [];
   const ago = Math.floor((Date.now() - ended) / 86_400_000);
-  return h('p', { class: 'small warning', 'data-past-window': r.stop }, `This window ended ${ago} day${ago === 1 ? '' : 's'} ago: the newest stored catalog snapshot is of ${r.snapshot.asOf}, `
-    + 'so these approaches are past, not upcoming. A newer GP download screens the week after it.');
+  return [h('p', { class: 'small warning', 'data-past-window': r.stop }, `This window ended ${ago} day${ago === 1 ? '' : 's'} ago: the newest stored catalog snapshot is of ${r.snapshot.asOf}, `
+    + 'so these approaches are past, not upcoming. A newer GP download screens the week after it.')];
 }
 
 export async function closeApproachesSection(): Promise<Node[]> {
@@ -41,7 +41,7 @@ export async function closeApproachesSection(): Promise<Node[]> {
     h('p', { class: 'definition small' }, `Close approach: a local minimum of the distance between the station (${r.primarySelection}) and another catalog object, closer than ${r.thresholdKm} km, `
       + `between ${r.start} and ${r.stop}. ${r.method}`),
     snapshotLine(r.snapshot, r.population),
-    ...[pastWindow(r)].filter((x): x is HTMLElement => x !== null),
+    ...pastWindow(r),
     eventsTable(r), grouped,
     downloads(apiLinks('/safety/conjunctions', { query: QUERY })),
   ];

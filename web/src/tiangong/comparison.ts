@@ -2,9 +2,8 @@
 import type { EntityDetail, PropertyView } from '../api/types.ts';
 import { cite } from '../citations/cite.ts';
 import { h } from '../dom.ts';
-import { formatValue } from '../format/values.ts';
+import { formatValue, withUnit } from '../format/values.ts';
 import { entityLink } from '../entity/entity-link.ts';
-import { withUnit } from '../entity/facts-table.ts';
 
 const COMPARED = ['started', 'completionTarget', 'modules', 'plannedSize', 'altitude', 'lifetime', 'cost', 'operator', 'country', 'orbit', 'missionType'];
 

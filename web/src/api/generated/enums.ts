@@ -43,6 +43,18 @@ export const STATEMENT_STATUSES = [
 ] as const;
 export type StatementStatus = (typeof STATEMENT_STATUSES)[number];
 
+/** The qualifiers that make a number a bound, not an estimate (src/model/statement.ts). */
+export const BOUND_QUALIFIERS = [
+  "over",
+  "more than",
+  "at least",
+  "up to",
+  "at most",
+  "under",
+  "less than",
+  "fewer than",
+] as const;
+
 /** A goal judged against a date (src/analytics/goals.ts), in the order the tracker stacks them. */
 export const GOAL_STATUSES = [
   "met-early",
