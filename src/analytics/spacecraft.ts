@@ -13,8 +13,11 @@ import { orbitFromMeanMotion } from '../orbit/elements.js';
 
 export type Regime = (typeof ORBIT_REGIMES)[number];
 
-/** The bundled catalogs that attribute objects besides the snapshot itself (the curated rules cite their own sources). */
-export const ATTRIBUTION_SOURCES = ['gcat-launchlog-2024-12-08', 'ucs-satdb-2023-05-01'];
+/** The feeds whose catalogs attribute objects besides the snapshot itself (the curated rules cite their own sources). */
+export const ATTRIBUTION_FEEDS = [['gcat-launchlog', 'GCAT launch log'], ['ucs', 'UCS Satellite Database']] as const;
+
+/** One owner catalog as the store holds it: its source and the date its data end. */
+export interface AttributionCatalog { title: string; sourceId: string; asOf: string }
 
 const REGIME_NAMES: Record<OrbitRegime, Regime> = {
   LEO: 'LEO', SSO: 'SSO', MEO: 'MEO', GEO: 'GEO', IGSO: 'IGSO', HEO: 'HEO',
@@ -74,7 +77,10 @@ export interface Figure8 {
 
 const tally = (items: string[]) => items.reduce<Record<string, number>>((acc, k) => ((acc[k] = (acc[k] ?? 0) + 1), acc), {});
 
-export function figure8(classified: readonly ClassifiedObject[], snapshot: SnapshotInfo, country = 'CN', withObjects = false, countryName = country): Figure8 {
+export function figure8(
+  classified: readonly ClassifiedObject[], snapshot: SnapshotInfo, catalogs: readonly AttributionCatalog[],
+  { country = 'CN', withObjects = false, countryName = country }: { country?: string; withObjects?: boolean; countryName?: string } = {},
+): Figure8 {
   const mine = classified.filter((o) => o.country === country && o.kind === 'payload');
   const cells: Figure8['cells'] = [];
   for (const missionType of MISSION_TYPES) {
@@ -91,10 +97,10 @@ export function figure8(classified: readonly ClassifiedObject[], snapshot: Snaps
     country, countryName, snapshot,
     coverage: [
       `Objects in the CelesTrak GP "active" snapshot of ${snapshot.asOf} (${snapshot.sourceId}) attributed to ${countryName} (${country}: ISO 3166-1 alpha-2 or a named group, read from each catalog's own code through data/rules/country-codes.yaml); payloads only. Deep-space orbiters, landers and probes are not in GP data.`,
-      coverageLimits(country, countryName, unattributedPayloads, nameRuleCountries),
+      coverageLimits(catalogs, country, countryName, unattributedPayloads, nameRuleCountries),
       missionUnclassified ? `"Other" includes ${missionUnclassified.toLocaleString('en-US')} payloads that no mission rule or UCS purpose classifies.` : '',
     ].filter(Boolean).join(' '),
-    sources: [snapshot.sourceId, ...ATTRIBUTION_SOURCES],
+    sources: [snapshot.sourceId, ...catalogs.map((c) => c.sourceId)],
     total: mine.length, cells,
     byMission: tally(mine.map((o) => o.missionType)),
     byRegime: tally(mine.map((o) => o.regime)),
@@ -107,13 +113,16 @@ export function figure8(classified: readonly ClassifiedObject[], snapshot: Snaps
 }
 
 /**
- * What the attribution cannot see: the catalogs end on their own dates (the GCAT launch log 2024-12-08, UCS
- * 2023-05-01), and later objects are attributed only by the curated name rules, which exist for a few countries.
+ * What the attribution cannot see: the catalogs end on their own dates (as last ingested), and later
+ * objects are attributed only by the curated name rules, which exist for a few countries.
  */
-function coverageLimits(country: string, countryName: string, unattributed: number, nameRuleCountries: readonly string[]): string {
-  const catalogs = 'The catalogs that attribute owners end on their own dates (GCAT launch log 2024-12-08, UCS 2023-05-01); later objects are attributed only by curated name rules';
+function coverageLimits(catalogs: readonly AttributionCatalog[], country: string, countryName: string, unattributed: number, nameRuleCountries: readonly string[]): string {
+  const ends = catalogs.map((c) => `${c.title} ${c.asOf}`).join(', ');
+  const ending = catalogs.length
+    ? `The catalogs that attribute owners end on their own dates (${ends}); later objects are attributed only by curated name rules`
+    : 'No catalog that attributes owners is loaded; objects are attributed only by the snapshot\'s names and curated name rules';
   const ruled = nameRuleCountries.length ? `, which exist for ${nameRuleCountries.join(', ')}` : ', and none attributed any object here';
   const left = `${unattributed.toLocaleString('en-US')} payloads in this snapshot are attributed to no country.`;
-  if (nameRuleCountries.includes(country)) return `${catalogs}${ruled}. ${left}`;
-  return `${catalogs}${ruled}, not for ${countryName}. ${left} ${countryName}'s payloads launched since are among them, so this count misses them and is not comparable with the count of a country that has name rules.`;
+  if (nameRuleCountries.includes(country)) return `${ending}${ruled}. ${left}`;
+  return `${ending}${ruled}, not for ${countryName}. ${left} ${countryName}'s payloads launched since are among them, so this count misses them and is not comparable with the count of a country that has name rules.`;
 }

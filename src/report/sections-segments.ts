@@ -86,7 +86,7 @@ function figure8(d: ReportData, cites: Citations): string {
   if (!f) return '<p>Figure 8 needs a GP snapshot (ingest celestrak-gp).</p>';
   return figure(8, `Operational Chinese spacecraft by mission type and orbit (${f.total}, as of ${f.snapshot.asOf})`,
     heatmap(f.cells.map((c) => ({ x: c.regime, y: c.missionType, value: c.count })), { xLabel: 'orbit regime', yLabel: 'mission type' }),
-    `${esc(f.coverage)} Attribution: ${Object.entries(f.countryRules).length} rules; objects newer than the catalogs by the curated name rules. Sources: ${cites.cite(f.snapshot.sourceId)}${cites.cite('gcat-launchlog-2024-12-08')}${cites.cite('ucs-satdb-2023-05-01')}.`)
+    `${esc(f.coverage)} Attribution: ${Object.entries(f.countryRules).length} rules; objects newer than the catalogs by the curated name rules. Sources: ${f.sources.map((id) => cites.cite(id)).join('')}.`)
     + `<p data-figure8-total="${f.total}">Total: ${f.total} operational Chinese payloads in the snapshot of ${esc(f.snapshot.asOf)}.</p>`;
 }
 

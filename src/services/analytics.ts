@@ -9,7 +9,7 @@ import { statementsOfKind } from '../store/queries/entities.js';
 import { byPreference, type Statement } from '../model/statement.js';
 import type { SnapshotInfo } from '../model/catalog-records.js';
 import { figure7, type FailedToOrbit, type Figure7 } from '../analytics/launches.js';
-import { classifyObjects, figure8, type Figure8 } from '../analytics/spacecraft.js';
+import { ATTRIBUTION_FEEDS, classifyObjects, figure8, type AttributionCatalog, type Figure8 } from '../analytics/spacecraft.js';
 import { constellationProgress, type ConstellationProgress, type SourcedValue } from '../analytics/constellations.js';
 import { catalogReview, type CatalogReview, type ReportedCount } from '../analytics/constellation-catalog.js';
 import { tiangongNow, type TiangongNow } from '../analytics/tiangong.js';
@@ -52,14 +52,29 @@ export function countryParameterProblem(rules: Rules, country: string | undefine
   return country === undefined ? null : countryKeyProblem(vocabularyOf(rules), country);
 }
 
-/** The as-of date of the newest successful ingest of a feed (its data's date), or null. */
-export async function feedAsOf(db: Kysely<Database>, feed: string): Promise<string | null> {
+/** The source and as-of date of the newest successful ingest of a feed (its data's date), or null. */
+export async function feedSource(db: Kysely<Database>, feed: string): Promise<{ sourceId: string; asOf: string } | null> {
   const runs = await db.selectFrom('runs').select('detail').where('origin', '=', `ingest:${feed}`).where('status', '=', 'succeeded').orderBy('id', 'desc').execute();
   for (const r of runs) {
-    const asOf = (r.detail as { asOf?: string } | null)?.asOf;
-    if (asOf) return asOf;
+    const { asOf, sourceId } = (r.detail as { asOf?: string; sourceId?: string } | null) ?? {};
+    if (asOf && sourceId) return { sourceId, asOf };
   }
   return null;
+}
+
+/** The as-of date of the newest successful ingest of a feed (its data's date), or null. */
+export async function feedAsOf(db: Kysely<Database>, feed: string): Promise<string | null> {
+  return (await feedSource(db, feed))?.asOf ?? null;
+}
+
+/** The owner catalogs the attribution reads besides the GP snapshot, as last ingested (none before their first ingest). */
+export async function attributionCatalogs(db: Kysely<Database>): Promise<AttributionCatalog[]> {
+  const catalogs: AttributionCatalog[] = [];
+  for (const [feed, title] of ATTRIBUTION_FEEDS) {
+    const source = await feedSource(db, feed);
+    if (source) catalogs.push({ title, ...source });
+  }
+  return catalogs;
 }
 
 /**
@@ -133,7 +148,7 @@ export async function spacecraftAnalytic(db: Kysely<Database>, rules: Rules, opt
   if (problem) throw new CountryParameterError(problem);
   const { snapshot } = await snapshotAt(db, opts.asOf);
   const classified = await cachedClassified(db, rules, snapshot.id);
-  return figure8(classified, snapshot, country, opts.objects ?? false, vocabularyOf(rules).nameOf(country));
+  return figure8(classified, snapshot, await attributionCatalogs(db), { country, withObjects: opts.objects ?? false, countryName: vocabularyOf(rules).nameOf(country) });
 }
 
 const sourced = (s: Statement): SourcedValue => ({ value: Number(s.value), qualifier: s.qualifier, sourceId: s.sourceId, locator: s.locator, asOf: s.asOf });

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../server-context.js';
 import { MISSION_TYPES, ORBIT_REGIMES } from '../../model/kinds.js';
 import { elementHistory } from '../../store/queries/catalog.js';
+import { attributionCatalogs } from '../../services/analytics.js';
 import { guarded } from '../analytics-errors.js';
 import { COUNTRY_PARAMETER } from '../country-parameter.js';
 import { ApiError } from '../errors.js';
@@ -36,7 +37,7 @@ export function registerCatalogRoutes(api: FastifyInstance, ctx: ServerContext):
     return sendAs(reply, format, 'catalog-objects', { snapshot, total, items }, async () => ({
       columns: ['norad_id', 'object_name', 'cospar', 'epoch', 'country', 'country_rule', 'country_code', 'operator', 'program', 'mission_type', 'mission_rule', 'kind', 'regime', 'perigee_km', 'apogee_km', 'inclination_deg'],
       rows: items.map((o) => [o.noradId, o.objectName, o.objectId, o.epoch, o.country, o.countryRule, o.countryCode, o.operator, o.program, o.missionType, o.missionRule, o.kind, o.regime, o.perigeeKm, o.apogeeKm, o.inclination]),
-      meta: await tableMeta(store.db, `Catalog objects, GP snapshot of ${snapshot.asOf}`, [snapshot.sourceId, 'gcat-launchlog-2024-12-08', 'ucs-satdb-2023-05-01'], snapshot.asOf),
+      meta: await tableMeta(store.db, `Catalog objects, GP snapshot of ${snapshot.asOf}`, [snapshot.sourceId, ...(await attributionCatalogs(store.db)).map((c) => c.sourceId)], snapshot.asOf),
     }));
   });
 

@@ -6,6 +6,7 @@
  * curated name rules, each dataset code turned into an ISO code or group by reading
  * data/rules/country-codes.yaml here directly (plain string splitting, not the product's parsers).
  */
+import { readdirSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { readSnapshot } from '../../../src/services/bundled-snapshots.js';
 import type { AnswerSuite } from '../harness.js';
@@ -92,6 +93,18 @@ export const answers: AnswerSuite = (ctx) => {
     expect(us.missionUnclassified).toBe(raw.get('unclassified:US') ?? 0);
     expect(cn.missionUnclassified).toBe(raw.get('unclassified:CN') ?? 0);
     expect(us.coverage).toContain(`"Other" includes ${us.missionUnclassified.toLocaleString('en-US')} payloads`);
+  });
+
+  it('cites the owner catalogs whose rows attributed the objects, and dates their end by those catalogs, not by a fixed list', async () => {
+    const db = ctx().store.db;
+    const launchLog = await db.selectFrom('launch_objects').select('source_id').distinct().execute();
+    const ucs = await db.selectFrom('ucs_satellites').select('source_id').distinct().execute();
+    expect([launchLog.length, ucs.length]).toEqual([1, 1]);
+    const f = await ctx().get<{ coverage: string; sources: string[]; snapshot: { sourceId: string } }>('/api/v1/analytics/spacecraft?country=FR&asOf=2026-07-10');
+    expect(f.sources).toEqual([f.snapshot.sourceId, launchLog[0]!.source_id, ucs[0]!.source_id]);
+    // The catalogs' own dates, as the bundled files name them (data/snapshots/NOTES.md).
+    const fileDate = (prefix: string) => readdirSync('data/snapshots').find((n) => n.startsWith(prefix))!.match(/\d{4}-\d{2}-\d{2}/)![0];
+    expect(f.coverage).toContain(`(GCAT launch log ${fileDate('gcat_launchlog_')}, UCS Satellite Database ${fileDate('ucs_satellite_database_')})`);
   });
 
 };
