@@ -32,20 +32,37 @@ export interface TableViewResult {
 }
 
 export const TEXT_FILTER_DEFINITION = 'q keeps rows whose name, id or any column of the kind (shown or not) contains the text, ignoring case.';
-export const SORT_DEFINITION = 'Rows sort by the column\'s first value (numbers by size, dates by their text, other values by their text, ignoring case); empty cells come last in either direction; ties by name, then id.';
+export const SORT_DEFINITION = 'Rows sort by the column\'s first value (numbers by size, dates by their text, other values by their text, ignoring case; '
+  + 'money by its currency code, then by amount within one currency, as the sources state it: amounts in different currencies are not converted, so they are not ranked against each other); '
+  + 'empty cells come last in either direction; ties by name, then id.';
 export const FACET_DEFINITION = 'Facet counts are over the filtered rows: an entity counts once under each of its values; "missing" counts rows with no value.';
 
 const NUMERIC = new Set(['integer', 'number']);
 
-function sortKey(cells: CellValue[] | undefined, type: string): string | number | null {
+/** A money cell's order: its currency, then its amount (no exchange rate is applied). */
+type MoneyKey = { currency: string; amount: number };
+type SortKey = string | number | MoneyKey;
+
+function sortKey(cells: CellValue[] | undefined, type: string): SortKey | null {
   const v = cells?.[0];
   if (!v) return null;
   if (NUMERIC.has(type)) return Number(v.value);
   if (type === 'money') {
-    try { return (JSON.parse(v.value) as { amount: number }).amount; } catch { return v.text; }
+    try {
+      const m = JSON.parse(v.value) as { amount: unknown; currency: unknown };
+      if (typeof m.amount === 'number' && typeof m.currency === 'string') return { currency: m.currency, amount: m.amount };
+    } catch { /* not canonical money: sorted by its text */ }
+    return v.text;
   }
   if (type === 'date') return v.value.replace(/^(~|circa )/, '');
   return v.text.toLowerCase();
+}
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'object' && typeof b === 'object') return a.currency.localeCompare(b.currency) || a.amount - b.amount;
+  const text = (k: SortKey) => (typeof k === 'object' ? `${k.currency} ${k.amount}` : String(k));
+  return text(a).localeCompare(text(b));
 }
 
 function compareRows(column: string, desc: boolean, type: string) {
@@ -55,7 +72,7 @@ function compareRows(column: string, desc: boolean, type: string) {
     let c = 0;
     if (ka === null || kb === null) c = ka === kb ? 0 : ka === null ? 1 : -1;
     else {
-      c = typeof ka === 'number' && typeof kb === 'number' ? ka - kb : String(ka).localeCompare(String(kb));
+      c = compareKeys(ka, kb);
       if (desc) c = -c;
     }
     return c || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);

@@ -120,6 +120,32 @@ export const answers: AnswerSuite = (ctx) => {
     }
   });
 
+  it('sorts money by currency, then amount: a CNY round is never ranked among USD amounts, and the definition says no rate is applied', async () => {
+    type Money = { amount: number; currency: string };
+    // Every amount each investment's YAML gives (a disputed amount has several).
+    const amounts = new Map(rawEntities('Investment').map((e) => {
+      const a = (e as RawEntity & { amount?: Field }).amount;
+      const list = a === undefined ? [] : Array.isArray(a) ? a : [a];
+      return [e.id, list.map((x) => (typeof x === 'object' ? x.value : x)).filter((v): v is Record<string, unknown> => typeof v === 'object') as unknown as Money[]];
+    }));
+    for (const sort of ['-amount', 'amount']) {
+      const t = await ctx().get<Table & { definitions: string[] }>(`/api/v1/tables/Investment?sort=${sort}&columns=amount`);
+      const shown = t.rows.filter((r) => r.cells.amount?.length).map((r) => ({ id: r.id, ...(JSON.parse(r.cells.amount![0]!.value) as Money) }));
+      expect(shown.length).toBe([...amounts.values()].filter((l) => l.length).length);
+      for (const m of shown) expect(amounts.get(m.id)).toContainEqual({ amount: m.amount, currency: m.currency });
+      expect(new Set(shown.map((m) => m.currency)).size).toBeGreaterThan(1);
+      // Each currency is one block, and within a block amounts run in the requested direction.
+      const blocks = shown.map((m) => m.currency).filter((c, i, all) => i === 0 || all[i - 1] !== c);
+      expect(new Set(blocks).size, sort).toBe(blocks.length);
+      for (let i = 1; i < shown.length; i++) {
+        if (shown[i]!.currency !== shown[i - 1]!.currency) continue;
+        const step = shown[i]!.amount - shown[i - 1]!.amount;
+        expect(sort.startsWith('-') ? step <= 0 : step >= 0, `${sort} at row ${i}`).toBe(true);
+      }
+      expect(t.definitions.join(' ')).toMatch(/amounts in different currencies are not converted/);
+    }
+  });
+
   it('every kind has a table; unknown kinds, columns, facets, sorts and filter values are 400s in the pinned shape', async () => {
     for (const kind of ['Facility', 'LaunchVehicle', 'Program', 'Mission']) {
       const t = await ctx().get<Table>(`/api/v1/tables/${kind}`);
