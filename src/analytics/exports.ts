@@ -97,6 +97,9 @@ export function chineseBuiltSatelliteBuyers(objects: readonly EntityRow[], names
  */
 type GcatStateReading = { kind: 'country'; iso2: string } | { kind: 'china' } | { kind: 'not-a-country'; reason: string };
 
+/** GCAT's owner codes for Hong Kong: the SAR from 1997 (part of China) and the British colony before it. */
+export const GCAT_HONG_KONG = { sar: 'HK', colony: 'HKUK' } as const;
+
 /**
  * A GCAT owner state read through the country vocabulary (data/rules/country-codes.yaml):
  * China, and Hong Kong from 1997 (GCAT HK, a part of China), are not foreign owners; Hong Kong
@@ -107,8 +110,8 @@ function readGcatState(code: string | null, vocabulary: CountryVocabulary): Gcat
   const raw = (code ?? '').trim();
   const r = vocabulary.resolve('gcat', raw);
   if (r.status !== 'country') return { kind: 'not-a-country', reason: raw ? `GCAT state code ${raw} names no country (${r.status})` : 'no owner state in GCAT' };
-  if (r.key === 'CN' || raw === 'HK') return { kind: 'china' };
-  if (raw === 'HKUK') return { kind: 'not-a-country', reason: 'Hong Kong before 1997 (GCAT HKUK, a British colony): a territory, not a country' };
+  if (r.key === 'CN' || raw === GCAT_HONG_KONG.sar) return { kind: 'china' };
+  if (raw === GCAT_HONG_KONG.colony) return { kind: 'not-a-country', reason: 'Hong Kong before 1997 (GCAT HKUK, a British colony): a territory, not a country' };
   if (!/^[A-Z]{2}$/.test(r.key)) return { kind: 'not-a-country', reason: `${vocabulary.nameOf(r.key)} (GCAT ${raw}): not one country` };
   return { kind: 'country', iso2: r.key };
 }

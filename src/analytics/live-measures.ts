@@ -9,6 +9,7 @@ import type { ConstellationProgress } from './constellations.js';
 import type { TiangongNow } from './tiangong.js';
 import type { ClassifiedObject } from './spacecraft.js';
 import { compileProviders, orbitalLaunches, outcomeOf, yearComplete } from './launches.js';
+import { GCAT_HONG_KONG } from './exports.js';
 
 export interface LiveValue {
   value: number;
@@ -32,7 +33,8 @@ export type LiveDetail =
   | { providers: string[] }
   | { year: number; failures: number; byYear: Record<string, number> }
   | { bySite: Record<string, number> }
-  | { byOwnerState: Record<string, number> }
+  /** Payloads by foreign owner state, and the Hong Kong owners not counted as foreign (GCAT code → payloads). */
+  | { byOwnerState: Record<string, number>; hongKongNotCounted: Record<string, number> }
   | { unclassified: number }
   | { modules: string[] }
   /** China vs the US: orbital launch attempts per complete year, by year. */
@@ -152,14 +154,22 @@ export const MEASURES: Record<string, Measure> = {
   'payloads-for-foreign-owners': onLaunchData((inp, end, p) => {
     const [from, to] = [str(p, 'from'), str(p, 'to')];
     if (end < to) return { unavailable: `the launch data end on ${end}, before ${to}` };
-    const mine = inp.chinesePayloads.filter((x) => x.satType?.startsWith('P') && x.launchDate.slice(0, 10) >= from && x.launchDate.slice(0, 10) <= to
+    const inPeriod = inp.chinesePayloads.filter((x) => x.satType?.startsWith('P') && x.launchDate.slice(0, 10) >= from && x.launchDate.slice(0, 10) <= to
       && x.satState && x.satState !== 'CN');
-    const byState: Record<string, number> = {};
-    for (const x of mine) byState[x.satState!] = (byState[x.satState!] ?? 0) + 1;
+    const hongKong: string[] = [GCAT_HONG_KONG.sar, GCAT_HONG_KONG.colony];
+    const tally = (xs: typeof inPeriod) => {
+      const by: Record<string, number> = {};
+      for (const x of xs) by[x.satState!] = (by[x.satState!] ?? 0) + 1;
+      return Object.fromEntries(Object.entries(by).sort(([a, x], [b, y]) => y - x || a.localeCompare(b)));
+    };
+    const mine = inPeriod.filter((x) => !hongKong.includes(x.satState!));
+    const notCounted = tally(inPeriod.filter((x) => hongKong.includes(x.satState!)));
+    const hk = Object.entries(notCounted).map(([code, n]) => `${code} ${n}`).join(', ');
     return {
-      value: mine.length, unit: 'satellites', asOf: to, sources: [...new Set(mine.map((x) => x.sourceId))],
-      basis: `payloads on Chinese launch vehicles from ${from} to ${to} whose GCAT owner state is not CN`,
-      detail: { byOwnerState: Object.fromEntries(Object.entries(byState).sort(([, a], [, b]) => b - a)) },
+      value: mine.length, unit: 'satellites', asOf: to, sources: [...new Set(inPeriod.map((x) => x.sourceId))],
+      basis: `payloads on Chinese launch vehicles from ${from} to ${to}, payloads of failed launches included, whose GCAT owner state is neither China nor Hong Kong `
+        + `(as in Figure 5b: Hong Kong owners, GCAT HK and HKUK, are not counted as foreign${hk ? `; counting them (${hk}) gives ${inPeriod.length}` : ''})`,
+      detail: { byOwnerState: tally(mine), hongKongNotCounted: notCounted },
     };
   }),
   'program-payloads-in-orbit': (inp, p) => {

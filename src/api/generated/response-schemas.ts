@@ -4517,10 +4517,17 @@ export const INDICATORS_RESPONSE = {
                                   "additionalProperties": {
                                     "type": "number"
                                   }
+                                },
+                                "hongKongNotCounted": {
+                                  "type": "object",
+                                  "additionalProperties": {
+                                    "type": "number"
+                                  }
                                 }
                               },
                               "required": [
-                                "byOwnerState"
+                                "byOwnerState",
+                                "hongKongNotCounted"
                               ],
                               "additionalProperties": false
                             },
@@ -4848,10 +4855,17 @@ export const INDICATORS_RESPONSE = {
                                   "additionalProperties": {
                                     "type": "number"
                                   }
+                                },
+                                "hongKongNotCounted": {
+                                  "type": "object",
+                                  "additionalProperties": {
+                                    "type": "number"
+                                  }
                                 }
                               },
                               "required": [
-                                "byOwnerState"
+                                "byOwnerState",
+                                "hongKongNotCounted"
                               ],
                               "additionalProperties": false
                             },
@@ -5193,10 +5207,17 @@ export const INDICATORS_RESPONSE = {
                             "additionalProperties": {
                               "type": "number"
                             }
+                          },
+                          "hongKongNotCounted": {
+                            "type": "object",
+                            "additionalProperties": {
+                              "type": "number"
+                            }
                           }
                         },
                         "required": [
-                          "byOwnerState"
+                          "byOwnerState",
+                          "hongKongNotCounted"
                         ],
                         "additionalProperties": false
                       },
@@ -5524,10 +5545,17 @@ export const INDICATORS_RESPONSE = {
                             "additionalProperties": {
                               "type": "number"
                             }
+                          },
+                          "hongKongNotCounted": {
+                            "type": "object",
+                            "additionalProperties": {
+                              "type": "number"
+                            }
                           }
                         },
                         "required": [
-                          "byOwnerState"
+                          "byOwnerState",
+                          "hongKongNotCounted"
                         ],
                         "additionalProperties": false
                       },

@@ -13,7 +13,7 @@ import { rawYaml } from '../../support/raw-files.js';
 interface Claim {
   id: string; metric: string | null; reportValue: number | null; claimDate: string | null; sourceId: string; trend: string;
   definition: { id: string; counts: string } | null;
-  live: { value: number; asOf: string; sources: string[]; detail?: Record<string, unknown> } | null;
+  live: { value: number; asOf: string; sources: string[]; basis: string; detail?: Record<string, unknown> } | null;
   comparison: { kind: string; text: string; onPace?: boolean | null };
 }
 interface Indicators { findings: { claims: Claim[] }[]; otherClaims: Claim[] }
@@ -86,8 +86,14 @@ export const answers: AnswerSuite = (ctx) => {
   it('launches from Jiuquan, Taiyuan and Xichang, and payloads launched for foreign owners 1990 to June 2023, equal raw counts', async () => {
     const all = await claims(ctx().get);
     expect(all.get('claim.legacy-sites-390-launches')!.live!.value).toBe(launches().filter((f) => ['JQ', 'TYSC', 'XSC'].includes(f[12]!)).length);
-    const foreign = launchRows().filter((f) => f[17] === 'CN' && f[3]!.startsWith('P') && f[8] !== 'CN' && isoDay(f[1]!) >= '1990-01-01' && isoDay(f[1]!) <= '2023-06-30');
-    expect(all.get('claim.foreign-satellites-launched-77')!.live!.value).toBe(foreign.length);
+    const notChina = launchRows().filter((f) => f[17] === 'CN' && f[3]!.startsWith('P') && f[8] !== 'CN' && isoDay(f[1]!) >= '1990-01-01' && isoDay(f[1]!) <= '2023-06-30');
+    // Hong Kong owners (GCAT HK after 1997, HKUK before) are not foreign, as in Figure 5b; the basis gives the count with them.
+    const hongKong = notChina.filter((f) => ['HK', 'HKUK'].includes(f[8]!));
+    const foreign = all.get('claim.foreign-satellites-launched-77')!.live!;
+    expect(hongKong.length).toBeGreaterThan(0);
+    expect(foreign.value).toBe(notChina.length - hongKong.length);
+    expect(foreign.basis).toContain(`gives ${notChina.length})`);
+    expect(foreign.detail).toMatchObject({ hongKongNotCounted: { HK: hongKong.filter((f) => f[8] === 'HK').length, HKUK: hongKong.filter((f) => f[8] === 'HKUK').length } });
   });
 
   it('BeiDou satellites and Tiangong modules in orbit equal counts of names in the raw GP file', async () => {

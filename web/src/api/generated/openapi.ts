@@ -3712,6 +3712,9 @@ export interface operations {
                                         byOwnerState: {
                                             [key: string]: number;
                                         };
+                                        hongKongNotCounted: {
+                                            [key: string]: number;
+                                        };
                                     } | {
                                         unclassified: number;
                                     } | {
@@ -3760,6 +3763,9 @@ export interface operations {
                                         };
                                     } | {
                                         byOwnerState: {
+                                            [key: string]: number;
+                                        };
+                                        hongKongNotCounted: {
                                             [key: string]: number;
                                         };
                                     } | {
@@ -3868,6 +3874,9 @@ export interface operations {
                                     byOwnerState: {
                                         [key: string]: number;
                                     };
+                                    hongKongNotCounted: {
+                                        [key: string]: number;
+                                    };
                                 } | {
                                     unclassified: number;
                                 } | {
@@ -3916,6 +3925,9 @@ export interface operations {
                                     };
                                 } | {
                                     byOwnerState: {
+                                        [key: string]: number;
+                                    };
+                                    hongKongNotCounted: {
                                         [key: string]: number;
                                     };
                                 } | {
