@@ -1,7 +1,7 @@
 /**
  * Figure 7 from data: orbital launches per year by launching country and outcome,
  * China split into state and commercial providers, China beside the United States.
- * Convention: the launching country is the launch vehicle's state (GCAT LVState), keyed by
+ * Convention: the launching country is GCAT's LVState (the state of the launching agency), keyed by
  * ISO 3166-1 alpha-2 or a named group through the country vocabulary (data/rules/country-codes.yaml).
  */
 import type { LaunchRecord } from '../model/catalog-records.js';
@@ -11,7 +11,8 @@ import type { CountryVocabulary } from '../model/country-codes.js';
 export type Outcome = 'success' | 'partial' | 'failure' | 'unknown';
 export interface OutcomeCounts { success: number; partial: number; failure: number; unknown: number; total: number }
 
-export const FIGURE7_CONVENTION = 'Launching country = the launch vehicle\'s state (GCAT LVState), as an ISO 3166-1 alpha-2 code (GCAT J = JP, F = FR, UK = GB …) or a named group for what is not one country today (soviet-union, esa, …; historical states are not merged into a successor), per data/rules/country-codes.yaml; launches whose state code is missing or not in that file are counted under "unknown" and listed in unmappedStates. One launch per GCAT launch tag; orbital and deep-space launches counted, ascents from other bodies not. Outcome from GCAT\'s launch code: S = success (a success-fraction suffix below 1 = partial), F or E = failure.';
+export const FIGURE7_CONVENTION = 'Launching country = GCAT\'s LVState: the state of the agency that conducted the launch, not of the vehicle\'s builder or the launch site '
+  + '(Rocket Lab\'s Electron counts under NZ when its New Zealand company launches from Mahia and under US when its US company launches; Arianespace\'s Soyuz-ST from Kourou counts under FR), as an ISO 3166-1 alpha-2 code (GCAT J = JP, F = FR, UK = GB …) or a named group for what is not one country today (soviet-union, esa, …; historical states are not merged into a successor), per data/rules/country-codes.yaml; launches whose state code is missing or not in that file are counted under "unknown" and listed in unmappedStates. One launch per GCAT launch tag; orbital and deep-space launches counted, ascents from other bodies not. Outcome from GCAT\'s launch code: S = success (a success-fraction suffix below 1 = partial), F or E = failure.';
 
 export function outcomeOf(l: Pick<LaunchRecord, 'outcome' | 'successFraction'>): Outcome {
   if (l.outcome === 'success') return l.successFraction !== null && l.successFraction < 1 ? 'partial' : 'success';
@@ -30,14 +31,21 @@ export const UNKNOWN_COUNTRY = 'unknown';
 /** One country key of the answer: its name and the GCAT state codes counted under it. */
 export interface CountryLegend { name: string; gcatStates: string[] }
 
-export interface Figure7Options { country?: string; fromYear?: number; asOf?: string }
+export interface Figure7Options {
+  country?: string; fromYear?: number; asOf?: string;
+  /** The caption of an entity id (providers and their groups in the sector definition); the id itself without it. */
+  names?: (id: string) => string;
+}
 
 export interface Figure7 {
   title: string;
   convention: string;
   coverage: { sources: string[]; from: string | null; to: string; note: string };
   years: { year: number; complete: boolean; countries: Record<string, OutcomeCounts> }[];
-  china: { year: number; complete: boolean; state: OutcomeCounts; commercial: OutcomeCounts; unattributed: OutcomeCounts; providers: Record<string, number> }[];
+  /** China per year by provider sector; commercialStateGroup: the commercial launches by providers of a state-owned group (counted in commercial too). */
+  china: { year: number; complete: boolean; state: OutcomeCounts; commercial: OutcomeCounts; commercialStateGroup: OutcomeCounts; unattributed: OutcomeCounts; providers: Record<string, number> }[];
+  /** What state, commercial and commercialStateGroup count, naming the commercial providers of state-owned groups. */
+  sectorDefinition: string;
   chinaVsUnitedStates: { year: number; complete: boolean; CN: OutcomeCounts; US: OutcomeCounts }[];
   afterCoverage: { year: number; country: string; gcatState: string | null; failures: number; launches: string[]; source: string; note: string }[];
   /** Every country key in the answer: ISO 3166-1 alpha-2 codes and named groups, with the GCAT codes behind each. */
@@ -66,6 +74,16 @@ export function orbitalLaunches(launches: readonly LaunchRecord[], lvState: stri
   return launches.filter((l) => l.lvState === lvState && l.year === year && l.launchClass !== 'extraterrestrial');
 }
 
+/** What the sectors count: the rules' sectors, and which commercial providers belong to a state-owned group. */
+function sectorDefinition(rules: readonly LaunchProviderRule[], names: (id: string) => string): string {
+  const grouped = [...new Map(rules.filter((r) => r.stateGroup).map((r) => [r.provider, r.stateGroup!.parent])).entries()];
+  const list = grouped.map(([provider, parent]) => `${names(provider)} (of ${names(parent)})`).join(', ');
+  return 'State and commercial: the provider\'s sector in the curated launch-provider rules (data/rules/classification.yaml), '
+    + 'which follow the report\'s own use of "commercial"; commercial is not the same as private. '
+    + (grouped.length ? `Commercial includes providers that belong to state-owned groups, as the GCAT organizations file gives their parent: ${list}; `
+      + 'commercialStateGroup counts their launches, which are also in commercial.' : 'No commercial provider\'s rule names a state-owned parent group.');
+}
+
 export function figure7(launches: readonly LaunchRecord[], failedToOrbit: readonly FailedToOrbit[], rules: readonly LaunchProviderRule[], vocabulary: CountryVocabulary, coverageEnd: string, opts: Figure7Options = {}): Figure7 {
   const end = opts.asOf && opts.asOf < coverageEnd ? opts.asOf : coverageEnd;
   const endYear = Number(end.slice(0, 4));
@@ -89,10 +107,11 @@ export function figure7(launches: readonly LaunchRecord[], failedToOrbit: readon
     byYear.set(l.year, y);
     add((y.countries[country] ??= empty()), outcomeOf(l));
     if (country === 'CN') {
-      const c = china.get(l.year) ?? { year: l.year, complete: complete(l.year), state: empty(), commercial: empty(), unattributed: empty(), providers: {} };
+      const c = china.get(l.year) ?? { year: l.year, complete: complete(l.year), state: empty(), commercial: empty(), commercialStateGroup: empty(), unattributed: empty(), providers: {} };
       china.set(l.year, c);
       const match = providers.find(([, re]) => re.test(l.lvType))?.[0];
       add(match ? c[match.sector] : c.unattributed, outcomeOf(l));
+      if (match?.stateGroup) add(c.commercialStateGroup, outcomeOf(l));
       const key = match?.provider ?? `unattributed:${l.lvType}`;
       c.providers[key] = (c.providers[key] ?? 0) + 1;
     }
@@ -114,6 +133,7 @@ export function figure7(launches: readonly LaunchRecord[], failedToOrbit: readon
   return {
     title: 'Orbital launches by launching country and outcome',
     convention: FIGURE7_CONVENTION,
+    sectorDefinition: sectorDefinition(rules, opts.names ?? ((id) => id)),
     coverage: {
       sources: [...new Set(counted.map((l) => l.sourceId))].sort(),
       from: counted[0]?.launchDate.slice(0, 10) ?? null,

@@ -15,7 +15,7 @@ export const CHANGE_PARAMETERS = {
   subject: { type: 'string', enum: ['entity', 'statement', 'source', 'series', 'series-point', 'launch', 'catalog-object'], description: 'view=records only: the kind of record' },
   kind: { type: 'string', enum: [...KIND_NAMES], description: 'entity kind; in the world view this leaves out catalog changes (launch, reached-orbit, decay), which concern no curated entity' },
   segment: { type: 'string', enum: [...SEGMENT_IDS], description: 'report segment of the entity; leaves out catalog changes, like kind' },
-  country: { ...COUNTRY_PARAMETER, description: `${COUNTRY_PARAMETER.description}. Curated changes: the entity concerns the country; launches: the launch vehicle's state; SATCAT changes: the owner` },
+  country: { ...COUNTRY_PARAMETER, description: `${COUNTRY_PARAMETER.description}. Curated changes: the entity concerns the country; launches: GCAT's launching state (LVState, the launching agency's state); SATCAT changes: the owner` },
   entity: { type: 'string', pattern: '^[a-z]+\\.[a-z0-9.-]+$', description: 'one entity id; leaves out catalog changes, like kind' },
   order: { type: 'string', enum: ['newest', 'oldest'], description: 'world view only: newest world date first (default) or oldest first' },
   limit: { type: 'integer', minimum: 1, maximum: 1000, default: 200 },

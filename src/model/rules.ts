@@ -35,8 +35,10 @@ export const LaunchProviderRuleSchema = z.strictObject({
   provider: entityId,
   sector: z.enum(['state', 'commercial']),
   cite: requiredCite,
+  /** A commercial provider that belongs to a state-owned group: the group, as a cited source names it (e.g. GCAT orgs' Parent). */
+  stateGroup: z.strictObject({ parent: entityId, cite: requiredCite }).optional(),
   note: z.string().optional(),
-});
+}).refine((r) => !r.stateGroup || r.sector === 'commercial', 'stateGroup is for commercial providers only');
 
 /** A deployment milestone: a share of the filed constellation in orbit within some years of a reference date. */
 export const ItuMilestoneSchema = z.strictObject({

@@ -74,10 +74,10 @@ function figure7(d: ReportData, cites: Citations): string {
     { x: `${y.year}${y.complete ? '' : '*'}`, y: y.CN.total, group: 'China' }, { x: `${y.year}${y.complete ? '' : '*'}`, y: y.US.total, group: 'United States' }]);
   const srcs = f.coverage.sources.map((s) => cites.cite(s)).join('');
   return figure(7, 'Orbital launches by country and outcome: China (state and commercial) vs the United States', groupedBars(rows, { yLabel: 'orbital launches' }),
-    `${esc(f.convention)} ${esc(f.coverage.note)} * incomplete year. Sources: ${srcs}${f.afterCoverage.length ? `; after ${esc(f.coverage.to)}, failures only: ${[...new Set(f.afterCoverage.map((a) => cites.cite(a.source)))].join('')}` : ''}.`)
-    + table(['year', 'complete', 'China total', 'China failures', 'China state', 'China commercial', 'US total', 'US failures'], f.chinaVsUnitedStates.map((y) => {
+    `${esc(f.convention)} ${esc(f.sectorDefinition)} ${esc(f.coverage.note)} * incomplete year. Sources: ${srcs}${f.afterCoverage.length ? `; after ${esc(f.coverage.to)}, failures only: ${[...new Set(f.afterCoverage.map((a) => cites.cite(a.source)))].join('')}` : ''}.`)
+    + table(['year', 'complete', 'China total', 'China failures', 'China state', 'China commercial', 'of which state-group subsidiaries', 'US total', 'US failures'], f.chinaVsUnitedStates.map((y) => {
       const c = f.china.find((x) => x.year === y.year);
-      return [String(y.year), y.complete ? 'yes' : 'no', `<span data-cn-total="${y.year}">${y.CN.total}</span>`, String(y.CN.failure), String(c?.state.total ?? 0), String(c?.commercial.total ?? 0), `<span data-us-total="${y.year}">${y.US.total}</span>`, String(y.US.failure)];
+      return [String(y.year), y.complete ? 'yes' : 'no', `<span data-cn-total="${y.year}">${y.CN.total}</span>`, String(y.CN.failure), String(c?.state.total ?? 0), String(c?.commercial.total ?? 0), String(c?.commercialStateGroup.total ?? 0), `<span data-us-total="${y.year}">${y.US.total}</span>`, String(y.US.failure)];
     }), 'class="compact" data-table="figure-7"');
 }
 

@@ -131,7 +131,11 @@ export async function launchesAnalytic(db: Kysely<Database>, rules: Rules, opts:
   if (launches.length === 0) throw new AnalyticsError('no launch data: ingest gcat-launchlog first');
   const coverageEnd = (await launchCoverageEnd(db, launches))!;
   const fto = failedLaunches(await catalogRecords(db, 'gcat-ftocat'));
-  return figure7(launches, fto, rules.launchProviderRules, vocabularyOf(rules), coverageEnd, opts);
+  const groups = rules.launchProviderRules.flatMap((r) => (r.stateGroup ? [r.provider, r.stateGroup.parent] : []));
+  const captions = groups.length
+    ? new Map((await db.selectFrom('entities').select(['id', 'caption']).where('id', 'in', groups).execute()).map((e) => [e.id, e.caption]))
+    : new Map<string, string>();
+  return figure7(launches, fto, rules.launchProviderRules, vocabularyOf(rules), coverageEnd, { ...opts, names: (id) => captions.get(id) ?? id });
 }
 
 export async function snapshotAt(db: Kysely<Database>, asOf?: string): Promise<{ snapshot: SnapshotInfo; all: SnapshotInfo[] }> {

@@ -158,6 +158,34 @@ export const LAUNCHES_RESPONSE = {
             ],
             "additionalProperties": false
           },
+          "commercialStateGroup": {
+            "type": "object",
+            "properties": {
+              "success": {
+                "type": "number"
+              },
+              "partial": {
+                "type": "number"
+              },
+              "failure": {
+                "type": "number"
+              },
+              "unknown": {
+                "type": "number"
+              },
+              "total": {
+                "type": "number"
+              }
+            },
+            "required": [
+              "success",
+              "partial",
+              "failure",
+              "unknown",
+              "total"
+            ],
+            "additionalProperties": false
+          },
           "unattributed": {
             "type": "object",
             "properties": {
@@ -198,11 +226,17 @@ export const LAUNCHES_RESPONSE = {
           "complete",
           "state",
           "commercial",
+          "commercialStateGroup",
           "unattributed",
           "providers"
         ],
         "additionalProperties": false
-      }
+      },
+      "description": "China per year by provider sector; commercialStateGroup: the commercial launches by providers of a state-owned group (counted in commercial too)."
+    },
+    "sectorDefinition": {
+      "type": "string",
+      "description": "What state, commercial and commercialStateGroup count, naming the commercial providers of state-owned groups."
     },
     "chinaVsUnitedStates": {
       "type": "array",
@@ -364,6 +398,7 @@ export const LAUNCHES_RESPONSE = {
     "coverage",
     "years",
     "china",
+    "sectorDefinition",
     "chinaVsUnitedStates",
     "afterCoverage",
     "countries",

@@ -18,6 +18,7 @@ interface Figure7 {
   years: { year: number; complete: boolean; countries: Record<string, Counts> }[];
   countries: Record<string, { name: string; gcatStates: string[] }>;
   unmappedStates: Record<string, number>;
+  convention: string;
 }
 interface CodeEntry { code: string; iso?: string; group?: string; noCountry?: boolean }
 
@@ -62,6 +63,56 @@ export const answers: AnswerSuite = (ctx) => {
       expect([key, [...fromApi.entries()].sort(([a], [b]) => a - b)]).toEqual([key, [...expected.entries()].sort(([a], [b]) => a - b)]);
       expect(f.years.every((y) => Object.keys(y.countries).every((k) => k === key))).toBe(true);
     }
+  });
+
+  it('the launching country is the launching agency\'s state, and the examples the convention gives hold in the raw log', async () => {
+    // LV_Type (9), Agency (16), LVState (17), Launch_Site (12) of each launch tag's first row.
+    const rows = new Map<string, string[]>();
+    for (const line of readSnapshot('gcat_launchlog_2024-12-08.tsv.gz').split('\n')) {
+      if (!line.trim() || line.startsWith('#')) continue;
+      const f = line.split('\t').map((x) => x.trim());
+      if (!rows.has(f[0]!)) rows.set(f[0]!, f);
+    }
+    const states = (vehicle: string, site?: string) => new Set([...rows.values()]
+      .filter((f) => f[9]!.startsWith(vehicle) && (!site || f[12] === site)).map((f) => f[17]));
+    expect(states('Electron', 'MAHIA')).toEqual(new Set(['NZ']));
+    expect(states('Electron').has('US')).toBe(true);
+    expect(states('Soyuz-ST', 'CSG')).toEqual(new Set(['F']));
+    const f = await ctx().get<Figure7>('/api/v1/analytics/launches?country=NZ');
+    const nz = f.years.reduce((n, y) => n + (y.countries.NZ?.total ?? 0), 0);
+    expect(nz).toBe([...rows.values()].filter((x) => x[17] === 'NZ' && !x[18]!.startsWith('X')).length);
+    expect(f.convention).toMatch(/state of the agency that conducted the launch/);
+    expect(f.convention).toMatch(/Electron counts under NZ .* Mahia .* under US/);
+  });
+
+  it('China\'s commercial launches by subsidiaries of state-owned groups are counted per year, from the rules that name the group, and the sector definition says commercial is not private', async () => {
+    type Rule = { lvTypePattern: string; sector: string; stateGroup?: { parent: string; cite: { source: string; locator: string } } };
+    const rules = (rawYaml('data/rules/classification.yaml') as { launchProviderRules: Rule[] }).launchProviderRules;
+    const grouped = rules.filter((r) => r.stateGroup);
+    expect(grouped.length).toBeGreaterThan(0);
+    // Each named group is the provider's Parent in the raw GCAT organizations file.
+    const orgs = new Map(readSnapshot('gcat_orgs_2026-03-26.tsv.gz').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t').map((x) => x.trim())).map((f) => [f[0]!, f[13]!]));
+    for (const r of grouped) {
+      const [, code, parent] = /Code (\S+), Parent (\S+)/.exec(r.stateGroup!.cite.locator)!;
+      expect(orgs.get(code!), code).toBe(parent);
+    }
+    const perYear = new Map<number, number>();
+    const seen = new Set<string>();
+    for (const line of readSnapshot('gcat_launchlog_2024-12-08.tsv.gz').split('\n')) {
+      if (!line.trim() || line.startsWith('#')) continue;
+      const f = line.split('\t').map((x) => x.trim());
+      if (seen.has(f[0]!)) continue;
+      seen.add(f[0]!);
+      if (f[17] !== 'CN' || f[18]!.startsWith('X')) continue;
+      const rule = rules.find((r) => new RegExp(r.lvTypePattern).test(f[9]!));
+      if (rule?.stateGroup) perYear.set(Number(f[1]!.slice(0, 4)), (perYear.get(Number(f[1]!.slice(0, 4))) ?? 0) + 1);
+    }
+    const f = await ctx().get<Figure7 & { china: { year: number; commercial: Counts; commercialStateGroup: Counts }[]; sectorDefinition: string }>('/api/v1/analytics/launches');
+    const fromApi = new Map(f.china.filter((y) => y.commercialStateGroup.total > 0).map((y) => [y.year, y.commercialStateGroup.total]));
+    expect([...fromApi.entries()].sort(([a], [b]) => a - b)).toEqual([...perYear.entries()].sort(([a], [b]) => a - b));
+    for (const y of f.china) expect(y.commercialStateGroup.total).toBeLessThanOrEqual(y.commercial.total);
+    expect(f.sectorDefinition).toMatch(/commercial is not the same as private/);
+    expect(f.sectorDefinition).toMatch(/ExPace .*\(of .*\)/);
   });
 
   it('Japan is asked as JP and answered as JP, with GCAT\'s own code J kept visible', async () => {

@@ -21,7 +21,11 @@ function incompleteNote(f: LaunchesFigure): string | null {
 
 export async function chinaBySectorChart(f: LaunchesFigure, query: ApiQuery<'/analytics/launches'>, permalink: string, container: Element): Promise<HTMLElement> {
   const Plot = await loadPlot();
-  const rows = f.china.flatMap((y) => SECTORS.filter((s) => y[s].total > 0).map((s) => ({ year: y.year, complete: y.complete, sector: s, count: y[s].total, failure: y[s].failure })));
+  const rows = f.china.flatMap((y) => SECTORS.filter((s) => y[s].total > 0).map((s) => ({
+    year: y.year, complete: y.complete, sector: s, count: y[s].total, failure: y[s].failure,
+    stateGroup: s === 'commercial' ? y.commercialStateGroup.total : null,
+  })));
+  const ofStateGroups = (d: { stateGroup: number | null }) => (d.stateGroup ? ` (${d.stateGroup} by subsidiaries of state-owned groups)` : '');
   const totals = f.china.map((y) => ({ year: y.year, total: y.state.total + y.commercial.total + y.unattributed.total }));
   const incomplete = new Set(f.china.filter((y) => !y.complete).map((y) => y.year));
   const width = chartWidth(container);
@@ -32,17 +36,20 @@ export async function chinaBySectorChart(f: LaunchesFigure, query: ApiQuery<'/an
     y: { grid: true, label: 'Orbital launches' },
     color: { domain: [...SECTORS], range: [COLORS.state, COLORS.commercial, COLORS.unattributed] },
     marks: [
-      Plot.barY(rows, { x: 'year', y: 'count', fill: 'sector', fillOpacity: (d: { complete: boolean }) => (d.complete ? 1 : 0.55), title: (d: (typeof rows)[number]) => `${d.year}${d.complete ? '' : ' (incomplete)'} · ${d.sector}: ${d.count} launches, ${d.failure} failed`, inset: 1 }),
+      Plot.barY(rows, { x: 'year', y: 'count', fill: 'sector', fillOpacity: (d: { complete: boolean }) => (d.complete ? 1 : 0.55), title: (d: (typeof rows)[number]) => `${d.year}${d.complete ? '' : ' (incomplete)'} · ${d.sector}: ${d.count} launches${ofStateGroups(d)}, ${d.failure} failed`, inset: 1 }),
       Plot.text(totals, { x: 'year', y: 'total', text: 'total', dy: -7, fontSize: 10, fill: '#4b5563' }),
       Plot.ruleY([0]),
     ],
   });
-  const table: DrawnTable = { columns: ['year', 'year_complete', 'sector', 'launches', 'failures'], rows: rows.map((r) => [r.year, r.complete, r.sector, r.count, r.failure]) };
+  const table: DrawnTable = {
+    columns: ['year', 'year_complete', 'sector', 'launches', 'failures', 'of_which_state_group_subsidiaries'],
+    rows: rows.map((r) => [r.year, r.complete, r.sector, r.count, r.failure, r.stateGroup]),
+  };
   return chartFigure({ id: 'launches-china-sector', title: 'China: orbital launches per year, state vs commercial providers', permalink }, {
     plot, table,
-    legend: [{ label: 'State (CASC and other state providers)', color: COLORS.state }, { label: 'Commercial', color: COLORS.commercial }, { label: 'Not attributed by the provider rules', color: COLORS.unattributed }],
+    legend: [{ label: 'State (CASC and other state providers)', color: COLORS.state }, { label: 'Commercial (not the same as private: see the sector definition)', color: COLORS.commercial }, { label: 'Not attributed by the provider rules', color: COLORS.unattributed }],
     sources: [...f.coverage.sources.map((s) => ({ sourceId: s })), reportFigure(7)],
-    notes: [f.convention, 'Provider sector by the curated launch-provider rules (data/rules/classification.yaml), each citing its source.', incompleteNote(f)],
+    notes: [f.convention, f.sectorDefinition, incompleteNote(f)],
     api: apiLinks('/analytics/launches', { query }),
   });
 }

@@ -1395,8 +1395,16 @@ export interface operations {
                             source: string;
                             year: number;
                         }[];
+                        /** @description China per year by provider sector; commercialStateGroup: the commercial launches by providers of a state-owned group (counted in commercial too). */
                         china: {
                             commercial: {
+                                failure: number;
+                                partial: number;
+                                success: number;
+                                total: number;
+                                unknown: number;
+                            };
+                            commercialStateGroup: {
                                 failure: number;
                                 partial: number;
                                 success: number;
@@ -1455,6 +1463,8 @@ export interface operations {
                             sources: string[];
                             to: string;
                         };
+                        /** @description What state, commercial and commercialStateGroup count, naming the commercial providers of state-owned groups. */
+                        sectorDefinition: string;
                         title: string;
                         /** @description GCAT state codes met in the data but not in the country vocabulary, with how many launches carry each. */
                         unmappedStates: {
@@ -2070,7 +2080,7 @@ export interface operations {
             query?: {
                 /** @description with format=csv: put the title, sources, licence and as-of date first as "#" lines (most CSV readers then need a comment option) */
                 comments?: "1" | "true";
-                /** @description ISO 3166-1 alpha-2 code (e.g. JP, GB) or a named group of data/rules/country-codes.yaml (e.g. soviet-union, esa); dataset codes such as GCAT J are rejected. Curated changes: the entity concerns the country; launches: the launch vehicle's state; SATCAT changes: the owner */
+                /** @description ISO 3166-1 alpha-2 code (e.g. JP, GB) or a named group of data/rules/country-codes.yaml (e.g. soviet-union, esa); dataset codes such as GCAT J are rejected. Curated changes: the entity concerns the country; launches: GCAT's launching state (LVState, the launching agency's state); SATCAT changes: the owner */
                 country?: string;
                 /** @description the `next` value of the previous page (also in the Link header of CSV and JSON, and the rel="next" link of Atom) */
                 cursor?: string;
@@ -2237,7 +2247,7 @@ export interface operations {
     getChangesFeed: {
         parameters: {
             query?: {
-                /** @description ISO 3166-1 alpha-2 code (e.g. JP, GB) or a named group of data/rules/country-codes.yaml (e.g. soviet-union, esa); dataset codes such as GCAT J are rejected. Curated changes: the entity concerns the country; launches: the launch vehicle's state; SATCAT changes: the owner */
+                /** @description ISO 3166-1 alpha-2 code (e.g. JP, GB) or a named group of data/rules/country-codes.yaml (e.g. soviet-union, esa); dataset codes such as GCAT J are rejected. Curated changes: the entity concerns the country; launches: GCAT's launching state (LVState, the launching agency's state); SATCAT changes: the owner */
                 country?: string;
                 /** @description the `next` value of the previous page (also in the Link header of CSV and JSON, and the rel="next" link of Atom) */
                 cursor?: string;
