@@ -42,12 +42,16 @@ function fromCited(c: Cited, text: string = c.value, value: string = c.value): C
   return { value, text, sources: [{ id: c.sourceId, locator: c.locator }], status: c.status, qualifier: c.qualifier, conflict: false };
 }
 
-/** One cell value per distinct value, in order, with the sources of every statement that gives it. */
+/** What makes two statements one cell value: the same value with the same qualifier and status ("over 6" and "6" stay two). */
+const mergeKey = (v: CellValue): string => JSON.stringify([v.value, v.qualifier, v.status]);
+
+/** One cell value per distinct value, qualifier and status, in order, with the sources of every statement that gives it so. */
 function merged(values: CellValue[]): CellValue[] {
   const by = new Map<string, CellValue>();
   for (const v of values) {
-    const seen = by.get(v.value);
-    if (!seen) by.set(v.value, { ...v, sources: [...v.sources] });
+    const key = mergeKey(v);
+    const seen = by.get(key);
+    if (!seen) by.set(key, { ...v, sources: [...v.sources] });
     else for (const s of v.sources) if (!seen.sources.some((x) => x.id === s.id && x.locator === s.locator)) seen.sources.push(s);
   }
   return [...by.values()];
