@@ -5,6 +5,7 @@
  */
 import type { EntityRow } from '../model/entity-row.js';
 import type { KindName } from '../model/kinds.js';
+import { BOUND_QUALIFIERS, QUALIFIERS, STATEMENT_STATUSES } from '../model/statement.js';
 import { TABLE_VIEWS, columnInfo, type ColumnInfo } from '../model/table-views.js';
 import { cellBuilder, type CellContext, type CellValue, type Cells } from './table-cells.js';
 
@@ -120,12 +121,38 @@ export function tableView(kind: KindName, entities: readonly EntityRow[], ctx: C
   };
 }
 
-/** The CSV form of a table view: id, name, then each column's text and its sources ("id locator", joined by "; "). */
+/** The fields each column has in the CSV, after the column's own (its values' text), in this order. */
+export const CSV_COMPANION_FIELDS = ['qualifier', 'status', 'source'] as const;
+
+export const CSV_COLUMNS_DEFINITION = 'CSV columns: id, name, then for each column <column> (its values, joined by "; "), '
+  + `<column>_qualifier (the word the source puts before the value, one of ${QUALIFIERS.join(', ')}: a value with a qualifier is not exact, `
+  + `and ${BOUND_QUALIFIERS.join(', ')} make it a bound), `
+  + `<column>_status (the statement's status, one of ${STATEMENT_STATUSES.join(', ')}; derived for a count the table computes) `
+  + 'and <column>_source (each source id and locator, joined by "; "). A cell with several values has one qualifier and one status per value, in the same order, '
+  + 'joined by "; " (an empty entry is a value without a qualifier); the qualifier field is empty when no value has one, and every field of an empty cell is empty.';
+
+const joined = (xs: readonly string[]): string | null => (xs.length ? xs.join('; ') : null);
+
+/** One entry per value of the cell, in the cell's order (empty for a value without one); no value when none has one. */
+function perValue(vs: readonly CellValue[], pick: (v: CellValue) => string | null): string | null {
+  const xs = vs.map((v) => pick(v) ?? '');
+  return xs.some((x) => x !== '') ? xs.join('; ') : null;
+}
+
+/** Every source of the cell's values, once each, as "id locator". */
+function cellSources(vs: readonly CellValue[]): string | null {
+  return joined([...new Set(vs.flatMap((v) => v.sources.map((s) => `${s.id}${s.locator ? ` ${s.locator}` : ''}`)))]);
+}
+
+/** A column's CSV fields: its values' text, then CSV_COMPANION_FIELDS. */
+function csvFields(vs: readonly CellValue[]): (string | null)[] {
+  return [joined(vs.map((v) => v.text)), perValue(vs, (v) => v.qualifier), perValue(vs, (v) => v.status), cellSources(vs)];
+}
+
+/** The CSV form of a table view: id, name, then each column with its qualifier, status and source fields (CSV_COLUMNS_DEFINITION). */
 export function tableViewCsv(t: TableViewResult): { columns: string[]; rows: (string | null)[][] } {
-  const join = (xs: string[]) => (xs.length ? xs.join('; ') : null);
-  const sources = (vs: CellValue[]) => join([...new Set(vs.flatMap((v) => v.sources.map((s) => `${s.id}${s.locator ? ` ${s.locator}` : ''}`)))]);
   return {
-    columns: ['id', 'name', ...t.columns.flatMap((c) => [c.id, `${c.id}_source`])],
-    rows: t.rows.map((r) => [r.id, r.name, ...t.columns.flatMap((c) => [join(r.cells[c.id]!.map((v) => v.text)), sources(r.cells[c.id]!)])]),
+    columns: ['id', 'name', ...t.columns.flatMap((c) => [c.id, ...CSV_COMPANION_FIELDS.map((f) => `${c.id}_${f}`)])],
+    rows: t.rows.map((r) => [r.id, r.name, ...t.columns.flatMap((c) => csvFields(r.cells[c.id]!))]),
   };
 }

@@ -4,7 +4,7 @@ import type { Store } from '../../store/open-store.js';
 import type { AnalyticsRunner } from '../../services/analytics-runner.js';
 import { KIND_NAMES, KINDS, type KindName } from '../../model/kinds.js';
 import { TABLE_VIEWS, columnInfo } from '../../model/table-views.js';
-import { FACET_DEFINITION, SORT_DEFINITION, TEXT_FILTER_DEFINITION, tableViewCsv } from '../../analytics/table-view.js';
+import { CSV_COLUMNS_DEFINITION, FACET_DEFINITION, SORT_DEFINITION, TEXT_FILTER_DEFINITION, tableViewCsv } from '../../analytics/table-view.js';
 import { TABLE_QUERY, tableParams, type TableQuery } from '../table-parameters.js';
 import { sendAs, tableMeta } from '../respond.js';
 import { TABLE_VIEW, responses } from '../schemas.js';
@@ -14,7 +14,8 @@ export function registerTableRoutes(api: FastifyInstance, store: Store, analytic
   api.get<{ Params: { kind: KindName }; Querystring: TableQuery }>('/tables/:kind', {
     schema: { operationId: 'getEntityTable',
       summary: 'One kind of entity as a table: facet filters (?<facet>=value), text filter (q), sort (any column, "-" for descending), column choice (columns), '
-        + 'facet counts over the filtered rows (facet); every cell value keeps its sources; format=csv gives exactly the same rows, columns and order, with a _source column per column',
+        + 'facet counts over the filtered rows (facet); every cell value keeps its sources; format=csv gives exactly the same rows, columns and order, '
+        + 'each column followed by its _qualifier, _status and _source columns (each value\'s qualifier, empty when it has none, and its statement status)',
       tags: ['knowledge base'],
       params: { type: 'object', required: ['kind'], properties: { kind: { type: 'string', enum: [...KIND_NAMES] } } },
       querystring: TABLE_QUERY,
@@ -37,7 +38,7 @@ export function registerTableRoutes(api: FastifyInstance, store: Store, analytic
       const filters = Object.entries(params.filters).map(([k, v]) => `${k}=${v}`);
       const title = `${KINDS[kind].plural}: ${t.total} of ${t.totalUnfiltered}${filters.length || params.q ? ` (filtered: ${[...filters, ...(params.q ? [`q=${params.q}`] : [])].join(', ')})` : ''}, sorted by ${params.sort}`;
       const sourceIds = t.rows.flatMap((r) => Object.values(r.cells).flat().flatMap((v) => v.sources.map((s) => s.id)));
-      return { ...csv, meta: await tableMeta(store.db, title, sourceIds, null, definitions) };
+      return { ...csv, meta: await tableMeta(store.db, title, sourceIds, null, [...definitions, CSV_COLUMNS_DEFINITION]) };
     });
   });
 }

@@ -55,7 +55,7 @@ export const answers: AnswerSuite = (ctx) => {
       out.push([path, await items(path)]);
     }
     out.push(['/api/v1/series', series.items.reduce((n, s) => n + s.points.length, 0)]);
-    out.push(['/api/v1/tables/Organization', (await get<{ rows: unknown[] }>('/api/v1/tables/Organization')).rows.length]);
+    for (const path of ['/api/v1/tables/Organization', '/api/v1/tables/Investment']) out.push([path, (await get<{ rows: unknown[] }>(path)).rows.length]);
     return out;
   }
   const csvOf = (path: string) => `${path}${path.includes('?') ? '&' : '?'}format=csv`;

@@ -3,21 +3,25 @@
  * table (/api/v1/tables/Organization) against an independent reading of the curated YAML
  * (plain `yaml`, not the product's reader): facet counts, a facet filter, CSV = JSON, sort
  * order, latest funding, and 400s for bad parameters. A single-valued property whose sources
- * disagree (ExPace's hub) shows every value, so facets count each value the YAML gives.
+ * disagree (ExPace's hub) shows every value, so facets count each value the YAML gives. The CSV
+ * gives each value's qualifier and status as the YAML records them, and pandas reads it as sent.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { AnswerSuite } from '../harness.js';
-import { csvRows } from '../../web/support/csv.js';
+import { csvRows, parseCsv } from '../../web/support/csv.js';
 import { rawYaml } from '../../support/raw-files.js';
+import { pythonWithPandas, runWithInput } from '../../support/external-reader.js';
 
-type Scalar = string | number | { value: string | number | Record<string, unknown> };
+type Scalar = string | number | { value: string | number | Record<string, unknown>; qualifier?: string; status?: string };
 type Field = Scalar | Scalar[] | undefined;
-interface RawEntity { id: string; kind?: string; name: Field; orgKind?: Field; segment?: Field; hub?: Field; headquarters?: Field; investee?: Field; investmentKind?: Field; date?: Field }
+interface RawEntity {
+  id: string; kind?: string; name: Field; orgKind?: Field; segment?: Field; hub?: Field; headquarters?: Field; investee?: Field; investmentKind?: Field; date?: Field; amount?: Field;
+}
 interface RawFile { defaults?: { kind?: string }; entities: RawEntity[] }
 
-interface CellValue { value: string; text: string; sources: { id: string; locator: string | null }[]; status: string }
+interface CellValue { value: string; text: string; sources: { id: string; locator: string | null }[]; status: string; qualifier: string | null }
 interface Table {
   total: number; totalUnfiltered: number;
   columns: { id: string }[];
@@ -44,6 +48,37 @@ function countBy(orgs: RawEntity[], pick: (e: RawEntity) => string[]): Map<strin
   for (const e of orgs) for (const v of new Set(pick(e))) m.set(v, (m.get(v) ?? 0) + 1);
   return m;
 }
+/** Each value's qualifier (empty for none) and status as the YAML writes them; a value names no status when it is reported (docs/data-format.md). */
+const annotations = (v: Field): { qualifier: string; status: string }[] => (v === undefined ? [] : Array.isArray(v) ? v : [v])
+  .map((one) => (typeof one === 'object' ? { qualifier: one.qualifier ?? '', status: one.status ?? 'reported' } : { qualifier: '', status: 'reported' }));
+
+/** A money or date property's values as the CSV writes them ("6000000000 USD", "2024"), each with its qualifier and status as the YAML gives them, sorted. */
+function yamlAnnotated(v: Field): string[] {
+  const texts = (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((one) => (typeof one === 'object' ? one.value : one))
+    .map((x) => (typeof x === 'object' ? `${String(x.amount)} ${String(x.currency)}` : String(x)));
+  return annotations(v).map((a, i) => JSON.stringify([texts[i], a.qualifier, a.status])).sort();
+}
+
+/** A CSV row's values of a column, each with the entry of its qualifier and status fields at the same position, sorted. */
+function csvAnnotated(row: Record<string, string>, column: string): string[] {
+  const split = (field: string, n: number) => (field === '' ? Array.from({ length: n }, () => '') : field.split('; '));
+  const texts = row[column] === '' ? [] : row[column]!.split('; ');
+  const qualifiers = split(row[`${column}_qualifier`]!, texts.length);
+  const statuses = split(row[`${column}_status`]!, texts.length);
+  expect([qualifiers.length, statuses.length], column).toEqual([texts.length, texts.length]);
+  return texts.map((t, i) => JSON.stringify([t, qualifiers[i], statuses[i]])).sort();
+}
+
+/** pandas.read_csv(url) with default settings: its columns, its row count, and the given columns of the given rows (no value as null). */
+const PANDAS_PICK = `
+import json, sys, pandas
+url, ids, columns = json.load(sys.stdin)
+df = pandas.read_csv(url)
+picked = df[df["id"].isin(ids)][["id"] + columns]
+rows = [{c: (None if pandas.isna(v) else str(v)) for c, v in r.items()} for r in picked.to_dict("records")]
+print(json.dumps({"columns": [str(c) for c in df.columns], "rows": int(len(df)), "picked": rows}))
+`;
+
 const facetMap = (t: Table, column: string) => new Map(t.facets.find((f) => f.column === column)!.values.map((v) => [v.value, v.count]));
 
 export const answers: AnswerSuite = (ctx) => {
@@ -90,20 +125,63 @@ export const answers: AnswerSuite = (ctx) => {
     expect(withLatest.every((r) => r.cells.latestFunding![0]!.sources[0]!.id)).toBe(true);
   });
 
-  it('the CSV holds exactly the JSON rows, columns and order (with a _source column per column)', async () => {
+  it('the CSV holds exactly the JSON rows, columns and order (each column with its _qualifier, _status and _source columns)', async () => {
     const query = 'ownership=private&sort=-founded&columns=headquarters,hub,founded,segment,latestFunding';
     const t = await ctx().get<Table>(`/api/v1/tables/Organization?${query}`);
     const res = await ctx().app.inject(`/api/v1/tables/Organization?${query}&format=csv`);
     expect(res.statusCode).toBe(200);
     const [header, ...rows] = csvRows(res.body);
-    expect(header).toEqual(['id', 'name', ...t.columns.flatMap((c) => [c.id, `${c.id}_source`])]);
+    expect(header).toEqual(['id', 'name', ...t.columns.flatMap((c) => [c.id, `${c.id}_qualifier`, `${c.id}_status`, `${c.id}_source`])]);
     const fromJson = t.rows.map((r) => [r.id, r.name, ...t.columns.flatMap((c) => {
       const vs = r.cells[c.id]!;
-      return [vs.map((v) => v.text).join('; '), [...new Set(vs.flatMap((v) => v.sources.map((s) => `${s.id}${s.locator ? ` ${s.locator}` : ''}`)))].join('; ')];
+      const qualifiers = vs.map((v) => v.qualifier ?? '');
+      return [vs.map((v) => v.text).join('; '), qualifiers.some((q) => q) ? qualifiers.join('; ') : '', vs.map((v) => v.status).join('; '),
+        [...new Set(vs.flatMap((v) => v.sources.map((s) => `${s.id}${s.locator ? ` ${s.locator}` : ''}`)))].join('; ')];
     })]);
     expect(rows).toEqual(fromJson);
     expect(rows.length).toBe(t.total);
   });
+
+  it('the Investment CSV gives each amount\'s and date\'s qualifier and status as the curated YAML records them, and pandas reads it with default settings', async () => {
+    const investments = rawEntities('Investment');
+    const path = '/api/v1/tables/Investment?columns=amount,date&format=csv';
+    const res = await ctx().app.inject(path);
+    expect(res.statusCode).toBe(200);
+    expect(res.body.startsWith('#')).toBe(false);
+    const columns = ['amount', 'date'] as const;
+    const annotated = columns.flatMap((c) => [`${c}_qualifier`, `${c}_status`]);
+    expect(csvRows(res.body)[0]).toEqual(['id', 'name', ...columns.flatMap((c) => [c, `${c}_qualifier`, `${c}_status`, `${c}_source`])]);
+    const rows = new Map(parseCsv(res.body).map((r) => [r.id, r]));
+    expect(rows.size).toBe(investments.length);
+    for (const e of investments) {
+      for (const c of columns) expect(csvAnnotated(rows.get(e.id)!, c), `${e.id} ${c}`).toEqual(yamlAnnotated(e[c]));
+    }
+    // Values the sources disagree on (the EO segment's $990.01M table total and $994M prose) are each annotated.
+    expect(investments.filter((e) => yamlAnnotated(e.amount).length > 1).length).toBeGreaterThan(0);
+    // The rows the audit named ("over", "more than", "about …?"), and an unverified date without a qualifier, as the YAML gives them.
+    const named = ['investment.launch-capital-since-2020', 'investment.beidou-government-allocation', 'investment.crewed-space-2015-2024-estimate', 'investment.spacesail-series-a'];
+    const yamlOf = (id: string) => investments.find((e) => e.id === id)!;
+    const pick = (id: string) => Object.fromEntries(annotated.map((k) => [k, rows.get(id)![k]]));
+    expect(named.map(pick)).toEqual(named.map((id) => {
+      const [amount] = annotations(yamlOf(id).amount);
+      const [date] = annotations(yamlOf(id).date);
+      return { amount_qualifier: amount?.qualifier ?? '', amount_status: amount?.status ?? '', date_qualifier: date?.qualifier ?? '', date_status: date?.status ?? '' };
+    }));
+    expect(named.map(pick).map((r) => `${r.amount_qualifier}|${r.amount_status}|${r.date_status}`))
+      .toEqual(['over|reported|', 'more than|reported|', 'about|unverified|', '|reported|unverified']);
+    const python = pythonWithPandas();
+    if (!python) {
+      console.warn('SKIPPED pandas check: no python3 with pandas (apt-get install python3-pandas; .ci/run installs it)');
+      return;
+    }
+    const read = JSON.parse(await runWithInput(python, ['-c', PANDAS_PICK], JSON.stringify([`${await ctx().baseUrl()}${path}`, named, annotated]))) as
+      { columns: string[]; rows: number; picked: Record<string, string | null>[] };
+    expect(read.columns).toEqual(csvRows(res.body)[0]);
+    expect(read.rows).toBe(investments.length);
+    // pandas gives an empty field as NaN, its default for no value.
+    expect(read.picked.sort((a, b) => named.indexOf(a.id!) - named.indexOf(b.id!)))
+      .toEqual(named.map((id) => ({ id, ...Object.fromEntries(Object.entries(pick(id)).map(([k, v]) => [k, v === '' ? null : v])) })));
+  }, 120_000);
 
   it('sorts by any column, ascending or descending, empty cells last, ties by name', async () => {
     for (const sort of ['founded', '-founded', 'headquarters', '-name']) {
