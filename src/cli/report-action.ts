@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { withStore } from './with-store.js';
 import { loadRules } from '../services/analytics.js';
+import { requireCuratedStatements } from '../services/curated-content.js';
 import { gatherReportData } from '../report/report-data.js';
 import { renderReport } from '../report/render-report.js';
 import { contentsEntries } from '../report/contents.js';
@@ -10,6 +11,7 @@ import { printReportPdf } from '../report/paginate.js';
 export function runReport(opts: { out: string; pdf?: string; since?: string }): Promise<void> {
   return withStore(async (store, settings) => {
     if (opts.since && !/^\d{4}-\d{2}-\d{2}$/.test(opts.since)) throw new Error('--since must be YYYY-MM-DD');
+    await requireCuratedStatements(store.db, `${store.kind} at ${store.location}`);
     const data = await gatherReportData(store.db, loadRules(settings.rulesDir), { since: opts.since });
     const { html, citations } = renderReport(data);
     writeFileSync(opts.out, html);

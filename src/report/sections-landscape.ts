@@ -9,8 +9,9 @@ import { chineseNames } from './chinese-names.js';
 import { worldMap, chinaMap } from './svg-maps.js';
 import { countriesInFramework, hubPoint, HUB_COUNT_PROPERTIES } from '../analytics/places.js';
 import type { ExportSet } from '../analytics/exports.js';
+import type { SeriesView } from '../store/queries/sources-series.js';
+import { fundingTable, hasYearlyValues, yearValue, FUNDING_YEARS, type StatedTotal } from '../analytics/funding-table.js';
 
-const YEARS = Array.from({ length: 10 }, (_, i) => String(2015 + i));
 const caption = (d: ReportData) => (id: string) => Object.values(d.rows).flat().find((r) => r.id === id)?.caption ?? id;
 
 const citeAll = (sources: { sourceId: string; locator: string | null }[], cites: Citations) => [...new Set(sources.map((s) => cites.cite(s.sourceId, s.locator)))].join('');
@@ -30,20 +31,52 @@ function figure1(d: ReportData, cites: Citations): string {
     ]), 'class="compact" data-table="policy-timeline"');
 }
 
+const FUNDING_MEASURES = ['funding-by-segment', 'funding-by-source', 'funding-subtotal', 'government-expenditure'];
+
+/** Table rows in the order of the report's tables: segments, segment subtotals, investor types, the commercial subtotal, government expenditure. */
+function fundingRank(s: SeriesView): number {
+  const measure = s.dimensions.measure ?? '';
+  if (measure === 'funding-by-segment') return (s.dimensions.segment ?? '').includes('+') ? 1 : 0;
+  return FUNDING_MEASURES.indexOf(measure) + 1;
+}
+
+const yearCell = (v: number | null) => (v === null ? '<span class="na" title="no value in the source">—</span>' : String(v));
+
+/** A stated total with its basis and citation; a total stated in the report's words shows those words. */
+function statedTotal(t: StatedTotal, cites: Citations): string {
+  const text = !t.basis.startsWith('Table') && t.originalValue ? t.originalValue : `${t.qualifier ? `${t.qualifier} ` : ''}${t.value}`;
+  return `<span data-total-basis="${esc(t.basis)}" data-total-value="${t.value}">${esc(text)} <span class="basis">(${esc(t.basis)})</span>${cites.cite(t.sourceId, t.locator)}</span>`;
+}
+
+const statedTotals = (totals: StatedTotal[], cites: Citations) => totals.map((t) => statedTotal(t, cites)).join('<br>') || yearCell(null);
+
+/** Chart points of the years a series has a value for (a missing year is not drawn as 0). */
+const yearPoints = <X>(s: SeriesView, x: (y: string) => X, group: string) =>
+  FUNDING_YEARS.flatMap((y) => { const v = yearValue(s, y); return v === null ? [] : [{ x: x(y), y: v, group }]; });
+
+function fundingTableHtml(d: ReportData, cites: Citations): string {
+  const series = d.series.filter((s) => FUNDING_MEASURES.includes(s.dimensions.measure ?? '')).sort((a, b) => fundingRank(a) - fundingRank(b));
+  const { rows, unmatched } = fundingTable(series);
+  const body = rows.map((r) => [`<span data-series="${esc(r.series.id)}">${esc(r.series.title)}</span>`, ...r.years.map(yearCell), statedTotals(r.totals, cites), cites.cite(r.series.sourceId, r.series.locator)]);
+  const apart = unmatched.map((u) => `<li data-series="${esc(u.series.id)}">${esc(u.series.title)}: ${statedTotals(u.totals, cites)}</li>`).join('');
+  return table(['series', ...FUNDING_YEARS, '2015–2024 (each stated total, with its basis)', 'source'], body, 'class="compact" data-table="funding"')
+    + `<p class="caption">${rows.some((r) => r.years.includes(null)) ? '— : no value in the source for that year. ' : ''}Totals the report states only in its text (rounded, or differing from the table) are given beside the table's total, each with its basis.</p>`
+    + (apart ? `<p class="caption">Totals stated without yearly values for their measure:</p><ul data-list="funding-stated-totals">${apart}</ul>` : '');
+}
+
 function figure2(d: ReportData, cites: Citations): string {
-  const seg = d.series.filter((s) => s.dimensions.measure === 'funding-by-segment' && !s.id.includes('subtotal'));
-  const src = d.series.filter((s) => s.dimensions.measure === 'funding-by-source');
-  const gov = d.series.find((s) => s.id === 'funding.gov-expenditure');
-  const tablePoint = (s: (typeof seg)[number], y: string) => s.points.find((p) => p.period === y && /Table/.test(p.locator ?? s.locator ?? ''))?.value ?? s.points.find((p) => p.period === y)?.value ?? 0;
-  const bySegment = seg.flatMap((s) => YEARS.map((y) => ({ x: y, y: tablePoint(s, y), group: s.dimensions.segment ?? s.id })));
-  const bySource = src.flatMap((s) => YEARS.map((y) => ({ x: y, y: tablePoint(s, y), group: s.dimensions['source-type'] ?? s.id })));
-  const govLine = gov ? YEARS.map((y) => ({ x: Number(y), y: tablePoint(gov, y), group: 'government expenditure (civil and military)' })) : [];
+  const yearly = d.series.filter(hasYearlyValues);
+  const seg = yearly.filter((s) => s.dimensions.measure === 'funding-by-segment' && !(s.dimensions.segment ?? '').includes('+'));
+  const src = yearly.filter((s) => s.dimensions.measure === 'funding-by-source');
+  const gov = yearly.find((s) => s.id === 'funding.gov-expenditure');
+  const bySegment = seg.flatMap((s) => yearPoints(s, String, s.dimensions.segment ?? s.id));
+  const bySource = src.flatMap((s) => yearPoints(s, String, s.dimensions['source-type'] ?? s.id));
+  const govLine = gov ? yearPoints(gov, Number, 'government expenditure (civil and military)') : [];
   const cite = (ss: typeof seg) => [...new Set(ss.map((s) => cites.cite(s.sourceId, s.locator)))].join('');
-  const rows = [...seg, ...src, ...(gov ? [gov] : [])].map((s) => [esc(s.title), ...YEARS.map((y) => String(tablePoint(s, y))), String(tablePoint(s, '2015-2024')), cites.cite(s.sourceId, s.locator)]);
   return figure(2, 'Chinese commercial space investment by market segment and investor type (USD millions)',
     stackedBars(bySegment, { yLabel: 'USD millions, by segment' }) + stackedBars(bySource, { yLabel: 'USD millions, by investor type' }) + (govLine.length ? line(govLine, { yLabel: 'USD millions' }) : ''),
     `Commercial funding by segment and by source (Orbital Gateway Consulting, via the report's Tables 1–7) ${cite([...seg, ...src])}; government expenditure (Novaspace, via Table 1) ${gov ? cites.cite(gov.sourceId, gov.locator) : ''}.`)
-    + table(['series', ...YEARS, '2015–2024', 'source'], rows, 'class="compact" data-table="funding"');
+    + fundingTableHtml(d, cites);
 }
 
 function figure3(d: ReportData, cites: Citations): string {

@@ -20,7 +20,7 @@ import type { ReportData } from '../../src/report/report-data.js';
 import { SEGMENTS } from '../../src/model/segments.js';
 import { FEEDS } from '../../src/services/feeds.js';
 import { svgTextBoxes } from './svg-text-boxes.js';
-import { rawYaml } from '../support/raw-files.js';
+import { rawYaml, seedText } from '../support/raw-files.js';
 
 /** The document without its style sheet (jsdom's CSS parser does not know @page margin boxes). */
 const withoutStyle = (html: string) => html.replace(/<style>[^<]*<\/style>/, '');
@@ -181,6 +181,49 @@ describe.each(STORE_KINDS)('report on %s', (kind) => {
       const cited = new Set(attrs(rows[i]!, 'data-cite'));
       expect(cited.size, e.entityId).toBeGreaterThanOrEqual(new Set(e.sources.map((s) => s.sourceId)).size);
     });
+  });
+
+  it('its Figure 2 table prints each yearly cell as the curated YAML gives it and "—" where it gives none, and every stated 2015–2024 total beside its row with its basis', () => {
+    type RawSeries = { id: string; dimensions: Record<string, string>; cite?: { locator?: string }; points: { period: string; value: number; cite?: { locator?: string } }[] };
+    const raw = ['funding-tables', 'funding-prose'].flatMap((f) => rawYaml<{ series: RawSeries[] }>(`data/kb/series/${f}.yaml`).series)
+      .filter((s) => ['funding-by-segment', 'funding-by-source', 'funding-subtotal', 'government-expenditure'].includes(s.dimensions.measure!));
+    const years = Array.from({ length: 10 }, (_, i) => String(2015 + i));
+    const yearly = raw.filter((s) => s.points.some((p) => years.includes(p.period)));
+    const doc = new JSDOM(withoutStyle(html)).window.document;
+    const fig = doc.querySelector('#figure-2')!.parentElement!;
+    const rows = [...fig.querySelectorAll('table[data-table="funding"] tbody tr')];
+    const rowOf = (r: Element) => r.querySelector('[data-series]')!.getAttribute('data-series')!;
+    // The rows are exactly the series with yearly values: a total stated only in prose is not a row.
+    expect(rows.map(rowOf).sort()).toEqual(yearly.map((s) => s.id).sort());
+    expect([...fig.querySelectorAll('thead th')].map((th) => th.textContent).slice(1, 11)).toEqual(years);
+    for (const r of rows) {
+      const s = raw.find((x) => x.id === rowOf(r))!;
+      const cells = [...r.querySelectorAll('td')].slice(1, 11).map((td) => td.textContent!.trim());
+      years.forEach((y, i) => {
+        const p = s.points.find((x) => x.period === y && /Table/.test(x.cite?.locator ?? s.cite?.locator ?? ''));
+        expect(cells[i], `${s.id} ${y}`).toBe(p ? String(p.value) : '—');
+      });
+    }
+    // Every decade total of every series is shown, with its basis, in the row of the same measure (a prose total beside the table's).
+    const key = (s: RawSeries) => [s.dimensions.measure, s.dimensions.segment, s.dimensions['source-type']].join('|');
+    const basis = (locator: string) => { const t = [...locator.matchAll(/Table (\d+)/g)].map((m) => m[1]); return t.length ? `${t.length > 1 ? 'Tables' : 'Table'} ${t.join(', ')}` : 'report text'; };
+    for (const s of raw) {
+      const home = yearly.find((y) => key(y) === key(s));
+      const where = home ? rows.find((r) => rowOf(r) === home.id)! : fig.querySelector(`[data-list="funding-stated-totals"] [data-series="${s.id}"]`)!;
+      expect(where, s.id).toBeTruthy();
+      for (const p of s.points.filter((x) => x.period === '2015-2024')) {
+        const mark = where.querySelector(`[data-total-value="${p.value}"][data-total-basis="${basis(p.cite?.locator ?? s.cite?.locator ?? '')}"]`);
+        expect(mark, `${s.id} ${p.value}`).not.toBeNull();
+        expect(mark!.querySelector('sup.cite'), `${s.id} ${p.value} cited`).not.toBeNull();
+      }
+    }
+    // Earth observation: the report's Table 5 total and its prose total, side by side, each as the seed text prints it.
+    const seed = seedText('003_c24ce7c9e2708025.txt');
+    expect(seed).toMatch(/^Earth Observation segment\t.*\$990\.01$/m);
+    expect(seed).toContain('attracted a cumulative \\$994 million from 2015 to 2024');
+    const eo = rows.find((r) => rowOf(r) === 'funding.segment.eo')!;
+    const totals = [...eo.querySelectorAll('[data-total-basis]')].map((t) => [t.getAttribute('data-total-value'), t.getAttribute('data-total-basis')]);
+    expect(totals).toEqual([['990.01', 'Table 5'], ['994', 'report text']]);
   });
 
   it('writes Chinese names as the curated files give them, marked as Chinese', () => {
