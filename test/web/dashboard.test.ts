@@ -98,10 +98,15 @@ describe('charts draw the numbers the API returns', () => {
   it('Figure 7: China by provider sector and China vs US by outcome, incomplete years marked; downloads match', async () => {
     const f = await api<{ china: { year: number; complete: boolean; [k: string]: unknown }[]; chinaVsUnitedStates: { year: number; CN: Record<string, number>; US: Record<string, number> }[] }>('analytics/launches?from=2010');
     await visit('#/chart/launches?from=2010&vs=US');
+    const ofStateGroups = new Map<string, number>();
     const sector = new Map((await drawnTitles(page, 'launches-china-sector')).map((t) => {
-      const m = /^(\d{4})(?: \(incomplete\))? · (\w+): (\d+) launches, (\d+) failed$/.exec(t)!;
-      return [`${m[1]}|${m[2]}`, [Number(m[3]), Number(m[4])]];
+      const m = /^(\d{4})(?: \(incomplete\))? · (\w+): (\d+) launches(?: \((\d+) by subsidiaries of state-owned groups\))?, (\d+) failed$/.exec(t)!;
+      if (m[4]) ofStateGroups.set(m[1]!, Number(m[4]));
+      return [`${m[1]}|${m[2]}`, [Number(m[3]), Number(m[5])]];
     }));
+    const groupTotals = f.china.map((y) => [String(y.year), (y.commercialStateGroup as { total: number }).total] as const).filter(([, n]) => n > 0);
+    expect(groupTotals.length).toBeGreaterThan(0);
+    expect(ofStateGroups).toEqual(new Map(groupTotals));
     const expected = new Map(f.china.flatMap((y) => (['state', 'commercial', 'unattributed'] as const)
       .map((s) => [s, y[s] as { total: number; failure: number }] as const).filter(([, c]) => c.total > 0).map(([s, c]) => [`${y.year}|${s}`, [c.total, c.failure]])));
     expect(sector).toEqual(expected);
