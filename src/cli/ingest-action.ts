@@ -1,8 +1,8 @@
 /** The ingest command's work (ingest-command.ts defines it). */
-import { readFileSync } from 'node:fs';
 import { withStore } from './with-store.js';
 import { feedByName, FEEDS } from '../services/feeds.js';
-import { ingestFeed, IngestError } from '../services/ingest-feed.js';
+import { IngestError } from '../services/ingest-feed.js';
+import { ingestLocalFile } from '../services/ingest-local-file.js';
 import { ingestBundled } from '../services/bundled-snapshots.js';
 import { fetchFeed } from '../services/fetch-feed.js';
 import { formatRowError } from '../ingest/feed-errors.js';
@@ -28,8 +28,8 @@ export async function runIngest(name: string, opts: IngestOpts): Promise<void> {
       } else if (localFile) {
         const sourceId = opts.sourceId ?? feed.live?.sourceId;
         if (!sourceId) throw new Error(`--source-id is required for ${feed.name}`);
-        const source = { bytes: readFileSync(localFile), file: localFile, sourceId, asOf: opts.asOf ?? new Date().toISOString().slice(0, 10), receivedAt };
-        reports.push(await ingestFeed(store.db, feed, source, ingestOpts));
+        const source = { file: localFile, sourceId, asOf: opts.asOf ?? new Date().toISOString().slice(0, 10), receivedAt };
+        reports.push(await ingestLocalFile(store.db, feed, source, ingestOpts));
       } else {
         const outcome = await fetchFeed(store.db, feed, { url: opts.from, force: opts.force ?? false, sourceId: opts.sourceId, ...ingestOpts });
         if (outcome.kind !== 'ingested') {

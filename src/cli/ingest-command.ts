@@ -1,11 +1,13 @@
 /** redshift-monitor ingest SOURCE [--from FILE|URL] */
 import type { Command } from 'commander';
-import { FEED_NAMES } from '../services/feed-names.js';
+import { FEED_NAMES, describeFeedLimits } from '../services/feed-names.js';
 import type { IngestOpts } from './ingest-action.js';
 
 export function registerIngest(program: Command): void {
   program.command('ingest')
-    .description(`ingest a catalog feed: ${FEED_NAMES.join(', ')}; without --from, download its live endpoint (conditional request)`)
+    .description(`ingest a catalog feed: ${FEED_NAMES.join(', ')}; without --from, download its live endpoint (conditional request). `
+      + `A file or download larger than its feed's limit is refused, recorded as a failed run, and stopped as soon as it passes the limit `
+      + `(bytes after any Content-Encoding is undone; the server's scheduled downloads too): ${describeFeedLimits()}`)
     .argument('<source>', 'feed name')
     .option('--from <fileOrUrl>', 'a local file or an http(s) URL instead of the live endpoint')
     .option('--bundled', 'ingest the feed\'s bundled snapshots from data/snapshots')

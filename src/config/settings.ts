@@ -20,7 +20,7 @@ export const SETTINGS = {
   dataDir: { env: 'REDSHIFT_DATA_DIR', default: '.redshift', help: 'Folder of the embedded PGlite database (created on first start).' },
   quarantineDir: {
     env: 'REDSHIFT_QUARANTINE_DIR', default: '',
-    help: 'Folder where a refused feed file (truncated, shrunk, another table, malformed) is kept beside its reason; empty: quarantine/ under REDSHIFT_DATA_DIR.',
+    help: 'Folder where a refused feed file (truncated, shrunk, another table, malformed) is kept beside its reason (a download over its feed\'s size limit: its first 64 KiB; a local file over it: nothing); empty: quarantine/ under REDSHIFT_DATA_DIR.',
   },
   backups: {
     env: 'REDSHIFT_BACKUPS', default: '3',

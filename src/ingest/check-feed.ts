@@ -27,6 +27,16 @@ export function checkLength(received: number, contentLength: number | null, file
   return { check: 'complete', reason: `${file}: truncated download: ${received} bytes received, Content-Length ${contentLength}` };
 }
 
+/**
+ * A file or download over its feed's size limit (bytes counted after any Content-Encoding is undone).
+ * read: the bytes read before it stopped; declared: what the server or file system said first, if it told.
+ */
+export function sizeRefusal(file: string, limit: number, read: number, declared: string | null = null): Refusal {
+  const told = declared === null ? '' : `${declared}, `;
+  const stopped = read === 0 ? 'not read' : `${read} bytes read, reading stopped`;
+  return { check: 'size', reason: `${file}: larger than the feed's limit of ${limit} bytes (${told}${stopped}); nothing stored` };
+}
+
 /** The header line: the first line starting with `#` that holds the delimiter (GCAT), else the first non-comment line. */
 export function headerColumns(text: string, delimiter: string): { line: number; columns: string[] } | null {
   let start = text.startsWith('\uFEFF') ? 1 : 0;

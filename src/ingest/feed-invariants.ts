@@ -80,7 +80,7 @@ export interface FeedInvariants {
 }
 
 /** Why a file is refused. Only 'shrink' can be accepted by an operator. */
-export type RefusalCheck = 'download' | 'encoding' | 'complete' | 'identity' | 'format' | 'values' | 'shrink' | 'rules' | 'store';
+export type RefusalCheck = 'download' | 'size' | 'encoding' | 'complete' | 'identity' | 'format' | 'values' | 'shrink' | 'rules' | 'store';
 
 export interface Refusal {
   check: RefusalCheck;

@@ -35,7 +35,7 @@ export interface FeedMapped { mapped: MappedCatalog; countryCodes?: CountryCodeU
 export interface FeedOutput extends FeedMapped { parsed: ParseResult<unknown>; countryCheck?: CountryCheck }
 
 export interface BundledSnapshot { file: string; sourceId: string; asOf: string }
-import type { FeedName } from './feed-names.js';
+import { FEED_MAX_BYTES, type FeedName } from './feed-names.js';
 import type { CountryCheck } from './feed-country-check.js';
 
 export interface FeedDef {
@@ -51,9 +51,11 @@ export interface FeedDef {
   invariants: FeedInvariants;
   bundled: BundledSnapshot[];
   live: { url: string; sourceId: string; minIntervalHours: number } | null;
+  /** The most bytes a file or download of this feed may hold (FEED_MAX_BYTES, feed-names.ts); a larger one is refused. */
+  maxBytes: number;
 }
 
-interface FeedSpec<T> extends Omit<FeedDef, 'parse' | 'map' | 'read'> {
+interface FeedSpec<T> extends Omit<FeedDef, 'parse' | 'map' | 'read' | 'maxBytes'> {
   parse(input: FeedInput): ParseResult<T>;
   map(parsed: ParseResult<T>, input: FeedInput): FeedMapped;
 }
@@ -62,7 +64,7 @@ interface FeedSpec<T> extends Omit<FeedDef, 'parse' | 'map' | 'read'> {
 function feed<T>(spec: FeedSpec<T>): FeedDef {
   const map = (parsed: ParseResult<unknown>, input: FeedInput) => spec.map(parsed as ParseResult<T>, input);
   return {
-    ...spec, map,
+    ...spec, map, maxBytes: FEED_MAX_BYTES[spec.name],
     read: (input) => {
       const parsed = checkRowValues(spec.parse(input), spec.invariants, input.file, input.receivedAt);
       return { parsed, ...spec.map(parsed, input) };

@@ -3,12 +3,16 @@
  * Last-Modified), a timeout, retries with exponential backoff on network errors,
  * 429 and 5xx, the publisher's minimum interval, and a User-Agent naming the client.
  * Every failure is a recorded run, a body that stalls or is cut off included (what arrived is
- * quarantined); a malformed or implausible download changes nothing (see ingest-feed.ts).
+ * quarantined); a malformed or implausible download changes nothing (see ingest-feed.ts). A body over
+ * the feed's size limit (FeedDef.maxBytes) is refused as soon as its Content-Length or the bytes
+ * arrived pass it, and the download is stopped; only its first bytes are quarantined.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { startRun, finishRun } from '../store/runs.js';
 import { ingestFeed, originOf, refuse, IngestError, type IngestReport } from './ingest-feed.js';
+import type { Refusal } from '../ingest/feed-invariants.js';
+import { sizeRefusal } from '../ingest/check-feed.js';
 import type { FeedDef } from './feeds.js';
 import { parseInWorker } from './parse-in-worker.js';
 import { SETTINGS } from '../config/settings.js';
@@ -37,7 +41,12 @@ export interface FetchOptions {
   quarantineDir?: string | null;
   /** Accept a download whose only fault is that it shrank against the previous ingest. */
   acceptShrink?: boolean;
+  /** The most bytes the body may hold after decoding (default: the feed's maxBytes). */
+  maxBytes?: number;
 }
+
+/** How much of a body over the size limit is quarantined: enough to see what the server sent. */
+const OVERSIZE_KEPT_BYTES = 64 * 1024;
 
 class RetryableError extends Error {}
 
@@ -74,14 +83,23 @@ export async function fetchFeed(db: Kysely<Database>, feed: FeedDef, opts: Fetch
     await db.updateTable('feed_state').set({ last_success_at: attemptAt }).where('feed', '=', feed.name).execute();
     return { kind: 'not-modified', message: `${feed.name}: not modified since the last download (${state?.last_success_at ?? 'unknown'})` };
   }
-  const body = await readBody(response);
-  if ('error' in body) {
+  const refuseDownload = async (refusal: Refusal, kept: Uint8Array | null) => {
     const runId = await startRun(db, originOf(feed), attemptAt);
-    const expected = contentLength(response);
-    const reason = `${url}: download cut off after ${body.bytes.byteLength} bytes${expected === null ? '' : ` of ${expected}`}: ${body.error}`;
-    throw await refuse(db, { feed, runId, at: attemptAt, file: url, sourceId, quarantineDir: opts.quarantineDir }, { check: 'download', reason }, body.bytes);
+    return refuse(db, { feed, runId, at: attemptAt, file: url, sourceId, quarantineDir: opts.quarantineDir }, refusal, kept);
+  };
+  const maxBytes = opts.maxBytes ?? feed.maxBytes;
+  const expected = contentLength(response);
+  if (expected !== null && expected > maxBytes) {
+    await cancelBody(response);
+    throw await refuseDownload(sizeRefusal(url, maxBytes, 0, `Content-Length ${expected}`), null);
   }
-  const report = await ingestFeed(db, feed, { bytes: body.bytes, contentLength: contentLength(response), file: url, sourceId, asOf: attemptAt.slice(0, 10) },
+  const body = await readBody(response, maxBytes);
+  if ('over' in body) throw await refuseDownload(sizeRefusal(url, maxBytes, body.over), body.head);
+  if ('error' in body) {
+    const reason = `${url}: download cut off after ${body.bytes.byteLength} bytes${expected === null ? '' : ` of ${expected}`}: ${body.error}`;
+    throw await refuseDownload({ check: 'download', reason }, body.bytes);
+  }
+  const report = await ingestFeed(db, feed, { bytes: body.bytes, contentLength: expected, file: url, sourceId, asOf: attemptAt.slice(0, 10) },
     { now: attemptAt, rulesDir: opts.rulesDir, quarantineDir: opts.quarantineDir, acceptShrink: opts.acceptShrink, read: (input) => parseInWorker(feed, input, opts.parseBudgetMs, opts.rulesDir ?? SETTINGS.rulesDir.default) });
   await db.updateTable('feed_state')
     .set({ etag: response.headers.get('etag'), last_modified: response.headers.get('last-modified'), last_success_at: attemptAt })
@@ -89,16 +107,28 @@ export async function fetchFeed(db: Kysely<Database>, feed: FeedDef, opts: Fetch
   return { kind: 'ingested', report };
 }
 
-/** The body's bytes; a body that stalls past the timeout or is cut off yields what arrived and why it stopped. */
-async function readBody(response: Response): Promise<{ bytes: Uint8Array } | { bytes: Uint8Array; error: string }> {
+type Body = { bytes: Uint8Array } | { bytes: Uint8Array; error: string } | { over: number; head: Uint8Array };
+
+/**
+ * The body's bytes; a body that stalls past the timeout or is cut off yields what arrived and why it
+ * stopped. Bytes are counted as they arrive (fetch has undone any Content-Encoding): past maxBytes the
+ * download is stopped and only the count and the first bytes are kept, so memory stays within the limit.
+ */
+async function readBody(response: Response, maxBytes: number): Promise<Body> {
   const chunks: Uint8Array[] = [];
+  let read = 0;
   try {
     if (response.body) {
       const reader = response.body.getReader();
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
+        read += value.byteLength;
         chunks.push(value);
+        if (read > maxBytes) {
+          await reader.cancel('over the size limit').catch(() => {});
+          return { over: read, head: Buffer.concat(chunks, Math.min(read, OVERSIZE_KEPT_BYTES)) };
+        }
       }
     }
     return { bytes: Buffer.concat(chunks) };
@@ -107,6 +137,11 @@ async function readBody(response: Response): Promise<{ bytes: Uint8Array } | { b
     const why = err instanceof Error ? `${err.message}${err.cause instanceof Error ? ` (${err.cause.message})` : ''}` : String(err);
     return { bytes: Buffer.concat(chunks), error: stalled ? `the body stalled: ${why}` : why };
   }
+}
+
+/** Stops a download whose body is not to be read (cancelling the body aborts the request). */
+async function cancelBody(response: Response): Promise<void> {
+  await response.body?.cancel('not read').catch(() => {});
 }
 
 /** Content-Length of an unencoded body (fetch decodes gzip, so an encoded body's length is not the text's). */
