@@ -4,7 +4,9 @@
  *  - a route without query parameters rejects unknown ones, like every other route;
  *  - before validation, a parameter holding a control character (U+0000–U+001F, U+007F),
  *    or a numeric parameter that is not plain decimal digits within ±(2^53 − 1) (Infinity,
- *    1e309, NaN, 0x10, 99999999999999999999), gets a 400 naming it.
+ *    1e309, NaN, 0x10, 99999999999999999999), gets a 400 naming it;
+ *  - before validation, a JSON body holding a string with a control character other than tab, line
+ *    feed and carriage return (PostgreSQL cannot store U+0000 in text) gets a 400 naming its path.
  * The server (server.ts) also caps the body, the length of a path parameter and the URL.
  */
 import type { FastifyReply, FastifyRequest, RouteOptions, preValidationHookHandler } from 'fastify';
@@ -17,7 +19,7 @@ export const MAX_TEXT_PARAMETER = 500;
 export const MAX_PATH_PARAMETER = 1000;
 /** The longest request URL (path and query string) accepted, in characters; longer ones get a 414. */
 export const MAX_URL_LENGTH = 8192;
-/** The largest request body accepted, in bytes (the API has only GET routes). */
+/** The largest request body accepted, in bytes (the editorial routes' JSON bodies). */
 export const MAX_BODY_BYTES = 64 * 1024;
 
 type JsonSchema = Record<string, unknown>;
@@ -25,6 +27,10 @@ type Detail = { field: string; reason: string };
 type Part = 'querystring' | 'params';
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
+/** Control characters a JSON body's text may not hold: all but tab, line feed and carriage return. */
+const BODY_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** How deep the body check walks (the body parser already bounds the size). */
+const MAX_BODY_DEPTH = 64;
 const DECIMAL_INTEGER = /^[+-]?\d+$/;
 
 function propertiesOf(schema: unknown): Record<string, JsonSchema> {
@@ -70,9 +76,23 @@ function problems(part: Part, values: unknown, numeric: Map<string, 'integer' | 
   return out;
 }
 
+/** The first string of a parsed JSON body (keys included) that holds a forbidden control character, as a detail naming its path. */
+function bodyProblem(value: unknown, path = 'body', depth = 0): Detail | null {
+  if (typeof value === 'string') return BODY_CONTROL.test(value) ? { field: path, reason: 'must not contain control characters other than tab and line breaks (U+0000–U+001F, U+007F)' } : null;
+  if (!value || typeof value !== 'object' || depth > MAX_BODY_DEPTH) return null;
+  for (const [key, v] of Object.entries(value)) {
+    const at = Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`;
+    if (BODY_CONTROL.test(key)) return { field: at, reason: 'a property name must not contain control characters' };
+    const found = bodyProblem(v, at, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 function rawChecks(query: Map<string, 'integer' | 'number'>, params: Map<string, 'integer' | 'number'>): preValidationHookHandler {
   return function checkRawParameters(req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) {
-    const details = [...problems('params', req.params, params), ...problems('querystring', req.query, query)];
+    const inBody = bodyProblem(req.body);
+    const details = [...problems('params', req.params, params), ...problems('querystring', req.query, query), ...(inBody ? [inBody] : [])];
     if (details.length) return done(new ApiError(400, 'invalid_request', `invalid ${details.map((d) => d.field).join(', ')}`, details));
     done();
   };

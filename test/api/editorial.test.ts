@@ -80,6 +80,26 @@ describe.each(STORE_KINDS)('editorial workflow on %s', (kind) => {
     expect(plain.statusCode).toBe(415);
   });
 
+  it('refuses a control character anywhere in a JSON body with a 400 naming its path, storing nothing (PostgreSQL cannot store U+0000)', async () => {
+    const before = await store.db.selectFrom('proposals').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const cases: [string, Record<string, unknown>, Record<string, string>, string][] = [
+      ['/api/v1/session', { name: 'a\u0000b', password: PASSWORD }, {}, 'body.name'],
+      ['/api/v1/proposals', { ...LANDSPACE_FOUNDED, entityId: 'org.land\u0000space' }, asSession(alice), 'body.entityId'],
+      ['/api/v1/proposals', { ...LANDSPACE_FOUNDED, newSource: undefined, cite: { source: 'redshift-2025', locator: '§3\u0000' } }, asSession(alice), 'body.cite.locator'],
+      ['/api/v1/proposals', { ...LANDSPACE_FOUNDED, statements: [{ property: 'founded', value: 2015, note: 'bell\u0007' }] }, asSession(alice), 'body.statements[0].note'],
+      ['/api/v1/tokens', { label: 'x\u0000y' }, asSession(alice), 'body.label'],
+    ];
+    for (const [url, payload, headers, field] of cases) {
+      const res = await app.inject({ method: 'POST', url, payload, headers });
+      expect([url, res.statusCode], field).toEqual([url, 400]);
+      expect(JSON.stringify(res.json()), field).toContain(`"field":"${field}"`);
+    }
+    const ok = await app.inject({ method: 'POST', url: '/api/v1/proposals', headers: asSession(alice), payload: { ...LANDSPACE_FOUNDED, statements: [{ property: 'founded', value: 2015, note: 'two\nlines\tand a tab' }] } });
+    expect(ok.statusCode).not.toBe(500);
+    const after = await store.db.selectFrom('proposals').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n) + (ok.statusCode === 201 ? 1 : 0));
+  });
+
   it('validates a proposal with the curated rules, field by field, and stores nothing invalid', async () => {
     const bad = await app.inject({ method: 'POST', url: '/api/v1/proposals', headers: asSession(alice), payload: {
       kind: 'statement', entityId: 'org.landspace', statements: [{ property: 'founded', value: '2015-13' }], cite: { source: 'no-such-source', locator: '' },
