@@ -87,6 +87,10 @@ describe('curated data validation', () => {
     const syntax = errorsWith('entities:\n  - id: org.x\n    name: [unclosed\n');
     expect(syntax).toHaveLength(1);
     expect(syntax[0]).toMatchObject({ file: 'zz-extra.yaml', field: '', reason: expect.stringMatching(/^YAML syntax/) });
+    expect(syntax[0]!.line).toBeGreaterThan(1);
+    // A repeated key is reported on the line of the repeat, not on line 1.
+    expect(errorsWith('entities:\n  - id: org.x\n    kind: Organization\n    name: A\n    name: B\n'))
+      .toEqual([{ file: 'zz-extra.yaml', line: 5, field: '', reason: expect.stringMatching(/^YAML syntax: Map keys must be unique/) }]);
   });
 
   it('validates series points and keeps the qualifier', () => {

@@ -58,7 +58,7 @@ export function parseYaml(text: string, file: string): YamlFile {
     node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
   const errors: ValidationError[] = doc.errors.map((e) => ({
     file,
-    line: e.linePos?.[0]?.line ?? 1,
+    line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line,
     field: '',
     reason: printable(`YAML syntax: ${e.message.split('\n')[0]}`),
   }));
