@@ -13,7 +13,7 @@ export function registerIngest(program: Command): void {
     .option('--bundled', 'ingest the feed\'s bundled snapshots from data/snapshots')
     .option('--source-id <id>', 'source record to cite (default: the feed\'s live source, or the bundled snapshot\'s)')
     .option('--as-of <date>', 'date the data describes (default: today)')
-    .option('--received-at <time>', 'with --from FILE: when the file was downloaded (ISO date or date-time; default: now); GP epochs more than a day later are rejected')
+    .option('--received-at <time>', 'with --from FILE: when the file was downloaded (ISO date or date-time; default: now); GP epochs and launch-log dates more than a day later are rejected')
     .option('--force', 'download even if the publisher\'s minimum interval has not passed')
     .option('--accept-shrink', 'accept a file that is complete and well-formed but has fewer rows or keys than the previous ingest (e.g. a quarantined file, after review)')
     .action(async (name: string, opts: IngestOpts) => (await import('./ingest-action.js')).runIngest(name, opts));

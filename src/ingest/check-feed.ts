@@ -115,7 +115,7 @@ function receiptCheck(inv: FeedInvariants, receivedAt: string | undefined): RowC
   const limit = Date.parse(receivedAt) + rule.marginHours * 3_600_000;
   const limitText = new Date(limit).toISOString().replace(/Z$/, '000Z');
   return (row) => {
-    const value = (row as Record<string, unknown>)[rule.field];
+    const value = rule.field.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), row);
     if (typeof value !== 'string') return null;
     const late = value.length === limitText.length && value.endsWith('Z') ? value > limitText : Date.parse(value) > limit;
     return late ? { field: rule.column, reason: `${value} is more than ${rule.marginHours} h after the file was received (${receivedAt}): ${rule.basis}` } : null;

@@ -50,7 +50,7 @@ export interface ValueRange {
  * stored element sets (a same-day download takes an object's element set when its epoch is later).
  */
 export interface NotAfterReceipt {
-  /** Property of the parsed row: an ISO UTC date-time. */
+  /** Property of the parsed row, dotted for a nested one ("launchDate.iso"): an ISO UTC date or date-time. */
   field: string;
   /** The file's column, as a rejection names it. */
   column: string;

@@ -77,6 +77,20 @@ describe('GP OMM CSV', () => {
     ]);
   });
 
+  it('rejects an epoch before the first satellite\'s launch, and keeps one just after it', () => {
+    const lines = fixture('gp-sample.csv').split('\n');
+    const epoch = /,(\d{4}-\d\d-\d\dT[\d:.]+),/;
+    lines[2] = lines[2]!.replace(epoch, ',1800-01-01T00:00:00,');
+    lines[3] = lines[3]!.replace(epoch, ',1957-10-04T19:28:33.999,');
+    lines[4] = lines[4]!.replace(epoch, ',1957-10-04T19:28:35,');
+    const r = parseGpCsv(lines.join('\n'), 'old.csv');
+    expect(r.rejected.map((x) => [x.line, x.field, x.reason])).toEqual([
+      [3, 'EPOCH', "1800-01-01T00:00:00.000000Z is before the first artificial satellite's launch (1957-10-04)"],
+      [4, 'EPOCH', "1957-10-04T19:28:33.999000Z is before the first artificial satellite's launch (1957-10-04)"],
+    ]);
+    expect(r.rows.some((x) => x.epoch.startsWith('1957-10-04T19:28:35'))).toBe(true);
+  });
+
   it('a renamed header column is a FeedFormatError naming it', () => {
     const err = feedError(() => parseGpCsv(fixture('gp-sample.csv').replace('MEAN_MOTION,', 'MEANMOTION,'), 'renamed.csv'));
     expect(err.field).toBe('MEAN_MOTION');

@@ -89,11 +89,15 @@ export const GP_BOUNDS = {
   noradId: { min: 1, max: 999_999_999 },
 } as const;
 
+/** Sputnik 1's launch (1957-10-04 19:28:34 UTC): no element set can be older. */
+export const FIRST_SATELLITE_LAUNCH = '1957-10-04T19:28:34.000000Z';
+
 /** Build a GpRow from OMM key/value pairs (CSV cells or JSON members). */
 export function gpRowFromOmm(get: (key: GpColumn) => string | number | undefined | null): GpRow {
   const epochRaw = get('EPOCH');
   const epoch = typeof epochRaw === 'string' ? normalizeOmmEpoch(epochRaw) : null;
   if (epoch === null) throw new RowRejection('EPOCH', `"${String(epochRaw)}" is not an ISO UTC date-time`);
+  if (epoch < FIRST_SATELLITE_LAUNCH) throw new RowRejection('EPOCH', `${epoch} is before the first artificial satellite's launch (${FIRST_SATELLITE_LAUNCH.slice(0, 10)})`);
   const cls = get('CLASSIFICATION_TYPE');
   return {
     noradId: integerField(get('NORAD_CAT_ID'), 'NORAD_CAT_ID', GP_BOUNDS.noradId),

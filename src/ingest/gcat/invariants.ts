@@ -21,6 +21,10 @@ const LATITUDE: ValueRange[] = [{ field: 'latitude', min: -90, max: 90 }];
 export const LAUNCHLOG_INVARIANTS: FeedInvariants = {
   ending: ENDS_WITH_NEWLINE,
   header: tsv('Launch_Tag', LAUNCHLOG_COLUMNS),
+  notAfterReceipt: {
+    field: 'launchDate.iso', column: 'Launch_Date', marginHours: 24,
+    basis: 'the launch log lists launches that have taken place (the bundled log of 2024-12-08 ends with a launch that day); a day covers clocks and time zones',
+  },
   previous: { minRowShare: NINETY_PERCENT, minKeyCoverage: 1, keys: { table: 'launches', column: 'id' } },
 };
 
