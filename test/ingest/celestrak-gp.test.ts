@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { checkFileText } from '../../src/ingest/check-feed.js';
+import { GP_INVARIANTS } from '../../src/ingest/celestrak-gp/invariants.js';
 import { describe, expect, it } from 'vitest';
 import {
   decodeCatalogNumber,
@@ -112,6 +114,17 @@ describe('GP OMM JSON', () => {
     expect(json.rejected).toEqual([]);
     expect(json.rows.map((r) => r.objectName)).toEqual(['QIANFAN-1', 'ISS (ZARYA)', 'CSS (TIANHE)']);
     for (const row of json.rows) expect(row).toEqual(csv.rows.find((c) => c.noradId === row.noradId));
+  });
+
+  it('the one-line form of the same JSON passes the file checks and parses to the same rows', () => {
+    const pretty = fixture('gp-sample.json');
+    const compact = JSON.stringify(JSON.parse(pretty));
+    expect(compact.split('\n')).toHaveLength(1);
+    expect(checkFileText(pretty, GP_INVARIANTS, 'gp.json')).toBeNull();
+    expect(checkFileText(compact, GP_INVARIANTS, 'gp.json')).toBeNull();
+    expect(parseGp(compact, 'gp.json').rows).toEqual(parseGp(pretty, 'gp.json').rows);
+    // The CSV form is still identified by its header.
+    expect(checkFileText(fixture('gp-sample.csv').replace('MEAN_MOTION,', 'MEANMOTION,'), GP_INVARIANTS, 'gp.csv')?.check).toBe('identity');
   });
 
   it('reports a bad object by its line, and a key missing everywhere as a FeedFormatError', () => {

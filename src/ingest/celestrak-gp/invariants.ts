@@ -13,8 +13,9 @@ export const GP_INVARIANTS: FeedInvariants = {
   ending: { pattern: /(?:\n|\][ \t\r\n]*)$/, description: 'a newline (CSV, TLE) or the closing "]" (JSON)' },
   header: {
     delimiter: ',', first: 'OBJECT_NAME', required: GP_CSV_COLUMNS, absent: ['OPS_STATUS_CODE'],
-    // The CSV form: its first line is a header of at least ten columns (as detectGpFormat reads it).
-    appliesTo: (line) => line.split(',').length >= 10,
+    // The CSV form: its first line is a header of at least ten columns (as detectGpFormat reads it). The JSON
+    // form written on one line also has many commas on its first line, but starts with its bracket.
+    appliesTo: (line) => !/^\s*[[{]/.test(line) && line.split(',').length >= 10,
   },
   notAfterReceipt: {
     field: 'epoch', column: 'EPOCH', marginHours: 24,
