@@ -16,6 +16,7 @@ import { storeStatus } from '../../src/store/queries/status.js';
 
 const gp = feedByName('celestrak-gp')!;
 const log = feedByName('gcat-launchlog')!;
+const ucs = feedByName('ucs')!;
 const GP_FILE = 'celestrak_gp_active_2026-07-10.csv.gz';
 const LOG_FILE = 'gcat_launchlog_2024-12-08.tsv.gz';
 const gpText = readSnapshot(GP_FILE);
@@ -38,6 +39,7 @@ describe.each(STORE_KINDS)('feed invariants on %s', (kind) => {
     quarantine = mkdtempSync(join(tmpdir(), 'redshift-quarantine-'));
     await ingestBundled(store.db, gp, gp.bundled.find((b) => b.file === GP_FILE)!);
     await ingestBundled(store.db, log, log.bundled[0]!);
+    await ingestBundled(store.db, ucs, ucs.bundled[0]!);
     before = await tableCounts(store);
   }, 300_000);
   afterAll(async () => {
@@ -90,6 +92,11 @@ describe.each(STORE_KINDS)('feed invariants on %s', (kind) => {
     const without = logLines.filter((l) => l.split('\t')[0]!.trim() !== lastTag);
     expect(without.length).toBeGreaterThan(0.99 * logLines.length);
     await refused(log, without.join('\n') + '\n', 'log-minus-one.tsv', 'shrink', new RegExp(`1 of the previous ingest's ${tagsOf(logLines).size} keys .* first missing: ${lastTag}$`.replace(/\$$/, '')));
+  });
+
+  it('a UCS file (a frozen release) cut at a row boundary at 95% is refused as a shrink, though 90% is enough for live feeds', async () => {
+    const ucsLines = readSnapshot(ucs.bundled[0]!.file).split('\n').filter((l) => l !== '');
+    await refused(ucs, cutAtRow(ucsLines, 0.95), 'ucs-95pct.tsv', 'shrink', /of the previous ingest's \d+ \(at least 100% expected\)/);
   });
 
   it('a launch log cut inside its last field is refused as truncated', () =>
