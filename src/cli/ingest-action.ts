@@ -18,6 +18,9 @@ export async function runIngest(name: string, opts: IngestOpts): Promise<void> {
   return withStore(async (store, settings) => {
     const feed = feedByName(name);
     if (!feed) throw new Error(`unknown feed "${name}" (feeds: ${FEEDS.map((f) => f.name).join(', ')})`);
+    if (opts.bundled && feed.bundled.length === 0) {
+      throw new Error(`${feed.name} has no bundled snapshot (feeds with one: ${FEEDS.filter((f) => f.bundled.length).map((f) => f.name).join(', ')}): use --from FILE, or no option to download it`);
+    }
     const backup = await store.backup('before-ingest');
     if (backup) console.log(`backup: ${backup}`);
     const ingestOpts = { rulesDir: settings.rulesDir, quarantineDir: settings.quarantineDir, acceptShrink: opts.acceptShrink ?? false };

@@ -14,6 +14,7 @@ export function decodeFeedBytes(bytes: Uint8Array, file: string): { text: string
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) return { check: 'encoding', reason: `${file}: gzip-compressed (it starts with the gzip bytes 1f 8b), not text: decompress it first (gunzip)` };
     const loose = new TextDecoder('utf-8').decode(bytes);
     const at = loose.indexOf('\uFFFD');
     const line = at < 0 ? null : loose.slice(0, at).split('\n').length;

@@ -60,6 +60,16 @@ describe('ingest --received-at', () => {
     }
   }, 120_000);
 
+  it('says what to do with a gzip file given as --from, and with --bundled for a feed that bundles nothing', () => {
+    const gz = 'data/snapshots/celestrak_gp_active_2026-07-10.csv.gz';
+    const packed = cli(target, ['ingest', 'celestrak-gp', '--from', gz, '--source-id', 'celestrak-gp-active-2026-07-10', '--as-of', '2026-07-10']);
+    expect(packed.code).toBe(1);
+    expect(packed.stderr).toContain(`${gz}: gzip-compressed (it starts with the gzip bytes 1f 8b), not text: decompress it first (gunzip)`);
+    const none = cli(target, ['ingest', 'celestrak-satcat', '--bundled']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/celestrak-satcat has no bundled snapshot \(feeds with one: .*celestrak-gp.*\): use --from FILE, or no option to download it/);
+  }, 120_000);
+
   it('reads ISO dates and date-times with a time zone as UTC instants', () => {
     const now = new Date('2026-12-07T00:00:00Z');
     expect(parseReceivedAt('2026-07-12', now)).toBe('2026-07-12T00:00:00.000Z');
