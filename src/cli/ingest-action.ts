@@ -5,7 +5,7 @@ import { IngestError } from '../services/ingest-feed.js';
 import { ingestLocalFile } from '../services/ingest-local-file.js';
 import { ingestBundled } from '../services/bundled-snapshots.js';
 import { fetchFeed } from '../services/fetch-feed.js';
-import { formatRowError } from '../ingest/feed-errors.js';
+import { formatRowError, formatRowKey } from '../ingest/feed-errors.js';
 import { formatTable } from './format-table.js';
 import { parseReceivedAt } from './received-at.js';
 
@@ -44,11 +44,12 @@ export async function runIngest(name: string, opts: IngestOpts): Promise<void> {
       for (const r of reports) {
         console.log(`${r.feed}: ${r.file} (source ${r.sourceId}, as of ${r.asOf}): ${r.total} rows, ${r.accepted} accepted, ${r.rejectedCount} rejected (run ${r.runId})`);
         if (r.acceptedShrink) console.log(`  accepted although it shrank (--accept-shrink): ${r.acceptedShrink}`);
-        for (const e of r.rejected.slice(0, 20)) console.log(`  rejected ${formatRowError(e)}`);
+        for (const e of r.rejected.slice(0, 20)) console.log(`  rejected ${formatRowError(e)}${e.key ? ` (${formatRowKey(e.key)}: its stored row is kept)` : ''}`);
         if (r.rejectedCount > 20) console.log(`  … ${r.rejectedCount - 20} more rejections in the run history (redshift-monitor status --json)`);
         for (const u of r.unknownCountryCodes) console.log(`  unknown country code ${u.field} "${u.code}" (${u.vocabulary}): ${u.rows} rows, lines ${u.lines.join(', ')}${u.rows > u.lines.length ? ' …' : ''}; not read as a country (add it to data/rules/country-codes.yaml)`);
-        console.log(formatTable(['table', 'added', 'updated', 'removed', 'unchanged'],
-          Object.entries(r.tables).map(([t, c]) => [t, c!.added, c!.updated, c!.removed, c!.unchanged])));
+        for (const t of r.removalsWithheld) console.log(`  ${t}: nothing removed, a rejected row's key could not be read (its stored row is kept)`);
+        console.log(formatTable(['table', 'added', 'updated', 'removed', 'kept', 'unchanged'],
+          Object.entries(r.tables).map(([t, c]) => [t, c!.added, c!.updated, c!.removed, c!.kept ?? 0, c!.unchanged])));
       }
     } catch (err) {
       if (err instanceof IngestError) {

@@ -4,7 +4,7 @@
  * `rejected`) goes out. The services layer reads the previous ingest from the store and writes nothing
  * when a check refuses the file.
  */
-import type { ParseResult, RowError } from './feed-errors.js';
+import type { ParseResult, RowError, RowKey } from './feed-errors.js';
 import type { FeedInvariants, HeaderIdentity, Refusal } from './feed-invariants.js';
 
 const TAIL = 256;
@@ -133,9 +133,11 @@ export function checkRowValues<T>(parsed: ParseResult<T>, inv: FeedInvariants, f
   const afterReceipt = receiptCheck(inv, receivedAt);
   const rows: T[] = [];
   const lines: number[] = [];
+  const keys: RowKey[] = [];
   const rejected: RowError[] = [...parsed.rejected];
   parsed.rows.forEach((row, i) => {
     const line = parsed.lines?.[i] ?? 0;
+    const key = parsed.keys?.[i];
     let bad = badValue(row, '');
     for (const r of inv.ranges ?? []) {
       if (bad) break;
@@ -143,15 +145,16 @@ export function checkRowValues<T>(parsed: ParseResult<T>, inv: FeedInvariants, f
       if (typeof v === 'number' && (v < r.min || v > r.max)) bad = { field: r.field, reason: `${v} is outside ${r.min}…${r.max}` };
     }
     if (!bad && afterReceipt) bad = afterReceipt(row);
-    if (bad) rejected.push({ file, line, field: bad.field, reason: bad.reason });
+    if (bad) rejected.push({ file, line, field: bad.field, reason: bad.reason, ...(key ? { key } : {}) });
     else {
       rows.push(row);
       lines.push(line);
+      if (key) keys.push(key);
     }
   });
   if (rejected.length === parsed.rejected.length) return parsed;
   rejected.sort((a, b) => a.line - b.line);
-  return { ...parsed, rows, rejected, lines };
+  return { ...parsed, rows, rejected, lines, ...(parsed.keys ? { keys } : {}) };
 }
 
 /** Which table the rows are, where a header cannot tell (GCAT sites and launch points). */

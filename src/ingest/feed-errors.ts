@@ -11,7 +11,16 @@ export interface RowError {
   line: number;
   field: string | null;
   reason: string;
+  /**
+   * The rejected row's key columns (column → value, null for an empty marker), read by the parser's own
+   * rules for those columns; absent when one of them cannot be read. The ingest keeps the stored row of
+   * that key (src/ingest/kept-rows.ts).
+   */
+  key?: RowKey;
 }
+
+/** Key columns of one row, by the file's column names. */
+export type RowKey = Readonly<Record<string, string | null>>;
 
 export interface ParseResult<T> {
   rows: T[];
@@ -20,6 +29,8 @@ export interface ParseResult<T> {
   total: number;
   /** The 1-based input line of each accepted row (same order as rows), where the parser records it. */
   lines?: number[];
+  /** The key of each accepted row (same order as rows), where the parser reads keys (see RowError.key). */
+  keys?: RowKey[];
 }
 
 export class FeedFormatError extends Error {
@@ -39,4 +50,9 @@ export class FeedFormatError extends Error {
 
 export function formatRowError(e: RowError): string {
   return `${e.file}:${e.line}${e.field ? ` ${e.field}` : ''}: ${e.reason}`;
+}
+
+/** "Code=ZZWYZ": how a rejected row's key reads in a report. */
+export function formatRowKey(key: RowKey): string {
+  return Object.entries(key).map(([c, v]) => `${c}=${v ?? '-'}`).join(' ');
 }

@@ -3,7 +3,8 @@
  * first start, and where its live data comes from. Live URLs are the publishers'
  * official endpoints; each can be overridden with --from.
  */
-import type { ParseResult } from '../ingest/feed-errors.js';
+import type { ParseResult, RowKey } from '../ingest/feed-errors.js';
+import { keyValue } from '../ingest/kept-rows.js';
 import type { MappedCatalog } from '../model/catalog-rows.js';
 import { parseGp } from '../ingest/celestrak-gp/parse.js';
 import { checkRowValues } from '../ingest/check-feed.js';
@@ -76,7 +77,7 @@ const GCAT = 'https://planet4589.org/space/gcat/tsv';
 const GCAT_INTERVAL_HOURS = 24;
 
 function gcatReference<T extends object>(
-  name: FeedName, label: string, parse: (t: string, f: string) => ParseResult<T>, key: (r: T) => string, state: (r: T) => string | null,
+  name: FeedName, label: string, parse: (t: string, f: string) => ParseResult<T>, key: (k: RowKey) => string | null, state: (r: T) => string | null,
   invariants: FeedInvariants, bundled: BundledSnapshot[], url: string, countryField?: string,
 ): FeedDef {
   return feed<T>({
@@ -84,10 +85,16 @@ function gcatReference<T extends object>(
     parse: ({ text, file }) => parse(text, file),
     map: (parsed, { sourceId }) => {
       const countryCodes = countryField ? countryCodeUses(parsed, 'gcat', { [countryField]: state }) : undefined;
-      return { mapped: mapReference(name, parsed.rows, key, state, sourceId), countryCodes };
+      return { mapped: mapReference(name, parsed, key, state, sourceId), countryCodes };
     },
     live: { url, sourceId: `${name}-live`, minIntervalHours: GCAT_INTERVAL_HOURS },
   });
+}
+
+/** A pad is keyed Site/Code, "-" for a site's row without a pad code. */
+function launchPointKey(k: RowKey): string | null {
+  const site = keyValue(k, 'Site');
+  return site === null ? null : `${site}/${keyValue(k, 'Code') ?? '-'}`;
 }
 
 export const FEEDS: FeedDef[] = [
@@ -119,28 +126,28 @@ export const FEEDS: FeedDef[] = [
     parse: ({ text, file }) => parseLaunchLog(text, file),
     map: (parsed, { sourceId }) => {
       const countryCodes = countryCodeUses(parsed, 'gcat', { LVState: (r) => r.lvState, SatState: (r) => r.satState });
-      return { mapped: mapLaunchLog(parsed.rows, sourceId), countryCodes };
+      return { mapped: mapLaunchLog(parsed.rows, sourceId, parsed.rejected), countryCodes };
     },
     invariants: LAUNCHLOG_INVARIANTS,
     bundled: [{ file: 'gcat_launchlog_2024-12-08.tsv.gz', sourceId: 'gcat-launchlog-2024-12-08', asOf: '2024-12-08' }],
     live: { url: `${GCAT}/derived/launchlog.tsv`, sourceId: 'gcat-launchlog-live', minIntervalHours: GCAT_INTERVAL_HOURS },
   }),
-  gcatReference('gcat-orgs', 'GCAT organizations', parseOrgs, (r) => r.code, (r) => r.stateCode, ORGS_INVARIANTS,
+  gcatReference('gcat-orgs', 'GCAT organizations', parseOrgs, (k) => keyValue(k, 'Code'), (r) => r.stateCode, ORGS_INVARIANTS,
     [{ file: 'gcat_orgs_2026-03-26.tsv.gz', sourceId: 'gcat-orgs-2026-03-26', asOf: '2026-03-26' }], `${GCAT}/tables/orgs.tsv`),
-  gcatReference('gcat-sites', 'GCAT launch sites', parseSites, (r) => r.site, (r) => r.stateCode, SITES_INVARIANTS,
+  gcatReference('gcat-sites', 'GCAT launch sites', parseSites, (k) => keyValue(k, 'Site'), (r) => r.stateCode, SITES_INVARIANTS,
     [{ file: 'gcat_sites_2024-11-27.tsv.gz', sourceId: 'gcat-sites-2024-11-27', asOf: '2024-11-27' }], `${GCAT}/tables/sites.tsv`),
-  gcatReference('gcat-lp', 'GCAT launch points (pads)', parseLaunchPoints, (r) => `${r.site}/${r.code ?? '-'}`, (r) => r.stateCode, LP_INVARIANTS,
+  gcatReference('gcat-lp', 'GCAT launch points (pads)', parseLaunchPoints, launchPointKey, (r) => r.stateCode, LP_INVARIANTS,
     [{ file: 'gcat_lp_2024-01-13.tsv.gz', sourceId: 'gcat-lp-2024-01-13', asOf: '2024-01-13' }], `${GCAT}/tables/lp.tsv`),
-  gcatReference('gcat-platforms', 'GCAT launch platforms (ships, aircraft)', parsePlatforms, (r) => r.code, (r) => r.stateCode, PLATFORMS_INVARIANTS,
+  gcatReference('gcat-platforms', 'GCAT launch platforms (ships, aircraft)', parsePlatforms, (k) => keyValue(k, 'Code'), (r) => r.stateCode, PLATFORMS_INVARIANTS,
     [{ file: 'gcat_platforms_2024-01-13.tsv.gz', sourceId: 'gcat-platforms-2024-01-13', asOf: '2024-01-13' }], `${GCAT}/tables/platforms.tsv`),
-  gcatReference('gcat-ftocat', 'GCAT failed-to-orbit catalog', parseFtocat, (r) => r.jcat, (r) => r.state, FTOCAT_INVARIANTS,
+  gcatReference('gcat-ftocat', 'GCAT failed-to-orbit catalog', parseFtocat, (k) => keyValue(k, 'JCAT'), (r) => r.state, FTOCAT_INVARIANTS,
     [{ file: 'gcat_ftocat_extract_2024-12-18_to_2026-08-10.tsv.gz', sourceId: 'gcat-ftocat-extract-2026-08-10', asOf: '2026-08-10' }], `${GCAT}/cat/ftocat.tsv`, 'State'),
   feed({
     name: 'ucs',
     label: 'UCS Satellite Database (tab-delimited; frozen at its 2023-05-01 release)',
     parse: ({ text, file }) => parseUcs(text, file),
     map: (parsed, { sourceId }) => ({
-      mapped: mapUcs(parsed.rows, sourceId),
+      mapped: mapUcs(parsed, sourceId),
       countryCodes: countryCodeUses(parsed, 'ucs', { 'Country of Operator/Owner': (r) => r.countryOfOperator }),
     }),
     invariants: UCS_INVARIANTS,

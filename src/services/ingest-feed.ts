@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import type { CatalogTable } from '../model/catalog-rows.js';
+import { CATALOG_TABLES, type CatalogTable, type MappedCatalog } from '../model/catalog-rows.js';
 import { startRun, finishRun } from '../store/runs.js';
 import { writeCatalog, type CatalogCounts } from '../store/write-catalog.js';
 import { FeedFormatError, formatRowError, type RowError } from '../ingest/feed-errors.js';
@@ -55,6 +55,11 @@ export interface IngestReport {
   /** How many code occurrences (rows × fields) those are. */
   unknownCountryCodeCount: number;
   tables: CatalogCounts;
+  /**
+   * Tables that removed nothing in this run because a rejected row's key could not be read (it might name
+   * any stored row); rows the file dropped stay until a file without such a rejection is ingested.
+   */
+  removalsWithheld: CatalogTable[];
   /** The previous successful ingest this file was compared with, and a shrink an operator accepted. */
   previous: { runId: number; rows: number; keys: number } | null;
   acceptedShrink: string | null;
@@ -64,6 +69,11 @@ export class IngestError extends Error {
   constructor(message: string, readonly runId: number, readonly rejected: RowError[] = [], readonly check: RefusalCheck = 'format', readonly quarantined: string | null = null) {
     super(message);
   }
+}
+
+/** The tables whose rejected rows include one with an unreadable key (MappedCatalog.kept 'all'). */
+function withheldTables(mapped: MappedCatalog): CatalogTable[] {
+  return CATALOG_TABLES.filter((t) => mapped.kept?.[t] === 'all');
 }
 
 export function originOf(feed: FeedDef): string {
@@ -136,6 +146,7 @@ export async function ingestFeed(db: Kysely<Database>, feed: FeedDef, source: Fe
       feed: feed.name, file: input.file, sourceId: input.sourceId, asOf: input.asOf, runId, total: parsed.total,
       accepted: parsed.rows.length, rejectedCount: parsed.rejected.length, rejected: parsed.rejected.slice(0, REPORTED_REJECTIONS),
       unknownCountryCodes: unknown, unknownCountryCodeCount: unknown.reduce((n, u) => n + u.rows, 0), tables,
+      removalsWithheld: withheldTables(out.mapped),
       previous: previous && { runId: previous.runId, rows: previous.rows, keys: previous.keys.size },
       acceptedShrink: shrink ? shrink.reason : null,
     };

@@ -3,11 +3,14 @@
  * transaction: inserts new ids (first_seen = last_seen = now), updates changed ones,
  * deletes ids the origin no longer has, stamps last_seen on the rest, and records
  * each addition, update and removal in the change log. Loading the same set twice
- * changes nothing but last_seen.
+ * changes nothing but last_seen. A stored row whose id is in `kept` (the new file has it but
+ * rejected it) stays as it is: not removed, and not updated from another row of that id; `kept`
+ * 'all' removes nothing (a rejected row's key could not be read).
  */
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { ChangesTable, Database } from './schema.js';
 import { canonicalJson } from '../model/value-types.js';
+import type { KeptIds } from '../model/catalog-rows.js';
 
 export type SyncedTable = 'sources' | 'entities' | 'statements' | 'series' | 'series_points'
   | 'satcat' | 'launches' | 'launch_objects' | 'ucs_satellites' | 'catalog_records';
@@ -23,13 +26,14 @@ export interface SyncSpec {
   describe?: (row: Row) => { entity_id?: string | null; property?: string | null; value?: string | null; source_id?: string | null };
 }
 
-export interface SyncCounts { added: number; updated: number; removed: number; unchanged: number }
+/** kept: stored rows left as they are because `kept` names them, or removals withheld by 'all' (only when `kept` is given). */
+export interface SyncCounts { added: number; updated: number; removed: number; unchanged: number; kept?: number }
 
 const CHUNK = 500;
 
 export async function syncRows(
   trx: Transaction<Database> | Kysely<Database>, spec: SyncSpec, origin: string, rows: Row[], now: string, runId: number,
-  phase: 'upsert' | 'delete' | 'both' = 'both',
+  phase: 'upsert' | 'delete' | 'both' = 'both', kept?: KeptIds,
 ): Promise<SyncCounts> {
   const db = trx;
   const table = sql.table(spec.table);
@@ -42,11 +46,15 @@ export async function syncRows(
   const log = (action: string, row: Row) => spec.subject !== null &&
     changes.push({ run_id: runId, at: now, action, subject: spec.subject, subject_id: row.id, entity_id: null, property: null, value: null, source_id: null, ...(spec.describe?.(row) ?? {}) });
 
+  const named = new Set(kept === undefined || kept === 'all' ? [] : kept);
+  let keptCount = 0;
+
   if (phase !== 'delete') {
     const fresh: Row[] = [];
     for (const row of rows) {
       const prior = existing.get(row.id);
       if (!prior) { fresh.push(row); log('added', row); continue; }
+      if (named.has(row.id)) { keptCount++; continue; }
       if (spec.columns.some((c) => !sameValue(prior[c], row[c]))) {
         counts.updated++;
         log('updated', row);
@@ -63,7 +71,9 @@ export async function syncRows(
   }
   if (phase !== 'upsert') {
     const keep = new Set(rows.map((r) => r.id));
-    const gone = [...existing.values()].filter((r) => !keep.has(r.id));
+    const absent = [...existing.values()].filter((r) => !keep.has(r.id));
+    const gone = kept === 'all' ? [] : absent.filter((r) => !named.has(r.id));
+    keptCount += absent.length - gone.length;
     for (let i = 0; i < gone.length; i += CHUNK) {
       const chunk = gone.slice(i, i + CHUNK);
       await sql`delete from ${table} where id in (${sql.join(chunk.map((r) => r.id))})`.execute(db);
@@ -73,6 +83,7 @@ export async function syncRows(
     await sql`update ${table} set last_seen = ${now} where origin = ${origin}`.execute(db);
   }
   for (let i = 0; i < changes.length; i += CHUNK) await db.insertInto('changes').values(changes.slice(i, i + CHUNK)).execute();
+  if (kept !== undefined) counts.kept = keptCount;
   return counts;
 }
 

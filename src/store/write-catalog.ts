@@ -3,7 +3,8 @@
  * history (a row, once written, stays; re-ingesting stamps last_seen); a GP snapshot and its
  * members are written as spans of unchanged element sets (write-spans.ts), logging objects seen
  * for the first time; the other tables are replaced for the feed's origin through syncRows, which
- * logs new launches and catalog objects in the change log.
+ * logs new launches and catalog objects in the change log and keeps the stored rows of the file's
+ * rejected rows (MappedCatalog.kept).
  */
 import { sql, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
@@ -57,7 +58,7 @@ export async function writeCatalog(
     if (!rows) continue;
     const mode = CATALOG_WRITES[table];
     if (mode.kind === 'replace') {
-      counts[table] = await syncRows(trx, mode.spec, origin, rows as Row[], now, runId);
+      counts[table] = await syncRows(trx, mode.spec, origin, rows as Row[], now, runId, 'both', mapped.kept?.[table] ?? []);
       continue;
     }
     if (mode.kind === 'snapshot') {

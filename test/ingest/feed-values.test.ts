@@ -34,7 +34,7 @@ describe('feed value check', () => {
 
   it('rejects U+FFFD in a GCAT cell and a control character in a SATCAT launch site', () => {
     const g = parseOrgs(damaged('gcat/orgs-sample.tsv', 'Earth (Terra)', 'Earth \uFFFD'), 'orgs.tsv');
-    expect(g.rejected).toEqual([{ file: 'orgs.tsv', line: 3, field: 'ShortEName', reason: 'contains U+FFFD (a character lost in decoding) at position 7' }]);
+    expect(g.rejected).toEqual([{ file: 'orgs.tsv', line: 3, field: 'ShortEName', reason: 'contains U+FFFD (a character lost in decoding) at position 7', key: { Code: 'EARTH' } }]);
     const s = parseSatcatCsv(damaged('celestrak-satcat/satcat-sample.csv', ',JSC,', ',J\u0085SC,'), 'satcat.csv');
     expect(s.rejected).toEqual([{ file: 'satcat.csv', line: 2, field: 'LAUNCH_SITE', reason: 'contains the control character U+0085 at position 2' }]);
   });

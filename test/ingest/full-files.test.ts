@@ -59,7 +59,7 @@ describe('full staged files (NOTES.md counts)', () => {
       return lon !== '-' && Math.abs(Number(lon)) > 180 ? [i + 1] : [];
     });
     expect(outside).toEqual([3607]); // UBC, Vancouver: -213.2500 in the file (Vancouver is at -123.25)
-    expect(r.rejected).toEqual([{ file, line: 3607, field: 'Longitude', reason: '-213.2500 is outside -180 to 180' }]);
+    expect(r.rejected).toEqual([{ file, line: 3607, field: 'Longitude', reason: '-213.2500 is outside -180 to 180', key: { Code: 'UBC' } }]);
     expect(r.total).toBe(4_028);
     expect(r.rows).toHaveLength(4_027);
     expect(r.updated?.iso).toBe('2026-03-26T01:26:23Z');

@@ -90,7 +90,7 @@ describe('GCAT launch log', () => {
 
   it('rejects a bad date with its line and field', () => {
     const r = parseLaunchLog(text.replace('1957 Nov  3 0230:42', '1957 Nov 31 0230:42'), 'bad.tsv');
-    expect(r.rejected).toEqual([{ file: 'bad.tsv', line: 3, field: 'Launch_Date', reason: '"1957 Nov 31 0230:42" is not a GCAT date' }]);
+    expect(r.rejected).toEqual([{ file: 'bad.tsv', line: 3, field: 'Launch_Date', reason: '"1957 Nov 31 0230:42" is not a GCAT date', key: { Launch_Tag: '1957 BET', JCAT: 'S00003', Piece: '1957 BET 1' } }]);
   });
 
   it('renamed column, empty input and a cut last line are FeedFormatErrors', () => {

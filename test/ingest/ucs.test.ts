@@ -35,8 +35,8 @@ describe('UCS Satellite Database', () => {
     expect(res.total).toBe(16);
     expect(res.rows).toHaveLength(14);
     expect(res.rejected).toEqual([
-      { file: 'ucs-sample.tsv', line: 6, field: 'Date of Launch', reason: '"11/29/018" is not m/d/yy or m/d/yyyy' },
-      { file: 'ucs-sample.tsv', line: 13, field: 'Date of Launch', reason: '"1/9//2023" is not m/d/yy or m/d/yyyy' },
+      { file: 'ucs-sample.tsv', line: 6, field: 'Date of Launch', reason: '"11/29/018" is not m/d/yy or m/d/yyyy', key: { 'NORAD Number': '43737' } },
+      { file: 'ucs-sample.tsv', line: 13, field: 'Date of Launch', reason: '"1/9//2023" is not m/d/yy or m/d/yyyy', key: { 'NORAD Number': '55134' } },
     ]);
   });
 

@@ -121,11 +121,13 @@ describe.each(STORE_KINDS)('feed invariants on %s', (kind) => {
     cells[4] = `${cells[4]}\u0000`; // Name
     lines[k] = cells.join('\t');
     const report = await ingestFeed(store.db, log, { text: lines.join('\n') + '\n', file: 'log-nul.tsv', sourceId: log.bundled[0]!.sourceId, asOf: '2024-12-08' });
-    expect(report.rejected).toEqual([{ file: 'log-nul.tsv', line: k + 1, field: 'Name', reason: expect.stringMatching(/NUL/) }]);
+    expect(report.rejected).toEqual([{ file: 'log-nul.tsv', line: k + 1, field: 'Name', reason: expect.stringMatching(/NUL/), key: expect.objectContaining({ Launch_Tag: tags[k] }) }]);
     expect(report.accepted).toBe(logLines.length - 2);
     const counts = await tableCounts(store);
     expect(counts.launches).toBe(before.launches);
-    expect(counts.launch_objects).toBe(before.launch_objects! - 1);
+    // The rejected row's object stays as stored (a rejected row is not a removal: src/ingest/kept-rows.ts).
+    expect(counts.launch_objects).toBe(before.launch_objects);
+    expect(report.tables.launch_objects).toMatchObject({ removed: 0, kept: 1 });
   });
 
   it('status shows the refused runs with check, reason and the quarantined file', async () => {

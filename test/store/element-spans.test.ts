@@ -10,11 +10,9 @@
  * out: derived test input, never stored in the product.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomBytes } from 'node:crypto';
 import { Kysely, sql } from 'kysely';
-import pg from 'pg';
-import { PGlite } from '@electric-sql/pglite';
-import { STORE_KINDS, databaseUrl, withAdmin, type TestStore } from '../support/stores.js';
+import { STORE_KINDS, type TestStore } from '../support/stores.js';
+import { olderStore } from '../support/older-store.js';
 import { storeWithSources } from '../support/catalog-store.js';
 import { csvFields, rawLines } from '../support/raw-files.js';
 import { feedByName } from '../../src/services/feeds.js';
@@ -25,11 +23,7 @@ import { snapshotObjects } from '../../src/store/queries/catalog.js';
 import { writeCatalog } from '../../src/store/write-catalog.js';
 import { migrate } from '../../src/store/migrate.js';
 import { copyRows } from '../../src/store/copy-rows.js';
-import { PGliteDialect } from '../../src/store/pglite-dialect.js';
-import { PGLITE_OPTIONS } from '../../src/store/pglite-options.js';
-import { CopyingPostgresDialect } from '../../src/store/postgres-dialect.js';
 import type { Database } from '../../src/store/schema.js';
-import type { StoreKind } from '../../src/store/open-store.js';
 
 const GP = feedByName('celestrak-gp')!;
 const TLE = { file: 'celestrak_active_tle_2026-05-04.txt.gz', sourceId: 'celestrak-tle-active-2026-05-04', asOf: '2026-05-04' };
@@ -192,29 +186,6 @@ describe.each(STORE_KINDS)('element spans on %s', (kind) => {
     expect(await store.db.selectFrom('gp_snapshots').select('id').where('id', '=', snapshot.id).execute()).toEqual([]);
   });
 });
-
-/** A database migrated through `through` only, as a store written by an older version. */
-async function olderStore(kind: StoreKind, through: string): Promise<{ db: Kysely<Database>; dispose(): Promise<void> }> {
-  if (kind === 'pglite') {
-    const db = new Kysely<Database>({ dialect: new PGliteDialect(await PGlite.create(PGLITE_OPTIONS)) });
-    await migrate(db, { through });
-    return { db, dispose: () => db.destroy() };
-  }
-  const name = `redshift_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin((admin) => admin.query(`create database ${name}`));
-  const pool = new pg.Pool({ connectionString: databaseUrl(name), max: 2 });
-  // As openStore's pool: an idle connection the server ends is dropped, not an uncaught 'error' event.
-  pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new CopyingPostgresDialect(pool) });
-  await migrate(db, { through });
-  return {
-    db,
-    dispose: async () => {
-      await db.destroy();
-      await withAdmin((a) => a.query(`drop database if exists ${name} with (force)`));
-    },
-  };
-}
 
 describe.each(STORE_KINDS)('migration 005 on %s', (kind) => {
   it('turns one row per object and snapshot into spans, and the view gives back every row', async () => {

@@ -9,7 +9,7 @@
  * - A last line with fewer cells than the header is a truncated file (FeedFormatError); other rows
  *   with the wrong cell count are rejected.
  */
-import { FeedFormatError, type ParseResult, type RowError } from '../feed-errors.js';
+import { FeedFormatError, type ParseResult, type RowError, type RowKey } from '../feed-errors.js';
 import { collectRow, RowRejection } from '../celestrak-gp/row-rejection.js';
 import { parseDecimal, safeText, type NumberBounds } from '../celestrak-gp/field-values.js';
 import { parseGcatBound, parseGcatDate, type GcatBound, type GcatDate } from './gcat-date.js';
@@ -142,14 +142,24 @@ export function dateCell(rec: GcatRecord, column: string): GcatDate {
   return d;
 }
 
-/** Map every record through `build`, collecting RowRejections, for a GCAT table. */
-export function buildGcatRows<T>(table: GcatTable, file: string, build: (rec: GcatRecord) => T): GcatParseResult<T> {
+/**
+ * Map every record through `build`, collecting RowRejections, for a GCAT table. Each row's key is its
+ * `keyColumns` cells (read by `cell`), kept for accepted rows and for rejected rows where readable.
+ */
+export function buildGcatRows<T>(table: GcatTable, file: string, keyColumns: readonly string[], build: (rec: GcatRecord) => T): GcatParseResult<T> {
   const rows: T[] = [];
   const lines: number[] = [];
+  const keys: RowKey[] = [];
   const rejected: RowError[] = [...table.rejected];
-  for (const rec of table.records) collectRow(file, rec.line, () => build(rec), rows, rejected, lines);
+  for (const rec of table.records) {
+    collectRow(file, rec.line, () => build(rec), rows, rejected, lines, { read: () => keyCells(rec, keyColumns), accepted: keys });
+  }
   rejected.sort((a, b) => a.line - b.line);
-  return { rows, rejected, total: rows.length + rejected.length, updated: table.updated, lines };
+  return { rows, rejected, total: rows.length + rejected.length, updated: table.updated, lines, keys };
+}
+
+function keyCells(rec: GcatRecord, columns: readonly string[]): RowKey {
+  return Object.fromEntries(columns.map((c) => [c, cell(rec, c)]));
 }
 
 /** Optional TStart/TStop cell: `-` → null, else a GcatBound (`*`, `?`, or a date). */

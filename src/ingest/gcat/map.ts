@@ -2,6 +2,8 @@
 import { launchesFromLog, type LaunchLogRow } from './parse-launchlog.js';
 import type { GcatDate } from './gcat-date.js';
 import type { CatalogRow, MappedCatalog } from '../../model/catalog-rows.js';
+import type { ParseResult, RowError, RowKey } from '../feed-errors.js';
+import { keptIds, keyValue } from '../kept-rows.js';
 
 /** GCAT's JCAT for objects with a SATCAT number is "S" + the number. */
 export function noradFromJcat(jcat: string | null): number | null {
@@ -13,7 +15,17 @@ function year(d: GcatDate): number {
   return Number(d.iso.slice(0, 4));
 }
 
-export function mapLaunchLog(rows: readonly LaunchLogRow[], sourceId: string): MappedCatalog {
+/** The launch_objects id of a rejected log row: its JCAT, else Launch_Tag#Piece; null when neither can be read. */
+function rejectedObjectId(key: RowKey): string | null {
+  const jcat = keyValue(key, 'JCAT');
+  if (jcat !== null) return jcat;
+  const tag = keyValue(key, 'Launch_Tag');
+  const piece = keyValue(key, 'Piece');
+  return tag !== null && piece !== null ? `${tag}#${piece}` : null;
+}
+
+/** Rejected log rows keep their stored object and the stored launch of their Launch_Tag. */
+export function mapLaunchLog(rows: readonly LaunchLogRow[], sourceId: string, rejected: readonly RowError[] = []): MappedCatalog {
   const launches: CatalogRow[] = launchesFromLog(rows).map((l) => ({
     id: l.launchTag, launch_date: l.date.iso, date_precision: l.date.precision, date_uncertain: l.date.uncertain, year: year(l.date),
     lv_type: l.lvType, lv_state: l.lvState, agency: l.agency, flight_id: l.flightId, platform: l.platform, launch_site: l.launchSite,
@@ -29,16 +41,33 @@ export function mapLaunchLog(rows: readonly LaunchLogRow[], sourceId: string): M
       pl_name: r.plName, sat_owner: r.satOwner, sat_state: r.satState, source_id: sourceId,
     });
   }
-  return { tables: { launches, launch_objects: [...objects.values()] } };
+  const kept = { launches: keptIds(rejected, (k) => keyValue(k, 'Launch_Tag')), launch_objects: keptIds(rejected, rejectedObjectId) };
+  return { tables: { launches, launch_objects: [...objects.values()] }, kept };
 }
 
-/** Reference tables kept whole, one JSON record per row, keyed by the table's code column. */
-export function mapReference<T extends object>(dataset: string, rows: readonly T[], key: (r: T) => string, stateCode: (r: T) => string | null, sourceId: string): MappedCatalog {
+/**
+ * Reference tables kept whole, one JSON record per row, keyed by `key` of the row's key cells (the
+ * parser's keys, so accepted and rejected rows are keyed alike); rejected rows keep their stored record.
+ */
+export function mapReference<T extends object>(
+  dataset: string, parsed: ParseResult<T>, key: (k: RowKey) => string | null, stateCode: (r: T) => string | null, sourceId: string,
+): MappedCatalog {
   const records = new Map<string, CatalogRow>();
-  for (const r of rows) {
-    const k = key(r);
+  parsed.rows.forEach((r, i) => {
+    const k = acceptedKey(dataset, parsed.keys?.[i], key);
     const id = `${dataset}:${k}`;
     if (!records.has(id)) records.set(id, { id, dataset, key: k, state_code: stateCode(r), data: r, source_id: sourceId });
-  }
-  return { tables: { catalog_records: [...records.values()] } };
+  });
+  const kept = keptIds(parsed.rejected, (cells) => {
+    const k = key(cells);
+    return k === null ? null : `${dataset}:${k}`;
+  });
+  return { tables: { catalog_records: [...records.values()] }, kept: { catalog_records: kept } };
+}
+
+/** An accepted row's key: its parser read every key cell, so a missing one is a parser's fault. */
+function acceptedKey(dataset: string, cells: RowKey | undefined, key: (k: RowKey) => string | null): string {
+  const k = cells ? key(cells) : null;
+  if (k === null) throw new Error(`${dataset}: an accepted row has no key (the parser reads no key cells)`);
+  return k;
 }

@@ -41,7 +41,7 @@ export interface FtocatRow {
 
 export function parseFtocat(text: string, file: string): GcatParseResult<FtocatRow> {
   const table = readGcatTable(text, file, FTOCAT_COLUMNS);
-  return buildGcatRows(table, file, (r) => ({
+  return buildGcatRows(table, file, ['JCAT'], (r) => ({
     jcat: requiredCell(r, 'JCAT'),
     satcat: cell(r, 'Satcat'),
     launchTag: requiredCell(r, 'Launch_Tag'),

@@ -56,7 +56,7 @@ export interface LaunchLogRow {
 
 export function parseLaunchLog(text: string, file: string): GcatParseResult<LaunchLogRow> {
   const table = readGcatTable(text, file, LAUNCHLOG_COLUMNS);
-  return buildGcatRows(table, file, (r) => ({
+  return buildGcatRows(table, file, ['Launch_Tag', 'JCAT', 'Piece'], (r) => ({
     launchTag: requiredCell(r, 'Launch_Tag'),
     launchDate: dateCell(r, 'Launch_Date'),
     piece: cell(r, 'Piece'),

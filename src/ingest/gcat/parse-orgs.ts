@@ -16,7 +16,7 @@ export interface GcatOrgRow extends GcatPlaceFields {
 
 export function parseOrgs(text: string, file: string): GcatParseResult<GcatOrgRow> {
   const table = readGcatTable(text, file, ORGS_COLUMNS);
-  return buildGcatRows(table, file, (r) => ({
+  return buildGcatRows(table, file, ['Code'], (r) => ({
     code: requiredCell(r, 'Code'),
     uCode: cell(r, 'UCode'),
     stateCode: cell(r, 'StateCode'),

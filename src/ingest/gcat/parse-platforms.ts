@@ -29,7 +29,7 @@ export interface GcatPlatformRow extends GcatPlaceFields {
 
 export function parsePlatforms(text: string, file: string): GcatParseResult<GcatPlatformRow> {
   const table = readGcatTable(text, file, PLATFORMS_COLUMNS);
-  return buildGcatRows(table, file, (r) => ({
+  return buildGcatRows(table, file, ['Code'], (r) => ({
     code: requiredCell(r, 'Code'),
     uCode: cell(r, 'UCode'),
     stateCode: cell(r, 'StateCode'),

@@ -24,7 +24,7 @@ export interface GcatSiteRow extends GcatPlaceFields {
 
 export function parseSites(text: string, file: string): GcatParseResult<GcatSiteRow> {
   const table = readGcatTable(text, file, SITES_COLUMNS);
-  return buildGcatRows(table, file, (r) => ({
+  return buildGcatRows(table, file, ['Site', 'Code'], (r) => ({
     site: requiredCell(r, 'Site'),
     code: cell(r, 'Code'),
     uCode: cell(r, 'UCode'),

@@ -6,7 +6,7 @@
  * An empty cell is UCS's "no value" and becomes null for optional fields; text is mojibake-repaired
  * (see mojibake.ts). Fields not read here (Comments, sources, masses other than launch mass) are left out.
  */
-import type { ParseResult, RowError } from '../feed-errors.js';
+import type { ParseResult, RowError, RowKey } from '../feed-errors.js';
 import { readDelimitedTable } from '../celestrak-gp/csv-reader.js';
 import { integerField, numberField, optionalTextField, textField } from '../celestrak-gp/field-values.js';
 import { cosparField } from '../celestrak-gp/gp-row.js';
@@ -126,14 +126,21 @@ function ucsRow(get: (k: UcsKey) => string): UcsRow {
   };
 }
 
+/** A row's key: its NORAD number as the parser reads it (a UCS row has no other identity; see map.ts). */
+function ucsKey(get: (k: UcsKey) => string): RowKey {
+  return { [UCS_COLUMNS.norad]: String(integerField(get('norad'), UCS_COLUMNS.norad, { min: 1 })) };
+}
+
 export function parseUcs(text: string, file: string): ParseResult<UcsRow> {
   const table = readDelimitedTable(text, file, '\t', Object.values(UCS_COLUMNS));
   const rows: UcsRow[] = [];
   const lines: number[] = [];
+  const keys: RowKey[] = [];
   const rejected: RowError[] = [...table.rejected];
   for (const rec of table.rows) {
-    collectRow(file, rec.line, () => ucsRow((k) => rec.fields[table.columnIndex.get(UCS_COLUMNS[k])!] ?? ''), rows, rejected, lines);
+    const get = (k: UcsKey) => rec.fields[table.columnIndex.get(UCS_COLUMNS[k])!] ?? '';
+    collectRow(file, rec.line, () => ucsRow(get), rows, rejected, lines, { read: () => ucsKey(get), accepted: keys });
   }
   rejected.sort((a, b) => a.line - b.line);
-  return { rows, rejected, total: rows.length + rejected.length, lines };
+  return { rows, rejected, total: rows.length + rejected.length, lines, keys };
 }
