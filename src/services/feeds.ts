@@ -115,7 +115,7 @@ export const FEEDS: FeedDef[] = [
     name: 'celestrak-satcat',
     label: 'CelesTrak SATCAT (CSV)',
     parse: ({ text, file }) => parseSatcatCsv(text, file),
-    map: (parsed, { sourceId }) => ({ mapped: mapSatcat(parsed.rows, sourceId), countryCodes: countryCodeUses(parsed, 'satcat', { OWNER: (r) => r.owner }) }),
+    map: (parsed, { sourceId }) => ({ mapped: mapSatcat(parsed.rows, sourceId, parsed.rejected), countryCodes: countryCodeUses(parsed, 'satcat', { OWNER: (r) => r.owner }) }),
     invariants: SATCAT_INVARIANTS,
     bundled: [],
     live: { url: 'https://celestrak.org/pub/satcat.csv', sourceId: 'celestrak-satcat-live', minIntervalHours: 24 },

@@ -52,8 +52,8 @@ describe('CelesTrak SATCAT CSV', () => {
     const r = parseSatcatCsv(lines.join('\n'), 'bad.csv');
     expect(r.rows).toHaveLength(16);
     expect(r.rejected).toEqual([
-      { file: 'bad.csv', line: 3, field: 'OBJECT_TYPE', reason: '"SAT" is not one of PAY, R/B, DEB, UNK' },
-      { file: 'bad.csv', line: 11, field: 'LAUNCH_DATE', reason: '"2025-11-31" is not an ISO date (YYYY-MM-DD)' },
+      { file: 'bad.csv', line: 3, field: 'OBJECT_TYPE', reason: '"SAT" is not one of PAY, R/B, DEB, UNK', key: { NORAD_CAT_ID: '66913' } },
+      { file: 'bad.csv', line: 11, field: 'LAUNCH_DATE', reason: '"2025-11-31" is not an ISO date (YYYY-MM-DD)', key: { NORAD_CAT_ID: '67225' } },
     ]);
   });
 

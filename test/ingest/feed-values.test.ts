@@ -36,7 +36,7 @@ describe('feed value check', () => {
     const g = parseOrgs(damaged('gcat/orgs-sample.tsv', 'Earth (Terra)', 'Earth \uFFFD'), 'orgs.tsv');
     expect(g.rejected).toEqual([{ file: 'orgs.tsv', line: 3, field: 'ShortEName', reason: 'contains U+FFFD (a character lost in decoding) at position 7', key: { Code: 'EARTH' } }]);
     const s = parseSatcatCsv(damaged('celestrak-satcat/satcat-sample.csv', ',JSC,', ',J\u0085SC,'), 'satcat.csv');
-    expect(s.rejected).toEqual([{ file: 'satcat.csv', line: 2, field: 'LAUNCH_SITE', reason: 'contains the control character U+0085 at position 2' }]);
+    expect(s.rejected).toEqual([{ file: 'satcat.csv', line: 2, field: 'LAUNCH_SITE', reason: 'contains the control character U+0085 at position 2', key: { NORAD_CAT_ID: '66877' } }]);
   });
 
   it('rejects a UCS text cell longer than 1,000 characters', () => {

@@ -13,7 +13,7 @@ import { writeCatalog } from '../../src/store/write-catalog.js';
 import { migrate } from '../../src/store/migrate.js';
 import type { UcsRow } from '../../src/ingest/ucs/parse.js';
 import { storeWithSources } from '../support/catalog-store.js';
-import { ingestBundled, readBundled } from '../../src/services/bundled-snapshots.js';
+import { ingestBundled, readBundled, readSnapshot } from '../../src/services/bundled-snapshots.js';
 import { feedByName, type FeedDef } from '../../src/services/feeds.js';
 import { ingestFeed, type IngestReport } from '../../src/services/ingest-feed.js';
 import type { Database } from '../../src/store/schema.js';
@@ -21,6 +21,7 @@ import type { Database } from '../../src/store/schema.js';
 const orgs = feedByName('gcat-orgs')!;
 const ucs = feedByName('ucs')!;
 const launchLog = feedByName('gcat-launchlog')!;
+const satcat = feedByName('celestrak-satcat')!;
 
 const bundledText = (feed: FeedDef) => readBundled(feed, feed.bundled[0]!)!.input.text;
 
@@ -141,6 +142,28 @@ describe.each(STORE_KINDS)('re-ingest with rejected rows on %s', (kind) => {
     expect(await storedRows(store.db, 'launches', 'ingest:gcat-launchlog')).toEqual(launches);
     expect(await storedRows(store.db, 'launch_objects', 'ingest:gcat-launchlog')).toEqual(objects);
   }, 180_000);
+});
+
+describe.each(STORE_KINDS)('SATCAT re-ingest with a rejected row on %s', (kind) => {
+  it('an inclination of 200 rejects one object, whose stored row stays as it was', async () => {
+    const store = await storeWithSources(kind);
+    try {
+      const text = readSnapshot('celestrak_satcat_excerpt_2025-12.csv.gz');
+      const input = (t: string, now: string) => ingestFeed(store.db, satcat, { text: t, file: 'satcat.csv', sourceId: 'celestrak-satcat-live', asOf: '2025-12-31' }, { now });
+      await input(text, '2030-01-01T00:00:00.000Z');
+      const before = await storedRows(store.db, 'satcat', 'ingest:celestrak-satcat');
+      const lines = text.split('\n');
+      const cells = lines[1]!.split(',');
+      cells[10] = '200.00'; // INCLINATION of 66827
+      lines[1] = cells.join(',');
+      const report = await input(lines.join('\n'), '2030-01-02T00:00:00.000Z');
+      expect(report.rejected).toEqual([expect.objectContaining({ line: 2, field: 'INCLINATION', key: { NORAD_CAT_ID: '66827' } })]);
+      expect(report.tables.satcat).toEqual({ added: 0, updated: 0, removed: 0, unchanged: before.size - 1, kept: 1 });
+      expect(await storedRows(store.db, 'satcat', 'ingest:celestrak-satcat')).toEqual(before);
+    } finally {
+      await store.dispose();
+    }
+  }, 120_000);
 });
 
 describe.each(STORE_KINDS)('migration 009 on %s', (kind) => {

@@ -1,7 +1,10 @@
 import type { SatcatRow } from './parse.js';
 import type { MappedCatalog } from '../../model/catalog-rows.js';
+import type { RowError } from '../feed-errors.js';
+import { keptIds, keyValue } from '../kept-rows.js';
 
-export function mapSatcat(rows: readonly SatcatRow[], sourceId: string): MappedCatalog {
+/** Rows are keyed by NORAD number; a rejected row keeps its stored row (src/ingest/kept-rows.ts). */
+export function mapSatcat(rows: readonly SatcatRow[], sourceId: string, rejected: readonly RowError[] = []): MappedCatalog {
   return {
     tables: {
       satcat: rows.map((r) => ({
@@ -11,5 +14,6 @@ export function mapSatcat(rows: readonly SatcatRow[], sourceId: string): MappedC
         rcs_m2: r.rcsM2, data_status: r.dataStatus, orbit_center: r.orbitCenter, orbit_type: r.orbitType, source_id: sourceId,
       })),
     },
+    kept: { satcat: keptIds(rejected, (k) => keyValue(k, 'NORAD_CAT_ID')) },
   };
 }

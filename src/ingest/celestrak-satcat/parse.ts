@@ -3,7 +3,7 @@
  * Empty cells are CelesTrak's own "no value" marker and become null for the optional columns.
  * Code sets are CelesTrak's documented SATCAT values (celestrak.org/satcat/satcat-format.php).
  */
-import type { ParseResult, RowError } from '../feed-errors.js';
+import type { ParseResult, RowError, RowKey } from '../feed-errors.js';
 import { readDelimitedTable } from '../celestrak-gp/csv-reader.js';
 import { codeField, integerField, numberField, optionalTextField, textField } from '../celestrak-gp/field-values.js';
 import { cosparField } from '../celestrak-gp/gp-row.js';
@@ -104,14 +104,21 @@ function satcatRow(get: (c: SatcatColumn) => string): SatcatRow {
   };
 }
 
+/** A row's key: its NORAD_CAT_ID as satcatRow reads it. */
+function satcatKey(get: (c: string) => string): RowKey {
+  return { NORAD_CAT_ID: String(integerField(get('NORAD_CAT_ID'), 'NORAD_CAT_ID', { min: 1 })) };
+}
+
 export function parseSatcatCsv(text: string, file: string): ParseResult<SatcatRow> {
   const table = readDelimitedTable(text, file, ',', SATCAT_CSV_COLUMNS);
   const rows: SatcatRow[] = [];
   const lines: number[] = [];
+  const keys: RowKey[] = [];
   const rejected: RowError[] = [...table.rejected];
   for (const rec of table.rows) {
-    collectRow(file, rec.line, () => satcatRow((c) => rec.fields[table.columnIndex.get(c)!] ?? ''), rows, rejected, lines);
+    const get = (c: string) => rec.fields[table.columnIndex.get(c)!] ?? '';
+    collectRow(file, rec.line, () => satcatRow(get), rows, rejected, lines, { read: () => satcatKey(get), accepted: keys });
   }
   rejected.sort((a, b) => a.line - b.line);
-  return { rows, rejected, total: rows.length + rejected.length, lines };
+  return { rows, rejected, total: rows.length + rejected.length, lines, keys };
 }
