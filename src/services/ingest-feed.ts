@@ -17,7 +17,7 @@ import type { FeedDef, FeedInput, FeedOutput } from './feeds.js';
 import type { UnknownCountryCode } from '../ingest/country-code-check.js';
 import { checkCountryCodes } from './feed-country-check.js';
 import { SETTINGS } from '../config/settings.js';
-import { previousIngest, nextKeys } from './previous-ingest.js';
+import { keptKeys, previousIngest, nextKeys } from './previous-ingest.js';
 import { quarantineFile } from './feed-quarantine.js';
 import { errorMessage } from '../model/error-message.js';
 
@@ -137,7 +137,12 @@ export async function ingestFeed(db: Kysely<Database>, feed: FeedDef, source: Fe
   const previous = await previousIngest(db, origin, inv);
   const { keys } = inv.previous;
   const nextRows = out.mapped.tables[keys.mapped ?? (keys.table as CatalogTable)];
-  const shrink = checkPlausible(previous, { rows: parsed.rows.length, keys: nextKeys(nextRows, keys.column) }, inv, input.file);
+  // Rows rejected with a readable key keep their stored rows: present, for the plausibility check.
+  const kept = out.mapped.kept?.[keys.table as CatalogTable];
+  const present = nextKeys(nextRows, keys.column);
+  for (const k of await keptKeys(db, inv, kept)) present.add(k);
+  const keptRows = Array.isArray(kept) ? kept.length : 0;
+  const shrink = checkPlausible(previous, { rows: parsed.rows.length + keptRows, keys: present }, inv, input.file);
   if (shrink && !opts.acceptShrink) throw await refuse(db, ctx, { ...shrink, reason: `${shrink.reason}; nothing stored (--accept-shrink accepts it)` }, body);
 
   try {

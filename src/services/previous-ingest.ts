@@ -7,6 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { FeedInvariants } from '../ingest/feed-invariants.js';
 import type { IngestExtent } from '../ingest/check-feed.js';
+import type { KeptIds } from '../model/catalog-rows.js';
 
 export interface PreviousIngest extends IngestExtent { runId: number; startedAt: string }
 
@@ -28,4 +29,15 @@ export async function previousIngest(db: Kysely<Database>, origin: string, inv: 
 /** The same keys from the rows about to be written. */
 export function nextKeys(rows: readonly Record<string, unknown>[] | undefined, column: string): Set<string> {
   return new Set((rows ?? []).map((r) => String(r[column])));
+}
+
+/**
+ * The keys of the stored rows a file's rejected rows keep (MappedCatalog.kept of the keys' table): a
+ * kept row is not missing from the file, so the plausibility check counts it as present.
+ */
+export async function keptKeys(db: Kysely<Database>, inv: FeedInvariants, kept: KeptIds | undefined): Promise<string[]> {
+  if (!kept || kept === 'all' || kept.length === 0) return [];
+  const { table, column } = inv.previous.keys;
+  const rows = await sql<{ k: string | number }>`select distinct ${sql.ref(column)} as k from ${sql.table(table)} where id in (${sql.join(kept)})`.execute(db);
+  return rows.rows.map((r) => String(r.k));
 }
