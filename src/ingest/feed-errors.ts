@@ -17,6 +17,8 @@ export interface RowError {
    * that key (src/ingest/kept-rows.ts).
    */
   key?: RowKey;
+  /** The line of the accepted row this one repeats (same key): the stored row is written from that one, so nothing is kept for it. */
+  repeats?: number;
 }
 
 /** Key columns of one row, by the file's column names. */

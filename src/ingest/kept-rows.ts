@@ -11,6 +11,7 @@ import type { KeptIds } from '../model/catalog-rows.js';
 export function keptIds(rejected: readonly RowError[], idOf: (key: RowKey, line: number) => string | null): KeptIds {
   const ids: string[] = [];
   for (const r of rejected) {
+    if (r.repeats !== undefined) continue; // a repeat of an accepted row: that row is written
     const id = r.key ? idOf(r.key, r.line) : null;
     if (id === null) return 'all';
     ids.push(id);

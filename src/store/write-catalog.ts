@@ -67,18 +67,24 @@ export async function writeCatalog(
       Object.assign(counts, await writeSnapshot(trx, origin, rows[0]!, mapped.tables.gp_snapshot_objects ?? [], now, runId, stored));
       continue;
     }
-    const unique = firstOfEachId(rows);
-    counts[table] = await writeHistory(trx, table, mode.columns, origin, unique, rows.length, now);
+    requireDistinctIds(table, rows);
+    counts[table] = await writeHistory(trx, table, mode.columns, origin, rows, rows.length, now);
     // Every one of them is now stored (written or stamped): the snapshot's members need no check against them.
-    if (table === 'element_sets') stored = new Map(unique.map((r) => [r.id, r.object_name as string]));
+    if (table === 'element_sets') stored = new Map(rows.map((r) => [r.id, r.object_name as string]));
   }
   return counts;
 }
 
-/** Should the file hold an id twice, its first row is the one written (deduplicated here, so the SQL need not sort). */
-function firstOfEachId<R extends { id: string }>(rows: readonly R[]): R[] {
+/**
+ * Each id once: the parsers reject a row that repeats an earlier one's key, so a repeat here is a fault
+ * upstream and fails the write (nothing stored) rather than dropping a row or counting it twice.
+ */
+function requireDistinctIds(table: CatalogTable, rows: readonly { id: string }[]): void {
   const seen = new Set<string>();
-  return rows.filter((r) => !seen.has(r.id) && seen.add(r.id));
+  for (const r of rows) {
+    if (seen.has(r.id)) throw new Error(`${table}: id ${r.id} is written twice in one ingest`);
+    seen.add(r.id);
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { STORE_KINDS, type TestStore } from '../support/stores.js';
 import { storeWithSources, tableCounts } from '../support/catalog-store.js';
-import { ingestAllBundled, ingestBundled, readBundled } from '../../src/services/bundled-snapshots.js';
+import { ingestAllBundled, ingestBundled, readBundled, readSnapshot } from '../../src/services/bundled-snapshots.js';
 import { FeedFormatError } from '../../src/ingest/feed-errors.js';
 import { feedByName } from '../../src/services/feeds.js';
 import { ingestFeed, IngestError } from '../../src/services/ingest-feed.js';
@@ -11,6 +11,22 @@ import { ingestFeed, IngestError } from '../../src/services/ingest-feed.js';
 const gp = feedByName('celestrak-gp')!;
 const gcatLog = feedByName('gcat-launchlog')!;
 const fixture = (p: string) => readFileSync(`test/fixtures/${p}`, 'utf8');
+
+/** The bundled snapshot's text with its last `count` lines written again at the end. */
+function withLastLinesAgain(file: string, count: number): { text: string; lines: number } {
+  const lines = readSnapshot(file).replace(/\n$/, '').split('\n');
+  return { text: `${[...lines, ...lines.slice(-count)].join('\n')}\n`, lines: lines.length };
+}
+
+/** A table's rows in id order, without last_seen (which an ingest stamps on every row it still lists). */
+async function storedRows(store: TestStore, table: 'launches' | 'launch_objects' | 'element_sets') {
+  const rows = await store.db.selectFrom(table).selectAll().orderBy('id').execute();
+  return rows.map(({ last_seen: _, ...rest }) => rest);
+}
+
+async function changeCount(store: TestStore): Promise<number> {
+  return Number((await store.db.selectFrom('changes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+}
 
 async function lastRun(store: TestStore) {
   return store.db.selectFrom('runs').select(['status', 'error', 'detail']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
@@ -103,6 +119,53 @@ describe.each(STORE_KINDS)('catalog ingest on %s', (kind) => {
     expect(stored).toEqual([]);
     expect(report.accepted).toBe(report.total - report.rejectedCount);
   });
+
+  it('rejects the launch log\'s last 100 rows written again, naming the lines they repeat, and stores and logs nothing new', async () => {
+    const snap = gcatLog.bundled[0]!;
+    const { text, lines } = withLastLinesAgain(snap.file, 100);
+    const [launches, objects, counts, changes] = [await storedRows(store, 'launches'), await storedRows(store, 'launch_objects'), await tableCounts(store), await changeCount(store)];
+    const report = await ingestFeed(store.db, gcatLog, { text, file: 'launchlog-doubled.tsv', sourceId: snap.sourceId, asOf: snap.asOf });
+    expect(report).toMatchObject({ total: 23_533, accepted: 23_433, rejectedCount: 100 });
+    expect(report.rejected).toHaveLength(100);
+    report.rejected.forEach((r, k) => expect(r).toEqual({ file: 'launchlog-doubled.tsv', line: lines + 1 + k, field: 'JCAT', reason: `identical to line ${lines - 99 + k}` }));
+    for (const c of Object.values(report.tables)) expect(c).toMatchObject({ added: 0, updated: 0, removed: 0 });
+    expect(await storedRows(store, 'launches')).toEqual(launches);
+    expect(await storedRows(store, 'launch_objects')).toEqual(objects);
+    expect(await tableCounts(store)).toEqual(counts);
+    expect(await changeCount(store)).toBe(changes);
+    const tag = await store.db.selectFrom('launches').select('object_count').where('id', '=', '2024-229').executeTakeFirstOrThrow();
+    const pieces = await store.db.selectFrom('launch_objects').select((eb) => eb.fn.countAll().as('n')).where('launch_tag', '=', '2024-229').executeTakeFirstOrThrow();
+    expect(tag.object_count).toBe(Number(pieces.n));
+  }, 120_000);
+
+  it('refuses a launch log whose repeated rows are more than 5% of its rows, and changes nothing', async () => {
+    const snap = gcatLog.bundled[0]!;
+    const { text, lines } = withLastLinesAgain(snap.file, 1_300);
+    const before = await tableCounts(store);
+    const err = await ingestFeed(store.db, gcatLog, { text, file: 'launchlog-1300-again.tsv', sourceId: snap.sourceId, asOf: snap.asOf }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IngestError);
+    expect((err as Error).message).toBe(
+      `launchlog-1300-again.tsv: 1300 of 24733 rows rejected (more than 5%), nothing stored; first: launchlog-1300-again.tsv:${lines + 1} JCAT: identical to line ${lines - 1_299}`,
+    );
+    expect(await tableCounts(store)).toEqual(before);
+  }, 120_000);
+
+  it('rejects a GP row repeating an earlier row\'s NORAD_CAT_ID and EPOCH with other elements, naming both lines', async () => {
+    const snap = gp.bundled.find((b) => b.file.endsWith('.csv.gz'))!;
+    const good = readSnapshot(snap.file).replace(/\n$/, '').split('\n');
+    const header = good[0]!.split(',');
+    const cells = good[1]!.split(',');
+    cells[header.indexOf('MEAN_ANOMALY')] = '1.0000';
+    const text = `${[...good, cells.join(',')].join('\n')}\n`;
+    const sets = await storedRows(store, 'element_sets');
+    const report = await ingestFeed(store.db, gp, { text, file: 'gp-repeated.csv', sourceId: snap.sourceId, asOf: snap.asOf });
+    expect(report).toMatchObject({ total: 15_986, accepted: 15_985, rejectedCount: 1 });
+    expect(report.rejected).toEqual([
+      { file: 'gp-repeated.csv', line: 15_987, field: 'NORAD_CAT_ID', reason: 'duplicate of line 2: same NORAD_CAT_ID and EPOCH, different elements' },
+    ]);
+    expect(report.tables.element_sets).toMatchObject({ added: 0, unchanged: 15_985 });
+    expect(await storedRows(store, 'element_sets')).toEqual(sets);
+  }, 120_000);
 });
 
 describe('a file with many bad rows', () => {

@@ -10,13 +10,17 @@ export function snapshotId(sourceId: string, asOf: string): string {
   return `${sourceId}@${asOf}`;
 }
 
+/**
+ * The rows are distinct element sets: parseGp rejects a repeated NORAD_CAT_ID and EPOCH (and writeCatalog
+ * refuses an id written twice). Should an object have element sets at two epochs, its first is the one
+ * the snapshot lists.
+ */
 export function mapGp(rows: readonly GpRow[], sourceId: string, asOf: string): MappedCatalog {
   const snapshot = snapshotId(sourceId, asOf);
   const elementSets: CatalogRow[] = [];
   const members: CatalogRow[] = [];
   const seen = new Set<number>();
   for (const r of rows) {
-    // A download lists each object once; should one appear twice, its first element set stands for the snapshot.
     const id = elementSetId(r.noradId, r.epoch);
     elementSets.push({
       id, norad_id: r.noradId, epoch: r.epoch, object_name: r.objectName, object_id: r.objectId, mean_motion: r.meanMotion,
@@ -29,13 +33,9 @@ export function mapGp(rows: readonly GpRow[], sourceId: string, asOf: string): M
     seen.add(r.noradId);
     members.push({ id: `${snapshot}#${r.noradId}`, snapshot_id: snapshot, norad_id: r.noradId, element_set_id: id });
   }
-  // One row per id (at its first position, with its last values, as a Map keeps them).
-  const byId = new Map<string, CatalogRow>();
-  for (const e of elementSets) byId.set(e.id, e);
-  const unique = byId.size === elementSets.length ? elementSets : [...byId.values()];
   return {
     tables: {
-      element_sets: unique,
+      element_sets: elementSets,
       gp_snapshots: [{ id: snapshot, source_id: sourceId, as_of: asOf, object_count: members.length }],
       gp_snapshot_objects: members,
     },

@@ -1,9 +1,12 @@
 /**
  * CelesTrak GP parsers: OMM CSV, OMM JSON and 3-line TLE, all producing GpRow.
- * `parseGp` picks the parser from the content (JSON array, OMM CSV header, or TLE lines).
+ * `parseGp` picks the parser from the content (JSON array, OMM CSV header, or TLE lines), and rejects
+ * an element set whose NORAD_CAT_ID and EPOCH repeat an earlier row's, whatever the format.
  */
 import { FeedFormatError, type ParseResult } from '../feed-errors.js';
 import type { GpRow } from './gp-row.js';
+import { elementSetId } from './map.js';
+import { rejectRepeatedKeys, type RepeatKey } from './row-rejection.js';
 import { parseGpCsv, parseGpJson } from './omm.js';
 import { parseTle } from './tle.js';
 
@@ -38,8 +41,17 @@ export function detectGpFormat(text: string, file: string): GpFormat {
 }
 
 export function parseGp(text: string, file: string): ParseResult<GpRow> {
+  return rejectRepeatedKeys(parseGpFormat(text, file), file, elementSetKey);
+}
+
+function parseGpFormat(text: string, file: string): ParseResult<GpRow> {
   const format = detectGpFormat(text, file);
   if (format === 'json') return parseGpJson(text, file);
   if (format === 'csv') return parseGpCsv(text, file);
   return parseTle(text, file);
+}
+
+/** An element set is one object's elements at one epoch: a second row for both is the same set again. */
+function elementSetKey(row: GpRow): RepeatKey {
+  return { key: elementSetId(row.noradId, row.epoch), field: 'NORAD_CAT_ID', conflict: 'same NORAD_CAT_ID and EPOCH, different elements' };
 }

@@ -1,9 +1,10 @@
 /**
  * How a parser rejects one row: field builders throw RowRejection naming the field and the reason;
- * `collectRow` turns it into a RowError for the row's line and keeps parsing the rest of the file.
+ * `collectRow` turns it into a RowError for the row's line and keeps parsing the rest of the file;
+ * `rejectRepeatedKeys` rejects a row that repeats an earlier row's key.
  * Shared by every parser under src/ingest (GP, SATCAT, GCAT, UCS).
  */
-import type { RowError, RowKey } from '../feed-errors.js';
+import type { ParseResult, RowError, RowKey } from '../feed-errors.js';
 import { printable } from '../../model/text-safety.js';
 
 export class RowRejection extends Error {
@@ -62,4 +63,49 @@ function readRejectedKey(readKey: () => RowKey): RowKey | null {
     if (err instanceof RowRejection) return null;
     throw err;
   }
+}
+
+/** What identifies a parsed row: a later row with the same key describes the same thing again. */
+export interface RepeatKey {
+  key: string;
+  /** The field named on the repeated row's rejection (null: the row as a whole). */
+  field: string | null;
+  /** Why the rows conflict when their values differ, e.g. "same NORAD_CAT_ID and EPOCH, different elements". */
+  conflict: string;
+}
+
+/**
+ * Rejects each accepted row whose key repeats an earlier accepted row's, at its own line, naming the
+ * earlier one: "identical to line N" when both hold the same values, else "duplicate of line N: <conflict>".
+ * The first row stays; `total` is unchanged (the repeated rows move from accepted to rejected).
+ */
+export function rejectRepeatedKeys<P extends ParseResult<unknown>>(parsed: P, file: string, keyOf: (row: P['rows'][number]) => RepeatKey): P {
+  const lines = parsed.lines;
+  if (!lines || lines.length !== parsed.rows.length) throw new Error(`${file}: the parser did not record the line of each accepted row`);
+  const firstByKey = new Map<string, number>();
+  const rows: P['rows'][number][] = [];
+  const kept: number[] = [];
+  const keptKeys: RowKey[] = [];
+  const repeated: RowError[] = [];
+  parsed.rows.forEach((row, i) => {
+    const { key, field, conflict } = keyOf(row);
+    const first = firstByKey.get(key);
+    const rowKey = parsed.keys?.[i];
+    if (first === undefined) {
+      firstByKey.set(key, i);
+      rows.push(row);
+      kept.push(lines[i]!);
+      if (rowKey) keptKeys.push(rowKey);
+      return;
+    }
+    // The repeat names the stored row the first one writes: it keeps nothing, and withholds no removal.
+    repeated.push({ file, line: lines[i]!, field, reason: repeatReason(parsed.rows[first], row, lines[first]!, conflict), repeats: lines[first]! });
+  });
+  if (repeated.length === 0) return parsed;
+  const rejected = [...parsed.rejected, ...repeated].sort((a, b) => a.line - b.line);
+  return { ...parsed, rows, rejected, lines: kept, ...(parsed.keys ? { keys: keptKeys } : {}) };
+}
+
+function repeatReason(first: unknown, row: unknown, firstLine: number, conflict: string): string {
+  return JSON.stringify(first) === JSON.stringify(row) ? `identical to line ${firstLine}` : `duplicate of line ${firstLine}: ${conflict}`;
 }

@@ -1,5 +1,5 @@
 /** GCAT tables → launches, launch objects and reference records. */
-import { launchesFromLog, type LaunchLogRow } from './parse-launchlog.js';
+import { launchesFromLog, launchObjectId, type LaunchLogRow } from './parse-launchlog.js';
 import type { GcatDate } from './gcat-date.js';
 import type { CatalogRow, MappedCatalog } from '../../model/catalog-rows.js';
 import type { ParseResult, RowError, RowKey } from '../feed-errors.js';
@@ -24,7 +24,10 @@ function rejectedObjectId(key: RowKey): string | null {
   return tag !== null && piece !== null ? `${tag}#${piece}` : null;
 }
 
-/** Rejected log rows keep their stored object and the stored launch of their Launch_Tag. */
+/**
+ * One launch object per row: the rows are distinct objects (parseLaunchLog rejects repeats; a repeat here throws), so each
+ * launch's object_count is its objects. Rejected log rows keep their stored object and the stored launch of their Launch_Tag.
+ */
 export function mapLaunchLog(rows: readonly LaunchLogRow[], sourceId: string, rejected: readonly RowError[] = []): MappedCatalog {
   const launches: CatalogRow[] = launchesFromLog(rows).map((l) => ({
     id: l.launchTag, launch_date: l.date.iso, date_precision: l.date.precision, date_uncertain: l.date.uncertain, year: year(l.date),
@@ -34,8 +37,8 @@ export function mapLaunchLog(rows: readonly LaunchLogRow[], sourceId: string, re
   }));
   const objects = new Map<string, CatalogRow>();
   for (const r of rows) {
-    const id = r.jcat ?? `${r.launchTag}#${r.piece ?? objects.size}`;
-    if (objects.has(id)) continue;
+    const id = launchObjectId(r) ?? `${r.launchTag}#${objects.size}`;
+    if (objects.has(id)) throw new Error(`launch object ${id} is listed twice (parseLaunchLog rejects a row for an object already listed)`);
     objects.set(id, {
       id, launch_tag: r.launchTag, norad_id: noradFromJcat(r.jcat), piece: r.piece, sat_type: r.satType, name: r.name,
       pl_name: r.plName, sat_owner: r.satOwner, sat_state: r.satState, source_id: sourceId,

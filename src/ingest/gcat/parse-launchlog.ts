@@ -1,9 +1,11 @@
 /**
  * GCAT derived launch log (tsv/derived/launchlog.tsv): one row per catalogued object, carrying its
- * launch's fields. `launchesFromLog` folds it into one record per launch (Launch_Tag).
+ * launch's fields. A row for an object an earlier row already gave is rejected (`launchObjectId`).
+ * `launchesFromLog` folds it into one record per launch (Launch_Tag).
  */
 import { gcatYear, type GcatDate } from './gcat-date.js';
-import { buildGcatRows, cell, dateCell, readGcatTable, requiredCell, type GcatParseResult } from './gcat-table.js';
+import { buildGcatRows, cell, dateCell, readGcatTable, requiredCell, type GcatParseResult, type GcatRecord } from './gcat-table.js';
+import { rejectRepeatedKeys, type RepeatKey } from '../celestrak-gp/row-rejection.js';
 
 export const LAUNCHLOG_COLUMNS = [
   'Launch_Tag',
@@ -56,7 +58,11 @@ export interface LaunchLogRow {
 
 export function parseLaunchLog(text: string, file: string): GcatParseResult<LaunchLogRow> {
   const table = readGcatTable(text, file, LAUNCHLOG_COLUMNS);
-  return buildGcatRows(table, file, ['Launch_Tag', 'JCAT', 'Piece'], (r) => ({
+  return rejectRepeatedKeys(buildGcatRows(table, file, ['Launch_Tag', 'JCAT', 'Piece'], launchLogRow), file, launchObjectKey);
+}
+
+function launchLogRow(r: GcatRecord): LaunchLogRow {
+  return {
     launchTag: requiredCell(r, 'Launch_Tag'),
     launchDate: dateCell(r, 'Launch_Date'),
     piece: cell(r, 'Piece'),
@@ -78,7 +84,27 @@ export function parseLaunchLog(text: string, file: string): GcatParseResult<Laun
     // Kept as written; launchOutcome() maps it and returns 'unknown' for codes it cannot read.
     launchCode: requiredCell(r, 'Launch_Code'),
     ltCite: cell(r, 'LTCite'),
-  }));
+  };
+}
+
+/**
+ * The object a row is about: its JCAT (GCAT's catalog id, one per object), else its Launch_Tag and
+ * Piece; null when it has neither. Not Launch_Tag and Piece when there is a JCAT: a failed launch's
+ * objects share them (in the 2024-12-08 log 1,402 rows repeat an earlier row's Launch_Tag and Piece
+ * with a JCAT of their own, e.g. 1959-F01: the Vanguard magnetometer satellite, F00056, and its
+ * 30-inch sphere, F00058).
+ */
+export function launchObjectId(row: LaunchLogRow): string | null {
+  if (row.jcat !== null) return row.jcat;
+  return row.piece === null ? null : `${row.launchTag}#${row.piece}`;
+}
+
+function launchObjectKey(row: LaunchLogRow): RepeatKey {
+  if (row.jcat !== null) return { key: row.jcat, field: 'JCAT', conflict: 'same JCAT, different values' };
+  const id = launchObjectId(row);
+  if (id !== null) return { key: id, field: 'Piece', conflict: 'same Launch_Tag and Piece (no JCAT), different values' };
+  // No identity of its own: only a row identical to it (JSON never starts like a JCAT or a tag) repeats it.
+  return { key: JSON.stringify(row), field: null, conflict: 'identical values' };
 }
 
 /**
@@ -134,7 +160,7 @@ export interface Launch extends LaunchOutcomeInfo {
   launchSite: string | null;
   launchPad: string | null;
   launchCode: string;
-  /** Rows (objects) in the log for this launch. */
+  /** Objects (distinct rows: parseLaunchLog rejects repeats) in the log for this launch. */
   objectCount: number;
 }
 

@@ -1,0 +1,122 @@
+/**
+ * A row that repeats an earlier row's key is rejected at its own line, naming the earlier one, so that
+ * accepted counts distinct rows and nothing derived from them counts a row twice. Inputs are the
+ * bundled snapshots with some of their own rows written again.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseGp, tleChecksum } from '../../src/ingest/celestrak-gp/parse.js';
+import { mapGp } from '../../src/ingest/celestrak-gp/map.js';
+import { parseLaunchLog } from '../../src/ingest/gcat/parse-launchlog.js';
+import { mapLaunchLog } from '../../src/ingest/gcat/map.js';
+import { readSnapshot } from '../../src/services/bundled-snapshots.js';
+
+const LAUNCHLOG = 'gcat_launchlog_2024-12-08.tsv';
+const GP_CSV = 'celestrak_gp_active_2026-07-10.csv';
+const GP_TLE = 'celestrak_active_tle_2026-05-04.txt';
+
+/** The file's lines without its final newline (every bundled file ends with one). */
+const linesOf = (text: string): string[] => text.replace(/\n$/, '').split('\n');
+const textOf = (lines: readonly string[]): string => `${lines.join('\n')}\n`;
+
+/** The CSV cell `column` of `line` set to `value` (the bundled GP CSV has no quoted cells). */
+function withCell(header: string, line: string, column: string, value: string): string {
+  const cells = line.split(',');
+  cells[header.split(',').indexOf(column)] = value;
+  return cells.join(',');
+}
+
+/** A TLE line 2 with another mean anomaly (columns 44-51), its checksum recomputed. */
+function withMeanAnomaly(line2: string, value: string): string {
+  const body = `${line2.slice(0, 43)}${value.padStart(8, ' ')}${line2.slice(51, 68)}`;
+  return `${body}${tleChecksum(body)}`;
+}
+
+describe('GCAT launch log: a row for an object already listed', () => {
+  const good = linesOf(readSnapshot(`${LAUNCHLOG}.gz`));
+  const parsedGood = parseLaunchLog(textOf(good), LAUNCHLOG);
+
+  it('rejects the file\'s last 100 rows written again, each naming the line it repeats; rows and mapping are the good file\'s', () => {
+    const lines = [...good, ...good.slice(-100)];
+    const parsed = parseLaunchLog(textOf(lines), 'launchlog-doubled.tsv');
+    expect(parsed.total).toBe(parsedGood.total + 100);
+    expect(parsed.rows).toEqual(parsedGood.rows);
+    expect(parsed.lines).toEqual(parsedGood.lines);
+    expect(parsed.rejected).toEqual(Array.from({ length: 100 }, (_, k) => ({
+      file: 'launchlog-doubled.tsv', line: good.length + 1 + k, field: 'JCAT', reason: `identical to line ${good.length - 99 + k}`,
+    })));
+    for (const r of parsed.rejected) expect(lines[r.line - 1]).toBe(lines[Number(/\d+$/.exec(r.reason)![0]) - 1]);
+    expect(mapLaunchLog(parsed.rows, 'gcat-launchlog-2024-12-08')).toEqual(mapLaunchLog(parsedGood.rows, 'gcat-launchlog-2024-12-08'));
+  });
+
+  it('rejects a second row with the same JCAT and other values as a duplicate of the first', () => {
+    const last = good.at(-1)!;
+    const renamed = last.split('\t').map((c, i) => (i === 4 ? 'Renamed object' : c)).join('\t');
+    const parsed = parseLaunchLog(textOf([...good, renamed]), 'launchlog-renamed.tsv');
+    expect(parsed.rejected).toEqual([{
+      file: 'launchlog-renamed.tsv', line: good.length + 1, field: 'JCAT', reason: `duplicate of line ${good.length}: same JCAT, different values`,
+    }]);
+    expect(parsed.rows).toEqual(parsedGood.rows);
+  });
+
+  it('keeps the real rows that share a Launch_Tag and Piece: each has a JCAT of its own', () => {
+    // 1959-F01: Vanguard's magnetometer satellite and its 30-inch sphere, both Piece "1959-F01".
+    const f01 = parsedGood.rows.filter((r) => r.launchTag === '1959-F01');
+    expect(f01.map((r) => [r.piece, r.jcat])).toEqual([['1959-F01', 'F00056'], ['1959-F01', 'F00058']]);
+    expect(parsedGood.rejected).toEqual([]);
+    const launch = mapLaunchLog(parsedGood.rows, 's').tables.launches!.find((l) => l.id === '1959-F01');
+    expect(launch?.object_count).toBe(2);
+  });
+
+  it('gives every launch an object_count equal to its stored objects', () => {
+    const parsed = parseLaunchLog(textOf([...good, ...good.slice(-100)]), 'launchlog-doubled.tsv');
+    const { launches, launch_objects: objects } = mapLaunchLog(parsed.rows, 's').tables;
+    const perTag = new Map<unknown, number>();
+    for (const o of objects!) perTag.set(o.launch_tag, (perTag.get(o.launch_tag) ?? 0) + 1);
+    for (const l of launches!) expect([l.id, l.object_count]).toEqual([l.id, perTag.get(l.id)]);
+    expect(launches!.find((l) => l.id === '2024-229')?.object_count).toBe(24);
+  });
+});
+
+describe('CelesTrak GP: a second element set for the same NORAD_CAT_ID and EPOCH', () => {
+  it('CSV: rejects a repeated row with other elements, naming both lines, and an identical one', () => {
+    const good = linesOf(readSnapshot(`${GP_CSV}.gz`));
+    const [header] = good;
+    const moved = withCell(header!, good[1]!, 'MEAN_ANOMALY', '1.0000');
+    const parsed = parseGp(textOf([...good, moved, good[2]!]), 'gp-repeated.csv');
+    const n = good.length;
+    expect(parsed.rejected).toEqual([
+      { file: 'gp-repeated.csv', line: n + 1, field: 'NORAD_CAT_ID', reason: 'duplicate of line 2: same NORAD_CAT_ID and EPOCH, different elements' },
+      { file: 'gp-repeated.csv', line: n + 2, field: 'NORAD_CAT_ID', reason: 'identical to line 3' },
+    ]);
+    expect(parsed.total).toBe(n - 1 + 2);
+    expect(parsed.rows).toHaveLength(n - 1);
+    expect(parsed.rows[0]!.meanAnomaly).toBe(303.3745);
+    const mapped = mapGp(parsed.rows, 'celestrak-gp-active-2026-07-10', '2026-07-10').tables;
+    expect(mapped.element_sets).toHaveLength(n - 1);
+    expect(mapped.gp_snapshots![0]!.object_count).toBe(n - 1);
+  });
+
+  it('TLE: rejects a repeated set with another line 2 at its name line, naming the first set\'s', () => {
+    const good = linesOf(readSnapshot(`${GP_TLE}.gz`));
+    const again = [good[0]!, good[1]!, withMeanAnomaly(good[2]!, '1.0000')];
+    const parsed = parseGp(textOf([...good, ...again]), 'tle-repeated.txt');
+    expect(parsed.rejected).toEqual([
+      { file: 'tle-repeated.txt', line: good.length + 1, field: 'NORAD_CAT_ID', reason: 'duplicate of line 1: same NORAD_CAT_ID and EPOCH, different elements' },
+    ]);
+    expect(parsed.rows).toHaveLength(good.length / 3);
+    expect(parsed.total).toBe(good.length / 3 + 1);
+  });
+
+  it('OMM JSON (the CSV\'s first rows as objects): rejects a repeated object with other elements', () => {
+    const [header, ...rows] = linesOf(readSnapshot(`${GP_CSV}.gz`)).slice(0, 21);
+    const columns = header!.split(',');
+    const object = (line: string) => JSON.stringify(Object.fromEntries(line.split(',').map((v, i) => [columns[i], v])));
+    const items = [...rows, withCell(header!, rows[4]!, 'INCLINATION', '10.0')].map(object);
+    const parsed = parseGp(`[\n${items.join(',\n')}\n]\n`, 'gp-repeated.json');
+    // One object per line after the "[" line: object k (0-based) is on line k + 2.
+    expect(parsed.rejected).toEqual([
+      { file: 'gp-repeated.json', line: 22, field: 'NORAD_CAT_ID', reason: 'duplicate of line 6: same NORAD_CAT_ID and EPOCH, different elements' },
+    ]);
+    expect(parsed.rows).toHaveLength(20);
+  });
+});
