@@ -127,7 +127,7 @@ describe.each(STORE_KINDS)('catalog ingest on %s', (kind) => {
     const report = await ingestFeed(store.db, gcatLog, { text, file: 'launchlog-doubled.tsv', sourceId: snap.sourceId, asOf: snap.asOf });
     expect(report).toMatchObject({ total: 23_533, accepted: 23_433, rejectedCount: 100 });
     expect(report.rejected).toHaveLength(100);
-    report.rejected.forEach((r, k) => expect(r).toEqual({ file: 'launchlog-doubled.tsv', line: lines + 1 + k, field: 'JCAT', reason: `identical to line ${lines - 99 + k}` }));
+    report.rejected.forEach((r, k) => expect(r).toEqual({ file: 'launchlog-doubled.tsv', line: lines + 1 + k, field: 'JCAT', reason: `identical to line ${lines - 99 + k}`, repeats: lines - 99 + k }));
     for (const c of Object.values(report.tables)) expect(c).toMatchObject({ added: 0, updated: 0, removed: 0 });
     expect(await storedRows(store, 'launches')).toEqual(launches);
     expect(await storedRows(store, 'launch_objects')).toEqual(objects);
@@ -161,7 +161,7 @@ describe.each(STORE_KINDS)('catalog ingest on %s', (kind) => {
     const report = await ingestFeed(store.db, gp, { text, file: 'gp-repeated.csv', sourceId: snap.sourceId, asOf: snap.asOf });
     expect(report).toMatchObject({ total: 15_986, accepted: 15_985, rejectedCount: 1 });
     expect(report.rejected).toEqual([
-      { file: 'gp-repeated.csv', line: 15_987, field: 'NORAD_CAT_ID', reason: 'duplicate of line 2: same NORAD_CAT_ID and EPOCH, different elements' },
+      { file: 'gp-repeated.csv', line: 15_987, field: 'NORAD_CAT_ID', reason: 'duplicate of line 2: same NORAD_CAT_ID and EPOCH, different elements', repeats: 2 },
     ]);
     expect(report.tables.element_sets).toMatchObject({ added: 0, unchanged: 15_985 });
     expect(await storedRows(store, 'element_sets')).toEqual(sets);
