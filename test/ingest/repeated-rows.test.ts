@@ -52,6 +52,8 @@ describe('GCAT launch log: a row for an object already listed', () => {
     // Each names the accepted row it repeats, so the ingest keeps nothing for it (the first row is written).
     for (const r of parsed.rejected) expect(r.repeats).toBe(Number(/\d+$/.exec(r.reason)![0]));
     expect(mapLaunchLog(parsed.rows, 'gcat-launchlog-2024-12-08')).toEqual(mapLaunchLog(parsedGood.rows, 'gcat-launchlog-2024-12-08'));
+    // Repeats keep no stored row and withhold no removal ('all' would): the accepted rows they repeat are written.
+    expect(mapLaunchLog(parsed.rows, 'gcat-launchlog-2024-12-08', parsed.rejected).kept).toEqual({ launches: [], launch_objects: [] });
   });
 
   it('rejects a second row with the same JCAT and other values as a duplicate of the first', () => {
