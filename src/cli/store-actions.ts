@@ -1,5 +1,5 @@
 /** The store commands' work (store-commands.ts defines them). */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDataPackage, zipFiles } from '../services/datapackage.js';
 import { withStore } from './with-store.js';
@@ -7,10 +7,10 @@ import { loadRules } from '../services/analytics.js';
 import { loadCurated } from '../services/load-curated.js';
 import { formatValidationError } from '../ingest/curated/yaml-file.js';
 import { storeStatus } from '../store/queries/status.js';
-import { exportKnowledgeBase, importKnowledgeBase } from '../store/export-import.js';
+import { exportKnowledgeBase } from '../store/export-import.js';
+import { ImportError, formatImportError, importKnowledgeBaseFile } from '../services/import-knowledge-base.js';
 import { formatTable } from './format-table.js';
 import { exportYaml } from '../services/export-yaml.js';
-import { errorMessage } from '../model/error-message.js';
 
 export function runInit(): Promise<void> {
   return withStore(async (store) => {
@@ -88,15 +88,14 @@ export function runExport(opts: { out: string; format: string }): Promise<void> 
 
 export function runImport(file: string): Promise<void> {
   return withStore(async (store) => {
-    let doc: unknown;
     try {
-      doc = JSON.parse(readFileSync(file, 'utf8'));
+      const counts = await importKnowledgeBaseFile(store.db, file);
+      console.log(`imported ${file}: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
     } catch (err) {
-      console.error(`${file}: not readable JSON: ${errorMessage(err)}`);
+      if (!(err instanceof ImportError)) throw err;
+      for (const e of err.errors.slice(0, 200)) console.error(formatImportError(e));
+      console.error(err.errors.length ? `${err.errors.length} error(s); nothing was imported (run ${err.runId})` : `${err.message} (run ${err.runId}; nothing was imported)`);
       process.exitCode = 1;
-      return;
     }
-    const counts = await importKnowledgeBase(store.db, doc);
-    console.log(`imported ${file}: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
   });
 }

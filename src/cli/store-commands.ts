@@ -23,7 +23,7 @@ export function registerStoreCommands(program: Command): void {
     .action(async (opts: { out: string; format: string }) => (await import('./store-actions.js')).runExport(opts));
 
   program.command('import')
-    .description('restore an export into an empty store')
+    .description('restore an export into an empty store; every row is checked as load checks the curated data first, and a refused file (each error with its file, line, row, field and reason) writes nothing and is recorded as a failed run')
     .argument('<file>', 'a file written by export')
     .action(async (file: string) => (await import('./store-actions.js')).runImport(file));
 }

@@ -206,5 +206,20 @@ export const VALUE_TYPES: Record<ValueTypeName, { doc: string; parse: (raw: unkn
   },
 };
 
+/**
+ * What a type's parser reads back into this stored (canonical) value: money and coordinates are stored
+ * as canonical JSON and a boolean as "true" or "false"; every other type as the text it parses from.
+ * Text that is neither stays text, so the parser names what is wrong with it.
+ */
+export function storedValueInput(type: ValueTypeName, stored: string): unknown {
+  if (type === 'boolean') return stored === 'true' ? true : stored === 'false' ? false : stored;
+  if (type !== 'money' && type !== 'coordinates') return stored;
+  try {
+    return JSON.parse(stored) as unknown;
+  } catch {
+    return stored;
+  }
+}
+
 /** Entity ids are "<kind prefix>.<slug>", e.g. org.landspace; lower-case ASCII, digits, '-' and '.'. */
 export const ENTITY_ID = /^[a-z]+\.[a-z0-9]+(?:[-.][a-z0-9]+)*$/;

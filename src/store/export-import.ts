@@ -1,15 +1,13 @@
 /**
- * The whole knowledge base as one JSON document (docs/export-format.md), and its
- * restoration into an empty store. Rows are ordered by id and timestamps kept, so
- * export → import → export gives the same document byte for byte.
+ * The whole knowledge base as one JSON document (docs/export-format.md), and the writing of its rows into
+ * an empty store (src/services/import-knowledge-base.ts checks them and records the run first). Rows are
+ * ordered by id and timestamps kept, so export → import → export gives the same document byte for byte.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { Database, SeriesPointsTable, SeriesTable, SourcesTable, StatementsTable } from './schema.js';
-import { startRun, finishRun } from './runs.js';
 import { canonicalJson } from '../model/value-types.js';
 import { refreshSearch } from './search-index.js';
-import { errorMessage } from '../model/error-message.js';
 
 export const EXPORT_FORMAT = 'redshift-monitor/knowledge-base';
 export const EXPORT_VERSION = 1;
@@ -96,36 +94,30 @@ export async function exportKnowledgeBase(db: Kysely<Database>): Promise<ExportD
   };
 }
 
-export class ImportError extends Error {}
+/** Whether the store holds any source or entity (an import restores only into an empty store). */
+export async function holdsKnowledgeBase(db: Kysely<Database>): Promise<boolean> {
+  const entities = await db.selectFrom('entities').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const sources = await db.selectFrom('sources').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return entities.n + sources.n > 0;
+}
 
-export async function importKnowledgeBase(db: Kysely<Database>, doc: unknown): Promise<ExportDocument['counts']> {
-  const d = doc as ExportDocument;
-  if (!d || d.format !== EXPORT_FORMAT) throw new ImportError(`not a knowledge-base export: "format" must be "${EXPORT_FORMAT}"`);
-  if (d.version !== EXPORT_VERSION) throw new ImportError(`unsupported export version ${String(d.version)} (this program reads ${EXPORT_VERSION})`);
-  for (const key of ['sources', 'entities', 'series'] as const) if (!Array.isArray(d[key])) throw new ImportError(`"${key}" must be a list`);
-  const existing = await db.selectFrom('entities').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
-  const existingSources = await db.selectFrom('sources').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
-  if (existing.n + existingSources.n > 0) throw new ImportError('import restores into an empty store; this one already holds data');
-  const runId = await startRun(db, 'import', new Date().toISOString());
+/**
+ * Writes the rows of an export, as given, in one transaction: all of them or, when the database refuses
+ * one, none. The caller checks the document first (src/services/check-export.ts) and records the run.
+ */
+export async function writeImport(db: Kysely<Database>, d: Pick<ExportDocument, 'sources' | 'entities' | 'series'>): Promise<ExportDocument['counts']> {
   const toRow = (r: Rec, drop: string[] = []) =>
     Object.fromEntries(Object.entries(r).filter(([k]) => !drop.includes(k)).map(([k, v]) => [snake(k), v !== null && typeof v === 'object' ? JSON.stringify(v) : v]));
-  try {
-    await db.transaction().execute(async (trx) => {
-      const insert = async (table: keyof Database, rows: Rec[]) => {
-        for (let i = 0; i < rows.length; i += 500) await trx.insertInto(table).values(rows.slice(i, i + 500) as never).execute();
-      };
-      await insert('sources', d.sources.map((s) => toRow(s)));
-      await insert('entities', d.entities.map((e) => ({ ...toRow(e, ['statements']), search_text: '' })));
-      await insert('statements', d.entities.flatMap((e) => e.statements.map((s) => ({ ...toRow(s), entity_id: e.id }))));
-      await insert('series', d.series.map((s) => toRow(s, ['points'])));
-      await insert('series_points', d.series.flatMap((s) => s.points.map((p) => ({ ...toRow(p), series_id: s.id }))));
-      await refreshSearch(trx);
-    });
-  } catch (err) {
-    await finishRun(db, runId, 'failed', null, errorMessage(err));
-    throw err instanceof ImportError ? err : new ImportError(`import failed, nothing was written: ${errorMessage(err)}`);
-  }
-  const counts = { sources: d.sources.length, entities: d.entities.length, statements: d.entities.reduce((n, e) => n + e.statements.length, 0), series: d.series.length, points: d.series.reduce((n, s) => n + s.points.length, 0) };
-  await finishRun(db, runId, 'succeeded', counts, null);
-  return counts;
+  await db.transaction().execute(async (trx) => {
+    const insert = async (table: keyof Database, rows: Rec[]) => {
+      for (let i = 0; i < rows.length; i += 500) await trx.insertInto(table).values(rows.slice(i, i + 500) as never).execute();
+    };
+    await insert('sources', d.sources.map((s) => toRow(s)));
+    await insert('entities', d.entities.map((e) => ({ ...toRow(e, ['statements']), search_text: '' })));
+    await insert('statements', d.entities.flatMap((e) => e.statements.map((s) => ({ ...toRow(s), entity_id: e.id }))));
+    await insert('series', d.series.map((s) => toRow(s, ['points'])));
+    await insert('series_points', d.series.flatMap((s) => s.points.map((p) => ({ ...toRow(p), series_id: s.id }))));
+    await refreshSearch(trx);
+  });
+  return { sources: d.sources.length, entities: d.entities.length, statements: d.entities.reduce((n, e) => n + e.statements.length, 0), series: d.series.length, points: d.series.reduce((n, s) => n + s.points.length, 0) };
 }

@@ -10,7 +10,8 @@ import { loadKnowledgeBase } from '../../src/store/load-knowledge-base.js';
 import { storeStatus } from '../../src/store/queries/status.js';
 import { getEntity } from '../../src/store/queries/entities.js';
 import { listEntityPage } from '../../src/store/queries/entity-list.js';
-import { exportKnowledgeBase, importKnowledgeBase, ImportError } from '../../src/store/export-import.js';
+import { exportKnowledgeBase } from '../../src/store/export-import.js';
+import { importKnowledgeBase, ImportError } from '../../src/services/import-knowledge-base.js';
 
 const FIXTURE = 'test/fixtures/kb/basic';
 

@@ -9,9 +9,9 @@ import { SourceSchema, type Source } from '../../model/source.js';
 import { z } from 'zod';
 import { SeriesPointSchema, SeriesSchema, type Series, type SeriesPoint } from '../../model/series.js';
 import { statementId } from '../../model/statement.js';
-import { KINDS, KIND_NAMES } from '../../model/kinds.js';
+import { KINDS, KIND_NAMES, type KindName } from '../../model/kinds.js';
 import { readYamlFile, fieldName, type Path, type ValidationError, type YamlFile } from './yaml-file.js';
-import { readCite, readEntity, mergeCite, type EntityResult, type Problem } from './entity-values.js';
+import { readCite, readEntity, mergeCite, type EntityResult, type PendingReference, type Problem } from './entity-values.js';
 import { printable } from '../../model/text-safety.js';
 import { CURATED_ORIGIN, type KnowledgeBase, type Unstamped } from '../../model/knowledge-base.js';
 
@@ -82,23 +82,16 @@ export function validateKnowledgeBase(files: YamlFile[]): ReadResult {
 
   const sourceIds = new Set(sources.map((s) => s.value.id));
   const kindOf = new Map(entities.map((e) => [e.value.id, e.value.kind]));
-  const checkCitation = (file: YamlFile, path: Path, sourceId: string, locator: string | null) => {
-    if (!sourceIds.has(sourceId)) return report(file, path, `unknown source "${sourceId}"`);
-    if (sourceId === REPORT_SOURCE && locator) {
-      for (const m of locator.matchAll(REFERENCE_IN_LOCATOR)) {
-        if (!sourceIds.has(`${REPORT_SOURCE}.ref-${m[1]}`)) report(file, path, `locator cites [${m[1]}], which is not a reference of ${REPORT_SOURCE}`);
-      }
-    }
-  };
+  const checkCitation = (file: YamlFile, path: Path, sourceId: string, locator: string | null) =>
+    citationProblems(sourceIds, sourceId, locator).forEach((reason) => report(file, path, reason));
   for (const { value: s, file, path } of sources) {
     if (s.partOf && !sourceIds.has(s.partOf)) report(file, [...path, 'partOf'], `unknown source "${s.partOf}"`);
   }
   for (const { value: e, file } of entities) {
     for (const c of e.citations) checkCitation(file, c.path, c.sourceId, c.locator);
     for (const r of e.references) {
-      const kind = kindOf.get(r.targetId);
-      if (!kind) report(file, r.path, `dangling reference: no entity "${r.targetId}"`);
-      else if (r.range.length && !r.range.includes(kind)) report(file, r.path, `"${r.targetId}" is a ${kind}; expected ${r.range.join(' or ')}`);
+      const reason = referenceProblem(kindOf, r);
+      if (reason) report(file, r.path, reason);
     }
   }
   for (const { value: s, file, path } of series) {
@@ -120,11 +113,27 @@ export function validateKnowledgeBase(files: YamlFile[]): ReadResult {
   };
 }
 
+/** Why a citation is wrong: its source is not among `sourceIds`, or its locator cites a reference the report lacks. */
+export function citationProblems(sourceIds: ReadonlySet<string>, sourceId: string, locator: string | null): string[] {
+  if (!sourceIds.has(sourceId)) return [`unknown source "${sourceId}"`];
+  if (sourceId !== REPORT_SOURCE || !locator) return [];
+  return [...locator.matchAll(REFERENCE_IN_LOCATOR)]
+    .filter((m) => !sourceIds.has(`${REPORT_SOURCE}.ref-${m[1]}`))
+    .map((m) => `locator cites [${m[1]}], which is not a reference of ${REPORT_SOURCE}`);
+}
+
+/** Why a reference to another entity is wrong (no such entity, or one of a kind outside the property's range), or null. */
+export function referenceProblem(kindOf: ReadonlyMap<string, KindName>, r: PendingReference): string | null {
+  const kind = kindOf.get(r.targetId);
+  if (!kind) return `dangling reference: no entity "${r.targetId}"`;
+  return r.range.length && !r.range.includes(kind) ? `"${r.targetId}" is a ${kind}; expected ${r.range.join(' or ')}` : null;
+}
+
 function asList(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [];
 }
 
-function readSeries(raw: unknown, path: Path, fileCite: ReturnType<typeof readCite>, problems: Problem[]) {
+export function readSeries(raw: unknown, path: Path, fileCite: ReturnType<typeof readCite>, problems: Problem[]) {
   const parsed = SeriesSchema.extend({ points: z.array(z.unknown()).min(1) }).safeParse(raw);
   if (!parsed.success) {
     parsed.error.issues.forEach((iss) => problems.push({ path: [...path, ...(iss.path as Path)], reason: iss.message }));

@@ -4,7 +4,7 @@
  * only a document without problems becomes JavaScript values.
  */
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
 import { printable } from '../../model/text-safety.js';
 import { yamlSafetyProblems } from './yaml-safety.js';
 import { MAX_YAML_NESTING_BOUND, nestingBeyond } from './yaml-nesting.js';
@@ -34,6 +34,30 @@ export interface YamlFile {
   /** The line of the node at `path`, or of its deepest existing ancestor. */
   lineOf(path: Path): number;
   errors: ValidationError[];
+}
+
+/** The line of the node at a path of a parsed document, or of its deepest existing ancestor. */
+export function pathLines(doc: Pick<Document, 'contents'>, lineCounter: LineCounter): (path: Path) => number {
+  const lineOfNode = (node: Node | null | undefined): number | undefined =>
+    node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+  return (path) => {
+    let node: unknown = doc.contents;
+    let line = lineOfNode(doc.contents as Node) ?? 1;
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
+        if (!pair) break;
+        line = lineOfNode(pair.key as Node) ?? line;
+        node = pair.value;
+      } else if (isSeq(node)) {
+        const item = node.items[key as number];
+        if (!item) break;
+        line = lineOfNode(item as Node) ?? line;
+        node = item;
+      } else break;
+    }
+    return line;
+  };
 }
 
 export function readYamlFile(absolutePath: string, displayPath: string): YamlFile {
@@ -67,24 +91,7 @@ export function parseYaml(text: string, file: string): YamlFile {
       errors.push({ file, line: lineOfNode(p.node) ?? 1, field: printable(fieldName(p.path)), reason: printable(p.reason) });
     }
   }
-  const lineOf = (path: Path): number => {
-    let node: unknown = doc.contents;
-    let line = lineOfNode(doc.contents as Node) ?? 1;
-    for (const key of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
-        if (!pair) break;
-        line = lineOfNode(pair.key as Node) ?? line;
-        node = pair.value;
-      } else if (isSeq(node)) {
-        const item = node.items[key as number];
-        if (!item) break;
-        line = lineOfNode(item as Node) ?? line;
-        node = item;
-      } else break;
-    }
-    return line;
-  };
+  const lineOf = pathLines(doc, lineCounter);
   let data: unknown = null;
   if (errors.length === 0) {
     try {
