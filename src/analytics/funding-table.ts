@@ -44,7 +44,7 @@ export function basisOf(sourceId: string, locator: string | null): string {
   return sourceId === REPORT_SOURCE_ID ? 'report text' : 'source text';
 }
 
-const pointLocator = (s: SeriesView, p: Point) => p.locator ?? s.locator;
+const pointLocator = (s: Pick<SeriesView, 'locator'>, p: Pick<Point, 'locator'>) => p.locator ?? s.locator;
 
 const fromTable = (s: SeriesView, p: Point) => tablesNamed(pointLocator(s, p)).length > 0;
 
@@ -59,8 +59,14 @@ export const hasYearlyValues = (s: SeriesView) => s.points.some((p) => FUNDING_Y
 /** The measure a series states, whichever way (table or prose): measure, segment and investor type. */
 const measureKey = (s: SeriesView) => [s.dimensions.measure, s.dimensions.segment, s.dimensions['source-type']].map((x) => x ?? '').join('|');
 
-/** Every 2015–2024 total of the series, table values first. */
-function decadeTotals(s: SeriesView): StatedTotal[] {
+/** What decadeTotals reads of a series: the store's SeriesView or the API's series JSON (the web app's charts). */
+export interface SeriesTotalsInput {
+  locator: string | null;
+  points: readonly Pick<Point, 'period' | 'value' | 'originalValue' | 'qualifier' | 'sourceId' | 'locator'>[];
+}
+
+/** Every 2015–2024 total of the series, table values first, each with its basis. */
+export function decadeTotals(s: SeriesTotalsInput): StatedTotal[] {
   return s.points.filter((p) => p.period === FUNDING_DECADE)
     .map((p) => ({ value: p.value, originalValue: p.originalValue, qualifier: p.qualifier, basis: basisOf(p.sourceId, pointLocator(s, p)), sourceId: p.sourceId, locator: pointLocator(s, p) }))
     .sort((a, b) => Number(b.basis.startsWith('Table')) - Number(a.basis.startsWith('Table')));

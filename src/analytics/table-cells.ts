@@ -26,7 +26,10 @@ export type Cells = Record<string, CellValue[]>;
 export interface CellContext { captions: ReadonlyMap<string, string>; investments: readonly EntityRow[] }
 
 const OWNERSHIP: Record<string, string> = { 'private-company': 'private', 'state-owned-enterprise': 'state-owned', 'mixed-ownership': 'mixed' };
-const FUNDING_KINDS = new Set(['funding-round', 'ipo']);
+/** Kinds of investment that are one round each. */
+const ROUND_KINDS = new Set(['funding-round', 'ipo']);
+/** One entry for rounds the source names without counting them (one or more; may include a counted round). */
+const UNCOUNTED_KIND = 'uncounted-rounds';
 
 export function moneyText(value: string): string {
   try {
@@ -72,15 +75,15 @@ function period(date: string): [string, string] {
   return [pad('00'), pad('99')];
 }
 
-interface Round { row: EntityRow; investee: Cited; date: Cited | null; amount: Cited | null }
+interface Round { row: EntityRow; investee: Cited; date: Cited | null; amount: Cited | null; counted: boolean }
 
 function roundsOf(ctx: CellContext): Map<string, Round[]> {
   const by = new Map<string, Round[]>();
   for (const r of ctx.investments) {
     const kind = r.values.investmentKind?.[0]?.value;
     const investee = r.values.investee?.[0];
-    if (!kind || !FUNDING_KINDS.has(kind) || !investee) continue;
-    const round = { row: r, investee, date: r.values.date?.[0] ?? null, amount: r.values.amount?.[0] ?? null };
+    if (!kind || !(ROUND_KINDS.has(kind) || kind === UNCOUNTED_KIND) || !investee) continue;
+    const round = { row: r, investee, date: r.values.date?.[0] ?? null, amount: r.values.amount?.[0] ?? null, counted: kind !== UNCOUNTED_KIND };
     (by.get(investee.value) ?? by.set(investee.value, []).get(investee.value)!).push(round);
   }
   return by;
@@ -95,19 +98,40 @@ export function latestRounds(rounds: readonly Round[]): Round[] {
   return dated.filter((r) => period(r.date.value)[1] >= start).sort((a, b) => a.row.id.localeCompare(b.row.id));
 }
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The number of rounds recorded: exact when every entry is one round; with an uncounted-rounds entry, "at least"
+ * the counted rounds (at least 1), since such an entry stands for one or more rounds and may include a counted one.
+ */
+function roundCount(rounds: readonly Round[]): CellValue[] {
+  if (!rounds.length) return [];
+  const sources = rounds.map((r) => ({ id: r.investee.sourceId, locator: r.investee.locator }));
+  const counted = rounds.filter((r) => r.counted).length;
+  const uncounted = rounds.length - counted;
+  if (!uncounted) return [{ value: String(counted), text: String(counted), sources, status: 'derived', qualifier: null, conflict: false }];
+  const least = Math.max(counted, 1);
+  const parts = [...(counted ? [plural(counted, 'counted round', 'counted rounds')] : []), `${plural(uncounted, 'entry', 'entries')} for rounds the source does not count`];
+  return [{ value: String(least), text: `${least} (${parts.join(', plus ')})`, sources, status: 'derived', qualifier: 'at least', conflict: false }];
+}
+
+/** How an undated round is marked in the Latest funding cell. */
+export const UNDATED_MARK = 'undated, not ranked';
+
+/** Undated rounds, which cannot be ranked: each named and marked so, citing its investee statement. */
+const undatedRounds = (rounds: readonly Round[]): CellValue[] => rounds.filter((r) => !r.date)
+  .sort((a, b) => a.row.id.localeCompare(b.row.id))
+  .map((r) => fromCited(r.investee, `${r.row.caption} (${UNDATED_MARK})`, r.row.id));
+
 function derivedCell(column: DerivedColumn, row: EntityRow, rounds: readonly Round[]): CellValue[] {
   if (column === 'ownership') {
     const k = row.values.orgKind?.[0];
     const o = k ? OWNERSHIP[k.value] : undefined;
     return k && o ? [fromCited(k, o, o)] : [];
   }
-  if (column === 'fundingRounds') {
-    if (!rounds.length) return [];
-    const sources = rounds.map((r) => ({ id: r.investee.sourceId, locator: r.investee.locator }));
-    return [{ value: String(rounds.length), text: String(rounds.length), sources, status: 'derived', qualifier: null, conflict: false }];
-  }
+  if (column === 'fundingRounds') return roundCount(rounds);
   const latest = latestRounds(rounds);
-  if (column === 'latestFunding') return latest.map((r) => fromCited(r.date!, r.row.caption, r.row.id));
+  if (column === 'latestFunding') return [...latest.map((r) => fromCited(r.date!, r.row.caption, r.row.id)), ...undatedRounds(rounds)];
   if (column === 'latestFundingDate') return latest.map((r) => fromCited(r.date!));
   return latest.flatMap((r) => (r.amount ? [fromCited(r.amount, moneyText(r.amount.value))] : []));
 }

@@ -245,7 +245,11 @@ export const KINDS = {
     label: 'Investment', plural: 'Investments', prefix: 'investment',
     doc: 'A funding round or an aggregate investment series.',
     properties: {
-      investmentKind: { type: 'enum', label: 'Kind of investment', required: true, values: ['funding-round', 'aggregate', 'government-fund', 'ipo'] },
+      investmentKind: {
+        type: 'enum', label: 'Kind of investment', required: true, values: ['funding-round', 'uncounted-rounds', 'aggregate', 'government-fund', 'ipo'],
+        doc: 'funding-round: one round; uncounted-rounds: one entry for a company\'s funding rounds that the source names without counting them (one or more rounds, e.g. "major funding rounds"); '
+          + 'aggregate: investment summed over companies or years; government-fund: government funding or an allocation; ipo: a listing.',
+      },
       investee: { type: 'entity', label: 'Investee', range: ['Organization'] },
       investor: { type: 'entity', label: 'Investor', multiple: true, range: ['Organization'] },
       amount: { type: 'money', label: 'Amount' },

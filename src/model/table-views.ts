@@ -16,17 +16,19 @@ export const DERIVED_COLUMNS = {
   },
   latestFunding: {
     label: 'Latest funding',
-    doc: 'Of the funding rounds and IPOs recorded for the organization (Investment entities of kind funding-round or ipo whose investee is it), '
-      + 'the one with the latest Date. Undated rounds cannot be ordered and are left out; with no dated round the cell is empty. '
-      + 'A partial date is a period (2024 is all of 2024): when periods leave the order open, every round that may be the latest is shown. '
-      + 'The cell cites the Date statement, which decides "latest".',
+    doc: 'Of the funding rounds and IPOs recorded for the organization (Investment entities of kind funding-round, uncounted-rounds or ipo whose investee is it), '
+      + 'the one with the latest Date. A partial date is a period (2024 is all of 2024): when periods leave the order open, every round that may be the latest is shown. '
+      + 'The latest cites the Date statement, which decides "latest". Undated rounds cannot be ordered: each is listed after it, marked "(undated, not ranked)" '
+      + 'and citing its Investee statement, so one may be later than the latest dated round. The cell is empty only when no round is recorded.',
   },
   latestFundingDate: { label: 'Latest funding: date', doc: 'The Date of the latest funding (see Latest funding), with its source.' },
   latestFundingAmount: { label: 'Latest funding: amount', doc: 'The Amount of the latest funding (see Latest funding), with its source; empty where the source gives none.' },
   fundingRounds: {
     label: 'Funding rounds recorded',
     doc: 'How many funding rounds and IPOs (Investment entities of kind funding-round or ipo) name the organization as investee, dated or not; '
-      + 'cites each investee statement. A count of what the knowledge base records, not of every round the company raised.',
+      + 'cites each investee statement. A count of what the knowledge base records, not of every round the company raised. '
+      + 'An uncounted-rounds entry (rounds a source names without counting them, e.g. "major funding rounds") stands for one or more rounds and may include a counted one: '
+      + 'with one, the cell reads "at least" the counted rounds (at least 1) and says how many entries are uncounted.',
   },
 } as const satisfies Record<string, { label: string; doc: string; values?: readonly string[] }>;
 export type DerivedColumn = keyof typeof DERIVED_COLUMNS;

@@ -10,6 +10,7 @@ import type { TiangongReport } from '../services/analytics.js';
 import { catalogVsReported } from './constellation-catalog.js';
 import { chineseNames } from './chinese-names.js';
 import { propertiesOf } from '../model/kinds.js';
+import { inReportSegment } from '../model/funding-charts.js';
 
 const inSegment = (rows: EntityRow[], seg: SegmentId) => rows.filter((r) => all(r, 'segment').includes(seg));
 const captionOf = (d: ReportData) => { const m = new Map(Object.values(d.rows).flat().map((r) => [r.id, r.caption])); return (id: string) => m.get(id) ?? id; };
@@ -30,7 +31,7 @@ function goals(d: ReportData, seg: SegmentId, cites: Citations): string {
 
 /** Entities already described in an earlier segment: later segments name them and point back instead of repeating the entry. */
 type Shown = Map<string, string>;
-const once = (shown: Shown, section: string, r: EntityRow, full: () => string): string => {
+const once = (shown: Shown, section: string, r: Pick<EntityRow, 'id' | 'caption'>, full: () => string): string => {
   const at = shown.get(r.id);
   if (at) return `<li data-see="${esc(r.id)}">${esc(r.caption)} <span class="basis">(see §${esc(at)})</span></li>`;
   shown.set(r.id, section);
@@ -42,11 +43,12 @@ function shifts(d: ReportData, seg: SegmentId, cites: Citations, shown: Shown, s
   const events = inSegment(d.rows.Event, seg).sort((a, b) => (first(a, 'date') ?? '').localeCompare(first(b, 'date') ?? ''))
     .map((e) => once(shown, section, e, () => `<li>${cited(e.values.date?.[0], cites)}: ${esc(e.caption)}</li>`));
   const money = inSegment(d.rows.Investment, seg).map((i) => once(shown, section, i, () => `<li>${esc(i.caption)}: ${cited(i.values.amount?.[0], cites)}</li>`));
-  const series = d.series.filter((s) => s.dimensions['report-segment'] === seg && s.dimensions.measure === 'funding-by-segment');
-  const funding = series.map((s) => {
+  const series = d.series.filter((s) => inReportSegment(s, seg) && s.dimensions.measure === 'funding-by-segment');
+  // A row two segments' tables print (Satellite Manufacturing: Tables 5 and 7) is given once; the later segment points back to it.
+  const funding = series.map((s) => once(shown, section, { id: s.id, caption: s.title }, () => {
     const total = s.points.filter((p) => p.period === '2015-2024');
     return `<li>${esc(s.title)}, 2015–2024: ${total.map((p) => `${p.qualifier ? `${p.qualifier} ` : ''}${p.value} ${esc(s.unit)}${cites.cite(p.sourceId, p.locator ?? s.locator)}`).join(' vs ')}</li>`;
-  });
+  }));
   return `<h5>Policy shifts</h5><ul>${policies.join('') || '<li>none recorded</li>'}</ul><h5>Campaign shifts and milestones</h5><ul>${events.join('') || '<li>none recorded</li>'}</ul><h5>Investment shifts</h5><ul>${[...funding, ...money].join('') || '<li>none recorded</li>'}</ul>`;
 }
 

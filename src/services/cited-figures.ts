@@ -11,6 +11,7 @@ import { sourcePairs } from '../store/queries/cited-sources.js';
 import { storeStatus } from '../store/queries/status.js';
 import { constellationsAnalytic, launchesAnalytic, spacecraftAnalytic } from './analytics.js';
 import { REPORT_FIGURE, REPORT_SOURCE_ID } from '../model/report-figures.js';
+import { fundingPageSeries } from '../model/funding-charts.js';
 import type { Pair } from './cited-sources.js';
 
 /** A view's data date: a snapshot's or coverage's date, or (curated data) the newest publication date of the sources it cites. */
@@ -57,8 +58,8 @@ export const CHART_CITATIONS: Record<string, Build> = {
     };
   },
   async funding(db) {
-    const series = (await listSeries(db, {})).filter((s) => ['funding-by-segment', 'funding-by-source'].includes(s.dimensions.measure ?? '')
-      || ['funding.gov-expenditure', 'funding.subtotal'].includes(s.id));
+    // Exactly the series the page's three charts draw (segment rows, investor rows, government vs commercial), each with its own reference.
+    const series = fundingPageSeries(await listSeries(db, {}));
     return { title: 'Funding: government expenditure and commercial investment', pairs: [...points(series), figure(2)], ...seriesDate(series) };
   },
   async polls(db) {

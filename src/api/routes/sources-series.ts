@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/open-store.js';
 import { SOURCE_KINDS } from '../../model/source.js';
+import { inReportSegment } from '../../model/funding-charts.js';
 import { listSeries, listSources } from '../../store/queries/sources-series.js';
 import { ApiError } from '../errors.js';
 import { FORMAT_PROPERTY, sendAs, tableMeta } from '../respond.js';
@@ -36,16 +37,25 @@ export function registerCatalogueRoutes(api: FastifyInstance, store: Store): voi
     return row;
   });
 
-  api.get<{ Querystring: { measure?: string; segment?: string; format?: string } }>('/series', {
+  api.get<{ Querystring: { measure?: string; segment?: string; ids?: string; format?: string } }>('/series', {
     schema: { operationId: 'listSeries',
       summary: 'Numeric series with every point sourced: government expenditure and commercial funding by source and segment (Tables 1–7), poll results (Figure 4)',
       tags: ['knowledge base'],
-      querystring: { type: 'object', additionalProperties: false, properties: { measure: { type: 'string', maxLength: 100 }, segment: { type: 'string', maxLength: 100 }, ...FORMAT_PROPERTY } },
+      querystring: {
+        type: 'object', additionalProperties: false,
+        properties: {
+          measure: { type: 'string', maxLength: 100 },
+          segment: { type: 'string', maxLength: 100, description: 'a report segment (§3.x): the series printed in its funding table' },
+          ids: { type: 'string', maxLength: 2000, pattern: '^[a-z0-9.-]+(,[a-z0-9.-]+)*$', description: 'comma-separated series ids: exactly these series (a chart\'s API link names the series it draws)' },
+          ...FORMAT_PROPERTY,
+        },
+      },
       response: responses(SERIES_LIST_RESPONSE, true),
     },
   }, async (req, reply) => {
-    const dimension: [string, string] | undefined = req.query.measure ? ['measure', req.query.measure] : req.query.segment ? ['report-segment', req.query.segment] : undefined;
-    const items = (await listSeries(store.db, { dimension })).filter((s) => !req.query.segment || !req.query.measure || s.dimensions['report-segment'] === req.query.segment);
+    const dimension: [string, string] | undefined = req.query.measure ? ['measure', req.query.measure] : undefined;
+    const ids = req.query.ids?.split(',');
+    const items = (await listSeries(store.db, { dimension, ids })).filter((s) => !req.query.segment || inReportSegment(s, req.query.segment));
     return sendAs(reply, req.query.format, 'series', { items }, () => seriesTable(store, items));
   });
 

@@ -108,21 +108,46 @@ export const answers: AnswerSuite = (ctx) => {
     expect(landspace.cells.headquarters![0]!.sources[0]!.id).toBe('gcat-orgs-2026-03-26');
   });
 
-  it('latest funding is the dated funding round (or IPO) with the latest date; undated rounds are not ranked, so the cell is empty without a dated round', async () => {
-    const rounds = rawEntities('Investment').filter((e) => ['funding-round', 'ipo'].includes(values(e.investmentKind)[0] ?? ''));
+  it('latest funding is the dated funding round (or IPO) with the latest date; undated rounds are listed after it marked "undated, not ranked", never a bare blank', async () => {
+    const rounds = rawEntities('Investment').filter((e) => ['funding-round', 'ipo', 'uncounted-rounds'].includes(values(e.investmentKind)[0] ?? ''));
     const t = await ctx().get<Table>('/api/v1/tables/Organization?columns=latestFunding,latestFundingDate,fundingRounds');
     for (const row of t.rows) {
       const mine = rounds.filter((r) => values(r.investee)[0] === row.id);
       const dated = mine.filter((r) => values(r.date).length);
+      const undated = mine.filter((r) => !values(r.date).length).map((r) => r.id).sort();
       // All dated rounds in the files are single; each organization has at most one, so the latest is that one.
       expect(dated.length).toBeLessThanOrEqual(1);
-      expect(row.cells.latestFunding!.map((v) => v.value), row.id).toEqual(dated.map((r) => r.id));
+      expect(row.cells.latestFunding!.map((v) => v.value), row.id).toEqual([...dated.map((r) => r.id), ...undated]);
+      for (const v of row.cells.latestFunding!.slice(dated.length)) expect(v.text, row.id).toMatch(/ \(undated, not ranked\)$/);
       expect(row.cells.latestFundingDate!.map((v) => v.value)).toEqual(dated.map((r) => values(r.date)[0]));
-      expect(row.cells.fundingRounds!.map((v) => Number(v.value))).toEqual(mine.length ? [mine.length] : []);
     }
-    const withLatest = t.rows.filter((r) => r.cells.latestFunding!.length);
+    const withLatest = t.rows.filter((r) => r.cells.latestFundingDate!.length);
     expect(withLatest.length).toBe(new Set(rounds.filter((r) => values(r.date).length).map((r) => values(r.investee)[0])).size);
-    expect(withLatest.every((r) => r.cells.latestFunding![0]!.sources[0]!.id)).toBe(true);
+    expect(t.rows.every((r) => r.cells.latestFunding!.every((v) => v.sources[0]!.id))).toBe(true);
+    // LandSpace's $123 million round is undated: the cell names it rather than staying blank.
+    const landspace = t.rows.find((r) => r.id === 'org.landspace')!;
+    expect(landspace.cells.latestFunding!.map((v) => v.value)).toContain('investment.landspace-nmtuf-zhuque');
+  });
+
+  it('funding rounds recorded: an exact count of single rounds; an entry for rounds the source does not count ("major funding rounds") makes it "at least" the counted rounds (at least 1)', async () => {
+    const investments = rawEntities('Investment');
+    const kind = (e: RawEntity) => values(e.investmentKind)[0] ?? '';
+    // The YAML marks every "major funding rounds" entry as uncounted, and no other.
+    const major = investments.filter((e) => /major funding rounds/.test(values(e.name)[0] ?? ''));
+    expect(major.length).toBeGreaterThan(0);
+    expect(major.every((e) => kind(e) === 'uncounted-rounds')).toBe(true);
+    const t = await ctx().get<Table>('/api/v1/tables/Organization?columns=fundingRounds');
+    for (const row of t.rows) {
+      const mine = investments.filter((e) => values(e.investee)[0] === row.id);
+      const single = mine.filter((e) => ['funding-round', 'ipo'].includes(kind(e))).length;
+      const uncounted = mine.filter((e) => kind(e) === 'uncounted-rounds').length;
+      const cell = row.cells.fundingRounds!;
+      if (!single && !uncounted) { expect(cell, row.id).toEqual([]); continue; }
+      expect(cell.map((v) => [v.value, v.qualifier]), row.id).toEqual([[String(uncounted ? Math.max(single, 1) : single), uncounted ? 'at least' : null]]);
+      if (uncounted) expect(cell[0]!.text, row.id).toContain(`${uncounted} ${uncounted === 1 ? 'entry' : 'entries'} for rounds the source does not count`);
+    }
+    const pioneer = t.rows.find((r) => r.id === 'org.space-pioneer')!.cells.fundingRounds![0]!;
+    expect([pioneer.qualifier, pioneer.text]).toEqual(['at least', '1 (1 entry for rounds the source does not count)']);
   });
 
   it('the CSV holds exactly the JSON rows, columns and order (each column with its _qualifier, _status and _source columns)', async () => {

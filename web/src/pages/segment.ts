@@ -3,8 +3,8 @@
  * investment) → achievements (technologies and programs, stakeholders and hubs,
  * international engagement) → risks → the recommendations that answer them.
  */
-import { apiGet, apiLinks } from '../api/client.ts';
-import type { EntityRowList, GoalList, Series } from '../api/types.ts';
+import { apiGet } from '../api/client.ts';
+import type { EntityRowList, GoalList } from '../api/types.ts';
 import { h } from '../dom.ts';
 import { datedList } from '../segment/dated-list.ts';
 import { entityGroups } from '../segment/entity-groups.ts';
@@ -15,6 +15,7 @@ import { href } from '../links.ts';
 import type { PageContext } from '../page-context.ts';
 import { segmentById, SEGMENTS } from '../segments.ts';
 import { renderNotFound } from './not-found.ts';
+import { isSegmentRow } from '../../../src/model/funding-charts.ts';
 
 function step(title: string, intro: string | null, ...parts: HTMLElement[]): HTMLElement {
   return h('section', { class: 'method-step' }, h('h2', null, title), intro ? h('p', { class: 'muted small' }, intro) : null, ...parts);
@@ -25,14 +26,14 @@ function sub(title: string, slot: HTMLElement): HTMLElement {
 }
 
 async function investment(segment: string, slot: HTMLElement): Promise<Node[]> {
-  const [{ seriesChart }, { items }] = await Promise.all([import('../charts/series-chart.ts'), apiGet('/series', { query: { segment, measure: 'funding-by-segment' } })]);
-  const yearly = items.filter((s) => !s.dimensions.statement && !s.dimensions.segment?.includes('+'));
+  const [{ API_ROWS_NOTE, drawnSeriesApi, seriesChart }, { items }] = await Promise.all([import('../charts/series-chart.ts'), apiGet('/series', { query: { segment, measure: 'funding-by-segment' } })]);
+  const yearly = items.filter(isSegmentRow);
   const out: Node[] = [];
   if (yearly.length) {
     out.push(await seriesChart(yearly, slot, {
       spec: { id: `funding-${segment}`, title: 'Commercial investment into this segment, per year (USD millions)', permalink: href(`/segment/${segment}`), level: 'h3' },
-      label: (s) => s.dimensions.segment?.replace(/-/g, ' ') ?? s.title, yLabel: 'USD millions', api: apiLinks('/series', { query: { segment, measure: 'funding-by-segment' } }),
-      notes: ['Orbital Gateway Consulting data as printed in the report\'s funding table for this segment.'],
+      label: (s) => s.dimensions.segment?.replace(/-/g, ' ') ?? s.title, yLabel: 'USD millions', api: drawnSeriesApi(yearly),
+      notes: ['Orbital Gateway Consulting data as printed in the report\'s funding table for this segment: every segment row of that table (a row two tables print, such as Satellite Manufacturing in Tables 5 and 7, is drawn on both segments\' pages); the table\'s grouped subtotal is not drawn.', API_ROWS_NOTE],
     }));
   } else out.push(h('p', { class: 'muted' }, 'The report gives no funding table for this segment.'));
   out.push(h('p', { class: 'small' }, h('a', { href: href('/chart/funding') }, 'All segments and investor types, with government expenditure')));

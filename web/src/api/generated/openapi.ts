@@ -5820,7 +5820,10 @@ export interface operations {
                 comments?: "1" | "true";
                 /** @description json (the default, unless the Accept header prefers text/csv), csv (header and rows only), or csv-metadata (the CSV's title, sources, licence, as-of date and notes, as CSVW metadata JSON) */
                 format?: "json" | "csv" | "csv-metadata";
+                /** @description comma-separated series ids: exactly these series (a chart's API link names the series it draws) */
+                ids?: string;
                 measure?: string;
+                /** @description a report segment (§3.x): the series printed in its funding table */
                 segment?: string;
             };
             header?: never;
