@@ -15,9 +15,16 @@ export function parseJsonText(text: string): ParsedJson {
     const message = errorMessage(err);
     const at = /JSON at position (\d+)/.exec(message);
     const offset = at ? Number(at[1]) : jsonSyntaxOffset(text);
-    const reason = message.replace(/ at position \d+.*$/s, '').replace(/ in JSON$/, '').replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, '');
+    const reason = withoutQuotedText(message.replace(/ at position \d+.*$/s, '').replace(/ in JSON$/, ''));
     return { ok: false, reason, ...lineColumn(text, offset), offset };
   }
+}
+
+/** V8's `Unexpected token 'x', "…text…" is not valid JSON` without the quoted text (found by index: a regex over it was polynomial). */
+function withoutQuotedText(message: string): string {
+  if (!message.endsWith(' is not valid JSON')) return message;
+  const quote = message.search(/, (?:\.\.\.)?"/);
+  return quote < 0 ? message : message.slice(0, quote);
 }
 
 /** The 1-based line and column of an offset. */

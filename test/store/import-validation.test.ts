@@ -126,7 +126,10 @@ describe.each(STORE_KINDS)('import checks on %s', (kind) => {
     writeFileSync(file, cut);
     const lines = cut.split('\n');
     const err = await refused(file, 'json');
-    expect(err.message).toBe(`${file}:${lines.length}:${lines.at(-1)!.length + 1}: not valid JSON (at character offset ${cut.length} of ${cut.length}): Unexpected end of JSON input`);
+    // Where the cut lands decides V8's wording ("Unexpected end of JSON input", "Expected double-quoted property name" …).
+    const place = `${file}:${lines.length}:${lines.at(-1)!.length + 1}: not valid JSON (at character offset ${cut.length} of ${cut.length}): `;
+    expect(err.message.startsWith(place), err.message).toBe(true);
+    expect(err.message.slice(place.length)).toMatch(/^(Unexpected end of JSON input|Expected .+)$/);
   });
 
   it('refuses a syntax error V8 gives no position for, with its line and column', async () => {
