@@ -6,10 +6,10 @@
  * at the report's 97.67%) and is kept as the report's text with that note, not as a launch count.
  */
 import { expect, it } from 'vitest';
-import { rawLines } from '../../support/raw-files.js';
+import { rawLines, rawYaml } from '../../support/raw-files.js';
 import type { AnswerSuite } from '../harness.js';
 
-interface Statement { value: string; asOf: string | null; note: string | null; sourceId: string }
+interface Statement { value: string; asOf: string | null; note: string | null; sourceId: string; locator: string | null }
 interface Entity { properties: { property: string; statements: Statement[] }[] }
 
 /** Chang Zheng launches of the raw log: year and Launch_Code of each launch tag (its first row). */
@@ -23,7 +23,45 @@ function rawChangZheng(): { year: number; code: string }[] {
   return [...byTag.values()];
 }
 
+/** Distinct launch tags per LV_Type in the raw log (first row of each tag). */
+function rawTagsByLvType(): Map<string, number> {
+  const seen = new Set<string>();
+  const out = new Map<string, number>();
+  for (const l of rawLines('gcat_launchlog_2024-12-08.tsv.gz').filter((x) => !x.startsWith('#'))) {
+    const f = l.split('\t').map((x) => x.trim());
+    if (seen.has(f[0]!)) continue;
+    seen.add(f[0]!);
+    out.set(f[9]!, (out.get(f[9]!) ?? 0) + 1);
+  }
+  return out;
+}
+
 export const answers: AnswerSuite = (ctx) => {
+  it('every launch vehicle\'s launch count from the launch log counts exactly the LV_Types its citation names, all variants of them included', async () => {
+    const byType = rawTagsByLvType();
+    const ids = ['long-march', 'commercial'].flatMap((f) => (rawYaml(`data/kb/entities/launch-vehicles/${f}.yaml`) as { entities: { id: string }[] }).entities.map((e) => e.id));
+    let checked = 0;
+    const named = new Set<string>();
+    for (const id of ids) {
+      const e = await ctx().get<Entity>(`/api/v1/entities/${id}`);
+      for (const s of e.properties.find((p) => p.property === 'launchCount')?.statements ?? []) {
+        const m = /^launchlog\.tsv rows with LV_Type (beginning )?(.+)$/.exec(s.locator ?? '');
+        if (!s.sourceId.startsWith('gcat-launchlog') || !m) continue;
+        const names = [...m[2]!.matchAll(/"([^"]+)"/g)].map((x) => x[1]!);
+        const counted = [...byType.entries()].filter(([t]) => names.some((n) => (m[1] ? t.startsWith(n) : t === n))).reduce((n, [, c]) => n + c, 0);
+        expect([id, Number(s.value)]).toEqual([id, counted]);
+        if (!m[1]) for (const n of names) named.add(n);
+        checked++;
+      }
+    }
+    // A variant GCAT writes as a counted type plus a suffix ("…/YZ-1", "…-III/SD") is counted by some vehicle too.
+    const variants = [...byType.keys()].filter((t) => [...named].some((n) => t.startsWith(`${n}/`) || t.startsWith(`${n}-`)));
+    expect(variants.length).toBeGreaterThan(3);
+    for (const t of variants) expect(named, t).toContain(t);
+    expect(checked).toBeGreaterThan(30);
+  });
+
+
   it('every launch count of the Long March family is the raw log\'s count of all its launches to that date', async () => {
     const raw = rawChangZheng();
     const e = await ctx().get<Entity>('/api/v1/entities/lv.long-march');
