@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSatcatCsv } from '../../src/ingest/celestrak-satcat/parse.js';
 import { FeedFormatError } from '../../src/ingest/feed-errors.js';
+import { checkRowValues } from '../../src/ingest/check-feed.js';
+import { SATCAT_INVARIANTS } from '../../src/ingest/celestrak-satcat/invariants.js';
 
 const text = readFileSync(new URL('../fixtures/celestrak-satcat/satcat-sample.csv', import.meta.url), 'utf8');
 
@@ -55,6 +57,29 @@ describe('CelesTrak SATCAT CSV', () => {
       { file: 'bad.csv', line: 3, field: 'OBJECT_TYPE', reason: '"SAT" is not one of PAY, R/B, DEB, UNK', key: { NORAD_CAT_ID: '66913' } },
       { file: 'bad.csv', line: 11, field: 'LAUNCH_DATE', reason: '"2025-11-31" is not an ISO date (YYYY-MM-DD)', key: { NORAD_CAT_ID: '67225' } },
     ]);
+  });
+
+  it('rejects what cannot be: a launch before Sputnik 1, an apogee below the perigee, a launch after the file was received', () => {
+    const lines = text.split('\n');
+    const cells = (k: number) => lines[k]!.split(',');
+    const head = lines[0]!.split(',');
+    const set = (k: number, column: string, value: string) => {
+      const c = cells(k);
+      c[head.indexOf(column)] = value;
+      lines[k] = c.join(',');
+    };
+    const withOrbit = lines.map((_, k) => k).filter((k) => k > 0 && lines[k] && cells(k)[head.indexOf('PERIGEE')] !== '');
+    set(1, 'LAUNCH_DATE', '1800-01-01');
+    set(withOrbit[1]!, 'APOGEE', '-5000');
+    set(withOrbit[2]!, 'LAUNCH_DATE', '2099-01-01');
+    const parsed = parseSatcatCsv(lines.join('\n'), 'odd.csv');
+    expect(parsed.rejected.map((r) => [r.line, r.field, r.reason])).toEqual([
+      [2, 'LAUNCH_DATE', "1800-01-01 is before the first artificial satellite's launch (1957-10-04)"],
+      [withOrbit[1]! + 1, 'APOGEE', `-5000 km is below the perigee (${cells(withOrbit[1]!)[head.indexOf('PERIGEE')]} km)`],
+    ]);
+    const checked = checkRowValues(parsed, SATCAT_INVARIANTS, 'odd.csv', '2026-01-01T00:00:00.000Z');
+    expect(checked.rejected.at(-1)).toMatchObject({ line: withOrbit[2]! + 1, field: 'LAUNCH_DATE', reason: expect.stringMatching(/^2099-01-01 is more than 24 h after the file was received/) });
+    expect(checkRowValues(res, SATCAT_INVARIANTS, 'satcat-sample.csv', '2026-01-01T00:00:00.000Z').rejected).toEqual([]);
   });
 
   it('renamed column, empty input and truncation are FeedFormatErrors', () => {

@@ -67,6 +67,9 @@ export interface SatcatRow {
 /** ISO 8601 date; CelesTrak's CSV format allows a time part, kept as written when present. */
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/;
 
+/** Sputnik 1's launch day: no catalogued object was launched, or decayed, before it. */
+const FIRST_LAUNCH_DAY = '1957-10-04';
+
 function dateField(raw: string, field: string): string | null {
   const t = raw.trim();
   if (t === '') return null;
@@ -75,7 +78,14 @@ function dateField(raw: string, field: string): string | null {
   if (!m || !d || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) {
     throw new RowRejection(field, `"${t}" is not an ISO date (YYYY-MM-DD)`);
   }
+  if (t.slice(0, 10) < FIRST_LAUNCH_DAY) throw new RowRejection(field, `${t} is before the first artificial satellite's launch (${FIRST_LAUNCH_DAY})`);
   return t;
+}
+
+/** The apogee, which cannot be below the perigee (the orbit's highest and lowest points). */
+function apogeeField(apogee: number | null, perigee: number | null): number | null {
+  if (apogee !== null && perigee !== null && apogee < perigee) throw new RowRejection('APOGEE', `${apogee} km is below the perigee (${perigee} km)`);
+  return apogee;
 }
 
 const optional = <T>(raw: string, parse: (s: string) => T): T | null => (raw.trim() === '' ? null : parse(raw));
@@ -95,7 +105,7 @@ function satcatRow(get: (c: SatcatColumn) => string): SatcatRow {
     decayDate: dateField(get('DECAY_DATE'), 'DECAY_DATE'),
     periodMin: optional(get('PERIOD'), (s) => numberField(s, 'PERIOD', { min: 0 })),
     inclinationDeg: optional(get('INCLINATION'), (s) => numberField(s, 'INCLINATION', { min: 0, max: 180 })),
-    apogeeKm: optional(get('APOGEE'), (s) => numberField(s, 'APOGEE')),
+    apogeeKm: apogeeField(optional(get('APOGEE'), (s) => numberField(s, 'APOGEE')), optional(get('PERIGEE'), (s) => numberField(s, 'PERIGEE'))),
     perigeeKm: optional(get('PERIGEE'), (s) => numberField(s, 'PERIGEE')),
     rcsM2: optional(get('RCS'), (s) => numberField(s, 'RCS', { min: 0 })),
     dataStatus: optional(data, (s) => codeField(s, 'DATA_STATUS_CODE', SATCAT_DATA_STATUS)),
