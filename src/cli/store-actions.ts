@@ -25,7 +25,7 @@ export function runLoad(opts: { dir?: string }): Promise<void> {
     const result = await loadCurated(store.db, opts.dir ?? settings.kbDir, settings.rulesDir);
     if (!result.ok) {
       for (const e of result.errors.slice(0, 200)) console.error(formatValidationError(e));
-      console.error(`${result.errors.length} error(s); nothing was loaded`);
+      console.error(`${result.errors.length} error(s); nothing was loaded (recorded as failed run ${result.runId})`);
       process.exitCode = 1;
       return;
     }

@@ -7,7 +7,7 @@ export function registerStoreCommands(program: Command): void {
     .action(async () => (await import('./store-actions.js')).runInit());
 
   program.command('load')
-    .description('validate the curated data and load it in one transaction (all or nothing; loading twice changes nothing)')
+    .description('validate the curated data and load it in one transaction (all or nothing; loading twice changes nothing); data that does not validate changes nothing and is recorded as a failed run with its first 100 errors (file, line, field, reason)')
     .option('--dir <dir>', 'curated data folder (default: REDSHIFT_KB_DIR or data/kb)')
     .action(async (opts: { dir?: string }) => (await import('./store-actions.js')).runLoad(opts));
 

@@ -1,8 +1,8 @@
 /** The store's behaviour, run on every dialect (PGlite and PostgreSQL). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { STORE_KINDS, createTestStore, type TestStore } from '../support/stores.js';
 import { loadCurated } from '../../src/services/load-curated.js';
 import { readKnowledgeBase } from '../../src/ingest/curated/read-knowledge-base.js';
@@ -83,6 +83,32 @@ describe.each(STORE_KINDS)('knowledge base store on %s', (kind) => {
     if (result.ok) return;
     expect(result.errors).toEqual([{ file: expect.stringMatching(/zz-bad\.yaml$/), line: 6, field: 'entities[0].founded', reason: expect.stringContaining('"20155" is not a date') }]);
     expect(await exportKnowledgeBase(store.db)).toEqual(before);
+  });
+
+  it('a copy of data/kb with one invalid value is refused, recorded as a failed run with its error, and changes nothing else', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-'));
+    copies.push(dir);
+    cpSync('data/kb', dir, { recursive: true });
+    const file = join(dir, 'entities/organizations/foreign-companies-and-analysts.yaml');
+    const text = readFileSync(file, 'utf8');
+    expect(text.split('\n')[26]).toBe('      value: 2002');
+    writeFileSync(file, text.replace('    founded:\n      value: 2002\n', '    founded:\n      value: 20020\n'));
+    const before = await exportKnowledgeBase(store.db);
+    const runsBefore = await store.db.selectFrom('runs').selectAll().orderBy('id').execute();
+    const result = await loadCurated(store.db, dir, 'data/rules');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const error = { file: relative(process.cwd(), file), line: 26, field: 'entities[0].founded', reason: expect.stringContaining('"20020" is not a date') };
+    expect(result.errors).toEqual([error]);
+    const runs = await store.db.selectFrom('runs').selectAll().orderBy('id').execute();
+    expect(runs.slice(0, -1)).toEqual(runsBefore);
+    expect(runs.at(-1)).toMatchObject({
+      id: result.runId, origin: 'curated', status: 'failed',
+      error: expect.stringMatching(/1 validation error\(s\), nothing was loaded; first: .*foreign-companies-and-analysts\.yaml:26 entities\[0\]\.founded: "20020" is not a date/),
+      detail: { dir, rulesDir: 'data/rules', refused: true, check: 'validation', errorCount: 1, errors: [error] },
+    });
+    expect(await exportKnowledgeBase(store.db)).toEqual(before);
+    expect((await storeStatus(store.db)).origins.find((o) => o.origin === 'curated')).toMatchObject({ lastStatus: 'failed', lastFailure: { runId: result.runId, check: 'validation' } });
   });
 
   it('a load that fails inside the database rolls back everything it wrote', async () => {
