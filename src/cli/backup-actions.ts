@@ -26,14 +26,22 @@ export function runBackup(opts: { list?: boolean }): void | Promise<void> {
     });
   }
 
-  export async function runRestore(file: string): Promise<void> {
+  /** The --max-unpacked-mb option as bytes: a whole number of MiB, at least 1. */
+  function maxUnpackedBytes(mb: string): number {
+    const n = Number(mb);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--max-unpacked-mb must be a whole number of MiB, at least 1, got "${mb}"`);
+    return n * 1024 * 1024;
+  }
+
+  export async function runRestore(file: string, opts: { maxUnpackedMb: string }): Promise<void> {
     const settings = readSettings();
     if (settings.databaseUrl) throw new Error(POSTGRES_NOTE);
     if (!existsSync(file)) throw new Error(`${file}: no such backup (redshift-monitor backup --list)`);
+    const maxBytes = maxUnpackedBytes(opts.maxUnpackedMb);
     const dir = pgliteDir(settings);
     const lock = acquireStoreLock(dir);
     try {
-      const { replaced } = await restoreBackup(file, dir);
+      const { replaced } = await restoreBackup(file, dir, maxBytes);
       console.log(`restored ${file} into ${dir}`);
       if (replaced) console.log(`the previous store was moved to ${replaced}; delete it once the restored store is as expected`);
     } finally {

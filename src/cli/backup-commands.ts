@@ -10,6 +10,7 @@ export function registerBackupCommands(program: Command): void {
   program.command('restore')
     .description('replace the embedded store with a backup written by `backup` (the current folder is kept aside); the server must be stopped')
     .argument('<file>', 'a backup file (redshift-monitor backup --list)')
-    .action(async (file: string) => (await import('./backup-actions.js')).runRestore(file));
+    .option('--max-unpacked-mb <n>', 'refuse a backup that unpacks to more than this many MiB (it is unpacked in memory; a store with every bundled feed is about 100 MB)', '1024')
+    .action(async (file: string, opts: { maxUnpackedMb: string }) => (await import('./backup-actions.js')).runRestore(file, opts));
 }
 

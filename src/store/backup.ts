@@ -4,6 +4,8 @@
  * recycling (data-dir-tar.ts), gzipped, written under a temporary
  * name and renamed, so a backup file is always complete. The newest few are kept.
  * PostgreSQL is backed up by its operator (pg_dump); these functions are for PGlite only.
+ * A backup is unpacked in memory with a bound (RESTORE_MAX_BYTES), so a damaged or hostile file (a gzip
+ * bomb) is refused naming the file before it can exhaust memory.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +23,18 @@ import { errorMessage } from '../model/error-message.js';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
+const MIB = 1024 * 1024;
+
+/**
+ * The most bytes a backup may unpack to (the tar of the data folder, held in memory while it is opened). A store
+ * holding the curated data and every bundled feed unpacks to about 100 MB (19 MB packed); 1 GiB leaves room for
+ * years of ingests and bounds what a file that unpacks without end can take. `restore --max-unpacked-mb` raises it.
+ */
+export const RESTORE_MAX_BYTES = 1024 * MIB;
+
+/** A backup file that cannot be unpacked: its message names the file and the reason. */
+export class BackupFileError extends Error {}
+
 const NAME = /^pglite-(\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z)-([a-z0-9-]+)\.tar\.gz$/;
 
 export interface BackupFile { file: string; at: string; reason: string; bytes: number }
@@ -51,12 +65,35 @@ export function listBackups(dir: string): BackupFile[] {
   }).sort((a, b) => b.at.localeCompare(a.at));
 }
 
+/** Why gunzip stopped, in words: cut short, over the limit, or not gzip at all. */
+function gunzipProblem(err: unknown, maxBytes: number): string {
+  const code = err instanceof Error && 'code' in err ? err.code : null;
+  if (code === 'ERR_BUFFER_TOO_LARGE') return `unpacks to more than ${maxBytes} bytes (the most a backup may unpack to)`;
+  if (code === 'Z_BUF_ERROR') return 'truncated gzip (the file ends before its compressed data does)';
+  if (code === 'Z_DATA_ERROR') return `not a gzip file, or a damaged one (${errorMessage(err)})`;
+  return errorMessage(err);
+}
+
+/** The tar a backup file holds, unpacked to at most maxBytes; a file that cannot be is refused naming it and why. */
+export async function unpackBackup(file: string, maxBytes: number = RESTORE_MAX_BYTES): Promise<Uint8Array> {
+  const packed = statSync(file).size;
+  if (packed > maxBytes) throw new BackupFileError(`${file}: ${packed} bytes packed, more than the ${maxBytes} bytes a backup may unpack to`);
+  try {
+    return await gunzipAsync(readFileSync(file), { maxOutputLength: maxBytes });
+  } catch (err) {
+    throw new BackupFileError(`${file}: ${gunzipProblem(err, maxBytes)}; the store was left as it was`);
+  }
+}
+
 /**
- * Replaces the PGlite folder with a backup. The current folder is moved aside (its new name is
- * returned) and put back if the backup cannot be opened. The caller holds the store's lock.
+ * Replaces the PGlite folder with a backup. The backup is unpacked first (at most maxBytes, see
+ * unpackBackup): a file that cannot be changes nothing. The current folder is moved aside (its new
+ * name is returned) and put back if the backup cannot be opened. The caller holds the store's lock.
  */
-export async function restoreBackup(file: string, dataDir: string): Promise<{ replaced: string | null; migrations: number }> {
-  const tar = await gunzipAsync(readFileSync(file));
+export async function restoreBackup(
+  file: string, dataDir: string, maxBytes: number = RESTORE_MAX_BYTES,
+): Promise<{ replaced: string | null; migrations: number }> {
+  const tar = await unpackBackup(file, maxBytes);
   const replaced = existsSync(dataDir) ? `${dataDir}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}` : null;
   if (replaced) renameSync(dataDir, replaced);
   try {

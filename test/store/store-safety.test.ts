@@ -3,22 +3,29 @@
  * runs left "running" by a dead process closed at open (both stores).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
 import { STORE_KINDS } from '../support/stores.js';
 import { storeTarget } from '../support/store-target.js';
 import { runCli } from '../support/cli-process.js';
 import { openStore, StoreUnreadableError } from '../../src/store/open-store.js';
 import { acquireStoreLock, lockPathFor, StoreLockedError } from '../../src/store/store-lock.js';
-import { listBackups, restoreBackup } from '../../src/store/backup.js';
+import { BackupFileError, listBackups, restoreBackup } from '../../src/store/backup.js';
 import { loadCurated } from '../../src/services/load-curated.js';
 import { formatOwner } from '../../src/store/process-owner.js';
 
 const dirs: string[] = [];
 const tempDir = () => { const d = mkdtempSync(join(tmpdir(), 'redshift-safety-')); dirs.push(d); return d; };
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** A gzip bomb: `members` gzip members of 1 MiB of zeros each (about 1 KiB packed per MiB unpacked), in one valid file. */
+function gzipBomb(file: string, members: number): void {
+  const member = gzipSync(Buffer.alloc(1024 * 1024));
+  writeFileSync(file, Buffer.concat(Array.from({ length: members }, () => member)));
+}
 
 /** The pid of a process that has ended. */
 const deadPid = () => spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
@@ -45,6 +52,12 @@ describe('the embedded store lock', () => {
     const restore = runCli(['restore', file], { env: { REDSHIFT_DATA_DIR: dataDir } });
     expect(await restore.exited, restore.output()).toBe(0);
     expect(restore.output()).toContain(`restored ${file} into ${join(dataDir, 'pglite')}`);
+    // A backup that unpacks past --max-unpacked-mb is refused naming the file.
+    const bomb = join(dataDir, 'bomb.tar.gz');
+    gzipBomb(bomb, 8);
+    const refusedBomb = runCli(['restore', bomb, '--max-unpacked-mb', '4'], { env: { REDSHIFT_DATA_DIR: dataDir } });
+    expect(await refusedBomb.exited).toBe(1);
+    expect(refusedBomb.output()).toContain(`${bomb}: unpacks to more than ${4 * 1024 * 1024} bytes`);
   }, 90_000);
 
   it('takes over a lock left by a dead process, but not one from another host', () => {
@@ -83,6 +96,59 @@ describe('backups of the embedded store', () => {
     expect(existsSync(lockPathFor(pgliteDir))).toBe(false);
 
     const { replaced } = await restoreBackup(written[2]!, pgliteDir);
+    expect(replaced && existsSync(join(replaced, 'base'))).toBe(true);
+    store = await open();
+    try {
+      expect((await store.db.selectFrom('sources').select('id').execute()).length).toBe(sources);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+});
+
+describe('restore of a damaged or hostile backup', () => {
+  it('refuses a gzip bomb quickly with bounded memory and a truncated backup, naming the file, and leaves the store intact; a good backup restores', async () => {
+    const dataDir = tempDir();
+    const pgliteDir = join(dataDir, 'pglite');
+    const backupDir = join(dataDir, 'backups');
+    const open = () => openStore({ databaseUrl: null, dataDir: pgliteDir, backupDir, backupsKept: 2 });
+    let store = await open();
+    const loaded = await loadCurated(store.db, 'data/kb/sources');
+    if (!loaded.ok) throw new Error('sources do not validate');
+    const sources = (await store.db.selectFrom('sources').select('id').execute()).length;
+    const good = (await store.backup('manual', true))!;
+    await store.close();
+    const limit = 16 * 1024 * 1024;
+
+    // 512 MiB of zeros in about 0.5 MB: refused once the output passes the limit, not after unpacking it all.
+    const bomb = join(dataDir, 'bomb.tar.gz');
+    gzipBomb(bomb, 512);
+    const rss = process.memoryUsage().rss;
+    const started = Date.now();
+    const err = await restoreBackup(bomb, pgliteDir, limit).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(process.memoryUsage().rss - rss).toBeLessThan(128 * 1024 * 1024);
+    expect(err).toBeInstanceOf(BackupFileError);
+    expect((err as Error).message).toBe(`${bomb}: unpacks to more than ${limit} bytes (the most a backup may unpack to); the store was left as it was`);
+
+    const truncated = join(dataDir, 'truncated.tar.gz');
+    const bytes = readFileSync(good);
+    writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    await expect(restoreBackup(truncated, pgliteDir)).rejects.toThrow(`${truncated}: truncated gzip`);
+
+    const notGzip = join(dataDir, 'not-gzip.tar.gz');
+    writeFileSync(notGzip, 'not a backup\n');
+    await expect(restoreBackup(notGzip, pgliteDir)).rejects.toThrow(`${notGzip}: not a gzip file, or a damaged one`);
+
+    // Nothing was moved aside or replaced: the store opens as it was.
+    expect(readdirSync(dataDir).filter((n) => n.includes('.replaced-'))).toEqual([]);
+    store = await open();
+    try {
+      expect((await store.db.selectFrom('sources').select('id').execute()).length).toBe(sources);
+    } finally {
+      await store.close();
+    }
+    const { replaced } = await restoreBackup(good, pgliteDir);
     expect(replaced && existsSync(join(replaced, 'base'))).toBe(true);
     store = await open();
     try {
