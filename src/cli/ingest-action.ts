@@ -5,6 +5,7 @@ import { IngestError } from '../services/ingest-feed.js';
 import { ingestLocalFile } from '../services/ingest-local-file.js';
 import { ingestBundled } from '../services/bundled-snapshots.js';
 import { fetchFeed } from '../services/fetch-feed.js';
+import { quarantineRetention } from '../services/feed-quarantine.js';
 import { formatRowError, formatRowKey } from '../ingest/feed-errors.js';
 import { formatTable } from './format-table.js';
 import { parseReceivedAt } from './received-at.js';
@@ -23,7 +24,7 @@ export async function runIngest(name: string, opts: IngestOpts): Promise<void> {
     }
     const backup = await store.backup('before-ingest');
     if (backup) console.log(`backup: ${backup}`);
-    const ingestOpts = { rulesDir: settings.rulesDir, quarantineDir: settings.quarantineDir, acceptShrink: opts.acceptShrink ?? false };
+    const ingestOpts = { rulesDir: settings.rulesDir, quarantineDir: settings.quarantineDir, quarantineRetention: quarantineRetention(settings), acceptShrink: opts.acceptShrink ?? false };
     try {
       const reports = [];
       if (opts.bundled) {

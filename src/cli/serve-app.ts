@@ -4,6 +4,7 @@ import type { Store } from '../store/open-store.js';
 import { finishBootstrap } from '../services/bootstrap.js';
 import type { ReadAhead } from '../services/read-ahead.js';
 import { startFetchSchedule } from '../services/fetch-schedule.js';
+import { quarantineRetention } from '../services/feed-quarantine.js';
 import { buildServer } from '../api/server.js';
 import { primeHealth } from '../api/routes/health.js';
 import { createServerContext } from '../api/server-context.js';
@@ -24,7 +25,7 @@ export async function serveStore(store: Store, settings: Settings, ahead?: ReadA
   await primeHealth(store);
   const beforeIngest = async () => { await store.backup('before-ingest'); };
   const stopSchedule = settings.fetchSchedule
-    ? startFetchSchedule(store.db, (line) => app.log.info(line), undefined, settings.rulesDir, { quarantineDir: settings.quarantineDir, beforeFetch: beforeIngest }) : () => {};
+    ? startFetchSchedule(store.db, (line) => app.log.info(line), undefined, settings.rulesDir, { quarantineDir: settings.quarantineDir, quarantineRetention: quarantineRetention(settings), beforeFetch: beforeIngest }) : () => {};
   const close = async () => { stopSchedule(); await app.close(); await store.close(); process.exit(0); };
   process.once('SIGINT', close);
   process.once('SIGTERM', close);

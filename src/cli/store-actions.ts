@@ -57,6 +57,7 @@ export function runStatus(opts: { json?: boolean }): Promise<void> {
         const f = o.lastFailure!;
         console.log(`${o.origin}: run ${f.runId} at ${f.at}${f.check ? ` refused (${f.check})` : ' failed'}${o.lastStatus === 'succeeded' ? ', since succeeded' : ''}: ${f.reason ?? ''}`);
         if (f.quarantined) console.log(`  kept in ${f.quarantined}`);
+        if (f.quarantineRemoved) console.log(`  its file ${f.quarantineRemoved.file} was ${f.quarantineRemoved.reason} (${f.quarantineRemoved.at})`);
       }
     }
   });

@@ -22,6 +22,14 @@ export const SETTINGS = {
     env: 'REDSHIFT_QUARANTINE_DIR', default: '',
     help: 'Folder where a refused feed file (truncated, shrunk, another table, malformed) is kept beside its reason (a download over its feed\'s size limit: its first 64 KiB; a local file over it: nothing); empty: quarantine/ under REDSHIFT_DATA_DIR.',
   },
+  quarantineKeep: {
+    env: 'REDSHIFT_QUARANTINE_KEEP', default: '10',
+    help: 'How many refused files each feed keeps in the quarantine folder (at least 1): when one more is kept, the oldest beyond this are deleted with their reasons. The failed run keeps its reason and says the file was removed.',
+  },
+  quarantineMaxMb: {
+    env: 'REDSHIFT_QUARANTINE_MAX_MB', default: '256',
+    help: 'The most MiB all refused files in the quarantine folder may hold together (at least 1): when one more is kept, the oldest are deleted until the rest fit. The newest is always kept, so the folder exceeds this by at most that one file (no more than its feed\'s size limit).',
+  },
   backups: {
     env: 'REDSHIFT_BACKUPS', default: '3',
     help: 'How many backups of the embedded store to keep in REDSHIFT_DATA_DIR/backups (one is written before every ingest, load and migration; 0: none). PostgreSQL is backed up by its operator (pg_dump).',
@@ -47,6 +55,9 @@ export interface Settings {
   dataDir: string;
   /** Resolved: REDSHIFT_QUARANTINE_DIR, or quarantine/ under the data dir. */
   quarantineDir: string;
+  /** How many refused files each feed keeps, and the bytes all of them may hold (REDSHIFT_QUARANTINE_MAX_MB). */
+  quarantineKeep: number;
+  quarantineMaxBytes: number;
   backups: number;
   kbDir: string;
   rulesDir: string;
@@ -73,6 +84,13 @@ export function parseCorsOrigins(value: string): CorsOrigins {
 
 export class SettingsError extends Error {}
 
+/** A setting that must be a whole number of at least `min`. */
+function wholeNumber(name: SettingName, value: string, min: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new SettingsError(`${SETTINGS[name].env} must be a whole number${min > 0 ? ` of at least ${min}` : ''}, got "${value}"`);
+  return n;
+}
+
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const raw = (name: SettingName) => {
     const v = env[SETTINGS[name].env];
@@ -90,6 +108,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   if (fetchSchedule !== 'on' && fetchSchedule !== 'off') throw new SettingsError(`REDSHIFT_FETCH_SCHEDULE must be on or off, got "${fetchSchedule}"`);
   const dataDir = raw('dataDir');
   const quarantineDir = raw('quarantineDir') || join(dataDir, 'quarantine');
+  const quarantineKeep = wholeNumber('quarantineKeep', raw('quarantineKeep'), 1);
+  const quarantineMaxBytes = wholeNumber('quarantineMaxMb', raw('quarantineMaxMb'), 1) * 1024 * 1024;
   const corsOrigins = parseCorsOrigins(raw('corsOrigins'));
-  return { port, host: raw('host'), databaseUrl, dataDir, quarantineDir, backups, kbDir: raw('kbDir'), rulesDir: raw('rulesDir'), logLevel, fetchSchedule: fetchSchedule === 'on', corsOrigins };
+  return { port, host: raw('host'), databaseUrl, dataDir, quarantineDir, quarantineKeep, quarantineMaxBytes, backups, kbDir: raw('kbDir'), rulesDir: raw('rulesDir'), logLevel, fetchSchedule: fetchSchedule === 'on', corsOrigins };
 }

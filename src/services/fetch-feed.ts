@@ -15,6 +15,7 @@ import type { Refusal } from '../ingest/feed-invariants.js';
 import { sizeRefusal } from '../ingest/check-feed.js';
 import type { FeedDef } from './feeds.js';
 import { parseInWorker } from './parse-in-worker.js';
+import type { QuarantineRetention } from './feed-quarantine.js';
 import { SETTINGS } from '../config/settings.js';
 import { errorMessage } from '../model/error-message.js';
 
@@ -39,6 +40,8 @@ export interface FetchOptions {
   parseBudgetMs?: number;
   /** Where refused downloads are kept (none: not kept). */
   quarantineDir?: string | null;
+  /** How many refused downloads the quarantine keeps (default: the settings' defaults). */
+  quarantineRetention?: QuarantineRetention;
   /** Accept a download whose only fault is that it shrank against the previous ingest. */
   acceptShrink?: boolean;
   /** The most bytes the body may hold after decoding (default: the feed's maxBytes). */
@@ -85,7 +88,7 @@ export async function fetchFeed(db: Kysely<Database>, feed: FeedDef, opts: Fetch
   }
   const refuseDownload = async (refusal: Refusal, kept: Uint8Array | null) => {
     const runId = await startRun(db, originOf(feed), attemptAt);
-    return refuse(db, { feed, runId, at: attemptAt, file: url, sourceId, quarantineDir: opts.quarantineDir }, refusal, kept);
+    return refuse(db, { feed, runId, at: attemptAt, file: url, sourceId, quarantineDir: opts.quarantineDir, quarantineRetention: opts.quarantineRetention }, refusal, kept);
   };
   const maxBytes = opts.maxBytes ?? feed.maxBytes;
   const expected = contentLength(response);
@@ -100,7 +103,7 @@ export async function fetchFeed(db: Kysely<Database>, feed: FeedDef, opts: Fetch
     throw await refuseDownload({ check: 'download', reason }, body.bytes);
   }
   const report = await ingestFeed(db, feed, { bytes: body.bytes, contentLength: expected, file: url, sourceId, asOf: attemptAt.slice(0, 10) },
-    { now: attemptAt, rulesDir: opts.rulesDir, quarantineDir: opts.quarantineDir, acceptShrink: opts.acceptShrink, read: (input) => parseInWorker(feed, input, opts.parseBudgetMs, opts.rulesDir ?? SETTINGS.rulesDir.default) });
+    { now: attemptAt, rulesDir: opts.rulesDir, quarantineDir: opts.quarantineDir, quarantineRetention: opts.quarantineRetention, acceptShrink: opts.acceptShrink, read: (input) => parseInWorker(feed, input, opts.parseBudgetMs, opts.rulesDir ?? SETTINGS.rulesDir.default) });
   await db.updateTable('feed_state')
     .set({ etag: response.headers.get('etag'), last_modified: response.headers.get('last-modified'), last_success_at: attemptAt })
     .where('feed', '=', feed.name).execute();

@@ -4,11 +4,12 @@ import type { Database } from '../store/schema.js';
 import { FEEDS } from './feeds.js';
 import { fetchFeed } from './fetch-feed.js';
 import { errorMessage } from '../model/error-message.js';
+import type { QuarantineRetention } from './feed-quarantine.js';
 
 /** beforeFetch runs before each download (the server backs the embedded store up there); feeds are fetched one at a time. */
 export function startFetchSchedule(
   db: Kysely<Database>, log: (line: string) => void, firstDelayMs = 60_000, rulesDir?: string,
-  opts: { quarantineDir?: string; beforeFetch?: () => Promise<void> } = {},
+  opts: { quarantineDir?: string; quarantineRetention?: QuarantineRetention; beforeFetch?: () => Promise<void> } = {},
 ): () => void {
   const timers: NodeJS.Timeout[] = [];
   let queue: Promise<void> = Promise.resolve();
@@ -17,7 +18,7 @@ export function startFetchSchedule(
     const run = () => (queue = queue.then(async () => {
       try {
         await (opts.beforeFetch ?? (async () => {}))();
-        const outcome = await fetchFeed(db, feed, { rulesDir, quarantineDir: opts.quarantineDir });
+        const outcome = await fetchFeed(db, feed, { rulesDir, quarantineDir: opts.quarantineDir, quarantineRetention: opts.quarantineRetention });
         log(outcome.kind === 'ingested' ? `${feed.name}: ingested ${outcome.report.accepted} rows` : outcome.message);
       } catch (err) {
         log(`${feed.name}: ${errorMessage(err)}`);

@@ -8,7 +8,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { CATALOG_TABLES, type CatalogTable, type MappedCatalog } from '../model/catalog-rows.js';
-import { startRun, finishRun } from '../store/runs.js';
+import { startRun, finishRun, amendRunDetail } from '../store/runs.js';
 import { writeCatalog, type CatalogCounts } from '../store/write-catalog.js';
 import { FeedFormatError, formatRowError, type RowError } from '../ingest/feed-errors.js';
 import type { Refusal, RefusalCheck } from '../ingest/feed-invariants.js';
@@ -18,7 +18,7 @@ import type { UnknownCountryCode } from '../ingest/country-code-check.js';
 import { checkCountryCodes } from './feed-country-check.js';
 import { SETTINGS } from '../config/settings.js';
 import { keptKeys, previousIngest, nextKeys } from './previous-ingest.js';
-import { quarantineFile } from './feed-quarantine.js';
+import { quarantineFile, type QuarantineRetention, type RemovedQuarantine } from './feed-quarantine.js';
 import { errorMessage } from '../model/error-message.js';
 
 /** More rejected rows than this share (and than MIN_REJECTED_TO_FAIL) means the file, not a few rows, is wrong. */
@@ -34,6 +34,8 @@ export interface IngestOptions {
   rulesDir?: string;
   /** Where refused files are kept; null or absent: not kept. */
   quarantineDir?: string | null;
+  /** How many refused files the quarantine keeps (default: the settings' defaults). */
+  quarantineRetention?: QuarantineRetention;
   /** Accept a file whose only fault is that it shrank against the previous ingest (an operator's deliberate choice). */
   acceptShrink?: boolean;
   /** Parses, checks and maps the text (default: the feed's own `read`); the fetch path passes parseInWorker to run it off the event loop. */
@@ -80,14 +82,40 @@ export function originOf(feed: FeedDef): string {
   return `ingest:${feed.name}`;
 }
 
-interface RunContext { feed: FeedDef; runId: number; at: string; file: string; sourceId: string; quarantineDir?: string | null }
+interface RunContext {
+  feed: FeedDef; runId: number; at: string; file: string; sourceId: string; quarantineDir?: string | null; quarantineRetention?: QuarantineRetention;
+}
+
+/** What a run's detail says once the quarantine's retention deleted the file it kept: where it was, when and why. */
+export interface QuarantineRemoval { file: string; at: string; reason: string }
+
+/**
+ * Notes on each run whose kept file the retention deleted that it is gone (quarantined: null,
+ * quarantineRemoved); its outcome, check and reason stay. A run of another store (a shared folder) is not touched.
+ */
+async function noteRemovals(db: Kysely<Database>, removed: RemovedQuarantine[], at: string, byRun: number): Promise<void> {
+  for (const r of removed) {
+    if (r.runId === null) continue;
+    const removal: QuarantineRemoval = { file: r.path, at, reason: `deleted by the quarantine's retention when run ${byRun} kept its file` };
+    await amendRunDetail(db, r.runId, `ingest:${r.feed}`, (detail) =>
+      detail.quarantined === r.path ? { ...detail, quarantined: null, quarantineRemoved: removal } : null);
+  }
+}
+
+/** Keeps a refused file in the quarantine (see feed-quarantine.ts) and notes the runs whose files its retention deleted. */
+async function keepRefused(db: Kysely<Database>, ctx: RunContext, dir: string, refusal: Refusal, body: string | Uint8Array): Promise<string> {
+  const entry = { feed: ctx.feed.name, runId: ctx.runId, at: ctx.at, file: ctx.file, refusal };
+  const kept = quarantineFile(dir, entry, body, ctx.quarantineRetention);
+  await noteRemovals(db, kept.removed, ctx.at, ctx.runId);
+  return kept.path;
+}
 
 /** Records a refused file as a failed run (check, reason, where it is kept) and returns the error to throw. */
 export async function refuse(
   db: Kysely<Database>, ctx: RunContext, refusal: Refusal, body: string | Uint8Array | null, rejected: RowError[] = [],
 ): Promise<IngestError> {
   const keep = body !== null && ctx.quarantineDir && refusal.check !== 'store' && refusal.check !== 'rules';
-  const quarantined = keep ? quarantineFile(ctx.quarantineDir!, { feed: ctx.feed.name, runId: ctx.runId, at: ctx.at, file: ctx.file, refusal }, body) : null;
+  const quarantined = keep ? await keepRefused(db, ctx, ctx.quarantineDir!, refusal, body) : null;
   const detail = { file: ctx.file, sourceId: ctx.sourceId, refused: true, check: refusal.check, quarantined, rejected: rejected.slice(0, REPORTED_REJECTIONS) };
   await finishRun(db, ctx.runId, 'failed', detail, refusal.reason);
   return new IngestError(refusal.reason, ctx.runId, rejected, refusal.check, quarantined);
@@ -98,7 +126,7 @@ export async function ingestFeed(db: Kysely<Database>, feed: FeedDef, source: Fe
   const rulesDir = opts.rulesDir ?? SETTINGS.rulesDir.default;
   const origin = originOf(feed);
   const runId = await startRun(db, origin, now);
-  const ctx: RunContext = { feed, runId, at: now, file: source.file, sourceId: source.sourceId, quarantineDir: opts.quarantineDir };
+  const ctx: RunContext = { feed, runId, at: now, file: source.file, sourceId: source.sourceId, quarantineDir: opts.quarantineDir, quarantineRetention: opts.quarantineRetention };
   const body = 'bytes' in source ? source.bytes : source.text;
   const fail = async (check: RefusalCheck, reason: string, rejected: RowError[] = []) => refuse(db, ctx, { check, reason }, body, rejected);
 

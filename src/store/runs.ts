@@ -28,6 +28,22 @@ export async function finishRun(
 }
 
 /**
+ * Changes a finished run's detail (e.g. to note that the refused file it kept was since deleted): `amend`
+ * returns the new detail, or null to leave it. Only a run of `origin` is touched; its status and error stay.
+ */
+export async function amendRunDetail(
+  db: Kysely<Database>, id: number, origin: string, amend: (detail: Record<string, unknown>) => Record<string, unknown> | null,
+): Promise<boolean> {
+  const row = await db.selectFrom('runs').select('detail').where('id', '=', id).where('origin', '=', origin).executeTakeFirst();
+  if (!row || row.detail === null || typeof row.detail !== 'object' || Array.isArray(row.detail)) return false;
+  const next = amend(row.detail as Record<string, unknown>);
+  if (next === null) return false;
+  runsWritten++;
+  await db.updateTable('runs').set({ detail: JSON.stringify(next) }).where('id', '=', id).execute();
+  return true;
+}
+
+/**
  * Closes as failed the runs left "running" by a process that died (killed, crashed, power cut).
  * exclusive: the caller holds the store's exclusive lock (embedded store), so every running run is stale.
  * Otherwise (PostgreSQL, shared) a run is stale when its owner was on this host and is gone, or is unrecorded.

@@ -4,7 +4,7 @@
  * bundled GP snapshot and launch log. Expected counts come from plain string splitting of the raw files.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STORE_KINDS, type TestStore } from '../support/stores.js';
@@ -13,6 +13,8 @@ import { feedByName } from '../../src/services/feeds.js';
 import { ingestBundled, readSnapshot } from '../../src/services/bundled-snapshots.js';
 import { ingestFeed, IngestError } from '../../src/services/ingest-feed.js';
 import { storeStatus } from '../../src/store/queries/status.js';
+import { DEFAULT_RETENTION, quarantineRetention, type QuarantineRetention } from '../../src/services/feed-quarantine.js';
+import { readSettings, SettingsError } from '../../src/config/settings.js';
 
 const gp = feedByName('celestrak-gp')!;
 const log = feedByName('gcat-launchlog')!;
@@ -23,6 +25,10 @@ const gpText = readSnapshot(GP_FILE);
 const logText = readSnapshot(LOG_FILE);
 const gpLines = gpText.split('\n').filter((l) => l !== '');
 const logLines = logText.split('\n').filter((l) => l !== '');
+
+/** Every file under a quarantine folder (one folder per feed), with its bytes. */
+const quarantined = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile())
+  .map((d) => ({ path: join(d.parentPath, d.name), bytes: statSync(join(d.parentPath, d.name)).size }));
 
 /** The first `share` of the data rows after the header, cut at a row boundary (ends with a newline). */
 const cutAtRow = (lines: string[], share: number) => lines.slice(0, 1 + Math.floor((lines.length - 1) * share)).join('\n') + '\n';
@@ -138,6 +144,66 @@ describe.each(STORE_KINDS)('feed invariants on %s', (kind) => {
     expect(existsSync(gpOrigin.lastFailure!.quarantined!)).toBe(true);
   });
 
+  it('the quarantine keeps the newest N refused files per feed and at most M bytes; every refused run keeps its reason', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'redshift-quarantine-retention-'));
+    try {
+      const gpCut = cutAtRow(gpLines, 0.1);
+      const logCut = cutAtRow(logLines, 0.1);
+      // A GP cut is about 230 KB, a launch log cut about 355 KB; each is kept with a reason of under 2 KiB.
+      // M has room for two GP files and one launch log; N (3) GP files alone fit.
+      const retention: QuarantineRetention = { keep: 3, maxBytes: 2 * (gpCut.length + 2048) + logCut.length + 2048 };
+      const failuresBefore = (await storeStatus(store.db)).origins.find((o) => o.origin === 'ingest:celestrak-gp')!.failures;
+      const offer = async (feed: typeof gp, text: string, file: string) => {
+        const err = await ingestFeed(store.db, feed, { text, file, sourceId: `${feed.name}-live`, asOf: '2026-11-21' }, { quarantineDir: dir, quarantineRetention: retention })
+          .catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(IngestError);
+        return { runId: (err as IngestError).runId, path: (err as IngestError).quarantined!, reason: (err as Error).message };
+      };
+      const kept = () => quarantined(dir).map((f) => f.path).sort();
+      const filesOf = (runs: { path: string }[]) => runs.flatMap((r) => [r.path, `${r.path}.reason.json`]).sort();
+      const totalBytes = () => quarantined(dir).reduce((n, f) => n + f.bytes, 0);
+
+      const gpRuns = [];
+      for (let i = 0; i < 5; i++) gpRuns.push(await offer(gp, gpCut, `gp-10pct-${i}.csv`));
+      // Per feed: only the newest 3 GP files (and their reasons) remain.
+      expect(kept()).toEqual(filesOf(gpRuns.slice(2)));
+      const logRuns = [];
+      for (let i = 0; i < 2; i++) logRuns.push(await offer(log, logCut, `log-10pct-${i}.tsv`));
+      // In total: the oldest files are deleted, whichever feed they belong to, until the rest fit in M.
+      expect(kept()).toEqual(filesOf(logRuns));
+      expect(totalBytes()).toBeLessThanOrEqual(retention.maxBytes);
+      expect(await tableCounts(store)).toEqual(before);
+
+      // Every refused run is recorded with its reason; one whose file was deleted says where it was, when and why.
+      for (const r of [...gpRuns, ...logRuns]) {
+        const run = await store.db.selectFrom('runs').select(['status', 'error', 'detail']).where('id', '=', r.runId).executeTakeFirstOrThrow();
+        expect(run).toMatchObject({ status: 'failed', error: r.reason, detail: { check: 'shrink' } });
+        const detail = run.detail as { quarantined: string | null; quarantineRemoved?: { file: string; at: string; reason: string } };
+        if (existsSync(r.path)) expect(detail.quarantined).toBe(r.path);
+        else {
+          expect(detail.quarantined).toBeNull();
+          expect(detail.quarantineRemoved).toEqual({ file: r.path, at: expect.any(String), reason: expect.stringMatching(/^deleted by the quarantine's retention when run \d+ kept its file$/) });
+        }
+      }
+      // Status lists every refused run and says of the newest that its file was deleted.
+      const s = await storeStatus(store.db);
+      const gpOrigin = s.origins.find((o) => o.origin === 'ingest:celestrak-gp')!;
+      expect(gpOrigin.failures).toBe(failuresBefore + 5);
+      expect(gpOrigin.lastFailure).toMatchObject({ runId: gpRuns[4]!.runId, reason: gpRuns[4]!.reason, quarantined: null, quarantineRemoved: { file: gpRuns[4]!.path } });
+      const logOrigin = s.origins.find((o) => o.origin === 'ingest:gcat-launchlog')!;
+      expect(logOrigin.lastFailure).toMatchObject({ runId: logRuns[1]!.runId, quarantined: logRuns[1]!.path, quarantineRemoved: null });
+
+      const more = [];
+      for (let i = 0; i < 3; i++) more.push(await offer(gp, gpCut, `gp-10pct-more-${i}.csv`));
+      expect(kept()).toEqual(filesOf(more));
+      expect(totalBytes()).toBeLessThanOrEqual(retention.maxBytes);
+      const after = (await storeStatus(store.db)).origins.find((o) => o.origin === 'ingest:gcat-launchlog')!;
+      expect(after.lastFailure).toMatchObject({ runId: logRuns[1]!.runId, reason: logRuns[1]!.reason, quarantined: null, quarantineRemoved: { file: logRuns[1]!.path } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('an operator accepts a shrink deliberately (acceptShrink), and the run says so', async () => {
     const cut = cutAtRow(logLines, 0.02);
     const report = await ingestFeed(store.db, log, { text: cut, file: 'log-2pct.tsv', sourceId: 'gcat-launchlog-live', asOf: '2024-12-08' }, { acceptShrink: true });
@@ -147,5 +213,15 @@ describe.each(STORE_KINDS)('feed invariants on %s', (kind) => {
     const run = await lastRun();
     expect(run.status).toBe('succeeded');
     expect((run.detail as { acceptedShrink: string }).acceptedShrink).toBe(report.acceptedShrink);
+  });
+});
+
+describe('the quarantine retention settings', () => {
+  it('default to 10 files per feed and 256 MiB in all, and refuse what is not a whole number of at least 1', () => {
+    expect(quarantineRetention(readSettings({}))).toEqual({ keep: 10, maxBytes: 256 * 1024 * 1024 });
+    expect(DEFAULT_RETENTION).toEqual(quarantineRetention(readSettings({})));
+    expect(quarantineRetention(readSettings({ REDSHIFT_QUARANTINE_KEEP: '3', REDSHIFT_QUARANTINE_MAX_MB: '20' }))).toEqual({ keep: 3, maxBytes: 20 * 1024 * 1024 });
+    expect(() => readSettings({ REDSHIFT_QUARANTINE_KEEP: '0' })).toThrow(new SettingsError('REDSHIFT_QUARANTINE_KEEP must be a whole number of at least 1, got "0"'));
+    expect(() => readSettings({ REDSHIFT_QUARANTINE_MAX_MB: '1.5' })).toThrow(SettingsError);
   });
 });

@@ -6799,7 +6799,7 @@ export const STATUS_RESPONSE = {
           },
           "failures": {
             "type": "number",
-            "description": "Failed runs of this origin, and the newest one: when, which check refused it, why, and where the refused file is kept."
+            "description": "Failed runs of this origin, and the newest one: when, which check refused it, why, where the refused file is kept, or, once the quarantine's retention deleted it, where it was, when and why it was deleted."
           },
           "lastFailure": {
             "anyOf": [
@@ -6829,6 +6829,33 @@ export const STATUS_RESPONSE = {
                       "string",
                       "null"
                     ]
+                  },
+                  "quarantineRemoved": {
+                    "anyOf": [
+                      {
+                        "type": "object",
+                        "properties": {
+                          "file": {
+                            "type": "string"
+                          },
+                          "at": {
+                            "type": "string"
+                          },
+                          "reason": {
+                            "type": "string"
+                          }
+                        },
+                        "required": [
+                          "file",
+                          "at",
+                          "reason"
+                        ],
+                        "additionalProperties": false
+                      },
+                      {
+                        "type": "null"
+                      }
+                    ]
                   }
                 },
                 "required": [
@@ -6836,7 +6863,8 @@ export const STATUS_RESPONSE = {
                   "runId",
                   "check",
                   "reason",
-                  "quarantined"
+                  "quarantined",
+                  "quarantineRemoved"
                 ],
                 "additionalProperties": false
               },

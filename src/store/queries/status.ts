@@ -13,9 +13,15 @@ export interface StoreStatus {
     /** The date the data of the last successful ingest describes (its snapshot's as-of date). */
     dataAsOf: string | null;
     sourceId: string | null;
-    /** Failed runs of this origin, and the newest one: when, which check refused it, why, and where the refused file is kept. */
+    /**
+     * Failed runs of this origin, and the newest one: when, which check refused it, why, where the refused file is
+     * kept, or, once the quarantine's retention deleted it, where it was, when and why it was deleted.
+     */
     failures: number;
-    lastFailure: { at: string; runId: number; check: string | null; reason: string | null; quarantined: string | null } | null;
+    lastFailure: {
+      at: string; runId: number; check: string | null; reason: string | null; quarantined: string | null;
+      quarantineRemoved: { file: string; at: string; reason: string } | null;
+    } | null;
   }[];
 }
 
@@ -58,8 +64,11 @@ export async function storeStatus(db: Kysely<Database>, now: Date = new Date()):
     if (r.status === 'failed') {
       o.lastError = r.error;
       o.failures++;
-      const detail = (r.detail ?? {}) as { check?: string; quarantined?: string | null };
-      o.lastFailure = { at: r.started_at, runId: r.id, check: detail.check ?? null, reason: r.error, quarantined: detail.quarantined ?? null };
+      const detail = (r.detail ?? {}) as { check?: string; quarantined?: string | null; quarantineRemoved?: { file: string; at: string; reason: string } };
+      o.lastFailure = {
+        at: r.started_at, runId: r.id, check: detail.check ?? null, reason: r.error, quarantined: detail.quarantined ?? null,
+        quarantineRemoved: detail.quarantineRemoved ?? null,
+      };
     }
     origins.set(r.origin, o);
   }

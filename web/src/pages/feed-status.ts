@@ -23,6 +23,7 @@ export async function feedStatusSection(): Promise<HTMLElement> {
         h('td', { class: 'num' }, o.failures),
         h('td', null, o.lastFailure
           ? [`${o.lastFailure.at}: ${o.lastFailure.check ? `refused (${o.lastFailure.check})` : 'failed'} — ${o.lastFailure.reason ?? ''}`,
-            o.lastFailure.quarantined ? h('div', { class: 'muted' }, 'kept in ', h('code', null, o.lastFailure.quarantined)) : null]
+            o.lastFailure.quarantined ? h('div', { class: 'muted' }, 'kept in ', h('code', null, o.lastFailure.quarantined)) : null,
+            o.lastFailure.quarantineRemoved ? h('div', { class: 'muted' }, 'its file was deleted by the quarantine\'s retention (', o.lastFailure.quarantineRemoved.at, ')') : null]
           : '—'))))));
 }

@@ -6484,13 +6484,18 @@ export interface operations {
                         origins: {
                             /** @description The date the data of the last successful ingest describes (its snapshot's as-of date). */
                             dataAsOf: string | null;
-                            /** @description Failed runs of this origin, and the newest one: when, which check refused it, why, and where the refused file is kept. */
+                            /** @description Failed runs of this origin, and the newest one: when, which check refused it, why, where the refused file is kept, or, once the quarantine's retention deleted it, where it was, when and why it was deleted. */
                             failures: number;
                             lastError: string | null;
                             lastFailure: {
                                 at: string;
                                 check: string | null;
                                 quarantined: string | null;
+                                quarantineRemoved: {
+                                    at: string;
+                                    file: string;
+                                    reason: string;
+                                } | null;
                                 reason: string | null;
                                 runId: number;
                             } | null;
