@@ -164,6 +164,9 @@ function parseNumber(raw: unknown, integer: boolean): Parsed {
   const n = typeof raw === 'string' ? numberFromText(raw) : raw;
   if (typeof n !== 'number' || !Number.isFinite(n)) return fail(`expected a number, got ${describe(raw)}`);
   if (integer && !Number.isInteger(n)) return fail(`expected a whole number, got ${n}`);
+  // Every integer property counts something (launches, employees, modules, pads …).
+  if (integer && n < 0) return fail(`a count cannot be negative, got ${n}`);
+  if (integer && !Number.isSafeInteger(n)) return fail(`${n} is too large to be a count`);
   return ok(String(n));
 }
 
@@ -183,7 +186,7 @@ export const VALUE_TYPES: Record<ValueTypeName, { doc: string; parse: (raw: unkn
   coordinates: { doc: 'WGS84 coordinates: {lat, lon} in decimal degrees.', parse: parseCoordinates },
   url: { doc: 'An http(s) URL.', parse: parseUrl },
   number: { doc: 'A number (the property names its unit).', parse: (r) => parseNumber(r, false) },
-  integer: { doc: 'A whole number.', parse: (r) => parseNumber(r, true) },
+  integer: { doc: 'A count: a whole number from 0 to 2^53 − 1.', parse: (r) => parseNumber(r, true) },
   boolean: {
     doc: 'true or false.',
     parse: (r) => (typeof r === 'boolean' ? ok(String(r)) : fail(`expected true or false, got ${describe(r)}`)),

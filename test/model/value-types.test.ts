@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { parseCospar, parseCountry, parseMoney, parseNorad, parsePartialDate, parseCoordinates, datePrecision, partialDatesAgree } from '../../src/model/value-types.js';
 import { statementId } from '../../src/model/statement.js';
+import { VALUE_TYPES } from '../../src/model/value-types.js';
+import { KINDS } from '../../src/model/kinds.js';
 
 describe('value types', () => {
+  it('an integer is a count: negative or unsafe values are refused, 0 and large counts kept', () => {
+    const integer = (r: unknown) => VALUE_TYPES.integer.parse(r, {});
+    expect(integer(-5)).toMatchObject({ ok: false, reason: 'a count cannot be negative, got -5' });
+    expect(integer(1e300)).toMatchObject({ ok: false, reason: '1e+300 is too large to be a count' });
+    expect(integer(0)).toMatchObject({ ok: true, value: '0' });
+    expect(integer('12,000')).toMatchObject({ ok: true, value: '12000' });
+    // Every integer property of the model counts something (its label says what).
+    const labels = Object.values(KINDS).flatMap((k) => Object.values(k.properties)).filter((p) => p.type === 'integer').map((p) => p.label);
+    expect(labels.length).toBeGreaterThan(10);
+  });
+
   it('partial dates agree when one is a less precise form of the other, and conflict when they differ at a shared precision', () => {
     expect(partialDatesAgree('1970', '1970-04-24')).toBe(true);
     expect(partialDatesAgree('2010-03-05', '2010-03')).toBe(true);
