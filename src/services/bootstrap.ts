@@ -8,7 +8,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import { validateCurated, isEmpty } from './load-curated.js';
+import { validateCurated, isEmpty, recordRefusedLoad } from './load-curated.js';
 import { bundledPath, ingestBundled, readBundled, type BundledRead } from './bundled-snapshots.js';
 import { loadKnowledgeBase } from '../store/load-knowledge-base.js';
 import type { ReadResult } from '../ingest/curated/read-knowledge-base.js';
@@ -69,7 +69,8 @@ function bootstrapSteps(kbDir: string, rulesDir: string, log: (line: string) => 
     write: async (db, read) => {
       if (!read.ok) {
         read.errors.slice(0, 50).forEach((e) => log(formatValidationError(e)));
-        throw new Error(`the curated data did not validate (${read.errors.length} errors)`);
+        const runId = await recordRefusedLoad(db, kbDir, rulesDir, read.errors);
+        throw new Error(`the curated data did not validate (${read.errors.length} errors; failed run ${runId})`);
       }
       const report = await loadKnowledgeBase(db, read.kb, CURATED_ORIGIN);
       log(`  curated knowledge base: ${report.entities.added} entities, ${report.statements.added} statements, ${report.points.added} series points`);

@@ -39,7 +39,7 @@ export async function loadCurated(db: Kysely<Database>, dir: string, rulesDir?: 
 }
 
 /** Records a load refused by validation as a failed run: the folders, the error count, the first errors. */
-async function recordRefusedLoad(db: Kysely<Database>, dir: string, rulesDir: string | null, errors: ValidationError[]): Promise<number> {
+export async function recordRefusedLoad(db: Kysely<Database>, dir: string, rulesDir: string | null, errors: ValidationError[]): Promise<number> {
   const runId = await startRun(db, CURATED_ORIGIN, new Date().toISOString());
   const first = errors[0] ? `; first: ${formatValidationError(errors[0])}` : '';
   const message = printable(`${dir}: ${errors.length} validation error(s), nothing was loaded${first}`);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { STORE_KINDS, createTestStore, type TestStore } from '../support/stores.js';
 import { loadCurated } from '../../src/services/load-curated.js';
+import { finishBootstrap } from '../../src/services/bootstrap.js';
 import { readKnowledgeBase } from '../../src/ingest/curated/read-knowledge-base.js';
 import { loadKnowledgeBase } from '../../src/store/load-knowledge-base.js';
 import { storeStatus } from '../../src/store/queries/status.js';
@@ -109,6 +110,27 @@ describe.each(STORE_KINDS)('knowledge base store on %s', (kind) => {
     });
     expect(await exportKnowledgeBase(store.db)).toEqual(before);
     expect((await storeStatus(store.db)).origins.find((o) => o.origin === 'curated')).toMatchObject({ lastStatus: 'failed', lastFailure: { runId: result.runId, check: 'validation' } });
+  });
+
+  it('a first start whose curated data do not validate records the failed load before it stops', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-'));
+    copies.push(dir);
+    cpSync('data/kb', dir, { recursive: true });
+    const file = join(dir, 'entities/organizations/foreign-companies-and-analysts.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('    founded:\n      value: 2002\n', '    founded:\n      value: 20020\n'));
+    const fresh = await createTestStore(kind);
+    try {
+      const lines: string[] = [];
+      const err = await finishBootstrap(fresh.db, dir, 'data/rules', (l) => lines.push(l)).then(() => null, (e: unknown) => e as Error);
+      expect(err?.message).toMatch(/^the curated data did not validate \(1 errors; failed run (\d+)\)$/);
+      const runId = Number(/failed run (\d+)/.exec(err!.message)![1]);
+      expect(await fresh.db.selectFrom('runs').selectAll().where('id', '=', runId).executeTakeFirstOrThrow())
+        .toMatchObject({ origin: 'curated', status: 'failed', detail: { dir, refused: true, check: 'validation', errorCount: 1 } });
+      expect(lines.some((l) => l.includes('"20020" is not a date'))).toBe(true);
+      expect((await storeStatus(fresh.db)).totals).toMatchObject({ entities: 0, statements: 0 });
+    } finally {
+      await fresh.dispose();
+    }
   });
 
   it('a load that fails inside the database rolls back everything it wrote', async () => {
