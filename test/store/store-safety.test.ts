@@ -71,16 +71,26 @@ describe('the embedded store lock', () => {
   });
 });
 
-describe('backups of the embedded store', () => {
-  it('keeps the newest few, and an unreadable store names the backup that restores it', async () => {
-    const dataDir = tempDir();
-    const pgliteDir = join(dataDir, 'pglite');
-    const backupDir = join(dataDir, 'backups');
-    const open = () => openStore({ databaseUrl: null, dataDir: pgliteDir, backupDir, backupsKept: 2 });
-    let store = await open();
+/** An on-disk PGlite store in a new folder holding the curated sources (closed), how to open it, and how many sources it holds. */
+async function onDiskStoreWithSources() {
+  const dataDir = tempDir();
+  const pgliteDir = join(dataDir, 'pglite');
+  const backupDir = join(dataDir, 'backups');
+  const open = () => openStore({ databaseUrl: null, dataDir: pgliteDir, backupDir, backupsKept: 2 });
+  const store = await open();
+  try {
     const loaded = await loadCurated(store.db, 'data/kb/sources');
     if (!loaded.ok) throw new Error('sources do not validate');
-    const sources = (await store.db.selectFrom('sources').select('id').execute()).length;
+    return { dataDir, pgliteDir, backupDir, open, sources: (await store.db.selectFrom('sources').select('id').execute()).length };
+  } finally {
+    await store.close();
+  }
+}
+
+describe('backups of the embedded store', () => {
+  it('keeps the newest few, and an unreadable store names the backup that restores it', async () => {
+    const { pgliteDir, backupDir, open, sources } = await onDiskStoreWithSources();
+    let store = await open();
     expect(sources).toBeGreaterThan(0);
     const written: string[] = [];
     for (let i = 0; i < 3; i++) written.push((await store.backup('manual', true))!);
@@ -108,14 +118,8 @@ describe('backups of the embedded store', () => {
 
 describe('restore of a damaged or hostile backup', () => {
   it('refuses a gzip bomb quickly with bounded memory and a truncated backup, naming the file, and leaves the store intact; a good backup restores', async () => {
-    const dataDir = tempDir();
-    const pgliteDir = join(dataDir, 'pglite');
-    const backupDir = join(dataDir, 'backups');
-    const open = () => openStore({ databaseUrl: null, dataDir: pgliteDir, backupDir, backupsKept: 2 });
+    const { dataDir, pgliteDir, open, sources } = await onDiskStoreWithSources();
     let store = await open();
-    const loaded = await loadCurated(store.db, 'data/kb/sources');
-    if (!loaded.ok) throw new Error('sources do not validate');
-    const sources = (await store.db.selectFrom('sources').select('id').execute()).length;
     const good = (await store.backup('manual', true))!;
     await store.close();
     const limit = 16 * 1024 * 1024;
