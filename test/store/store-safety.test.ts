@@ -87,10 +87,22 @@ async function onDiskStoreWithSources() {
   }
 }
 
+/** Restores `backup` over the store folder (the old one moved aside), which then opens with its `sources` sources. */
+async function expectRestored(backup: string, pgliteDir: string, open: () => ReturnType<typeof openStore>, sources: number) {
+  const { replaced } = await restoreBackup(backup, pgliteDir);
+  expect(replaced && existsSync(join(replaced, 'base'))).toBe(true);
+  const store = await open();
+  try {
+    expect((await store.db.selectFrom('sources').select('id').execute()).length).toBe(sources);
+  } finally {
+    await store.close();
+  }
+}
+
 describe('backups of the embedded store', () => {
   it('keeps the newest few, and an unreadable store names the backup that restores it', async () => {
     const { pgliteDir, backupDir, open, sources } = await onDiskStoreWithSources();
-    let store = await open();
+    const store = await open();
     expect(sources).toBeGreaterThan(0);
     const written: string[] = [];
     for (let i = 0; i < 3; i++) written.push((await store.backup('manual', true))!);
@@ -105,14 +117,7 @@ describe('backups of the embedded store', () => {
     expect((err as Error).message).toContain(`redshift-monitor restore ${written[2]}`);
     expect(existsSync(lockPathFor(pgliteDir))).toBe(false);
 
-    const { replaced } = await restoreBackup(written[2]!, pgliteDir);
-    expect(replaced && existsSync(join(replaced, 'base'))).toBe(true);
-    store = await open();
-    try {
-      expect((await store.db.selectFrom('sources').select('id').execute()).length).toBe(sources);
-    } finally {
-      await store.close();
-    }
+    await expectRestored(written[2]!, pgliteDir, open, sources);
   }, 60_000);
 });
 
@@ -152,14 +157,7 @@ describe('restore of a damaged or hostile backup', () => {
     } finally {
       await store.close();
     }
-    const { replaced } = await restoreBackup(good, pgliteDir);
-    expect(replaced && existsSync(join(replaced, 'base'))).toBe(true);
-    store = await open();
-    try {
-      expect((await store.db.selectFrom('sources').select('id').execute()).length).toBe(sources);
-    } finally {
-      await store.close();
-    }
+    await expectRestored(good, pgliteDir, open, sources);
   }, 60_000);
 });
 
