@@ -16,16 +16,18 @@ export function launchesTable(f: Figure7): FlatTable {
         const china = f.china.find((x) => x.year === y.year)!;
         for (const sector of ['state', 'commercial', 'unattributed'] as const) {
           const s = china[sector];
-          if (s.total) rows.push([y.year, y.complete, country, codes(country), sector, s.success, s.partial, s.failure, s.unknown, s.total, f.coverage.sources.join(' ')]);
+          const ofStateGroups = sector === 'commercial' ? china.commercialStateGroup.total : null;
+          if (s.total) rows.push([y.year, y.complete, country, codes(country), sector, s.success, s.partial, s.failure, s.unknown, s.total, ofStateGroups, f.coverage.sources.join(' ')]);
         }
-      } else rows.push([y.year, y.complete, country, codes(country), 'all', c.success, c.partial, c.failure, c.unknown, c.total, f.coverage.sources.join(' ')]);
+      } else rows.push([y.year, y.complete, country, codes(country), 'all', c.success, c.partial, c.failure, c.unknown, c.total, null, f.coverage.sources.join(' ')]);
     }
   }
-  for (const a of f.afterCoverage) rows.push([a.year, false, a.country, a.gcatState ?? '', 'failures-only', null, null, a.failures, null, null, a.source]);
+  for (const a of f.afterCoverage) rows.push([a.year, false, a.country, a.gcatState ?? '', 'failures-only', null, null, a.failures, null, null, null, a.source]);
   return {
-    columns: ['year', 'year_complete', 'launching_country', 'gcat_states', 'provider_sector', 'success', 'partial', 'failure', 'unknown', 'total', 'sources'],
+    columns: ['year', 'year_complete', 'launching_country', 'gcat_states', 'provider_sector', 'success', 'partial', 'failure', 'unknown', 'total',
+      'of_which_state_group_subsidiaries', 'sources'],
     rows, sourceIds: [...new Set([...f.coverage.sources, ...f.afterCoverage.map((a) => a.source)])],
-    notes: [f.convention, f.coverage.note, ...(f.afterCoverage.length ? [f.afterCoverage[0]!.note] : [])],
+    notes: [f.convention, f.sectorDefinition, f.coverage.note, ...(f.afterCoverage.length ? [f.afterCoverage[0]!.note] : [])],
   };
 }
 

@@ -128,6 +128,10 @@ describe('charts draw the numbers the API returns', () => {
     const fromApi = parseCsv(await fetchInPage(page, 'figure[data-chart="launches-china-sector"] a[data-api="csv"]'));
     const apiChina = new Map(fromApi.filter((r) => r.launching_country === 'CN' && r.provider_sector !== 'failures-only').map((r) => [`${r.year}|${r.provider_sector}`, [Number(r.total), Number(r.failure)]]));
     expect(apiChina).toEqual(expected);
+    // The API's CSV gives the commercial launches by subsidiaries of state-owned groups, as the bar titles do.
+    const apiGroups = new Map(fromApi.filter((r) => r.launching_country === 'CN' && r.provider_sector === 'commercial' && Number(r.of_which_state_group_subsidiaries) > 0)
+      .map((r) => [r.year, Number(r.of_which_state_group_subsidiaries)]));
+    expect(apiGroups).toEqual(ofStateGroups);
   });
 
   it('Figure 8: operational spacecraft by mission and orbit; the API CSV holds the drawn cells', async () => {
