@@ -6,7 +6,7 @@
 import type { ParseResult, RowError, RowKey } from '../feed-errors.js';
 import { readDelimitedTable } from '../celestrak-gp/csv-reader.js';
 import { codeField, integerField, numberField, optionalTextField, textField } from '../celestrak-gp/field-values.js';
-import { cosparField } from '../celestrak-gp/gp-row.js';
+import { cosparField, FIRST_SATELLITE_LAUNCH } from '../celestrak-gp/gp-row.js';
 import { collectRow, RowRejection } from '../celestrak-gp/row-rejection.js';
 
 export const SATCAT_CSV_COLUMNS = [
@@ -67,8 +67,8 @@ export interface SatcatRow {
 /** ISO 8601 date; CelesTrak's CSV format allows a time part, kept as written when present. */
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/;
 
-/** Sputnik 1's launch day: no catalogued object was launched, or decayed, before it. */
-const FIRST_LAUNCH_DAY = '1957-10-04';
+/** Sputnik 1's launch day (the GP epochs' bound, by day): no catalogued object was launched, or decayed, before it. */
+const FIRST_LAUNCH_DAY = FIRST_SATELLITE_LAUNCH.slice(0, 10);
 
 function dateField(raw: string, field: string): string | null {
   const t = raw.trim();
