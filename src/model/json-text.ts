@@ -59,11 +59,26 @@ function literalPrefix(text: string, at: number): number {
 /** What may come next: a value (or, first in a list, "]"), a key (or, first in an object, "}"), ":", or "," and a closing bracket. */
 type Expect = 'value' | 'first-value' | 'key' | 'first-key' | 'colon' | 'next';
 
+/** What a scan reports as it reads: where each value and each key starts, and each bracket opened or closed. */
+export interface JsonScanVisitor {
+  /** A value starts at `at` (an object, an array or a scalar), before `open` for an object or array. */
+  value(at: number): void;
+  /** A key: the quoted string from `start` to `end`. */
+  key(start: number, end: number): void;
+  open(bracket: '{' | '['): void;
+  close(): void;
+}
+
 /**
  * The offset of the first character where `text` stops being JSON (its length when it ends too soon), or -1
  * when it is JSON. Iterative, with its own stack of open brackets, so any depth is scanned.
  */
 export function jsonSyntaxOffset(text: string): number {
+  return scanJson(text);
+}
+
+/** jsonSyntaxOffset, telling `visit` what it reads on the way. */
+export function scanJson(text: string, visit?: JsonScanVisitor): number {
   const open: string[] = [];
   let expect: Expect = 'value';
   let i = 0;
@@ -73,7 +88,7 @@ export function jsonSyntaxOffset(text: string): number {
     const c = text[i]!;
     const closing = open[open.length - 1] === '{' ? '}' : ']';
     if ((expect === 'next' || expect === 'first-key' || expect === 'first-value') && open.length > 0 && c === closing) {
-      open.pop(); expect = 'next'; i++; continue;
+      open.pop(); visit?.close(); expect = 'next'; i++; continue;
     }
     if (expect === 'next') {
       if (open.length === 0 || c !== ',') return i;
@@ -85,11 +100,13 @@ export function jsonSyntaxOffset(text: string): number {
     }
     const wantsKey: boolean = expect === 'key' || expect === 'first-key';
     if (wantsKey && c !== '"') return i;
+    if (!wantsKey) visit?.value(i);
     if (c === '{' || c === '[') {
-      open.push(c); expect = c === '{' ? 'first-key' : 'first-value'; i++; continue;
+      open.push(c); visit?.open(c); expect = c === '{' ? 'first-key' : 'first-value'; i++; continue;
     }
     const n = tokenAt(c === '"' ? STRING : SCALAR, text, i);
     if (n < 0) return i + literalPrefix(text, i);
+    if (wantsKey) visit?.key(i, i + n);
     expect = wantsKey ? 'colon' : 'next'; i += n;
   }
 }

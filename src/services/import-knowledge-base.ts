@@ -6,7 +6,6 @@
  * and changes nothing else.
  */
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { holdsKnowledgeBase, writeImport, type ExportDocument } from '../store/export-import.js';
@@ -15,8 +14,8 @@ import { checkExportRows, exportHeaderProblem, type RowProblem } from './check-e
 import { parseJsonText } from '../model/json-text.js';
 import { printable } from '../model/text-safety.js';
 import { errorMessage } from '../model/error-message.js';
-import { fieldName, pathLines, type Path, type ValidationError } from '../ingest/curated/yaml-file.js';
-import { nestingBeyond } from '../ingest/curated/yaml-nesting.js';
+import { fieldName, type ValidationError } from '../ingest/curated/yaml-file.js';
+import { jsonPathLines } from '../model/json-path-lines.js';
 
 export const IMPORT_ORIGIN = 'import';
 /** At most this many row errors are kept with the failed run. */
@@ -105,20 +104,9 @@ async function importDocument(db: Kysely<Database>, run: ImportRun, doc: unknown
   return counts;
 }
 
-/** The line of a path in the JSON text (read with the YAML reader, which keeps node positions), or 0 when it cannot be read safely. */
-function lineFinder(text: string): (path: Path) => number {
-  if (nestingBeyond(text)) return () => 0;
-  const lineCounter = new LineCounter();
-  try {
-    return pathLines(parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false }), lineCounter);
-  } catch {
-    return () => 0;
-  }
-}
-
 /** Each problem with its file and line, in the order of the export. */
 function locateProblems(problems: RowProblem[], file: string, text: string): ImportRowError[] {
-  const lineOf = lineFinder(text);
+  const lineOf = jsonPathLines(text, problems.map((p) => [...p.row, ...p.field]));
   return problems
     .map((p) => ({
       file, line: lineOf([...p.row, ...p.field]), row: fieldName(p.row), id: p.id === null ? null : printable(p.id),
