@@ -152,11 +152,13 @@ export async function ingestFeed(db: Kysely<Database>, feed: FeedDef, source: Fe
   }
   const parsed = out.parsed;
   if (parsed.rows.length === 0) throw await fail('format', `${input.file}: no rows accepted (${parsed.rejected.length} rejected)`, parsed.rejected);
+  // Which table the rows are comes first: another table's rows may also fail this one's checks (launch
+  // points offered as sites repeat their Site codes).
+  const identity = checkRowIdentity(parsed.rows, inv, input.file);
+  if (identity) throw await refuse(db, ctx, identity, body);
   if (parsed.rejected.length > MAX_REJECTED_SHARE * parsed.total && parsed.rejected.length >= MIN_REJECTED_TO_FAIL) {
     throw await fail('values', `${input.file}: ${parsed.rejected.length} of ${parsed.total} rows rejected (more than ${MAX_REJECTED_SHARE * 100}%), nothing stored; first: ${formatRowError(parsed.rejected[0]!)}`, parsed.rejected);
   }
-  const identity = checkRowIdentity(parsed.rows, inv, input.file);
-  if (identity) throw await refuse(db, ctx, identity, body);
   // A download's codes were checked in its parse worker; a local file's are checked here.
   const countries = out.countryCheck ?? checkCountryCodes(rulesDir, out.countryCodes ?? []);
   if (!countries.ok) throw await fail('rules', countries.reason);

@@ -9,6 +9,7 @@ import { parseGp, tleChecksum } from '../../src/ingest/celestrak-gp/parse.js';
 import { mapGp } from '../../src/ingest/celestrak-gp/map.js';
 import { parseLaunchLog } from '../../src/ingest/gcat/parse-launchlog.js';
 import { mapLaunchLog } from '../../src/ingest/gcat/map.js';
+import { FEEDS } from '../../src/services/feeds.js';
 import { readSnapshot } from '../../src/services/bundled-snapshots.js';
 
 /** Rejections without the line each repeats (checked against its reason where it matters). */
@@ -126,5 +127,49 @@ describe('CelesTrak GP: a second element set for the same NORAD_CAT_ID and EPOCH
       { file: 'gp-repeated.json', line: 22, field: 'NORAD_CAT_ID', reason: 'duplicate of line 6: same NORAD_CAT_ID and EPOCH, different elements' },
     ]);
     expect(parsed.rows).toHaveLength(20);
+  });
+});
+
+/**
+ * The GCAT reference tables, as each feed keys its stored records (orgs and platforms by Code, sites by
+ * Site, pads by Site and Code, the failed-to-orbit catalog by JCAT). The bundled files repeat no key.
+ */
+describe.each([
+  ['gcat-orgs', ['Code']],
+  ['gcat-platforms', ['Code']],
+  ['gcat-sites', ['Site']],
+  ['gcat-lp', ['Site', 'Code']],
+  ['gcat-ftocat', ['JCAT']],
+] as const)('%s: a row for a key already listed', (name, keyColumns) => {
+  const feed = FEEDS.find((f) => f.name === name)!;
+  const snapshot = feed.bundled[0]!;
+  const good = linesOf(readSnapshot(snapshot.file));
+  const header = good[0]!.replace(/^#/, '').split('\t');
+  /** The data lines (1-based numbers) and their key as the raw text gives it. */
+  const data = good.map((line, i) => ({ line, n: i + 1 })).filter(({ line }) => !line.startsWith('#') && line.trim() !== '' && !line.startsWith('JCAT\t'));
+  const keyOf = (line: string) => keyColumns.map((c) => line.split('\t')[header.indexOf(c)]!.trim()).join('/');
+  const read = (lines: readonly string[], file: string) => feed.read({ text: textOf(lines), file, sourceId: snapshot.sourceId, asOf: snapshot.asOf });
+  const baseline = read(good, 'good.tsv');
+
+  it('the bundled file repeats no key (raw text), and none of its rows is rejected as a repeat', () => {
+    expect(new Set(data.map((d) => keyOf(d.line))).size).toBe(data.length);
+    expect(baseline.parsed.rejected.filter((r) => r.repeats !== undefined)).toEqual([]);
+  });
+
+  it('rejects a row written again and a row with the same key and another value, each naming the first; the stored records are the good file\'s', () => {
+    const first = data[1]!;
+    const second = data[data.length - 1]!;
+    const renamed = second.line.split('\t').map((c, i) => (header[i] === 'Name' ? 'Renamed' : c)).join('\t');
+    expect(renamed).not.toBe(second.line);
+    const parsed = read([...good, first.line, renamed], 'repeated.tsv');
+    const conflict = `same ${keyColumns.join(' and ')}, different values`;
+    // Rows the bundled file has rejected for their values (orgs: UBC's longitude -213.25) stay rejected.
+    const before = baseline.parsed.rejected.map((r) => ({ ...r, file: 'repeated.tsv' }));
+    expect(parsed.parsed.rejected).toEqual([...before,
+      { file: 'repeated.tsv', line: good.length + 1, field: keyColumns.at(-1), reason: `identical to line ${first.n}`, repeats: first.n },
+      { file: 'repeated.tsv', line: good.length + 2, field: keyColumns.at(-1), reason: `duplicate of line ${second.n}: ${conflict}`, repeats: second.n },
+    ]);
+    expect(parsed.parsed.total).toBe(baseline.parsed.total + 2);
+    expect(parsed.mapped).toEqual(baseline.mapped);
   });
 });

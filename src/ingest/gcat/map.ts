@@ -51,6 +51,7 @@ export function mapLaunchLog(rows: readonly LaunchLogRow[], sourceId: string, re
 /**
  * Reference tables kept whole, one JSON record per row, keyed by `key` of the row's key cells (the
  * parser's keys, so accepted and rejected rows are keyed alike); rejected rows keep their stored record.
+ * The parsers reject a row repeating an earlier row's key, so a key listed twice here is a parser's fault.
  */
 export function mapReference<T extends object>(
   dataset: string, parsed: ParseResult<T>, key: (k: RowKey) => string | null, stateCode: (r: T) => string | null, sourceId: string,
@@ -59,7 +60,8 @@ export function mapReference<T extends object>(
   parsed.rows.forEach((r, i) => {
     const k = acceptedKey(dataset, parsed.keys?.[i], key);
     const id = `${dataset}:${k}`;
-    if (!records.has(id)) records.set(id, { id, dataset, key: k, state_code: stateCode(r), data: r, source_id: sourceId });
+    if (records.has(id)) throw new Error(`${dataset}: ${k} is listed twice (its parser rejects a row whose key repeats an earlier row's)`);
+    records.set(id, { id, dataset, key: k, state_code: stateCode(r), data: r, source_id: sourceId });
   });
   const kept = keptIds(parsed.rejected, (cells) => {
     const k = key(cells);

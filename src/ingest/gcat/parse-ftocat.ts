@@ -3,6 +3,7 @@
  * /work/shared/data (its header has no leading `#`; the reader accepts either form).
  */
 import type { GcatDate } from './gcat-date.js';
+import { rejectRepeatedKeys } from '../celestrak-gp/row-rejection.js';
 import { buildGcatRows, cell, dateCell, readGcatTable, requiredCell, type GcatParseResult } from './gcat-table.js';
 
 export const FTOCAT_COLUMNS = [
@@ -41,7 +42,7 @@ export interface FtocatRow {
 
 export function parseFtocat(text: string, file: string): GcatParseResult<FtocatRow> {
   const table = readGcatTable(text, file, FTOCAT_COLUMNS);
-  return buildGcatRows(table, file, ['JCAT'], (r) => ({
+  const parsed = buildGcatRows(table, file, ['JCAT'], (r) => ({
     jcat: requiredCell(r, 'JCAT'),
     satcat: cell(r, 'Satcat'),
     launchTag: requiredCell(r, 'Launch_Tag'),
@@ -55,4 +56,5 @@ export function parseFtocat(text: string, file: string): GcatParseResult<FtocatR
     manufacturer: cell(r, 'Manufacturer'),
     bus: cell(r, 'Bus'),
   }));
+  return rejectRepeatedKeys(parsed, file, (r) => ({ key: r.jcat, field: 'JCAT', conflict: 'same JCAT, different values' }));
 }

@@ -1,5 +1,6 @@
 /** GCAT organizations table (tsv/tables/orgs.tsv): agencies, companies, countries, ground sites. */
 import { GCAT_PLACE_COLUMNS, placeFields, type GcatPlaceFields } from './gcat-place.js';
+import { rejectRepeatedKeys } from '../celestrak-gp/row-rejection.js';
 import { buildGcatRows, cell, readGcatTable, requiredCell, type GcatParseResult } from './gcat-table.js';
 
 export const ORGS_COLUMNS = ['Code', 'UCode', 'StateCode', 'Type', 'Class', ...GCAT_PLACE_COLUMNS] as const;
@@ -16,7 +17,7 @@ export interface GcatOrgRow extends GcatPlaceFields {
 
 export function parseOrgs(text: string, file: string): GcatParseResult<GcatOrgRow> {
   const table = readGcatTable(text, file, ORGS_COLUMNS);
-  return buildGcatRows(table, file, ['Code'], (r) => ({
+  const parsed = buildGcatRows(table, file, ['Code'], (r) => ({
     code: requiredCell(r, 'Code'),
     uCode: cell(r, 'UCode'),
     stateCode: cell(r, 'StateCode'),
@@ -24,4 +25,5 @@ export function parseOrgs(text: string, file: string): GcatParseResult<GcatOrgRo
     orgClass: cell(r, 'Class'),
     ...placeFields(r),
   }));
+  return rejectRepeatedKeys(parsed, file, (r) => ({ key: r.code, field: 'Code', conflict: 'same Code, different values' }));
 }

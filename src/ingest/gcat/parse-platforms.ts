@@ -1,5 +1,6 @@
 /** GCAT launch platforms (tsv/tables/platforms.tsv): ships, aircraft, towers. */
 import { GCAT_PLACE_COLUMNS, placeFields, type GcatPlaceFields } from './gcat-place.js';
+import { rejectRepeatedKeys } from '../celestrak-gp/row-rejection.js';
 import { buildGcatRows, cell, readGcatTable, requiredCell, type GcatParseResult } from './gcat-table.js';
 
 export const PLATFORMS_COLUMNS = [
@@ -29,7 +30,7 @@ export interface GcatPlatformRow extends GcatPlaceFields {
 
 export function parsePlatforms(text: string, file: string): GcatParseResult<GcatPlatformRow> {
   const table = readGcatTable(text, file, PLATFORMS_COLUMNS);
-  return buildGcatRows(table, file, ['Code'], (r) => ({
+  const parsed = buildGcatRows(table, file, ['Code'], (r) => ({
     code: requiredCell(r, 'Code'),
     uCode: cell(r, 'UCode'),
     stateCode: cell(r, 'StateCode'),
@@ -41,4 +42,5 @@ export function parsePlatforms(text: string, file: string): GcatParseResult<Gcat
     group: cell(r, 'Group'),
     ...placeFields(r),
   }));
+  return rejectRepeatedKeys(parsed, file, (r) => ({ key: r.code, field: 'Code', conflict: 'same Code, different values' }));
 }

@@ -4,6 +4,7 @@
  * launch site while `Code` names the pad.
  */
 import { GCAT_PLACE_COLUMNS, placeFields, type GcatPlaceFields } from './gcat-place.js';
+import { rejectRepeatedKeys } from '../celestrak-gp/row-rejection.js';
 import { buildGcatRows, cell, readGcatTable, requiredCell, type GcatParseResult } from './gcat-table.js';
 
 export const SITES_COLUMNS = ['Site', 'Code', 'UCode', 'Type', 'StateCode', ...GCAT_PLACE_COLUMNS] as const;
@@ -22,7 +23,19 @@ export interface GcatSiteRow extends GcatPlaceFields {
   group: string | null;
 }
 
+/** sites.tsv: one row per site (its Site code). */
 export function parseSites(text: string, file: string): GcatParseResult<GcatSiteRow> {
+  return rejectRepeatedKeys(readSiteRows(text, file), file, (r) => ({ key: r.site, field: 'Site', conflict: 'same Site, different values' }));
+}
+
+/** lp.tsv uses the same layout: one row per pad (Site and Code; a site's own row has no Code). */
+export function parseLaunchPoints(text: string, file: string): GcatParseResult<GcatSiteRow> {
+  return rejectRepeatedKeys(readSiteRows(text, file), file, (r) => ({
+    key: `${r.site}/${r.code ?? '-'}`, field: 'Code', conflict: 'same Site and Code, different values',
+  }));
+}
+
+function readSiteRows(text: string, file: string): GcatParseResult<GcatSiteRow> {
   const table = readGcatTable(text, file, SITES_COLUMNS);
   return buildGcatRows(table, file, ['Site', 'Code'], (r) => ({
     site: requiredCell(r, 'Site'),
@@ -34,6 +47,3 @@ export function parseSites(text: string, file: string): GcatParseResult<GcatSite
     ...placeFields(r),
   }));
 }
-
-/** lp.tsv uses the same layout. */
-export const parseLaunchPoints = parseSites;
