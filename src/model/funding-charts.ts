@@ -34,3 +34,44 @@ export const inReportSegment = (s: FundingSeriesLike, segment: string): boolean 
 /** Every series the funding page (#/chart/funding) draws, in its three charts. */
 export const fundingPageSeries = <S extends FundingSeriesLike>(all: readonly S[]): S[] =>
   all.filter((s) => isSegmentRow(s) || isInvestorRow(s) || isGovernmentVsCommercial(s));
+
+/** A series as its role reads it: its dimensions and its own locator (where in the source its values are). */
+export interface SeriesRoleInput extends FundingSeriesLike { locator: string | null }
+
+/**
+ * What one series' values are, for a reader adding them up: `row` (one row of a report table: rows of
+ * the same measure, unit and period add up without double counting), `subtotal` (a table's sum of other
+ * rows), `prose` (a figure the report's text states beside a table, restating or rounding its cells),
+ * `figure` (a figure stated outside any table, summed with nothing), `share` (a percentage of a total)
+ * or `poll` (a percentage of respondents).
+ */
+export type SeriesRole = 'row' | 'subtotal' | 'prose' | 'figure' | 'share' | 'poll';
+
+const namesTable = (locator: string | null): boolean => locator !== null && /\bTable \d/.test(locator);
+
+export function seriesRole(s: SeriesRoleInput): SeriesRole {
+  const d = s.dimensions;
+  if (d.poll) return 'poll';
+  if (d.statement) return 'prose';
+  if ((d.measure ?? '').includes('share')) return 'share';
+  if (!namesTable(s.locator)) return 'figure';
+  if (d.measure === 'funding-subtotal' || (d.segment ?? '').includes('+')) return 'subtotal';
+  return 'row';
+}
+
+/**
+ * The role of one value: its series' role, except that a value a table's series holds from the report's
+ * text (its own locator names no table, e.g. Table 5's EO total beside the prose "$994 million") is `prose`.
+ */
+export function pointRole(s: SeriesRoleInput, point: { locator: string | null }): SeriesRole {
+  const role = seriesRole(s);
+  if ((role === 'row' || role === 'subtotal') && point.locator !== null && !namesTable(point.locator)) return 'prose';
+  return role;
+}
+
+/** The definition of `role` as the series CSV's metadata gives it. */
+export const SERIES_ROLE_DEFINITION =
+  'role: "row" is one row of a report table (rows of the same measure, unit and period add up without double counting); ' +
+  '"subtotal" is a table\'s sum of other rows; "prose" is a figure the report\'s text states beside a table, restating or rounding its cells; ' +
+  '"figure" is a figure stated outside any table, to be added to nothing; "share" is a percentage of a total; ' +
+  '"poll" is a percentage of respondents. Sum only "row" values of one measure and unit.';

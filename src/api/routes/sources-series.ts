@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/open-store.js';
 import { SOURCE_KINDS } from '../../model/source.js';
-import { inReportSegment } from '../../model/funding-charts.js';
+import { SERIES_ROLE_DEFINITION, inReportSegment, pointRole } from '../../model/funding-charts.js';
 import { listSeries, listSources } from '../../store/queries/sources-series.js';
 import { ApiError } from '../errors.js';
 import { FORMAT_PROPERTY, sendAs, tableMeta } from '../respond.js';
@@ -70,8 +70,10 @@ export function registerCatalogueRoutes(api: FastifyInstance, store: Store): voi
 
 async function seriesTable(store: Store, items: Awaited<ReturnType<typeof listSeries>>) {
   return {
-    columns: ['series_id', 'title', 'unit', 'period', 'value', 'qualifier', 'status', 'original', 'source', 'locator'],
-    rows: items.flatMap((s) => s.points.map((p) => [s.id, s.title, s.unit, p.period, p.value, p.qualifier, p.status, p.originalValue, p.sourceId, p.locator ?? s.locator])),
-    meta: await tableMeta(store.db, items.length === 1 ? items[0]!.title : 'Series', items.flatMap((s) => [s.sourceId, ...s.points.map((p) => p.sourceId)]), null),
+    columns: ['series_id', 'title', 'measure', 'role', 'unit', 'period', 'value', 'qualifier', 'status', 'original', 'source', 'locator'],
+    rows: items.flatMap((s) => s.points.map((p) => [
+      s.id, s.title, s.dimensions.measure ?? null, pointRole(s, p), s.unit, p.period, p.value, p.qualifier, p.status, p.originalValue, p.sourceId, p.locator ?? s.locator,
+    ])),
+    meta: await tableMeta(store.db, items.length === 1 ? items[0]!.title : 'Series', items.flatMap((s) => [s.sourceId, ...s.points.map((p) => p.sourceId)]), null, [SERIES_ROLE_DEFINITION]),
   };
 }

@@ -7,10 +7,11 @@
  * segment's funding series are every segment row its own table prints (Satellite Manufacturing in
  * Table 5 and Table 7).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import type { AnswerSuite } from '../harness.js';
 import { rawYaml } from '../../support/raw-files.js';
+import { parseCsv } from '../../web/support/csv.js';
 
 interface RawPoint { period: string | number; value: number; cite?: { locator?: string } }
 interface RawSeries { id: string; unit: string; dimensions?: Record<string, string>; cite?: { source?: string; locator?: string }; points: RawPoint[] }
@@ -92,5 +93,40 @@ export const answers: AnswerSuite = (ctx) => {
       expect(ids(got.items.filter((s) => series.some((r) => r.id === s.id && segmentRow(r)))), segment).toEqual(want);
     }
     expect(seedTableSegments(7)).toContain('Satellite Manufacturing segment');
+  });
+
+  it('the whole series CSV says which values sum: per year, its "row" values of funding by segment add up to its funding subtotal, and the prose and subtotal values are marked', async () => {
+    const res = await ctx().app.inject('/api/v1/series?format=csv');
+    expect(res.statusCode).toBe(200);
+    const rows = parseCsv(res.body);
+    // Every value of the YAML is a row of the CSV, once.
+    const everySeries = readdirSync('data/kb', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml'))
+      .flatMap((f) => (rawYaml(`data/kb/${f}`) as { series?: RawSeries[] } | null)?.series ?? []);
+    expect(rows).toHaveLength(everySeries.reduce((n, x) => n + x.points.length, 0));
+    const of = (role: string, measure: string, period: string) =>
+      rows.filter((r) => r.role === role && r.measure === measure && r.period === period && r.unit === 'USD millions');
+    const subtotal = rows.filter((r) => r.series_id === 'funding.subtotal');
+    expect(subtotal.length).toBeGreaterThan(5);
+    for (const t of subtotal) {
+      expect(t.role).toBe('subtotal');
+      const sum = of('row', 'funding-by-segment', t.period!).reduce((n, r) => n + Number(r.value), 0);
+      expect(Math.abs(sum - Number(t.value)), t.period).toBeLessThan(0.1);
+      const bySource = of('row', 'funding-by-source', t.period!).reduce((n, r) => n + Number(r.value), 0);
+      expect(Math.abs(bySource - Number(t.value)), t.period).toBeLessThan(0.1);
+    }
+    // The amounts the YAML states in prose (a "statement" dimension, or a point cited to the text alone) are "prose"; a "+" segment is a subtotal.
+    const raw = rawSeries();
+    const prose = raw.filter((x) => x.unit === 'USD millions').flatMap((x) => x.points.filter((p) => dims(x).statement || (p.cite?.locator && !p.cite.locator.includes('Table')))
+      .map((p) => `${x.id}|${String(p.period)}|${p.value}`));
+    expect(prose.length).toBeGreaterThanOrEqual(10);
+    expect(rows.filter((r) => r.role === 'prose').map((r) => `${r.series_id}|${r.period}|${Number(r.value)}`).sort()).toEqual(prose.sort());
+    expect(new Set(rows.filter((r) => (r.measure === 'funding-by-segment' && r.series_id!.includes('subtotal'))).map((r) => r.role))).toEqual(new Set(['subtotal', 'prose']));
+    // Figures stated outside any table (BeiDou's output, the crewed programme's spending: official beside an estimate) sum with nothing.
+    for (const id of ['beidou.economic-output', 'cms.expenditure.official-1992-2011', 'cms.expenditure.estimate-33pct']) {
+      expect(new Set(rows.filter((r) => r.series_id === id).map((r) => r.role)), id).toEqual(new Set(['figure']));
+    }
+    // The metadata the CSV's Link header names defines the roles.
+    const meta = await ctx().app.inject('/api/v1/series?format=csv-metadata');
+    expect((JSON.parse(meta.body) as { 'rdfs:comment': string[] })['rdfs:comment'].join(' ')).toMatch(/"row" is one row of a report table.*"figure" is a figure stated outside any table.*Sum only "row" values/);
   });
 };
