@@ -122,13 +122,15 @@ export function tableView(kind: KindName, entities: readonly EntityRow[], ctx: C
 }
 
 /** The fields each column has in the CSV, after the column's own (its values' text), in this order. */
-export const CSV_COMPANION_FIELDS = ['qualifier', 'status', 'source'] as const;
+export const CSV_COMPANION_FIELDS = ['qualifier', 'status', 'source', 'conflict'] as const;
 
 export const CSV_COLUMNS_DEFINITION = 'CSV columns: id, name, then for each column <column> (its values, joined by "; "), '
   + `<column>_qualifier (the word the source puts before the value, one of ${QUALIFIERS.join(', ')}: a value with a qualifier is not exact, `
   + `and ${BOUND_QUALIFIERS.join(', ')} make it a bound), `
   + `<column>_status (the statement's status, one of ${STATEMENT_STATUSES.join(', ')}; derived for a count the table computes) `
-  + 'and <column>_source (each source id and locator, joined by "; "). A cell with several values has one qualifier and one status per value, in the same order, '
+  + '<column>_source (each source id and locator, joined by "; ") '
+  + 'and <column>_conflict (true when the values are a single-valued property\'s disagreeing values, alternatives from different sources, not values to add or list together; false otherwise). '
+  + 'A cell with several values has one qualifier and one status per value, in the same order, '
   + 'joined by "; " (an empty entry is a value without a qualifier); the qualifier field is empty when no value has one, and every field of an empty cell is empty.';
 
 const joined = (xs: readonly string[]): string | null => (xs.length ? xs.join('; ') : null);
@@ -146,7 +148,8 @@ function cellSources(vs: readonly CellValue[]): string | null {
 
 /** A column's CSV fields: its values' text, then CSV_COMPANION_FIELDS. */
 function csvFields(vs: readonly CellValue[]): (string | null)[] {
-  return [joined(vs.map((v) => v.text)), perValue(vs, (v) => v.qualifier), perValue(vs, (v) => v.status), cellSources(vs)];
+  const conflict = vs.length ? String(vs.some((v) => v.conflict)) : null;
+  return [joined(vs.map((v) => v.text)), perValue(vs, (v) => v.qualifier), perValue(vs, (v) => v.status), cellSources(vs), conflict];
 }
 
 /** The CSV form of a table view: id, name, then each column with its qualifier, status and source fields (CSV_COLUMNS_DEFINITION). */

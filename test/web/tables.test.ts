@@ -74,7 +74,7 @@ it('facets, sort, column choice and downloads of the organizations table follow 
   expect(q.get('format')).toBe('csv');
   const csv = parseCsv(await fetchInPage(page, 'a.download-csv'));
   expect(csv.map((r) => r.id)).toEqual(expected.rows.map((r) => r.id));
-  expect(Object.keys(csv[0]!)).toEqual(['id', 'name', ...expected.columns.flatMap((c) => [c.id, `${c.id}_qualifier`, `${c.id}_status`, `${c.id}_source`])]);
+  expect(Object.keys(csv[0]!)).toEqual(['id', 'name', ...expected.columns.flatMap((c) => [c.id, `${c.id}_qualifier`, `${c.id}_status`, `${c.id}_source`, `${c.id}_conflict`])]);
   const json = JSON.parse(await fetchInPage(page, 'a.download-json')) as Table;
   expect(json.rows.map((r) => r.id)).toEqual(expected.rows.map((r) => r.id));
   expect(browser.errors).toEqual([]);

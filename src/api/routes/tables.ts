@@ -15,7 +15,7 @@ export function registerTableRoutes(api: FastifyInstance, store: Store, analytic
     schema: { operationId: 'getEntityTable',
       summary: 'One kind of entity as a table: facet filters (?<facet>=value), text filter (q), sort (any column, "-" for descending), column choice (columns), '
         + 'facet counts over the filtered rows (facet); every cell value keeps its sources; format=csv gives exactly the same rows, columns and order, '
-        + 'each column followed by its _qualifier, _status and _source columns (each value\'s qualifier, empty when it has none, and its statement status)',
+        + 'each column followed by its _qualifier, _status, _source and _conflict columns (each value\'s qualifier, empty when it has none, its statement status, the sources, and whether the values are disagreeing alternatives)',
       tags: ['knowledge base'],
       params: { type: 'object', required: ['kind'], properties: { kind: { type: 'string', enum: [...KIND_NAMES] } } },
       querystring: TABLE_QUERY,

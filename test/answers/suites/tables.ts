@@ -21,7 +21,7 @@ interface RawEntity {
 }
 interface RawFile { defaults?: { kind?: string }; entities: RawEntity[] }
 
-interface CellValue { value: string; text: string; sources: { id: string; locator: string | null }[]; status: string; qualifier: string | null }
+interface CellValue { value: string; text: string; sources: { id: string; locator: string | null }[]; status: string; qualifier: string | null; conflict: boolean }
 interface Table {
   total: number; totalUnfiltered: number;
   columns: { id: string }[];
@@ -150,18 +150,19 @@ export const answers: AnswerSuite = (ctx) => {
     expect([pioneer.qualifier, pioneer.text]).toEqual(['at least', '1 (1 entry for rounds the source does not count)']);
   });
 
-  it('the CSV holds exactly the JSON rows, columns and order (each column with its _qualifier, _status and _source columns)', async () => {
+  it('the CSV holds exactly the JSON rows, columns and order (each column with its _qualifier, _status, _source and _conflict columns)', async () => {
     const query = 'ownership=private&sort=-founded&columns=headquarters,hub,founded,segment,latestFunding';
     const t = await ctx().get<Table>(`/api/v1/tables/Organization?${query}`);
     const res = await ctx().app.inject(`/api/v1/tables/Organization?${query}&format=csv`);
     expect(res.statusCode).toBe(200);
     const [header, ...rows] = csvRows(res.body);
-    expect(header).toEqual(['id', 'name', ...t.columns.flatMap((c) => [c.id, `${c.id}_qualifier`, `${c.id}_status`, `${c.id}_source`])]);
+    expect(header).toEqual(['id', 'name', ...t.columns.flatMap((c) => [c.id, `${c.id}_qualifier`, `${c.id}_status`, `${c.id}_source`, `${c.id}_conflict`])]);
     const fromJson = t.rows.map((r) => [r.id, r.name, ...t.columns.flatMap((c) => {
       const vs = r.cells[c.id]!;
       const qualifiers = vs.map((v) => v.qualifier ?? '');
       return [vs.map((v) => v.text).join('; '), qualifiers.some((q) => q) ? qualifiers.join('; ') : '', vs.map((v) => v.status).join('; '),
-        [...new Set(vs.flatMap((v) => v.sources.map((s) => `${s.id}${s.locator ? ` ${s.locator}` : ''}`)))].join('; ')];
+        [...new Set(vs.flatMap((v) => v.sources.map((s) => `${s.id}${s.locator ? ` ${s.locator}` : ''}`)))].join('; '),
+        vs.length ? String(vs.some((v) => v.conflict)) : ''];
     })]);
     expect(rows).toEqual(fromJson);
     expect(rows.length).toBe(t.total);
@@ -175,7 +176,7 @@ export const answers: AnswerSuite = (ctx) => {
     expect(res.body.startsWith('#')).toBe(false);
     const columns = ['amount', 'date'] as const;
     const annotated = columns.flatMap((c) => [`${c}_qualifier`, `${c}_status`]);
-    expect(csvRows(res.body)[0]).toEqual(['id', 'name', ...columns.flatMap((c) => [c, `${c}_qualifier`, `${c}_status`, `${c}_source`])]);
+    expect(csvRows(res.body)[0]).toEqual(['id', 'name', ...columns.flatMap((c) => [c, `${c}_qualifier`, `${c}_status`, `${c}_source`, `${c}_conflict`])]);
     const rows = new Map(parseCsv(res.body).map((r) => [r.id, r]));
     expect(rows.size).toBe(investments.length);
     for (const e of investments) {
@@ -183,6 +184,13 @@ export const answers: AnswerSuite = (ctx) => {
     }
     // Values the sources disagree on (the EO segment's $990.01M table total and $994M prose) are each annotated.
     expect(investments.filter((e) => yamlAnnotated(e.amount).length > 1).length).toBeGreaterThan(0);
+    // amount_conflict says when an amount's values are alternatives: more than one value the YAML does not mark superseded.
+    for (const e of investments) {
+      const live = new Set(yamlAnnotated(e.amount).map((a) => JSON.parse(a) as string[]).filter(([, , status]) => status !== 'superseded').map(([text]) => text));
+      const all = yamlAnnotated(e.amount).length;
+      expect(rows.get(e.id)!.amount_conflict, e.id).toBe(all === 0 ? '' : String(live.size > 1));
+    }
+    expect(investments.filter((e) => rows.get(e.id)!.amount_conflict === 'true').length).toBeGreaterThan(0);
     // The rows the audit named ("over", "more than", "about …?"), and an unverified date without a qualifier, as the YAML gives them.
     const named = ['investment.launch-capital-since-2020', 'investment.beidou-government-allocation', 'investment.crewed-space-2015-2024-estimate', 'investment.spacesail-series-a'];
     const yamlOf = (id: string) => investments.find((e) => e.id === id)!;

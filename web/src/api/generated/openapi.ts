@@ -692,7 +692,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One kind of entity as a table: facet filters (?<facet>=value), text filter (q), sort (any column, "-" for descending), column choice (columns), facet counts over the filtered rows (facet); every cell value keeps its sources; format=csv gives exactly the same rows, columns and order, each column followed by its _qualifier, _status and _source columns (each value's qualifier, empty when it has none, and its statement status) */
+        /** One kind of entity as a table: facet filters (?<facet>=value), text filter (q), sort (any column, "-" for descending), column choice (columns), facet counts over the filtered rows (facet); every cell value keeps its sources; format=csv gives exactly the same rows, columns and order, each column followed by its _qualifier, _status, _source and _conflict columns (each value's qualifier, empty when it has none, its statement status, the sources, and whether the values are disagreeing alternatives) */
         get: operations["getEntityTable"];
         put?: never;
         post?: never;
