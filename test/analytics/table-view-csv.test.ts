@@ -20,19 +20,21 @@ function view(cells: Record<string, CellValue[]>): TableViewResult {
 }
 
 describe('table view CSV', () => {
-  it('follows each column with its qualifier, status and source; empty fields for an empty cell', () => {
+  it('follows each column with its qualifier, status, source and conflict; empty fields for an empty cell', () => {
     const csv = tableViewCsv(view({ amount: [cell('6000000000 USD', { qualifier: 'over', status: 'unverified' })], date: [] }));
-    expect(csv.columns).toEqual(['id', 'name', 'amount', 'amount_qualifier', 'amount_status', 'amount_source', 'date', 'date_qualifier', 'date_status', 'date_source']);
-    expect(csv.rows).toEqual([['investment.x', 'X', '6000000000 USD', 'over', 'unverified', 'redshift-2025 §1', null, null, null, null]]);
+    expect(csv.columns).toEqual(['id', 'name', 'amount', 'amount_qualifier', 'amount_status', 'amount_source', 'amount_conflict',
+      'date', 'date_qualifier', 'date_status', 'date_source', 'date_conflict']);
+    expect(csv.rows).toEqual([['investment.x', 'X', '6000000000 USD', 'over', 'unverified', 'redshift-2025 §1', 'false', null, null, null, null, null]]);
   });
 
   it('gives one qualifier and one status per value of a cell, in the values\' order, the qualifier field empty when no value has one', () => {
     const csv = tableViewCsv(view({
-      amount: [cell('6000000000 USD', { status: 'confirmed' }), cell('5000000000 USD', { qualifier: 'about', status: 'unverified' })],
+      amount: [cell('6000000000 USD', { status: 'confirmed', conflict: true }), cell('5000000000 USD', { qualifier: 'about', status: 'unverified', conflict: true })],
       segment: [cell('launch-reentry'), cell('satcom-pnt')],
     }));
-    expect(csv.rows[0]!.slice(2)).toEqual(['6000000000 USD; 5000000000 USD', '; about', 'confirmed; unverified', 'redshift-2025 §1',
-      'launch-reentry; satcom-pnt', null, 'reported; reported', 'redshift-2025 §1']);
+    // Disagreeing values of one property are marked as alternatives; the values of a many-valued property are not.
+    expect(csv.rows[0]!.slice(2)).toEqual(['6000000000 USD; 5000000000 USD', '; about', 'confirmed; unverified', 'redshift-2025 §1', 'true',
+      'launch-reentry; satcom-pnt', null, 'reported; reported', 'redshift-2025 §1', 'false']);
   });
 });
 
