@@ -58,13 +58,16 @@ try {
   const total = typecheck.ms + vitest.ms;
   const report = JSON.parse(readFileSync(json, 'utf8')) as {
     numTotalTests: number; numFailedTests: number;
-    testResults: { name: string; startTime: number; endTime: number }[];
+    testResults: { name: string; startTime: number; endTime: number; assertionResults: { fullName: string; status: string }[] }[];
   };
   const copies = [...vitest.stdout.matchAll(/loaded (pglite|postgres) store copied in ([\d.]+) s/g)];
   const copyS = (kind: string) => copies.filter((m) => m[1] === kind).map((m) => Number(m[2]));
   const builds = Object.fromEntries([...vitest.stdout.matchAll(/shared (pglite|postgres) load: built once in ([\d.]+) s/g)].map((m) => [m[1], Number(m[2])]));
 
   console.log(`\nnpm test: typecheck ${s(typecheck.ms)} + vitest ${s(vitest.ms)} = ${s(total)}; ${report.numTotalTests} tests, ${report.numFailedTests} failed${vitest.status === 0 ? '' : ` (vitest exited with ${vitest.status})`}`);
+  for (const f of report.testResults) {
+    for (const t of f.assertionResults.filter((a) => a.status === 'failed')) console.log(`  failed: ${f.name.replace(`${process.cwd()}/`, '')} > ${t.fullName}`);
+  }
   console.log(`machine CPU busy over the run: ${((after.busy - before.busy) / 100).toFixed(0)} s (idle ${((after.idle - before.idle) / 100).toFixed(0)} s), all processes`);
   console.log(`the suite is ${(total / nodeStart).toFixed(0)}× node -e '' today`);
   for (const kind of ['pglite', 'postgres']) {
