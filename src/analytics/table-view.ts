@@ -159,3 +159,25 @@ export function tableViewCsv(t: TableViewResult): { columns: string[]; rows: (st
     rows: t.rows.map((r) => [r.id, r.name, ...t.columns.flatMap((c) => csvFields(r.cells[c.id]!))]),
   };
 }
+
+/** The columns of the long CSV of a table view: one row per cell value and source (tableViewLongCsv). */
+export const LONG_CSV_COLUMNS = ['id', 'name', 'column', 'value_index', 'value', 'qualifier', 'status', 'conflict', 'source', 'locator'] as const;
+
+export const LONG_CSV_DEFINITION = 'Long CSV (layout=long): one row per value of each shown cell and per source of that value: '
+  + 'id and name of the row, column, value_index (the value\'s place in its cell, from 1: rows with the same id, column and value_index '
+  + 'are one value cited by several sources), value (its text), qualifier, status, conflict (true when the cell holds a single-valued '
+  + 'property\'s disagreeing values) and that source\'s id and locator. Rows keep the view\'s order; an empty cell has no row.';
+
+/** The long CSV form of a table view: every value with each of its sources on a row of its own, nothing joined. */
+export function tableViewLongCsv(t: TableViewResult): { columns: string[]; rows: (string | number | null)[][] } {
+  const rows: (string | number | null)[][] = [];
+  for (const r of t.rows) {
+    for (const c of t.columns) {
+      r.cells[c.id]!.forEach((v, i) => {
+        const sources = v.sources.length ? v.sources : [{ id: null, locator: null }];
+        for (const s of sources) rows.push([r.id, r.name, c.id, i + 1, v.text, v.qualifier, v.status, String(v.conflict), s.id, s.locator]);
+      });
+    }
+  }
+  return { columns: [...LONG_CSV_COLUMNS], rows };
+}

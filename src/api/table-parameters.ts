@@ -21,11 +21,16 @@ export const TABLE_QUERY = {
     columns: { type: 'string', pattern: LIST, maxLength: 1000, description: 'the columns to show, comma-separated (default: the kind\'s default columns)' },
     facet: { type: 'string', pattern: `(${LIST})|^$`, maxLength: 1000, description: 'the facets to count, comma-separated (default: every facet of the kind; empty for none)' },
     ...Object.fromEntries(ALL_FACET_COLUMNS.map((c) => [c, { ...FILTER_VALUE, description: `keep rows with this ${c} value (where the kind has a ${c} facet)` }])),
+    layout: {
+      type: 'string', enum: ['wide', 'long'], default: 'wide',
+      description: 'the CSV\'s shape: wide (one row per entity, each column followed by its _qualifier, _status, _source and _conflict fields) '
+        + 'or long (one row per cell value and source: id, name, column, value_index, value, qualifier, status, conflict, source, locator); the JSON is the same for both',
+    },
     ...FORMAT_PROPERTY,
   },
 } as const;
 
-export type TableQuery = { q?: string; sort: string; columns?: string; facet?: string; format?: string } & Record<string, string | undefined>;
+export type TableQuery = { q?: string; sort: string; columns?: string; facet?: string; format?: string; layout?: 'wide' | 'long' } & Record<string, string | undefined>;
 
 type Detail = { field: string; reason: string };
 

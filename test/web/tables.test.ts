@@ -13,7 +13,7 @@ import { parseCsv } from './support/csv.js';
 
 interface Table {
   total: number;
-  rows: { id: string }[];
+  rows: { id: string; cells: Record<string, { sources: unknown[] }[]> }[];
   columns: { id: string; label: string }[];
   facets: { column: string; values: { value: string; count: number }[] }[];
 }
@@ -75,6 +75,11 @@ it('facets, sort, column choice and downloads of the organizations table follow 
   const csv = parseCsv(await fetchInPage(page, 'a.download-csv'));
   expect(csv.map((r) => r.id)).toEqual(expected.rows.map((r) => r.id));
   expect(Object.keys(csv[0]!)).toEqual(['id', 'name', ...expected.columns.flatMap((c) => [c.id, `${c.id}_qualifier`, `${c.id}_status`, `${c.id}_source`, `${c.id}_conflict`])]);
+  // The same view as one row per value and source: the same rows, in order, each shown value once per source.
+  const long = parseCsv(await fetchInPage(page, 'a.download-csv-long'));
+  expect(new URL(await page.$eval('a.download-csv-long', (a) => (a as HTMLAnchorElement).href)).searchParams.get('layout')).toBe('long');
+  expect([...new Set(long.map((r) => r.id))]).toEqual(expected.rows.filter((r) => Object.values(r.cells).some((vs) => vs.length)).map((r) => r.id));
+  expect(long.length).toBe(expected.rows.reduce((n, r) => n + Object.values(r.cells).flat().reduce((m, v) => m + v.sources.length, 0), 0));
   const json = JSON.parse(await fetchInPage(page, 'a.download-json')) as Table;
   expect(json.rows.map((r) => r.id)).toEqual(expected.rows.map((r) => r.id));
   expect(browser.errors).toEqual([]);

@@ -4,7 +4,9 @@ import type { Store } from '../../store/open-store.js';
 import type { AnalyticsRunner } from '../../services/analytics-runner.js';
 import { KIND_NAMES, KINDS, type KindName } from '../../model/kinds.js';
 import { TABLE_VIEWS, columnInfo } from '../../model/table-views.js';
-import { CSV_COLUMNS_DEFINITION, FACET_DEFINITION, SORT_DEFINITION, TEXT_FILTER_DEFINITION, tableViewCsv } from '../../analytics/table-view.js';
+import {
+  CSV_COLUMNS_DEFINITION, FACET_DEFINITION, LONG_CSV_DEFINITION, SORT_DEFINITION, TEXT_FILTER_DEFINITION, tableViewCsv, tableViewLongCsv,
+} from '../../analytics/table-view.js';
 import { TABLE_QUERY, tableParams, type TableQuery } from '../table-parameters.js';
 import { sendAs, tableMeta } from '../respond.js';
 import { TABLE_VIEW, responses } from '../schemas.js';
@@ -15,7 +17,8 @@ export function registerTableRoutes(api: FastifyInstance, store: Store, analytic
     schema: { operationId: 'getEntityTable',
       summary: 'One kind of entity as a table: facet filters (?<facet>=value), text filter (q), sort (any column, "-" for descending), column choice (columns), '
         + 'facet counts over the filtered rows (facet); every cell value keeps its sources; format=csv gives exactly the same rows, columns and order, '
-        + 'each column followed by its _qualifier, _status, _source and _conflict columns (each value\'s qualifier, empty when it has none, its statement status, the sources, and whether the values are disagreeing alternatives)',
+        + 'each column followed by its _qualifier, _status, _source and _conflict columns (each value\'s qualifier, empty when it has none, its statement status, the sources, and whether the values are disagreeing alternatives); '
+        + 'layout=long gives one CSV row per cell value and source instead',
       tags: ['knowledge base'],
       params: { type: 'object', required: ['kind'], properties: { kind: { type: 'string', enum: [...KIND_NAMES] } } },
       querystring: TABLE_QUERY,
@@ -33,12 +36,13 @@ export function registerTableRoutes(api: FastifyInstance, store: Store, analytic
       query: { filters: params.filters, q: params.q ?? null, sort: params.sort, columns: [...params.columns], facets: [...params.facets] },
       definitions,
     };
-    return sendAs(reply, req.query.format, `${KINDS[kind].plural.toLowerCase().replace(/\s+/g, '-')}-table`, json, async () => {
-      const csv = tableViewCsv(t);
+    const long = req.query.layout === 'long';
+    return sendAs(reply, req.query.format, `${KINDS[kind].plural.toLowerCase().replace(/\s+/g, '-')}-${long ? 'values' : 'table'}`, json, async () => {
+      const csv = long ? tableViewLongCsv(t) : tableViewCsv(t);
       const filters = Object.entries(params.filters).map(([k, v]) => `${k}=${v}`);
       const title = `${KINDS[kind].plural}: ${t.total} of ${t.totalUnfiltered}${filters.length || params.q ? ` (filtered: ${[...filters, ...(params.q ? [`q=${params.q}`] : [])].join(', ')})` : ''}, sorted by ${params.sort}`;
       const sourceIds = t.rows.flatMap((r) => Object.values(r.cells).flat().flatMap((v) => v.sources.map((s) => s.id)));
-      return { ...csv, meta: await tableMeta(store.db, title, sourceIds, null, [...definitions, CSV_COLUMNS_DEFINITION]) };
+      return { ...csv, meta: await tableMeta(store.db, title, sourceIds, null, [...definitions, long ? LONG_CSV_DEFINITION : CSV_COLUMNS_DEFINITION]) };
     });
   });
 }

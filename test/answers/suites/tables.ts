@@ -216,6 +216,34 @@ export const answers: AnswerSuite = (ctx) => {
       .toEqual(named.map((id) => ({ id, ...Object.fromEntries(Object.entries(pick(id)).map(([k, v]) => [k, v === '' ? null : v])) })));
   }, 120_000);
 
+  it('the long CSV (layout=long) gives every value with each of its sources on a row of its own, as the JSON and the curated YAML give them', async () => {
+    const query = 'columns=amount,date,investee&sort=-amount';
+    const t = await ctx().get<Table>(`/api/v1/tables/Investment?${query}`);
+    const path = `/api/v1/tables/Investment?${query}&format=csv&layout=long`;
+    const res = await ctx().app.inject(path);
+    expect(res.statusCode).toBe(200);
+    const rows = parseCsv(res.body);
+    expect(csvRows(res.body)[0]).toEqual(['id', 'name', 'column', 'value_index', 'value', 'qualifier', 'status', 'conflict', 'source', 'locator']);
+    // Exactly the JSON's values and sources, in the view's order.
+    const fromJson = t.rows.flatMap((r) => t.columns.flatMap((c) => r.cells[c.id]!.flatMap((v, i) => v.sources.map((src) => ({
+      id: r.id, name: r.name, column: c.id, value_index: String(i + 1), value: v.text, qualifier: v.qualifier ?? '', status: v.status,
+      conflict: String(v.conflict), source: src.id, locator: src.locator ?? '',
+    })))));
+    expect(rows).toEqual(fromJson);
+    // Each value once per (id, column, value_index), with its qualifier and status as the YAML gives them.
+    const investments = rawEntities('Investment');
+    for (const e of investments) {
+      for (const c of ['amount', 'date'] as const) {
+        const firsts = rows.filter((r) => r.id === e.id && r.column === c && rows.find((o) => o.id === r.id && o.column === c && o.value_index === r.value_index) === r);
+        expect(firsts.map((r) => JSON.stringify([r.value, r.qualifier, r.status])).sort(), `${e.id} ${c}`).toEqual(yamlAnnotated(e[c]));
+      }
+    }
+    // A locator holding "; " stays whole: nothing is joined, so nothing needs splitting.
+    expect(rows.some((r) => r.locator!.includes('; '))).toBe(true);
+    const meta = await ctx().app.inject(`${path.replace('format=csv', 'format=csv-metadata')}`);
+    expect((JSON.parse(meta.body) as { 'rdfs:comment': string[] })['rdfs:comment'].join(' ')).toContain('one row per value of each shown cell and per source');
+  }, 120_000);
+
   it('sorts by any column, ascending or descending, empty cells last, ties by name', async () => {
     for (const sort of ['founded', '-founded', 'headquarters', '-name']) {
       const t = await ctx().get<Table>(`/api/v1/tables/Organization?sort=${sort}&columns=founded,headquarters`);

@@ -41,7 +41,8 @@ function toolbar(t: EntityTable, state: ViewState): HTMLElement {
     h('p', { class: 'table-links small' },
       h('a', { href: viewHref(t.kind, state), class: 'view-link', 'data-link': viewLink, title: 'The address of this view: filters, sort and columns included' }, 'Link to this view'),
       ' · Download exactly these rows: ',
-      h('a', { href: links.csv, class: 'download-csv', download: '' }, 'CSV'), ' · ',
+      h('a', { href: links.csv, class: 'download-csv', download: '' }, 'CSV'), ' (',
+      h('a', { href: `${links.csv}&layout=long`, class: 'download-csv-long', download: '', title: 'One row per value and source: each value with its own qualifier, status and citation' }, 'one row per value and source'), ') · ',
       h('a', { href: links.json, class: 'download-json' }, 'JSON')),
     columnChooser(t, state));
 }

@@ -692,7 +692,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One kind of entity as a table: facet filters (?<facet>=value), text filter (q), sort (any column, "-" for descending), column choice (columns), facet counts over the filtered rows (facet); every cell value keeps its sources; format=csv gives exactly the same rows, columns and order, each column followed by its _qualifier, _status, _source and _conflict columns (each value's qualifier, empty when it has none, its statement status, the sources, and whether the values are disagreeing alternatives) */
+        /** One kind of entity as a table: facet filters (?<facet>=value), text filter (q), sort (any column, "-" for descending), column choice (columns), facet counts over the filtered rows (facet); every cell value keeps its sources; format=csv gives exactly the same rows, columns and order, each column followed by its _qualifier, _status, _source and _conflict columns (each value's qualifier, empty when it has none, its statement status, the sources, and whether the values are disagreeing alternatives); layout=long gives one CSV row per cell value and source instead */
         get: operations["getEntityTable"];
         put?: never;
         post?: never;
@@ -6555,6 +6555,8 @@ export interface operations {
                 investmentKind?: string;
                 /** @description keep rows with this iso2 value (where the kind has a iso2 facet) */
                 iso2?: string;
+                /** @description the CSV's shape: wide (one row per entity, each column followed by its _qualifier, _status, _source and _conflict fields) or long (one row per cell value and source: id, name, column, value_index, value, qualifier, status, conflict, source, locator); the JSON is the same for both */
+                layout?: "wide" | "long";
                 /** @description keep rows with this manufacturerCountry value (where the kind has a manufacturerCountry facet) */
                 manufacturerCountry?: string;
                 /** @description keep rows with this missionKind value (where the kind has a missionKind facet) */
