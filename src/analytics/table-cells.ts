@@ -109,10 +109,12 @@ function roundCount(rounds: readonly Round[]): CellValue[] {
   const sources = rounds.map((r) => ({ id: r.investee.sourceId, locator: r.investee.locator }));
   const counted = rounds.filter((r) => r.counted).length;
   const uncounted = rounds.length - counted;
-  if (!uncounted) return [{ value: String(counted), text: String(counted), sources, status: 'derived', qualifier: null, conflict: false }];
+  const derived = (n: number, text: string, qualifier: string | null): CellValue[] =>
+    [{ value: String(n), text, sources, status: 'derived', qualifier, conflict: false }];
+  if (!uncounted) return derived(counted, String(counted), null);
   const least = Math.max(counted, 1);
   const parts = [...(counted ? [plural(counted, 'counted round', 'counted rounds')] : []), `${plural(uncounted, 'entry', 'entries')} for rounds the source does not count`];
-  return [{ value: String(least), text: `${least} (${parts.join(', plus ')})`, sources, status: 'derived', qualifier: 'at least', conflict: false }];
+  return derived(least, `${least} (${parts.join(', plus ')})`, 'at least');
 }
 
 /** How an undated round is marked in the Latest funding cell. */
