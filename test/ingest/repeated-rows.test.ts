@@ -105,6 +105,29 @@ describe('CelesTrak GP: a second element set for the same NORAD_CAT_ID and EPOCH
     expect(mapped.gp_snapshots![0]!.object_count).toBe(n - 1);
   });
 
+  it('CSV: keeps an object listed again at another epoch in the history, and lists its newer element set in the snapshot', () => {
+    const good = linesOf(readSnapshot(`${GP_CSV}.gz`));
+    const [header] = good;
+    const epochOf = (line: string) => line.split(',')[header!.split(',').indexOf('EPOCH')]!;
+    const shift = (line: string, days: number) => withCell(header!, line, 'EPOCH', new Date(Date.parse(`${epochOf(line)}Z`) + days * 86_400_000).toISOString().replace('Z', ''));
+    const later = shift(good[1]!, 1);
+    const earlier = shift(good[2]!, -1);
+    const parsed = parseGp(textOf([...good, later, earlier]), 'gp-two-epochs.csv');
+    expect(parsed.rejected).toEqual([]);
+    const n = good.length - 1;
+    const mapped = mapGp(parsed.rows, 'celestrak-gp-active-2026-07-10', '2026-07-10').tables;
+    expect(mapped.element_sets).toHaveLength(n + 2);
+    expect(mapped.gp_snapshots![0]!.object_count).toBe(n);
+    const members = mapped.gp_snapshot_objects!;
+    expect(members).toHaveLength(n);
+    // Each object's listed element set is its newest epoch in the file, at the place of its first row.
+    const noradOf = (line: string) => Number(line.split(',')[header!.split(',').indexOf('NORAD_CAT_ID')]);
+    const listed = (line: string) => String(members.find((m) => m.norad_id === noradOf(line))!.element_set_id);
+    expect(listed(good[1]!)).toMatch(new RegExp(`^${noradOf(good[1]!)}@${new Date(Date.parse(`${epochOf(later)}Z`)).toISOString().slice(0, 19)}`));
+    expect(listed(good[2]!)).toMatch(new RegExp(`^${noradOf(good[2]!)}@${epochOf(good[2]!).slice(0, 19)}`));
+    expect(members.slice(0, 2).map((m) => m.norad_id)).toEqual([noradOf(good[1]!), noradOf(good[2]!)]);
+  });
+
   it('TLE: rejects a repeated set with another line 2 at its name line, naming the first set\'s', () => {
     const good = linesOf(readSnapshot(`${GP_TLE}.gz`));
     const again = [good[0]!, good[1]!, withMeanAnomaly(good[2]!, '1.0000')];
