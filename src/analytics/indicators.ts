@@ -8,6 +8,7 @@
  */
 import type { MetricComparison, MetricDefinition } from '../model/rules.js';
 import { lastDayOf } from './goals.js';
+import { BOUND_QUALIFIERS } from '../model/statement.js';
 import { MEASURES, type LiveValue, type MeasureInputs, type MeasureParams } from './live-measures.js';
 
 export type { LiveValue, MeasureInputs } from './live-measures.js';
@@ -20,6 +21,8 @@ export interface MetricView {
 export type Comparison =
   | { kind: 'change-since-claim'; change: number; text: string }
   | { kind: 'same-basis-difference'; difference: number; text: string }
+  /** The claim is a bound ("fewer than 1%"), not a measurement: the data are checked against it, no change is computed. */
+  | { kind: 'bound'; within: boolean; text: string }
   | {
     kind: 'progress'; target: number; targetYear: number; latestYear: number; latestValue: number;
     requiredAnnualGrowth: number | null; recentAnnualGrowth: number | null; onPace: boolean | null; text: string;
@@ -97,6 +100,9 @@ export function evaluateClaim(claim: ClaimFacts, def: MetricDefinition | undefin
   if (claim.reportValue === null) {
     return { definition, live: m, comparison: { kind: 'no-data', text: 'The claim states no number to compare; the data are shown for reference.' }, related, trend: 'n/a' };
   }
+  if (claim.qualifier && (BOUND_QUALIFIERS as readonly string[]).includes(claim.qualifier)) {
+    return { definition, live: m, related, trend: 'n/a', comparison: boundCheck(claim.qualifier, claim.reportValue, m) };
+  }
   const diff = round(m.value - claim.reportValue);
   const claimEnd = claim.claimDate ? lastDayOf(claim.claimDate) : null;
   if (claimEnd && m.asOf.slice(0, 10) > claimEnd && m.lowerBound && diff < 0) {
@@ -118,5 +124,22 @@ export function evaluateClaim(claim: ClaimFacts, def: MetricDefinition | undefin
       kind: 'same-basis-difference', difference: diff,
       text: `The data (to ${m.asOf}) do not post-date the claim (${claim.claimDate ?? 'undated'}), so no change is shown; on this definition the data give ${m.value} against the report's ${claim.qualifier ? `${claim.qualifier} ` : ''}${claim.reportValue}.`,
     },
+  };
+}
+
+/** Bounds from above ("fewer than 1"): the rest of BOUND_QUALIFIERS bound from below ("over 6"). */
+const UPPER_BOUNDS = new Set(['up to', 'at most', 'under', 'less than', 'fewer than']);
+const STRICT_BOUNDS = new Set(['over', 'more than', 'under', 'less than', 'fewer than']);
+
+/** Whether the data fall within the claim's bound; a bound is not a measurement, so no change is derived from it. */
+function boundCheck(qualifier: string, bound: number, m: LiveValue): Comparison {
+  const upper = UPPER_BOUNDS.has(qualifier);
+  const strict = STRICT_BOUNDS.has(qualifier);
+  const within = upper ? (strict ? m.value < bound : m.value <= bound) : (strict ? m.value > bound : m.value >= bound);
+  const side = m.value === bound ? 'at' : m.value > bound ? 'above' : 'below';
+  return {
+    kind: 'bound', within,
+    text: `The report gives a bound (${qualifier} ${bound}), not a measurement, so no change since the claim is computed; `
+      + `the data (${m.asOf}) give ${m.value}, ${side} that bound (${within ? 'within it' : 'outside it'}).`,
   };
 }

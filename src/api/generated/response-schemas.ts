@@ -4679,6 +4679,27 @@ export const INDICATORS_RESPONSE = {
                       "properties": {
                         "kind": {
                           "type": "string",
+                          "const": "bound"
+                        },
+                        "within": {
+                          "type": "boolean"
+                        },
+                        "text": {
+                          "type": "string"
+                        }
+                      },
+                      "required": [
+                        "kind",
+                        "within",
+                        "text"
+                      ],
+                      "additionalProperties": false
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "kind": {
+                          "type": "string",
                           "const": "progress"
                         },
                         "target": {
@@ -5360,6 +5381,27 @@ export const INDICATORS_RESPONSE = {
                 "required": [
                   "kind",
                   "difference",
+                  "text"
+                ],
+                "additionalProperties": false
+              },
+              {
+                "type": "object",
+                "properties": {
+                  "kind": {
+                    "type": "string",
+                    "const": "bound"
+                  },
+                  "within": {
+                    "type": "boolean"
+                  },
+                  "text": {
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "kind",
+                  "within",
                   "text"
                 ],
                 "additionalProperties": false

@@ -11,10 +11,11 @@ import type { AnswerSuite } from '../harness.js';
 import { rawYaml } from '../../support/raw-files.js';
 
 interface Claim {
-  id: string; metric: string | null; reportValue: number | null; claimDate: string | null; sourceId: string; trend: string;
+  id: string; metric: string | null; reportValue: number | null; claimDate: string | null; sourceId: string; trend: string; qualifier: string | null;
   definition: { id: string; counts: string } | null;
   live: { value: number; asOf: string; sources: string[]; basis: string; detail?: Record<string, unknown> } | null;
-  comparison: { kind: string; text: string; onPace?: boolean | null };
+  comparison: { kind: string; text: string; onPace?: boolean | null; within?: boolean };
+  related: { label: string; value: number } | null;
 }
 interface Indicators { findings: { claims: Claim[] }[]; otherClaims: Claim[] }
 
@@ -62,6 +63,33 @@ export const answers: AnswerSuite = (ctx) => {
     for (const id of ['claim.ilrs-13-countries', 'claim.ilrs-mou-11-other-nations', 'claim.ilrs-more-than-dozen-nations', 'claim.private-rocket-manufacturers-dozen']) {
       expect(all.get(id)!.live, id).toBeNull();
       expect(all.get(id)!.trend, id).toBe('n/a');
+    }
+  });
+
+  it('a claim given as a bound ("fewer than 1%") is checked against its bound, never turned into a change', async () => {
+    const all = await claims(ctx().get);
+    // A projection's bound ("over 150 by 2030") is its target, tracked as progress.
+    const bounded = [...all.values()].filter((c) => c.live && c.qualifier && /than|over|under|least|most|up to/.test(c.qualifier) && c.comparison.kind !== 'progress');
+    expect(bounded.map((c) => c.id)).toContain('claim.megaconstellations-under-1pct-launched');
+    for (const c of bounded) {
+      expect([c.comparison.kind, c.trend], c.id).toEqual(['bound', 'n/a']);
+      // Within: on the bound's own side, as the qualifier says (recomputed here from value and bound).
+      const upper = /fewer|less|under|most|up to/.test(c.qualifier!);
+      const strict = /than|over|under/.test(c.qualifier!);
+      const v = c.live!.value;
+      const b = c.reportValue!;
+      expect(c.comparison.within, c.id).toBe(upper ? (strict ? v < b : v <= b) : (strict ? v > b : v >= b));
+      expect(c.comparison.text, c.id).toMatch(/not a measurement, so no change since the claim is computed/);
+    }
+  });
+
+  it('the operator\'s Jilin-1 counts and the report\'s Guowang count are not compared with CelesTrak\'s active list (another population): the catalog figure is shown as related, with no change', async () => {
+    const all = await claims(ctx().get);
+    for (const id of ['claim.jilin-1-117-satellites', 'claim.jilin-1-about-130-satellites', 'claim.guowang-about-100-operational']) {
+      const c = all.get(id);
+      expect(c, id).toBeDefined();
+      expect([c!.live, c!.trend, c!.comparison.kind], id).toEqual([null, 'n/a', 'no-independent-measure']);
+      expect(c!.related?.label, id).toMatch(/not the same quantity/);
     }
   });
 

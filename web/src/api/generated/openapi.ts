@@ -3667,6 +3667,11 @@ export interface operations {
                                     text: string;
                                 } | {
                                     /** @enum {string} */
+                                    kind: "bound";
+                                    text: string;
+                                    within: boolean;
+                                } | {
+                                    /** @enum {string} */
                                     kind: "progress";
                                     latestValue: number;
                                     latestYear: number;
@@ -3827,6 +3832,11 @@ export interface operations {
                                 /** @enum {string} */
                                 kind: "same-basis-difference";
                                 text: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "bound";
+                                text: string;
+                                within: boolean;
                             } | {
                                 /** @enum {string} */
                                 kind: "progress";
