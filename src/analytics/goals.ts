@@ -1,6 +1,7 @@
 /**
  * Goals judged against a date. A curated status that records an outcome (met early, on
- * time, late, or missed) stands as the sources establish it. A goal still "pending" (or
+ * time, late, or missed) stands as the sources establish it, except that "early" or "on time"
+ * needs a deadline to be early or on time against: without one the goal is judged "met". A goal still "pending" (or
  * "unknown") whose deadline has passed, with no evidence that it was met, is judged
  * "overdue" from the day after the deadline's last day (a deadline of "2025" ends on
  * 2025-12-31, "2025-06" on 2025-06-30). A circa deadline ("~2025", e.g. "by the mid-2020s")
@@ -8,11 +9,12 @@
  */
 import { all, first, type EntityRow } from '../model/entity-row.js';
 
-export const GOAL_STATUSES = ['met-early', 'met-on-time', 'met-late', 'missed', 'overdue', 'pending', 'unknown'] as const;
+export const GOAL_STATUSES = ['met-early', 'met-on-time', 'met', 'met-late', 'missed', 'overdue', 'pending', 'unknown'] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
 export const GOAL_JUDGEMENT_DEFINITION =
-  'Status as the sources establish it (met early, on time or late; missed), except that a goal the sources leave pending or unknown '
+  'Status as the sources establish it (met early, on time or late; missed), except that a goal recorded as met early or on time '
+  + 'with no deadline stated is counted as met, its timeliness not judged (there is no date to judge it against), and a goal the sources leave pending or unknown '
   + 'whose deadline has passed on the as-of date, with no evidence of being met, is counted as overdue from the day after its deadline '
   + '(a circa deadline such as "~2025" gets one more year, or month, at its precision; where sources give different deadlines, the latest counts).';
 
@@ -57,6 +59,7 @@ export function judgeGoal(goal: EntityRow, asOf: string): GoalJudgement {
   if (open && last && last < asOf && !first(goal, 'achieved')) {
     return { ...base, status: 'overdue', overdueSince: dayAfter(last) };
   }
+  if ((sourced === 'met-early' || sourced === 'met-on-time') && deadline === null) return { ...base, status: 'met', overdueSince: null };
   const status = (GOAL_STATUSES as readonly string[]).includes(sourced) ? (sourced as GoalStatus) : 'unknown';
   return { ...base, status, overdueSince: null };
 }

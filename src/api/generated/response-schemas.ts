@@ -7637,6 +7637,7 @@ export const GOALS_RESPONSE = {
                 "enum": [
                   "met-early",
                   "met-on-time",
+                  "met",
                   "met-late",
                   "missed",
                   "overdue",
@@ -7698,6 +7699,9 @@ export const GOALS_RESPONSE = {
           "met-on-time": {
             "type": "number"
           },
+          "met": {
+            "type": "number"
+          },
           "met-late": {
             "type": "number"
           },
@@ -7718,6 +7722,7 @@ export const GOALS_RESPONSE = {
           }
         },
         "required": [
+          "met",
           "met-early",
           "met-late",
           "met-on-time",

@@ -42,7 +42,7 @@ export async function renderGoals(root: HTMLElement, ctx: PageContext): Promise<
     notes: [`Each goal's page cites the passage that sets it and the evidence for its status. ${list.definition} Judged on ${list.asOf}.`],
     api: apiLinks('/goals'),
   }));
-  const decided = list.items.filter((g) => ['met-early', 'met-on-time', 'met-late', 'missed', 'overdue'].includes(g.judged.status));
+  const decided = list.items.filter((g) => ['met-early', 'met-on-time', 'met', 'met-late', 'missed', 'overdue'].includes(g.judged.status));
   chartsSlot.append(h('section', null, h('h2', null, `Goals with an outcome or overdue (${decided.length})`),
     h('table', { class: 'small' }, h('thead', null, h('tr', null, h('th', null, 'Goal'), h('th', null, 'Deadline'), h('th', null, 'Achieved'), h('th', null, 'Status'), h('th', null, 'Segments'))),
       h('tbody', null, decided.map((g) => h('tr', null,
@@ -50,7 +50,7 @@ export async function renderGoals(root: HTMLElement, ctx: PageContext): Promise<
         h('td', { class: 'nowrap' }, firstValue(g, 'deadline') ? formatDate(firstValue(g, 'deadline')!) : 'none stated'),
         h('td', { class: 'nowrap' }, firstValue(g, 'achieved') ? formatDate(firstValue(g, 'achieved')!) : '—'),
         h('td', null, goalStatusPill(g.judged.status), g.judged.overdueSince ? h('div', { class: 'small muted' }, `since ${g.judged.overdueSince}`) : null,
-          // Timeliness with no stated deadline is the source's judgement (e.g. within a white paper's roadmap), not a date comparison.
-          !firstValue(g, 'deadline') && g.judged.status.startsWith('met-') ? h('div', { class: 'small muted', 'data-no-deadline': '' }, 'as the source judges it: no deadline is stated') : null),
+          // Met with no stated deadline: nothing to be early, on time or late against (judgeGoal).
+          g.judged.status === 'met' ? h('div', { class: 'small muted', 'data-no-deadline': '' }, 'timeliness not judged: no deadline is stated') : null),
         h('td', null, values(g, 'segment').map((s, i) => [i ? ', ' : '', h('a', { href: href(`/segment/${s.value}`) }, segmentLabel(s.value))]))))))));
 }

@@ -59,6 +59,7 @@ export const BOUND_QUALIFIERS = [
 export const GOAL_STATUSES = [
   "met-early",
   "met-on-time",
+  "met",
   "met-late",
   "missed",
   "overdue",

@@ -3373,7 +3373,7 @@ export interface operations {
                 /** @description json (the default, unless the Accept header prefers text/csv), csv (header and rows only), or csv-metadata (the CSV's title, sources, licence, as-of date and notes, as CSVW metadata JSON) */
                 format?: "json" | "csv" | "csv-metadata";
                 segment?: "spaceports-infrastructure" | "launch-reentry" | "remote-sensing-ssa" | "satcom-pnt" | "commercial-leo" | "space-exploration";
-                status?: "met-early" | "met-on-time" | "met-late" | "missed" | "overdue" | "pending" | "unknown";
+                status?: "met-early" | "met-on-time" | "met" | "met-late" | "missed" | "overdue" | "pending" | "unknown";
             };
             header?: never;
             path?: never;
@@ -3473,7 +3473,7 @@ export interface operations {
                                 /** @description The status the curated sources give (before judging against the date). */
                                 sourcedStatus: string;
                                 /** @enum {string} */
-                                status: "met-early" | "met-on-time" | "met-late" | "missed" | "overdue" | "pending" | "unknown";
+                                status: "met-early" | "met-on-time" | "met" | "met-late" | "missed" | "overdue" | "pending" | "unknown";
                             };
                             kind: string;
                             /** @description Preferred value per property: every value for multiple properties, the preferred one otherwise. */
@@ -3490,6 +3490,7 @@ export interface operations {
                         }[];
                         total: number;
                         tracker: {
+                            met: number;
                             "met-early": number;
                             "met-late": number;
                             "met-on-time": number;
