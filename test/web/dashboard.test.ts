@@ -154,6 +154,11 @@ describe('charts draw the numbers the API returns', () => {
     const shown = f.constellations.filter((c) => c.planned && c.latest);
     expect(titles.length).toBe(shown.length);
     for (const c of shown) expect(titles.some((t) => t.startsWith(`${c.name}: ${c.latest!.count.toLocaleString('en-US')} of `) && t.includes(c.planned!.value.toLocaleString('en-US')))).toBe(true);
+    // Each rate says the snapshots it is measured between, as the API gives them (not a fixed 90 days).
+    const rates = await api<{ constellations: { id: string; rate: { from: string; to: string; days: number } | null }[] }>('analytics/constellations');
+    const windows = await page.$$eval('table[data-constellations] tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-id'), tr.querySelector('[data-rate-window]')?.textContent ?? null]));
+    expect(windows).toEqual(rates.constellations.map((c) => [c.id, c.rate ? `${c.rate.from} to ${c.rate.to} (${c.rate.days} days)` : null]));
+    expect(windows.some(([, w]) => w !== null)).toBe(true);
   });
 
   it('constellations: the catalog count beside the latest reported count, with the discrepancy flag as visible text', async () => {

@@ -85,13 +85,14 @@ function milestoneNote(f: ConstellationsFigure): HTMLElement | null {
 
 export function constellationTable(f: ConstellationsFigure): HTMLElement {
   return h('div', { class: 'scroll', style: 'overflow-x:auto' }, h('table', { class: 'small', 'data-constellations': '' },
-    h('thead', null, h('tr', null, ['Constellation', 'Planned (sources)', `In orbit ${f.asOf}`, 'Rate (90 days)', 'Completion at that rate', 'ITU milestones', 'Counting rules'].map((t) => h('th', null, t)))),
+    h('thead', null, h('tr', null, ['Constellation', 'Planned (sources)', `In orbit ${f.asOf}`, 'Rate (snapshots of the last 90 days)', 'Completion at that rate', 'ITU milestones', 'Counting rules'].map((t) => h('th', null, t)))),
     h('tbody', null, f.constellations.map((c) => h('tr', { 'data-id': c.id },
       h('td', null, entityLink(c.id, c.name)),
       h('td', null, c.planned ? h('div', null, planned(c), ' ', cite(c.planned.sourceId, c.planned.locator)) : '—',
         c.plannedAlternatives.map((a) => h('div', { class: 'muted' }, `also: ${a.qualifier ? `${a.qualifier} ` : ''}${formatNumber(a.value)} `, cite(a.sourceId, a.locator)))),
       h('td', { class: 'num' }, c.latest ? formatNumber(c.latest.count) : '—', c.reported.map((r) => h('div', { class: 'muted' }, `reported ${r.qualifier ? `${r.qualifier} ` : ''}${r.value}${r.asOf ? ` (${r.asOf})` : ''} `, cite(r.sourceId, r.locator)))),
-      h('td', { title: c.rate?.note ?? null, class: 'nowrap' }, c.rate ? `${c.rate.perDay.toFixed(2)}/day` : '—'),
+      h('td', { title: c.rate?.note ?? null }, c.rate ? [h('span', { class: 'nowrap' }, `${c.rate.perDay.toFixed(2)}/day`),
+        h('div', { class: 'muted', 'data-rate-window': '' }, `${c.rate.from} to ${c.rate.to} (${c.rate.days} days)`)] : '—'),
       h('td', null, c.projectedCompletion ?? '—'),
       h('td', null, c.milestones.map((m) => h('div', { title: m.note }, `${Math.round(m.share * 100)}% in ${m.years} y: `, h('span', { class: `pill ${STATUS_CLASS[m.status] ?? ''}` }, humanize(m.status))))),
       h('td', null, c.countingRules.map((r) => h('div', null, h('code', null, r.pattern), ' ', cite(r.cite.source, r.cite.locator ?? null, { status: r.status })))))))));
