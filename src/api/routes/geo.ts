@@ -40,9 +40,13 @@ export const COUNTRY_SETS: Record<string, { framework: string; label: string; de
   apsco: { framework: 'org.apsco', label: 'APSCO members',
     definition: 'Member states of the Asia-Pacific Space Cooperation Organization, from the APSCO membership dataset and the report.' },
   'space-silk-road': { framework: 'program.space-silk-road', label: 'Space Silk Road partner countries (China excluded: it runs the programme)', exceptChina: true,
-    definition: 'Partner countries of the Space Silk Road agreements in the knowledge base; China, which runs the programme, is not counted as its own partner.' },
-  bri: { framework: 'program.bri', label: 'Belt and Road Initiative partner countries (from an undated, unverified list; China excluded)', exceptChina: true,
-    definition: 'Countries with a Belt and Road space agreement in the knowledge base, from an undated, unverified list; China excluded.' },
+    definition: 'Partner countries of the Space Silk Road agreements in the knowledge base; China, which runs the programme, is not counted as its own partner. '
+      + 'Not the report\'s Figure 6 map, whose countries its text does not list: the text also names Argentina, South Africa and Turkey ("scattered partnerships") '
+      + 'and Brazil ("among the most active participants"), which no curated Space Silk Road agreement names, so they are not shaded (§2.4.3 [059]).' },
+  bri: { framework: 'program.bri', label: 'Countries with a Belt and Road space investment or agreement (China excluded)', exceptChina: true,
+    definition: 'Countries party to a Belt and Road space investment or agreement in the knowledge base: the eight space-related BRI investments AEI\'s China Global '
+      + 'Investment Tracker lists since 2013 (Argentina twice, Nigeria, South Korea, France, Thailand, Luxembourg, Bolivia; §2.4.3 [062]) and Pakistan\'s 2019 '
+      + 'Belt and Road Forum space cooperation agreements (§2.4.3); China excluded. Not the list of BRI member countries (147 by mid-2023).' },
 };
 
 /** A set's definition as the collection states it: the rule, the observers it leaves out, and what its datasets say of their own gaps. */
