@@ -40,7 +40,8 @@ const isObserver = (a: EntityRow): boolean => first(a, 'agreementKind') === 'obs
 export function countriesInFramework(agreements: readonly EntityRow[], framework: string, opts: { exceptChina?: boolean } = {}): Map<string, EntityRow[]> {
   const out = new Map<string, EntityRow[]>();
   for (const a of agreements.filter((x) => all(x, 'framework').includes(framework) && !isObserver(x))) {
-    for (const p of all(a, 'party').filter((x) => x.startsWith('country.') && !(opts.exceptChina && x === 'country.cn'))) {
+    // A party several sources name is one party: the agreement is listed once for its country.
+    for (const p of new Set(all(a, 'party').filter((x) => x.startsWith('country.') && !(opts.exceptChina && x === 'country.cn')))) {
       const iso = p.slice(8).toUpperCase();
       (out.get(iso) ?? out.set(iso, []).get(iso)!).push(a);
     }

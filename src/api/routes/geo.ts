@@ -12,9 +12,12 @@ import { COUNTRIES_RESPONSE, HUBS_RESPONSE, PLACES_RESPONSE } from '../generated
 import { BUYERS_SET, LAUNCHED_SET, type ExportSet, type ExportSetId } from '../../analytics/exports.js';
 
 /** Country sets drawn from other entities than agreements. */
-const DERIVED_SETS: Record<string, { label: string; members: (rows: { facilities: EntityRow[]; objects: EntityRow[] }) => Map<string, EntityRow[]> }> = {
+const DERIVED_SETS: Record<string, { label: string; definition: string; members: (rows: { facilities: EntityRow[]; objects: EntityRow[] }) => Map<string, EntityRow[]> }> = {
   'overseas-stations': {
-    label: 'Countries hosting Chinese tracking, control or ground stations',
+    label: 'Countries hosting tracking, control or ground stations that support, or supported, China\'s space programme',
+    definition: 'Countries outside China with a curated TT&C station, ground station or control centre that serves China\'s programme, or served it: '
+      + 'Sweden\'s and Australia\'s stations are shaded although those countries ended or did not renew their contracts with China (§3.1.3 [098]); '
+      + 'each country lists its facilities, whose pages say which.',
     members: ({ facilities }) => group(facilities.filter((f) => ['ttc-station', 'ground-station', 'control-centre'].includes(first(f, 'facilityKind') ?? '') && first(f, 'country') && first(f, 'country') !== 'CN'), (f) => [first(f, 'country')!]),
   },
 };
@@ -148,7 +151,7 @@ export function registerGeoRoutes(api: FastifyInstance, ctx: ServerContext): voi
     const byCountry = derived
       ? derived.members({ facilities: await entityRows(store.db, 'Facility'), objects: await entityRows(store.db, 'SpaceObject') })
       : countriesInFramework(agreements, set.framework, { exceptChina: agreementSet?.exceptChina });
-    const definition = agreementSet ? await setDefinition(store.db, agreementSet, agreements, [...byCountry.values()].flat()) : undefined;
+    const definition = agreementSet ? await setDefinition(store.db, agreementSet, agreements, [...byCountry.values()].flat()) : derived?.definition;
     const features = [...byCountry.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([iso2, list]): CountryFeature => ({
       type: 'Feature' as const,
       geometry: countryGeometry(iso2),

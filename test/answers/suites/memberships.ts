@@ -9,7 +9,7 @@ import type { AnswerSuite } from '../harness.js';
 import { readSnapshot } from '../../../src/services/bundled-snapshots.js';
 
 interface RawBlock { includes: { id: string; type?: string; status?: string }[]; membership_count?: number }
-interface Collection { name: string; definition?: string; features: { properties: { iso2: string } }[] }
+interface Collection { name: string; definition?: string; features: { properties: { iso2: string; agreements: { id: string }[]; members: { name: string }[] } }[] }
 
 /** The countries a bundled internacia file lists with status member, and the count the file states for itself. */
 function rawMembers(file: string): { members: string[]; statedCount: number | null } {
@@ -39,10 +39,28 @@ export const answers: AnswerSuite = (ctx) => {
     expect(res.definition).toContain(`membership_count says ${raw.statedCount}`);
   });
 
-  it('every agreement layer states what puts a country on it', async () => {
-    for (const set of ['ilrs', 'artemis-accords', 'apsco', 'space-silk-road', 'bri']) {
+  it('every agreement layer states what puts a country on it, and lists each of a country\'s agreements once', async () => {
+    for (const set of ['ilrs', 'artemis-accords', 'apsco', 'space-silk-road', 'bri', 'overseas-stations']) {
       const res = await ctx().get<Collection>(`/api/v1/geo/countries?set=${set}`);
       expect(res.definition, set).toMatch(/^(Countries|Member states|Partner countries)/);
+      for (const f of res.features) {
+        const ids = f.properties.agreements.map((a) => a.id);
+        expect(ids, `${set} ${f.properties.iso2}`).toEqual([...new Set(ids)]);
+      }
     }
+    // ILRS: summing the layer's agreements counts each signing country once (the audit found 18 for 13 countries).
+    const ilrs = await ctx().get<{ features: { properties: { agreements: unknown[] } }[] }>('/api/v1/geo/countries?set=ilrs');
+    expect(ilrs.features.reduce((n, f) => n + f.properties.agreements.length, 0)).toBeLessThan(ilrs.features.length + 3);
+  });
+
+  it('the stations layer says that Sweden and Australia, shaded, ended or did not renew their contracts with China', async () => {
+    const res = await ctx().get<Collection>('/api/v1/geo/countries?set=overseas-stations');
+    for (const iso of ['SE', 'AU']) {
+      const f = res.features.find((x) => x.properties.iso2 === iso);
+      expect(f, iso).toBeDefined();
+      expect(f!.properties.members.every((m) => /formerly/.test(m.name)), iso).toBe(true);
+    }
+    expect(res.definition).toMatch(/Sweden.*Australia.*ended or did not renew/);
+    expect(res.name).toMatch(/support, or supported/);
   });
 };
