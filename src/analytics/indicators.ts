@@ -137,9 +137,10 @@ function boundCheck(qualifier: string, bound: number, m: LiveValue): Comparison 
   const strict = STRICT_BOUNDS.has(qualifier);
   const within = upper ? (strict ? m.value < bound : m.value <= bound) : (strict ? m.value > bound : m.value >= bound);
   const side = m.value === bound ? 'at' : m.value > bound ? 'above' : 'below';
+  const unit = (x: number) => (m.unit === 'percent' ? `${x}%` : `${x} ${m.unit}`);
   return {
     kind: 'bound', within,
-    text: `The report gives a bound (${qualifier} ${bound}), not a measurement, so no change since the claim is computed; `
-      + `the data (${m.asOf}) give ${m.value}, ${side} that bound (${within ? 'within it' : 'outside it'}).`,
+    text: `The report gives a bound (${qualifier} ${unit(bound)}), not a measurement, so no change since the claim is computed; `
+      + `the data (${m.asOf}) give ${unit(m.value)}, ${side} that bound (${within ? 'within it' : 'outside it'}).`,
   };
 }
