@@ -23,7 +23,7 @@ export const WORLD_CHANGE_DEFINITIONS: Record<WorldChangeType, string> = {
   'milestone': 'Any other dated event a curated statement gives (founded, opened, first flight, launch, landing, return, '
     + 'announced, started, ITU filing, issued, investment date, goal set, event date), on that date. '
     + 'Deadlines and target dates are not events and are left out.',
-  'goal-status': 'A curated goal met (status met early, on time or late) on its "Date achieved"; a goal the sources leave pending '
+  'goal-status': 'A curated goal met (status met early, on time or late, or met with no deadline stated) on its "Date achieved"; a goal the sources leave pending '
     + 'or unknown that became overdue, on the day after its deadline (a circa deadline gets one more unit of its precision); '
     + 'a goal the sources record as missed, on the day after its deadline.',
   'value-changed': 'A single-valued property whose dated statements (as-of dates) give a different value than the statement with '

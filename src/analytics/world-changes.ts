@@ -107,7 +107,7 @@ export function goalChanges(statements: readonly CuratedStatementRow[], today: s
     const base = { entityId: goalId, entityKind: 'Goal', entityName: rows[0]!.entityName, country: null, property: 'goalStatus' };
     const achieved = prop('achieved')[0];
     const deadline = prop('deadline')[0];
-    if (judged.status.startsWith('met-') && achieved) {
+    if ((judged.status === 'met' || judged.status.startsWith('met-')) && achieved) {
       out.push({ id: `goal-status:${goalId}:${judged.status}`, type: 'goal-status', ...dated(achieved.value), recordedAt: achieved.recordedAt,
         title: `Goal ${judged.status.replaceAll('-', ' ')}: ${row.caption}`, ...base, value: judged.status,
         previous: null, sourceId: achieved.sourceId, locator: achieved.locator });

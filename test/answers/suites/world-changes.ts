@@ -53,6 +53,14 @@ export const answers: AnswerSuite = (ctx) => {
     return out;
   }
 
+  it('every goal the goal tracker judges met, with a date achieved, is one goal-status change (met with no deadline stated too)', async () => {
+    const goals = await ctx().get<{ items: { id: string; values: Record<string, { value: string }[]>; judged: { status: string } }[] }>('/api/v1/goals?asOf=2026-12-07');
+    const met = goals.items.filter((g) => g.judged.status.startsWith('met') && g.values.achieved?.length);
+    expect(met.some((g) => g.judged.status === 'met')).toBe(true);
+    const changes = (await allPages('/api/v1/changes?type=goal-status&limit=100')).filter((c) => c.id.includes(':met'));
+    expect(changes.map((c) => c.id).sort()).toEqual(met.map((g) => `goal-status:${g.id}:${g.judged.status}`).sort());
+  });
+
   it('lists a curated event dated only to a year or month once that year or month has ended, not while it may be a plan', async () => {
     const today = new Date().toISOString().slice(0, 10);
     const since = `${Number(today.slice(0, 4)) - 1}-01-01`;
