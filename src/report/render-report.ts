@@ -18,7 +18,7 @@ h1,h2,h3,h4,h5{font-family:system-ui,sans-serif;color:#7a1010}h2{border-bottom:2
 table{border-collapse:collapse;width:100%;margin:.6rem 0;font-size:.85rem}th,td{border:1px solid #ccc;padding:.25rem .4rem;vertical-align:top;text-align:left}
 th{background:#f4f0ec}figure{margin:1.2rem 0;page-break-inside:avoid}figure svg{max-width:100%;height:auto}.caption{font-size:.8rem;color:#444}
 sup.cite a{text-decoration:none;color:#7a1010;font-size:.75em}.thennow{font-family:system-ui,sans-serif;font-size:.85rem}.basis,.na{color:#666;font-size:.8rem}
-ul.cols{columns:2;font-size:.85rem}.references{font-size:.78rem;word-break:break-word}.status-pending{color:#b36b00}.status-met-on-time,.status-met-early{color:#1e7b34}.status-missed,.status-met-late,.status-overdue{color:#b00}
+ul.cols{columns:2;font-size:.85rem}.references{font-size:.78rem;word-break:break-word}.status-pending{color:#b36b00}.status-met-on-time,.status-met-early,.status-met{color:#1e7b34}.status-missed,.status-met-late,.status-overdue{color:#b00}
 .title-page .product{font-family:system-ui,sans-serif;letter-spacing:.08em;text-transform:uppercase;color:#7a1010}.title-page h1{font-size:2.2rem;margin:.3rem 0}.title-page .subtitle{font-size:1.1rem}.title-page table{font-size:.68rem}.title-page td,.title-page th{padding:.12rem .3rem}.small{font-size:.8rem}
 .contents ol{list-style:none;padding:0}.contents li{display:flex;gap:.5rem}.contents li a{flex:1;color:inherit;text-decoration:none;border-bottom:1px dotted #aaa}.contents .toc-2{padding-left:1.5rem;font-size:.92rem}.toc-page{min-width:2.5em;text-align:right}
 @page{margin:16mm 14mm 18mm;@bottom-center{content:counter(page);font-family:system-ui,sans-serif;font-size:9pt;color:#555}}
