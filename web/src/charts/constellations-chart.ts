@@ -53,7 +53,7 @@ export async function deploymentOverTimeChart(f: ConstellationsFigure, query: Ap
   const plot = Plot.plot({
     width: chartWidth(container), height: 340, marginLeft: 50, marginRight: 110,
     x: { type: 'utc', label: null, grid: true },
-    y: { grid: true, label: 'Satellites in orbit' },
+    y: { grid: true, label: 'Satellites (as each count defines them)' },
     color: { domain: names, range: colors },
     marks: [
       Plot.lineY(counted, { x: 'date', y: 'count', stroke: 'name', strokeWidth: 2 }),
@@ -65,11 +65,14 @@ export async function deploymentOverTimeChart(f: ConstellationsFigure, query: Ap
   });
   const all = [...counted, ...reported].sort((a, b) => a.name.localeCompare(b.name) || a.asOf.localeCompare(b.asOf));
   const table: DrawnTable = { columns: ['name', 'as_of', 'count', 'basis', 'source'], rows: all.map((r) => [r.name, r.asOf, r.count, r.basis, r.source]) };
-  return chartFigure({ id: 'constellations-over-time', title: 'Satellites in orbit per catalog snapshot (filled) and as reported by sources (hollow)', permalink }, {
+  return chartFigure({ id: 'constellations-over-time', title: 'Satellites per catalog snapshot (filled) and as sources report them (hollow)', permalink }, {
     plot, table,
     legend: names.map((n, i) => ({ label: n, color: colors[i]! })),
     sources: [...f.snapshots.map((s) => ({ sourceId: s.sourceId })), ...f.constellations.flatMap((c) => c.reported.map((r) => ({ sourceId: r.sourceId, locator: r.locator })))],
-    notes: ['Filled dots: payloads matched in each CelesTrak GP snapshot by the counting rules. Hollow dots: counts the sources report, at their dates (a month-only date is drawn mid-month).'],
+    notes: ['Filled dots: payloads matched in each CelesTrak GP snapshot by the counting rules (objects CelesTrak lists as active). '
+      + 'Hollow dots: counts the sources report, at their dates (a month-only date is drawn mid-month), each on its source\'s own basis: '
+      + 'satellites launched, deployed or operational, as the source counts them (each one\'s note, on the constellation\'s page, says which), '
+      + 'so a hollow dot is not a catalog count and the two do not measure the same thing.'],
     api: apiLinks('/analytics/constellations', { query }),
   });
 }
