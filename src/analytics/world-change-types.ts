@@ -17,8 +17,10 @@ export const WORLD_CHANGE_DEFINITIONS: Record<WorldChangeType, string> = {
     + 'Country = the launch vehicle\'s state (GCAT LVState).',
   'reached-orbit': 'A payload (SATCAT object type PAY) in the CelesTrak SATCAT, on its launch date. Country = the SATCAT owner.',
   'decay': 'An object (any type) whose SATCAT decay date is set, on that date. Country = the SATCAT owner.',
-  'agreement-signed': 'A curated Agreement (other than a membership) on its "Signed or joined" date.',
-  'membership-joined': 'A curated Agreement of kind membership on its "Signed or joined" date.',
+  'agreement-signed': 'A curated Agreement (other than a membership) on its "Signed or joined" date; an agreement no source dates is not listed '
+    + '(the Agreements table lists every one).',
+  'membership-joined': 'A curated Agreement of kind membership on its "Signed or joined" date; a membership no source dates is not listed, '
+    + 'so an empty window does not mean nobody joined (the Agreements table and the reach map list every member).',
   'agreement-ended': 'A curated Agreement on its "Ended" date.',
   'milestone': 'Any other dated event a curated statement gives (founded, opened, first flight, launch, landing, return, '
     + 'announced, started, ITU filing, issued, investment date, goal set, event date), on that date. '
