@@ -9,6 +9,8 @@ import type { Rules } from '../ingest/rules/read-rules.js';
 import { listSeries, type SeriesView } from '../store/queries/sources-series.js';
 import { sourcePairs } from '../store/queries/cited-sources.js';
 import { storeStatus } from '../store/queries/status.js';
+import { entityRows } from '../store/queries/entity-table.js';
+import { all } from '../model/entity-row.js';
 import { constellationsAnalytic, launchesAnalytic, spacecraftAnalytic } from './analytics.js';
 import { REPORT_FIGURE, REPORT_SOURCE_ID } from '../model/report-figures.js';
 import { fundingPageSeries } from '../model/funding-charts.js';
@@ -72,11 +74,11 @@ export const CHART_CITATIONS: Record<string, Build> = {
 };
 
 /** Layers of the reach map (web/src/views/reach-map-view.ts): the report figure each recomputes, and what it is drawn from. */
-const REACH_LAYERS: Record<string, { label: string; figure?: number; kinds?: string[]; feeds?: string[] }> = {
-  'ilrs-artemis': { label: 'ILRS vs Artemis Accords', figure: 10, kinds: ['Agreement'] },
-  'space-silk-road': { label: 'Space Silk Road', figure: 6, kinds: ['Agreement'] },
-  apsco: { label: 'APSCO members', kinds: ['Agreement'] },
-  bri: { label: 'Belt and Road (space investments)', kinds: ['Agreement'] },
+const REACH_LAYERS: Record<string, { label: string; figure?: number; kinds?: string[]; frameworks?: string[]; feeds?: string[] }> = {
+  'ilrs-artemis': { label: 'ILRS vs Artemis Accords', figure: 10, frameworks: ['program.ilrs', 'program.artemis-accords'] },
+  'space-silk-road': { label: 'Space Silk Road', figure: 6, frameworks: ['program.space-silk-road'] },
+  apsco: { label: 'APSCO members', frameworks: ['org.apsco'] },
+  bri: { label: 'Belt and Road (space investments)', frameworks: ['program.bri'] },
   'overseas-stations': { label: 'Chinese tracking and ground stations abroad', figure: 5, kinds: ['Facility'] },
   'chinese-built-satellite-buyers': { label: 'Bought a Chinese-built satellite', figure: 5, feeds: ['ingest:ucs'] },
   'launched-on-chinese-rockets': { label: 'Launched on Chinese rockets', feeds: ['ingest:gcat-launchlog'] },
@@ -93,11 +95,21 @@ export const MAP_CITATIONS: Record<string, Build> = {
     const feeds = status?.origins.filter((o) => layer.feeds!.includes(o.origin) && o.sourceId).map((o) => ({ sourceId: o.sourceId!, locator: null })) ?? [];
     return {
       title: `International reach: ${layer.label}`,
-      pairs: [...(layer.figure ? [figure(layer.figure)] : []), ...(layer.kinds ? await sourcePairs(db, { kinds: layer.kinds }) : []), ...feeds],
+      pairs: [
+        ...(layer.figure ? [figure(layer.figure)] : []),
+        ...(layer.kinds ? await sourcePairs(db, { kinds: layer.kinds }) : []),
+        ...(layer.frameworks ? await sourcePairs(db, { entityIds: await agreementsOf(db, layer.frameworks) }) : []),
+        ...feeds,
+      ],
       ...BY_SOURCES,
     };
   },
 };
+
+/** The agreements within these frameworks: the layer's own, whose sources it cites (not every agreement's). */
+async function agreementsOf(db: Kysely<Database>, frameworks: readonly string[]): Promise<string[]> {
+  return (await entityRows(db, 'Agreement')).filter((a) => all(a, 'framework').some((f) => frameworks.includes(f))).map((a) => a.id);
+}
 
 /** The latest dated period of the series, or else the newest publication date of its sources. */
 function seriesDate(series: SeriesView[]): DataDate {

@@ -93,6 +93,16 @@ export const answers: AnswerSuite = (ctx) => {
     }
   }
 
+  it('cites a reach-map layer with the sources of its own agreements only, not every agreement\'s', async () => {
+    const bri = await cite('https://monitor.example.org/#/map/reach?layer=bri');
+    const ilrs = await cite('https://monitor.example.org/#/map/reach?layer=ilrs-artemis');
+    const ids = (c: typeof bri) => new Set(c.view.sources.map((s) => s.id));
+    // The BRI layer's agreements cite the report only (AEI's tracker is its reference [062]); the ILRS/Artemis layer cites the Artemis dataset.
+    expect(ids(ilrs).has('internacia-artemis-accords')).toBe(true);
+    expect(ids(bri).has('internacia-artemis-accords')).toBe(false);
+    expect(ids(bri).has('internacia-apsco')).toBe(false);
+  });
+
   it('cites an entity page with every source the curated file gives it and the report\'s reference numbers', async () => {
     const { node, fallback } = curated('entities', 'org.landspace');
     const cites = citesUnder(node, fallback);
