@@ -86,6 +86,15 @@ export const answers: AnswerSuite = (ctx) => {
     expect(res.items.filter((g) => g.judged.status === 'met-on-time').every((g) => !undated.has(g.id))).toBe(true);
   });
 
+  it('an earliest date ("as early as 2026") is not a deadline: the goal stays pending after it', async () => {
+    const raw = rawGoals().filter((g) => /as early as/i.test(JSON.stringify(g)));
+    expect(raw.length).toBeGreaterThan(0);
+    for (const g of raw) expect(scalars(g.deadline), g.id).toEqual([]);
+    const res = await ctx().get<GoalsResponse>('/api/v1/goals?asOf=2027-06-01');
+    const astronaut = res.items.find((g) => g.id === 'goal.foreign-astronaut-on-tiangong-2026')!;
+    expect(astronaut.judged.status).toBe('pending');
+  });
+
   it('an impossible date is a 400 naming the parameter', async () => {
     const res = await ctx().app.inject('/api/v1/goals?asOf=2026-02-30');
     expect(res.statusCode).toBe(400);
