@@ -9,6 +9,7 @@
 import type { MetricComparison, MetricDefinition } from '../model/rules.js';
 import { lastDayOf } from './goals.js';
 import { BOUND_QUALIFIERS } from '../model/statement.js';
+import { agrees } from './constellation-catalog.js';
 import { MEASURES, type LiveValue, type MeasureInputs, type MeasureParams } from './live-measures.js';
 
 export type { LiveValue, MeasureInputs } from './live-measures.js';
@@ -127,15 +128,9 @@ export function evaluateClaim(claim: ClaimFacts, def: MetricDefinition | undefin
   };
 }
 
-/** Bounds from above ("fewer than 1"): the rest of BOUND_QUALIFIERS bound from below ("over 6"). */
-const UPPER_BOUNDS = new Set(['up to', 'at most', 'under', 'less than', 'fewer than']);
-const STRICT_BOUNDS = new Set(['over', 'more than', 'under', 'less than', 'fewer than']);
-
-/** Whether the data fall within the claim's bound; a bound is not a measurement, so no change is derived from it. */
+/** Whether the data fall within the claim's bound (read as a reported count's qualifier is); a bound is not a measurement, so no change is derived from it. */
 function boundCheck(qualifier: string, bound: number, m: LiveValue): Comparison {
-  const upper = UPPER_BOUNDS.has(qualifier);
-  const strict = STRICT_BOUNDS.has(qualifier);
-  const within = upper ? (strict ? m.value < bound : m.value <= bound) : (strict ? m.value > bound : m.value >= bound);
+  const within = agrees(m.value, { value: bound, qualifier });
   const side = m.value === bound ? 'at' : m.value > bound ? 'above' : 'below';
   const unit = (x: number) => (m.unit === 'percent' ? `${x}%` : `${x} ${m.unit}`);
   return {
