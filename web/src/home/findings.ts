@@ -28,7 +28,7 @@ function liveCell(c: ClaimView): HTMLElement {
   if (!live) return h('td', { class: 'value', 'data-live-value': '' }, h('div', { class: 'small not-computed' }, c.comparison.text), related);
   return h('td', { class: 'value', 'data-live-value': live.value },
     h('a', { href: metricHref(c.metric, c.id) }, amount(live.value, null, live.unit)), ' ',
-    c.comparison.kind === 'change-since-claim' ? trendMark(c.trend, c.reportValue, live.value, live.unit, c.qualifier) : null,
+    c.comparison.kind === 'change-since-claim' ? trendMark(c.trend, c.reportValue, live.value, live.unit) : null,
     h('div', { class: 'muted small' }, unitText(live.unit), ` · data of ${live.asOf}`),
     h('div', { class: 'small comparison' }, c.comparison.text),
     h('div', { class: 'small basis' }, live.basis),
