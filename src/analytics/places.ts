@@ -37,9 +37,12 @@ export function statedCity(row: EntityRow): string | null {
 const isObserver = (a: EntityRow): boolean => first(a, 'agreementKind') === 'observer';
 
 /** Agreements of a framework (program.ilrs, org.apsco, …) grouped by the ISO code of each country party; observers left out. */
+/** Whether an agreement is within a framework (ILRS, Artemis Accords, Space Silk Road, …). */
+export const inFramework = (agreement: EntityRow, framework: string): boolean => all(agreement, 'framework').includes(framework);
+
 export function countriesInFramework(agreements: readonly EntityRow[], framework: string, opts: { exceptChina?: boolean } = {}): Map<string, EntityRow[]> {
   const out = new Map<string, EntityRow[]>();
-  for (const a of agreements.filter((x) => all(x, 'framework').includes(framework) && !isObserver(x))) {
+  for (const a of agreements.filter((x) => inFramework(x, framework) && !isObserver(x))) {
     // A party several sources name is one party: the agreement is listed once for its country.
     for (const p of new Set(all(a, 'party').filter((x) => x.startsWith('country.') && !(opts.exceptChina && x === 'country.cn')))) {
       const iso = p.slice(8).toUpperCase();
@@ -51,5 +54,5 @@ export function countriesInFramework(agreements: readonly EntityRow[], framework
 
 /** The agreements that record observer status in a framework (left out of its countries). */
 export function observersOfFramework(agreements: readonly EntityRow[], framework: string): EntityRow[] {
-  return agreements.filter((x) => all(x, 'framework').includes(framework) && isObserver(x));
+  return agreements.filter((x) => inFramework(x, framework) && isObserver(x));
 }

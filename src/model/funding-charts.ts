@@ -13,10 +13,12 @@ export interface FundingSeriesLike { id: string; dimensions: Record<string, stri
 export const GOVERNMENT_VS_COMMERCIAL = ['funding.gov-expenditure', 'funding.subtotal'] as const;
 
 const isTableRow = (s: FundingSeriesLike) => !s.dimensions.statement;
+/** A segment "a+b": a table's subtotal of segment rows. */
+const isSegmentSubtotal = (s: FundingSeriesLike) => (s.dimensions.segment ?? '').includes('+');
 
 /** One segment's row of a funding table (not a subtotal, not prose): these rows sum without double-counting. */
 export const isSegmentRow = (s: FundingSeriesLike): boolean =>
-  s.dimensions.measure === 'funding-by-segment' && isTableRow(s) && !(s.dimensions.segment ?? '').includes('+');
+  s.dimensions.measure === 'funding-by-segment' && isTableRow(s) && !isSegmentSubtotal(s);
 
 /** One investor type's row of the tables (private, central government, city and provincial government). */
 export const isInvestorRow = (s: FundingSeriesLike): boolean => s.dimensions.measure === 'funding-by-source' && isTableRow(s);
@@ -52,10 +54,10 @@ const namesTable = (locator: string | null): boolean => locator !== null && /\bT
 export function seriesRole(s: SeriesRoleInput): SeriesRole {
   const d = s.dimensions;
   if (d.poll) return 'poll';
-  if (d.statement) return 'prose';
+  if (!isTableRow(s)) return 'prose';
   if ((d.measure ?? '').includes('share')) return 'share';
   if (!namesTable(s.locator)) return 'figure';
-  if (d.measure === 'funding-subtotal' || (d.segment ?? '').includes('+')) return 'subtotal';
+  if (d.measure === 'funding-subtotal' || isSegmentSubtotal(s)) return 'subtotal';
   return 'row';
 }
 

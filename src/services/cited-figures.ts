@@ -10,7 +10,7 @@ import { listSeries, type SeriesView } from '../store/queries/sources-series.js'
 import { sourcePairs } from '../store/queries/cited-sources.js';
 import { storeStatus } from '../store/queries/status.js';
 import { entityRows } from '../store/queries/entity-table.js';
-import { all } from '../model/entity-row.js';
+import { inFramework } from '../analytics/places.js';
 import { constellationsAnalytic, launchesAnalytic, spacecraftAnalytic } from './analytics.js';
 import { REPORT_FIGURE, REPORT_SOURCE_ID } from '../model/report-figures.js';
 import { fundingPageSeries } from '../model/funding-charts.js';
@@ -108,7 +108,7 @@ export const MAP_CITATIONS: Record<string, Build> = {
 
 /** The agreements within these frameworks: the layer's own, whose sources it cites (not every agreement's). */
 async function agreementsOf(db: Kysely<Database>, frameworks: readonly string[]): Promise<string[]> {
-  return (await entityRows(db, 'Agreement')).filter((a) => all(a, 'framework').some((f) => frameworks.includes(f))).map((a) => a.id);
+  return (await entityRows(db, 'Agreement')).filter((a) => frameworks.some((f) => inFramework(a, f))).map((a) => a.id);
 }
 
 /** The latest dated period of the series, or else the newest publication date of its sources. */
