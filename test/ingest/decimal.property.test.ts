@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_NUMBER_TEXT, integerField, parseDecimal, trimmed } from '../../src/ingest/celestrak-gp/field-values.js';
+import { MAX_NUMBER_TEXT, integerField, parseDecimal, plainDecimalAt, plainIntegerAt, trimmed } from '../../src/ingest/celestrak-gp/field-values.js';
 import { RowRejection } from '../../src/ingest/celestrak-gp/row-rejection.js';
 import { readSnapshot } from '../../src/services/bundled-snapshots.js';
 
@@ -71,5 +71,53 @@ describe('trimmed', () => {
       expect(trimmed(text)).toBe(text.trim());
     }), { seed: 20_261_206, numRuns: 20_000 });
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => { expect(trimmed(text)).toBe(text.trim()); }), { seed: 20_261_205, numRuns: 5_000 });
+  });
+});
+
+describe('numbers read in place (plainDecimalAt, plainIntegerAt)', () => {
+  /** A cell between two other cells, so the reading must stop at the given positions. */
+  const cellIn = (parts: string[]): { text: string; from: number; to: number } => {
+    const cell = parts.join('');
+    return { text: `9${cell}7`, from: 1, to: 1 + cell.length };
+  };
+  const piece = fc.constantFrom('0', '1', '5', '9', '00', '123456789', '.', 'e', 'E', '+', '-', ' ', 'x', '22', '23', '9999', '"', '\u00a0');
+
+  it('give parseDecimal\'s value for the cell, or leave it to parseDecimal', () => {
+    let read = 0;
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+      const { text, from, to } = cellIn(parts);
+      const v = plainDecimalAt(text, from, to);
+      if (v === undefined) return;
+      read += 1;
+      expect(Object.is(v, parseDecimal(text.slice(from, to)))).toBe(true);
+    }), { seed: 20_261_210, numRuns: 20_000 });
+    expect(read).toBeGreaterThan(2_000);
+  });
+
+  it('give integerField\'s value for the cell, or leave it to integerField', () => {
+    let read = 0;
+    fc.assert(fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+      const { text, from, to } = cellIn(parts);
+      const v = plainIntegerAt(text, from, to);
+      if (v === undefined) return;
+      read += 1;
+      expect(Object.is(v, integerOutcome(text.slice(from, to)))).toBe(true);
+    }), { seed: 20_261_211, numRuns: 20_000 });
+    expect(read).toBeGreaterThan(1_000);
+  });
+
+  it('read every number cell of the bundled GP snapshot in place', () => {
+    const [, ...lines] = readSnapshot('celestrak_gp_active_2026-07-10.csv.gz').split('\n').filter(Boolean);
+    for (const line of lines) {
+      let from = 0;
+      for (const cell of line.split(',')) {
+        const v = plainDecimalAt(line, from, from + cell.length);
+        const value = parseDecimal(cell);
+        // Every number is read in place, none left to the slower reading; other cells are not numbers.
+        if (value !== null) expect(Object.is(v, value) ? 'same' : `${cell}: ${v}`).toBe('same');
+        else expect(v).toBeUndefined();
+        from += cell.length + 1;
+      }
+    }
   });
 });

@@ -35,7 +35,7 @@ export function trimmed(text: string): string {
 export function parseDecimal(text: string): number | null {
   const t = trimmed(text);
   if (t.length > MAX_NUMBER_TEXT) return null;
-  const quick = quickDecimal(t);
+  const quick = quickDecimal(t, 0, t.length);
   if (quick !== undefined) return quick;
   if (!DECIMAL.test(t)) return null;
   const v = Number(t);
@@ -48,18 +48,41 @@ const NINE = 0x39;
 const EXACT_POWERS = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /**
+ * parseDecimal's value for the text from `from` to `to` (exclusive), read in place, when that text is
+ * a plain decimal as CelesTrak writes them (no surrounding white space, at most 15 digits, exponent
+ * within ±22); undefined otherwise, for parseDecimal on the text itself to decide.
+ */
+export function plainDecimalAt(text: string, from: number, to: number): number | undefined {
+  if (to - from > MAX_NUMBER_TEXT || !printableEnds(text, from, to)) return undefined;
+  return quickDecimal(text, from, to) ?? undefined;
+}
+
+/** integerField's value for the text from `from` to `to`, read in place, when it is short and plain; else undefined. */
+export function plainIntegerAt(text: string, from: number, to: number): number | undefined {
+  if (to - from > MAX_SHORT_INTEGER || !printableEnds(text, from, to)) return undefined;
+  return shortIntegerAt(text, from, to) ?? undefined;
+}
+
+/** Non-empty, and first and last characters printable ASCII: the text is its own trimmed form. */
+function printableEnds(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  const first = text.charCodeAt(from);
+  const last = text.charCodeAt(to - 1);
+  return first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f;
+}
+
+/**
  * The common case of parseDecimal in one pass over the characters: text matching DECIMAL with at
  * most 15 digits and a decimal exponent within ±22, whose value is then one correctly rounded
  * multiplication or division of two exactly held numbers (Clinger's fast path), the very double
  * Number() gives. null when the text is not a decimal; undefined for the rest (longer mantissas,
  * larger exponents), left to DECIMAL and Number().
  */
-function quickDecimal(t: string): number | null | undefined {
-  const n = t.length;
-  let i = 0;
-  const first = t.charCodeAt(0);
+function quickDecimal(t: string, from: number, n: number): number | null | undefined {
+  let i = from;
+  const first = t.charCodeAt(from);
   const negative = first === 0x2d;
-  if (negative || first === 0x2b) i = 1;
+  if (negative || first === 0x2b) i += 1;
   let mantissa = 0;
   let digits = 0;
   let fraction = 0;
@@ -107,6 +130,12 @@ function quickDecimal(t: string): number | null | undefined {
   return negative ? -value : value;
 }
 
+/** Whether v lies within the bounds (checkBounds accepts it). */
+export function withinBounds(v: number, b: NumberBounds): boolean {
+  if (b.min !== undefined && v < b.min) return false;
+  return b.max === undefined || (b.maxExclusive ? v < b.max : v <= b.max);
+}
+
 /** `raw` is the cell as written (trimmed in the message). */
 function checkBounds(v: number, field: string, raw: string, b: NumberBounds): number {
   if (b.min !== undefined && v < b.min) throw new RowRejection(field, `${raw.trim()} is below ${b.min}`);
@@ -137,7 +166,7 @@ export function integerField(raw: string | number | undefined | null, field: str
   if (raw === undefined || raw === null) throw new RowRejection(field, 'missing value');
   const t = trimmed(raw);
   if (t === '') throw new RowRejection(field, 'empty value');
-  const v = t.length <= MAX_SHORT_INTEGER ? shortInteger(t) : t.length > MAX_NUMBER_TEXT || !INTEGER.test(t) ? null : Number(t);
+  const v = t.length <= MAX_SHORT_INTEGER ? shortIntegerAt(t, 0, t.length) : t.length > MAX_NUMBER_TEXT || !INTEGER.test(t) ? null : Number(t);
   if (v === null) throw new RowRejection(field, `"${raw}" is not an integer`);
   if (!Number.isSafeInteger(v)) throw new RowRejection(field, `"${raw}" is out of range`);
   return checkBounds(v, field, t, bounds);
@@ -146,14 +175,14 @@ export function integerField(raw: string | number | undefined | null, field: str
 /** Up to this many characters (sign included), an INTEGER text's value is exact in a double. */
 const MAX_SHORT_INTEGER = 15;
 
-/** The value of a short text matching INTEGER, in one pass; null when it does not match. */
-function shortInteger(t: string): number | null {
-  const first = t.charCodeAt(0);
+/** The value of a short text (from `from` to `to`) matching INTEGER, in one pass; null when it does not match. */
+function shortIntegerAt(t: string, from: number, to: number): number | null {
+  const first = t.charCodeAt(from);
   const negative = first === 0x2d;
-  let i = negative || first === 0x2b ? 1 : 0;
-  if (i === t.length) return null;
+  let i = negative || first === 0x2b ? from + 1 : from;
+  if (i === to) return null;
   let v = 0;
-  for (; i < t.length; i++) {
+  for (; i < to; i++) {
     const c = t.charCodeAt(i);
     if (c < ZERO || c > NINE) return null;
     v = v * 10 + (c - ZERO);

@@ -2,7 +2,7 @@
  * The one row type for CelesTrak GP data in any of its formats (OMM CSV, OMM JSON, 3-line TLE),
  * and the field rules the OMM formats share.
  */
-import { codeField, integerField, numberField, textField, trimmed } from './field-values.js';
+import { codeField, integerField, numberField, textField, trimmed, type NumberBounds } from './field-values.js';
 import { RowRejection } from './row-rejection.js';
 
 import type { GpClassification, GpRow } from '../../model/gp-elements.js';
@@ -62,6 +62,8 @@ export function normalizeOmmEpoch(text: string): string | null {
   // Years before 100 are refused, as Date.UTC (which reads 0-99 as 1900-1999) once made them.
   if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   if (digitsAt(t, 11, 2) > 23 || digitsAt(t, 14, 2) > 59 || digitsAt(t, 17, 2) > 59) return null;
+  // As CelesTrak writes it (six fraction digits): the text itself, with a 'Z' if it has none.
+  if (end === OMM_EPOCH_SHAPE.length) return end === t.length ? `${t}Z` : t;
   return `${t.slice(0, 19)}.${t.slice(20, end).padEnd(6, '0')}Z`;
 }
 
@@ -87,35 +89,57 @@ export const GP_BOUNDS = {
   inclination: { min: 0, max: 180 },
   angle: { min: 0, max: 360 },
   noradId: { min: 1, max: 999_999_999 },
+  /** Element set number, revolution count, ephemeris type: never negative. */
+  count: { min: 0 },
 } as const;
 
 /** Sputnik 1's launch (1957-10-04 19:28:34 UTC): no element set can be older. */
 export const FIRST_SATELLITE_LAUNCH = '1957-10-04T19:28:34.000000Z';
 
+/**
+ * One OMM record's cells by key. `number` and `integer` give exactly what numberField and integerField
+ * give for `get(key)` (a CSV reader may read the cell in place instead: omm.ts).
+ */
+export interface OmmCells {
+  /** The cell as written: text, a JSON number, or undefined/null when absent. */
+  get(key: GpColumn): string | number | undefined | null;
+  number(key: GpColumn, bounds?: NumberBounds): number;
+  integer(key: GpColumn, bounds?: NumberBounds): number;
+}
+
+/** OMM cells read through `get` alone (JSON members). */
+export function ommCellsOf(get: OmmCells['get']): OmmCells {
+  return {
+    get,
+    number: (key, bounds) => numberField(get(key), key, bounds),
+    integer: (key, bounds) => integerField(get(key), key, bounds),
+  };
+}
+
 /** Build a GpRow from OMM key/value pairs (CSV cells or JSON members). */
-export function gpRowFromOmm(get: (key: GpColumn) => string | number | undefined | null): GpRow {
-  const epochRaw = get('EPOCH');
+export function gpRowFromOmm(cells: OmmCells): GpRow {
+  const epochRaw = cells.get('EPOCH');
   const epoch = typeof epochRaw === 'string' ? normalizeOmmEpoch(epochRaw) : null;
   if (epoch === null) throw new RowRejection('EPOCH', `"${String(epochRaw)}" is not an ISO UTC date-time`);
   if (epoch < FIRST_SATELLITE_LAUNCH) throw new RowRejection('EPOCH', `${epoch} is before the first artificial satellite's launch (${FIRST_SATELLITE_LAUNCH.slice(0, 10)})`);
-  const cls = get('CLASSIFICATION_TYPE');
+  const cls = cells.get('CLASSIFICATION_TYPE');
   return {
-    noradId: integerField(get('NORAD_CAT_ID'), 'NORAD_CAT_ID', GP_BOUNDS.noradId),
-    objectName: textField(get('OBJECT_NAME'), 'OBJECT_NAME'),
-    objectId: cosparField(get('OBJECT_ID'), 'OBJECT_ID'),
+    noradId: cells.integer('NORAD_CAT_ID', GP_BOUNDS.noradId),
+    objectName: textField(cells.get('OBJECT_NAME'), 'OBJECT_NAME'),
+    objectId: cosparField(cells.get('OBJECT_ID'), 'OBJECT_ID'),
     epoch,
-    meanMotion: numberField(get('MEAN_MOTION'), 'MEAN_MOTION', GP_BOUNDS.meanMotion),
-    eccentricity: numberField(get('ECCENTRICITY'), 'ECCENTRICITY', GP_BOUNDS.eccentricity),
-    inclination: numberField(get('INCLINATION'), 'INCLINATION', GP_BOUNDS.inclination),
-    raan: numberField(get('RA_OF_ASC_NODE'), 'RA_OF_ASC_NODE', GP_BOUNDS.angle),
-    argOfPericenter: numberField(get('ARG_OF_PERICENTER'), 'ARG_OF_PERICENTER', GP_BOUNDS.angle),
-    meanAnomaly: numberField(get('MEAN_ANOMALY'), 'MEAN_ANOMALY', GP_BOUNDS.angle),
-    bstar: numberField(get('BSTAR'), 'BSTAR'),
-    meanMotionDot: numberField(get('MEAN_MOTION_DOT'), 'MEAN_MOTION_DOT'),
-    meanMotionDdot: numberField(get('MEAN_MOTION_DDOT'), 'MEAN_MOTION_DDOT'),
-    elementSetNo: integerField(get('ELEMENT_SET_NO'), 'ELEMENT_SET_NO', { min: 0 }),
-    revAtEpoch: integerField(get('REV_AT_EPOCH'), 'REV_AT_EPOCH', { min: 0 }),
+    meanMotion: cells.number('MEAN_MOTION', GP_BOUNDS.meanMotion),
+    eccentricity: cells.number('ECCENTRICITY', GP_BOUNDS.eccentricity),
+    inclination: cells.number('INCLINATION', GP_BOUNDS.inclination),
+    raan: cells.number('RA_OF_ASC_NODE', GP_BOUNDS.angle),
+    argOfPericenter: cells.number('ARG_OF_PERICENTER', GP_BOUNDS.angle),
+    meanAnomaly: cells.number('MEAN_ANOMALY', GP_BOUNDS.angle),
+    bstar: cells.number('BSTAR'),
+    meanMotionDot: cells.number('MEAN_MOTION_DOT'),
+    meanMotionDdot: cells.number('MEAN_MOTION_DDOT'),
+    elementSetNo: cells.integer('ELEMENT_SET_NO', GP_BOUNDS.count),
+    revAtEpoch: cells.integer('REV_AT_EPOCH', GP_BOUNDS.count),
     classification: codeField(typeof cls === 'number' ? String(cls) : cls, 'CLASSIFICATION_TYPE', GP_CLASSIFICATIONS),
-    ephemerisType: integerField(get('EPHEMERIS_TYPE'), 'EPHEMERIS_TYPE', { min: 0 }),
+    ephemerisType: cells.integer('EPHEMERIS_TYPE', GP_BOUNDS.count),
   };
 }

@@ -3,19 +3,51 @@
  * objects with the same keys; numbers may be JSON numbers or strings).
  */
 import { FeedFormatError, type ParseResult, type RowError } from '../feed-errors.js';
-import { visitDelimitedTable } from './csv-reader.js';
-import { GP_CSV_COLUMNS, gpRowFromOmm, type GpColumn, type GpRow } from './gp-row.js';
+import { visitDelimitedSpans } from './csv-reader.js';
+import type { DelimitedSpans } from './delimited-spans.js';
+import { integerField, numberField, plainDecimalAt, plainIntegerAt, withinBounds, type NumberBounds } from './field-values.js';
+import { GP_CSV_COLUMNS, gpRowFromOmm, ommCellsOf, type GpColumn, type GpRow, type OmmCells } from './gp-row.js';
 import { collectRow, RowRejection } from './row-rejection.js';
+
+const NO_BOUNDS: NumberBounds = {};
+
+/**
+ * A CSV record's cells, by OMM key: a number is read in place when the cell is a plain decimal within
+ * its bounds, else by numberField/integerField on the cell's text, so a bad cell gets their rejection.
+ */
+class CsvOmmCells implements OmmCells {
+  record: DelimitedSpans | null = null;
+  constructor(private readonly at: Record<GpColumn, number>) {}
+
+  get(key: GpColumn): string {
+    return this.record!.cell(this.at[key]);
+  }
+
+  number(key: GpColumn, bounds: NumberBounds = NO_BOUNDS): number {
+    const r = this.record!;
+    const k = this.at[key];
+    const v = plainDecimalAt(r.text, r.starts[k]!, r.ends[k]!);
+    return v !== undefined && withinBounds(v, bounds) ? v : numberField(r.cell(k), key, bounds);
+  }
+
+  integer(key: GpColumn, bounds: NumberBounds = NO_BOUNDS): number {
+    const r = this.record!;
+    const k = this.at[key];
+    const v = plainIntegerAt(r.text, r.starts[k]!, r.ends[k]!);
+    return v !== undefined && withinBounds(v, bounds) ? v : integerField(r.cell(k), key, bounds);
+  }
+}
 
 export function parseGpCsv(text: string, file: string): ParseResult<GpRow> {
   const rows: GpRow[] = [];
   const rejected: RowError[] = [];
   const lines: number[] = [];
-  let positions: Record<GpColumn, number> | null = null;
-  const table = visitDelimitedTable(text, file, ',', GP_CSV_COLUMNS, (rec, columnIndex) => {
-    const at = (positions ??= columnPositions(columnIndex));
-    const fields = rec.fields;
-    collectRow(file, rec.line, () => gpRowFromOmm((key) => fields[at[key]]), rows, rejected, lines);
+  let cells: CsvOmmCells | null = null;
+  const build = (): GpRow => gpRowFromOmm(cells!);
+  const table = visitDelimitedSpans(text, file, ',', GP_CSV_COLUMNS, (record, columnIndex) => {
+    cells ??= new CsvOmmCells(columnPositions(columnIndex));
+    cells.record = record;
+    collectRow(file, record.line, build, rows, rejected, lines);
   });
   rejected.push(...table.rejected);
   rejected.sort((a, b) => a.line - b.line);
@@ -95,12 +127,12 @@ export function parseGpJson(text: string, file: string): ParseResult<GpRow> {
           throw new RowRejection(null, 'array element is not an object');
         }
         const obj = item as Record<string, unknown>;
-        return gpRowFromOmm((key: GpColumn) => {
+        return gpRowFromOmm(ommCellsOf((key: GpColumn) => {
           const v = obj[key];
           if (v === undefined || v === null) return v;
           if (typeof v === 'string' || typeof v === 'number') return v;
           throw new RowRejection(key, `unexpected JSON ${typeof v}`);
-        });
+        }));
       },
       rows,
       rejected,

@@ -72,3 +72,31 @@ export function referenceDelimitedRecords(text: string, file: string, delimiter:
   return records;
 }
 
+
+/**
+ * The table reading (header, blank records skipped, width check, a short last record a truncation) as
+ * first written, over referenceDelimitedRecords: the reference for readDelimitedTable, whose records
+ * are now read as positions and settled one record late.
+ */
+export function referenceDelimitedTable(text: string, file: string, delimiter: string, requiredColumns: readonly string[]) {
+  if (text.trim().length === 0) throw new FeedFormatError(file, null, null, 'empty input');
+  const records = referenceDelimitedRecords(text, file, delimiter).filter((r) => r.fields.some((f) => f.trim().length > 0));
+  const [first, ...data] = records;
+  if (!first) throw new FeedFormatError(file, null, null, 'empty input');
+  const header = first.fields.map((h) => h.trim());
+  const columnIndex = new Map<string, number>();
+  header.forEach((name, idx) => {
+    if (name.length > 0 && !columnIndex.has(name)) columnIndex.set(name, idx);
+  });
+  const missing = requiredColumns.find((col) => !columnIndex.has(col));
+  if (missing !== undefined) throw new FeedFormatError(file, first.line, missing, `required column "${missing}" is missing from the header`);
+  const rows: DelimitedRecord[] = [];
+  const rejected: { file: string; line: number; field: null; reason: string }[] = [];
+  data.forEach((rec, i) => {
+    if (rec.fields.length === header.length) rows.push(rec);
+    else if (i === data.length - 1 && rec.fields.length < header.length) {
+      throw new FeedFormatError(file, rec.line, null, `truncated file: last row has ${rec.fields.length} fields, header has ${header.length}`);
+    } else rejected.push({ file, line: rec.line, field: null, reason: `row has ${rec.fields.length} fields, header has ${header.length}` });
+  });
+  return { header, columnIndex, rows, rejected };
+}
