@@ -95,6 +95,16 @@ export const answers: AnswerSuite = (ctx) => {
     expect(astronaut.judged.status).toBe('pending');
   });
 
+  it('a plan period whose themes are not measurable targets is not a deadline: the goal is not overdue after it', async () => {
+    const raw = rawGoals().filter((g) => /not measurable targets/i.test(JSON.stringify(g)));
+    expect(raw.map((g) => g.id)).toContain('goal.14th-fyp-space-priorities');
+    for (const g of raw) expect(scalars(g.deadline), g.id).toEqual([]);
+    const res = await ctx().get<GoalsResponse>('/api/v1/goals?asOf=2027-06-01');
+    const plan = res.items.find((g) => g.id === 'goal.14th-fyp-space-priorities')!;
+    expect(plan.judged.status).toBe('unknown');
+    expect(plan.judged.overdueSince).toBeNull();
+  });
+
   it('an impossible date is a 400 naming the parameter', async () => {
     const res = await ctx().app.inject('/api/v1/goals?asOf=2026-02-30');
     expect(res.statusCode).toBe(400);
