@@ -37,6 +37,10 @@ export const answers: AnswerSuite = (ctx) => {
     for (const iso of raw.members) expect(isos.has(iso), iso).toBe(true);
     expect(res.definition).toContain(`${raw.members.length} members listed`);
     expect(res.definition).toContain(`membership_count says ${raw.statedCount}`);
+    // The map's reader learns how many the list leaves out, and that the file does not name them.
+    const missing = raw.statedCount! - raw.members.length;
+    expect(res.definition).toContain(`${['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'][missing]} members it counts are not in its list`);
+    expect(res.definition).toContain(`shows ${raw.members.length} of the file's ${raw.statedCount}`);
   });
 
   it('every agreement layer states what puts a country on it, and lists each of a country\'s agreements once', async () => {
