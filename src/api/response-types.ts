@@ -84,7 +84,13 @@ export interface HubProperties {
 export interface HubFeature { type: 'Feature'; geometry: PointGeometry | null; properties: HubProperties }
 export interface HubsResponse { type: 'FeatureCollection'; features: HubFeature[] }
 
-export interface CountryAgreement { id: string; name: string; kind: string | null; signed: string | null; sources: string[] }
+export interface CountryAgreement {
+  id: string; name: string; kind: string | null; signed: string | null;
+  /** The signing date's own note, when its source gives one (e.g. a year read from the article's context, not stated). */
+  signedNote: string | null;
+  /** The sources of the agreement's parties and of its signing date. */
+  sources: string[];
+}
 export interface CountryMember { id: string; kind: string; name: string; sources: string[] }
 export interface CountryProperties {
   iso2: string; entityId: string; name: string; set: string;

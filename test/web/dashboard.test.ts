@@ -273,6 +273,14 @@ describe('maps', () => {
     for (const [set, fc] of [['ilrs', ilrs], ['artemis-accords', artemis]] as const) {
       for (const { properties: { iso2 } } of fc.features.filter((x) => drawnCountries.has(x.properties.iso2))) expect(tagged.get(iso2)?.split(' '), `${set} ${iso2}`).toContain(set);
     }
+    // A signing date with a note (a year read from context) shows the note beside the date.
+    const noted = (await api<{ features: { properties: { iso2: string; agreements: { signedNote: string | null }[] } }[] }>('geo/countries?set=ilrs'))
+      .features.filter((f) => f.properties.agreements.some((a) => a.signedNote));
+    expect(noted.length).toBeGreaterThan(0);
+    for (const f of noted) {
+      const shown = await page.$$eval(`main [data-set="ilrs"] tr[data-iso2="${f.properties.iso2}"] [data-signed-note]`, (d) => d.map((x) => x.textContent));
+      expect(shown, f.properties.iso2).toEqual(f.properties.agreements.filter((a) => a.signedNote).map((a) => `* Date: ${a.signedNote}`));
+    }
     await clickInside(page, 'path[data-country="RU"]');
     await waitDrawn(page);
     expect(page.url()).toContain('#/entity/country.ru');

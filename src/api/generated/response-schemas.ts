@@ -6373,11 +6373,19 @@ export const COUNTRIES_RESPONSE = {
                         "null"
                       ]
                     },
+                    "signedNote": {
+                      "type": [
+                        "string",
+                        "null"
+                      ],
+                      "description": "The signing date's own note, when its source gives one (e.g. a year read from the article's context, not stated)."
+                    },
                     "sources": {
                       "type": "array",
                       "items": {
                         "type": "string"
-                      }
+                      },
+                      "description": "The sources of the agreement's parties and of its signing date."
                     }
                   },
                   "required": [
@@ -6385,6 +6393,7 @@ export const COUNTRIES_RESPONSE = {
                     "name",
                     "kind",
                     "signed",
+                    "signedNote",
                     "sources"
                   ],
                   "additionalProperties": false

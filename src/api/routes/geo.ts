@@ -6,8 +6,9 @@ import { all, first, type EntityRow } from '../../model/entity-row.js';
 import { countryShape } from '../../services/world-countries.js';
 import { countriesInFramework, hubPoint, HUB_COUNT_PROPERTIES, locationOf, observersOfFramework, statedCity } from '../../analytics/places.js';
 import { datasetNotes } from '../../store/queries/cited-sources.js';
+import { statementsOfKind } from '../../store/queries/entities.js';
 import { geoJsonResponses } from '../schemas.js';
-import type { CountriesResponse, CountryFeature, HubFeature, HubsResponse, PlaceFeature, PlacesResponse } from '../response-types.js';
+import type { CountriesResponse, CountryAgreement, CountryFeature, HubFeature, HubsResponse, PlaceFeature, PlacesResponse } from '../response-types.js';
 import { COUNTRIES_RESPONSE, HUBS_RESPONSE, PLACES_RESPONSE } from '../generated/response-schemas.js';
 import { BUYERS_SET, LAUNCHED_SET, type ExportSet, type ExportSetId } from '../../analytics/exports.js';
 
@@ -148,6 +149,7 @@ export function registerGeoRoutes(api: FastifyInstance, ctx: ServerContext): voi
     const agreementSet = COUNTRY_SETS[req.query.set];
     const set = agreementSet ?? { framework: '', label: derived!.label };
     const agreements = derived ? [] : await entityRows(store.db, 'Agreement');
+    const signingNotes = derived ? new Map<string, string>() : await signedNotes(store.db);
     const byCountry = derived
       ? derived.members({ facilities: await entityRows(store.db, 'Facility'), objects: await entityRows(store.db, 'SpaceObject') })
       : countriesInFramework(agreements, set.framework, { exceptChina: agreementSet?.exceptChina });
@@ -157,13 +159,32 @@ export function registerGeoRoutes(api: FastifyInstance, ctx: ServerContext): voi
       geometry: countryGeometry(iso2),
       properties: {
         iso2, entityId: `country.${iso2.toLowerCase()}`, name: countryShape(iso2)?.name ?? iso2, set: req.query.set,
-        agreements: derived ? [] : list.map((a) => ({ id: a.id, name: a.caption, kind: first(a, 'agreementKind'), signed: first(a, 'signed'), sources: [...new Set((a.values.party ?? []).map((c) => c.sourceId))] })),
+        agreements: derived ? [] : list.map((a) => countryAgreement(a, signingNotes)),
         members: list.map((m) => ({ id: m.id, kind: m.kind, name: m.caption, sources: [...new Set(Object.values(m.values).flat().map((c) => c.sourceId))] })),
       },
     }));
     reply.type(GEOJSON);
     return { type: 'FeatureCollection', name: set.label, ...(definition ? { set: req.query.set, definition } : {}), features } satisfies CountriesResponse;
   });
+}
+
+/** Each agreement's signing-date notes, by agreement, date and source. */
+async function signedNotes(db: ServerContext['store']['db']): Promise<Map<string, string>> {
+  const notes = new Map<string, string>();
+  for (const s of await statementsOfKind(db, 'Agreement', ['signed'])) if (s.note) notes.set(noteKey(s.entityId, s.value, s.sourceId), s.note);
+  return notes;
+}
+
+const noteKey = (entityId: string, value: string, sourceId: string) => [entityId, value, sourceId].join('\u0000');
+
+/** An agreement as a country's map layer lists it: its signing date with that date's note, and the sources of its parties and date. */
+function countryAgreement(a: EntityRow, notes: ReadonlyMap<string, string>): CountryAgreement {
+  const signed = a.values.signed?.[0] ?? null;
+  const sources = [...(a.values.party ?? []), ...(signed ? [signed] : [])].map((c) => c.sourceId);
+  return {
+    id: a.id, name: a.caption, kind: first(a, 'agreementKind'), signed: signed?.value ?? null,
+    signedNote: signed ? notes.get(noteKey(a.id, signed.value, signed.sourceId)) ?? null : null, sources: [...new Set(sources)],
+  };
 }
 
 function exportCollection(set: ExportSet): CountriesResponse {

@@ -4,6 +4,7 @@
  * dataset whose own count disagrees with its list says so in the layer's definition.
  */
 import { expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { AnswerSuite } from '../harness.js';
 import { readSnapshot } from '../../../src/services/bundled-snapshots.js';
@@ -55,6 +56,24 @@ export const answers: AnswerSuite = (ctx) => {
     // ILRS: summing the layer's agreements counts each signing country once (the audit found 18 for 13 countries).
     const ilrs = await ctx().get<{ features: { properties: { agreements: unknown[] } }[] }>('/api/v1/geo/countries?set=ilrs');
     expect(ilrs.features.reduce((n, f) => n + f.properties.agreements.length, 0)).toBeLessThan(ilrs.features.length + 3);
+  });
+
+  it('a signing date the source gives with a note (a year read from context) carries that note and its source on the layer', async () => {
+    const raw = parseYaml(readFileSync('data/kb/entities/international/ilrs.yaml', 'utf8')) as { entities: { id: string; signed?: { value: string; note?: string; cite?: { source?: string } } }[] };
+    const noted = raw.entities.filter((e) => e.signed?.note);
+    expect(noted.length).toBeGreaterThan(0);
+    const res = await ctx().get<{ features: { properties: { agreements: { id: string; signed: string | null; signedNote: string | null; sources: string[] }[] } }[] }>('/api/v1/geo/countries?set=ilrs');
+    const listed = new Map(res.features.flatMap((f) => f.properties.agreements).map((a) => [a.id, a]));
+    for (const e of noted) {
+      const a = listed.get(e.id)!;
+      expect(a, e.id).toBeDefined();
+      expect(a.signed, e.id).toBe(String(e.signed!.value));
+      expect(a.signedNote, e.id).toBe(e.signed!.note);
+      if (e.signed!.cite?.source) expect(a.sources, e.id).toContain(e.signed!.cite.source);
+    }
+    // Dates with no note carry none.
+    const withoutNote = [...listed.values()].filter((a) => a.signed && !noted.some((e) => e.id === a.id));
+    for (const a of withoutNote) expect(a.signedNote, a.id).toBeNull();
   });
 
   it('the stations layer says that Sweden and Australia, shaded, ended or did not renew their contracts with China', async () => {

@@ -42,8 +42,9 @@ function agreementsTable(items: (CountryProps & { name: string })[]): HTMLElemen
       const agreements = [...new Map(p.agreements.map((a) => [a.id, a])).values()];
       return h('tr', { 'data-iso2': p.iso2 },
         h('td', null, h('a', { href: entityHref(p.entityId) }, p.name)),
-        h('td', { class: 'nowrap' }, agreements.map((a) => h('div', null, a.signed ? formatDate(a.signed) : '—'))),
-        h('td', null, agreements.map((a) => h('div', null, h('a', { href: entityHref(a.id) }, a.kind ?? 'agreement'), ' ', [...new Set(a.sources)].map((s, i) => [i ? '; ' : '', cite(s, null)])))));
+        h('td', { class: 'nowrap' }, agreements.map((a) => h('div', null, a.signed ? formatDate(a.signed) : '—', a.signedNote ? '*' : ''))),
+        h('td', null, agreements.map((a) => h('div', null, h('a', { href: entityHref(a.id) }, a.kind ?? 'agreement'), ' ', [...new Set(a.sources)].map((s, i) => [i ? '; ' : '', cite(s, null)]),
+          a.signedNote ? h('div', { class: 'small muted', 'data-signed-note': '' }, `* Date: ${a.signedNote}`) : null))));
     })));
 }
 

@@ -3107,6 +3107,9 @@ export interface operations {
                                     kind: string | null;
                                     name: string;
                                     signed: string | null;
+                                    /** @description The signing date's own note, when its source gives one (e.g. a year read from the article's context, not stated). */
+                                    signedNote: string | null;
+                                    /** @description The sources of the agreement's parties and of its signing date. */
                                     sources: string[];
                                 }[];
                                 entityId: string;
