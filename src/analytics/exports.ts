@@ -22,7 +22,8 @@ export const BUYERS_DEFINITION =
   'Countries (ISO 3166-1) that own a satellite built in China. A satellite counts when its preferred owner country is not China '
   + 'and one of its manufacturer-country statements (confirmed or reported) is China: the UCS Satellite Database of 2023-05-01 '
   + '("Country of Contractor" includes China), the report\'s Figure 5 of Chinese-exported satellites (§2.4.3 [055]), or the report\'s '
-  + 'text (Venesat-1, PakSat-MM1R). A satellite built abroad never counts, whoever launched it. Unit: countries; each lists its '
+  + 'text (Venesat-1, PakSat-MM1R). A satellite built abroad never counts, whoever launched it. A satellite lost at launch still counts: '
+  + 'it was bought (its launch date and vehicle are listed where a source gives them, and its own page says how it was lost). Unit: countries; each lists its '
   + 'satellites with the sources of the builder and the owner. Data: the curated knowledge base.';
 
 export const LAUNCHED_DEFINITION =

@@ -67,6 +67,19 @@ function gcatForeignPayloadsOnChineseRockets(): { byCountry: Map<string, Set<str
 const BUILT_ABROAD = { 'GomX-4A': '2018-015F', 'Eutelsat 16A': '2011-057A', 'KIPP-1': '2018-008C', 'NuSat-3': '2017-034C', 'Göktürk-2': '2012-073A', 'SaudiSat-5A': '2018-102A', 'BRITE-PL-2': '2014-049B' };
 
 export const answers: AnswerSuite = (ctx) => {
+  it('a Chinese-built satellite lost at launch (Palapa-N1, Indonesia) still counts as bought, with the launch the raw GCAT log records for it', async () => {
+    const row = tsv('gcat_launchlog_2024-12-08.tsv.gz').find((f) => f[5] === 'Palapa N1')!;
+    expect(row[18]).toBe('OF');
+    const res = await ctx().get<Collection>('/api/v1/geo/countries?set=chinese-built-satellite-buyers');
+    const sat = res.features.find((f) => f.properties.iso2 === 'ID')!.properties.satellites.find((x) => x.id === 'obj.palapa-n1') as Satellite & { launchDate: string | null; launchVehicle: string | null };
+    const months: Record<string, string> = { Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06', Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12' };
+    const [y, m, d] = row[1]!.split(/\s+/);
+    expect(sat.launchDate).toBe(`${y}-${months[m!]}-${d!.padStart(2, '0')}`);
+    expect(sat.launchVehicle).toBe('lv.long-march-3b');
+    expect(row[9]).toBe('Chang Zheng 3B');
+    expect(res.definition).toMatch(/lost at launch still counts/);
+  });
+
   const buyers = () => ctx().get<Collection>('/api/v1/geo/countries?set=chinese-built-satellite-buyers');
   const launched = () => ctx().get<Collection>('/api/v1/geo/countries?set=launched-on-chinese-rockets');
   const pieces = (c: Collection) => new Set(c.features.flatMap((f) => f.properties.satellites.map((s) => s.cospar)));
