@@ -7,11 +7,13 @@
 import type { ItuMilestone } from '../model/rules.js';
 
 export interface SourcedValue { value: number; qualifier: string | null; sourceId: string; locator: string | null; asOf: string | null }
+/** A planned size as its source states it, with the source's note on it (e.g. a year-end target, not the final size). */
+export interface PlannedSize extends SourcedValue { note: string | null }
 export interface ConstellationInput {
   id: string;
   name: string;
   /** Every planned-size statement, preferred first. */
-  planned: SourcedValue[];
+  planned: PlannedSize[];
   /** Deployed counts the sources report (e.g. the report's "around 100"), to show beside the computed ones. */
   reported: SourcedValue[];
   ituFiling: { date: string; sourceId: string; locator: string | null } | null;
@@ -23,8 +25,8 @@ export type MilestoneStatus = 'met' | 'on-track' | 'behind-pace' | 'missed' | 'n
 export interface ConstellationProgress {
   id: string;
   name: string;
-  planned: SourcedValue | null;
-  plannedAlternatives: SourcedValue[];
+  planned: PlannedSize | null;
+  plannedAlternatives: PlannedSize[];
   deployed: SnapshotCount[];
   reported: SourcedValue[];
   latest: SnapshotCount | null;

@@ -201,7 +201,7 @@ async function computeConstellations(db: Kysely<Database>, rules: Rules, snapsho
     const of = (p: string) => st.filter((s) => s.property === p).sort(byPreference);
     const filing = of('ituFiling')[0];
     return constellationProgress({
-      id, name: st[0]!.caption, planned: of('plannedSize').map(sourced), reported: of('deployedCount').map(sourced),
+      id, name: st[0]!.caption, planned: of('plannedSize').map((p) => ({ ...sourced(p), note: p.note })), reported: of('deployedCount').map(sourced),
       ituFiling: filing ? { date: filing.value, sourceId: filing.sourceId, locator: filing.locator } : null,
     }, counts.get(id) ?? [], rules.ituMilestones);
   }).map((c) => {

@@ -23,11 +23,18 @@ type Resolved = { kind: CitedViewKind; id: string; title: string; pairs: Pair[] 
 
 const DATE = /^\d{4}(?:-\d{2}){0,2}$/;
 
-/** The newest publication date of the sources (curated data are as of their sources), else the newest data in the store. */
+/**
+ * The newest publication date of the sources (curated data are as of their sources), else the newest data
+ * in the store. Where the sources were published on different dates, the basis names the range: a view
+ * drawn from sources of several dates is not all as of the newest.
+ */
 async function dataDate(db: Kysely<Database>, d: DataDate, sources: CitedSource[]): Promise<{ asOf: string | null; asOfBasis: string }> {
   if (!('bySources' in d)) return d;
-  const newest = sources.map((s) => s.published).filter((p): p is string => !!p && DATE.test(p)).sort().at(-1);
-  return newest ? { asOf: newest, asOfBasis: 'newest publication date of its sources' } : newestFeedDate(db);
+  const dates = sources.map((s) => s.published).filter((p): p is string => !!p && DATE.test(p)).sort();
+  const [oldest, newest] = [dates[0], dates.at(-1)];
+  if (!newest) return newestFeedDate(db);
+  const range = oldest !== newest ? `; its sources were published from ${oldest} to ${newest}, so parts of it are as of earlier dates` : '';
+  return { asOf: newest, asOfBasis: `newest publication date of its sources${range}` };
 }
 
 const notFound = (what: string) => new PermalinkError(404, what);

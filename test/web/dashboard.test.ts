@@ -159,6 +159,14 @@ describe('charts draw the numbers the API returns', () => {
     const windows = await page.$$eval('table[data-constellations] tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-id'), tr.querySelector('[data-rate-window]')?.textContent ?? null]));
     expect(windows).toEqual(rates.constellations.map((c) => [c.id, c.rate ? `${c.rate.from} to ${c.rate.to} (${c.rate.days} days)` : null]));
     expect(windows.some(([, w]) => w !== null)).toBe(true);
+    // A planned size the source qualifies (Jilin-1's 300 is an end-2025 target) carries that note in the table and under the chart.
+    const notes = await api<{ constellations: { id: string; name: string; planned: { note: string | null } | null }[] }>('analytics/constellations');
+    const noted = notes.constellations.filter((c) => c.planned?.note);
+    expect(noted.map((c) => c.id)).toContain('program.jilin-1');
+    for (const c of noted) {
+      expect(await page.$eval(`table[data-constellations] tr[data-id="${c.id}"] [data-planned-note]`, (e) => e.textContent), c.id).toBe(c.planned!.note);
+      expect(await page.$eval('figure[data-chart="constellations-share"] .chart-notes', (e) => e.textContent ?? ''), c.id).toContain(c.planned!.note!);
+    }
   });
 
   it('constellations: the catalog count beside the latest reported count, with the discrepancy flag as visible text', async () => {

@@ -1053,16 +1053,24 @@ export const CONSTELLATIONS_RESPONSE = {
                       "string",
                       "null"
                     ]
+                  },
+                  "note": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
                   }
                 },
                 "required": [
-                  "value",
+                  "asOf",
+                  "locator",
+                  "note",
                   "qualifier",
                   "sourceId",
-                  "locator",
-                  "asOf"
+                  "value"
                 ],
-                "additionalProperties": false
+                "additionalProperties": false,
+                "description": "A planned size as its source states it, with the source's note on it (e.g. a year-end target, not the final size)."
               },
               {
                 "type": "null"
@@ -1097,16 +1105,24 @@ export const CONSTELLATIONS_RESPONSE = {
                     "string",
                     "null"
                   ]
+                },
+                "note": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
                 }
               },
               "required": [
-                "value",
+                "asOf",
+                "locator",
+                "note",
                 "qualifier",
                 "sourceId",
-                "locator",
-                "asOf"
+                "value"
               ],
-              "additionalProperties": false
+              "additionalProperties": false,
+              "description": "A planned size as its source states it, with the source's note on it (e.g. a year-end target, not the final size)."
             }
           },
           "deployed": {

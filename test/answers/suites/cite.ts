@@ -15,7 +15,7 @@ import { rawYaml } from '../../support/raw-files.js';
 
 interface CitationJson {
   key: string; accessed: string; text: string; bibtex: string; csl: Record<string, unknown>[];
-  view: { kind: string; title: string; permalink: string; asOf: string | null; sources: { id: string; title: string; locators: string[]; references: { number: string; url: string | null }[] }[]; moreSources: number };
+  view: { kind: string; title: string; permalink: string; asOf: string | null; asOfBasis: string; sources: { id: string; title: string; locators: string[]; references: { number: string; url: string | null }[] }[]; moreSources: number };
 }
 type Cite = { source?: string; locator?: string };
 type Node = string | number | boolean | null | Node[] | { [k: string]: Node };
@@ -101,6 +101,12 @@ export const answers: AnswerSuite = (ctx) => {
     expect(ids(ilrs).has('internacia-artemis-accords')).toBe(true);
     expect(ids(bri).has('internacia-artemis-accords')).toBe(false);
     expect(ids(bri).has('internacia-apsco')).toBe(false);
+    // Dated by its newest source (the Artemis dataset), and the basis says its sources span earlier dates.
+    const dates = [...ids(ilrs)].map((id) => String(rawSources().get(id)?.published ?? '')).filter((d) => /^\d{4}(-\d{2}){0,2}$/.test(d)).sort();
+    expect(dates[0]).not.toBe(dates.at(-1));
+    expect(ilrs.view.asOf).toBe(dates.at(-1));
+    expect(ilrs.view.asOfBasis).toContain(`published from ${dates[0]} to ${dates.at(-1)}`);
+    expect(ilrs.text).toContain(`published from ${dates[0]} to ${dates.at(-1)}`);
   });
 
   it('cites an entity page with every source the curated file gives it and the report\'s reference numbers', async () => {

@@ -7,6 +7,7 @@
  */
 import { expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { gunzipSync } from 'node:zlib';
 import type { AnswerSuite } from '../harness.js';
 import { csvFields, seedText } from '../../support/raw-files.js';
@@ -65,6 +66,15 @@ type Figure = { asOf: string; constellations: Constellation[] };
 export const answers: AnswerSuite = (ctx) => {
   const figure = () => ctx().get<Figure>('/api/v1/analytics/constellations');
   const one = async (id: string) => (await figure()).constellations.find((c) => c.id === id)!;
+
+  it('a planned size carries its source\'s note: Jilin-1\'s 300 is an end-2025 target, as the curated file says', async () => {
+    const yaml = parseYaml(readFileSync('data/kb/entities/programs/remote-sensing.yaml', 'utf8')) as { entities: { id: string; plannedSize?: { value: number; note?: string } }[] };
+    const curated = yaml.entities.find((e) => e.id === 'program.jilin-1')!.plannedSize!;
+    expect(curated.note).toMatch(/end of 2025/);
+    const jilin = (await ctx().get<{ constellations: { id: string; planned: { value: number; note: string | null } | null }[] }>('/api/v1/analytics/constellations'))
+      .constellations.find((c) => c.id === 'program.jilin-1')!;
+    expect(jilin.planned).toMatchObject({ value: curated.value, note: curated.note });
+  });
 
   it('tracks exactly the constellations whose catalog names this suite writes out', async () => {
     expect((await figure()).constellations.map((c) => c.id).sort()).toEqual(Object.keys(EXPECTED).sort());

@@ -17,7 +17,8 @@ const planned = (c: Constellation) => (c.planned ? `${c.planned.qualifier ? `${c
 export async function deploymentShareChart(f: ConstellationsFigure, query: ApiQuery<'/analytics/constellations'>, permalink: string, container: Element): Promise<HTMLElement> {
   const Plot = await loadPlot();
   const rows = f.constellations.filter((c) => c.planned && c.latest).map((c) => ({
-    id: c.id, name: c.name, deployed: c.latest!.count, reported: c.latestReported, comparison: discrepancyLabel(c), planned: c.planned!.value, share: c.latest!.count / c.planned!.value,
+    id: c.id, name: c.name, deployed: c.latest!.count, reported: c.latestReported, comparison: discrepancyLabel(c), planned: c.planned!.value, plannedNote: c.planned!.note,
+    share: c.latest!.count / c.planned!.value,
     label: `${formatNumber(c.latest!.count)} of ${planned(c)} (${formatPercent(c.latest!.count / c.planned!.value)})${c.discrepancy ? ` · reported ${formatNumber(c.discrepancy.reported)}: differs by ${c.discrepancy.difference > 0 ? '+' : '−'}${formatNumber(Math.abs(c.discrepancy.difference))}` : ''}`,
   }));
   const plot = Plot.plot({
@@ -33,13 +34,14 @@ export async function deploymentShareChart(f: ConstellationsFigure, query: ApiQu
     ],
   });
   const table: DrawnTable = {
-    columns: ['constellation_id', 'name', 'deployed', 'planned', 'share_deployed', 'snapshot_as_of', 'reported_latest', 'reported_as_of', 'catalog_vs_reported'],
-    rows: rows.map((r) => [r.id, r.name, r.deployed, r.planned, Math.round(r.share * 1e6) / 1e6, f.asOf, r.reported?.value ?? null, r.reported?.asOf ?? null, r.comparison]),
+    columns: ['constellation_id', 'name', 'deployed', 'planned', 'planned_note', 'share_deployed', 'snapshot_as_of', 'reported_latest', 'reported_as_of', 'catalog_vs_reported'],
+    rows: rows.map((r) => [r.id, r.name, r.deployed, r.planned, r.plannedNote, Math.round(r.share * 1e6) / 1e6, f.asOf, r.reported?.value ?? null, r.reported?.asOf ?? null, r.comparison]),
   };
   return chartFigure({ id: 'constellations-share', title: `Constellations: share of planned size in orbit on ${f.asOf}`, permalink }, {
     plot, table,
     sources: [...f.snapshots.filter((s) => s.asOf === f.asOf).map((s) => ({ sourceId: s.sourceId })), ...f.constellations.filter((c) => c.planned).map((c) => ({ sourceId: c.planned!.sourceId, locator: c.planned!.locator }))],
-    notes: [f.note, 'Planned sizes are the preferred source statement; where sources disagree, the alternatives are listed in the table below. A bar label that says “differs from the reported …” marks a catalog count that disagrees with the latest reported count; the causes are in the table below the chart.'],
+    notes: [f.note, 'Planned sizes are the preferred source statement; where sources disagree, the alternatives are listed in the table below. A bar label that says “differs from the reported …” marks a catalog count that disagrees with the latest reported count; the causes are in the table below the chart.',
+      ...rows.filter((r) => r.plannedNote).map((r) => `${r.name}: the planned ${formatNumber(r.planned)} — ${r.plannedNote}`)],
     api: apiLinks('/analytics/constellations', { query }),
   });
 }
@@ -92,6 +94,7 @@ export function constellationTable(f: ConstellationsFigure): HTMLElement {
     h('tbody', null, f.constellations.map((c) => h('tr', { 'data-id': c.id },
       h('td', null, entityLink(c.id, c.name)),
       h('td', null, c.planned ? h('div', null, planned(c), ' ', cite(c.planned.sourceId, c.planned.locator)) : '—',
+        c.planned?.note ? h('div', { class: 'small muted', 'data-planned-note': '' }, c.planned.note) : null,
         c.plannedAlternatives.map((a) => h('div', { class: 'muted' }, `also: ${a.qualifier ? `${a.qualifier} ` : ''}${formatNumber(a.value)} `, cite(a.sourceId, a.locator)))),
       h('td', { class: 'num' }, c.latest ? formatNumber(c.latest.count) : '—', c.reported.map((r) => h('div', { class: 'muted' }, `reported ${r.qualifier ? `${r.qualifier} ` : ''}${r.value}${r.asOf ? ` (${r.asOf})` : ''} `, cite(r.sourceId, r.locator)))),
       h('td', { title: c.rate?.note ?? null }, c.rate ? [h('span', { class: 'nowrap' }, `${c.rate.perDay.toFixed(2)}/day`),

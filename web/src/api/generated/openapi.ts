@@ -1258,6 +1258,7 @@ export interface operations {
                             planned: {
                                 asOf: string | null;
                                 locator: string | null;
+                                note: string | null;
                                 qualifier: string | null;
                                 sourceId: string;
                                 value: number;
@@ -1265,6 +1266,7 @@ export interface operations {
                             plannedAlternatives: {
                                 asOf: string | null;
                                 locator: string | null;
+                                note: string | null;
                                 qualifier: string | null;
                                 sourceId: string;
                                 value: number;
