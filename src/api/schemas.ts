@@ -104,8 +104,9 @@ const NEXT = { type: ['string', 'null'], description: 'the cursor of the next pa
 /** A page of the change feed: the world view (default) or the record audit (view=records). */
 export const CHANGE_PAGE = {
   anyOf: [
-    obj(['view', 'items', 'next', 'definition', 'types'], {
+    obj(['view', 'items', 'next', 'gaps', 'definition', 'types'], {
       view: { type: 'string', const: 'world' }, items: arr(WORLD_CHANGE), next: NEXT,
+      gaps: { type: 'array', items: str, description: 'what this page cannot show: a feed that ends before the window does (after the launch log ends only failed launches are known), a feed not stored, a filter that leaves a family of changes out' },
       definition: { type: 'string', description: 'how the world date and the recorded time are used' },
       types: { type: 'object', additionalProperties: { type: 'string' }, description: 'the definition of each change type' },
     }),

@@ -15,7 +15,8 @@ import {
 } from '../analytics/world-changes.js';
 import { inWindow, mergePage } from '../analytics/world-change-paging.js';
 import type { WorldChange, WorldChangeType, WorldCursor, WorldOrder } from '../analytics/world-change-types.js';
-import { failedLaunches, vocabularyOf } from './analytics.js';
+import { failedLaunches, feedAsOf, vocabularyOf } from './analytics.js';
+import { worldChangeGaps } from '../analytics/world-change-gaps.js';
 import { safetyChanges } from './safety-changes.js';
 import type { ScreenRunner } from './conjunctions.js';
 import { workerRunner } from './screen-runners.js';
@@ -33,7 +34,10 @@ export interface WorldChangeQuery extends EntityFilter {
 
 const DATED_TYPES: WorldChangeType[] = ['agreement-signed', 'membership-joined', 'agreement-ended', 'milestone'];
 
-export async function worldChangesPage(db: Kysely<Database>, rules: Rules, q: WorldChangeQuery, run: ScreenRunner = workerRunner()): Promise<{ items: WorldChange[]; next: WorldCursor | null }> {
+/** One page of world changes, and what the page cannot show (world-change-gaps.ts). */
+export interface WorldChangesPage { items: WorldChange[]; next: WorldCursor | null; gaps: string[] }
+
+export async function worldChangesPage(db: Kysely<Database>, rules: Rules, q: WorldChangeQuery, run: ScreenRunner = workerRunner()): Promise<WorldChangesPage> {
   const vocabulary = vocabularyOf(rules);
   const countryOf: CountryOf = (code) => {
     const r = vocabulary.resolve('gcat', code);
@@ -73,5 +77,9 @@ export async function worldChangesPage(db: Kysely<Database>, rules: Rules, q: Wo
     catalog && (wants('left-catalog-on-reentry-watch') || wants('close-approach') || wants('maneuver'))
       ? safetyChanges(db, rules, run, { since: q.since, until, today: q.today, wants, country: q.country }).then(small) : [],
   ]);
-  return mergePage(lists, q.order, q.limit);
+  const gaps = worldChangeGaps({
+    wants, until: q.until && q.until < q.today ? q.until : q.today, entityFiltered: !catalog, country: q.country ?? null,
+    launchLogEnd: await feedAsOf(db, 'gcat-launchlog'), satcatAsOf: await feedAsOf(db, 'celestrak-satcat'),
+  });
+  return { ...mergePage(lists, q.order, q.limit), gaps };
 }

@@ -33,6 +33,10 @@ it('filters the changes page by type and country: only matching rows, the ones t
   expect(rows.filter((r) => r.type !== 'launch' || r.country !== 'CN')).toEqual([]);
   const body = await api<{ items: { day: string }[] }>('changes?type=launch&country=CN&limit=100');
   expect(rows.map((r) => r.day)).toEqual(body.items.map((c) => c.day));
+  // The page says, as the API does, that launches after the launch log's end are failures only.
+  const gaps = await api<{ gaps: string[] }>('changes?type=launch&country=CN&limit=100');
+  expect(await page.$$eval('[data-gaps] li', (li) => li.map((x) => x.textContent))).toEqual(gaps.gaps);
+  expect(gaps.gaps.some((g) => g.includes('is a failure'))).toBe(true);
   const csv = await page.getAttribute('a[data-api="csv"]', 'href');
   expect(csv).toContain('type=launch');
   expect(csv).toContain('country=CN');

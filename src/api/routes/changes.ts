@@ -15,7 +15,7 @@ import { CHANGE_PAGE, responses } from '../schemas.js';
 import { CHANGE_PARAMETERS, recordParameters, worldParameters, type ChangeQuery } from '../change-parameters.js';
 import type { Table } from '../../services/csv.js';
 
-type Page = { view: 'world'; items: WorldChange[]; next: string | null } | { view: 'records'; items: ChangeItem[]; next: string | null };
+type Page = { view: 'world'; items: WorldChange[]; next: string | null; gaps: string[] } | { view: 'records'; items: ChangeItem[]; next: string | null };
 
 const WORLD_COLUMNS = ['world_date', 'precision', 'type', 'title', 'entity_id', 'entity_kind', 'entity_name', 'country', 'property', 'value',
   'previous_value', 'previous_date', 'previous_source', 'source', 'locator', 'recorded_at', 'id'];
@@ -31,7 +31,7 @@ export function registerChangeRoutes(api: FastifyInstance, ctx: ServerContext): 
     const window = worldParameters(q);
     const today = new Date().toISOString().slice(0, 10);
     const p = await guarded(() => ctx.analytics.run('worldChanges', { ...q, ...window, today }));
-    return { view: 'world', items: p.items, next: p.next ? encodeCursor(p.next) : null };
+    return { view: 'world', items: p.items, next: p.next ? encodeCursor(p.next) : null, gaps: p.gaps };
   };
   const nextUrl = (req: FastifyRequest, next: string | null) => {
     if (!next) return null;
@@ -68,7 +68,7 @@ export function registerChangeRoutes(api: FastifyInstance, ctx: ServerContext): 
       rows: p.items.map((c) => [c.date, c.precision, c.type, c.title, c.entityId, c.entityKind, c.entityName, c.country, c.property, c.value,
         c.previous?.value, c.previous?.date, c.previous?.sourceId, c.sourceId, c.locator, c.recordedAt, c.id]),
       meta: await tableMeta(store.db, 'Changes in the world', p.items.flatMap((c) => [c.sourceId, c.previous?.sourceId ?? '']), null, [
-        WORLD_DATE_DEFINITION, ...Object.entries(WORLD_CHANGE_DEFINITIONS).map(([t, d]) => `${t}: ${d}`),
+        ...p.gaps, WORLD_DATE_DEFINITION, ...Object.entries(WORLD_CHANGE_DEFINITIONS).map(([t, d]) => `${t}: ${d}`),
         ...(p.next ? [`More rows follow: the Link header names the next page (cursor=${p.next})`] : []),
       ]),
     };

@@ -98,6 +98,31 @@ export const answers: AnswerSuite = (ctx) => {
     expect(chinese.map((c) => c.id).sort()).toEqual(expected);
   });
 
+  it('says beside the launches that after the launch log\'s end only failures are known, and what a filter or a missing feed leaves out', async () => {
+    type GapPage = Page & { gaps: string[]; items: (Item & { title: string })[] };
+    const end = [...rawLaunches().values()].map((l) => l.day).sort().at(-1)!;
+    const after = await ctx().get<GapPage>(`/api/v1/changes?since=${end}&type=launch&country=CN&limit=100`);
+    // Every launch listed after the end is a failure from the failed-to-orbit catalog, and the page says why.
+    const later = after.items.filter((c) => c.day > end);
+    expect(later.length).toBeGreaterThan(0);
+    expect(later.every((c) => rawChineseFailures().has(c.id.slice('launch:'.length)))).toBe(true);
+    expect(after.gaps.some((g) => g.includes(`ends on ${end}`) && g.includes('every launch listed after') && g.includes('is a failure'))).toBe(true);
+    // A window that ends before the log's end needs no such warning.
+    const before = await ctx().get<GapPage>(`/api/v1/changes?since=2024-01-01&until=2024-06-30&type=launch&limit=1`);
+    expect(before.gaps.some((g) => g.includes('launch log'))).toBe(false);
+    // A segment filter leaves the catalog records out, and says so.
+    const segment = await ctx().get<GapPage>('/api/v1/changes?since=2000-01-01&segment=launch-reentry&limit=100');
+    expect(segment.items.some((c) => c.type === 'launch')).toBe(false);
+    expect(segment.gaps.some((g) => g.includes('leaves out launches'))).toBe(true);
+    // Decays come from the SATCAT alone: without one stored, the page says none can be listed.
+    const status = await ctx().get<{ origins: { origin: string }[] }>('/api/v1/status');
+    const decays = await ctx().get<GapPage>('/api/v1/changes?since=2000-01-01&type=decay&limit=1');
+    const satcat = status.origins.some((o) => o.origin === 'ingest:celestrak-satcat');
+    expect(decays.gaps.some((g) => g.startsWith('No CelesTrak SATCAT is stored'))).toBe(!satcat);
+    // The country filter says what it matches.
+    expect(after.gaps.some((g) => g.startsWith('The country filter (CN)'))).toBe(true);
+  });
+
   it('every Chinese launch of the raw launch log since 2024-09-01, and no other launch, on its launch day', async () => {
     const items = await allPages('/api/v1/changes?since=2024-09-01&until=2024-12-09&type=launch&country=CN&limit=25');
     const raw = [...rawLaunches()].filter(([, l]) => l.state === 'CN' && l.day >= '2024-09-01');

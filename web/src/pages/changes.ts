@@ -64,6 +64,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
       h('a', { href: apiLinks('/changes', { query: { ...query, limit: 1000 } }).csv, 'data-api': 'csv' }, 'Download CSV'), ' (the Link header names the next page) · ',
       h('a', { href: apiUrl('/changes.atom', { query }), 'data-api': 'atom' }, 'Atom feed')),
     body.view === 'world' ? freshness(status.origins, f.since) : null,
+    body.view === 'world' && body.gaps.length ? h('ul', { class: 'small warning', 'data-gaps': '' }, body.gaps.map((g) => h('li', null, g))) : null,
     body.view === 'world' ? definitions(body) : null,
     !body.items.length ? h('p', { class: 'muted' }, 'No changes match.')
       : body.view === 'world' ? worldChangesTable(body.items, (c) => entityLink(c.entityId!, c.entityName ?? undefined))

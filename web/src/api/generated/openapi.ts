@@ -2184,6 +2184,8 @@ export interface operations {
                     "application/json": {
                         /** @description how the world date and the recorded time are used */
                         definition: string;
+                        /** @description what this page cannot show: a feed that ends before the window does (after the launch log ends only failed launches are known), a feed not stored, a filter that leaves a family of changes out */
+                        gaps: string[];
                         items: {
                             /** @description launching state (launches) or SATCAT owner, as a country key */
                             country: string | null;
