@@ -31,6 +31,14 @@ describeLoadedApi('safety/reentries', (api) => {
       expect(c.chineseRocketBody).toBe(c.country === 'CN' && c.kind === 'rocket-body');
       if (c.rcsM2 === null) expect(c.sizeClass).toBe('unknown');
     }
+    // A Chinese launcher's stage named only by the GP file (launched after the catalogs end) is a Chinese rocket body.
+    const stages = [...julRows.values()].filter((r) => /^ZHUQUE-\S+ R\/B$/.test(r.objectName)).map((r) => r.noradId);
+    expect(stages.length).toBeGreaterThan(0);
+    const onWatch = body.candidates.filter((x) => stages.includes(x.noradId));
+    expect(onWatch.length).toBeGreaterThan(0);
+    for (const c of onWatch) expect([c.country, c.kind, c.chineseRocketBody]).toEqual(['CN', 'rocket-body', true]);
+    expect(body.counts.chineseRocketBodies).toBe(body.candidates.filter((x) => x.chineseRocketBody).length);
+    expect(body.counts.chineseRocketBodies).toBeGreaterThanOrEqual(onWatch.length);
     // The backtest over the stored snapshots is the one over the bundled files.
     const b = body.backtest!;
     expect([b.earlier.asOf, b.later.asOf, b.cutoff]).toEqual(['2026-05-04', '2026-07-10', '2026-07-10']);
