@@ -28,7 +28,8 @@ export const VISITOR_NAME = /^(Shenzhou|Tianzhou)[ -](\d+)$/;
 export function stationVisits(payloads: readonly LaunchPayload[], coverageEnd: string | null): StationVisits {
   const core = payloads.filter((p) => p.name === CORE_MODULE_NAME && p.satType?.startsWith('P')).map((p) => p.launchDate).sort()[0] ?? null;
   const definition = `Shenzhou (crew) and Tianzhou (cargo) launches on or after the launch of the core module Tianhe${core ? ` (${core.slice(0, 10)})` : ''}, `
-    + `one per launch, from the GCAT launch log${coverageEnd ? ` (to ${coverageEnd})` : ''}; earlier flights went to Tiangong-1 or Tiangong-2.`;
+    + `one per launch, from the GCAT launch log${coverageEnd ? ` (to ${coverageEnd}: later launches to the station are not in it and not counted)` : ''}; `
+    + 'earlier flights went to Tiangong-1 or Tiangong-2.';
   if (!core) return { definition, coreModuleLaunch: null, coverageEnd, visits: [] };
   const byTag = new Map<string, StationVisit>();
   for (const p of payloads) {

@@ -91,6 +91,11 @@ describe('every page', () => {
     const rows = await page.$$eval('[data-comparison] tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
     expect(rows.find((r) => r.startsWith('First launch or start'))).toContain(note);
     expect(rows.find((r) => r.startsWith('Design life'))).toMatch(/\d years/);
+    // The visit count says where the launch log ends: later launches to the station are not counted.
+    const t = await api<{ crewAndCargo: { coverageEnd: string | null } }>('analytics/tiangong');
+    const count = await page.$eval('[data-visit-count]', (p) => p.textContent ?? '');
+    expect(t.crewAndCargo.coverageEnd).not.toBeNull();
+    expect(count).toContain('where the launch log stored here ends: later launches to the station are not in it and not counted');
   });
 });
 

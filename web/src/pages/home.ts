@@ -1,6 +1,6 @@
 /**
  * Home: the report's five key findings, each quantitative claim beside the value computed
- * from the data today, and two headline charts (launches by provider sector, constellations).
+ * from the newest stored data, and two headline charts (launches by provider sector, constellations).
  */
 import { apiGet } from '../api/client.ts';
 import type { Indicators } from '../api/indicator-types.ts';
@@ -44,7 +44,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
     h('p', { class: 'eyebrow' }, 'Redshift Monitor'),
     h('h1', null, 'China\'s commercial and civil space enterprise, tracked'),
     h('p', { class: 'page-intro' },
-      'The five key findings of the September 2025 ', h('cite', null, 'Redshift'), ' report (Commercial Space Federation), each quantitative claim set beside the value computed from the data today. ',
+      'The five key findings of the September 2025 ', h('cite', null, 'Redshift'), ' report (Commercial Space Federation), each quantitative claim set beside the value computed from the newest stored data (each value says its data and their date). ',
       'Every number links to the data and sources behind it.'),
     findingsSlot,
     h('section', { class: 'glance' },

@@ -38,7 +38,8 @@ function visitsTable(v: StationVisits): HTMLElement {
   const crews = v.visits.filter((x) => x.role === 'crew').length;
   return h('div', { 'data-station-visits': String(v.visits.length) },
     h('p', { class: 'definition small' }, v.definition),
-    h('p', null, `${crews} crewed (Shenzhou) and ${v.visits.length - crews} cargo (Tianzhou) launches.`),
+    h('p', { 'data-visit-count': '' }, `${crews} crewed (Shenzhou) and ${v.visits.length - crews} cargo (Tianzhou) launches`,
+      v.coverageEnd ? ` to ${formatDate(v.coverageEnd.slice(0, 10))}, where the launch log stored here ends: later launches to the station are not in it and not counted (ships docked since may show in the catalog table).` : '.'),
     v.visits.length
       ? h('ul', { class: 'dated-list' }, v.visits.map((x) => h('li', null, h('span', { class: 'date' }, formatDate(x.launchDate.slice(0, 10))), ' ',
         h('strong', null, x.name),
