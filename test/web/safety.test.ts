@@ -37,7 +37,7 @@ it('shows the station\'s close approaches, the reentry watch, maneuvers and the 
   const conjFull = await api<{ population: string; stop: string }>('safety/conjunctions?primary=48274&days=7&thresholdKm=5');
   expect(await page.$eval('[data-safety-section="close-approaches"]', (el) => el.textContent)).toContain(conjFull.population);
   const past = await page.$eval('[data-safety-section="close-approaches"]', (el) => el.querySelector('[data-past-window]')?.textContent ?? null);
-  if (Date.parse(conjFull.stop) < Date.now()) expect(past).toMatch(/^This window ended \d+ days? ago: the newest stored catalog snapshot is of 2026-07-10, so these approaches are past, not upcoming/);
+  if (Date.parse(conjFull.stop) < Date.now()) expect(past).toMatch(/^This window ended \d+ days? ago: the newest stored catalog snapshot is of 2026-07-10, so what it lists is past, computed from element sets of that date, not a current prediction/);
   else expect(past).toBeNull();
   expect(close.csv).toContain('/api/v1/safety/conjunctions?');
   expect(close.csv).toContain('format=csv');
@@ -58,6 +58,11 @@ it('shows the station\'s close approaches, the reentry watch, maneuvers and the 
   expect(watch.text).toContain('Precision');
   expect(watch.backtest).toBe(re.backtest !== null);
   expect(watch.csv).toContain('/api/v1/safety/reentries?');
+  // The 90-day horizon from the snapshot's date: once over, the section says its forecasts are past.
+  const horizonOver = Date.parse(`${(re as unknown as { asOf: string }).asOf.slice(0, 10)}T00:00:00Z`) + 90 * 86_400_000 < Date.now();
+  const reentryPast = await page.$eval('[data-safety-section="reentries"]', (el) => el.querySelector('[data-past-window]')?.textContent ?? null);
+  if (horizonOver) expect(reentryPast).toMatch(/^This 90-day horizon ended \d+ days? ago: .* not a current prediction/);
+  else expect(reentryPast).toBeNull();
   const csv = await fetch(`${server.url}${watch.csv}`);
   expect(csv.status).toBe(200);
   expect((await csv.text()).split('\n')[0]).toContain('reentry_central_utc');
@@ -115,7 +120,7 @@ async function checkManeuversAndBelt(): Promise<void> {
 }
 
 it('shows an entity\'s safety events as the API gives them, with element sets, snapshot and links to the Space safety page', async () => {
-  type Safety = { objects: unknown[]; events: { kind: string; noradId: number; date: string; elementSets: { epoch: string }[] }[]; snapshot: { id: string } };
+  type Safety = { objects: unknown[]; events: { kind: string; noradId: number; date: string; elementSets: { epoch: string }[] }[]; snapshot: { id: string; asOf: string }; screening: { stop: string }; reentryWatch: { horizonDays: number } };
   // A station module: the docked stack's close approaches.
   const programs = await api<{ items: { id: string }[] }>('entities?kind=Program&limit=200');
   let withReentry: string | null = null;
@@ -140,6 +145,13 @@ it('shows an entity\'s safety events as the API gives them, with element sets, s
     s.events.forEach((e, i) => { for (const x of e.elementSets) expect(shown.cells[i]).toContain(x.epoch.slice(0, 19)); });
     expect(shown.snapshot).toBe(s.snapshot.id);
     expect(shown.text).toContain('Date: the time of closest approach');
+    // Events computed from a snapshot whose window or horizon is over say they are past, not a current prediction.
+    const past = await page.$$eval('[data-entity-safety] [data-past-window]', (ps) => ps.map((p) => [p.getAttribute('data-past-window'), p.textContent ?? '']));
+    const approachesOver = s.events.some((e) => e.kind === 'close-approach') && Date.parse(s.screening.stop) < Date.now();
+    const horizonOver = s.events.some((e) => e.kind === 'reentry-watch')
+      && Date.parse(`${s.snapshot.asOf.slice(0, 10)}T00:00:00Z`) + s.reentryWatch.horizonDays * 86_400_000 < Date.now();
+    expect(past.length, id).toBe(Number(approachesOver) + Number(horizonOver));
+    for (const [, text] of past) expect(text).toContain('not a current prediction');
     for (const l of shown.links) expect(l).toMatch(/^#\/safety\?section=(close-approaches|reentries|maneuvers)$/);
     await screenshot(page, `entity-safety-${id}`);
   }

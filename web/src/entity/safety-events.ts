@@ -7,7 +7,7 @@ import { apiGet } from '../api/client.ts';
 import type { EntitySafety, SafetyEvent } from '../api/types.ts';
 import { h } from '../dom.ts';
 import { href } from '../links.ts';
-import { days, snapshotLine } from '../safety/provenance.ts';
+import { days, horizonEnd, pastWindowNote, snapshotLine } from '../safety/provenance.ts';
 
 const SHOWN = 12;
 const KIND_LABELS: Record<SafetyEvent['kind'], string> = { 'close-approach': 'Close approach', 'reentry-watch': 'Reentry watch', 'maneuver': 'Maneuver' };
@@ -54,7 +54,10 @@ export async function safetyEventsSection(entityId: string): Promise<Node[]> {
   return [
     h('h2', { id: 'safety-events' }, 'Space safety events'),
     h('div', { 'data-entity-safety': entityId },
-      snapshotLine(s.snapshot, ''), objectsLine(s), eventsTable(s),
+      snapshotLine(s.snapshot, ''), objectsLine(s),
+      ...(s.events.some((e) => e.kind === 'close-approach') && !s.screening.notScreened ? pastWindowNote(s.screening.stop, s.snapshot.asOf, 'close-approach screening window') : []),
+      ...(s.events.some((e) => e.kind === 'reentry-watch') ? pastWindowNote(horizonEnd(s.snapshot.asOf, s.reentryWatch.horizonDays), s.snapshot.asOf, 'reentry-watch horizon') : []),
+      eventsTable(s),
       h('dl', { class: 'small definitions' }, s.kinds.map((k) => [h('dt', null, KIND_LABELS[k]), h('dd', null, s.definitions[k])])),
       h('p', { class: 'small' }, h('a', { href: href('/safety') }, 'Space safety page'), ' · ',
         h('a', { href: `/api/v1/entities/${encodeURIComponent(entityId)}/safety`, 'data-api': 'json' }, 'JSON')))];

@@ -2,7 +2,7 @@
 import { apiGet, apiLinks } from '../api/client.ts';
 import type { ConjunctionReport } from '../api/types.ts';
 import { h } from '../dom.ts';
-import { days, downloads, snapshotLine } from './provenance.ts';
+import { days, downloads, pastWindowNote, snapshotLine } from './provenance.ts';
 
 /** Tianhe, the station's core module: its element set stands for the docked stack. */
 export const STATION_NORAD = 48274;
@@ -23,15 +23,6 @@ function eventsTable(r: ConjunctionReport): HTMLElement {
         + `object ${e.secondary.elementEpoch.slice(0, 19)} (${e.secondary.elementSourceId}, ${days(e.secondary.elementAgeDays)})`))))));
 }
 
-/** When the screened week is over (the newest snapshot is older than a week), say so: these approaches are past, not upcoming. */
-function pastWindow(r: ConjunctionReport): HTMLElement[] {
-  const ended = Date.parse(r.stop);
-  if (!(ended < Date.now())) return [];
-  const ago = Math.floor((Date.now() - ended) / 86_400_000);
-  return [h('p', { class: 'small warning', 'data-past-window': r.stop }, `This window ended ${ago} day${ago === 1 ? '' : 's'} ago: the newest stored catalog snapshot is of ${r.snapshot.asOf}, `
-    + 'so these approaches are past, not upcoming. A newer GP download screens the week after it.')];
-}
-
 export async function closeApproachesSection(): Promise<Node[]> {
   const r = await apiGet('/safety/conjunctions', { query: QUERY });
   const grouped = h('p', { class: 'small muted' }, r.groups.length
@@ -41,7 +32,7 @@ export async function closeApproachesSection(): Promise<Node[]> {
     h('p', { class: 'definition small' }, `Close approach: a local minimum of the distance between the station (${r.primarySelection}) and another catalog object, closer than ${r.thresholdKm} km, `
       + `between ${r.start} and ${r.stop}. ${r.method}`),
     snapshotLine(r.snapshot, r.population),
-    ...pastWindow(r),
+    ...pastWindowNote(r.stop, r.snapshot.asOf, 'window'),
     eventsTable(r), grouped,
     downloads(apiLinks('/safety/conjunctions', { query: QUERY })),
   ];

@@ -3,7 +3,7 @@ import { apiGet, apiLinks } from '../api/client.ts';
 import type { ReentryBacktest, ReentryCandidate, ReentryReport } from '../api/types.ts';
 import { h } from '../dom.ts';
 import { formatPercent } from '../format/values.ts';
-import { days, downloads, snapshotLine } from './provenance.ts';
+import { days, downloads, horizonEnd, pastWindowNote, snapshotLine } from './provenance.ts';
 
 const QUERY = { days: 90 };
 const date = (iso: string) => iso.slice(0, 10);
@@ -60,6 +60,7 @@ export async function reentryWatchSection(): Promise<Node[]> {
     h('p', { class: 'small' }, h('strong', null, 'Limits. '), r.limits),
     snapshotLine(r.snapshot, `${r.counts.decaying.toLocaleString('en')} objects show decay, ${r.counts.candidates} within ${r.horizonDays} days; `
       + `${r.counts.chineseRocketBodies} Chinese rocket bodies, ${r.counts.large} large, ${r.counts.sizeUnknown} of unknown size.`),
+    ...pastWindowNote(horizonEnd(r.asOf, r.horizonDays), r.snapshot.asOf, `${r.horizonDays}-day horizon`),
     candidatesTable(r),
     backtestNote(r.backtest),
     downloads(apiLinks('/safety/reentries', { query: QUERY })),

@@ -1,4 +1,4 @@
-/** Tiangong's orbit now, from the newest element set in the catalog (/api/v1/analytics/tiangong). */
+/** Tiangong's orbit from the newest stored element set in the catalog (/api/v1/analytics/tiangong). */
 import type { TiangongNow } from '../api/types.ts';
 import { cite } from '../citations/cite.ts';
 import { h } from '../dom.ts';
