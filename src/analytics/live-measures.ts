@@ -168,7 +168,7 @@ export const MEASURES: Record<string, Measure> = {
     return {
       value: mine.length, unit: 'satellites', asOf: to, sources: [...new Set(inPeriod.map((x) => x.sourceId))],
       basis: `payloads on Chinese launch vehicles from ${from} to ${to}, payloads of failed launches included, whose GCAT owner state is neither China nor Hong Kong `
-        + `(as in Figure 5b: Hong Kong owners, GCAT HK and HKUK, are not counted as foreign${hk ? `; counting them (${hk}) gives ${inPeriod.length}` : ''})`,
+        + `(Hong Kong owners, GCAT HK and HKUK, are not counted as foreign, as in this product's "Launched on Chinese rockets" map layer; the report does not say how it counts them${hk ? `; counting them (${hk}) gives ${inPeriod.length}` : ''})`,
       detail: { byOwnerState: tally(mine), hongKongNotCounted: notCounted },
     };
   }),
