@@ -128,6 +128,9 @@ function dayAfter(day: string | null): string | null {
 }
 
 /** Values that changed: consecutive as-of dates of one single-valued property with different values (see the definition). */
+/** A value as its source qualifies it ("approximately 130", "more than 15"). */
+const qualified = (r: CuratedStatementRow): string => (r.qualifier ? `${r.qualifier} ${r.value}` : r.value);
+
 export function valueChanges(statements: readonly CuratedStatementRow[]): WorldChange[] {
   const out: WorldChange[] = [];
   const groups = new Map<string, CuratedStatementRow[]>();
@@ -147,7 +150,7 @@ export function valueChanges(statements: readonly CuratedStatementRow[]): WorldC
       if (old.value === now.value) continue;
       out.push({
         id: `value-changed:${now.id}:${old.id}`, type: 'value-changed', ...dated(now.asOf!), recordedAt: now.recordedAt,
-        title: `${now.entityName}: ${now.property} ${old.value} → ${now.value}${now.status === 'unverified' ? ' (the new value is unverified)' : ''}`,
+        title: `${now.entityName}: ${now.property} ${qualified(old)} → ${qualified(now)}${now.status === 'unverified' ? ' (the new value is unverified)' : ''}`,
         entityId: now.entityId, entityKind: now.entityKind, entityName: now.entityName, country: null, property: now.property, value: now.value,
         previous: { value: old.value, date: old.asOf, sourceId: old.sourceId, locator: old.locator }, sourceId: now.sourceId, locator: now.locator,
       });

@@ -80,10 +80,12 @@ export const answers: AnswerSuite = (ctx) => {
     expect(changes.length).toBeGreaterThan(0);
     for (const c of changes as (Item & { entityId: string; title: string })[]) {
       const statementId = c.id.split(':')[1]!;
-      const entity = await ctx().get<{ properties: { statements: { id: string; status: string }[] }[] }>(`/api/v1/entities/${c.entityId}`);
+      const entity = await ctx().get<{ properties: { statements: { id: string; status: string; value: string; qualifier: string | null }[] }[] }>(`/api/v1/entities/${c.entityId}`);
       const s = entity.properties.flatMap((p) => p.statements).find((x) => x.id === statementId);
       expect(s, statementId).toBeDefined();
       expect(c.title.endsWith('(the new value is unverified)'), c.title).toBe(s!.status === 'unverified');
+      // The new value as its source qualifies it ("approximately 130", not a bare 130).
+      expect(c.title, c.id).toContain(`→ ${s!.qualifier ? `${s!.qualifier} ` : ''}${s!.value}`);
     }
   });
 
