@@ -86,6 +86,13 @@ export function partialDatesAgree(a: string, b: string): boolean {
   return long === short || long.startsWith(`${short}-`);
 }
 
+/** Whether every day partial date `a` can name is after every day `b` can name ("2026" after "2025-09"; "2025" is not). */
+export function partialDateCertainlyAfter(a: string, b: string): boolean {
+  const [x, y] = [a.replace('~', ''), b.replace('~', '')];
+  const n = Math.min(x.length, y.length);
+  return !partialDatesAgree(x, y) && x.slice(0, n) > y.slice(0, n);
+}
+
 export function parseCountry(raw: unknown): Parsed {
   if (typeof raw !== 'string') return fail(`expected an ISO 3166-1 alpha-2 code, got ${describe(raw)}`);
   const code = raw.trim().toUpperCase();

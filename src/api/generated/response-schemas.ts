@@ -7827,12 +7827,28 @@ export const TIMELINE_RESPONSE = {
                 },
                 "status": {
                   "type": "string"
+                },
+                "published": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "description": "The source's publication date, when it has one."
+                },
+                "note": {
+                  "type": [
+                    "string",
+                    "null"
+                  ],
+                  "description": "The statement's own note on this date (e.g. how a year was inferred), when it has one."
                 }
               },
               "required": [
                 "sourceId",
                 "locator",
-                "status"
+                "status",
+                "published",
+                "note"
               ],
               "additionalProperties": false
             },
@@ -7851,6 +7867,10 @@ export const TIMELINE_RESPONSE = {
               "type": "string"
             },
             "description": "Other dates the sources give for it that agree with this one at another precision (\"1970\" and \"1970-04-24\") or as an approximation; earliest first."
+          },
+          "statedInAdvance": {
+            "type": "boolean",
+            "description": "Every source giving this date was published before it: the date was a plan or forecast when stated (Chang'e-7 \"planned for 2026\"), not a record that it happened."
           }
         },
         "required": [
@@ -7863,7 +7883,8 @@ export const TIMELINE_RESPONSE = {
           "segments",
           "sources",
           "otherDates",
-          "agreeingDates"
+          "agreeingDates",
+          "statedInAdvance"
         ],
         "additionalProperties": false
       }

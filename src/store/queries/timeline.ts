@@ -8,9 +8,15 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { hasStatement } from './statement-filters.js';
 import { KIND_NAMES, propertiesOf } from '../../model/kinds.js';
-import { partialDatesAgree } from '../../model/value-types.js';
+import { partialDateCertainlyAfter, partialDatesAgree } from '../../model/value-types.js';
 
-export interface TimelineSource { sourceId: string; locator: string | null; status: string }
+export interface TimelineSource {
+  sourceId: string; locator: string | null; status: string;
+  /** The source's publication date, when it has one. */
+  published: string | null;
+  /** The statement's own note on this date (e.g. how a year was inferred), when it has one. */
+  note: string | null;
+}
 
 export interface TimelineItem {
   date: string; entityId: string; kind: string; caption: string; property: string; label: string;
@@ -21,6 +27,11 @@ export interface TimelineItem {
   otherDates: string[];
   /** Other dates the sources give for it that agree with this one at another precision ("1970" and "1970-04-24") or as an approximation; earliest first. */
   agreeingDates: string[];
+  /**
+   * Every source giving this date was published before it: the date was a plan or forecast when stated (Chang'e-7
+   * "planned for 2026"), not a record that it happened. Never set for a target date (TARGET_DATE_PROPERTIES): a target is one by nature.
+   */
+  statedInAdvance: boolean;
 }
 
 /** Date properties per kind (from the model), except those that are not events (an as-of is not a milestone). */
@@ -29,6 +40,9 @@ export function dateProperties(): { kind: string; property: string; label: strin
     .filter(([, p]) => p.type === 'date')
     .map(([property, p]) => ({ kind, property, label: p.label })));
 }
+
+/** Date properties that are targets, not events (a goal's deadline, a programme's target completion, a claim's target date). */
+export const TARGET_DATE_PROPERTIES: readonly string[] = ['deadline', 'completionTarget', 'targetDate'];
 
 /** The key that makes two statements one event: same entity, same property, same date value. */
 export const timelineEventKey = (i: { entityId: string; property: string; date: string }) => `${i.entityId}|${i.property}|${i.date}`;
@@ -39,7 +53,9 @@ export async function timelineItems(db: Kysely<Database>, f: { segment?: string;
   const props = dateProperties();
   const labels = new Map(props.map((p) => [`${p.kind}.${p.property}`, p.label]));
   let q = db.selectFrom('statements').innerJoin('entities', 'entities.id', 'statements.entity_id')
-    .select(['statements.value', 'statements.entity_id', 'entities.kind', 'entities.caption', 'statements.property', 'statements.source_id', 'statements.locator', 'statements.status'])
+    .leftJoin('sources', 'sources.id', 'statements.source_id')
+    .select(['statements.value', 'statements.entity_id', 'entities.kind', 'entities.caption', 'statements.property', 'statements.source_id', 'statements.locator', 'statements.status',
+      'statements.note', 'sources.published'])
     .select(sql<string[]>`array(select s2.value from statements s2 where s2.entity_id = statements.entity_id and s2.property = 'segment' order by s2.value)`.as('segments'))
     .where(sql<boolean>`(entities.kind || '.' || statements.property) in (${sql.join([...labels.keys()])})`)
     .where('statements.status', '!=', 'superseded');
@@ -58,15 +74,19 @@ export async function timelineItems(db: Kysely<Database>, f: { segment?: string;
       item = {
         date: r.value, entityId: r.entity_id, kind: r.kind, caption: r.caption, property: r.property,
         label: labels.get(`${r.kind}.${r.property}`) ?? r.property, segments: r.segments, sources: [],
-        otherDates: [], agreeingDates: [],
+        otherDates: [], agreeingDates: [], statedInAdvance: false,
       };
       events.set(key, item);
     }
     if (!item.sources.some((s) => s.sourceId === r.source_id && s.locator === r.locator)) {
-      item.sources.push({ sourceId: r.source_id, locator: r.locator, status: r.status });
+      item.sources.push({ sourceId: r.source_id, locator: r.locator, status: r.status, published: r.published, note: r.note });
     }
   }
   const items = [...events.values()];
+  for (const i of items) {
+    i.statedInAdvance = !TARGET_DATE_PROPERTIES.includes(i.property)
+      && i.sources.every((s) => s.published !== null && partialDateCertainlyAfter(i.date, s.published));
+  }
   const dates = await datesOf(db, [...new Set(items.map((i) => i.entityId))]);
   for (const i of items) {
     const others = [...(dates.get(`${i.entityId}|${i.property}`) ?? [])].filter((d) => d !== i.date).sort(byDate);

@@ -93,6 +93,31 @@ export const answers: AnswerSuite = (ctx) => {
     expect(items.some((i) => i.agreeingDates.length > 0), 'a date given at two precisions').toBe(true);
   });
 
+  it('marks a date every source stated before it happened as stated in advance (Chang\'e-7 "planned for 2026"), and shows each date\'s own note', async () => {
+    type Full = Omit<Item, 'sources'> & { statedInAdvance: boolean; sources: { sourceId: string; locator: string | null; published: string | null; note: string | null }[] };
+    const { items } = await ctx().get<{ items: Full[] }>('/api/v1/timeline?limit=5000');
+    const published = new Map<string, string>();
+    for (const f of (readdirSync(join('data/kb', 'sources')) as string[]).filter((x) => x.endsWith('.yaml'))) {
+      for (const src of (rawYaml(join('data/kb/sources', f)) as { sources: { id: string; published?: string | number }[] }).sources) {
+        if (src.published !== undefined) published.set(src.id, String(src.published));
+      }
+    }
+    // Independently: the event's first possible day is after the last possible day of every source's publication date.
+    for (const i of items) {
+      // A deadline, target completion or target date is a target by nature, never marked.
+      const target = ['deadline', 'completionTarget', 'targetDate'].includes(i.property);
+      const expected = !target && i.sources.every((x) => published.has(x.sourceId) && daySpan(i.date)[0] > daySpan(published.get(x.sourceId)!)[1]);
+      expect(i.statedInAdvance, `${i.entityId} ${i.property} ${i.date}`).toBe(expected);
+      for (const x of i.sources) expect(x.published, x.sourceId).toBe(published.get(x.sourceId) ?? null);
+    }
+    const change7 = items.find((i) => i.entityId.includes('change-7') && i.date === '2026');
+    expect(change7?.statedInAdvance).toBe(true);
+    expect(items.some((i) => !i.statedInAdvance)).toBe(true);
+    // A date's note (the ILRS joins of October 2023: the year read from context) travels with it.
+    const azerbaijan = items.find((i) => i.entityId === 'agreement.ilrs-azerbaijan' && i.property === 'signed')!;
+    expect(azerbaijan.sources.some((x) => x.note?.includes('the year 2023 is read from the article'))).toBe(true);
+  });
+
   it('the CSV has the same rows, each listing its sources', async () => {
     const { items } = await ctx().get<{ items: Item[] }>('/api/v1/timeline?limit=5000');
     const csv = (await ctx().app.inject('/api/v1/timeline?limit=5000&format=csv')).body;

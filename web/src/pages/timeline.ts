@@ -38,7 +38,7 @@ export async function render(root: HTMLElement, ctx: PageContext): Promise<void>
   root.replaceChildren(
     h('p', { class: 'eyebrow' }, 'Timeline'),
     h('h1', null, 'Policies, missions, agreements and milestones'),
-    h('p', { class: 'page-intro' }, 'Every dated event in the knowledge base, once, with all the sources that give its date; where sources give different dates, each date is its own row and says so. Approximate dates are marked “c.”.'),
+    h('p', { class: 'page-intro' }, 'Every date the knowledge base gives an event, one row per date with all the sources that give it; where sources give different dates, or the same date at another precision (“2024-05” and “2024-05-20”), each is its own row and names the others. Approximate dates are marked “c.”; a date every source stated before it came is marked as stated in advance (a plan, not a record).'),
     form, list);
 
   const { items } = await apiGet('/timeline', { query });

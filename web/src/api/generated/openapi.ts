@@ -6849,9 +6849,15 @@ export interface operations {
                             /** @description Every statement that gives this entity and property this date, one entry per (source, locator). */
                             sources: {
                                 locator: string | null;
+                                /** @description The statement's own note on this date (e.g. how a year was inferred), when it has one. */
+                                note: string | null;
+                                /** @description The source's publication date, when it has one. */
+                                published: string | null;
                                 sourceId: string;
                                 status: string;
                             }[];
+                            /** @description Every source giving this date was published before it: the date was a plan or forecast when stated (Chang'e-7 "planned for 2026"), not a record that it happened. */
+                            statedInAdvance: boolean;
                         }[];
                     };
                     "text/csv": string;
