@@ -7870,7 +7870,7 @@ export const TIMELINE_RESPONSE = {
           },
           "statedInAdvance": {
             "type": "boolean",
-            "description": "Every source giving this date was published before it: the date was a plan or forecast when stated (Chang'e-7 \"planned for 2026\"), not a record that it happened."
+            "description": "Every source giving this date was published before it: the date was a plan or forecast when stated (Chang'e-7 \"planned for 2026\"), not a record that it happened. Never set for a target date (TARGET_DATE_PROPERTIES): a target is one by nature."
           }
         },
         "required": [

@@ -6856,7 +6856,7 @@ export interface operations {
                                 sourceId: string;
                                 status: string;
                             }[];
-                            /** @description Every source giving this date was published before it: the date was a plan or forecast when stated (Chang'e-7 "planned for 2026"), not a record that it happened. */
+                            /** @description Every source giving this date was published before it: the date was a plan or forecast when stated (Chang'e-7 "planned for 2026"), not a record that it happened. Never set for a target date (TARGET_DATE_PROPERTIES): a target is one by nature. */
                             statedInAdvance: boolean;
                         }[];
                     };
