@@ -5,6 +5,7 @@
  * Reports are memoised per snapshot and parameters, until an import replaces the store's data.
  */
 import type { Kysely } from 'kysely';
+import { MAX_PROPAGATION_DAYS } from '../analytics/tiangong.js';
 import type { Database } from '../store/schema.js';
 import { objectKind, type ObjectKind } from '../analytics/attribution.js';
 import type { ScreenElements, ScreenResult } from '../analytics/conjunctions/types.js';
@@ -46,6 +47,20 @@ export interface ConjunctionReport extends ScreenResult {
   method: string;
   /** What the screened catalog holds: the snapshot's objects, and how few of them are rocket bodies or debris. */
   population: string;
+  /**
+   * Set when the window starts more than MAX_PROPAGATION_DAYS after the snapshot's data date: every element set is at
+   * least that old at every TCA, too old to predict from (as the station's altitude is refused then); null otherwise.
+   */
+  staleness: string | null;
+}
+
+/** The warning for a window that starts long after its snapshot (see ConjunctionReport.staleness), or null. */
+export function screeningStaleness(snapshot: SnapshotInfo, start: string): string | null {
+  const days = (Date.parse(start) - Date.parse(`${snapshot.asOf}T00:00:00Z`)) / 86_400_000;
+  if (!(days > MAX_PROPAGATION_DAYS)) return null;
+  return `The window starts ${Math.floor(days)} days after the snapshot's data date (${snapshot.asOf}), so every element set is at least that old `
+    + `at every time of closest approach. SGP4's error grows with an element set's age, and objects manoeuvre: beyond ${MAX_PROPAGATION_DAYS} days `
+    + 'these are not predictions to rely on (the station\'s altitude is not given from an element set that old). A newer GP download screens again.';
 }
 
 /** The screened population, said plainly: a GP "active" snapshot lists operational objects, so debris is mostly not screened. */
@@ -135,7 +150,7 @@ export async function conjunctionReport(
   // A screening reads nothing but the snapshot's element sets, so it stays valid when other data arrive: only
   // a new write of that snapshot (its last_seen) or an import, which replaces everything, invalidates it. A new
   // daily snapshot then costs one screening, not one per stored snapshot (the change feed's station entries).
-  return memo(db, key, async () => {
+  const report = await memo(db, key, async () => {
     const rows = await screeningRows(db, snapshot.id);
     const result = await run(rows, primaries, { startMicros: epochMicros(start), days, thresholdKm });
     if (result.counts.primaries === 0) throw new AnalyticsError(`none of the primaries (${primarySelection}) is in snapshot ${snapshot.id}`);
@@ -144,4 +159,5 @@ export async function conjunctionReport(
     dependsOn: SCREENING_INPUTS, snapshots: [snapshot.id], small: primaries.length <= SMALL_SCREENING_PRIMARIES,
     persist: isStationScreening(q) || opts.persist === true,
   });
+  return { ...report, staleness: screeningStaleness(snapshot, start) };
 }

@@ -24,6 +24,8 @@ describeLoadedApi('safety/conjunctions', (api) => {
     expect(body.snapshot.asOf).toBe('2026-07-10');
     expect(body.start).toBe('2026-07-10T00:00:00.000000Z');
     expect(body.primarySelection).toBe('NORAD 48274');
+    // A window from the snapshot's own date needs no warning.
+    expect(body.staleness).toBeNull();
     expect(body.groups.map((g) => g.secondary.noradId).sort()).toEqual([53239, 54216, 69049, 69180]);
     expect(body.events.length).toBeGreaterThan(0);
     for (const e of body.events) {
@@ -43,6 +45,16 @@ describeLoadedApi('safety/conjunctions', (api) => {
     const rows = csvRows(csv.body);
     expect(rows[0]).toContain('miss_distance_km');
     expect(rows.length - 1).toBe(body.events.length);
+  }, 300_000);
+
+  it('warns when the window starts long after the snapshot: element sets that old are no basis for a prediction', async () => {
+    const late = (await api.app.inject({ method: 'GET', url: '/api/v1/safety/conjunctions?primary=48274&days=1&start=2026-12-07T00:00:00Z' })).json<ConjunctionsResponse>();
+    const days = Math.floor((Date.parse('2026-12-07T00:00:00Z') - Date.parse(`${late.snapshot.asOf}T00:00:00Z`)) / 86_400_000);
+    expect(late.staleness).toContain(`starts ${days} days after the snapshot's data date (${late.snapshot.asOf})`);
+    expect(late.staleness).toContain('not predictions to rely on');
+    // Within seven days of the snapshot, none.
+    const soon = (await api.app.inject({ method: 'GET', url: `/api/v1/safety/conjunctions?primary=48274&days=1&start=${late.snapshot.asOf}T12:00:00Z` })).json<ConjunctionsResponse>();
+    expect(soon.staleness).toBeNull();
   }, 300_000);
 
   it('refuses bad parameters with 400 and a snapshot-less date with 409', async () => {

@@ -2018,6 +2018,13 @@ export const CONJUNCTIONS_RESPONSE = {
     "population": {
       "type": "string",
       "description": "What the screened catalog holds: the snapshot's objects, and how few of them are rocket bodies or debris."
+    },
+    "staleness": {
+      "type": [
+        "string",
+        "null"
+      ],
+      "description": "Set when the window starts more than MAX_PROPAGATION_DAYS after the snapshot's data date: every element set is at least that old at every TCA, too old to predict from (as the station's altitude is refused then); null otherwise."
     }
   },
   "required": [
@@ -2029,6 +2036,7 @@ export const CONJUNCTIONS_RESPONSE = {
     "population",
     "primarySelection",
     "snapshot",
+    "staleness",
     "start",
     "stepSeconds",
     "stop",

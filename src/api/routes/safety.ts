@@ -64,7 +64,7 @@ export function registerSafetyRoutes(api: FastifyInstance, ctx: ServerContext): 
       throw err;
     }
     const r = report;
-    return sendAs(reply, q.format, 'conjunctions', r, () => flatToTable(db, 'Conjunction screening', conjunctionsTable(r, r.snapshot.sourceId, r.method), r.snapshot.asOf));
+    return sendAs(reply, q.format, 'conjunctions', r, () => flatToTable(db, 'Conjunction screening', conjunctionsTable(r, r.snapshot.sourceId, r.staleness ? `${r.staleness} ${r.method}` : r.method), r.snapshot.asOf));
   });
 
   api.get<{ Querystring: { country?: string; days?: number; asOf?: string; format?: string } }>('/safety/reentries', {

@@ -33,6 +33,7 @@ export async function closeApproachesSection(): Promise<Node[]> {
       + `between ${r.start} and ${r.stop}. ${r.method}`),
     snapshotLine(r.snapshot, r.population),
     ...pastWindowNote(r.stop, r.snapshot.asOf, 'window'),
+    ...(r.staleness ? [h('p', { class: 'small warning', 'data-staleness': '' }, r.staleness)] : []),
     eventsTable(r), grouped,
     downloads(apiLinks('/safety/conjunctions', { query: QUERY })),
   ];

@@ -5015,6 +5015,8 @@ export interface operations {
                             objectCount: number;
                             sourceId: string;
                         };
+                        /** @description Set when the window starts more than MAX_PROPAGATION_DAYS after the snapshot's data date: every element set is at least that old at every TCA, too old to predict from (as the station's altitude is refused then); null otherwise. */
+                        staleness: string | null;
                         start: string;
                         stepSeconds: number;
                         stop: string;
