@@ -111,9 +111,13 @@ export const MEASURES: Record<string, Measure> = {
     if (!megas.length) return { unavailable: 'no constellation data' };
     const deployed = megas.reduce((n, c) => n + c.latest!.count, 0);
     const planned = megas.reduce((n, c) => n + c.planned!.value, 0);
+    const share = (of: number) => Math.round((deployed / of) * 10000) / 100;
+    // The sources give other planned sizes too (Guowang "as many as 26,000"): the share on the largest is said beside it.
+    const largest = megas.reduce((n, c) => n + Math.max(c.planned!.value, ...c.plannedAlternatives.map((a) => a.value)), 0);
     return {
-      value: Math.round((deployed / planned) * 10000) / 100, unit: 'percent', asOf: megas[0]!.latest!.asOf,
-      basis: `Guowang and Qianfan payloads in orbit (${deployed}) over their preferred planned sizes (${planned}, as the sources state them)`,
+      value: share(planned), unit: 'percent', asOf: megas[0]!.latest!.asOf,
+      basis: `Guowang and Qianfan payloads in orbit (${deployed}) over their preferred planned sizes (${planned}, as the sources state them)`
+        + (largest !== planned ? `; over the largest planned sizes the sources give (${largest}) the share is ${share(largest)}%` : ''),
       sources: [...new Set(megas.map((c) => c.latest!.sourceId))],
       references: [...new Set(megas.map((c) => c.planned!.sourceId))],
     };

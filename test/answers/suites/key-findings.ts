@@ -81,6 +81,13 @@ export const answers: AnswerSuite = (ctx) => {
       expect(c.comparison.within, c.id).toBe(upper ? (strict ? v < b : v <= b) : (strict ? v > b : v >= b));
       expect(c.comparison.text, c.id).toMatch(/not a measurement, so no change since the claim is computed/);
     }
+    // The share's denominator is a choice: the basis also gives it over the largest planned sizes the curated file states.
+    const share = all.get('claim.megaconstellations-under-1pct-launched')!.live!;
+    const yaml = rawYaml('data/kb/entities/programs/megaconstellations.yaml') as { entities: { id: string; plannedSize?: { value: number } | { value: number }[] }[] };
+    const sizes = (id: string) => [yaml.entities.find((e) => e.id === id)!.plannedSize!].flat().map((p) => p.value);
+    const largest = Math.max(...sizes('program.guowang')) + Math.max(...sizes('program.qianfan'));
+    const deployed = Number(/payloads in orbit \((\d+)\)/.exec(share.basis)![1]);
+    expect(share.basis).toContain(`over the largest planned sizes the sources give (${largest}) the share is ${Math.round((deployed / largest) * 10000) / 100}%`);
   });
 
   it('the operator\'s Jilin-1 counts and the report\'s Guowang count are not compared with CelesTrak\'s active list (another population): the catalog figure is shown as related, with no change', async () => {
