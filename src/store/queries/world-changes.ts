@@ -115,6 +115,16 @@ const DATED_TYPE = sql<string>`(case when entities.kind = 'Agreement' and statem
   then 'membership-joined' else 'agreement-signed' end) when entities.kind = 'Agreement' and statements.property = 'ended' then 'agreement-ended'
   else 'milestone' end)`;
 
+/**
+ * One change per event: sources that give an entity's property the same date ("~" aside), or a date and a more
+ * precise form of it ("2024-05" and "2024-05-20"), name one event. It is listed once, as its most precise
+ * date, from the statement with the smallest id among those giving that date; the entity page keeps every source.
+ */
+const ONE_EVENT_ALREADY = sql`select 1 from statements o where o.entity_id = statements.entity_id and o.property = statements.property
+  and o.status <> 'superseded' and o.id <> statements.id and (
+    replace(o.value, '~', '') like replace(statements.value, '~', '') || '-%'
+    or (replace(o.value, '~', '') = replace(statements.value, '~', '') and o.id < statements.id))`;
+
 /** Curated statements of the given date properties (keys "Kind.property"), not superseded, in the window, with their change type. */
 /**
  * Curated dated events in the window. An event dated only to a year or month counts once that
@@ -132,7 +142,8 @@ export async function datedStatementsInWindow(
     .select(DATED_TYPE.as('change_type'))
     .where(sql<SqlBool>`(entities.kind || '.' || statements.property) in (${sql.join(keys)})`)
     .where('statements.status', '!=', 'superseded')
-    .where(sql<SqlBool>`${lastDaySql('statements.value')} <= ${today}`);
+    .where(sql<SqlBool>`${lastDaySql('statements.value')} <= ${today}`)
+    .where(sql<SqlBool>`not exists (${ONE_EVENT_ALREADY})`);
   if (types) q = q.where(sql<SqlBool>`${DATED_TYPE} in (${sql.join(types)})`);
   q = entityFilters(q, f);
   for (const c of inWindow(day, id, w)) q = q.where(c);

@@ -125,6 +125,25 @@ export const answers: AnswerSuite = (ctx) => {
     expect(after.gaps.some((g) => g.startsWith('The country filter (CN)'))).toBe(true);
   });
 
+  it('lists a curated event once, at its most precise date, however many sources date it alike or at another precision', async () => {
+    type Dated = Item & { entityId: string | null; property: string | null };
+    const items = (await allPages('/api/v1/changes?since=1950-01-01&limit=1000')) as Dated[];
+    const curated = items.filter((c) => c.entityId && c.property && ['milestone', 'agreement-signed', 'membership-joined', 'agreement-ended'].includes(c.type));
+    expect(curated.length).toBeGreaterThan(50);
+    const byFact = new Map<string, string[]>();
+    for (const c of curated) (byFact.get(`${c.entityId}|${c.property}`) ?? byFact.set(`${c.entityId}|${c.property}`, []).get(`${c.entityId}|${c.property}`)!).push(c.date.replace('~', ''));
+    for (const [fact, dates] of byFact) {
+      for (const a of dates) for (const b of dates) {
+        if (a === b) continue;
+        // Two listed dates of one fact must conflict: neither the same nor one a more precise form of the other.
+        expect(a.startsWith(`${b}-`) || b.startsWith(`${a}-`), `${fact}: ${a} / ${b}`).toBe(false);
+      }
+      expect(new Set(dates).size, fact).toBe(dates.length);
+    }
+    // The audit's example: Beijing-3C's start, dated 2024-05 and 2024-05-20 by its sources, is one change on 2024-05-20.
+    expect(byFact.get('program.beijing-3c|started')).toEqual(['2024-05-20']);
+  });
+
   it('every Chinese launch of the raw launch log since 2024-09-01, and no other launch, on its launch day', async () => {
     const items = await allPages('/api/v1/changes?since=2024-09-01&until=2024-12-09&type=launch&country=CN&limit=25');
     const raw = [...rawLaunches()].filter(([, l]) => l.state === 'CN' && l.day >= '2024-09-01');
