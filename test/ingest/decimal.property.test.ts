@@ -82,29 +82,23 @@ describe('numbers read in place (plainDecimalAt, plainIntegerAt)', () => {
   };
   const piece = fc.constantFrom('0', '1', '5', '9', '00', '123456789', '.', 'e', 'E', '+', '-', ' ', 'x', '22', '23', '9999', '"', '\u00a0');
 
-  it('give parseDecimal\'s value for the cell, or leave it to parseDecimal', () => {
-    let read = 0;
-    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
-      const { text, from, to } = cellIn(parts);
-      const v = plainDecimalAt(text, from, to);
-      if (v === undefined) return;
-      read += 1;
-      expect(Object.is(v, parseDecimal(text.slice(from, to)))).toBe(true);
-    }), { seed: 20_261_210, numRuns: 20_000 });
-    expect(read).toBeGreaterThan(2_000);
-  });
-
-  it('give integerField\'s value for the cell, or leave it to integerField', () => {
-    let read = 0;
-    fc.assert(fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
-      const { text, from, to } = cellIn(parts);
-      const v = plainIntegerAt(text, from, to);
-      if (v === undefined) return;
-      read += 1;
-      expect(Object.is(v, integerOutcome(text.slice(from, to)))).toBe(true);
-    }), { seed: 20_261_211, numRuns: 20_000 });
-    expect(read).toBeGreaterThan(1_000);
-  });
+  const readers = [
+    { name: 'parseDecimal', read: plainDecimalAt, reference: parseDecimal, maxPieces: 12, seed: 20_261_210, atLeast: 2_000 },
+    { name: 'integerField', read: plainIntegerAt, reference: integerOutcome, maxPieces: 8, seed: 20_261_211, atLeast: 1_000 },
+  ] as const;
+  for (const r of readers) {
+    it(`give ${r.name}'s value for the cell, or leave it to ${r.name}`, () => {
+      let read = 0;
+      fc.assert(fc.property(fc.array(piece, { maxLength: r.maxPieces }), (parts) => {
+        const { text, from, to } = cellIn(parts);
+        const v = r.read(text, from, to);
+        if (v === undefined) return;
+        read += 1;
+        expect(Object.is(v, r.reference(text.slice(from, to)))).toBe(true);
+      }), { seed: r.seed, numRuns: 20_000 });
+      expect(read).toBeGreaterThan(r.atLeast);
+    });
+  }
 
   it('read every number cell of the bundled GP snapshot in place', () => {
     const [, ...lines] = readSnapshot('celestrak_gp_active_2026-07-10.csv.gz').split('\n').filter(Boolean);
