@@ -26,7 +26,11 @@ export type Comparison =
   | { kind: 'bound'; within: boolean; text: string }
   | {
     kind: 'progress'; target: number; targetYear: number; latestYear: number; latestValue: number;
-    requiredAnnualGrowth: number | null; recentAnnualGrowth: number | null; onPace: boolean | null; text: string;
+    requiredAnnualGrowth: number | null; recentAnnualGrowth: number | null;
+    /** The yearly growth to the latest year from each earlier year of the history (the verdict may depend on the start). */
+    growthFromYear: Record<string, number>;
+    /** On pace from every start year, behind from every one, or null: no data, or the start year decides (said in the text). */
+    onPace: boolean | null; text: string;
   }
   | { kind: 'no-independent-measure'; text: string }
   | { kind: 'no-data'; text: string };
@@ -67,14 +71,28 @@ function progress(target: number, targetDate: string | null, live: LiveValue): C
   const latestValue = live.value;
   const span = targetYear - detail.year;
   const required = span > 0 && latestValue > 0 ? round((target / latestValue) ** (1 / span) - 1) : null;
-  const earlier = detail.byYear[first] ?? 0;
-  const recent = detail.year > first && earlier > 0 ? round((latestValue / earlier) ** (1 / (detail.year - first)) - 1) : null;
-  const onPace = required === null || recent === null ? null : recent >= required;
+  const growthFrom = (y: number): number | null => {
+    const earlier = detail.byYear![y] ?? 0;
+    return detail.year! > y && earlier > 0 ? round((latestValue / earlier) ** (1 / (detail.year! - y)) - 1) : null;
+  };
+  const recent = growthFrom(first);
+  const growthFromYear = Object.fromEntries(years.filter((y) => y < detail.year!).flatMap((y) => {
+    const g = growthFrom(y);
+    return g === null ? [] : [[String(y), g]];
+  }));
+  const verdicts = required === null ? [] : Object.values(growthFromYear).map((g) => g >= required);
+  const onPace = verdicts.length === 0 ? null : verdicts.every(Boolean) ? true : verdicts.every((v) => !v) ? false : null;
+  const fromEach = Object.entries(growthFromYear).map(([y, g]) => `${pct(g)} from ${y}`).join(', ');
   const text = `Target: ${target} in ${targetYear}. Latest complete year ${detail.year}: ${latestValue}. `
     + (required === null ? '' : `Reaching the target needs ${pct(required)} growth a year from ${detail.year} to ${targetYear}; `)
     + (recent === null ? '' : `growth was ${pct(recent)} a year from ${first} to ${detail.year}`)
-    + (onPace === null ? '.' : onPace ? ': on pace.' : ': behind pace.');
-  return { kind: 'progress', target, targetYear, latestYear: detail.year, latestValue, requiredAnnualGrowth: required, recentAnnualGrowth: recent, onPace, text };
+    + (onPace === true ? ': on pace' : onPace === false ? ': behind pace' : '')
+    + (verdicts.length > 1 ? ` (yearly growth to ${detail.year}: ${fromEach}${onPace === null ? '; on pace or behind depending on the start year, so no verdict' : ''})` : '')
+    + '.';
+  return {
+    kind: 'progress', target, targetYear, latestYear: detail.year, latestValue, requiredAnnualGrowth: required, recentAnnualGrowth: recent,
+    growthFromYear, onPace, text,
+  };
 }
 
 /** Evaluates one claim against its metric definition. `documentOf` maps a source id to the document it belongs to. */

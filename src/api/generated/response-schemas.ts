@@ -4750,11 +4750,19 @@ export const INDICATORS_RESPONSE = {
                             "null"
                           ]
                         },
+                        "growthFromYear": {
+                          "type": "object",
+                          "additionalProperties": {
+                            "type": "number"
+                          },
+                          "description": "The yearly growth to the latest year from each earlier year of the history (the verdict may depend on the start)."
+                        },
                         "onPace": {
                           "type": [
                             "boolean",
                             "null"
-                          ]
+                          ],
+                          "description": "On pace from every start year, behind from every one, or null: no data, or the start year decides (said in the text)."
                         },
                         "text": {
                           "type": "string"
@@ -4768,6 +4776,7 @@ export const INDICATORS_RESPONSE = {
                         "latestValue",
                         "requiredAnnualGrowth",
                         "recentAnnualGrowth",
+                        "growthFromYear",
                         "onPace",
                         "text"
                       ],
@@ -5461,11 +5470,19 @@ export const INDICATORS_RESPONSE = {
                       "null"
                     ]
                   },
+                  "growthFromYear": {
+                    "type": "object",
+                    "additionalProperties": {
+                      "type": "number"
+                    },
+                    "description": "The yearly growth to the latest year from each earlier year of the history (the verdict may depend on the start)."
+                  },
                   "onPace": {
                     "type": [
                       "boolean",
                       "null"
-                    ]
+                    ],
+                    "description": "On pace from every start year, behind from every one, or null: no data, or the start year decides (said in the text)."
                   },
                   "text": {
                     "type": "string"
@@ -5479,6 +5496,7 @@ export const INDICATORS_RESPONSE = {
                   "latestValue",
                   "requiredAnnualGrowth",
                   "recentAnnualGrowth",
+                  "growthFromYear",
                   "onPace",
                   "text"
                 ],

@@ -107,6 +107,16 @@ export const answers: AnswerSuite = (ctx) => {
     const year = (c.live!.detail as { year: number }).year;
     expect(c.live!.value).toBe(launches().filter((f) => f[17] === 'CN' && f[1]!.startsWith(String(year))).length);
     expect(c.comparison.text).toMatch(/Target: 150 in 2030/);
+    // The verdict is given only when every start year of the history agrees (recomputed from the raw log).
+    const count = (y: number) => launches().filter((f) => f[17] === 'CN' && f[1]!.startsWith(String(y))).length;
+    const round = (x: number) => Math.round(x * 1000) / 1000;
+    const required = round((150 / count(year)) ** (1 / (2030 - year)) - 1);
+    const starts = Array.from({ length: 5 }, (_, i) => year - 5 + i);
+    const growth = Object.fromEntries(starts.map((y) => [String(y), round((count(year) / count(y)) ** (1 / (year - y)) - 1)]));
+    expect((c.comparison as unknown as { growthFromYear: Record<string, number> }).growthFromYear).toEqual(growth);
+    const verdicts = Object.values(growth).map((g) => g >= required);
+    expect(c.comparison.onPace).toBe(verdicts.every(Boolean) ? true : verdicts.every((v) => !v) ? false : null);
+    if (c.comparison.onPace === null) expect(c.comparison.text).toContain('depending on the start year, so no verdict');
   });
 
   it('operational launch sites = distinct sites with a Chinese orbital launch in the last 12 months of the raw launch log', async () => {

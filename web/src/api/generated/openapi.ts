@@ -3679,10 +3679,15 @@ export interface operations {
                                     text: string;
                                     within: boolean;
                                 } | {
+                                    /** @description The yearly growth to the latest year from each earlier year of the history (the verdict may depend on the start). */
+                                    growthFromYear: {
+                                        [key: string]: number;
+                                    };
                                     /** @enum {string} */
                                     kind: "progress";
                                     latestValue: number;
                                     latestYear: number;
+                                    /** @description On pace from every start year, behind from every one, or null: no data, or the start year decides (said in the text). */
                                     onPace: boolean | null;
                                     recentAnnualGrowth: number | null;
                                     requiredAnnualGrowth: number | null;
@@ -3846,10 +3851,15 @@ export interface operations {
                                 text: string;
                                 within: boolean;
                             } | {
+                                /** @description The yearly growth to the latest year from each earlier year of the history (the verdict may depend on the start). */
+                                growthFromYear: {
+                                    [key: string]: number;
+                                };
                                 /** @enum {string} */
                                 kind: "progress";
                                 latestValue: number;
                                 latestYear: number;
+                                /** @description On pace from every start year, behind from every one, or null: no data, or the start year decides (said in the text). */
                                 onPace: boolean | null;
                                 recentAnnualGrowth: number | null;
                                 requiredAnnualGrowth: number | null;
