@@ -61,7 +61,7 @@ export const WORLD_DATE_DEFINITION = 'Ordered and filtered (since, until) by the
   + 'with its precision; "~" marks a circa date. A date after today is a plan, not a change, and is left out; a curated event '
   + 'dated only to a year or month counts once that year or month has ended (until then the date may be a plan). A curated event that several sources '
   + 'date alike, or at two precisions ("2024-05" and "2024-05-20"), is listed once, at its most precise date, citing one of them (the entity page lists '
-  + 'every source); sources that give different dates are listed apart. "Recorded" is when this store first loaded the record. The first load of historical '
+  + 'every source); sources that give different dates are listed apart, each naming the others ("sources differ"). "Recorded" is when this store first loaded the record. The first load of historical '
   + 'records is not a change in the world: the record audit (view=records) lists every record the store added, updated or removed.';
 
 export type DatePrecision = 'year' | 'month' | 'day';

@@ -80,7 +80,7 @@ export function datedStatementChange(r: DatedStatementRow, labels: ReadonlyMap<s
   const label = labels.get(`${r.entityKind}.${r.property}`) ?? r.property;
   return {
     id: `${type}:${r.id}`, type, ...dated(r.value), recordedAt: r.recordedAt,
-    title: `${VERBS[type] ?? label}: ${r.entityName}`,
+    title: `${VERBS[type] ?? label}: ${r.entityName}${r.otherDates.length ? ` (sources differ: also dated ${r.otherDates.join(', ')})` : ''}`,
     entityId: r.entityId, entityKind: r.entityKind, entityName: r.entityName, country: null, property: r.property, value: r.value,
     previous: null, sourceId: r.sourceId, locator: r.locator,
   };

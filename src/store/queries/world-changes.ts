@@ -31,6 +31,8 @@ export interface SatcatRow {
 export interface DatedStatementRow {
   id: string; entityId: string; entityKind: string; entityName: string; property: string; value: string;
   sourceId: string; locator: string | null; recordedAt: string; changeType: string;
+  /** Dates other sources give the same entity and property that disagree with this one (not the same day at another precision). */
+  otherDates: string[];
 }
 export interface CuratedStatementRow {
   id: string; entityId: string; entityKind: string; entityName: string; property: string; value: string; asOf: string | null;
@@ -125,6 +127,12 @@ const ONE_EVENT_ALREADY = sql`select 1 from statements o where o.entity_id = sta
     replace(o.value, '~', '') like replace(statements.value, '~', '') || '-%'
     or (replace(o.value, '~', '') = replace(statements.value, '~', '') and o.id < statements.id))`;
 
+/** The dates other statements give the same entity and property that conflict with this one (neither equal nor one a precise form of the other). */
+const CONFLICTING_DATES = sql`select distinct c.value from statements c where c.entity_id = statements.entity_id and c.property = statements.property
+  and c.status <> 'superseded' and replace(c.value, '~', '') <> replace(statements.value, '~', '')
+  and replace(c.value, '~', '') not like replace(statements.value, '~', '') || '-%'
+  and replace(statements.value, '~', '') not like replace(c.value, '~', '') || '-%' order by c.value`;
+
 /** Curated statements of the given date properties (keys "Kind.property"), not superseded, in the window, with their change type. */
 /**
  * Curated dated events in the window. An event dated only to a year or month counts once that
@@ -140,6 +148,7 @@ export async function datedStatementsInWindow(
     .select(['statements.id', 'statements.entity_id', 'entities.kind', 'entities.caption', 'statements.property', 'statements.value',
       'statements.source_id', 'statements.locator', 'statements.first_seen'])
     .select(DATED_TYPE.as('change_type'))
+    .select(sql<string[]>`array(${CONFLICTING_DATES})`.as('other_dates'))
     .where(sql<SqlBool>`(entities.kind || '.' || statements.property) in (${sql.join(keys)})`)
     .where('statements.status', '!=', 'superseded')
     .where(sql<SqlBool>`${lastDaySql('statements.value')} <= ${today}`)
@@ -150,7 +159,7 @@ export async function datedStatementsInWindow(
   const rows = await q.orderBy(day, direction(w)).orderBy(sql`${id} collate "C"`, direction(w)).limit(w.limit).execute();
   return rows.map((r) => ({
     id: r.id, entityId: r.entity_id, entityKind: r.kind, entityName: r.caption, property: r.property, value: r.value,
-    sourceId: r.source_id, locator: r.locator, recordedAt: r.first_seen, changeType: r.change_type,
+    sourceId: r.source_id, locator: r.locator, recordedAt: r.first_seen, changeType: r.change_type, otherDates: r.other_dates,
   }));
 }
 

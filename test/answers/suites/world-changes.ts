@@ -142,6 +142,14 @@ export const answers: AnswerSuite = (ctx) => {
     }
     // The audit's example: Beijing-3C's start, dated 2024-05 and 2024-05-20 by its sources, is one change on 2024-05-20.
     expect(byFact.get('program.beijing-3c|started')).toEqual(['2024-05-20']);
+    // Sources that give different dates stay apart, and each row names the others.
+    const conflicts = [...byFact].filter(([, dates]) => dates.length > 1);
+    expect(conflicts.length).toBeGreaterThan(0);
+    for (const [fact, dates] of conflicts) {
+      for (const c of curated.filter((x) => `${x.entityId}|${x.property}` === fact) as (Dated & { title: string })[]) {
+        for (const other of dates.filter((d) => d !== c.date.replace('~', ''))) expect(c.title, fact).toMatch(new RegExp(`sources differ: also dated [^)]*${other}`));
+      }
+    }
   });
 
   it('every Chinese launch of the raw launch log since 2024-09-01, and no other launch, on its launch day', async () => {
