@@ -352,3 +352,6 @@ export function propertiesOf(kind: KindName): Readonly<Record<string, PropertyDe
   if (!props) PROPERTIES_BY_KIND.set(kind, (props = Object.freeze({ ...COMMON_PROPERTIES, ...(KINDS[kind].properties as Record<string, PropertyDef>) })));
   return props;
 }
+
+/** Date properties that are targets, not events: a goal's deadline, a programme's target completion, a claim's target date. */
+export const TARGET_DATE_PROPERTIES: readonly string[] = ['deadline', 'completionTarget', 'targetDate'];

@@ -7,7 +7,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { hasStatement } from './statement-filters.js';
-import { KIND_NAMES, propertiesOf } from '../../model/kinds.js';
+import { KIND_NAMES, propertiesOf, TARGET_DATE_PROPERTIES } from '../../model/kinds.js';
 import { partialDateCertainlyAfter, partialDatesAgree } from '../../model/value-types.js';
 
 export interface TimelineSource {
@@ -40,9 +40,6 @@ export function dateProperties(): { kind: string; property: string; label: strin
     .filter(([, p]) => p.type === 'date')
     .map(([property, p]) => ({ kind, property, label: p.label })));
 }
-
-/** Date properties that are targets, not events (a goal's deadline, a programme's target completion, a claim's target date). */
-export const TARGET_DATE_PROPERTIES: readonly string[] = ['deadline', 'completionTarget', 'targetDate'];
 
 /** The key that makes two statements one event: same entity, same property, same date value. */
 export const timelineEventKey = (i: { entityId: string; property: string; date: string }) => `${i.entityId}|${i.property}|${i.date}`;
