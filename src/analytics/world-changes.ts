@@ -2,7 +2,7 @@
  * World changes from the records they are read from (definitions: world-change-types.ts).
  * Pure functions: the store reads the rows, the service merges the lists into pages.
  */
-import { KIND_NAMES, propertiesOf } from '../model/kinds.js';
+import { KIND_NAMES, propertiesOf, TARGET_DATE_PROPERTIES } from '../model/kinds.js';
 import { byPreference, type StatementStatus } from '../model/statement.js';
 import { datePrecision } from '../model/value-types.js';
 import type { EntityRow, Cited } from '../model/entity-row.js';
@@ -15,7 +15,7 @@ import type { WorldChange, WorldChangeType } from './world-change-types.js';
 export type CountryOf = (code: string | null) => string | null;
 
 /** Date properties that are not events: deadlines and targets (and the goal's achieved date, a goal-status change). */
-const NOT_EVENTS = new Set(['deadline', 'completionTarget', 'targetDate', 'achieved']);
+const NOT_EVENTS = new Set([...TARGET_DATE_PROPERTIES, 'achieved']);
 
 /** The "Kind.property" keys of curated dates that are world events, with their labels. */
 export function eventDateProperties(): { key: string; label: string }[] {
@@ -127,10 +127,10 @@ function dayAfter(day: string | null): string | null {
   return day === null ? null : new Date(Date.parse(`${day}T00:00:00Z`) + 864e5).toISOString().slice(0, 10);
 }
 
-/** Values that changed: consecutive as-of dates of one single-valued property with different values (see the definition). */
 /** A value as its source qualifies it ("approximately 130", "more than 15"). */
 const qualified = (r: CuratedStatementRow): string => (r.qualifier ? `${r.qualifier} ${r.value}` : r.value);
 
+/** Values that changed: consecutive as-of dates of one single-valued property with different values (see the definition). */
 export function valueChanges(statements: readonly CuratedStatementRow[]): WorldChange[] {
   const out: WorldChange[] = [];
   const groups = new Map<string, CuratedStatementRow[]>();
