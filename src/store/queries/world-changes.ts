@@ -124,16 +124,22 @@ const DATED_TYPE = sql<string>`(case when entities.kind = 'Agreement' and statem
  */
 const ONE_EVENT_ALREADY = sql`select 1 from statements o where o.entity_id = statements.entity_id and o.property = statements.property
   and o.status <> 'superseded' and o.id <> statements.id and (
-    replace(o.value, '~', '') like replace(statements.value, '~', '') || '-%'
-    or (replace(o.value, '~', '') = replace(statements.value, '~', '') and o.id < statements.id))`;
+    ${morePrecise('o.value', 'statements.value')} or (${sameDate('o.value', 'statements.value')} and o.id < statements.id))`;
 
 /** The dates other statements give the same entity and property that conflict with this one (neither equal nor one a precise form of the other). */
 const CONFLICTING_DATES = sql`select distinct c.value from statements c where c.entity_id = statements.entity_id and c.property = statements.property
-  and c.status <> 'superseded' and replace(c.value, '~', '') <> replace(statements.value, '~', '')
-  and replace(c.value, '~', '') not like replace(statements.value, '~', '') || '-%'
-  and replace(statements.value, '~', '') not like replace(c.value, '~', '') || '-%' order by c.value`;
+  and c.status <> 'superseded' and not ${sameDate('c.value', 'statements.value')}
+  and not ${morePrecise('c.value', 'statements.value')} and not ${morePrecise('statements.value', 'c.value')} order by c.value`;
 
-/** Curated statements of the given date properties (keys "Kind.property"), not superseded, in the window, with their change type. */
+/** Partial dates in SQL, as value-types.ts's partialDatesAgree reads them: the same date, "~" aside. */
+function sameDate(a: string, b: string) {
+  return sql<SqlBool>`replace(${sql.ref(a)}, '~', '') = replace(${sql.ref(b)}, '~', '')`;
+}
+/** Date `a` is a more precise form of date `b` ("2024-05-20" of "2024-05"), "~" aside. */
+function morePrecise(a: string, b: string) {
+  return sql<SqlBool>`replace(${sql.ref(a)}, '~', '') like replace(${sql.ref(b)}, '~', '') || '-%'`;
+}
+
 /**
  * Curated dated events in the window. An event dated only to a year or month counts once that
  * year or month has ended on `today` (before then the date may still be a plan).
