@@ -71,12 +71,13 @@ function progress(target: number, targetDate: string | null, live: LiveValue): C
   const latestValue = live.value;
   const span = targetYear - detail.year;
   const required = span > 0 && latestValue > 0 ? round((target / latestValue) ** (1 / span) - 1) : null;
+  const { year: latestYear, byYear } = detail;
   const growthFrom = (y: number): number | null => {
-    const earlier = detail.byYear![y] ?? 0;
-    return detail.year! > y && earlier > 0 ? round((latestValue / earlier) ** (1 / (detail.year! - y)) - 1) : null;
+    const earlier = byYear[y] ?? 0;
+    return latestYear > y && earlier > 0 ? round((latestValue / earlier) ** (1 / (latestYear - y)) - 1) : null;
   };
   const recent = growthFrom(first);
-  const growthFromYear = Object.fromEntries(years.filter((y) => y < detail.year!).flatMap((y) => {
+  const growthFromYear = Object.fromEntries(years.filter((y) => y < latestYear).flatMap((y) => {
     const g = growthFrom(y);
     return g === null ? [] : [[String(y), g]];
   }));

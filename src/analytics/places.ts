@@ -36,10 +36,10 @@ export function statedCity(row: EntityRow): string | null {
 /** Observer status (agreementKind observer) is not membership: it puts no country in a framework's set. */
 const isObserver = (a: EntityRow): boolean => first(a, 'agreementKind') === 'observer';
 
-/** Agreements of a framework (program.ilrs, org.apsco, …) grouped by the ISO code of each country party; observers left out. */
 /** Whether an agreement is within a framework (ILRS, Artemis Accords, Space Silk Road, …). */
 export const inFramework = (agreement: EntityRow, framework: string): boolean => all(agreement, 'framework').includes(framework);
 
+/** Agreements of a framework (program.ilrs, org.apsco, …) grouped by the ISO code of each country party; observers left out. */
 export function countriesInFramework(agreements: readonly EntityRow[], framework: string, opts: { exceptChina?: boolean } = {}): Map<string, EntityRow[]> {
   const out = new Map<string, EntityRow[]>();
   for (const a of agreements.filter((x) => inFramework(x, framework) && !isObserver(x))) {

@@ -92,7 +92,10 @@ export function figure8(
   }
   const nameRuleCountries = [...ruled].sort();
   const byCell = new Map<string, number>();
-  for (const o of mine) byCell.set(`${o.missionType}|${o.regime}`, (byCell.get(`${o.missionType}|${o.regime}`) ?? 0) + 1);
+  for (const o of mine) {
+    const cell = `${o.missionType}|${o.regime}`;
+    byCell.set(cell, (byCell.get(cell) ?? 0) + 1);
+  }
   const cells: Figure8['cells'] = [];
   for (const missionType of MISSION_TYPES) {
     for (const regime of ORBIT_REGIMES) {
