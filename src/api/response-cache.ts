@@ -1,9 +1,12 @@
 /**
  * A bounded cache of the public read routes' responses. An entry answers a GET with the same URL,
- * host, Accept header and UTC day (answers judged against "today" change with it) while the store's
- * runs are unchanged (no load, ingest or failure since: runsVersion, read at most once a second) and
- * for at most MAX_AGE_MS (the status's staleness hours move with the clock). Only the routes listed here are cached, and only
- * requests without credentials (Authorization, Cookie) and not the server's own warm-up reads. A hit skips the handler; the ETag, 304,
+ * representation (JSON or CSV, as the Accept header negotiates it: accept-csv.ts) and UTC day (answers
+ * judged against "today" change with it), and the same host on the routes that write absolute links
+ * (HOST_PATHS), while the store's runs are unchanged (no load, ingest or failure since: runsVersion,
+ * read at most once a second). Entries of the routes that read the clock beyond the day (CLOCK_PATHS:
+ * the status's staleness hours) also expire after MAX_AGE_MS. Only the routes listed here are cached,
+ * and only requests without credentials (Authorization, Cookie). The server's own warm-up reads
+ * (warm-up.ts) are kept like a visitor's, so the first visitors are served from them. A hit skips the handler; the ETag, 304,
  * and CORS apply to a hit as to any response; its body is compressed once per coding (br, gzip) and kept,
  * so a repeated read costs no compression. The X-Response-Cache header says hit or miss.
  *
@@ -19,14 +22,19 @@ import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../store/schema.js';
 import { cachedRunsVersion } from '../store/runs.js';
-import { WARM_UP_HEADER } from './warm-up.js';
+import { prefersCsv } from './accept-csv.js';
 
 /** Path prefixes under /api/v1 whose GET responses depend only on the store, the URL and the day. */
-const CACHED_PATHS = /^\/api\/v1\/(entities|search|sources|series|analytics\/(launches|spacecraft|constellations)|indicators|status|tables|goals|risks|recommendations|timeline|geo|changes|catalog|cite|export)(\/|\?|$)/;
+export const CACHED_PATHS = /^\/api\/v1\/(entities|search|sources|series|analytics\/(launches|spacecraft|constellations)|indicators|status|tables|goals|risks|recommendations|timeline|geo|changes|catalog|cite|export)(\/|\?|$)/;
+/** Cached routes whose responses hold absolute links built from the request's host (cite, the change feed's `Link` and feed URLs, exports). */
+export const HOST_PATHS = /^\/api\/v1\/(cite|changes|export)(\/|\?|$)/;
+/** Cached routes whose responses change with the clock within a day: their entries expire after MAX_AGE_MS. */
+const CLOCK_PATHS = /^\/api\/v1\/status(\/|\?|$)/;
 /** The handler's headers an entry keeps (the rest are set per request by the hooks). */
 const KEPT_HEADERS = ['content-type', 'link', 'content-disposition'] as const;
 /** Says whether a response came from the cache (hit), from another request's computation it waited for (shared), or from its handler (miss). */
 export const CACHE_HEADER = 'x-response-cache';
+/** How long an entry of a CLOCK_PATHS route is kept (the others are kept until the data or the day change). */
 export const MAX_AGE_MS = 60_000;
 export const MAX_BYTES = 64 * 1024 * 1024;
 /** How long a request waits for another request's computation of the same key before computing itself. */
@@ -62,6 +70,7 @@ function encode(body: string | Buffer, coding: Coding): Buffer {
     : gzipSync(body);
 }
 interface Pending { key: string; version: string; hit: boolean; done?: () => void }
+interface Key { key: string; expires: boolean }
 
 /** The computation under way for a key: settled when its request ends, with or without an entry. */
 interface Flight { version: string; settled: Promise<void> }
@@ -72,12 +81,14 @@ function waitAtMost(p: Promise<void>, ms: number): Promise<void> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
-function keyOf(req: FastifyRequest): string | null {
+function keyOf(req: FastifyRequest): Key | null {
   if (req.method !== 'GET' || !CACHED_PATHS.test(req.url)) return null;
   if (req.headers.authorization !== undefined || req.headers.cookie !== undefined) return null;
-  // The server's own warm-up reads (warm-up.ts) are computed, never kept.
-  if (req.headers[WARM_UP_HEADER] !== undefined) return null;
-  return [req.url, req.host, req.protocol, req.headers.accept ?? '', new Date().toISOString().slice(0, 10)].join('\n');
+  // respond.ts chooses CSV or JSON by prefersCsv alone: the key holds that choice, not the header's spelling.
+  const representation = prefersCsv(req.headers.accept) ? 'csv' : 'json';
+  const origin = HOST_PATHS.test(req.url) ? `${req.protocol}://${req.host}` : '';
+  const day = new Date().toISOString().slice(0, 10);
+  return { key: [req.url, origin, representation, day].join('\n'), expires: CLOCK_PATHS.test(req.url) };
 }
 
 export interface ResponseCache { size(): number; clear(): void }
@@ -116,12 +127,13 @@ export function registerResponseCache(app: FastifyInstance, db: Kysely<Database>
   app.addHook('onRequestAbort', async (req) => land(req));
   const serve = () => {
     app.addHook('onRequest', async (req, reply) => {
-      const key = keyOf(req);
-      if (key === null) return;
+      const keyed = keyOf(req);
+      if (keyed === null) return;
+      const { key, expires } = keyed;
       const version = await cachedRunsVersion(db);
       const freshEntry = () => {
         const e = entries.get(key);
-        return e !== undefined && e.version === version && Date.now() - e.at < MAX_AGE_MS ? e : undefined;
+        return e !== undefined && e.version === version && (!expires || Date.now() - e.at < MAX_AGE_MS) ? e : undefined;
       };
       let hit = freshEntry();
       let shared = false;

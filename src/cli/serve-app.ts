@@ -24,8 +24,15 @@ export async function serveStore(store: Store, settings: Settings, ahead?: ReadA
   // Count the entities before listening, so /api/health answers from memory from the first request.
   await primeHealth(store);
   const beforeIngest = async () => { await store.backup('before-ingest'); };
+  // A new download changes the data version, which empties the response cache: warm it again.
+  const afterIngest = async () => {
+    const warmed = await warmFirstReads(app);
+    app.log.info(`the pages' first reads warmed again in ${warmed.seconds.toFixed(1)} s${warmed.failed.length ? `; not warmed: ${warmed.failed.join(', ')}` : ''}`);
+  };
   const stopSchedule = settings.fetchSchedule
-    ? startFetchSchedule(store.db, (line) => app.log.info(line), undefined, settings.rulesDir, { quarantineDir: settings.quarantineDir, quarantineRetention: quarantineRetention(settings), beforeFetch: beforeIngest }) : () => {};
+    ? startFetchSchedule(store.db, (line) => app.log.info(line), undefined, settings.rulesDir, {
+      quarantineDir: settings.quarantineDir, quarantineRetention: quarantineRetention(settings), beforeFetch: beforeIngest, afterIngest,
+    }) : () => {};
   const close = async () => { stopSchedule(); await app.close(); await store.close(); process.exit(0); };
   process.once('SIGINT', close);
   process.once('SIGTERM', close);

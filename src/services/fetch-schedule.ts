@@ -6,10 +6,14 @@ import { fetchFeed } from './fetch-feed.js';
 import { errorMessage } from '../model/error-message.js';
 import type { QuarantineRetention } from './feed-quarantine.js';
 
-/** beforeFetch runs before each download (the server backs the embedded store up there); feeds are fetched one at a time. */
+/**
+ * beforeFetch runs before each download (the server backs the embedded store up there), afterIngest
+ * after each download that was ingested (the server warms the pages' first reads there); feeds are
+ * fetched one at a time.
+ */
 export function startFetchSchedule(
   db: Kysely<Database>, log: (line: string) => void, firstDelayMs = 60_000, rulesDir?: string,
-  opts: { quarantineDir?: string; quarantineRetention?: QuarantineRetention; beforeFetch?: () => Promise<void> } = {},
+  opts: { quarantineDir?: string; quarantineRetention?: QuarantineRetention; beforeFetch?: () => Promise<void>; afterIngest?: () => Promise<void> } = {},
 ): () => void {
   const timers: NodeJS.Timeout[] = [];
   let queue: Promise<void> = Promise.resolve();
@@ -20,6 +24,7 @@ export function startFetchSchedule(
         await (opts.beforeFetch ?? (async () => {}))();
         const outcome = await fetchFeed(db, feed, { rulesDir, quarantineDir: opts.quarantineDir, quarantineRetention: opts.quarantineRetention });
         log(outcome.kind === 'ingested' ? `${feed.name}: ingested ${outcome.report.accepted} rows` : outcome.message);
+        if (outcome.kind === 'ingested') await (opts.afterIngest ?? (async () => {}))();
       } catch (err) {
         log(`${feed.name}: ${errorMessage(err)}`);
       }

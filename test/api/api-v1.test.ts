@@ -3,7 +3,7 @@
  * against the OpenAPI document the server generates, conditional requests, cursors,
  * CSV exports, the change feed and the data package.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -12,8 +12,9 @@ import { sql } from 'kysely';
 import { STORE_KINDS, type TestStore } from '../support/stores.js';
 import { readOnlyLoadedStore } from '../support/loaded-store.js';
 import { buildServer } from '../../src/api/server.js';
-import { startRun } from '../../src/store/runs.js';
+import { RUNS_CACHE_MS, startRun } from '../../src/store/runs.js';
 import { FIRST_READS, warmFirstReads } from '../../src/api/warm-up.js';
+import { CACHED_PATHS, HOST_PATHS, MAX_AGE_MS } from '../../src/api/response-cache.js';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 /** A valid request for every route in the OpenAPI document (the test fails if a route has none). */
@@ -119,15 +120,38 @@ describe.each(STORE_KINDS)('API v1 on %s', (kind) => {
     expect(changed.statusCode).toBe(200);
   });
 
-  it('warms the pages\' first reads, every one answering 200, and keeps none of them in the response cache', async () => {
+  it('warms the pages\' first reads, every one answering 200, and serves the first visitor from them, by any host', async () => {
     const all = await warmFirstReads(app);
     expect(all.failed).toEqual([]);
     expect(FIRST_READS.length).toBeGreaterThan(10);
     const url = '/api/v1/sources?limit=7';
     expect((await warmFirstReads(app, [url])).failed).toEqual([]);
-    expect((await app.inject(url)).headers['x-response-cache']).toBe('miss');
-    expect((await app.inject(url)).headers['x-response-cache']).toBe('hit');
+    const visit = await app.inject({ url, headers: { host: 'monitor.example:8080', accept: '*/*' } });
+    expect(visit.headers['x-response-cache']).toBe('hit');
+    // The same URL asked for as CSV is another representation, computed once.
+    expect((await app.inject({ url, headers: { accept: 'text/csv' } })).headers['x-response-cache']).toBe('miss');
+    expect((await app.inject({ url, headers: { accept: 'text/csv;q=0.9, application/json;q=0.5' } })).headers['x-response-cache']).toBe('hit');
+    // A route that writes links with the host is kept per host.
+    const changes = '/api/v1/changes?limit=2';
+    expect((await warmFirstReads(app, [changes])).failed).toEqual([]);
+    expect((await app.inject({ url: changes, headers: { host: 'monitor.example:8080' } })).headers['x-response-cache']).toBe('miss');
   });
+
+  it('keys by host exactly the cached routes whose responses hold the host: every other one answers alike by any host', async () => {
+    const hostBound: string[] = [];
+    const urls = Object.values(EXAMPLES).flat().filter((u) => CACHED_PATHS.test(u) && !u.startsWith('/api/v1/export/'));
+    expect(urls.length).toBeGreaterThan(40);
+    for (const url of urls) {
+      // A cookie keeps the request out of the response cache: both answers are computed.
+      const holds = async (host: string) => {
+        const r = await app.inject({ url, headers: { host, cookie: 'x=1' } });
+        return r.body.includes(host) || String(r.headers.link ?? '').includes(host);
+      };
+      if ((await holds('a.example:1')) || (await holds('b.example:2'))) hostBound.push(url);
+    }
+    expect(hostBound.filter((u) => !HOST_PATHS.test(u))).toEqual([]);
+    expect(hostBound.length).toBeGreaterThan(0);
+  }, 120_000);
 
   it('counts, for each source listed or read alone, the statements and series points citing it, as the stored rows give them', async () => {
     // Counted here in SQL over the stored rows: statements and points by source, and the report's statements
@@ -183,6 +207,22 @@ describe.each(STORE_KINDS)('API v1 on %s', (kind) => {
     expect(after.headers['x-response-cache']).toBe('miss');
     expect(after.json().origins.map((o: { origin: string }) => o.origin)).toContain('test:response-cache');
     await store.db.deleteFrom('runs').where('id', '=', run).execute();
+  });
+
+  it('keeps the status (its staleness moves with the clock) for at most MAX_AGE_MS, and other reads until the data change', async () => {
+    const [status, sources] = ['/api/v1/status', '/api/v1/sources?limit=3'];
+    // The clock as the cache reads it; it starts past RUNS_CACHE_MS, so the runs' version is read afresh.
+    let clock = Date.now() + RUNS_CACHE_MS + 1;
+    const mocked = vi.spyOn(Date, 'now').mockImplementation(() => clock);
+    try {
+      for (const url of [status, sources]) await app.inject(url);
+      expect((await app.inject(status)).headers['x-response-cache']).toBe('hit');
+      clock += MAX_AGE_MS + 1000;
+      expect((await app.inject(status)).headers['x-response-cache']).toBe('miss');
+      expect((await app.inject(sources)).headers['x-response-cache']).toBe('hit');
+    } finally {
+      mocked.mockRestore();
+    }
   });
 
   it('computes a cold URL once for a burst of concurrent requests, and never holds a failing one', async () => {
