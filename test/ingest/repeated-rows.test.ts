@@ -5,7 +5,8 @@
  */
 import type { RowError } from '../../src/ingest/feed-errors.js';
 import { describe, expect, it } from 'vitest';
-import { parseGp, tleChecksum } from '../../src/ingest/celestrak-gp/parse.js';
+import { parseGp, parseGpCsv, tleChecksum } from '../../src/ingest/celestrak-gp/parse.js';
+import { rejectRepeatedKeys } from '../../src/ingest/celestrak-gp/row-rejection.js';
 import { mapGp } from '../../src/ingest/celestrak-gp/map.js';
 import { parseLaunchLog } from '../../src/ingest/gcat/parse-launchlog.js';
 import { mapLaunchLog } from '../../src/ingest/gcat/map.js';
@@ -126,6 +127,24 @@ describe('CelesTrak GP: a second element set for the same NORAD_CAT_ID and EPOCH
     expect(listed(good[1]!)).toMatch(new RegExp(`^${noradOf(good[1]!)}@${new Date(Date.parse(`${epochOf(later)}Z`)).toISOString().slice(0, 19)}`));
     expect(listed(good[2]!)).toMatch(new RegExp(`^${noradOf(good[2]!)}@${epochOf(good[2]!).slice(0, 19)}`));
     expect(members.slice(0, 2).map((m) => m.norad_id)).toEqual([noradOf(good[1]!), noradOf(good[2]!)]);
+  });
+
+  it('CSV: the NORAD-number shortcut (only objects listed twice get a key built) rejects exactly what the keys alone reject', () => {
+    const [header, ...rows] = linesOf(readSnapshot(`${GP_CSV}.gz`));
+    const epochAt = header!.split(',').indexOf('EPOCH');
+    const motionAt = header!.split(',').indexOf('MEAN_MOTION');
+    // Every 97th row again as written, every 89th at another epoch, every 83rd with another mean motion, spread through the file.
+    const edited = [...rows];
+    rows.forEach((row, i) => {
+      if (i % 97 === 0) edited.splice((i * 7919) % edited.length, 0, row);
+      if (i % 89 === 0) edited.push(withCell(header!, row, 'EPOCH', row.split(',')[epochAt]!.replace(/\.\d+$/, '.000001')));
+      if (i % 83 === 0) edited.push(withCell(header!, row, 'MEAN_MOTION', String(Number(row.split(',')[motionAt]) + 0.001)));
+    });
+    const parsed = parseGpCsv(textOf([header!, ...edited]), 'gp-edited.csv');
+    const byKeys = rejectRepeatedKeys(parsed, 'gp-edited.csv', (r) => ({ key: `${r.noradId}@${r.epoch}`, field: 'NORAD_CAT_ID', conflict: 'same NORAD_CAT_ID and EPOCH, different elements' }));
+    const viaParse = parseGp(textOf([header!, ...edited]), 'gp-edited.csv');
+    expect(viaParse.rejected.length).toBeGreaterThan(300);
+    expect(viaParse).toEqual(byKeys);
   });
 
   it('TLE: rejects a repeated set with another line 2 at its name line, naming the first set\'s', () => {

@@ -41,7 +41,7 @@ export function detectGpFormat(text: string, file: string): GpFormat {
 }
 
 export function parseGp(text: string, file: string): ParseResult<GpRow> {
-  return rejectRepeatedKeys(parseGpFormat(text, file), file, elementSetKey);
+  return rejectRepeatedKeys(parseGpFormat(text, file), file, elementSetKey, (row) => row.noradId);
 }
 
 function parseGpFormat(text: string, file: string): ParseResult<GpRow> {
@@ -51,7 +51,7 @@ function parseGpFormat(text: string, file: string): ParseResult<GpRow> {
   return parseTle(text, file);
 }
 
-/** An element set is one object's elements at one epoch: a second row for both is the same set again. */
+/** An element set is one object's elements at one epoch: a second row for both is the same set again (rows of one NORAD number share a bucket). */
 function elementSetKey(row: GpRow): RepeatKey {
   return { key: elementSetId(row.noradId, row.epoch), field: 'NORAD_CAT_ID', conflict: 'same NORAD_CAT_ID and EPOCH, different elements' };
 }

@@ -79,15 +79,28 @@ export interface RepeatKey {
  * earlier one: "identical to line N" when both hold the same values, else "duplicate of line N: <conflict>".
  * The first row stays; `total` is unchanged (the repeated rows move from accepted to rejected).
  */
-export function rejectRepeatedKeys<P extends ParseResult<unknown>>(parsed: P, file: string, keyOf: (row: P['rows'][number]) => RepeatKey): P {
+export function rejectRepeatedKeys<P extends ParseResult<unknown>>(
+  parsed: P, file: string, keyOf: (row: P['rows'][number]) => RepeatKey, bucketOf?: (row: P['rows'][number]) => number,
+): P {
   const lines = parsed.lines;
   if (!lines || lines.length !== parsed.rows.length) throw new Error(`${file}: the parser did not record the line of each accepted row`);
+  // With `bucketOf` (a number that rows with equal keys share, e.g. the NORAD number of "NORAD@EPOCH"), a row alone in its
+  // bucket repeats nothing, and its key is never built: a file whose buckets are all distinct is returned at once.
+  const shared = bucketOf && sharedBuckets(parsed.rows, bucketOf);
+  if (shared?.size === 0) return parsed;
   const firstByKey = new Map<string, number>();
   const rows: P['rows'][number][] = [];
   const kept: number[] = [];
   const keptKeys: RowKey[] = [];
   const repeated: RowError[] = [];
   parsed.rows.forEach((row, i) => {
+    if (shared && !shared.has(bucketOf!(row))) {
+      rows.push(row);
+      kept.push(lines[i]!);
+      const rowKey = parsed.keys?.[i];
+      if (rowKey) keptKeys.push(rowKey);
+      return;
+    }
     const { key, field, conflict } = keyOf(row);
     const first = firstByKey.get(key);
     const rowKey = parsed.keys?.[i];
@@ -104,6 +117,18 @@ export function rejectRepeatedKeys<P extends ParseResult<unknown>>(parsed: P, fi
   if (repeated.length === 0) return parsed;
   const rejected = [...parsed.rejected, ...repeated].sort((a, b) => a.line - b.line);
   return { ...parsed, rows, rejected, lines: kept, ...(parsed.keys ? { keys: keptKeys } : {}) };
+}
+
+/** The buckets that more than one row falls in. */
+function sharedBuckets<R>(rows: readonly R[], bucketOf: (row: R) => number): Set<number> {
+  const seen = new Set<number>();
+  const shared = new Set<number>();
+  for (const row of rows) {
+    const b = bucketOf(row);
+    if (seen.has(b)) shared.add(b);
+    else seen.add(b);
+  }
+  return shared;
 }
 
 function repeatReason(first: unknown, row: unknown, firstLine: number, conflict: string): string {
