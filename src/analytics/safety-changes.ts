@@ -17,7 +17,8 @@ const age = (d: number) => `${d.toFixed(1)} d`;
 export function leftCatalogChange(c: ReentryCandidate, last: SnapshotInfo, absent: SnapshotInfo, recordedAt: string): WorldChange {
   return {
     id: `left-catalog-on-reentry-watch:${String(c.noradId).padStart(9, '0')}:${absent.id}`, type: 'left-catalog-on-reentry-watch',
-    date: absent.asOf, day: absent.asOf, precision: 'day', recordedAt,
+    // It left after the last snapshot that lists it (possibly later that day) and by the first that does not.
+    date: absent.asOf, day: absent.asOf, precision: 'day', earliest: last.asOf, recordedAt,
     title: `Left the catalog while on the reentry watch: ${c.objectName}${c.objectId ? ` (${c.objectId})` : ''}, NORAD ${c.noradId}; `
       + `listed on ${last.asOf}, absent on ${absent.asOf}`,
     ...noEntity, country: c.country, property: 'modelledReentry',
@@ -42,7 +43,7 @@ export const isCrossingApproach = (e: ConjunctionEvent): boolean => e.relativeSp
 export function closeApproachChange(e: ConjunctionEvent, snapshot: SnapshotInfo, recordedAt: string, country: string | null): WorldChange {
   return {
     id: `close-approach:${String(e.primary.noradId).padStart(9, '0')}:${String(e.secondary.noradId).padStart(9, '0')}:${e.tca}`, type: 'close-approach',
-    date: day(e.tca), day: day(e.tca), precision: 'day', recordedAt,
+    date: day(e.tca), day: day(e.tca), precision: 'day', earliest: null, recordedAt,
     title: `Close approach (computed): ${e.primary.objectName} and ${e.secondary.objectName}${e.secondary.objectId ? ` (${e.secondary.objectId})` : ''}, `
       + `NORAD ${e.secondary.noradId}: ${e.missDistanceKm.toFixed(3)} km at ${e.tca.slice(11, 19)} UTC`,
     ...noEntity, country, property: 'missDistanceKm',
@@ -70,14 +71,17 @@ export function groupSharedElementSets(detections: readonly ManeuverDetection[])
 }
 
 /**
- * A detection between two consecutive element sets, dated by the later one's epoch; ages to the report's reference instant.
+ * A detection between two consecutive element sets, dated by the later one's epoch (the end of its interval), with the
+ * earlier one's day as `earliest` when they fall on different days; ages to the report's reference instant.
  * `flyingWith`: detections of objects that share its later element set (a docked stack), named in the title, not repeated.
  */
 export function maneuverChange(d: ManeuverDetection, referenceInstant: string, recordedAt: string, country: string | null, flyingWith: readonly ManeuverDetection[] = []): WorldChange {
   const stack = flyingWith.length ? ` with ${flyingWith.map((o) => `${o.objectName} (NORAD ${o.noradId})`).join(' and ')}, which share its element set (one stack)` : '';
   return {
     id: `maneuver:${String(d.noradId).padStart(9, '0')}:${d.after.epoch}`, type: 'maneuver',
-    date: day(d.after.epoch), day: day(d.after.epoch), precision: 'day', recordedAt,
+    // Detected between the two element sets' epochs: a window of more than its last day is given as such.
+    date: day(d.after.epoch), day: day(d.after.epoch), precision: 'day',
+    earliest: day(d.interval.start) < day(d.after.epoch) ? day(d.interval.start) : null, recordedAt,
     title: `${d.relocation ? 'Relocation' : 'Maneuver'} detected: ${d.objectName}, NORAD ${d.noradId}${stack} (${d.regime}; ${d.rules.join(', ')}), `
       + `between ${d.interval.start.slice(0, 16).replace('T', ' ')} and ${d.interval.end.slice(0, 16).replace('T', ' ')} UTC`,
     ...noEntity, country, property: 'maneuver',

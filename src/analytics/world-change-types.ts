@@ -58,7 +58,8 @@ export const WORLD_CHANGE_DEFINITIONS: Record<WorldChangeType, string> = {
 /** How the two dates are used, shown beside every list of world changes. */
 export const WORLD_DATE_DEFINITION = 'Ordered and filtered (since, until) by the world date: when the change happened as its source gives it. '
   + 'A date known only to the month or year counts from its first day (2025-02 from 2025-02-01, 2025 from 2025-01-01) and is shown '
-  + 'with its precision; "~" marks a circa date. A date after today is a plan, not a change, and is left out; a curated event '
+  + 'with its precision; "~" marks a circa date. An event the data place only within a window (a maneuver between two element sets, '
+  + 'an object that left the catalog between two snapshots) is dated by the window\'s last day, and its first day is given as "earliest". A date after today is a plan, not a change, and is left out; a curated event '
   + 'dated only to a year or month counts once that year or month has ended (until then the date may be a plan). A curated event that several sources '
   + 'date alike, or at two precisions ("2024-05" and "2024-05-20"), is listed once, at its most precise date, citing one of them (the entity page lists '
   + 'every source); sources that give different dates are listed apart, each naming the others ("sources differ"). "Recorded" is when this store first loaded the record. The first load of historical '
@@ -78,6 +79,12 @@ export interface WorldChange {
   /** The first day the world date covers (YYYY-MM-DD): the order and the since/until filter. */
   day: string;
   precision: DatePrecision;
+  /**
+   * When the data place the event only within a window (a maneuver between two element sets, an object
+   * that left the catalog between two snapshots): the window's first day (YYYY-MM-DD); `date` is then the
+   * window's last day, not the day the event happened. Null when `date` is the event's own date.
+   */
+  earliest: string | null;
   /** When this store first recorded the fact (ISO 8601 UTC). */
   recordedAt: string;
   /** One line saying what happened. */

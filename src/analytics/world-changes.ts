@@ -35,9 +35,10 @@ export function firstDay(date: string): string {
   return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d.slice(0, 10);
 }
 
-function dated(date: string): Pick<WorldChange, 'date' | 'day' | 'precision'> {
+/** A date the source gives for the event itself (no window: `earliest` null). */
+function dated(date: string): Pick<WorldChange, 'date' | 'day' | 'precision' | 'earliest'> {
   const short = date.length > 10 ? date.slice(0, 10) : date;
-  return { date: short, day: firstDay(date), precision: datePrecision(short) };
+  return { date: short, day: firstDay(date), precision: datePrecision(short), earliest: null };
 }
 
 const noEntity = { entityId: null, entityKind: null, entityName: null } as const;

@@ -33,7 +33,7 @@ export function worldEntry(c: WorldChange, baseUrl: string): AtomEntry {
     id: `urn:redshift-monitor:world-change:${encodeURIComponent(c.id)}`, title: `${c.date}: ${c.title}`, updated: c.recordedAt,
     published: `${c.day}T00:00:00Z`, link: c.entityId ? `${baseUrl}/#/entity/${c.entityId}` : undefined,
     categories: [c.type, ...(c.entityKind ? [c.entityKind] : []), ...(c.country ? [c.country] : [])],
-    content: `${c.title} (world date ${c.date}, ${c.precision} precision; source: ${c.sourceId}${c.locator ? `, ${c.locator}` : ''}${previous}; recorded ${c.recordedAt})`,
+    content: `${c.title} (world date ${c.date}, ${c.precision} precision${c.earliest ? `, at the earliest ${c.earliest}` : ''}; source: ${c.sourceId}${c.locator ? `, ${c.locator}` : ''}${previous}; recorded ${c.recordedAt})`,
   };
 }
 

@@ -81,11 +81,12 @@ export function responses(json: S, withCsv = false): S {
 }
 
 /** A change in the world (/changes, the default view): src/analytics/world-change-types.ts. */
-export const WORLD_CHANGE = obj(['id', 'type', 'date', 'day', 'precision', 'recordedAt', 'title', 'entityId', 'entityKind', 'entityName', 'country', 'property', 'value', 'previous', 'sourceId', 'locator'], {
+export const WORLD_CHANGE = obj(['id', 'type', 'date', 'day', 'precision', 'earliest', 'recordedAt', 'title', 'entityId', 'entityKind', 'entityName', 'country', 'property', 'value', 'previous', 'sourceId', 'locator'], {
   id: str, type: { type: 'string', enum: [...WORLD_CHANGE_TYPES] },
   date: { type: 'string', description: 'the world date as the source gives it (YYYY, YYYY-MM or YYYY-MM-DD; "~" circa)' },
   day: { type: 'string', description: 'the first day the world date covers: the order and the since/until filter' },
   precision: { type: 'string', enum: ['year', 'month', 'day'] },
+  earliest: { type: ['string', 'null'], description: 'when the data place the event only within a window (a maneuver between two element sets, an object that left the catalog between two snapshots): the window\'s first day (YYYY-MM-DD), `date` being its last; null when `date` is the event\'s own date' },
   recordedAt: { type: 'string', description: 'when this store first recorded the fact (ISO 8601 UTC)' },
   title: str, entityId: nullable('string'), entityKind: nullable('string'), entityName: nullable('string'),
   country: { type: ['string', 'null'], description: 'launching state (launches) or SATCAT owner, as a country key' },

@@ -11,7 +11,7 @@ import { GP_SNAPSHOT_2026_07_10, TLE_SNAPSHOT_2026_05_04 } from '../../src/servi
 import type { ConjunctionsResponse, ManeuversResponse } from '../../src/api/response-types.js';
 import { WORLD_CHANGE_DEFINITIONS } from '../../src/analytics/world-change-types.js';
 
-interface Change { id: string; type: string; date: string; day: string; title: string; country: string | null; value: string | null; previous: { value: string; date: string | null; sourceId: string; locator: string | null } | null; sourceId: string; locator: string | null }
+interface Change { id: string; type: string; date: string; day: string; earliest: string | null; title: string; country: string | null; value: string | null; previous: { value: string; date: string | null; sourceId: string; locator: string | null } | null; sourceId: string; locator: string | null }
 interface Page { items: Change[]; next: string | null; types: Record<string, string>; definition: string }
 
 const DAY = 864e5;
@@ -34,7 +34,8 @@ describeLoadedApi('safety changes in the world feed', (api) => {
     expect(got.filter((n) => !nearEdge.has(n)).sort((a, b) => a - b)).toEqual(expected);
     expect(expected.length).toBeGreaterThan(100);
     for (const c of body.items) {
-      expect([c.date, c.day, c.sourceId]).toEqual(['2026-07-10', '2026-07-10', GP_SNAPSHOT_2026_07_10.sourceId]);
+      // Left between the two snapshots: known only within that window.
+      expect([c.earliest, c.date, c.day, c.sourceId]).toEqual(['2026-05-04', '2026-07-10', '2026-07-10', GP_SNAPSHOT_2026_07_10.sourceId]);
       expect([c.previous?.value, c.previous?.date, c.previous?.sourceId]).toEqual(['listed', '2026-05-04', TLE_SNAPSHOT_2026_05_04.sourceId]);
       expect(c.previous?.locator).toMatch(/element set epoch 20\d\d-\d\d-\d\dT[\d:.]+Z? \(.+; age -?\d+\.\d d at the end of 2026-05-04 UTC, the end of the snapshot date minus the epoch\)/);
       expect(c.value).toMatch(/^modelled on 2026-05-04 from the element set of epoch 20\d\d-[\d-]+T[\d:.]+Z? \(age -?\d+\.\d d\): \d{4}-\d\d-\d\d \(window /);
@@ -56,7 +57,7 @@ describeLoadedApi('safety changes in the world feed', (api) => {
         expected.push(`close-approach:${String(e.primary.noradId).padStart(9, '0')}:${String(e.secondary.noradId).padStart(9, '0')}:${e.tca}`);
         const c = body.items.find((x) => x.id === expected.at(-1));
         expect(c, expected.at(-1)).toBeDefined();
-        expect([c!.day, c!.sourceId, c!.country]).toEqual([e.tca.slice(0, 10), s.snapshot.sourceId, 'CN']);
+        expect([c!.day, c!.earliest, c!.sourceId, c!.country]).toEqual([e.tca.slice(0, 10), null, s.snapshot.sourceId, 'CN']);
         expect(c!.locator).toContain(`snapshot ${s.snapshot.id}`);
         for (const o of [e.primary, e.secondary]) expect(c!.locator).toContain(`NORAD ${o.noradId} epoch ${o.elementEpoch} (${o.elementSourceId}, ${o.elementAgeDays.toFixed(1)} d at TCA)`);
         expect(c!.value).toContain(`${e.missDistanceKm.toFixed(3)} km`);
@@ -83,8 +84,11 @@ describeLoadedApi('safety changes in the world feed', (api) => {
     expect(docked.map((d) => d.objectName).sort()).toEqual(['CSS (MENGTIAN)', 'CSS (TIANHE)', 'CSS (WENTIAN)']);
     const expected = [...leads].sort((a, b) => a.after.epoch.slice(0, 10).localeCompare(b.after.epoch.slice(0, 10))
       || `maneuver:${String(a.noradId).padStart(9, '0')}:${a.after.epoch}`.localeCompare(`maneuver:${String(b.noradId).padStart(9, '0')}:${b.after.epoch}`));
-    expect(body.items.map((c) => [c.id, c.day, c.previous?.date, c.sourceId, c.country])).toEqual(expected.map((d) => [
-      `maneuver:${String(d.noradId).padStart(9, '0')}:${d.after.epoch}`, d.after.epoch.slice(0, 10), d.before.epoch.slice(0, 10), d.after.sourceId, 'CN']));
+    // The window between the two element sets: its first day when it is not the last.
+    const earliest = (d: (typeof expected)[number]) => (d.before.epoch.slice(0, 10) < d.after.epoch.slice(0, 10) ? d.before.epoch.slice(0, 10) : null);
+    expect(body.items.map((c) => [c.id, c.day, c.earliest, c.previous?.date, c.sourceId, c.country])).toEqual(expected.map((d) => [
+      `maneuver:${String(d.noradId).padStart(9, '0')}:${d.after.epoch}`, d.after.epoch.slice(0, 10), earliest(d), d.before.epoch.slice(0, 10), d.after.sourceId, 'CN']));
+    expect(body.items.filter((c) => c.earliest !== null).length).toBeGreaterThan(0);
     for (const [i, c] of body.items.entries()) {
       const d = expected[i]!;
       expect(c.value).toContain(`element sets epoch ${d.before.epoch} (${d.before.sourceId}, age ${d.before.ageDays.toFixed(1)} d)`);
@@ -96,10 +100,19 @@ describeLoadedApi('safety changes in the world feed', (api) => {
     expect((await get<Page>('/api/v1/changes?type=maneuver&country=US')).items).toEqual([]);
   });
 
-  it('states both definitions in the CSV metadata', async () => {
+  it('states the definitions in the CSV metadata, and a window\'s first day in a column of its own', async () => {
     const csv = await api.app.inject({ method: 'GET', url: '/api/v1/changes?type=close-approach&format=csv' });
     expect(csv.statusCode).toBe(200);
     expect(csv.body.split('\n')[0]).toContain('world_date');
+    // A window's first day has its own column; the CSV's rows give the JSON's.
+    const left = await api.app.inject({ method: 'GET', url: '/api/v1/changes?type=left-catalog-on-reentry-watch&format=csv&limit=3' });
+    const [head, first] = left.body.split('\n');
+    expect(head!.split(',').slice(0, 3)).toEqual(['world_date', 'precision', 'earliest_date']);
+    expect(first!.split(',').slice(0, 3)).toEqual(['2026-07-10', 'day', '2026-05-04']);
+    // Events dated by their source carry no window.
+    const launches = await get<Page>('/api/v1/changes?type=launch&limit=50');
+    expect(launches.items.length).toBeGreaterThan(0);
+    expect(launches.items.every((c) => c.earliest === null)).toBe(true);
     const notes = (await api.app.inject({ method: 'GET', url: '/api/v1/changes?type=close-approach&format=csv-metadata' })).body;
     for (const t of ['left-catalog-on-reentry-watch', 'close-approach', 'maneuver']) expect(notes).toContain(`${t}: ${WORLD_CHANGE_DEFINITIONS[t as 'close-approach'].slice(0, 60)}`);
   });

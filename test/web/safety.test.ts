@@ -163,15 +163,17 @@ it('shows an entity\'s safety events as the API gives them, with element sets, s
 
 it('shows the safety change types in the change feed with their definitions and the element sets in the citation', async () => {
   for (const type of ['close-approach', 'left-catalog-on-reentry-watch', 'maneuver']) {
-    const body = await api<{ items: { day: string; value: string | null }[]; types: Record<string, string> }>(`changes?type=${type}&limit=100`);
+    const body = await api<{ items: { day: string; date: string; earliest: string | null; value: string | null }[]; types: Record<string, string> }>(`changes?type=${type}&limit=100`);
     expect(body.items.length, type).toBeGreaterThan(0);
     await openRoute(page, server.url, `#/changes?type=${type}`);
     await page.waitForFunction(() => document.body.dataset.pageState === 'ready' && document.querySelectorAll('table.world-changes tbody tr').length > 0, null, { timeout: 300_000 });
     const shown = await page.evaluate(() => ({
-      rows: [...document.querySelectorAll('table.world-changes tbody tr')].map((tr) => [tr.getAttribute('data-type'), tr.getAttribute('data-day')]),
+      rows: [...document.querySelectorAll('table.world-changes tbody tr')].map((tr) => [tr.getAttribute('data-type'), tr.getAttribute('data-day'), tr.querySelector('td')?.textContent ?? '']),
       text: document.querySelector('table.world-changes')?.textContent ?? '', defs: document.querySelector('details.definitions')?.textContent ?? '',
     }));
-    expect(shown.rows).toEqual(body.items.map((c) => [type, c.day]));
+    // A date known only within a window shows the window.
+    expect(shown.rows).toEqual(body.items.map((c) => [type, c.day, c.earliest ? `${c.earliest} to ${c.date}` : c.date]));
+    if (type === 'left-catalog-on-reentry-watch') expect(shown.rows[0]![2]).toBe('2026-05-04 to 2026-07-10');
     expect(shown.defs).toContain(body.types[type]!.slice(0, 80));
     for (const c of body.items) expect(shown.text).toContain(c.value!);
     expect(shown.text).toMatch(type === 'close-approach' ? /element sets NORAD 48274 epoch \S+ \(.+, -?\d+\.\d d at TCA\)/

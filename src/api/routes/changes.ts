@@ -17,7 +17,7 @@ import type { Table } from '../../services/csv.js';
 
 type Page = { view: 'world'; items: WorldChange[]; next: string | null; gaps: string[] } | { view: 'records'; items: ChangeItem[]; next: string | null };
 
-const WORLD_COLUMNS = ['world_date', 'precision', 'type', 'title', 'entity_id', 'entity_kind', 'entity_name', 'country', 'property', 'value',
+const WORLD_COLUMNS = ['world_date', 'precision', 'earliest_date', 'type', 'title', 'entity_id', 'entity_kind', 'entity_name', 'country', 'property', 'value',
   'previous_value', 'previous_date', 'previous_source', 'source', 'locator', 'recorded_at', 'id'];
 const RECORD_COLUMNS = ['id', 'at', 'action', 'subject', 'subject_id', 'entity_id', 'entity_kind', 'entity_name', 'property', 'value', 'source', 'recorded_by'];
 
@@ -65,7 +65,7 @@ export function registerChangeRoutes(api: FastifyInstance, ctx: ServerContext): 
     }
     return {
       columns: WORLD_COLUMNS,
-      rows: p.items.map((c) => [c.date, c.precision, c.type, c.title, c.entityId, c.entityKind, c.entityName, c.country, c.property, c.value,
+      rows: p.items.map((c) => [c.date, c.precision, c.earliest, c.type, c.title, c.entityId, c.entityKind, c.entityName, c.country, c.property, c.value,
         c.previous?.value, c.previous?.date, c.previous?.sourceId, c.sourceId, c.locator, c.recordedAt, c.id]),
       meta: await tableMeta(store.db, 'Changes in the world', p.items.flatMap((c) => [c.sourceId, c.previous?.sourceId ?? '']), null, [
         ...p.gaps, WORLD_DATE_DEFINITION, ...Object.entries(WORLD_CHANGE_DEFINITIONS).map(([t, d]) => `${t}: ${d}`),

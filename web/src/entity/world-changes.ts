@@ -11,7 +11,9 @@ export function worldChangesTable(items: WorldChange[], entityCell?: (c: WorldCh
     h('thead', null, h('tr', null, h('th', null, 'World date'), h('th', null, 'Type'), h('th', null, 'What happened'), h('th', null, 'Before → after'),
       h('th', null, 'Source'), h('th', null, 'Recorded (UTC)'))),
     h('tbody', null, items.map((c) => h('tr', { 'data-type': c.type, 'data-country': c.country ?? '', 'data-entity': c.entityId ?? '', 'data-day': c.day },
-      h('td', { class: 'nowrap', title: `${c.precision} precision` }, c.date),
+      c.earliest
+        ? h('td', { class: 'nowrap', title: `known only within this window: on or after ${c.earliest}, by ${c.date}`, 'data-earliest': c.earliest }, `${c.earliest} to ${c.date}`)
+        : h('td', { class: 'nowrap', title: `${c.precision} precision` }, c.date),
       h('td', null, humanize(c.type)),
       h('td', null, c.title, entityCell && c.entityId ? [h('br'), entityCell(c)] : null, c.country ? h('span', { class: 'pill', style: 'margin-left:.25rem' }, c.country) : null),
       h('td', null, c.previous ? `${c.previous.value} (${c.previous.date ?? 'undated'}) → ${c.value ?? '—'}` : c.value ?? '—'),

@@ -2193,6 +2193,8 @@ export interface operations {
                             date: string;
                             /** @description the first day the world date covers: the order and the since/until filter */
                             day: string;
+                            /** @description when the data place the event only within a window (a maneuver between two element sets, an object that left the catalog between two snapshots): the window's first day (YYYY-MM-DD), `date` being its last; null when `date` is the event's own date */
+                            earliest: string | null;
                             entityId: string | null;
                             entityKind: string | null;
                             entityName: string | null;
@@ -7378,6 +7380,8 @@ export interface operations {
                             date: string;
                             /** @description the first day the world date covers: the order and the since/until filter */
                             day: string;
+                            /** @description when the data place the event only within a window (a maneuver between two element sets, an object that left the catalog between two snapshots): the window's first day (YYYY-MM-DD), `date` being its last; null when `date` is the event's own date */
+                            earliest: string | null;
                             entityId: string | null;
                             entityKind: string | null;
                             entityName: string | null;
