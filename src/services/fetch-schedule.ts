@@ -2,7 +2,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { FEEDS } from './feeds.js';
-import { fetchFeed } from './fetch-feed.js';
+import { fetchFeed, type FetchOutcome } from './fetch-feed.js';
+import type { FeedDef } from './feeds.js';
 import { errorMessage } from '../model/error-message.js';
 import type { QuarantineRetention } from './feed-quarantine.js';
 
@@ -13,7 +14,11 @@ import type { QuarantineRetention } from './feed-quarantine.js';
  */
 export function startFetchSchedule(
   db: Kysely<Database>, log: (line: string) => void, firstDelayMs = 60_000, rulesDir?: string,
-  opts: { quarantineDir?: string; quarantineRetention?: QuarantineRetention; beforeFetch?: () => Promise<void>; afterIngest?: () => Promise<void> } = {},
+  opts: {
+    quarantineDir?: string; quarantineRetention?: QuarantineRetention; beforeFetch?: () => Promise<void>; afterIngest?: () => Promise<void>;
+    /** How a feed is downloaded and ingested (default fetchFeed from its live URL; tests pass their own). */
+    fetchOne?: (feed: FeedDef) => Promise<FetchOutcome>;
+  } = {},
 ): () => void {
   const timers: NodeJS.Timeout[] = [];
   let queue: Promise<void> = Promise.resolve();
@@ -22,7 +27,7 @@ export function startFetchSchedule(
     const run = () => (queue = queue.then(async () => {
       try {
         await (opts.beforeFetch ?? (async () => {}))();
-        const outcome = await fetchFeed(db, feed, { rulesDir, quarantineDir: opts.quarantineDir, quarantineRetention: opts.quarantineRetention });
+        const outcome = await (opts.fetchOne ?? ((f: FeedDef) => fetchFeed(db, f, { rulesDir, quarantineDir: opts.quarantineDir, quarantineRetention: opts.quarantineRetention })))(feed);
         log(outcome.kind === 'ingested' ? `${feed.name}: ingested ${outcome.report.accepted} rows` : outcome.message);
         if (outcome.kind === 'ingested') await (opts.afterIngest ?? (async () => {}))();
       } catch (err) {
