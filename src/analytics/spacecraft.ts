@@ -75,6 +75,15 @@ export interface Figure8 {
   objects?: ClassifiedObject[];
 }
 
+/**
+ * Codes a reader may take to be part of a country's count but that have their own ISO 3166-1 code, under which the
+ * catalogs' owner codes put them (data/rules/country-codes.yaml: GCAT HK, CelesTrak's Hong Kong owners): the coverage
+ * names their payloads, counted apart.
+ */
+const COUNTED_APART: Readonly<Record<string, readonly { code: string; name: string }[]>> = {
+  CN: [{ code: 'HK', name: 'Hong Kong' }, { code: 'MO', name: 'Macao' }],
+};
+
 const tally = (items: string[]) => items.reduce<Record<string, number>>((acc, k) => ((acc[k] = (acc[k] ?? 0) + 1), acc), {});
 
 export function figure8(
@@ -85,8 +94,11 @@ export function figure8(
   const mine: ClassifiedObject[] = [];
   let unattributedPayloads = 0;
   const ruled = new Set<string>();
+  const apartCodes = new Set((COUNTED_APART[country] ?? []).map((a) => a.code));
+  const apart: ClassifiedObject[] = [];
   for (const o of classified) {
     if (o.kind === 'payload' && o.country === country) mine.push(o);
+    if (o.kind === 'payload' && o.country !== null && apartCodes.has(o.country)) apart.push(o);
     if (o.kind === 'payload' && o.country === null) unattributedPayloads += 1;
     if (o.country !== null && o.countryRule.startsWith('name-rule:')) ruled.add(o.country);
   }
@@ -109,6 +121,7 @@ export function figure8(
     country, countryName, snapshot,
     coverage: [
       `Objects in the CelesTrak GP "active" snapshot of ${snapshot.asOf} (${snapshot.sourceId}) attributed to ${countryName} (${country}: ISO 3166-1 alpha-2 or a named group, read from each catalog's own code through data/rules/country-codes.yaml); payloads only. Deep-space orbiters, landers and probes are not in GP data.`,
+      countedApart(country, countryName, apart),
       coverageLimits(catalogs, country, countryName, unattributedPayloads, nameRuleCountries),
       missionUnclassified ? `"Other" includes ${missionUnclassified.toLocaleString('en-US')} payloads that no mission rule or UCS purpose classifies.` : '',
     ].filter(Boolean).join(' '),
@@ -122,6 +135,15 @@ export function figure8(
     unattributedPayloads, nameRuleCountries, missionUnclassified,
     ...(withObjects ? { objects: mine } : {}),
   };
+}
+
+/** The payloads of the codes counted apart from the country (COUNTED_APART), named; '' when it has none. */
+function countedApart(country: string, countryName: string, apart: readonly ClassifiedObject[]): string {
+  const codes = COUNTED_APART[country];
+  if (!codes) return '';
+  const of = (code: string) => apart.filter((o) => o.country === code);
+  const parts = codes.map((c) => `${c.name} (${c.code}): ${of(c.code).length.toLocaleString('en-US')}${of(c.code).length ? ` (${of(c.code).map((o) => o.objectName).sort().join(', ')})` : ''}`);
+  return `${codes.map((c) => c.name).join(' and ')} keep their own ISO 3166-1 codes, as the catalogs' owner codes give them, and their payloads are not in ${countryName}'s count: ${parts.join('; ')}. An operator's satellites may fall on both sides (the catalogs attribute each satellite to the owning company's location).`;
 }
 
 /**

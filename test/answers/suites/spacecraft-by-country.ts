@@ -42,7 +42,7 @@ function rawUcsWithPurpose(): Set<number> {
  * Under the key "": payloads no source attributes. Under "unclassified:<key>": a country's payloads that neither a name
  * rule nor a UCS purpose classifies.
  */
-function rawPayloadsByCountry(): Map<string, number> {
+function rawPayloadsByCountry(names?: Map<string, string[]>): Map<string, number> {
   const gcat = rawGcatByNorad();
   const ucs = rawUcsCountryByNorad();
   const rules = (rawYaml('data/rules/classification.yaml') as { objectNameRules: { pattern: string; country: string }[] })
@@ -59,6 +59,7 @@ function rawPayloadsByCountry(): Map<string, number> {
     const payload = g ? g.type === 'P' : !/\bR\/B\b|\bDEB\b/.test(name);
     const add = (k: string) => out.set(k, (out.get(k) ?? 0) + 1);
     if (payload) add(key ?? '');
+    if (payload && key && names) names.set(key, [...(names.get(key) ?? []), name]);
     if (payload && key && !rule && !purposes.has(norad)) add(`unclassified:${key}`);
   }
   return out;
@@ -93,6 +94,24 @@ export const answers: AnswerSuite = (ctx) => {
     expect(us.missionUnclassified).toBe(raw.get('unclassified:US') ?? 0);
     expect(cn.missionUnclassified).toBe(raw.get('unclassified:CN') ?? 0);
     expect(us.coverage).toContain(`"Other" includes ${us.missionUnclassified.toLocaleString('en-US')} payloads`);
+  });
+
+  it('names the payloads of Hong Kong and Macao, which keep their own codes, as not in China\'s count', async () => {
+    const names = new Map<string, string[]>();
+    const raw = rawPayloadsByCountry(names);
+    expect(raw.get('HK')).toBeGreaterThan(5);
+    const cn = await ctx().get<{ coverage: string; objects: { objectName: string }[] }>('/api/v1/analytics/spacecraft?country=CN&asOf=2026-07-10&objects=true');
+    const listed = (n: string[]) => [...n].sort().join(', ');
+    expect(cn.coverage).toContain(`Hong Kong (HK): ${raw.get('HK')} (${listed(names.get('HK')!)})`);
+    expect(cn.coverage).toContain(`Macao (MO): ${raw.get('MO') ?? 0}`);
+    const inChina = new Set(cn.objects.map((o) => o.objectName));
+    for (const n of names.get('HK')!) expect(inChina.has(n), n).toBe(false);
+    // The raw launch log gives APT Satellite's APSTAR-6D and 6E to its Shenzhen company (SatState CN): they are China's.
+    expect(names.get('CN')).toEqual(expect.arrayContaining(['APSTAR-6D', 'APSTAR-6E']));
+    expect(names.get('HK')).toEqual(expect.arrayContaining(['APSTAR-7', 'APSTAR-9', 'APSTAR-6C']));
+    expect(inChina.has('APSTAR-6D') && inChina.has('APSTAR-6E')).toBe(true);
+    // Another country's coverage has no such sentence.
+    expect((await ctx().get<{ coverage: string }>('/api/v1/analytics/spacecraft?country=US&asOf=2026-07-10')).coverage).not.toContain('keep their own ISO');
   });
 
   it('cites the owner catalogs whose rows attributed the objects, and dates their end by those catalogs, not by a fixed list', async () => {
