@@ -75,8 +75,10 @@ const onLaunchData = (f: (inp: MeasureInputs, end: string, params: MeasureParams
   (inp, params) => (inp.launchCoverageEnd === null ? { unavailable: 'no launch data ingested' } : f(inp, inp.launchCoverageEnd, params));
 
 export const MEASURES: Record<string, Measure> = {
-  'launch-sites-active-12-months': onLaunchData((inp, end) => {
+  'launch-sites-active-12-months': onLaunchData((inp, end, params) => {
     const since = yearBefore(end);
+    // The curated sea-launch zones (params.seaLaunchZones: GCAT site codes, params.seaLaunchZonesSource: the sites table naming them).
+    const sea = new Set(params.seaLaunchZones === undefined ? [] : list(params, 'seaLaunchZones'));
     const sites = new Map<string, number>();
     for (const l of inp.launches) {
       const day = l.launchDate.slice(0, 10);
@@ -84,10 +86,17 @@ export const MEASURES: Record<string, Measure> = {
       sites.set(l.launchSite, (sites.get(l.launchSite) ?? 0) + 1);
     }
     const bySite = [...sites.entries()].sort(([a], [b]) => a.localeCompare(b));
+    const atSea = bySite.map(([s]) => s).filter((s) => sea.has(s));
+    const onLand = sites.size - atSea.length;
+    // Sea launches may be taken as one site (a reader's "sea-based launch site"): that count is given beside, not instead.
+    const seaText = atSea.length === 0 ? '' : `. ${onLand} are land sites and ${atSea.length} ${atSea.length === 1 ? 'is a sea-launch zone' : 'are sea-launch zones'} `
+      + `(${atSea.join(', ')}: GCAT's sites table names ${atSea.length === 1 ? 'it' : 'them'} as launch zones at sea), each counted once; `
+      + `counting sea launches as one site gives ${onLand + 1}`;
+    const seaSource = atSea.length && params.seaLaunchZonesSource !== undefined ? [str(params, 'seaLaunchZonesSource')] : [];
     return {
-      value: sites.size, unit: 'launch sites', asOf: end, sources: inp.launchSourceIds,
-      basis: `GCAT launch sites with a Chinese orbital launch attempt from ${since} to ${end}: ${bySite.map(([s, n]) => `${s} (${n})`).join(', ')}`,
-      detail: { sites: Object.fromEntries(bySite), from: since, to: end },
+      value: sites.size, unit: 'launch sites', asOf: end, sources: [...inp.launchSourceIds, ...seaSource],
+      basis: `GCAT launch sites with a Chinese orbital launch attempt from ${since} to ${end}: ${bySite.map(([s, n]) => `${s} (${n})`).join(', ')}${seaText}`,
+      detail: { sites: Object.fromEntries(bySite), from: since, to: end, landSites: onLand, seaLaunchZones: atSea },
     };
   }),
   'commercial-launch-providers-launched-12-months': onLaunchData((inp, end) => {

@@ -126,6 +126,15 @@ export const answers: AnswerSuite = (ctx) => {
     const sites = new Set(launches().filter((f) => f[17] === 'CN' && isoDay(f[1]!) > since && isoDay(f[1]!) <= end).map((f) => f[12]));
     expect(c.live!.value).toBe(sites.size);
     expect(c.comparison.kind).toBe('same-basis-difference');
+    // Sea-launch zones are named, from GCAT's raw sites table (a zone at sea: its name or location says so), with the count taking sea launches as one site.
+    const seaZones = readSnapshot('gcat_sites_2024-11-27.tsv.gz').split('\n').map((l) => l.split('\t'))
+      .filter((f) => /launch (zone|area)/i.test(f[8] ?? '') && /\bsea\b|Huang Hai/i.test(`${f[8]} ${f[9]}`)).map((f) => f[0]!.trim());
+    const atSea = [...sites].filter((s) => seaZones.includes(s!)).sort();
+    expect(atSea.length).toBeGreaterThan(0);
+    expect((c.live!.detail as { seaLaunchZones: string[] }).seaLaunchZones).toEqual(atSea);
+    expect(c.live!.basis).toContain(`${sites.size - atSea.length} are land sites and ${atSea.length} are sea-launch zones (${atSea.join(', ')}`);
+    expect(c.live!.basis).toContain(`counting sea launches as one site gives ${sites.size - atSea.length + 1}`);
+    expect(c.live!.sources).toContain('gcat-sites-2024-11-27');
   });
 
   it('launches from Jiuquan, Taiyuan and Xichang, and payloads launched for foreign owners 1990 to June 2023, equal raw counts', async () => {
