@@ -29,7 +29,8 @@ export interface LiveValue {
 
 /** The counts behind a live value, one shape per measure of MEASURES. */
 export type LiveDetail =
-  | { sites: Record<string, number>; from: string; to: string }
+  /** Launch sites in use: launches per GCAT site code, the window, and how many are land sites and which are sea-launch zones. */
+  | { sites: Record<string, number>; from: string; to: string; landSites: number; seaLaunchZones: string[] }
   | { providers: string[] }
   | { year: number; failures: number; byYear: Record<string, number> }
   | { bySite: Record<string, number> }

@@ -4506,12 +4506,23 @@ export const INDICATORS_RESPONSE = {
                                 },
                                 "to": {
                                   "type": "string"
+                                },
+                                "landSites": {
+                                  "type": "number"
+                                },
+                                "seaLaunchZones": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string"
+                                  }
                                 }
                               },
                               "required": [
                                 "sites",
                                 "from",
-                                "to"
+                                "to",
+                                "landSites",
+                                "seaLaunchZones"
                               ],
                               "additionalProperties": false
                             },
@@ -4874,12 +4885,23 @@ export const INDICATORS_RESPONSE = {
                                 },
                                 "to": {
                                   "type": "string"
+                                },
+                                "landSites": {
+                                  "type": "number"
+                                },
+                                "seaLaunchZones": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string"
+                                  }
                                 }
                               },
                               "required": [
                                 "sites",
                                 "from",
-                                "to"
+                                "to",
+                                "landSites",
+                                "seaLaunchZones"
                               ],
                               "additionalProperties": false
                             },
@@ -5226,12 +5248,23 @@ export const INDICATORS_RESPONSE = {
                           },
                           "to": {
                             "type": "string"
+                          },
+                          "landSites": {
+                            "type": "number"
+                          },
+                          "seaLaunchZones": {
+                            "type": "array",
+                            "items": {
+                              "type": "string"
+                            }
                           }
                         },
                         "required": [
                           "sites",
                           "from",
-                          "to"
+                          "to",
+                          "landSites",
+                          "seaLaunchZones"
                         ],
                         "additionalProperties": false
                       },
@@ -5594,12 +5627,23 @@ export const INDICATORS_RESPONSE = {
                           },
                           "to": {
                             "type": "string"
+                          },
+                          "landSites": {
+                            "type": "number"
+                          },
+                          "seaLaunchZones": {
+                            "type": "array",
+                            "items": {
+                              "type": "string"
+                            }
                           }
                         },
                         "required": [
                           "sites",
                           "from",
-                          "to"
+                          "to",
+                          "landSites",
+                          "seaLaunchZones"
                         ],
                         "additionalProperties": false
                       },

@@ -3722,6 +3722,8 @@ export interface operations {
                                     /** @description What the measure counted, in a shape that depends on the measure (see LiveDetail). */
                                     detail?: {
                                         from: string;
+                                        landSites: number;
+                                        seaLaunchZones: string[];
                                         sites: {
                                             [key: string]: number;
                                         };
@@ -3775,6 +3777,8 @@ export interface operations {
                                     /** @description What the measure counted, in a shape that depends on the measure (see LiveDetail). */
                                     detail?: {
                                         from: string;
+                                        landSites: number;
+                                        seaLaunchZones: string[];
                                         sites: {
                                             [key: string]: number;
                                         };
@@ -3894,6 +3898,8 @@ export interface operations {
                                 /** @description What the measure counted, in a shape that depends on the measure (see LiveDetail). */
                                 detail?: {
                                     from: string;
+                                    landSites: number;
+                                    seaLaunchZones: string[];
                                     sites: {
                                         [key: string]: number;
                                     };
@@ -3947,6 +3953,8 @@ export interface operations {
                                 /** @description What the measure counted, in a shape that depends on the measure (see LiveDetail). */
                                 detail?: {
                                     from: string;
+                                    landSites: number;
+                                    seaLaunchZones: string[];
                                     sites: {
                                         [key: string]: number;
                                     };
