@@ -93,23 +93,19 @@ export function rejectRepeatedKeys<P extends ParseResult<unknown>>(
   const kept: number[] = [];
   const keptKeys: RowKey[] = [];
   const repeated: RowError[] = [];
+  const keep = (row: P['rows'][number], i: number) => {
+    rows.push(row);
+    kept.push(lines[i]!);
+    const rowKey = parsed.keys?.[i];
+    if (rowKey) keptKeys.push(rowKey);
+  };
   parsed.rows.forEach((row, i) => {
-    if (shared && !shared.has(bucketOf!(row))) {
-      rows.push(row);
-      kept.push(lines[i]!);
-      const rowKey = parsed.keys?.[i];
-      if (rowKey) keptKeys.push(rowKey);
-      return;
-    }
+    if (shared && !shared.has(bucketOf!(row))) return keep(row, i);
     const { key, field, conflict } = keyOf(row);
     const first = firstByKey.get(key);
-    const rowKey = parsed.keys?.[i];
     if (first === undefined) {
       firstByKey.set(key, i);
-      rows.push(row);
-      kept.push(lines[i]!);
-      if (rowKey) keptKeys.push(rowKey);
-      return;
+      return keep(row, i);
     }
     // The repeat names the stored row the first one writes: it keeps nothing, and withholds no removal.
     repeated.push({ file, line: lines[i]!, field, reason: repeatReason(parsed.rows[first], row, lines[first]!, conflict), repeats: lines[first]! });
