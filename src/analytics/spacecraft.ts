@@ -141,8 +141,10 @@ export function figure8(
 function countedApart(country: string, countryName: string, apart: readonly ClassifiedObject[]): string {
   const codes = COUNTED_APART[country];
   if (!codes) return '';
-  const of = (code: string) => apart.filter((o) => o.country === code);
-  const parts = codes.map((c) => `${c.name} (${c.code}): ${of(c.code).length.toLocaleString('en-US')}${of(c.code).length ? ` (${of(c.code).map((o) => o.objectName).sort().join(', ')})` : ''}`);
+  const parts = codes.map((c) => {
+    const names = apart.filter((o) => o.country === c.code).map((o) => o.objectName).sort();
+    return `${c.name} (${c.code}): ${names.length.toLocaleString('en-US')}${names.length ? ` (${names.join(', ')})` : ''}`;
+  });
   return `${codes.map((c) => c.name).join(' and ')} keep their own ISO 3166-1 codes, as the catalogs' owner codes give them, and their payloads are not in ${countryName}'s count: ${parts.join('; ')}. An operator's satellites may fall on both sides (the catalogs attribute each satellite to the owning company's location).`;
 }
 
