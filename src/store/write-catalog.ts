@@ -12,6 +12,7 @@ import { syncRows, type Row, type SyncCounts, type SyncSpec } from './sync-rows.
 import type { CatalogTable, MappedCatalog } from '../model/catalog-rows.js';
 import { copyRows } from './copy-rows.js';
 import { writeSnapshot, type StoredElementSets } from './write-spans.js';
+import { tableIsEmpty } from './table-empty.js';
 
 type Mode = { kind: 'history'; columns: string[] } | { kind: 'snapshot'; columns: string[] } | { kind: 'replace'; spec: SyncSpec };
 
@@ -98,11 +99,9 @@ function requireDistinctIds(table: CatalogTable, rows: readonly { id: string }[]
 async function writeHistory(
   trx: Transaction<Database>, table: CatalogTable, columns: readonly string[], origin: string, rows: readonly Row[], total: number, now: string,
 ): Promise<SyncCounts> {
-  const ids = rows.map((r) => r.id as string);
-  // Stamps the rows already stored and names them, in one statement.
-  const { rows: stored } = await sql<{ id: string }>`
-    update ${sql.table(table)} set last_seen = ${now}::text where id = any(${ids}::text[]) returning id`.execute(trx);
-  const known = new Set(stored.map((r) => r.id));
+  // Stamps the rows already stored and names them, in one statement; an empty table (a first load) has
+  // none to stamp, and passing every id to find that out cost 31 of a 470 ms GP first load on PGlite.
+  const known = await tableIsEmpty(trx, table) ? new Set<string>() : await stampStored(trx, table, rows, now);
   const fresh = known.size === 0 ? rows : rows.filter((r) => !known.has(r.id as string));
   if (columns.includes('source_id')) await lockSources(trx, fresh);
   const written = ['id', ...columns, 'origin', 'first_seen', 'last_seen'];
@@ -116,6 +115,14 @@ async function writeHistory(
     return fields;
   });
   return { added, updated: 0, removed: 0, unchanged: total - added };
+}
+
+/** Sets last_seen = now on the rows already stored; returns their ids. */
+async function stampStored(trx: Transaction<Database>, table: CatalogTable, rows: readonly Row[], now: string): Promise<Set<string>> {
+  const ids = rows.map((r) => r.id as string);
+  const { rows: stored } = await sql<{ id: string }>`
+    update ${sql.table(table)} set last_seen = ${now}::text where id = any(${ids}::text[]) returning id`.execute(trx);
+  return new Set(stored.map((r) => r.id));
 }
 
 /**
