@@ -6,14 +6,19 @@
  *     against one copy of the run's shared load, which every test file that needs a loaded store gets
  *     instead (test/support/shared-load.ts): what loading once per test file would cost.
  * Prints the suite's wall time (target: under 5 minutes), vitest's own duration, the machine's busy CPU
- * over the run (all processes: /proc/stat), the slowest files, and how many files copied a loaded store.
+ * over the run (all processes: /proc/stat), the slowest files, and how many files copied a loaded store;
+ * and the CPU the suite's processes used by kind (vitest workers, the command-line program's child processes,
+ * Chromium, the PostgreSQL server, ...: bench/cpu-by-process.ts), with the least wall time that CPU allows on
+ * this machine's cores, and the tests' own time split by the store kind they name.
  * Run: npm run bench:suite   (takes as long as the suite; nothing else should run meanwhile)
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { sampleCpuByProcess } from './cpu-by-process.js';
 
 const TARGET_S = 300;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
@@ -31,6 +36,21 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env):
   const r = spawnSync(cmd, args, { encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   return { ms: performance.now() - t, stdout: `${r.stdout}${r.stderr}`, status: r.status };
 }
+
+/** As run(), without blocking the event loop (the CPU sampler runs meanwhile); output is kept as it comes. */
+function runAsync(cmd: string, args: string[]): Promise<{ ms: number; stdout: string; status: number | null }> {
+  const t = performance.now();
+  return new Promise((done) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+    child.on('close', (status) => done({ ms: performance.now() - t, stdout: out, status }));
+  });
+}
+
+/** Kinds of process that are not the suite's own: the machine's other work. */
+const NOT_THE_SUITE = new Set(['kernel threads', 'other processes']);
 
 const nodeStart = median(Array.from({ length: 5 }, () => run(process.execPath, ['-e', '']).ms));
 console.log(`baseline: node -e '' ${nodeStart.toFixed(0)} ms (median of 5)`);
@@ -51,14 +71,16 @@ const dir = mkdtempSync(join(tmpdir(), 'redshift-bench-suite-'));
 try {
   const json = join(dir, 'vitest.json');
   const before = cpuTicks();
-  const typecheck = run('npm', ['run', 'typecheck']);
+  const sampler = sampleCpuByProcess();
+  const typecheck = await runAsync('npm', ['run', 'typecheck']);
   if (typecheck.status !== 0) throw new Error(`the typecheck failed:\n${typecheck.stdout}`);
-  const vitest = run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${json}`]);
+  const vitest = await runAsync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${json}`]);
+  const byKind = sampler.stop();
   const after = cpuTicks();
   const total = typecheck.ms + vitest.ms;
   const report = JSON.parse(readFileSync(json, 'utf8')) as {
     numTotalTests: number; numFailedTests: number;
-    testResults: { name: string; startTime: number; endTime: number; assertionResults: { fullName: string; status: string }[] }[];
+    testResults: { name: string; startTime: number; endTime: number; assertionResults: { fullName: string; status: string; duration?: number | null }[] }[];
   };
   const copies = [...vitest.stdout.matchAll(/loaded (pglite|postgres) store copied in ([\d.]+) s/g)];
   const copyS = (kind: string) => copies.filter((m) => m[1] === kind).map((m) => Number(m[2]));
@@ -70,6 +92,7 @@ try {
   }
   console.log(`machine CPU busy over the run: ${((after.busy - before.busy) / 100).toFixed(0)} s (idle ${((after.idle - before.idle) / 100).toFixed(0)} s), all processes`);
   console.log(`the suite is ${(total / nodeStart).toFixed(0)}× node -e '' today`);
+  printCpu(byKind, total, report.testResults.flatMap((f) => f.assertionResults));
   for (const kind of ['pglite', 'postgres']) {
     const c = copyS(kind);
     if (!c.length) continue;
@@ -83,4 +106,24 @@ try {
   console.log(`\ntarget: npm test under ${TARGET_S} s on the developer machine; measured ${s(total)} (${total / 1000 < TARGET_S ? 'met' : 'not met'})`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * The CPU the suite's processes used, by kind, and what it implies: on this machine's cores no
+ * scheduling of the same work ends sooner than its CPU time divided by the cores. Then the tests'
+ * own time (vitest's durations, hooks excluded) split by the store kind a test names.
+ */
+function printCpu(byKind: [string, number][], totalMs: number, tests: { fullName: string; duration?: number | null }[]): void {
+  const suite = byKind.filter(([kind]) => !NOT_THE_SUITE.has(kind));
+  const suiteCpu = suite.reduce((n, [, sec]) => n + sec, 0);
+  const cores = availableParallelism();
+  console.log(`\nCPU by kind of process (sampled every 250 ms from /proc; a lower bound):`);
+  for (const [kind, sec] of byKind) console.log(`${sec.toFixed(0).padStart(7)} s  ${kind}${NOT_THE_SUITE.has(kind) ? ' (not the suite)' : ''}`);
+  console.log(`the suite's processes: ${suiteCpu.toFixed(0)} CPU-s; on ${cores} cores that is at least ${(suiteCpu / cores).toFixed(0)} s of wall time (measured ${s(totalMs)}); the ${TARGET_S} s target allows at most ${TARGET_S * cores} CPU-s`);
+  const byStore = { postgres: 0, pglite: 0, neither: 0 };
+  for (const t of tests) {
+    const kind = /\bpostgres\b/.test(t.fullName) ? 'postgres' : /\bpglite\b/.test(t.fullName) ? 'pglite' : 'neither';
+    byStore[kind] += (t.duration ?? 0) / 1000;
+  }
+  console.log(`tests' own time (hooks excluded) by the store they name: PGlite ${byStore.pglite.toFixed(0)} s, PostgreSQL ${byStore.postgres.toFixed(0)} s, neither ${byStore.neither.toFixed(0)} s`);
 }
