@@ -23,7 +23,11 @@ export type Comparison =
   | { kind: 'change-since-claim'; change: number; text: string }
   | { kind: 'same-basis-difference'; difference: number; text: string }
   /** The claim is a bound ("fewer than 1%"), not a measurement: the data are checked against it, no change is computed. */
-  | { kind: 'bound'; within: boolean; text: string }
+  /**
+   * The claim is a bound ("fewer than 1%"), not a measurement: the data are checked against it, no change is computed.
+   * within is null when the data cannot check it: they are of a later date than the claim, or a lower bound on the wrong side.
+   */
+  | { kind: 'bound'; within: boolean | null; text: string }
   | {
     kind: 'progress'; target: number; targetYear: number; latestYear: number; latestValue: number;
     requiredAnnualGrowth: number | null; recentAnnualGrowth: number | null;
@@ -120,11 +124,11 @@ export function evaluateClaim(claim: ClaimFacts, def: MetricDefinition | undefin
   if (claim.reportValue === null) {
     return { definition, live: m, comparison: { kind: 'no-data', text: 'The claim states no number to compare; the data are shown for reference.' }, related, trend: 'n/a' };
   }
+  const claimEnd = claim.claimDate ? lastDayOf(claim.claimDate) : null;
   if (claim.qualifier && (BOUND_QUALIFIERS as readonly string[]).includes(claim.qualifier)) {
-    return { definition, live: m, related, trend: 'n/a', comparison: boundCheck(claim.qualifier, claim.reportValue, m) };
+    return { definition, live: m, related, trend: 'n/a', comparison: boundCheck(claim.qualifier, claim.reportValue, m, claim.claimDate, claimEnd) };
   }
   const diff = round(m.value - claim.reportValue);
-  const claimEnd = claim.claimDate ? lastDayOf(claim.claimDate) : null;
   if (claimEnd && m.asOf.slice(0, 10) > claimEnd && m.lowerBound && diff < 0) {
     return {
       definition, live: m, related, trend: 'n/a',
@@ -147,14 +151,36 @@ export function evaluateClaim(claim: ClaimFacts, def: MetricDefinition | undefin
   };
 }
 
-/** Whether the data fall within the claim's bound (read as a reported count's qualifier is); a bound is not a measurement, so no change is derived from it. */
-function boundCheck(qualifier: string, bound: number, m: LiveValue): Comparison {
-  const within = agrees(m.value, { value: bound, qualifier });
-  const side = m.value === bound ? 'at' : m.value > bound ? 'above' : 'below';
+/** Qualifiers that set a floor ("over 300"); the others set a ceiling ("fewer than 1%"). */
+const FLOORS = new Set(['over', 'more than', 'at least']);
+
+/**
+ * Whether the data fall within the claim's bound (read as a reported count's qualifier is); a bound is not a
+ * measurement, so no change is derived from it. No verdict (within: null) when the data cannot check the bound:
+ * data of a later date than the claim measure another moment, and a lower bound ("at least n") shows only that
+ * a floor is met or a ceiling passed.
+ */
+function boundCheck(qualifier: string, bound: number, m: LiveValue, claimDate: string | null, claimEnd: string | null): Comparison {
   const unit = (x: number) => (m.unit === 'percent' ? `${x}%` : `${x} ${m.unit}`);
+  const side = m.value === bound ? 'at' : m.value > bound ? 'above' : 'below';
+  const head = `The report gives a bound (${qualifier} ${unit(bound)}), not a measurement, so no change since the claim is computed; `;
+  const value = m.lowerBound ? `at least ${unit(m.value)} (a lower bound)` : unit(m.value);
+  if (claimEnd && m.asOf.slice(0, 10) > claimEnd) {
+    return {
+      kind: 'bound', within: null,
+      text: `${head}the data (${m.asOf}) are later than the claim (${claimDate}), so they do not check it: `
+        + `on their own date they give ${value}, ${side} that bound.`,
+    };
+  }
+  const within = agrees(m.value, { value: bound, qualifier });
+  if (m.lowerBound && FLOORS.has(qualifier) !== within) {
+    return {
+      kind: 'bound', within: null,
+      text: `${head}the data (${m.asOf}) give ${value}, ${side} that bound: a lower bound ${within ? 'within a ceiling' : 'below a floor'} cannot check it.`,
+    };
+  }
   return {
     kind: 'bound', within,
-    text: `The report gives a bound (${qualifier} ${unit(bound)}), not a measurement, so no change since the claim is computed; `
-      + `the data (${m.asOf}) give ${unit(m.value)}, ${side} that bound (${within ? 'within it' : 'outside it'}).`,
+    text: `${head}the data (${m.asOf}) give ${value}, ${side} that bound (${within ? 'within it' : 'outside it'}).`,
   };
 }

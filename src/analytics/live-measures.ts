@@ -197,14 +197,16 @@ export const MEASURES: Record<string, Measure> = {
   },
   'chinese-payloads-by-mission': (inp, p) => {
     if (!inp.snapshot) return { unavailable: 'no GP snapshot ingested' };
-    const missionType = str(p, 'missionType');
+    const missionTypes = list(p, 'missionTypes');
     const chinese = inp.objects.filter((o) => o.country === 'CN' && o.kind === 'payload');
-    const n = chinese.filter((o) => o.missionType === missionType).length;
-    const unclassified = chinese.filter((o) => o.missionType === 'other').length;
+    const counts = missionTypes.map((t) => ({ t, n: chinese.filter((o) => o.missionType === t).length }));
+    const n = counts.reduce((sum, c) => sum + c.n, 0);
+    // As Figure 8 counts them: payloads no mission rule or UCS purpose classifies (others are "other" by a rule).
+    const unclassified = chinese.filter((o) => o.missionRule === 'none').length;
     return {
       value: n, unit: 'satellites', asOf: inp.snapshot.asOf, sources: [inp.snapshot.sourceId], lowerBound: unclassified > 0,
-      basis: `Chinese payloads classified as ${missionType} in the CelesTrak GP active snapshot of ${inp.snapshot.asOf} (Figure 8's classification)`
-        + (unclassified ? `; ${unclassified} Chinese payloads have no mission classification ("other"), so this is a lower bound` : ''),
+      basis: `Chinese payloads classified as ${counts.map((c) => `${c.t.replaceAll('-', ' ')} (${c.n})`).join(' or ')} in the CelesTrak GP active snapshot of ${inp.snapshot.asOf} (Figure 8's classification)`
+        + (unclassified ? `; ${unclassified} Chinese payloads no mission rule or UCS purpose classifies (Figure 8's "other"), so this is a lower bound` : ''),
       detail: { unclassified },
     };
   },

@@ -4717,7 +4717,10 @@ export const INDICATORS_RESPONSE = {
                           "const": "bound"
                         },
                         "within": {
-                          "type": "boolean"
+                          "type": [
+                            "boolean",
+                            "null"
+                          ]
                         },
                         "text": {
                           "type": "string"
@@ -5459,7 +5462,10 @@ export const INDICATORS_RESPONSE = {
                     "const": "bound"
                   },
                   "within": {
-                    "type": "boolean"
+                    "type": [
+                      "boolean",
+                      "null"
+                    ]
                   },
                   "text": {
                     "type": "string"

@@ -13,8 +13,8 @@ import { rawYaml } from '../../support/raw-files.js';
 interface Claim {
   id: string; metric: string | null; reportValue: number | null; claimDate: string | null; sourceId: string; trend: string; qualifier: string | null;
   definition: { id: string; counts: string } | null;
-  live: { value: number; asOf: string; sources: string[]; basis: string; detail?: Record<string, unknown> } | null;
-  comparison: { kind: string; text: string; onPace?: boolean | null; within?: boolean };
+  live: { value: number; asOf: string; sources: string[]; basis: string; lowerBound?: boolean; detail?: Record<string, unknown> } | null;
+  comparison: { kind: string; text: string; onPace?: boolean | null; within?: boolean | null };
   related: { label: string; value: number } | null;
 }
 interface Indicators { findings: { claims: Claim[] }[]; otherClaims: Claim[] }
@@ -31,6 +31,14 @@ function launches() {
   return [...byTag.values()].filter((f) => !f[18]!.startsWith('X'));
 }
 const gpNames = () => readSnapshot('celestrak_gp_active_2026-07-10.csv.gz').split('\n').slice(1).filter(Boolean).map((l) => l.split(',')[0]!);
+
+/** The last day a claim's date ("2025", "2025-09", "2025-09-15", "~2025") speaks of. */
+function lastDay(date: string): string {
+  const d = date.replace(/^~/, '');
+  if (d.length === 4) return `${d}-12-31`;
+  if (d.length === 7) return new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)), 0)).toISOString().slice(0, 10);
+  return d.slice(0, 10);
+}
 
 async function claims(get: <T>(p: string) => Promise<T>): Promise<Map<string, Claim>> {
   const res = await get<Indicators>('/api/v1/indicators');
@@ -73,14 +81,25 @@ export const answers: AnswerSuite = (ctx) => {
     expect(bounded.map((c) => c.id)).toContain('claim.megaconstellations-under-1pct-launched');
     for (const c of bounded) {
       expect([c.comparison.kind, c.trend], c.id).toEqual(['bound', 'n/a']);
+      expect(c.comparison.text, c.id).toMatch(/not a measurement, so no change since the claim is computed/);
+      // Data of a later date than the claim measure another moment: no verdict either way.
+      if (c.live!.asOf.slice(0, 10) > lastDay(c.claimDate!)) {
+        expect(c.comparison.within, c.id).toBeNull();
+        expect(c.comparison.text, c.id).toContain(`are later than the claim (${c.claimDate})`);
+        continue;
+      }
       // Within: on the bound's own side, as the qualifier says (recomputed here from value and bound).
       const upper = /fewer|less|under|most|up to/.test(c.qualifier!);
       const strict = /than|over|under/.test(c.qualifier!);
       const v = c.live!.value;
       const b = c.reportValue!;
-      expect(c.comparison.within, c.id).toBe(upper ? (strict ? v < b : v <= b) : (strict ? v > b : v >= b));
-      expect(c.comparison.text, c.id).toMatch(/not a measurement, so no change since the claim is computed/);
+      const within = upper ? (strict ? v < b : v <= b) : (strict ? v > b : v >= b);
+      // A lower bound ("at least v") meets a floor or passes a ceiling, and shows nothing else.
+      const decided = !c.live!.lowerBound || within !== upper;
+      expect(c.comparison.within, c.id).toBe(decided ? within : null);
     }
+    // The report's bounds are of 2025 and the bundled catalog of 2026: none is checked by them.
+    expect(bounded.every((c) => c.comparison.within === null)).toBe(true);
     // The share's denominator is a choice: the basis also gives it over the largest planned sizes the curated file states.
     const share = all.get('claim.megaconstellations-under-1pct-launched')!.live!;
     const yaml = rawYaml('data/kb/entities/programs/megaconstellations.yaml') as { entities: { id: string; plannedSize?: { value: number } | { value: number }[] }[] };
@@ -162,5 +181,22 @@ export const answers: AnswerSuite = (ctx) => {
     expect(all.get('claim.beidou-over-45-satellites')!.live!.value).toBe(names.filter((n) => n.startsWith('BEIDOU')).length);
     expect(all.get('claim.tiangong-three-modules')!.live!.value).toBe(names.filter((n) => n.startsWith('CSS (')).length);
     expect(all.get('claim.beidou-3-44-operational')!.live).toBeNull();
+  });
+
+  it('"over 300 RS satellites" is measured as the report\'s list counts remote sensing: Earth observation and the Yaogan series (military ISR), a lower bound by the payloads no rule classifies', async () => {
+    const c = (await claims(ctx().get)).get('claim.rs-satellites-over-300')!;
+    const fig8 = await ctx().get<{ byMission: Record<string, number>; missionUnclassified: number; snapshot: { asOf: string } }>(`/api/v1/analytics/spacecraft?country=CN&asOf=${c.live!.asOf}`);
+    const eo = fig8.byMission['earth-observation']!;
+    const isr = fig8.byMission['military-isr']!;
+    expect(c.live!.value).toBe(eo + isr);
+    expect(c.live!.basis).toContain(`earth observation (${eo}) or military isr (${isr})`);
+    // Every Yaogan in the raw GP file is in the military ISR count (the report lists Yaogan among its RS constellations, §3.3.3).
+    const yaogan = gpNames().filter((n) => /^YAOGAN/.test(n)).length;
+    expect(yaogan).toBeGreaterThan(100);
+    expect(isr).toBeGreaterThanOrEqual(yaogan);
+    // Unclassified as Figure 8 counts them, not every "other" (some are "other" by a rule).
+    expect(c.live!.lowerBound).toBe(true);
+    expect(c.live!.basis).toContain(`; ${fig8.missionUnclassified} Chinese payloads no mission rule or UCS purpose classifies`);
+    expect(fig8.missionUnclassified).toBeLessThan(fig8.byMission.other!);
   });
 };

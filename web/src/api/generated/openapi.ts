@@ -3679,7 +3679,7 @@ export interface operations {
                                     /** @enum {string} */
                                     kind: "bound";
                                     text: string;
-                                    within: boolean;
+                                    within: boolean | null;
                                 } | {
                                     /** @description The yearly growth to the latest year from each earlier year of the history (the verdict may depend on the start). */
                                     growthFromYear: {
@@ -3855,7 +3855,7 @@ export interface operations {
                                 /** @enum {string} */
                                 kind: "bound";
                                 text: string;
-                                within: boolean;
+                                within: boolean | null;
                             } | {
                                 /** @description The yearly growth to the latest year from each earlier year of the history (the verdict may depend on the start). */
                                 growthFromYear: {
