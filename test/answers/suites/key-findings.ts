@@ -15,7 +15,7 @@ interface Claim {
   definition: { id: string; counts: string } | null;
   live: { value: number; asOf: string; sources: string[]; basis: string; lowerBound?: boolean; detail?: Record<string, unknown> } | null;
   comparison: { kind: string; text: string; onPace?: boolean | null; within?: boolean | null };
-  related: { label: string; value: number } | null;
+  related: { label: string; value: number; basis: string; detail?: Record<string, unknown> } | null;
 }
 interface Indicators { findings: { claims: Claim[] }[]; otherClaims: Claim[] }
 
@@ -165,7 +165,13 @@ export const answers: AnswerSuite = (ctx) => {
     const notChina = launchRows().filter((f) => f[17] === 'CN' && f[3]!.startsWith('P') && f[8] !== 'CN' && isoDay(f[1]!) >= '1990-01-01' && isoDay(f[1]!) <= '2023-06-30');
     // Hong Kong owners (GCAT HK after 1997, HKUK before) are not foreign, as in the "Launched on Chinese rockets" map layer; the basis gives the count with them.
     const hongKong = notChina.filter((f) => ['HK', 'HKUK'].includes(f[8]!));
-    const foreign = all.get('claim.foreign-satellites-launched-77')!.live!;
+    // The report counts its 17 deliveries in orbit apart from the 77 (§3.2.3: "an additional 17"); the launch log cannot
+    // tell them apart, so its count of every foreign-owned payload is a related figure, not compared.
+    const claim77 = all.get('claim.foreign-satellites-launched-77')!;
+    expect([claim77.live, claim77.trend, claim77.comparison.kind]).toEqual([null, 'n/a', 'no-independent-measure']);
+    expect(claim77.comparison.text).toContain('an additional 17');
+    expect(claim77.related!.label).toMatch(/not the same quantity/);
+    const foreign = claim77.related! as unknown as NonNullable<Claim['live']>;
     expect(hongKong.length).toBeGreaterThan(0);
     expect(foreign.value).toBe(notChina.length - hongKong.length);
     expect(foreign.basis).toContain(`gives ${notChina.length})`);
