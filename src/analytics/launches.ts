@@ -120,13 +120,14 @@ export function figure7(launches: readonly LaunchRecord[], failedToOrbit: readon
     ...y, countries: opts.country ? pick(y.countries, [opts.country]) : y.countries,
   }));
   const after = new Map<string, Figure7['afterCoverage'][number]>();
+  const skipped = skippedFailureTags(failedToOrbit);
   for (const f of failedToOrbit) {
     if (f.launchDate.slice(0, 10) <= coverageEnd || (opts.asOf && f.launchDate.slice(0, 10) > opts.asOf)) continue;
     const country = launchCountry(vocabulary, f.state);
     if (opts.country && country !== opts.country) continue;
     note(country, f.state);
     const key = `${f.year}|${country}|${f.state ?? ''}`;
-    const row = after.get(key) ?? { year: f.year, country, gcatState: f.state, failures: 0, launches: [], source: f.sourceId, note: 'Failures only, from the GCAT failed-to-orbit catalog: successful launches after the launch log\'s end are not in the bundled data.' };
+    const row = after.get(key) ?? { year: f.year, country, gcatState: f.state, failures: 0, launches: [], source: f.sourceId, note: afterCoverageNote(skipped.get(f.year) ?? []) };
     if (!row.launches.includes(f.launchTag)) { row.launches.push(f.launchTag); row.failures++; }
     after.set(key, row);
   }
@@ -154,4 +155,36 @@ export function figure7(launches: readonly LaunchRecord[], failedToOrbit: readon
 
 function pick<T>(obj: Record<string, T>, keys: string[]): Record<string, T> {
   return Object.fromEntries(Object.entries(obj).filter(([k]) => keys.includes(k)));
+}
+
+/**
+ * What a failures-only row after the launch log's end can and cannot say: successes are missing, and the failures
+ * are a lower bound (the catalog lists launches whose objects did not reach orbit, not those left in a wrong orbit,
+ * and the extract may skip some of the year's tags).
+ */
+function afterCoverageNote(skippedTags: readonly string[]): string {
+  return 'Failures only, from the GCAT failed-to-orbit catalog: successful launches after the launch log\'s end are not in the bundled data, '
+    + 'and these failures are a lower bound: the catalog lists launches whose objects did not reach orbit, not launches that left them in a wrong orbit'
+    + (skippedTags.length ? `, and the extract's launch tags for the year skip ${skippedTags.join(', ')}.` : '.');
+}
+
+/**
+ * By year, the failure tags (YYYY-Fnn) missing between the lowest and the highest the extract lists: failures it does
+ * not list (tags before its lowest may fall before the extract's start, which the launch log covers).
+ */
+function skippedFailureTags(failedToOrbit: readonly FailedToOrbit[]): Map<number, string[]> {
+  const numbers = new Map<number, Set<number>>();
+  for (const f of failedToOrbit) {
+    const m = /^(\d{4})-F(\d+)$/.exec(f.launchTag);
+    if (!m) continue;
+    const year = Number(m[1]);
+    numbers.set(year, (numbers.get(year) ?? new Set()).add(Number(m[2])));
+  }
+  const out = new Map<number, string[]>();
+  for (const [year, seen] of numbers) {
+    const missing: string[] = [];
+    for (let n = Math.min(...seen) + 1; n < Math.max(...seen); n++) if (!seen.has(n)) missing.push(`${year}-F${String(n).padStart(2, '0')}`);
+    if (missing.length) out.set(year, missing);
+  }
+  return out;
 }

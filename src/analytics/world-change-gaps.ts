@@ -35,7 +35,8 @@ export function worldChangeGaps(q: GapQuery): string[] {
     if (q.launchLogEnd === null) gaps.push('No GCAT launch log is stored, so no launch is listed.');
     else if (q.until > q.launchLogEnd) {
       gaps.push(`The GCAT launch log stored here ends on ${q.launchLogEnd}. After that date only failed launches are known (the GCAT `
-        + `failed-to-orbit catalog): every launch listed after ${q.launchLogEnd} is a failure, and the successful launches since are not in the data.`);
+        + `failed-to-orbit catalog): every launch listed after ${q.launchLogEnd} is a failure, and the successful launches since are not in the data. `
+        + 'Those failures are not all of them either: the catalog lists launches whose objects did not reach orbit, not those left in a wrong orbit.');
     }
   }
   if (q.wants('reached-orbit') || q.wants('decay')) {
