@@ -8,6 +8,7 @@
  * is given one more year (or month, or day, at its precision) before it counts as overdue.
  */
 import { all, first, type EntityRow } from '../model/entity-row.js';
+import { dayAfter } from './calendar-days.js';
 
 export const GOAL_STATUSES = ['met-early', 'met-on-time', 'met', 'met-late', 'missed', 'overdue', 'pending', 'unknown'] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
@@ -40,10 +41,6 @@ export function lastDayOf(partial: string): string | null {
   // Date.UTC rolls over: day 0 of the next month is the last day of this one.
   const last = mo === null ? Date.UTC(y + circa, 11, 31) : d === null ? Date.UTC(y, mo + circa, 0) : Date.UTC(y, mo - 1, d + circa);
   return new Date(last).toISOString().slice(0, 10);
-}
-
-function dayAfter(isoDay: string): string {
-  return new Date(Date.parse(`${isoDay}T00:00:00Z`) + 864e5).toISOString().slice(0, 10);
 }
 
 /** Judges one goal on `asOf` (YYYY-MM-DD). */

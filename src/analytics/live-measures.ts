@@ -10,6 +10,7 @@ import type { TiangongNow } from './tiangong.js';
 import type { ClassifiedObject } from './spacecraft.js';
 import { compileProviders, orbitalLaunches, outcomeOf, yearComplete } from './launches.js';
 import { GCAT_HONG_KONG } from './exports.js';
+import { dayAfter } from './calendar-days.js';
 
 export interface LiveValue {
   value: number;
@@ -70,6 +71,8 @@ const list = (p: MeasureParams, k: string): string[] => {
 };
 /** The same day one year earlier (YYYY-MM-DD). */
 const yearBefore = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4, 10)}`;
+/** The first day of the 12 months to `end` (the day after the same date a year before). */
+const yearTo = (end: string) => dayAfter(yearBefore(end));
 
 /** A measure over the launch log: unavailable until launch data are ingested; `end` is the data's last day. */
 const onLaunchData = (f: (inp: MeasureInputs, end: string, params: MeasureParams) => LiveValue | Unavailable): Measure =>
@@ -96,8 +99,8 @@ export const MEASURES: Record<string, Measure> = {
     const seaSource = atSea.length && params.seaLaunchZonesSource !== undefined ? [str(params, 'seaLaunchZonesSource')] : [];
     return {
       value: sites.size, unit: 'launch sites', asOf: end, sources: [...inp.launchSourceIds, ...seaSource],
-      basis: `GCAT launch sites with a Chinese orbital launch attempt from ${since} to ${end}: ${bySite.map(([s, n]) => `${s} (${n})`).join(', ')}${seaText}`,
-      detail: { sites: Object.fromEntries(bySite), from: since, to: end, landSites: onLand, seaLaunchZones: atSea },
+      basis: `GCAT launch sites with a Chinese orbital launch attempt from ${yearTo(end)} to ${end}: ${bySite.map(([s, n]) => `${s} (${n})`).join(', ')}${seaText}`,
+      detail: { sites: Object.fromEntries(bySite), from: yearTo(end), to: end, landSites: onLand, seaLaunchZones: atSea },
     };
   }),
   'commercial-launch-providers-launched-12-months': onLaunchData((inp, end) => {
@@ -112,7 +115,7 @@ export const MEASURES: Record<string, Measure> = {
     }
     return {
       value: providers.size, unit: 'providers', asOf: end, sources: inp.launchSourceIds,
-      basis: `commercial Chinese launch providers (curated provider rules) with an orbital launch attempt from ${since} to ${end}`,
+      basis: `commercial Chinese launch providers (curated provider rules) with an orbital launch attempt from ${yearTo(end)} to ${end}`,
       detail: { providers: [...providers].sort() },
     };
   }),

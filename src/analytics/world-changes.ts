@@ -10,6 +10,7 @@ import type { CuratedStatementRow, DatedStatementRow, LaunchRow, SatcatRow } fro
 import type { FailedToOrbit } from './launches.js';
 import { judgeGoal, lastDayOf } from './goals.js';
 import type { WorldChange, WorldChangeType } from './world-change-types.js';
+import { dayAfter } from './calendar-days.js';
 
 /** A dataset country code (GCAT state, SATCAT owner) as a country key, or null. */
 export type CountryOf = (code: string | null) => string | null;
@@ -113,7 +114,7 @@ export function goalChanges(statements: readonly CuratedStatementRow[], today: s
         title: `Goal ${judged.status.replaceAll('-', ' ')}: ${row.caption}`, ...base, value: judged.status,
         previous: null, sourceId: achieved.sourceId, locator: achieved.locator });
     } else if ((judged.status === 'overdue' || judged.status === 'missed') && deadline) {
-      const since = judged.overdueSince ?? dayAfter(lastDayOf(deadline.value));
+      const since = judged.overdueSince ?? dayAfterOrNull(lastDayOf(deadline.value));
       if (!since || since > today) continue;
       out.push({ id: `goal-status:${goalId}:${judged.status}`, type: 'goal-status', ...dated(since), recordedAt: deadline.recordedAt,
         title: `Goal ${judged.status} (deadline ${deadline.value}): ${row.caption}`, ...base, value: judged.status,
@@ -124,8 +125,8 @@ export function goalChanges(statements: readonly CuratedStatementRow[], today: s
   return out;
 }
 
-function dayAfter(day: string | null): string | null {
-  return day === null ? null : new Date(Date.parse(`${day}T00:00:00Z`) + 864e5).toISOString().slice(0, 10);
+function dayAfterOrNull(day: string | null): string | null {
+  return day === null ? null : dayAfter(day);
 }
 
 /** A value as its source qualifies it ("approximately 130", "more than 15"). */

@@ -144,6 +144,10 @@ export const answers: AnswerSuite = (ctx) => {
     const since = `${Number(end.slice(0, 4)) - 1}${end.slice(4)}`;
     const sites = new Set(launches().filter((f) => f[17] === 'CN' && isoDay(f[1]!) > since && isoDay(f[1]!) <= end).map((f) => f[12]));
     expect(c.live!.value).toBe(sites.size);
+    // The window the basis states is the one counted: the day after `since` is its first day.
+    const first = new Date(Date.parse(`${since}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    expect(c.live!.basis).toContain(`from ${first} to ${end}:`);
+    expect(c.live!.detail).toMatchObject({ from: first, to: end });
     expect(c.comparison.kind).toBe('same-basis-difference');
     // Sea-launch zones are named, from GCAT's raw sites table (a zone at sea: its name or location says so), with the count taking sea launches as one site.
     const seaZones = readSnapshot('gcat_sites_2024-11-27.tsv.gz').split('\n').map((l) => l.split('\t'))
