@@ -117,7 +117,8 @@ function discrepancy(catalog: CatalogCount, r: ReportedCount, ruleCount: number,
     if (/launch/i.test(`${r.original ?? ''} ${r.note ?? ''}`)) add('reported-counts-launched', 'The reported figure counts satellites launched; the catalog counts objects still listed as active.');
     else add('catalog-counts-active-only', `The catalog counts only objects in CelesTrak's active group on ${catalog.asOf}; satellites that decayed, failed or are not listed as active, and satellites CelesTrak names in a way no rule recognises, are not counted.`);
   } else if (r.asOf && r.asOf < catalog.asOf) {
-    add('launched-after-report', `The reported figure dates from ${reportedDate}; satellites launched between then and the snapshot of ${catalog.asOf} are in the catalog count only.`);
+    add('launched-after-report', `The reported figure dates from ${reportedDate}; satellites launched between then and the snapshot of ${catalog.asOf} are in the catalog count only, `
+      + `so the difference says nothing about the count on ${reportedDate}: it may have been above or below the reported figure then.`);
   }
   if (!causes.length) add('undetermined', 'No likely cause was found in the data; compare the matched objects and the near misses.');
   if (catalog.inferred) add('inferred-rule', `${catalog.inferred} of the ${catalog.count} catalog matches rest on a rule marked unverified (an inference; see the rule's note).`);

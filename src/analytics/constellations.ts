@@ -56,11 +56,14 @@ export function constellationProgress(input: ConstellationInput, counts: readonl
     const baseline = inWindow[0] ?? deployed.filter((s) => s.asOf < windowStart).at(-1);
     if (baseline) {
       const days = daysBetween(baseline.asOf, latest.asOf);
+      const added = latest.count - baseline.count;
       rate = {
-        perDay: (latest.count - baseline.count) / days, from: baseline.asOf, to: latest.asOf, days,
-        note: baseline.asOf >= windowStart
+        perDay: added / days, from: baseline.asOf, to: latest.asOf, days,
+        note: (baseline.asOf >= windowStart
           ? `between the snapshots of ${baseline.asOf} and ${latest.asOf} (${days} days, within the last ${windowDays})`
-          : `no snapshot within the last ${windowDays} days before ${latest.asOf}; measured from ${baseline.asOf} (${days} days)`,
+          : `no snapshot within the last ${windowDays} days before ${latest.asOf}; measured from ${baseline.asOf} (${days} days)`)
+          + `: ${added >= 0 ? '+' : ''}${added} objects the counting rules match (test and provisional objects included, as in the count); `
+          + 'a straight line through one pair of snapshots, so the completion date moves with every launch in or out of the window',
       };
     }
   }

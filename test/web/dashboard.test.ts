@@ -164,6 +164,13 @@ describe('charts draw the numbers the API returns', () => {
     const windows = await page.$$eval('table[data-constellations] tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-id'), tr.querySelector('[data-rate-window]')?.textContent ?? null]));
     expect(windows).toEqual(rates.constellations.map((c) => [c.id, c.rate ? `${c.rate.from} to ${c.rate.to} (${c.rate.days} days)` : null]));
     expect(windows.some(([, w]) => w !== null)).toBe(true);
+    // A completion date shows, beside it, the rate's note: the objects the window added and that it is a straight line.
+    const projected = await api<{ constellations: { id: string; projectedCompletion: string | null; rate: { note: string } | null }[] }>('analytics/constellations');
+    const dated = projected.constellations.filter((c) => c.projectedCompletion && c.rate);
+    expect(dated.length).toBeGreaterThan(0);
+    for (const c of dated) {
+      expect(await page.$eval(`table[data-constellations] tr[data-id="${c.id}"] [data-rate-note]`, (e) => e.textContent), c.id).toBe(c.rate!.note);
+    }
     // A planned size the source qualifies (Jilin-1's 300 is an end-2025 target) carries that note in the table and under the chart.
     const notes = await api<{ constellations: { id: string; name: string; planned: { note: string | null } | null }[] }>('analytics/constellations');
     const noted = notes.constellations.filter((c) => c.planned?.note);

@@ -166,4 +166,21 @@ export const answers: AnswerSuite = (ctx) => {
     expect(Number(jilin[header.indexOf('reported_latest')])).toBe(130);
     expect(Number(jilin[header.indexOf('discrepancy_catalog_minus_reported')])).toBe(gp.filter(EXPECTED['program.jilin-1']!).length - 130);
   });
+
+  it('a deployment rate names how many objects its window added (counted here from the raw snapshots), and that its completion date is a straight line through one pair of snapshots', async () => {
+    const tleNames = raw('celestrak_active_tle_2026-05-04.txt.gz').filter((_, i) => i % 3 === 0).map((l) => l.trim()).filter(Boolean);
+    const rates = await ctx().get<{ constellations: { id: string; rate: { from: string; to: string; note: string } | null }[] }>('/api/v1/analytics/constellations');
+    for (const id of ['program.guowang', 'program.qianfan']) {
+      const rate = rates.constellations.find((c) => c.id === id)!.rate!;
+      expect([rate.from, rate.to], id).toEqual(['2026-05-04', '2026-07-10']);
+      const before = tleNames.filter((name) => EXPECTED[id]!({ name, cosparId: '', norad: 0 })).length;
+      const after = gp.filter(EXPECTED[id]!).length;
+      expect(rate.note, id).toContain(`: +${after - before} objects the counting rules match`);
+      expect(rate.note, id).toContain('a straight line through one pair of snapshots');
+    }
+    // The report's 90 Qianfan (2025-09) against a 2026 catalog: the difference is not the count on the report's date.
+    const qianfan = await one('program.qianfan');
+    expect(qianfan.discrepancy!.causes.find((x) => x.code === 'launched-after-report')!.text)
+      .toContain('so the difference says nothing about the count on 2025-09: it may have been above or below the reported figure then.');
+  });
 };

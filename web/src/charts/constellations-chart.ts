@@ -99,7 +99,7 @@ export function constellationTable(f: ConstellationsFigure): HTMLElement {
       h('td', { class: 'num' }, c.latest ? formatNumber(c.latest.count) : '—', c.reported.map((r) => h('div', { class: 'muted' }, `reported ${r.qualifier ? `${r.qualifier} ` : ''}${r.value}${r.asOf ? ` (${r.asOf})` : ''} `, cite(r.sourceId, r.locator)))),
       h('td', { title: c.rate?.note ?? null }, c.rate ? [h('span', { class: 'nowrap' }, `${c.rate.perDay.toFixed(2)}/day`),
         h('div', { class: 'muted', 'data-rate-window': '' }, `${c.rate.from} to ${c.rate.to} (${c.rate.days} days)`)] : '—'),
-      h('td', null, c.projectedCompletion ?? '—'),
+      h('td', null, c.projectedCompletion ?? '—', c.rate && c.projectedCompletion ? h('div', { class: 'small muted', 'data-rate-note': '' }, c.rate.note) : null),
       h('td', null, c.milestones.map((m) => h('div', { title: m.note }, `${Math.round(m.share * 100)}% in ${m.years} y: `, h('span', { class: `pill ${STATUS_CLASS[m.status] ?? ''}` }, humanize(m.status))))),
       h('td', null, c.countingRules.map((r) => h('div', null, h('code', null, r.pattern), ' ', cite(r.cite.source, r.cite.locator ?? null, { status: r.status })))))))));
 }
