@@ -107,15 +107,24 @@ export const MEASURES: Record<string, Measure> = {
     const since = yearBefore(end);
     const rules = compileProviders(inp.providerRules.filter((r) => r.sector === 'commercial'));
     const providers = new Set<string>();
+    const stateGroups = new Map<string, string>();
     for (const l of inp.launches) {
       const day = l.launchDate.slice(0, 10);
       if (l.lvState !== 'CN' || day <= since || day > end) continue;
       const rule = rules.find(([, re]) => re.test(l.lvType));
-      if (rule) providers.add(rule[0].provider);
+      if (!rule) continue;
+      providers.add(rule[0].provider);
+      if (rule[0].stateGroup) stateGroups.set(rule[0].provider, rule[0].stateGroup.parent);
     }
+    // The rules' sector follows the report's "commercial"; some of those providers belong to state-owned groups (GCAT's orgs table).
+    const owned = [...stateGroups].sort(([a], [b]) => a.localeCompare(b));
+    const ownedText = owned.length
+      ? `; ${owned.length} of them ${owned.length === 1 ? 'is a subsidiary' : 'are subsidiaries'} of a state-owned group (${owned.map(([p, g]) => `${p} of ${g}`).join(', ')}), so not private`
+      : '';
     return {
       value: providers.size, unit: 'providers', asOf: end, sources: inp.launchSourceIds,
-      basis: `commercial Chinese launch providers (curated provider rules) with an orbital launch attempt from ${yearTo(end)} to ${end}`,
+      basis: `commercial Chinese launch providers (curated provider rules) with an orbital launch attempt from ${yearTo(end)} to ${end}: `
+        + `${[...providers].sort().join(', ')}${ownedText}`,
       detail: { providers: [...providers].sort() },
     };
   }),

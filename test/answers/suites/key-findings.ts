@@ -209,4 +209,23 @@ export const answers: AnswerSuite = (ctx) => {
     expect(c.live!.basis).toContain(`; ${fig8.missionUnclassified} Chinese payloads no mission rule or UCS purpose classifies`);
     expect(fig8.missionUnclassified).toBeLessThan(fig8.byMission.other!);
   });
+
+  it('the related figure for "private" launch companies lists the commercial providers that flew in its window, counted from the raw launch log, and names those in state-owned groups', async () => {
+    const c = (await claims(ctx().get)).get('claim.private-rocket-manufacturers-dozen')!;
+    const rules = (rawYaml('data/rules/classification.yaml') as { launchProviderRules: { lvTypePattern: string; provider: string; sector: string; stateGroup?: { parent: string } }[] })
+      .launchProviderRules.filter((r) => r.sector === 'commercial');
+    const end = c.related!.basis.match(/ to (\d{4}-\d{2}-\d{2}):/)![1]!;
+    const since = `${Number(end.slice(0, 4)) - 1}${end.slice(4)}`;
+    const flown = new Map<string, string | null>();
+    for (const f of launches()) {
+      if (f[17] !== 'CN' || isoDay(f[1]!) <= since || isoDay(f[1]!) > end) continue;
+      const rule = rules.find((r) => new RegExp(r.lvTypePattern).test(f[9]!));
+      if (rule) flown.set(rule.provider, rule.stateGroup?.parent ?? null);
+    }
+    expect(c.related!.value).toBe(flown.size);
+    expect(c.related!.basis).toContain(`: ${[...flown.keys()].sort().join(', ')}`);
+    const owned = [...flown].filter(([, g]) => g !== null).sort(([a], [b]) => a.localeCompare(b));
+    expect(owned.length).toBeGreaterThan(0);
+    expect(c.related!.basis).toContain(`${owned.length} of them are subsidiaries of a state-owned group (${owned.map(([p, g]) => `${p} of ${g}`).join(', ')}), so not private`);
+  });
 };
