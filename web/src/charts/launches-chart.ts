@@ -84,7 +84,9 @@ export async function countryByOutcomeChart(f: LaunchesFigure, other: string, qu
       `Each year shows two bars: China (CN, left) and ${stateName(f, other)} (${other}, right). Faded bars are incomplete years. ${f.convention}`,
       incompleteNote(f),
       after.length ? h('span', { class: 'incomplete-note' }, `After the launch log ends (${f.coverage.to}), only failures are in the bundled data (not drawn): `,
-        after.map((a, i) => `${i ? '; ' : ''}${a.year} ${stateName(f, a.country)} ${a.failures} (${a.launches.join(', ')})`).join(''), '. ', after[0]!.note) : null,
+        after.map((a, i) => `${i ? '; ' : ''}${a.year} ${stateName(f, a.country)} ${a.failures} (${a.launches.join(', ')})`).join(''), '. ',
+        // Each year's note once: a year whose failure tags the extract skips names them.
+        [...new Set(after.map((a) => a.note))].join(' ')) : null,
     ],
     api: apiLinks('/analytics/launches', { query }),
   });
