@@ -8,7 +8,7 @@
  */
 import type { MetricComparison, MetricDefinition } from '../model/rules.js';
 import { lastDayOf } from './goals.js';
-import { BOUND_QUALIFIERS } from '../model/statement.js';
+import { BOUND_QUALIFIERS, FLOOR_QUALIFIERS } from '../model/statement.js';
 import { agrees } from './constellation-catalog.js';
 import { MEASURES, type LiveValue, type MeasureInputs, type MeasureParams } from './live-measures.js';
 
@@ -151,9 +151,6 @@ export function evaluateClaim(claim: ClaimFacts, def: MetricDefinition | undefin
   };
 }
 
-/** Qualifiers that set a floor ("over 300"); the others set a ceiling ("fewer than 1%"). */
-const FLOORS = new Set(['over', 'more than', 'at least']);
-
 /**
  * Whether the data fall within the claim's bound (read as a reported count's qualifier is); a bound is not a
  * measurement, so no change is derived from it. No verdict (within: null) when the data cannot check the bound:
@@ -173,7 +170,7 @@ function boundCheck(qualifier: string, bound: number, m: LiveValue, claimDate: s
     };
   }
   const within = agrees(m.value, { value: bound, qualifier });
-  if (m.lowerBound && FLOORS.has(qualifier) !== within) {
+  if (m.lowerBound && (FLOOR_QUALIFIERS as readonly string[]).includes(qualifier) !== within) {
     return {
       kind: 'bound', within: null,
       text: `${head}the data (${m.asOf}) give ${value}, ${side} that bound: a lower bound ${within ? 'within a ceiling' : 'below a floor'} cannot check it.`,

@@ -16,6 +16,8 @@ export const QUALIFIERS = [
 export type Qualifier = (typeof QUALIFIERS)[number];
 /** The qualifiers that make the number a bound ("fewer than 1%"), not an estimate ("approximately 130"). */
 export const BOUND_QUALIFIERS = ['over', 'more than', 'at least', 'up to', 'at most', 'under', 'less than', 'fewer than'] as const satisfies readonly Qualifier[];
+/** The bound qualifiers that set a floor ("over 300"); the others set a ceiling ("fewer than 1%"). */
+export const FLOOR_QUALIFIERS = ['over', 'more than', 'at least'] as const satisfies readonly (typeof BOUND_QUALIFIERS)[number][];
 
 export interface Statement {
   id: string;
