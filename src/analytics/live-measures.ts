@@ -69,9 +69,9 @@ const list = (p: MeasureParams, k: string): string[] => {
   if (!Array.isArray(v)) throw new Error(`measure parameter "${k}" must be a list`);
   return v;
 };
-/** The same day one year earlier (YYYY-MM-DD). */
-const yearBefore = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4, 10)}`;
-/** The first day of the 12 months to `end` (the day after the same date a year before). */
+/** The same date a year before (YYYY-MM-DD); 29 February gives 28 February, the last day of a common year's February. */
+const yearBefore = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4, 10) === '-02-29' ? '-02-28' : day.slice(4, 10)}`;
+/** The first day of the 12 months to `end` (the day after the same date a year before): what a window counts from and says it does. */
 const yearTo = (end: string) => dayAfter(yearBefore(end));
 
 /** A measure over the launch log: unavailable until launch data are ingested; `end` is the data's last day. */
@@ -80,13 +80,13 @@ const onLaunchData = (f: (inp: MeasureInputs, end: string, params: MeasureParams
 
 export const MEASURES: Record<string, Measure> = {
   'launch-sites-active-12-months': onLaunchData((inp, end, params) => {
-    const since = yearBefore(end);
+    const from = yearTo(end);
     // The curated sea-launch zones (params.seaLaunchZones: GCAT site codes, params.seaLaunchZonesSource: the sites table naming them).
     const sea = new Set(params.seaLaunchZones === undefined ? [] : list(params, 'seaLaunchZones'));
     const sites = new Map<string, number>();
     for (const l of inp.launches) {
       const day = l.launchDate.slice(0, 10);
-      if (l.lvState !== 'CN' || l.launchClass === 'extraterrestrial' || day <= since || day > end || !l.launchSite) continue;
+      if (l.lvState !== 'CN' || l.launchClass === 'extraterrestrial' || day < from || day > end || !l.launchSite) continue;
       sites.set(l.launchSite, (sites.get(l.launchSite) ?? 0) + 1);
     }
     const bySite = [...sites.entries()].sort(([a], [b]) => a.localeCompare(b));
@@ -99,18 +99,18 @@ export const MEASURES: Record<string, Measure> = {
     const seaSource = atSea.length && params.seaLaunchZonesSource !== undefined ? [str(params, 'seaLaunchZonesSource')] : [];
     return {
       value: sites.size, unit: 'launch sites', asOf: end, sources: [...inp.launchSourceIds, ...seaSource],
-      basis: `GCAT launch sites with a Chinese orbital launch attempt from ${yearTo(end)} to ${end}: ${bySite.map(([s, n]) => `${s} (${n})`).join(', ')}${seaText}`,
-      detail: { sites: Object.fromEntries(bySite), from: yearTo(end), to: end, landSites: onLand, seaLaunchZones: atSea },
+      basis: `GCAT launch sites with a Chinese orbital launch attempt from ${from} to ${end}: ${bySite.map(([s, n]) => `${s} (${n})`).join(', ')}${seaText}`,
+      detail: { sites: Object.fromEntries(bySite), from, to: end, landSites: onLand, seaLaunchZones: atSea },
     };
   }),
   'commercial-launch-providers-launched-12-months': onLaunchData((inp, end) => {
-    const since = yearBefore(end);
+    const from = yearTo(end);
     const rules = compileProviders(inp.providerRules.filter((r) => r.sector === 'commercial'));
     const providers = new Set<string>();
     const stateGroups = new Map<string, string>();
     for (const l of inp.launches) {
       const day = l.launchDate.slice(0, 10);
-      if (l.lvState !== 'CN' || day <= since || day > end) continue;
+      if (l.lvState !== 'CN' || day < from || day > end) continue;
       const rule = rules.find(([, re]) => re.test(l.lvType));
       if (!rule) continue;
       providers.add(rule[0].provider);
@@ -123,7 +123,7 @@ export const MEASURES: Record<string, Measure> = {
       : '';
     return {
       value: providers.size, unit: 'providers', asOf: end, sources: inp.launchSourceIds,
-      basis: `commercial Chinese launch providers (curated provider rules) with an orbital launch attempt from ${yearTo(end)} to ${end}: `
+      basis: `commercial Chinese launch providers (curated provider rules) with an orbital launch attempt from ${from} to ${end}: `
         + `${[...providers].sort().join(', ')}${ownedText}`,
       detail: { providers: [...providers].sort() },
     };
