@@ -114,7 +114,8 @@ export function goalChanges(statements: readonly CuratedStatementRow[], today: s
         title: `Goal ${judged.status.replaceAll('-', ' ')}: ${row.caption}`, ...base, value: judged.status,
         previous: null, sourceId: achieved.sourceId, locator: achieved.locator });
     } else if ((judged.status === 'overdue' || judged.status === 'missed') && deadline) {
-      const since = judged.overdueSince ?? dayAfterOrNull(lastDayOf(deadline.value));
+      const last = lastDayOf(deadline.value);
+      const since = judged.overdueSince ?? (last === null ? null : dayAfter(last));
       if (!since || since > today) continue;
       out.push({ id: `goal-status:${goalId}:${judged.status}`, type: 'goal-status', ...dated(since), recordedAt: deadline.recordedAt,
         title: `Goal ${judged.status} (deadline ${deadline.value}): ${row.caption}`, ...base, value: judged.status,
@@ -123,10 +124,6 @@ export function goalChanges(statements: readonly CuratedStatementRow[], today: s
     }
   }
   return out;
-}
-
-function dayAfterOrNull(day: string | null): string | null {
-  return day === null ? null : dayAfter(day);
 }
 
 /** A value as its source qualifies it ("approximately 130", "more than 15"). */
