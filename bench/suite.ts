@@ -12,7 +12,7 @@
  * this machine's cores, and the tests' own time split by the store kind they name.
  * Run: npm run bench:suite   (takes as long as the suite; nothing else should run meanwhile)
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,14 +31,8 @@ function cpuTicks(): { busy: number; idle: number } {
   return { busy: user! + nice! + system! + irq! + softirq! + steal!, idle: idle! + iowait! };
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): { ms: number; stdout: string; status: number | null } {
-  const t = performance.now();
-  const r = spawnSync(cmd, args, { encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
-  return { ms: performance.now() - t, stdout: `${r.stdout}${r.stderr}`, status: r.status };
-}
-
-/** As run(), without blocking the event loop (the CPU sampler runs meanwhile); output is kept as it comes. */
-function runAsync(cmd: string, args: string[]): Promise<{ ms: number; stdout: string; status: number | null }> {
+/** Runs a command to its end without blocking the event loop (the CPU sampler runs meanwhile), keeping its output. */
+function run(cmd: string, args: string[]): Promise<{ ms: number; stdout: string; status: number | null }> {
   const t = performance.now();
   return new Promise((done) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -52,7 +46,9 @@ function runAsync(cmd: string, args: string[]): Promise<{ ms: number; stdout: st
 /** Kinds of process that are not the suite's own: the machine's other work. */
 const NOT_THE_SUITE = new Set(['kernel threads', 'other processes']);
 
-const nodeStart = median(Array.from({ length: 5 }, () => run(process.execPath, ['-e', '']).ms));
+const nodeRuns: number[] = [];
+for (let i = 0; i < 5; i++) nodeRuns.push((await run(process.execPath, ['-e', ''])).ms);
+const nodeStart = median(nodeRuns);
 console.log(`baseline: node -e '' ${nodeStart.toFixed(0)} ms (median of 5)`);
 
 // One load from scratch and one copy of it, in a child each (as a test file would, on PGlite, in memory).
@@ -63,7 +59,7 @@ const loadScript = `
   const store = await loadStoreFromScratch('pglite');
   console.log('ms', performance.now() - t);
   await store.dispose();`;
-const fromScratch = run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', loadScript]);
+const fromScratch = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', loadScript]);
 const scratchMs = Number(/ms (\d+(\.\d+)?)/.exec(fromScratch.stdout)?.[1] ?? NaN);
 console.log(`baseline: one PGlite store loaded from scratch (curated data and every bundled snapshot): ${s(scratchMs)}`);
 
@@ -72,9 +68,9 @@ try {
   const json = join(dir, 'vitest.json');
   const before = cpuTicks();
   const sampler = sampleCpuByProcess();
-  const typecheck = await runAsync('npm', ['run', 'typecheck']);
+  const typecheck = await run('npm', ['run', 'typecheck']);
   if (typecheck.status !== 0) throw new Error(`the typecheck failed:\n${typecheck.stdout}`);
-  const vitest = await runAsync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${json}`]);
+  const vitest = await run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${json}`]);
   const byKind = sampler.stop();
   const after = cpuTicks();
   const total = typecheck.ms + vitest.ms;
